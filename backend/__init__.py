@@ -1,0 +1,1 @@
+"""Luukku backend: queues, routing, opening hours, the meter, storage and the client web chat."""

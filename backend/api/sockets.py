@@ -1,0 +1,161 @@
+"""WebSocket endpoints. Each frame: size check -> parse (protocol) -> rate limit -> hub.
+
+Bad input never closes a healthy connection: it is answered with a typed ``error`` frame.
+Only a sustained flood (many refused frames in a row) closes the socket (code 1008).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+
+from backend.domain.ratelimit import TokenBucket
+from backend.hub import Hub
+from protocol.messages import (
+    ClientLeave,
+    ClientMessage,
+    ClientResume,
+    ClientStart,
+    ClientTyping,
+    ErrorCode,
+    ErrorFrame,
+    Frame,
+    ProtocolError,
+    StaffAccept,
+    StaffClose,
+    StaffLogin,
+    StaffOpen,
+    StaffPhoneState,
+    StaffResumeSession,
+    StaffSend,
+    StaffSetStatus,
+    StaffTyping,
+    parse_client_frame,
+    parse_staff_frame,
+)
+
+log = logging.getLogger("luukku.api")
+FLOOD_CLOSE_AFTER = 200
+
+
+class SocketLink:
+    def __init__(self, ws: WebSocket) -> None:
+        self.ws = ws
+
+    async def send(self, frame: Frame) -> None:
+        if self.ws.application_state is WebSocketState.CONNECTED:
+            await self.ws.send_text(frame.model_dump_json())
+
+    async def close(self, code: int = 1000, reason: str = "") -> None:
+        if self.ws.application_state is WebSocketState.CONNECTED:
+            await self.ws.close(code, reason)
+
+
+async def _receive(ws: WebSocket) -> str | bytes | None:
+    message = await ws.receive()
+    if message["type"] == "websocket.disconnect":
+        return None
+    text = message.get("text")
+    return text if text is not None else message.get("bytes") or b""
+
+
+async def client_socket(ws: WebSocket) -> None:
+    hub: Hub = ws.app.state.hub
+    limits = hub.config.limits
+    await ws.accept()
+    link = SocketLink(ws)
+    bucket = TokenBucket(limits.client_frames_per_s, limits.client_burst)
+    conversation_id: str | None = None
+    try:
+        while (raw := await _receive(ws)) is not None:
+            try:
+                if not bucket.allow(time.monotonic()):
+                    if bucket.refused_in_row > FLOOD_CLOSE_AFTER:
+                        await ws.close(1008, "flood")
+                        return
+                    raise ProtocolError(ErrorCode.RATE_LIMITED, "slow down")
+                frame = parse_client_frame(raw)
+                if isinstance(frame, ClientStart | ClientResume):
+                    if conversation_id is not None:
+                        raise ProtocolError(ErrorCode.BAD_FRAME, "a conversation is already open")
+                    if isinstance(frame, ClientStart):
+                        conversation_id = await hub.client_start(link, frame)
+                    else:
+                        conversation_id = await hub.client_resume(link, frame)
+                    continue
+                if conversation_id is None:
+                    raise ProtocolError(ErrorCode.BAD_FRAME, "start or resume a conversation first")
+                if isinstance(frame, ClientMessage):
+                    await hub.client_message(conversation_id, frame)
+                elif isinstance(frame, ClientTyping):
+                    await hub.client_typing(conversation_id, frame.typing)
+                elif isinstance(frame, ClientLeave):
+                    await hub.client_leave(conversation_id)
+            except ProtocolError as exc:
+                await link.send(exc.frame)
+            except Exception:
+                log.exception("client frame failed")
+                await link.send(ErrorFrame(code=ErrorCode.INTERNAL, detail="internal error"))
+    except WebSocketDisconnect:
+        pass
+    finally:
+        if conversation_id is not None:
+            await hub.client_gone(conversation_id, link)
+
+
+async def staff_socket(ws: WebSocket) -> None:
+    hub: Hub = ws.app.state.hub
+    limits = hub.config.limits
+    await ws.accept()
+    link = SocketLink(ws)
+    bucket = TokenBucket(limits.staff_frames_per_s, limits.staff_burst)
+    username: str | None = None
+    try:
+        while (raw := await _receive(ws)) is not None:
+            try:
+                if not bucket.allow(time.monotonic()):
+                    if bucket.refused_in_row > FLOOD_CLOSE_AFTER:
+                        await ws.close(1008, "flood")
+                        return
+                    raise ProtocolError(ErrorCode.RATE_LIMITED, "slow down")
+                frame = parse_staff_frame(raw)
+                if isinstance(frame, StaffLogin | StaffResumeSession):
+                    if username is not None:
+                        raise ProtocolError(ErrorCode.BAD_FRAME, "already logged in")
+                    if isinstance(frame, StaffLogin):
+                        username = await hub.staff_login(link, frame.username, frame.password)
+                    else:
+                        username = await hub.staff_resume(link, frame.session_token)
+                    continue
+                if username is None:
+                    raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "log in first")
+                await _staff_dispatch(hub, username, frame)
+            except ProtocolError as exc:
+                await link.send(exc.frame)
+            except Exception:
+                log.exception("staff frame failed")
+                await link.send(ErrorFrame(code=ErrorCode.INTERNAL, detail="internal error"))
+    except WebSocketDisconnect:
+        pass
+    finally:
+        if username is not None:
+            await hub.staff_gone(username, link)
+
+
+async def _staff_dispatch(hub: Hub, username: str, frame: Frame) -> None:
+    if isinstance(frame, StaffSetStatus):
+        await hub.set_status(username, frame)
+    elif isinstance(frame, StaffAccept):
+        await hub.accept(username, frame)
+    elif isinstance(frame, StaffOpen):
+        await hub.open(username, frame)
+    elif isinstance(frame, StaffSend):
+        await hub.staff_send(username, frame)
+    elif isinstance(frame, StaffTyping):
+        await hub.staff_typing(username, frame.conversation_id, frame.typing)
+    elif isinstance(frame, StaffClose):
+        await hub.close(username, frame)
+    elif isinstance(frame, StaffPhoneState):
+        await hub.set_on_call(username, frame.on_call)

@@ -1,0 +1,58 @@
+"""Builds the ASGI app from settings: wiring only."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.responses import FileResponse
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+
+from backend.api.http import health, queues
+from backend.api.sockets import client_socket, staff_socket
+from backend.config import ServiceConfig, Settings, load_service_config
+from backend.hub import Hub
+from backend.store.migrate import upgrade
+from backend.store.repository import Store
+
+WEB = Path(__file__).parent / "web"
+log = logging.getLogger("luukku")
+
+
+def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starlette:
+    service = config or load_service_config(settings.service_file, settings.demo)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        upgrade(settings.database_url)
+        store = Store(settings.database_url)
+        if settings.demo:
+            from backend.demo.seed import seed_demo_staff
+
+            await seed_demo_staff(store)
+        hub = Hub(settings, service, store)
+        app.state.hub = hub
+        await hub.start()
+        try:
+            yield
+        finally:
+            await hub.stop()
+            await store.close()
+
+    async def index(_request: object) -> FileResponse:
+        return FileResponse(WEB / "index.html")
+
+    routes = [
+        Route("/", index),
+        Route("/api/health", health),
+        Route("/api/queues", queues),
+        WebSocketRoute("/ws/client", client_socket),
+        WebSocketRoute("/ws/staff", staff_socket),
+        Mount("/static", StaticFiles(directory=WEB), name="static"),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)

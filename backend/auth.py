@@ -1,0 +1,67 @@
+"""Staff passwords (argon2) and session tokens (random, stored only as a hash)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import secrets
+import time
+from collections import defaultdict, deque
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()
+# Verified against when the username is unknown, so a wrong username costs the same time
+# as a wrong password and does not reveal which accounts exist.
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+async def verify_password_async(password_hash: str | None, password: str) -> bool:
+    # argon2 takes tens of milliseconds of CPU: keep it off the event loop.
+    return await asyncio.to_thread(verify_password, password_hash, password)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class LoginThrottle:
+    """At most ``limit`` failed logins per username in ``window_s``; then refuse for a while."""
+
+    def __init__(self, limit: int = 5, window_s: float = 300.0) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self._failures: dict[str, deque[float]] = defaultdict(deque)
+
+    def _recent(self, username: str, now: float) -> deque[float]:
+        failures = self._failures[username]
+        while failures and now - failures[0] > self.window_s:
+            failures.popleft()
+        return failures
+
+    def blocked(self, username: str, now: float | None = None) -> bool:
+        return len(self._recent(username, time.monotonic() if now is None else now)) >= self.limit
+
+    def failed(self, username: str, now: float | None = None) -> None:
+        self._recent(username, time.monotonic() if now is None else now).append(
+            time.monotonic() if now is None else now
+        )
+
+    def succeeded(self, username: str) -> None:
+        self._failures.pop(username, None)

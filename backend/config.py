@@ -1,0 +1,237 @@
+"""Settings (environment) and the service file (queues, skills, hours, thresholds)."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import holidays
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from backend.domain.hours import OpeningHours, Window
+from backend.domain.meter import Thresholds
+
+LANGS = ("fi", "sv", "en")
+
+
+class ConfigError(Exception):
+    """The service file or an environment setting is wrong; the message names the field."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_window(value: str | None) -> str | None:
+    if value is not None:
+        Window.parse(value)
+    return value
+
+
+class QueueConfig(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
+    channel: Literal["chat", "phone"]
+    skill: str = Field(min_length=1)
+    names: dict[str, str]
+    hours: str | None = None
+
+    _hours = field_validator("hours")(_check_window)
+
+    @field_validator("names")
+    @classmethod
+    def _finnish_first(cls, value: dict[str, str]) -> dict[str, str]:
+        if "fi" not in value:
+            raise ValueError("a Finnish name (fi) is required")
+        unknown = set(value) - set(LANGS)
+        if unknown:
+            raise ValueError(f"unknown languages {sorted(unknown)}; use {list(LANGS)}")
+        return value
+
+
+class ExceptionDay(_Strict):
+    date: date
+    closed: bool = False
+    hours: str | None = None
+    queues: list[str] | None = None
+
+    _hours = field_validator("hours")(_check_window)
+
+    @model_validator(mode="after")
+    def _closed_or_hours(self) -> ExceptionDay:
+        if self.closed == (self.hours is not None):
+            raise ValueError("give either closed = true or hours = \"HH:MM-HH:MM\"")
+        return self
+
+
+class RoutingConfig(_Strict):
+    offer_timeout_s: float = Field(default=30, gt=0, le=600)
+    missed_offer_sets_not_ready: bool = True
+    default_chat_capacity: int = Field(default=2, ge=1, le=10)
+
+
+class MeterConfig(_Strict):
+    target_s: int = Field(gt=0)
+    target_share: float = Field(default=0.8, ge=0, le=1)
+    red_share: float = Field(default=0.6, ge=0, le=1)
+    yellow_wait_s: int = Field(default=60, ge=0)
+    red_wait_s: int = Field(default=120, ge=0)
+    short_abandon_s: int = Field(default=10, ge=0)
+    default_handle_s: int = Field(default=600, gt=0)
+
+    def thresholds(self) -> Thresholds:
+        return Thresholds(**self.model_dump())
+
+
+class LimitsConfig(_Strict):
+    client_frames_per_s: float = Field(default=5, gt=0)
+    client_burst: int = Field(default=20, gt=0)
+    staff_frames_per_s: float = Field(default=20, gt=0)
+    staff_burst: int = Field(default=60, gt=0)
+
+
+class EmergencyConfig(_Strict):
+    number: str = "112"
+    on_call_advice: str = "116 117"
+
+
+class ServiceConfig(_Strict):
+    timezone: str = "Europe/Helsinki"
+    holidays: str | None = "FI"
+    weekdays: str = "08:00-15:00"
+    # ISO weekdays (1 = Monday) on which the window applies.
+    open_days: list[Annotated[int, Field(ge=1, le=7)]] = [1, 2, 3, 4, 5]
+    emergency: EmergencyConfig = EmergencyConfig()
+    routing: RoutingConfig = RoutingConfig()
+    meter: dict[Literal["chat", "phone"], MeterConfig]
+    limits: LimitsConfig = LimitsConfig()
+    queues: list[QueueConfig] = Field(min_length=1)
+    exceptions: list[ExceptionDay] = []
+
+    _weekdays = field_validator("weekdays")(_check_window)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("holidays")
+    @classmethod
+    def _known_country(cls, value: str | None) -> str | None:
+        if value == "":
+            return None  # TOML has no null: an empty string means "no holiday calendar"
+        if value is not None and value not in holidays.list_supported_countries():
+            raise ValueError(f"no holiday calendar for country {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ServiceConfig:
+        ids = [q.id for q in self.queues]
+        duplicates = {i for i in ids if ids.count(i) > 1}
+        if duplicates:
+            raise ValueError(f"queue ids must be unique: {sorted(duplicates)}")
+        for index, exc in enumerate(self.exceptions):
+            for queue in exc.queues or []:
+                if queue not in ids:
+                    raise ValueError(f"exceptions.{index}.queues: unknown queue {queue!r}")
+        for queue in self.queues:
+            if queue.channel not in self.meter:
+                raise ValueError(f"meter.{queue.channel} is missing (queue {queue.id!r} needs it)")
+        return self
+
+    @cached_property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def queue(self, queue_id: str) -> QueueConfig | None:
+        return next((q for q in self.queues if q.id == queue_id), None)
+
+    def opening_hours(self, queue_id: str) -> OpeningHours:
+        queue = self.queue(queue_id)
+        if queue is None:
+            raise KeyError(queue_id)
+        window = Window.parse(queue.hours or self.weekdays)
+        calendar = holidays.country_holidays(self.holidays) if self.holidays else None
+        exceptions: dict[date, Window | None] = {}
+        for exc in self.exceptions:
+            if exc.queues is None or queue_id in exc.queues:
+                exceptions[exc.date] = None if exc.closed else Window.parse(exc.hours or "")
+        return OpeningHours(
+            tz=self.tz,
+            weekly={day: window for day in self.open_days},
+            is_holiday=(lambda d: d in calendar) if calendar is not None else (lambda _d: False),
+            exceptions=exceptions,
+        )
+
+
+def load_service_config(path: Path | None = None, demo: bool = False) -> ServiceConfig:
+    """Read and validate the service file; the packaged default when ``path`` is None.
+
+    The demo default is open around the clock, so a demo started on a Sunday evening
+    still shows queues that move.
+    """
+    if path is None:
+        name = "demo_service.toml" if demo else "default_service.toml"
+        text = resources.files("backend").joinpath(name).read_text("utf-8")
+    else:
+        try:
+            text = path.read_text("utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot read service file {path}: {exc.strerror}") from exc
+        name = str(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{name}: not valid TOML: {exc}") from exc
+    try:
+        return ServiceConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            where = ".".join(str(p) for p in err["loc"]) or "(file)"
+            problems.append(f"  {where}: {err['msg']}")
+        raise ConfigError(f"{name}: invalid service configuration:\n" + "\n".join(problems)) from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Process settings, from the environment (LUUKKU_*)."""
+
+    data_dir: Path
+    database_url: str
+    service_file: Path | None
+    host: str
+    port: int
+    demo: bool
+    session_ttl_h: float
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        data_dir = Path(env.get("LUUKKU_DATA_DIR", "data")).resolve()
+        default_db = f"sqlite+aiosqlite:///{data_dir / 'luukku.db'}"
+        service = env.get("LUUKKU_SERVICE_FILE")
+        try:
+            port = int(env.get("LUUKKU_PORT", "8765"))
+            ttl = float(env.get("LUUKKU_SESSION_TTL_H", "10"))
+        except ValueError as exc:
+            raise ConfigError(f"LUUKKU_PORT / LUUKKU_SESSION_TTL_H: {exc}") from exc
+        return cls(
+            data_dir=data_dir,
+            database_url=env.get("LUUKKU_DATABASE_URL", default_db),
+            service_file=Path(service) if service else None,
+            host=env.get("LUUKKU_HOST", "127.0.0.1"),
+            port=port,
+            demo=env.get("LUUKKU_DEMO", "") in {"1", "true", "yes"},
+            session_ttl_h=ttl,
+        )

@@ -1,0 +1,32 @@
+"""Demo staff accounts, created only when the backend runs with LUUKKU_DEMO=1."""
+
+from __future__ import annotations
+
+from backend.auth import hash_password
+from backend.store.repository import Store
+from backend.store.tables import StaffUser, utcnow
+
+DEMO_PASSWORD = "demo"  # noqa: S105 - demo mode only; a production start seeds nobody
+
+# username, display name, role, skills
+DEMO_STAFF = [
+    ("hoitaja", "Hanna Hoitaja", "nurse", "neuvola,ehkaisy"),
+    ("hoitaja2", "Liisa Lahtinen", "nurse", "neuvola,ehkaisy"),
+    ("psyk", "Pekka Psykiatrinen", "psychiatric_nurse", "mipa"),
+    ("sihteeri", "Sari Sihteeri", "secretary", "asiakaspalvelu"),
+    ("sosiaali", "Sonja Sosionomi", "social_worker", "perheneuvonta"),
+    ("esihenkilo", "Eeva Esihenkilö", "supervisor", "neuvola,ehkaisy,mipa,perheneuvonta"),
+]
+
+
+async def seed_demo_staff(store: Store, chat_capacity: int = 2) -> None:
+    password_hash = hash_password(DEMO_PASSWORD)
+    for username, name, role, skills in DEMO_STAFF:
+        if await store.user(username) is None:
+            await store.add_user(
+                StaffUser(
+                    username=username, display_name=name, password_hash=password_hash,
+                    role=role, skills=skills, chat_capacity=chat_capacity,
+                    chat_while_on_call=False, active=True, created_at=utcnow(),
+                )
+            )

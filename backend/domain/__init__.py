@@ -1,0 +1,1 @@
+"""Pure service logic: no I/O, no clock of its own (callers pass ``now``)."""

@@ -1,0 +1,132 @@
+"""The busyness meter (ruuhkamittari): figures for one queue, and the client's wait estimate.
+
+Service level today, per queue::
+
+    SL = answered within target / (answered + abandoned after the short-abandon threshold)
+
+A contact that gave up within ``short_abandon_s`` is left out of both sides (a mis-dial,
+or a client who changed their mind). With no contacts counted yet, SL is ``None``, shown
+as "–", and does not colour the meter. The raw counts go out with the figure so that any
+other formula can be computed from them.
+
+Level (green / yellow / red), first rule that matches:
+
+* red:    the longest current wait exceeds ``red_wait_s``, or SL < ``red_share``
+* yellow: the longest current wait exceeds ``yellow_wait_s``, or SL < ``target_share``
+* green:  otherwise
+
+Estimated wait for the contact at position ``p`` (1 = next)::
+
+    free = free slots of Ready staff with the skill
+    p <= free                    -> 0
+    no staff logged in with it   -> unknown (None)
+    otherwise                    -> (p - free) * mean handling time / slots of logged-in staff
+
+Mean handling time is today's mean for the queue, or ``default_handle_s`` before any.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from protocol.messages import Level, QueueFigures
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    target_s: int
+    target_share: float = 0.8
+    red_share: float = 0.6
+    yellow_wait_s: int = 60
+    red_wait_s: int = 120
+    short_abandon_s: int = 10
+    default_handle_s: int = 600
+
+
+@dataclass
+class DayCounts:
+    """Today's raw counts for one queue."""
+
+    answered_waits_s: list[float] = field(default_factory=list)
+    abandoned_waits_s: list[float] = field(default_factory=list)
+    handle_times_s: list[float] = field(default_factory=list)
+
+    def answered_in(self, target_s: float) -> int:
+        return sum(1 for w in self.answered_waits_s if w <= target_s)
+
+    def abandoned_counted(self, short_abandon_s: float) -> int:
+        return sum(1 for w in self.abandoned_waits_s if w > short_abandon_s)
+
+    def mean_handle_s(self, default: float) -> float:
+        if not self.handle_times_s:
+            return default
+        return sum(self.handle_times_s) / len(self.handle_times_s)
+
+
+@dataclass(frozen=True)
+class StaffCapacity:
+    """What the meter needs to know of the staff who have the queue's skill."""
+
+    ready: int
+    busy: int
+    free_slots: int
+    logged_in_slots: int
+
+
+def service_level(counts: DayCounts, t: Thresholds) -> float | None:
+    answered = len(counts.answered_waits_s)
+    denominator = answered + counts.abandoned_counted(t.short_abandon_s)
+    if denominator == 0:
+        return None
+    return counts.answered_in(t.target_s) / denominator
+
+
+def level(longest_wait_s: float, sl: float | None, t: Thresholds) -> Level:
+    if longest_wait_s > t.red_wait_s or (sl is not None and sl < t.red_share):
+        return Level.RED
+    if longest_wait_s > t.yellow_wait_s or (sl is not None and sl < t.target_share):
+        return Level.YELLOW
+    return Level.GREEN
+
+
+def estimated_wait_s(
+    position: int, staff: StaffCapacity, counts: DayCounts, t: Thresholds
+) -> float | None:
+    if position <= staff.free_slots:
+        return 0.0
+    if staff.logged_in_slots == 0:
+        return None
+    handle = counts.mean_handle_s(t.default_handle_s)
+    return (position - staff.free_slots) * handle / staff.logged_in_slots
+
+
+def queue_figures(
+    *,
+    queue: str,
+    channel: str,
+    now: datetime,
+    open_now: bool,
+    waiting_since: list[datetime],
+    staff: StaffCapacity,
+    counts: DayCounts,
+    thresholds: Thresholds,
+) -> QueueFigures:
+    longest = max(((now - s).total_seconds() for s in waiting_since), default=0.0)
+    sl = service_level(counts, thresholds)
+    return QueueFigures(
+        queue=queue,
+        channel="phone" if channel == "phone" else "chat",
+        open_now=open_now,
+        waiting=len(waiting_since),
+        longest_wait_s=max(0.0, longest),
+        staff_ready=staff.ready,
+        staff_busy=staff.busy,
+        answered_today=len(counts.answered_waits_s),
+        answered_in_target_today=counts.answered_in(thresholds.target_s),
+        abandoned_today=counts.abandoned_counted(thresholds.short_abandon_s),
+        service_level_today=sl,
+        target_s=thresholds.target_s,
+        level=level(longest, sl, thresholds),
+        estimated_wait_s=estimated_wait_s(len(waiting_since) + 1, staff, counts, thresholds),
+    )

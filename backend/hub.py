@@ -1,0 +1,681 @@
+"""The live contact centre: who is connected, what waits, and who is told what.
+
+The hub owns the in-memory routing state (rebuilt from the database at start) and is the
+only place that turns a protocol frame into store writes and outgoing frames. Order of a
+client's chat message: validate -> store (commit) -> ack the sender -> fan out.
+
+Nothing here logs message text, names or phone numbers: only ids and event kinds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from backend.auth import LoginThrottle, new_token, token_hash, verify_password_async
+from backend.config import ServiceConfig, Settings
+from backend.domain.meter import DayCounts, StaffCapacity, queue_figures
+from backend.domain.routing import Agent, Contact, Router, RoutingError
+from backend.store.repository import StoredLine, Store
+from backend.store.tables import Conversation, StaffSession
+from protocol.messages import (
+    Author,
+    ChatLine,
+    ClientMessage,
+    ClientResume,
+    ClientStart,
+    ConversationView,
+    ErrorCode,
+    Frame,
+    ProtocolError,
+    QueueFigures,
+    QueueInfo,
+    StaffAccept,
+    StaffClose,
+    StaffOpen,
+    StaffProfile,
+    StaffSend,
+    StaffSetStatus,
+    StaffStatus,
+    ToClientAck,
+    ToClientClosed,
+    ToClientJoined,
+    ToClientMessage,
+    ToClientQueue,
+    ToClientResumed,
+    ToClientStarted,
+    ToClientTyping,
+    ToStaffAck,
+    ToStaffClientLeft,
+    ToStaffClosed,
+    ToStaffConversation,
+    ToStaffLoggedIn,
+    ToStaffMessage,
+    ToStaffMeter,
+    ToStaffOffer,
+    ToStaffOfferWithdrawn,
+    ToStaffStatus,
+    ToStaffTyping,
+)
+
+log = logging.getLogger("luukku.hub")
+
+# Roles that may open any conversation (supervision, audit); others only their skills'.
+SUPERVISOR_ROLES = frozenset({"supervisor"})
+TICK_S = 0.25
+METER_EVERY_S = 2.0
+
+
+class Link(Protocol):
+    """One open socket, as the hub sees it."""
+
+    async def send(self, frame: Frame) -> None: ...
+
+    async def close(self, code: int = 1000, reason: str = "") -> None: ...
+
+
+@dataclass
+class Live:
+    """An open conversation (queued or active)."""
+
+    id: str
+    queue: str
+    state: str  # "queued" | "active"
+    arrived_at: datetime
+    client_name: str | None
+    client_phone: str | None
+    owner: str | None = None
+    client: Link | None = None
+    client_gone_at: datetime | None = None
+    client_left: bool = False
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+@dataclass
+class StaffConn:
+    profile: StaffProfile
+    link: Link
+
+
+def first_name(display_name: str) -> str:
+    # Clients see the professional's first name only.
+    return display_name.split()[0] if display_name.strip() else display_name
+
+
+def chat_line(line: StoredLine) -> ChatLine:
+    return ChatLine(
+        seq=line.seq, author=Author(line.author), author_name=line.author_name,
+        text=line.text, at=line.at,
+    )
+
+
+class Hub:
+    def __init__(
+        self,
+        settings: Settings,
+        config: ServiceConfig,
+        store: Store,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.settings = settings
+        self.config = config
+        self.store = store
+        self.clock = clock
+        self.router = Router(
+            {q.id: q.skill for q in config.queues},
+            config.routing.offer_timeout_s,
+            config.routing.missed_offer_sets_not_ready,
+        )
+        self.hours = {q.id: config.opening_hours(q.id) for q in config.queues}
+        self.live: dict[str, Live] = {}
+        self.staff: dict[str, StaffConn] = {}
+        self.profiles: dict[str, StaffProfile] = {}
+        self.counts: dict[str, DayCounts] = {q.id: DayCounts() for q in config.queues}
+        self.counts_day = self._local_day(self.clock())
+        self.throttle = LoginThrottle()
+        self.client_grace = timedelta(seconds=90)
+        self._task: asyncio.Task[None] | None = None
+        self._last_meter = 0.0
+        self._positions: dict[str, int] = {}
+
+    # --- life cycle ----------------------------------------------------------------------
+
+    async def start(self) -> None:
+        await self._restore()
+        self._task = asyncio.create_task(self._ticker(), name="hub-ticker")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _restore(self) -> None:
+        """Rebuild the queues and ongoing conversations after a (re)start."""
+        now = self.clock()
+        for row in await self.store.open_conversations():
+            if self.config.queue(row.queue) is None:
+                log.warning("conversation %s is in unknown queue; left as is", row.id)
+                continue
+            live = Live(
+                id=row.id, queue=row.queue, state=row.state, arrived_at=row.arrived_at,
+                client_name=row.client_name, client_phone=row.client_phone,
+                owner=row.answered_by, client_gone_at=now,
+            )
+            self.live[row.id] = live
+            if row.state == "queued":
+                self.router.enqueue(Contact(row.id, row.queue, "chat", row.arrived_at))
+        await self._load_counts(now)
+        log.info("restored %d open conversations", len(self.live))
+
+    async def _load_counts(self, now: datetime) -> None:
+        tz = self.config.tz
+        midnight = datetime.combine(now.astimezone(tz).date(), datetime.min.time(), tz)
+        self.counts = {q.id: DayCounts() for q in self.config.queues}
+        for row in await self.store.conversations_since(midnight):
+            self._count(row)
+
+    def _count(self, row: Conversation) -> None:
+        counts = self.counts.get(row.queue)
+        if counts is None:
+            return
+        if row.answered_at is not None:
+            counts.answered_waits_s.append((row.answered_at - row.arrived_at).total_seconds())
+            if row.closed_at is not None:
+                counts.handle_times_s.append((row.closed_at - row.answered_at).total_seconds())
+        elif row.abandoned and row.closed_at is not None:
+            counts.abandoned_waits_s.append((row.closed_at - row.arrived_at).total_seconds())
+
+    def _local_day(self, at: datetime) -> object:
+        return at.astimezone(self.config.tz).date()
+
+    async def _ticker(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            try:
+                await self.tick()
+                if loop.time() - self._last_meter >= METER_EVERY_S:
+                    self._last_meter = loop.time()
+                    await self.broadcast_meter()
+            except Exception:
+                log.exception("hub tick failed")
+            await asyncio.sleep(TICK_S)
+
+    async def tick(self) -> None:
+        now = self.clock()
+        day = self._local_day(now)
+        if day != self.counts_day:
+            self.counts_day = day
+            await self._load_counts(now)
+        for lapse in self.router.expire_offers(now):
+            log.info("offer of %s to %s lapsed", lapse.contact_id, lapse.username)
+            await self._to_staff(
+                lapse.username,
+                ToStaffOfferWithdrawn(conversation_id=lapse.contact_id, reason="timeout"),
+            )
+            if lapse.set_not_ready:
+                await self._send_status(lapse.username)
+        for live in list(self.live.values()):
+            if (
+                live.state == "queued"
+                and live.client is None
+                and live.client_gone_at is not None
+                and now - live.client_gone_at > self.client_grace
+            ):
+                await self._abandon(live, now)
+        await self.route()
+
+    async def route(self) -> None:
+        now = self.clock()
+        for offer in self.router.route(now):
+            live = self.live[offer.contact_id]
+            await self._to_staff(
+                offer.username,
+                ToStaffOffer(
+                    conversation_id=offer.contact_id, queue=offer.queue,
+                    client_name=live.client_name,
+                    waited_s=(now - live.arrived_at).total_seconds(),
+                    expires_in_s=self.router.offer_timeout.total_seconds(),
+                ),
+            )
+        await self._update_positions()
+
+    async def _update_positions(self) -> None:
+        for live in self.live.values():
+            if live.state != "queued" or live.client is None:
+                continue
+            position = self.router.position(live.id)
+            if position is None or self._positions.get(live.id) == position:
+                continue
+            self._positions[live.id] = position
+            await self._send(
+                live.client,
+                ToClientQueue(position=position, estimated_wait_s=self.estimate(live.queue, position)),
+            )
+
+    # --- sending -------------------------------------------------------------------------
+
+    async def _send(self, link: Link | None, frame: Frame) -> None:
+        if link is None:
+            return
+        try:
+            await link.send(frame)
+        except Exception:
+            # A socket that died mid-send is cleaned up by its own receive loop.
+            log.debug("send failed", exc_info=True)
+
+    async def _to_staff(self, username: str | None, frame: Frame) -> None:
+        conn = self.staff.get(username) if username else None
+        if conn is not None:
+            await self._send(conn.link, frame)
+
+    async def _send_status(self, username: str) -> None:
+        agent = self.router.agents.get(username)
+        if agent is not None:
+            await self._to_staff(username, ToStaffStatus(status=agent.status, reason=agent.reason))
+
+    # --- the meter -----------------------------------------------------------------------
+
+    def _capacity(self, queue: str) -> StaffCapacity:
+        skill = self.router.queue_skills[queue]
+        ready = busy = free = slots = 0
+        for agent in self.router.agents.values():
+            if skill not in agent.skills or agent.username not in self.staff:
+                continue
+            if agent.status is StaffStatus.OFFLINE:
+                continue
+            slots += agent.chat_capacity
+            if agent.chats or agent.on_call:
+                busy += 1
+            if agent.status is StaffStatus.READY:
+                ready += 1
+                if agent.can_take(skill, "chat"):
+                    free += agent.chat_capacity - agent.load
+        return StaffCapacity(ready=ready, busy=busy, free_slots=free, logged_in_slots=slots)
+
+    def estimate(self, queue: str, position: int) -> float | None:
+        from backend.domain.meter import estimated_wait_s
+
+        q = self.config.queue(queue)
+        assert q is not None
+        return estimated_wait_s(
+            position, self._capacity(queue), self.counts[queue],
+            self.config.meter[q.channel].thresholds(),
+        )
+
+    def meter(self) -> list[QueueFigures]:
+        now = self.clock()
+        figures = []
+        for q in self.config.queues:
+            figures.append(
+                queue_figures(
+                    queue=q.id, channel=q.channel, now=now,
+                    open_now=self.hours[q.id].is_open(now),
+                    waiting_since=[c.arrived_at for c in self.router.waiting(q.id)],
+                    staff=self._capacity(q.id), counts=self.counts[q.id],
+                    thresholds=self.config.meter[q.channel].thresholds(),
+                )
+            )
+        return figures
+
+    def queue_infos(self) -> list[QueueInfo]:
+        now = self.clock()
+        infos = []
+        for q in self.config.queues:
+            hours = self.hours[q.id]
+            open_now = hours.is_open(now)
+            waiting = len(self.router.waiting(q.id))
+            infos.append(
+                QueueInfo(
+                    id=q.id, names=q.names, open_now=open_now,
+                    next_opening=None if open_now else hours.next_opening(now),
+                    estimated_wait_s=self.estimate(q.id, waiting + 1) if open_now else None,
+                )
+            )
+        return infos
+
+    async def broadcast_meter(self) -> None:
+        if not self.staff:
+            return
+        figures = self.meter()
+        now = self.clock()
+        for conn in list(self.staff.values()):
+            mine = self._serves(conn.profile)
+            await self._send(
+                conn.link,
+                ToStaffMeter(at=now, queues=[f for f in figures if f.queue in mine]),
+            )
+
+    def _serves(self, profile: StaffProfile) -> set[str]:
+        if profile.role in SUPERVISOR_ROLES:
+            return {q.id for q in self.config.queues}
+        return {q.id for q in self.config.queues if q.skill in profile.skills}
+
+    # --- clients -------------------------------------------------------------------------
+
+    async def client_start(self, link: Link, frame: ClientStart) -> str:
+        queue = self.config.queue(frame.queue)
+        if queue is None or queue.channel != "chat":
+            raise ProtocolError(ErrorCode.UNKNOWN_QUEUE, f"no chat queue {frame.queue!r}")
+        now = self.clock()
+        hours = self.hours[queue.id]
+        if not hours.is_open(now):
+            raise ProtocolError(
+                ErrorCode.CLOSED_NOW, "the service is closed now",
+                next_opening=hours.next_opening(now),
+            )
+        conversation_id = secrets.token_hex(12)
+        token = new_token()
+        await self.store.add_conversation(
+            Conversation(
+                id=conversation_id, queue=queue.id, channel="chat", state="queued",
+                client_token_hash=token_hash(token), client_name=frame.name or None,
+                client_phone=frame.phone or None, lang=frame.lang, arrived_at=now,
+                abandoned=False, last_seq=0,
+            )
+        )
+        live = Live(
+            id=conversation_id, queue=queue.id, state="queued", arrived_at=now,
+            client_name=frame.name or None, client_phone=frame.phone or None, client=link,
+        )
+        self.live[conversation_id] = live
+        self.router.enqueue(Contact(conversation_id, queue.id, "chat", now))
+        position = self.router.position(conversation_id) or 1
+        self._positions[conversation_id] = position
+        log.info("conversation %s queued in %s", conversation_id, queue.id)
+        await self._send(
+            link,
+            ToClientStarted(
+                conversation_id=conversation_id, token=token, queue=queue.id,
+                position=position, estimated_wait_s=self.estimate(queue.id, position),
+            ),
+        )
+        await self.route()
+        return conversation_id
+
+    async def client_resume(self, link: Link, frame: ClientResume) -> str:
+        row = await self.store.conversation(frame.conversation_id)
+        if row is None or not secrets.compare_digest(row.client_token_hash, token_hash(frame.token)):
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such conversation")
+        missed = [chat_line(line) for line in await self.store.lines(row.id, frame.last_seq)]
+        live = self.live.get(row.id)
+        staff_name = None
+        if live is not None:
+            if live.client is not None and live.client is not link:
+                await live.client.close(4001, "resumed elsewhere")
+            live.client = link
+            live.client_gone_at = None
+            owner = self.profiles.get(live.owner or "")
+            staff_name = first_name(owner.display_name) if owner else None
+        state = "closed" if live is None else ("active" if live.state == "active" else "queued")
+        position = self.router.position(row.id) if state == "queued" else None
+        if position is not None:
+            self._positions[row.id] = position
+        await self._send(
+            link,
+            ToClientResumed(
+                conversation_id=row.id, queue=row.queue, state=state, position=position,
+                staff_name=staff_name, missed=missed,
+            ),
+        )
+        return row.id
+
+    async def client_message(self, conversation_id: str, frame: ClientMessage) -> None:
+        live = self.live.get(conversation_id)
+        if live is None or live.client_left:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "the conversation has ended", ref=frame.client_msg_id)
+        async with live.lock:
+            line, _new = await self.store.append_message(
+                conversation_id, author=Author.CLIENT, text=frame.text, at=self.clock(),
+                client_msg_id=frame.client_msg_id, author_name=live.client_name,
+            )
+        await self._send(
+            live.client, ToClientAck(client_msg_id=frame.client_msg_id, seq=line.seq, at=line.at)
+        )
+        if live.state == "active":
+            await self._to_staff(
+                live.owner, ToStaffMessage(conversation_id=conversation_id, line=chat_line(line))
+            )
+
+    async def client_typing(self, conversation_id: str, typing: bool) -> None:
+        live = self.live.get(conversation_id)
+        if live is not None and live.state == "active":
+            await self._to_staff(
+                live.owner, ToStaffTyping(conversation_id=conversation_id, typing=typing)
+            )
+
+    async def client_leave(self, conversation_id: str) -> None:
+        live = self.live.get(conversation_id)
+        if live is None:
+            return
+        now = self.clock()
+        if live.state == "queued":
+            await self._abandon(live, now)
+            return
+        live.client_left = True
+        await self._system_line(live, "client_left")
+        await self._to_staff(live.owner, ToStaffClientLeft(conversation_id=conversation_id))
+
+    async def client_gone(self, conversation_id: str, link: Link) -> None:
+        live = self.live.get(conversation_id)
+        if live is not None and live.client is link:
+            live.client = None
+            live.client_gone_at = self.clock()
+
+    async def _abandon(self, live: Live, now: datetime) -> None:
+        contact = self.router.contacts.get(live.id)
+        offered_to = contact.offered_to if contact else None
+        self.router.remove(live.id)
+        await self.store.mark_closed(live.id, now, abandoned=True)
+        self.counts[live.queue].abandoned_waits_s.append((now - live.arrived_at).total_seconds())
+        self.live.pop(live.id, None)
+        self._positions.pop(live.id, None)
+        log.info("conversation %s abandoned in queue", live.id)
+        if offered_to is not None:
+            await self._to_staff(
+                offered_to, ToStaffOfferWithdrawn(conversation_id=live.id, reason="client_left")
+            )
+        await self._send(live.client, ToClientClosed())
+
+    async def _system_line(self, live: Live, text: str) -> None:
+        # System lines hold a code, not prose: each side shows it in its own language.
+        async with live.lock:
+            line, _ = await self.store.append_message(
+                live.id, author=Author.SYSTEM, text=text, at=self.clock()
+            )
+        await self._to_staff(live.owner, ToStaffMessage(conversation_id=live.id, line=chat_line(line)))
+        await self._send(live.client, ToClientMessage(line=chat_line(line)))
+
+    # --- staff ---------------------------------------------------------------------------
+
+    async def staff_login(self, link: Link, username: str, password: str) -> str:
+        if self.throttle.blocked(username):
+            raise ProtocolError(ErrorCode.AUTH_FAILED, "too many failed attempts; wait a few minutes")
+        user = await self.store.user(username)
+        ok = await verify_password_async(user.password_hash if user else None, password)
+        if user is None or not ok or not user.active:
+            self.throttle.failed(username)
+            log.info("failed staff login")
+            raise ProtocolError(ErrorCode.AUTH_FAILED, "wrong username or password")
+        self.throttle.succeeded(username)
+        token = new_token()
+        now = self.clock()
+        await self.store.add_session(
+            StaffSession(
+                token_hash=token_hash(token), username=username, created_at=now,
+                expires_at=now + timedelta(hours=self.settings.session_ttl_h),
+            )
+        )
+        await self._attach_staff(link, username, token)
+        return username
+
+    async def staff_resume(self, link: Link, token: str) -> str:
+        username = await self.store.session_user(token_hash(token), self.clock())
+        if username is None:
+            raise ProtocolError(ErrorCode.AUTH_FAILED, "session expired; log in again")
+        user = await self.store.user(username)
+        if user is None or not user.active:
+            raise ProtocolError(ErrorCode.AUTH_FAILED, "account disabled")
+        await self._attach_staff(link, username, token)
+        return username
+
+    async def _attach_staff(self, link: Link, username: str, token: str) -> None:
+        user = await self.store.user(username)
+        assert user is not None
+        profile = StaffProfile(
+            username=user.username, display_name=user.display_name, role=user.role,
+            skills=[s for s in user.skills.split(",") if s], chat_capacity=user.chat_capacity,
+        )
+        self.profiles[username] = profile
+        old = self.staff.get(username)
+        if old is not None and old.link is not link:
+            await old.link.close(4001, "logged in elsewhere")
+        self.staff[username] = StaffConn(profile, link)
+        agent = self.router.add_agent(
+            Agent(
+                username=username, skills=frozenset(profile.skills),
+                chat_capacity=profile.chat_capacity, chat_while_on_call=user.chat_while_on_call,
+            )
+        )
+        if agent.status is StaffStatus.OFFLINE:
+            self.router.set_status(username, StaffStatus.NOT_READY, self.clock(), "login")
+        mine = [live for live in self.live.values() if live.owner == username]
+        for live in mine:
+            agent.chats.add(live.id)
+        log.info("staff %s connected", username)
+        await self._send(
+            link,
+            ToStaffLoggedIn(
+                session_token=token, profile=profile, status=agent.status,
+                queue_names={q.id: q.names for q in self.config.queues},
+            ),
+        )
+        await self._send_status(username)
+        for live in mine:
+            await self._send(link, ToStaffConversation(conversation=await self._view(live.id)))
+        await self.broadcast_meter()
+
+    async def staff_gone(self, username: str, link: Link) -> None:
+        conn = self.staff.get(username)
+        if conn is None or conn.link is not link:
+            return
+        del self.staff[username]
+        # Her chats stay hers (she reconnects and resumes); her pending offers go to others.
+        self.router.set_status(username, StaffStatus.OFFLINE, self.clock())
+        log.info("staff %s disconnected", username)
+        await self.route()
+
+    async def set_status(self, username: str, frame: StaffSetStatus) -> None:
+        withdrawn = self.router.set_status(username, frame.status, self.clock(), frame.reason)
+        for conversation_id in withdrawn:
+            await self._to_staff(
+                username, ToStaffOfferWithdrawn(conversation_id=conversation_id, reason="taken")
+            )
+        await self._send_status(username)
+        await self.route()
+        await self.broadcast_meter()
+
+    async def set_on_call(self, username: str, on_call: bool) -> None:
+        self.router.set_on_call(username, on_call, self.clock())
+        await self.route()
+
+    async def accept(self, username: str, frame: StaffAccept) -> None:
+        live = self.live.get(frame.conversation_id)
+        now = self.clock()
+        try:
+            self.router.accept(frame.conversation_id, username, now)
+        except RoutingError as exc:
+            raise ProtocolError(
+                ErrorCode.NOT_FOUND, "the offer is no longer valid", ref=frame.conversation_id
+            ) from exc
+        assert live is not None
+        await self.store.mark_answered(live.id, username, now)
+        await self.store.log_access(username, live.id, "accept", now)
+        live.state = "active"
+        live.owner = username
+        self._positions.pop(live.id, None)
+        self.counts[live.queue].answered_waits_s.append((now - live.arrived_at).total_seconds())
+        log.info("conversation %s accepted by %s", live.id, username)
+        await self._to_staff(username, ToStaffConversation(conversation=await self._view(live.id)))
+        await self._send(
+            live.client, ToClientJoined(staff_name=first_name(self.profiles[username].display_name))
+        )
+        await self._update_positions()
+        await self.broadcast_meter()
+
+    async def open(self, username: str, frame: StaffOpen) -> None:
+        row = await self.store.conversation(frame.conversation_id)
+        profile = self.profiles[username]
+        if row is None:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such conversation", ref=frame.conversation_id)
+        if row.queue not in self._serves(profile) and row.answered_by != username:
+            raise ProtocolError(
+                ErrorCode.FORBIDDEN, "this conversation is outside your queues",
+                ref=frame.conversation_id,
+            )
+        await self.store.log_access(username, row.id, "open", self.clock())
+        await self._to_staff(username, ToStaffConversation(conversation=await self._view(row.id)))
+
+    def _owned(self, username: str, conversation_id: str) -> Live:
+        live = self.live.get(conversation_id)
+        if live is None or live.owner != username or live.state != "active":
+            raise ProtocolError(
+                ErrorCode.FORBIDDEN, "not your open conversation", ref=conversation_id
+            )
+        return live
+
+    async def staff_send(self, username: str, frame: StaffSend) -> None:
+        live = self._owned(username, frame.conversation_id)
+        name = first_name(self.profiles[username].display_name)
+        async with live.lock:
+            line, _ = await self.store.append_message(
+                live.id, author=Author.STAFF, text=frame.text, at=self.clock(),
+                client_msg_id=frame.client_msg_id, author_name=name, staff_username=username,
+            )
+        await self._to_staff(
+            username,
+            ToStaffAck(conversation_id=live.id, client_msg_id=frame.client_msg_id, seq=line.seq),
+        )
+        await self._send(live.client, ToClientMessage(line=chat_line(line)))
+
+    async def staff_typing(self, username: str, conversation_id: str, typing: bool) -> None:
+        live = self._owned(username, conversation_id)
+        await self._send(live.client, ToClientTyping(typing=typing))
+
+    async def close(self, username: str, frame: StaffClose) -> None:
+        live = self._owned(username, frame.conversation_id)
+        now = self.clock()
+        await self.store.mark_closed(live.id, now, outcome=frame.outcome, wrap_up=frame.wrap_up)
+        self.live.pop(live.id, None)
+        self.router.release(live.id, username, now)
+        counts = self.counts[live.queue]
+        row = await self.store.conversation(live.id)
+        if row is not None and row.answered_at is not None:
+            counts.handle_times_s.append((now - row.answered_at).total_seconds())
+        log.info("conversation %s closed by %s", live.id, username)
+        await self._send(live.client, ToClientClosed())
+        await self._to_staff(username, ToStaffClosed(conversation_id=live.id, outcome=frame.outcome))
+        agent = self.router.agents[username]
+        if agent.status is StaffStatus.READY:
+            # After-contact work: no new offers until she says she is Ready again.
+            self.router.set_status(username, StaffStatus.WRAP_UP, now)
+            await self._send_status(username)
+        await self.route()
+        await self.broadcast_meter()
+
+    async def _view(self, conversation_id: str) -> ConversationView:
+        row = await self.store.conversation(conversation_id)
+        assert row is not None
+        lines = [chat_line(line) for line in await self.store.lines(conversation_id)]
+        state = row.state if row.state in ("queued", "active", "closed") else "closed"
+        return ConversationView(
+            conversation_id=row.id, queue=row.queue, state=state,  # type: ignore[arg-type]
+            client_name=row.client_name, client_phone=row.client_phone,
+            started_at=row.arrived_at, lines=lines,
+        )

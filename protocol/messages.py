@@ -1,0 +1,493 @@
+"""Every frame that crosses a socket, defined once.
+
+Four directions, each a discriminated union on ``type``:
+
+* client (web chat page) -> backend:  ``ClientFrame``
+* backend -> client:                  ``ServerToClientFrame``
+* staff desktop -> backend:           ``StaffFrame``
+* backend -> staff desktop:           ``ServerToStaffFrame``
+
+Every frame carries ``v`` (the protocol version). A peer speaking another major version
+gets an ``error`` frame with code ``bad_version`` instead of being guessed at.
+
+The client and staff unions share no message types on purpose: a client socket parses only
+``ClientFrame``, so a staff operation cannot even be expressed on it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+PROTOCOL_VERSION = 1
+
+T = TypeVar("T")
+MAX_TEXT_CHARS = 4000
+# A frame can carry one message of MAX_TEXT_CHARS in UTF-8 (up to 4 bytes a character)
+# plus envelope; anything larger is refused before JSON parsing.
+MAX_FRAME_BYTES = 32 * 1024
+
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS)]
+Ident = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+
+
+class Frame(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    v: Literal[1] = PROTOCOL_VERSION
+
+
+# --- shared value types -------------------------------------------------------------------
+
+
+class StaffStatus(StrEnum):
+    READY = "ready"
+    NOT_READY = "not_ready"
+    WRAP_UP = "wrap_up"
+    OFFLINE = "offline"
+
+
+class Outcome(StrEnum):
+    ONE_CONTACT = "one_contact"
+    APPOINTMENT = "appointment"
+    CALLBACK = "callback"
+    SOCIAL_SERVICES = "social_services"
+    OTHER = "other"
+
+
+class Author(StrEnum):
+    CLIENT = "client"
+    STAFF = "staff"
+    SYSTEM = "system"
+
+
+class Level(StrEnum):
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+
+
+class ErrorCode(StrEnum):
+    BAD_JSON = "bad_json"
+    BAD_FRAME = "bad_frame"
+    BAD_VERSION = "bad_version"
+    TOO_LARGE = "too_large"
+    RATE_LIMITED = "rate_limited"
+    CLOSED_NOW = "closed_now"
+    UNKNOWN_QUEUE = "unknown_queue"
+    NOT_FOUND = "not_found"
+    AUTH_FAILED = "auth_failed"
+    NOT_AUTHENTICATED = "not_authenticated"
+    FORBIDDEN = "forbidden"
+    CONFLICT = "conflict"
+    INTERNAL = "internal"
+
+
+class ChatLine(BaseModel):
+    """One stored message of a conversation, as both sides see it."""
+
+    model_config = ConfigDict(frozen=True)
+    seq: int
+    author: Author
+    author_name: str | None = None
+    text: str
+    at: datetime
+
+
+class QueueFigures(BaseModel):
+    """One row of the busyness meter."""
+
+    model_config = ConfigDict(frozen=True)
+    queue: str
+    channel: Literal["chat", "phone"]
+    open_now: bool
+    waiting: int
+    longest_wait_s: float
+    staff_ready: int
+    staff_busy: int
+    answered_today: int
+    answered_in_target_today: int
+    abandoned_today: int
+    service_level_today: float | None
+    target_s: int
+    level: Level
+    estimated_wait_s: float | None
+
+
+class QueueInfo(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    id: str
+    names: dict[str, str]
+    open_now: bool
+    next_opening: datetime | None
+    estimated_wait_s: float | None
+
+
+# --- client -> backend --------------------------------------------------------------------
+
+
+class ClientStart(Frame):
+    type: Literal["start"] = "start"
+    queue: Ident
+    name: Annotated[str, Field(max_length=100)] | None = None
+    phone: Annotated[str, Field(max_length=32, pattern=r"^\+?[0-9 ()-]{3,31}$")] | None = None
+    lang: Literal["fi", "sv", "en"] = "fi"
+
+
+class ClientResume(Frame):
+    type: Literal["resume"] = "resume"
+    conversation_id: Ident
+    token: Annotated[str, Field(min_length=16, max_length=128)]
+    last_seq: int = Field(ge=0)
+
+
+class ClientMessage(Frame):
+    type: Literal["message"] = "message"
+    client_msg_id: Ident
+    text: Text
+
+
+class ClientTyping(Frame):
+    type: Literal["typing"] = "typing"
+    typing: bool
+
+
+class ClientLeave(Frame):
+    type: Literal["leave"] = "leave"
+
+
+ClientFrame = Annotated[
+    ClientStart | ClientResume | ClientMessage | ClientTyping | ClientLeave,
+    Field(discriminator="type"),
+]
+
+
+# --- backend -> client --------------------------------------------------------------------
+
+
+class ToClientStarted(Frame):
+    type: Literal["started"] = "started"
+    conversation_id: str
+    token: str
+    queue: str
+    position: int
+    estimated_wait_s: float | None
+
+
+class ToClientResumed(Frame):
+    type: Literal["resumed"] = "resumed"
+    conversation_id: str
+    queue: str
+    state: Literal["queued", "active", "closed"]
+    position: int | None
+    staff_name: str | None
+    missed: list[ChatLine]
+
+
+class ToClientAck(Frame):
+    type: Literal["ack"] = "ack"
+    client_msg_id: str
+    seq: int
+    at: datetime
+
+
+class ToClientMessage(Frame):
+    type: Literal["message"] = "message"
+    line: ChatLine
+
+
+class ToClientTyping(Frame):
+    type: Literal["typing"] = "typing"
+    typing: bool
+
+
+class ToClientQueue(Frame):
+    type: Literal["queue"] = "queue"
+    position: int
+    estimated_wait_s: float | None
+
+
+class ToClientJoined(Frame):
+    type: Literal["joined"] = "joined"
+    staff_name: str
+
+
+class ToClientClosed(Frame):
+    type: Literal["closed"] = "closed"
+
+
+class ErrorFrame(Frame):
+    type: Literal["error"] = "error"
+    code: ErrorCode
+    detail: str = ""
+    # The client_msg_id (or conversation id) the error is about, so a sender can retry.
+    ref: str | None = None
+    next_opening: datetime | None = None
+
+
+ServerToClientFrame = Annotated[
+    ToClientStarted
+    | ToClientResumed
+    | ToClientAck
+    | ToClientMessage
+    | ToClientTyping
+    | ToClientQueue
+    | ToClientJoined
+    | ToClientClosed
+    | ErrorFrame,
+    Field(discriminator="type"),
+]
+
+
+# --- staff desktop -> backend -------------------------------------------------------------
+
+
+class StaffLogin(Frame):
+    type: Literal["login"] = "login"
+    username: Annotated[str, Field(min_length=1, max_length=64)]
+    password: Annotated[str, Field(min_length=1, max_length=256)]
+
+
+class StaffResumeSession(Frame):
+    type: Literal["resume_session"] = "resume_session"
+    session_token: Annotated[str, Field(min_length=16, max_length=128)]
+
+
+class StaffSetStatus(Frame):
+    type: Literal["set_status"] = "set_status"
+    status: StaffStatus
+    reason: Annotated[str, Field(max_length=100)] | None = None
+
+
+class StaffAccept(Frame):
+    type: Literal["accept"] = "accept"
+    conversation_id: Ident
+
+
+class StaffOpen(Frame):
+    """Open (read) a conversation; the backend writes an access-log row."""
+
+    type: Literal["open"] = "open"
+    conversation_id: Ident
+
+
+class StaffSend(Frame):
+    type: Literal["send"] = "send"
+    conversation_id: Ident
+    client_msg_id: Ident
+    text: Text
+
+
+class StaffTyping(Frame):
+    type: Literal["typing"] = "typing"
+    conversation_id: Ident
+    typing: bool
+
+
+class StaffClose(Frame):
+    type: Literal["close"] = "close"
+    conversation_id: Ident
+    outcome: Outcome
+    wrap_up: Annotated[str, Field(max_length=2000)] = ""
+
+
+class StaffPhoneState(Frame):
+    """The softphone reports that she is (or is no longer) on a call."""
+
+    type: Literal["phone_state"] = "phone_state"
+    on_call: bool
+
+
+StaffFrame = Annotated[
+    StaffLogin
+    | StaffResumeSession
+    | StaffSetStatus
+    | StaffAccept
+    | StaffOpen
+    | StaffSend
+    | StaffTyping
+    | StaffClose
+    | StaffPhoneState,
+    Field(discriminator="type"),
+]
+
+
+# --- backend -> staff desktop -------------------------------------------------------------
+
+
+class StaffProfile(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    username: str
+    display_name: str
+    role: str
+    skills: list[str]
+    chat_capacity: int
+
+
+class ToStaffLoggedIn(Frame):
+    type: Literal["logged_in"] = "logged_in"
+    session_token: str
+    profile: StaffProfile
+    status: StaffStatus
+    queue_names: dict[str, dict[str, str]]
+
+
+class ToStaffStatus(Frame):
+    type: Literal["status"] = "status"
+    status: StaffStatus
+    reason: str | None = None
+
+
+class ToStaffOffer(Frame):
+    type: Literal["offer"] = "offer"
+    conversation_id: str
+    queue: str
+    client_name: str | None
+    waited_s: float
+    expires_in_s: float
+
+
+class ToStaffOfferWithdrawn(Frame):
+    type: Literal["offer_withdrawn"] = "offer_withdrawn"
+    conversation_id: str
+    reason: Literal["timeout", "client_left", "taken"]
+
+
+class ConversationView(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    conversation_id: str
+    queue: str
+    state: Literal["queued", "offered", "active", "closed"]
+    client_name: str | None
+    client_phone: str | None
+    started_at: datetime
+    lines: list[ChatLine]
+
+
+class ToStaffConversation(Frame):
+    type: Literal["conversation"] = "conversation"
+    conversation: ConversationView
+
+
+class ToStaffMessage(Frame):
+    type: Literal["message"] = "message"
+    conversation_id: str
+    line: ChatLine
+
+
+class ToStaffAck(Frame):
+    type: Literal["ack"] = "ack"
+    conversation_id: str
+    client_msg_id: str
+    seq: int
+
+
+class ToStaffTyping(Frame):
+    type: Literal["typing"] = "typing"
+    conversation_id: str
+    typing: bool
+
+
+class ToStaffClientLeft(Frame):
+    type: Literal["client_left"] = "client_left"
+    conversation_id: str
+
+
+class ToStaffClosed(Frame):
+    type: Literal["closed"] = "closed"
+    conversation_id: str
+    outcome: Outcome
+
+
+class ToStaffMeter(Frame):
+    type: Literal["meter"] = "meter"
+    at: datetime
+    queues: list[QueueFigures]
+
+
+ServerToStaffFrame = Annotated[
+    ToStaffLoggedIn
+    | ToStaffStatus
+    | ToStaffOffer
+    | ToStaffOfferWithdrawn
+    | ToStaffConversation
+    | ToStaffMessage
+    | ToStaffAck
+    | ToStaffTyping
+    | ToStaffClientLeft
+    | ToStaffClosed
+    | ToStaffMeter
+    | ErrorFrame,
+    Field(discriminator="type"),
+]
+
+
+# --- (de)serialisation --------------------------------------------------------------------
+
+_client_adapter: TypeAdapter[ClientFrame] = TypeAdapter(ClientFrame)
+_staff_adapter: TypeAdapter[StaffFrame] = TypeAdapter(StaffFrame)
+_to_client_adapter: TypeAdapter[ServerToClientFrame] = TypeAdapter(ServerToClientFrame)
+_to_staff_adapter: TypeAdapter[ServerToStaffFrame] = TypeAdapter(ServerToStaffFrame)
+
+
+class ProtocolError(Exception):
+    """A frame that cannot be accepted; ``frame`` is the error to send back."""
+
+    def __init__(
+        self, code: ErrorCode, detail: str, ref: str | None = None,
+        next_opening: datetime | None = None,
+    ) -> None:
+        super().__init__(f"{code}: {detail}")
+        self.frame = ErrorFrame(code=code, detail=detail, ref=ref, next_opening=next_opening)
+
+
+def _decode(raw: str | bytes) -> dict[str, object]:
+    size = len(raw.encode() if isinstance(raw, str) else raw)
+    if size > MAX_FRAME_BYTES:
+        raise ProtocolError(ErrorCode.TOO_LARGE, f"frame of {size} bytes exceeds {MAX_FRAME_BYTES}")
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ProtocolError(ErrorCode.BAD_JSON, "frame is not valid JSON") from exc
+    if not isinstance(data, dict):
+        raise ProtocolError(ErrorCode.BAD_FRAME, "frame must be a JSON object")
+    version = data.get("v")
+    if version != PROTOCOL_VERSION:
+        raise ProtocolError(
+            ErrorCode.BAD_VERSION, f"protocol version {version!r} not supported; use {PROTOCOL_VERSION}"
+        )
+    return data
+
+
+def _validate(adapter: TypeAdapter[T], raw: str | bytes) -> T:
+    data = _decode(raw)
+    try:
+        return adapter.validate_python(data)
+    except ValidationError as exc:
+        # Only field locations and messages go back: never echo the (possibly personal) input.
+        first = exc.errors(include_input=False, include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ProtocolError(ErrorCode.BAD_FRAME, f"{where}: {first['msg']}") from exc
+
+
+def parse_client_frame(raw: str | bytes) -> ClientFrame:
+    return _validate(_client_adapter, raw)
+
+
+def parse_staff_frame(raw: str | bytes) -> StaffFrame:
+    return _validate(_staff_adapter, raw)
+
+
+def parse_to_client_frame(raw: str | bytes) -> ServerToClientFrame:
+    return _validate(_to_client_adapter, raw)
+
+
+def parse_to_staff_frame(raw: str | bytes) -> ServerToStaffFrame:
+    return _validate(_to_staff_adapter, raw)
+
+
+def dump_frame(frame: Frame) -> str:
+    return frame.model_dump_json()

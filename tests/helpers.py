@@ -1,0 +1,134 @@
+"""Shared test helpers: a real backend process, and a protocol peer over a real socket."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import websockets
+
+ROOT = Path(__file__).resolve().parent.parent
+OPEN_ALWAYS = ROOT / "tests" / "data" / "open_always.toml"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class BackendProcess:
+    data_dir: Path
+    port: int
+    service_file: Path = OPEN_ALWAYS
+    proc: subprocess.Popen[bytes] | None = None
+    log_path: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.log_path = self.data_dir / "backend.log"
+
+    @property
+    def http(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def ws(self) -> str:
+        return f"ws://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        env = dict(os.environ)
+        env.update(
+            LUUKKU_DATA_DIR=str(self.data_dir), LUUKKU_PORT=str(self.port), LUUKKU_DEMO="1",
+            LUUKKU_SERVICE_FILE=str(self.service_file),
+        )
+        log = open(self.log_path, "ab")  # noqa: SIM115 - kept open for the process
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "backend"], cwd=ROOT, env=env, stdout=log, stderr=log
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"backend exited: {self.log_path.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(self.http + "/api/health", timeout=1) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("backend did not come up")
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@contextmanager
+def running_backend(data_dir: Path, service_file: Path = OPEN_ALWAYS) -> Iterator[BackendProcess]:
+    backend = BackendProcess(data_dir, free_port(), service_file)
+    backend.start()
+    try:
+        yield backend
+    finally:
+        backend.stop()
+
+
+class Peer:
+    """A protocol speaker on a real websocket: sends frames, waits for frames by type."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.seen: list[dict[str, Any]] = []
+
+    @classmethod
+    async def connect(cls, url: str) -> Peer:
+        return cls(await websockets.connect(url, max_size=2**21))
+
+    async def send(self, **frame: Any) -> None:
+        await self.conn.send(json.dumps({"v": 1, **frame}))
+
+    async def send_raw(self, raw: str | bytes) -> None:
+        await self.conn.send(raw)
+
+    async def expect(self, type_: str, timeout: float = 5.0, **match: Any) -> dict[str, Any]:
+        """The next frame of ``type_`` (others are kept in ``seen`` and skipped)."""
+        async with asyncio.timeout(timeout):
+            while True:
+                frame = json.loads(await self.conn.recv())
+                self.seen.append(frame)
+                if frame["type"] == type_ and all(frame.get(k) == v for k, v in match.items()):
+                    return frame
+
+    async def close(self) -> None:
+        await self.conn.close()
+
+
+async def staff(url: str, username: str, password: str = "demo", ready: bool = True) -> Peer:
+    peer = await Peer.connect(url + "/ws/staff")
+    await peer.send(type="login", username=username, password=password)
+    await peer.expect("logged_in")
+    if ready:
+        await peer.send(type="set_status", status="ready")
+        await peer.expect("status", status="ready")
+    return peer
