@@ -1,0 +1,125 @@
+"""QApplication + qasync loop + wiring of connection, bridge and window."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.bridge import Bridge
+from desktop.chat import credentials
+from desktop.chat.connection import StaffConnection
+from desktop.chat.state import Link
+from desktop.ui.login import LoginDialog
+from desktop.ui.main_window import MainWindow
+
+I18N = Path(__file__).parent / "ui" / "i18n"
+log = logging.getLogger("luukku.desktop")
+
+
+@dataclass
+class Options:
+    backend: str
+    username: str | None
+    lang: str
+    demo: bool
+    smoke: bool
+    password: str | None = None
+
+
+def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    """Our strings plus Qt's own (dialog buttons); kept referenced or Qt drops them."""
+    translators = []
+    ours = QTranslator(app)
+    if ours.load(str(I18N / f"luukku_{lang}.qm")):
+        app.installTranslator(ours)
+        translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    return translators
+
+
+async def ask_login(username: str, error: str) -> tuple[str, str, bool] | None:
+    dialog = LoginDialog(username, error)
+    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    dialog.finished.connect(lambda code: done.done() or done.set_result(code))
+    dialog.open()
+    if await done != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.username.text().strip(), dialog.password.text(), dialog.remember.isChecked()
+
+
+async def amain(options: Options) -> int:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    quit_event = asyncio.Event()
+    app.aboutToQuit.connect(quit_event.set)
+    started = time.perf_counter()
+
+    username = options.username or ""
+    password = options.password
+    if password is None and username:
+        password = credentials.recall(options.backend, username)
+    error = ""
+    while True:
+        if not username or password is None:
+            answer = await ask_login(username, error)
+            if answer is None:
+                return 1
+            username, password, remember = answer
+            if remember:
+                credentials.remember(options.backend, username, password)
+        connection = StaffConnection(options.backend, username, password)
+        bridge = Bridge()
+        connection.subscribe(bridge.on_event)
+        window = MainWindow(connection.state, bridge, connection, options.lang)
+        connection.start()
+        window.show()
+        outcome = await _wait(connection, quit_event, options, started)
+        if outcome != "auth_failed":
+            await connection.stop()
+            window.close()
+            return 0 if outcome in ("quit", "smoke_ok") else 3
+        # Wrong or changed password: do not keep a bad one in the keyring; ask again.
+        await connection.stop()
+        window.close()
+        window.deleteLater()
+        credentials.forget(options.backend, username)
+        password = None
+        error = QApplication.translate("Login", "Wrong username or password.")
+        if options.smoke or options.demo:
+            return 3
+
+
+async def _wait(connection: StaffConnection, quit_event: asyncio.Event, options: Options,
+                started: float) -> str:
+    while not quit_event.is_set():
+        state = connection.state
+        if state.link is Link.AUTH_FAILED:
+            return "auth_failed"
+        if options.smoke and state.profile is not None and state.meter_at is not None:
+            print(f"smoke ok: logged in as {state.profile.username}, meter with "
+                  f"{len(state.meter)} queues, {time.perf_counter() - started:.2f} s after start",
+                  flush=True)
+            return "smoke_ok"
+        await asyncio.sleep(0.05)
+    return "quit"
+
+
+def run(options: Options) -> int:
+    import qasync
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Luukku")
+    app.setOrganizationName("Luukku")
+    _translators = install_translations(app, options.lang)
+    return int(qasync.run(amain(options)))

@@ -1,0 +1,49 @@
+"""Turns workstation events (plain Python) into Qt signals on the GUI thread.
+
+The connection runs on the same qasync loop as Qt, so events already arrive on the GUI
+thread; the bridge exists so that nothing under ``desktop/chat`` imports Qt and widgets
+subscribe to typed signals instead of raw events.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.chat.state import Event, EventKind
+
+
+class Bridge(QObject):
+    link_changed = Signal(str)
+    logged_in = Signal()
+    status_changed = Signal()
+    meter_changed = Signal()
+    offer_arrived = Signal(str)
+    offer_gone = Signal(str, str)
+    conversation_changed = Signal(str)
+    typing_changed = Signal(str)
+    conversation_closed = Signal(str)
+    error = Signal(str, str)
+
+    def on_event(self, event: Event) -> None:
+        cid = event.conversation_id or ""
+        match event.kind:
+            case EventKind.LINK:
+                self.link_changed.emit(event.detail or "")
+            case EventKind.LOGGED_IN:
+                self.logged_in.emit()
+            case EventKind.STATUS:
+                self.status_changed.emit()
+            case EventKind.METER:
+                self.meter_changed.emit()
+            case EventKind.OFFER:
+                self.offer_arrived.emit(cid)
+            case EventKind.OFFER_GONE:
+                self.offer_gone.emit(cid, event.detail or "")
+            case EventKind.CONVERSATION:
+                self.conversation_changed.emit(cid)
+            case EventKind.TYPING:
+                self.typing_changed.emit(cid)
+            case EventKind.CLOSED:
+                self.conversation_closed.emit(cid)
+            case EventKind.ERROR:
+                self.error.emit(cid, event.detail or "")

@@ -1,0 +1,1 @@
+"""Backend connection and the workstation's chat state. No Qt imports here."""

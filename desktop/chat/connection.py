@@ -1,0 +1,189 @@
+"""The staff desktop's one connection to the backend, kept alive by itself.
+
+Reconnects with exponential backoff (0.5 s doubling to 10 s, with jitter so hundreds of
+workstations do not all knock at once after a backend restart). After a reconnect it
+resumes the session (token in memory only), re-applies the status she chose, and resends
+every message that was not yet acknowledged — the server stores each ``client_msg_id``
+once, so a resend never duplicates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import uuid
+from collections.abc import Callable
+
+import websockets
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+
+from desktop.chat.state import Event, Link, PendingLine, Workstation
+from protocol.messages import (
+    Frame,
+    Outcome,
+    ProtocolError,
+    StaffAccept,
+    StaffClose,
+    StaffLogin,
+    StaffOpen,
+    StaffResumeSession,
+    StaffSend,
+    StaffSetStatus,
+    StaffStatus,
+    StaffTyping,
+    ToStaffLoggedIn,
+    parse_to_staff_frame,
+)
+
+log = logging.getLogger("luukku.desktop.connection")
+
+Listener = Callable[[Event], None]
+
+
+class StaffConnection:
+    def __init__(
+        self,
+        base_url: str,
+        username: str,
+        password: str,
+        state: Workstation | None = None,
+        max_backoff_s: float = 10.0,
+    ) -> None:
+        ws_base = base_url.replace("https://", "wss://").replace("http://", "ws://").rstrip("/")
+        self.url = ws_base + "/ws/staff"
+        self.username = username
+        self._password = password
+        self.state = state or Workstation()
+        self.max_backoff_s = max_backoff_s
+        self._listeners: list[Listener] = []
+        self._ws: websockets.ClientConnection | None = None
+        self._session_token: str | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, events: list[Event]) -> None:
+        for event in events:
+            for listener in self._listeners:
+                try:
+                    listener(event)
+                except Exception:
+                    log.exception("listener failed")
+
+    # --- life cycle ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._run(), name="staff-connection")
+
+    async def stop(self) -> None:
+        self._stopping = True
+        if self._ws is not None:
+            await self._ws.close()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _run(self) -> None:
+        backoff = 0.5
+        while not self._stopping:
+            try:
+                async with websockets.connect(self.url, open_timeout=5, max_size=2**21) as ws:
+                    self._ws = ws
+                    backoff = 0.5
+                    await self._hello(ws)
+                    async for raw in ws:
+                        self._on_raw(raw)
+                        if self.state.link is Link.AUTH_FAILED:
+                            return
+            except (OSError, ConnectionClosed, InvalidHandshake, InvalidURI, TimeoutError) as exc:
+                log.info("backend connection lost: %s", type(exc).__name__)
+            finally:
+                self._ws = None
+            if self._stopping or self.state.link is Link.AUTH_FAILED:
+                return
+            self._emit(self.state.set_link(Link.RECONNECTING))
+            await asyncio.sleep(backoff * random.uniform(0.8, 1.2))
+            backoff = min(backoff * 2, self.max_backoff_s)
+
+    async def _hello(self, ws: websockets.ClientConnection) -> None:
+        if self._session_token:
+            await ws.send(StaffResumeSession(session_token=self._session_token).model_dump_json())
+        else:
+            await ws.send(
+                StaffLogin(username=self.username, password=self._password).model_dump_json()
+            )
+
+    def _on_raw(self, raw: str | bytes) -> None:
+        try:
+            frame = parse_to_staff_frame(raw)
+        except ProtocolError:
+            log.warning("unreadable frame from backend ignored")
+            return
+        if isinstance(frame, ToStaffLoggedIn):
+            self._session_token = frame.session_token
+            asyncio.get_running_loop().create_task(self._after_login())
+        if (
+            frame.type == "error"
+            and frame.code == "auth_failed"
+            and self._session_token is not None
+        ):
+            # The session expired (or the backend lost it): one fresh login with the password.
+            self._session_token = None
+            if self._ws is not None:
+                asyncio.get_running_loop().create_task(self._hello(self._ws))
+            return
+        self._emit(self.state.apply(frame))
+
+    async def _after_login(self) -> None:
+        wanted = self.state.wanted_status
+        if wanted is not None and wanted is not self.state.status:
+            await self.send(StaffSetStatus(status=wanted, reason=self.state.wanted_reason))
+        for chat in self.state.chats.values():
+            for pending in list(chat.pending):
+                await self.send(
+                    StaffSend(conversation_id=chat.conversation_id,
+                              client_msg_id=pending.client_msg_id, text=pending.text)
+                )
+
+    async def send(self, frame: Frame) -> bool:
+        ws = self._ws
+        if ws is None:
+            return False
+        try:
+            await ws.send(frame.model_dump_json())
+        except ConnectionClosed:
+            return False
+        return True
+
+    # --- what the views call --------------------------------------------------------------
+
+    async def set_status(self, status: StaffStatus, reason: str | None = None) -> None:
+        self.state.wanted_status, self.state.wanted_reason = status, reason
+        await self.send(StaffSetStatus(status=status, reason=reason))
+
+    async def accept(self, conversation_id: str) -> None:
+        await self.send(StaffAccept(conversation_id=conversation_id))
+
+    async def open(self, conversation_id: str) -> None:
+        await self.send(StaffOpen(conversation_id=conversation_id))
+
+    async def reply(self, conversation_id: str, text: str) -> None:
+        chat = self.state.chats.get(conversation_id)
+        if chat is None:
+            return
+        pending = PendingLine(uuid.uuid4().hex, text)
+        chat.pending.append(pending)
+        await self.send(
+            StaffSend(conversation_id=conversation_id, client_msg_id=pending.client_msg_id, text=text)
+        )
+
+    async def typing(self, conversation_id: str, typing: bool) -> None:
+        await self.send(StaffTyping(conversation_id=conversation_id, typing=typing))
+
+    async def close_chat(self, conversation_id: str, outcome: Outcome, wrap_up: str) -> None:
+        await self.send(StaffClose(conversation_id=conversation_id, outcome=outcome, wrap_up=wrap_up))

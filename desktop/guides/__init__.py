@@ -1,0 +1,1 @@
+"""The shared operating handbook client: arrives with the handbook issue."""

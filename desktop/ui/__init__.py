@@ -1,0 +1,1 @@
+"""Widgets only: views over ``desktop.chat`` state, driven by ``desktop.bridge`` signals."""

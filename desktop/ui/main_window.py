@@ -1,0 +1,221 @@
+"""The workstation window: status bar on top, meter on the left, offer + chats on the right."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.bridge import Bridge
+from desktop.chat.state import Workstation
+from desktop.ui.conversation import ConversationPanel
+from desktop.ui.meter import MeterTable
+from desktop.ui.offer import OfferBanner
+from desktop.ui.texts import (
+    NOT_READY_REASONS,
+    anonymous,
+    link_name,
+    reason_name,
+    status_name,
+)
+from protocol.messages import Outcome, StaffStatus
+
+STATUS_ORDER = (StaffStatus.READY, StaffStatus.NOT_READY, StaffStatus.WRAP_UP, StaffStatus.OFFLINE)
+LINK_COLOURS = {"online": "#1a7f37", "reconnecting": "#b42318", "auth_failed": "#b42318"}
+
+
+class Actions(Protocol):
+    """What the window asks of the backend connection."""
+
+    async def set_status(self, status: StaffStatus, reason: str | None = None) -> None: ...
+    async def accept(self, conversation_id: str) -> None: ...
+    async def reply(self, conversation_id: str, text: str) -> None: ...
+    async def typing(self, conversation_id: str, typing: bool) -> None: ...
+    async def close_chat(self, conversation_id: str, outcome: Outcome, wrap_up: str) -> None: ...
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, state: Workstation, bridge: Bridge, actions: Actions, lang: str = "fi") -> None:
+        super().__init__()
+        self.state = state
+        self.actions = actions
+        self.lang = lang
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Luukku – contact point workstation"))
+        self.resize(1200, 760)
+
+        top = QHBoxLayout()
+        self.who = QLabel()
+        self.who.setObjectName("who")
+        self.who.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.status_box = QComboBox()
+        self.status_box.setObjectName("statusBox")
+        for status in STATUS_ORDER:
+            self.status_box.addItem(status_name(status), status)
+        self.reason_box = QComboBox()
+        self.reason_box.setObjectName("reasonBox")
+        for reason in NOT_READY_REASONS:
+            self.reason_box.addItem(reason_name(reason), reason)
+        self.link_label = QLabel(link_name("connecting"))
+        self.link_label.setObjectName("linkLabel")
+        top.addWidget(self.who)
+        top.addSpacing(20)
+        top.addWidget(QLabel(self.tr("Status:")))
+        top.addWidget(self.status_box)
+        top.addWidget(self.reason_box)
+        top.addStretch(1)
+        top.addWidget(self.link_label)
+
+        self.meter = MeterTable()
+        meter_box = QGroupBox(self.tr("Busyness meter"))
+        meter_layout = QVBoxLayout(meter_box)
+        meter_layout.addWidget(self.meter)
+        self.meter_note = QLabel()
+        self.meter_note.setStyleSheet("color: #555;")
+        meter_layout.addWidget(self.meter_note)
+
+        self.offer = OfferBanner()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("conversations")
+        self.empty = QLabel(self.tr("No open conversations. Set yourself Ready to receive chats."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #555; font-size: 14px;")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.offer)
+        right_layout.addWidget(self.empty, 1)
+        right_layout.addWidget(self.tabs, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(meter_box)
+        splitter.addWidget(right)
+        splitter.setSizes([520, 680])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.panels: dict[str, ConversationPanel] = {}
+
+        bridge.link_changed.connect(self._on_link)
+        bridge.logged_in.connect(self._on_logged_in)
+        bridge.status_changed.connect(self._on_status)
+        bridge.meter_changed.connect(self._on_meter)
+        bridge.offer_arrived.connect(self._on_offer)
+        bridge.offer_gone.connect(lambda cid, _reason: self.offer.clear(cid))
+        bridge.conversation_changed.connect(self._on_conversation)
+        bridge.typing_changed.connect(self._on_conversation)
+        bridge.conversation_closed.connect(self._on_closed)
+        bridge.error.connect(self._on_error)
+        self.offer.accept_clicked.connect(lambda cid: self._run(self.actions.accept(cid)))
+        self.status_box.activated.connect(self._status_chosen)
+        self.reason_box.activated.connect(self._status_chosen)
+        self._on_status()
+        self._sync_empty()
+
+    def _run(self, coro: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # --- from the backend ----------------------------------------------------------------
+
+    def _on_link(self, link: str) -> None:
+        self.link_label.setText(link_name(link))
+        self.link_label.setStyleSheet(f"color: {LINK_COLOURS.get(link, '#555')}; font-weight: bold;")
+
+    def _on_logged_in(self) -> None:
+        profile = self.state.profile
+        if profile is not None:
+            self.who.setText(profile.display_name)
+
+    def _on_status(self) -> None:
+        index = self.status_box.findData(self.state.status)
+        self.status_box.setCurrentIndex(max(0, index))
+        not_ready = self.state.status is StaffStatus.NOT_READY
+        self.reason_box.setVisible(not_ready)
+        if not_ready and self.state.reason:
+            i = self.reason_box.findData(self.state.reason)
+            if i < 0:
+                self.reason_box.addItem(reason_name(self.state.reason), self.state.reason)
+                i = self.reason_box.count() - 1
+            self.reason_box.setCurrentIndex(i)
+
+    def _on_meter(self) -> None:
+        names = {q: self.state.queue_name(q, self.lang) for q in self.state.queue_names}
+        self.meter.show_figures(self.state.meter, names)
+        if self.state.meter_at is not None:
+            self.meter_note.setText(
+                self.tr("Updated %1").replace("%1", self.state.meter_at.astimezone().strftime("%H:%M:%S"))
+            )
+
+    def _on_offer(self, conversation_id: str) -> None:
+        offer = self.state.offers.get(conversation_id)
+        if offer is None:
+            return
+        self.offer.show_offer(
+            offer, self.state.queue_name(offer.queue, self.lang), offer.client_name or anonymous()
+        )
+
+    def _on_conversation(self, conversation_id: str) -> None:
+        chat = self.state.chats.get(conversation_id)
+        if chat is None:
+            return
+        self.offer.clear(conversation_id)
+        panel = self.panels.get(conversation_id)
+        if panel is None:
+            panel = ConversationPanel(chat, self.state.queue_name(chat.queue, self.lang))
+            panel.reply.connect(lambda cid, text: self._run(self.actions.reply(cid, text)))
+            panel.typing.connect(lambda cid, on: self._run(self.actions.typing(cid, on)))
+            panel.close_requested.connect(
+                lambda cid, outcome, note: self._run(self.actions.close_chat(cid, outcome, note))
+            )
+            self.panels[conversation_id] = panel
+            label = chat.client_name or anonymous()
+            index = self.tabs.addTab(panel, label)
+            self.tabs.setCurrentIndex(index)
+            panel.input.setFocus()
+        else:
+            panel.render(chat)
+            index = self.tabs.indexOf(panel)
+            if index != self.tabs.currentIndex() and chat.lines and chat.lines[-1].author == "client":
+                self.tabs.tabBar().setTabTextColor(index, Qt.GlobalColor.red)
+        self._sync_empty()
+
+    def _on_closed(self, conversation_id: str) -> None:
+        panel = self.panels.pop(conversation_id, None)
+        if panel is not None:
+            self.tabs.removeTab(self.tabs.indexOf(panel))
+            panel.deleteLater()
+        self._sync_empty()
+
+    def _on_error(self, _ref: str, code: str) -> None:
+        self.statusBar().showMessage(self.tr("The backend refused: %1").replace("%1", code), 8000)
+
+    def _sync_empty(self) -> None:
+        has_chats = bool(self.panels)
+        self.tabs.setVisible(has_chats)
+        self.empty.setVisible(not has_chats)
+
+    # --- from her ------------------------------------------------------------------------
+
+    def _status_chosen(self) -> None:
+        status = StaffStatus(self.status_box.currentData())
+        reason = self.reason_box.currentData() if status is StaffStatus.NOT_READY else None
+        self.reason_box.setVisible(status is StaffStatus.NOT_READY)
+        self._run(self.actions.set_status(status, reason))

@@ -1,0 +1,64 @@
+"""The busyness meter (ruuhkamittari): one row a queue, coloured by its level."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from desktop.ui.texts import duration
+from protocol.messages import Level, QueueFigures
+
+LEVEL_COLOURS = {
+    Level.GREEN: QColor("#c8efd4"),
+    Level.YELLOW: QColor("#fbe7a1"),
+    Level.RED: QColor("#f6b8b0"),
+}
+
+
+class MeterTable(QTableWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 6, parent)
+        self.setObjectName("meter")
+        self.setHorizontalHeaderLabels(
+            [self.tr("Queue"), self.tr("Waiting"), self.tr("Longest"),
+             self.tr("Ready / busy"), self.tr("Service level today"), self.tr("Level")]
+        )
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 6):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().hide()
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def level_text(self, level: Level) -> str:
+        return {Level.GREEN: self.tr("Calm"), Level.YELLOW: self.tr("Busy"),
+                Level.RED: self.tr("Congested")}[level]
+
+    def show_figures(self, figures: list[QueueFigures], names: dict[str, str]) -> None:
+        self.setRowCount(len(figures))
+        for row, fig in enumerate(figures):
+            if fig.service_level_today is None:
+                sl = "–"
+            else:
+                sl = f"{fig.service_level_today * 100:.0f} % ({fig.answered_in_target_today}/" \
+                     f"{fig.answered_today + fig.abandoned_today})"
+            name = names.get(fig.queue, fig.queue)
+            if not fig.open_now:
+                name += " " + self.tr("(closed)")
+            cells = [
+                name, str(fig.waiting), duration(fig.longest_wait_s),
+                f"{fig.staff_ready} / {fig.staff_busy}", sl, self.level_text(fig.level),
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setBackground(QBrush(LEVEL_COLOURS[fig.level]))
+                item.setForeground(QBrush(QColor("#1b1b1b")))
+                item.setToolTip(
+                    self.tr("Target: answered within %1 min").replace("%1", str(fig.target_s // 60))
+                )
+                self.setItem(row, col, item)
