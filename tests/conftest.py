@@ -1,6 +1,34 @@
 from __future__ import annotations
 
+import asyncio
 import os
+from collections.abc import Callable, Mapping
+
+import pytest
 
 # Qt tests run offscreen unless a test starts its own Xvfb display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ARTIFACTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "artifacts")
+
+
+def _qasync_loop() -> asyncio.AbstractEventLoop:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    return qasync.QEventLoop(app)  # type: ignore[no-any-return]
+
+
+def pytest_asyncio_loop_factories(
+    config: pytest.Config, item: pytest.Item
+) -> Mapping[str, Callable[[], asyncio.AbstractEventLoop]]:
+    # Qt timers and widgets only work on a qasync loop; everything else gets plain asyncio.
+    if item.get_closest_marker("qt") is not None:
+        return {"qasync": _qasync_loop}
+    return {"asyncio": asyncio.new_event_loop}
+
+
+@pytest.fixture
+def artifacts() -> str:
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    return ARTIFACTS

@@ -100,10 +100,11 @@ class ConversationPanel(QWidget):
         self.send_button.setEnabled(not chat.client_left)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.input and event.type() == QEvent.Type.KeyPress:
-            key = QKeyEvent(event)  # type: ignore[call-overload]
-            if key.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                key.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if watched is self.input and isinstance(event, QKeyEvent) and (
+            event.type() == QEvent.Type.KeyPress
+        ):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             ):
                 self._send()
                 return True

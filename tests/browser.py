@@ -1,0 +1,58 @@
+"""Debian's Chromium driven by Playwright's sync API on a thread of its own.
+
+Playwright's sync objects must stay on the thread that made them, and the Qt tests own the
+main thread's event loop, so every browser step is submitted to one worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class Browser:
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chromium")
+        self._pw: Any = None
+        self._browser: Any = None
+        self.page: Any = None
+
+    def _start(self) -> None:
+        from playwright.sync_api import sync_playwright
+
+        self._pw = sync_playwright().start()
+        self._browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        self.page = self._browser.new_page(viewport={"width": 900, "height": 900})
+        self.page.set_default_timeout(15_000)
+
+    def _stop(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+        if self._pw is not None:
+            self._pw.stop()
+
+    def call(self, fn: Callable[..., T], *args: Any) -> T:
+        return self._pool.submit(fn, *args).result()
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.wrap_future(self._pool.submit(fn, *args))
+
+    def __enter__(self) -> Browser:
+        self.call(self._start)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.call(self._stop)
+        finally:
+            self._pool.shutdown(wait=True)
