@@ -1,0 +1,98 @@
+"""Start the demo: backend + web chat + demo traffic, and the desktop where a screen exists.
+
+Without a display the desktop cannot open; the demo then proves the desktop works with an
+offscreen log-in (it prints what it saw) and keeps the backend, the client web chat and
+the traffic running, printing their addresses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+def wait_healthy(url: str, proc: subprocess.Popen[bytes], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"demo: the backend stopped at start (exit {proc.returncode}); see above")
+        try:
+            with urllib.request.urlopen(url + "/api/health", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit("demo: the backend did not answer in 30 s")
+
+
+def has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=int(os.environ.get("LUUKKU_PORT", "8765")))
+    parser.add_argument("--no-traffic", action="store_true", help="no simulated clients")
+    parser.add_argument("--per-minute", type=float, default=2.0, help="simulated clients a minute")
+    args = parser.parse_args()
+    url = f"http://127.0.0.1:{args.port}"
+    env = dict(os.environ, LUUKKU_DEMO="1", LUUKKU_PORT=str(args.port),
+               LUUKKU_DATA_DIR=os.environ.get("LUUKKU_DATA_DIR", str(ROOT / "data" / "demo")))
+    children: list[subprocess.Popen[bytes]] = []
+
+    def stop(*_args: object) -> None:
+        for child in reversed(children):
+            if child.poll() is None:
+                child.terminate()
+        for child in children:
+            try:
+                child.wait(10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        backend = subprocess.Popen([PY, "-m", "backend"], cwd=ROOT, env=env)
+        children.append(backend)
+        wait_healthy(url, backend)
+        if not args.no_traffic:
+            children.append(subprocess.Popen(
+                [PY, "-m", "backend.demo.traffic", "--url", url, "--per-minute", str(args.per_minute)],
+                cwd=ROOT, env=env,
+            ))
+        print(f"\nLuukku demo running (demo mode: demo accounts, password 'demo')\n"
+              f"  client web chat:  {url}/\n"
+              f"  opening hours:    {url}/api/queues\n"
+              f"  health:           {url}/api/health\n"
+              f"  staff desktop:    {PY} -m desktop --backend {url} --demo\n", flush=True)
+        desktop = [PY, "-m", "desktop", "--backend", url, "--demo"]
+        if has_display():
+            code = subprocess.call(desktop, cwd=ROOT, env=env)
+            print(f"demo: the desktop closed (exit {code}); stopping the backend.")
+            return code
+        print("demo: no display here (DISPLAY is unset), so the desktop window cannot open.\n"
+              "demo: checking the desktop offscreen instead: log in as the demo nurse, read the meter:",
+              flush=True)
+        subprocess.call(desktop + ["--smoke"], cwd=ROOT, env=dict(env, QT_QPA_PLATFORM="offscreen"))
+        print(f"demo: backend, client web chat and demo traffic keep running; open {url}/ in a "
+              "browser. Ctrl+C stops.", flush=True)
+        backend.wait()
+        return backend.returncode or 0
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what Luukku needs on Debian 12: system packages (when missing), a virtualenv
+# with the locked Python packages, and the compiled translations.
+#   bash scripts/setup.sh run    # what the demo needs
+#   bash scripts/setup.sh test   # plus what the tests need (Xvfb, Chromium)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-run}"
+
+runtime_pkgs=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
+  libfontconfig1 libfreetype6 libglib2.0-0 fonts-dejavu-core libpulse0 libx11-xcb1
+  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
+test_pkgs=(xvfb xauth chromium)
+
+pkgs=("${runtime_pkgs[@]}")
+[ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: these Debian packages are missing and installing them needs root: ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "setup: installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+python="${PYTHON:-python3}"
+if ! "$python" -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 12) else 1)'; then
+  echo "setup: Python 3.11 or 3.12 is needed (the pjsua2 wheels stop at 3.12); found: $("$python" --version 2>&1)" >&2
+  exit 1
+fi
+
+lock_sum=$(sha256sum requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+if [ ! -x .venv/bin/python ] || [ "$(cat .venv/.installed 2>/dev/null)" != "$lock_sum" ]; then
+  echo "setup: installing Python packages from requirements.lock into .venv"
+  [ -x .venv/bin/python ] || "$python" -m venv .venv
+  .venv/bin/python -m pip install -q --disable-pip-version-check uv==0.13.8
+  .venv/bin/uv pip install -q --python .venv/bin/python -r requirements.lock
+  .venv/bin/uv pip install -q --python .venv/bin/python --no-deps -e .
+  echo "$lock_sum" > .venv/.installed
+fi
+
+# Translations: .ts (source, in git) -> .qm (built here, not in git).
+for ts in desktop/ui/i18n/*.ts; do
+  qm="${ts%.ts}.qm"
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+  fi
+done
