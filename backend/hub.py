@@ -215,10 +215,11 @@ class Hub:
             await self._load_counts(now)
         for lapse in self.router.expire_offers(now):
             log.info("offer of %s to %s lapsed", lapse.contact_id, lapse.username)
-            await self._to_staff(
-                lapse.username,
-                ToStaffOfferWithdrawn(conversation_id=lapse.contact_id, reason="timeout"),
-            )
+            for conversation_id in (lapse.contact_id, *lapse.also_withdrawn):
+                await self._to_staff(
+                    lapse.username,
+                    ToStaffOfferWithdrawn(conversation_id=conversation_id, reason="timeout"),
+                )
             if lapse.set_not_ready:
                 await self._send_status(lapse.username)
         for live in list(self.live.values()):

@@ -80,6 +80,8 @@ class Lapse:
     contact_id: str
     username: str
     set_not_ready: bool
+    # Her other offers, withdrawn because the lapse set her Not ready.
+    also_withdrawn: tuple[str, ...] = ()
 
 
 class RoutingError(Exception):
@@ -196,9 +198,10 @@ class Router:
             self._unoffer(contact.id)
             contact.missed_by.add(username)
             set_nr = self.missed_offer_sets_not_ready
+            withdrawn: list[str] = []
             if set_nr:
-                self.set_status(username, StaffStatus.NOT_READY, now, MISSED_OFFER)
-            lapses.append(Lapse(contact.id, username, set_nr))
+                withdrawn = self.set_status(username, StaffStatus.NOT_READY, now, MISSED_OFFER)
+            lapses.append(Lapse(contact.id, username, set_nr, tuple(withdrawn)))
         return lapses
 
     def route(self, now: datetime) -> list[Offer]:

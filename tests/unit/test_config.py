@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backend.config import ConfigError, Settings, load_service_config
+
+GOOD_QUEUE = """
+[meter.chat]
+target_s = 120
+[[queues]]
+id = "neuvola"
+channel = "chat"
+skill = "neuvola"
+names = { fi = "Neuvola" }
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "service.toml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_packaged_default_is_valid_and_has_the_domain_queues() -> None:
+    config = load_service_config()
+    assert [q.id for q in config.queues] == ["neuvola", "ehkaisy", "mipa", "perheneuvonta"]
+    assert config.queue("perheneuvonta").hours == "09:00-14:00"  # type: ignore[union-attr]
+    assert config.routing.default_chat_capacity == 2
+    assert config.meter["chat"].target_s == 120 and config.meter["phone"].target_s == 300
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        (GOOD_QUEUE.replace('skill = "neuvola"', 'skill = ""'), "queues.0.skill"),
+        (GOOD_QUEUE + 'weekdays = "8-15"\n', "weekdays"),
+        (GOOD_QUEUE.replace('names = { fi = "Neuvola" }', 'names = { en = "Clinic" }'),
+         "queues.0.names"),
+        ('timezone = "Mars/Olympus"\n' + GOOD_QUEUE, "timezone"),
+        (GOOD_QUEUE + "[routing]\noffer_timeout_s = -1\n", "routing.offer_timeout_s"),
+        (GOOD_QUEUE + "[[exceptions]]\ndate = 2026-12-24\n", "exceptions.0"),
+        (GOOD_QUEUE + "unknown_key = 1\n", "unknown_key"),
+    ],
+)
+def test_bad_file_names_the_field(tmp_path: Path, text: str, field: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_service_config(write(tmp_path, text))
+    assert field in str(info.value)
+
+
+def test_not_toml_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_service_config(write(tmp_path, "this is = = not toml"))
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_service_config(tmp_path / "missing.toml")
+
+
+def test_settings_from_env(tmp_path: Path) -> None:
+    s = Settings.from_env({"LUUKKU_DATA_DIR": str(tmp_path), "LUUKKU_PORT": "9000"})
+    assert s.port == 9000 and not s.demo
+    assert s.database_url.endswith(str(tmp_path / "luukku.db"))
+    with pytest.raises(ConfigError):
+        Settings.from_env({"LUUKKU_PORT": "eighty"})

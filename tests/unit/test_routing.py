@@ -1,0 +1,189 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from backend.domain.routing import MISSED_OFFER, Agent, Contact, Router, RoutingError
+from protocol.messages import StaffStatus
+
+T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+def at(seconds: float) -> datetime:
+    return T0 + timedelta(seconds=seconds)
+
+
+def make_router(timeout: float = 30, not_ready: bool = True) -> Router:
+    return Router({"neuvola": "neuvola", "mipa": "mipa"}, timeout, not_ready)
+
+
+def agent(router: Router, name: str, skills: str = "neuvola", capacity: int = 2,
+          ready_at: float = 0, **kw: object) -> Agent:
+    a = router.add_agent(Agent(name, frozenset(skills.split(",")), capacity, **kw))  # type: ignore[arg-type]
+    router.set_status(name, StaffStatus.READY, at(ready_at))
+    return a
+
+
+def contact(router: Router, cid: str, queue: str = "neuvola", arrived: float = 0,
+            channel: str = "chat") -> None:
+    router.enqueue(Contact(cid, queue, channel, at(arrived)))  # type: ignore[arg-type]
+
+
+def test_offered_only_to_staff_with_the_skill() -> None:
+    r = make_router()
+    agent(r, "nurse", "neuvola")
+    contact(r, "c1", "mipa")
+    assert r.route(at(1)) == []
+    agent(r, "psy", "mipa")
+    assert [(o.contact_id, o.username) for o in r.route(at(2))] == [("c1", "psy")]
+
+
+def test_only_ready_staff_get_offers() -> None:
+    r = make_router()
+    agent(r, "nurse")
+    r.set_status("nurse", StaffStatus.NOT_READY, at(0), "break")
+    contact(r, "c1")
+    assert r.route(at(1)) == []
+    for status in (StaffStatus.WRAP_UP, StaffStatus.OFFLINE):
+        r.set_status("nurse", status, at(1))
+        assert r.route(at(1)) == []
+    r.set_status("nurse", StaffStatus.READY, at(2))
+    assert len(r.route(at(2))) == 1
+
+
+def test_capacity_counts_chats_and_outstanding_offers() -> None:
+    r = make_router()
+    agent(r, "nurse", capacity=2)
+    for i in range(3):
+        contact(r, f"c{i}", arrived=i)
+    offers = r.route(at(5))
+    assert [o.contact_id for o in offers] == ["c0", "c1"]
+    r.accept("c0", "nurse", at(6))
+    assert r.route(at(6)) == []  # one chat + one offer = full
+    r.release("c0", "nurse", at(7))
+    assert [o.contact_id for o in r.route(at(7))] == ["c2"]
+
+
+def test_longest_waiting_contact_first_across_queues() -> None:
+    r = make_router()
+    contact(r, "late", "neuvola", arrived=10)
+    contact(r, "early", "mipa", arrived=1)
+    contact(r, "middle", "neuvola", arrived=5)
+    agent(r, "all", "neuvola,mipa", capacity=1)
+    assert [o.contact_id for o in r.route(at(20))] == ["early"]
+
+
+def test_least_loaded_then_longest_idle_staff_first() -> None:
+    r = make_router()
+    agent(r, "fresh", ready_at=50)
+    agent(r, "idle_long", ready_at=10)
+    contact(r, "c1", arrived=60)
+    assert r.route(at(61))[0].username == "idle_long"
+    contact(r, "c2", arrived=62)
+    # idle_long now has an offer (load 1); fresh has none.
+    assert r.route(at(63))[0].username == "fresh"
+
+
+def test_missed_offer_requeues_at_head_and_sets_not_ready() -> None:
+    r = make_router(timeout=30)
+    agent(r, "slow", ready_at=0)
+    contact(r, "c1", arrived=1)
+    contact(r, "c2", arrived=2)
+    r.route(at(3))
+    assert r.expire_offers(at(32)) == []
+    lapses = r.expire_offers(at(34))
+    # c1 lapses; that sets her Not ready, which withdraws her offer of c2 as well.
+    assert [(lp.contact_id, lp.username, lp.set_not_ready, lp.also_withdrawn)
+            for lp in lapses] == [("c1", "slow", True, ("c2",))]
+    assert r.contacts["c2"].offered_to is None
+    assert r.agents["slow"].status is StaffStatus.NOT_READY
+    assert r.agents["slow"].reason == MISSED_OFFER
+    assert r.agents["slow"].load == 0
+    agent(r, "other", ready_at=40)
+    r.agents["other"].chat_capacity = 1
+    # Back at the head: c1 (arrived first) goes before a newer contact.
+    contact(r, "c3", arrived=35)
+    assert [o.contact_id for o in r.route(at(41))] == ["c1"]
+
+
+def test_missed_offer_without_not_ready_is_not_offered_to_her_again() -> None:
+    r = make_router(timeout=10, not_ready=False)
+    agent(r, "a")
+    contact(r, "c1")
+    r.route(at(1))
+    lapses = r.expire_offers(at(12))
+    assert lapses[0].set_not_ready is False
+    assert r.agents["a"].status is StaffStatus.READY
+    assert r.route(at(13)) == []
+    agent(r, "b", ready_at=13)
+    assert r.route(at(14))[0].username == "b"
+
+
+def test_on_a_phone_call_no_chat_offers_unless_profile_allows() -> None:
+    r = make_router()
+    agent(r, "phone_nurse")
+    r.set_on_call("phone_nurse", True, at(0))
+    contact(r, "c1")
+    assert r.route(at(1)) == []
+    agent(r, "multitasker", chat_while_on_call=True)
+    r.set_on_call("multitasker", True, at(1))
+    assert r.route(at(2))[0].username == "multitasker"
+
+
+def test_phone_contact_needs_a_free_agent_not_on_a_call() -> None:
+    r = make_router()
+    agent(r, "a")
+    r.set_on_call("a", True, at(0))
+    contact(r, "call1", channel="phone")
+    assert r.route(at(1)) == []
+    r.set_on_call("a", False, at(2))
+    assert r.route(at(3))[0].contact_id == "call1"
+
+
+def test_going_not_ready_withdraws_her_offers() -> None:
+    r = make_router()
+    agent(r, "a")
+    contact(r, "c1")
+    r.route(at(1))
+    assert r.set_status("a", StaffStatus.NOT_READY, at(2), "break") == ["c1"]
+    assert r.contacts["c1"].offered_to is None
+
+
+def test_accept_requires_the_offer() -> None:
+    r = make_router()
+    agent(r, "a")
+    agent(r, "b")
+    contact(r, "c1")
+    offer = r.route(at(1))[0]
+    other = "b" if offer.username == "a" else "a"
+    with pytest.raises(RoutingError):
+        r.accept("c1", other, at(2))
+    r.accept("c1", offer.username, at(2))
+    assert "c1" not in r.contacts
+    with pytest.raises(RoutingError):
+        r.accept("c1", offer.username, at(3))
+
+
+def test_abandoned_contact_frees_the_offer_slot() -> None:
+    r = make_router()
+    a = agent(r, "a", capacity=1)
+    contact(r, "c1")
+    r.route(at(1))
+    assert a.load == 1
+    r.remove("c1")
+    assert a.load == 0 and r.waiting() == []
+
+
+def test_position_in_queue() -> None:
+    r = make_router()
+    contact(r, "a", arrived=1)
+    contact(r, "b", arrived=2)
+    contact(r, "m", "mipa", arrived=0)
+    assert (r.position("a"), r.position("b"), r.position("m")) == (1, 2, 1)
+    assert r.position("nope") is None
+
+
+def test_unknown_queue_is_refused() -> None:
+    with pytest.raises(RoutingError):
+        contact(make_router(), "x", "nowhere")
