@@ -49,8 +49,14 @@ def serve(settings: Settings, json_logs: bool) -> int:
     _logging(json_logs)
     app = create_app(settings, config)
     uvicorn.run(
-        app, host=settings.host, port=settings.port, log_config=None, access_log=False,
-        ws_max_size=1024 * 1024, ws_ping_interval=20, ws_ping_timeout=20,
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        access_log=False,
+        ws_max_size=1024 * 1024,
+        ws_ping_interval=20,
+        ws_ping_timeout=20,
     )
     return 0
 
@@ -75,9 +81,14 @@ async def add_user(settings: Settings, args: argparse.Namespace) -> int:
         else:
             await store.add_user(
                 StaffUser(
-                    username=args.username, display_name=args.name or args.username,
-                    password_hash=hash_password(password), role=args.role, skills=args.skills,
-                    chat_capacity=args.chat_capacity, chat_while_on_call=False, active=True,
+                    username=args.username,
+                    display_name=args.name or args.username,
+                    password_hash=hash_password(password),
+                    role=args.role,
+                    skills=args.skills,
+                    chat_capacity=args.chat_capacity,
+                    chat_while_on_call=False,
+                    active=True,
                     created_at=utcnow(),
                 )
             )

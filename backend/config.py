@@ -66,7 +66,7 @@ class ExceptionDay(_Strict):
     @model_validator(mode="after")
     def _closed_or_hours(self) -> ExceptionDay:
         if self.closed == (self.hours is not None):
-            raise ValueError("give either closed = true or hours = \"HH:MM-HH:MM\"")
+            raise ValueError('give either closed = true or hours = "HH:MM-HH:MM"')
         return self
 
 
@@ -141,9 +141,9 @@ class ServiceConfig(_Strict):
         if duplicates:
             raise ValueError(f"queue ids must be unique: {sorted(duplicates)}")
         for index, exc in enumerate(self.exceptions):
-            for queue in exc.queues or []:
-                if queue not in ids:
-                    raise ValueError(f"exceptions.{index}.queues: unknown queue {queue!r}")
+            for queue_id in exc.queues or []:
+                if queue_id not in ids:
+                    raise ValueError(f"exceptions.{index}.queues: unknown queue {queue_id!r}")
         for queue in self.queues:
             if queue.channel not in self.meter:
                 raise ValueError(f"meter.{queue.channel} is missing (queue {queue.id!r} needs it)")
@@ -200,7 +200,9 @@ def load_service_config(path: Path | None = None, demo: bool = False) -> Service
         for err in exc.errors(include_url=False):
             where = ".".join(str(p) for p in err["loc"]) or "(file)"
             problems.append(f"  {where}: {err['msg']}")
-        raise ConfigError(f"{name}: invalid service configuration:\n" + "\n".join(problems)) from exc
+        raise ConfigError(
+            f"{name}: invalid service configuration:\n" + "\n".join(problems)
+        ) from exc
 
 
 @dataclass(frozen=True)

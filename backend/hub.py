@@ -22,7 +22,7 @@ from backend.auth import LoginThrottle, new_token, token_hash, verify_password_a
 from backend.config import ServiceConfig, Settings
 from backend.domain.meter import DayCounts, StaffCapacity, queue_figures
 from backend.domain.routing import Agent, Contact, Router, RoutingError
-from backend.store.repository import StoredLine, Store
+from backend.store.repository import Store, StoredLine
 from backend.store.tables import Conversation, StaffSession
 from protocol.messages import (
     Author,
@@ -110,8 +110,11 @@ def first_name(display_name: str) -> str:
 
 def chat_line(line: StoredLine) -> ChatLine:
     return ChatLine(
-        seq=line.seq, author=Author(line.author), author_name=line.author_name,
-        text=line.text, at=line.at,
+        seq=line.seq,
+        author=Author(line.author),
+        author_name=line.author_name,
+        text=line.text,
+        at=line.at,
     )
 
 
@@ -164,9 +167,14 @@ class Hub:
                 log.warning("conversation %s is in unknown queue; left as is", row.id)
                 continue
             live = Live(
-                id=row.id, queue=row.queue, state=row.state, arrived_at=row.arrived_at,
-                client_name=row.client_name, client_phone=row.client_phone,
-                owner=row.answered_by, client_gone_at=now,
+                id=row.id,
+                queue=row.queue,
+                state=row.state,
+                arrived_at=row.arrived_at,
+                client_name=row.client_name,
+                client_phone=row.client_phone,
+                owner=row.answered_by,
+                client_gone_at=now,
             )
             self.live[row.id] = live
             if row.state == "queued":
@@ -239,7 +247,8 @@ class Hub:
             await self._to_staff(
                 offer.username,
                 ToStaffOffer(
-                    conversation_id=offer.contact_id, queue=offer.queue,
+                    conversation_id=offer.contact_id,
+                    queue=offer.queue,
                     client_name=live.client_name,
                     waited_s=(now - live.arrived_at).total_seconds(),
                     expires_in_s=self.router.offer_timeout.total_seconds(),
@@ -257,7 +266,9 @@ class Hub:
             self._positions[live.id] = position
             await self._send(
                 live.client,
-                ToClientQueue(position=position, estimated_wait_s=self.estimate(live.queue, position)),
+                ToClientQueue(
+                    position=position, estimated_wait_s=self.estimate(live.queue, position)
+                ),
             )
 
     # --- sending -------------------------------------------------------------------------
@@ -306,7 +317,9 @@ class Hub:
         q = self.config.queue(queue)
         assert q is not None
         return estimated_wait_s(
-            position, self._capacity(queue), self.counts[queue],
+            position,
+            self._capacity(queue),
+            self.counts[queue],
             self.config.meter[q.channel].thresholds(),
         )
 
@@ -316,10 +329,13 @@ class Hub:
         for q in self.config.queues:
             figures.append(
                 queue_figures(
-                    queue=q.id, channel=q.channel, now=now,
+                    queue=q.id,
+                    channel=q.channel,
+                    now=now,
                     open_now=self.hours[q.id].is_open(now),
                     waiting_since=[c.arrived_at for c in self.router.waiting(q.id)],
-                    staff=self._capacity(q.id), counts=self.counts[q.id],
+                    staff=self._capacity(q.id),
+                    counts=self.counts[q.id],
                     thresholds=self.config.meter[q.channel].thresholds(),
                 )
             )
@@ -334,7 +350,9 @@ class Hub:
             waiting = len(self.router.waiting(q.id))
             infos.append(
                 QueueInfo(
-                    id=q.id, names=q.names, open_now=open_now,
+                    id=q.id,
+                    names=q.names,
+                    open_now=open_now,
                     next_opening=None if open_now else hours.next_opening(now),
                     estimated_wait_s=self.estimate(q.id, waiting + 1) if open_now else None,
                 )
@@ -368,22 +386,35 @@ class Hub:
         hours = self.hours[queue.id]
         if not hours.is_open(now):
             raise ProtocolError(
-                ErrorCode.CLOSED_NOW, "the service is closed now",
+                ErrorCode.CLOSED_NOW,
+                "the service is closed now",
                 next_opening=hours.next_opening(now),
             )
         conversation_id = secrets.token_hex(12)
         token = new_token()
         await self.store.add_conversation(
             Conversation(
-                id=conversation_id, queue=queue.id, channel="chat", state="queued",
-                client_token_hash=token_hash(token), client_name=frame.name or None,
-                client_phone=frame.phone or None, lang=frame.lang, arrived_at=now,
-                abandoned=False, last_seq=0,
+                id=conversation_id,
+                queue=queue.id,
+                channel="chat",
+                state="queued",
+                client_token_hash=token_hash(token),
+                client_name=frame.name or None,
+                client_phone=frame.phone or None,
+                lang=frame.lang,
+                arrived_at=now,
+                abandoned=False,
+                last_seq=0,
             )
         )
         live = Live(
-            id=conversation_id, queue=queue.id, state="queued", arrived_at=now,
-            client_name=frame.name or None, client_phone=frame.phone or None, client=link,
+            id=conversation_id,
+            queue=queue.id,
+            state="queued",
+            arrived_at=now,
+            client_name=frame.name or None,
+            client_phone=frame.phone or None,
+            client=link,
         )
         self.live[conversation_id] = live
         self.router.enqueue(Contact(conversation_id, queue.id, "chat", now))
@@ -393,8 +424,11 @@ class Hub:
         await self._send(
             link,
             ToClientStarted(
-                conversation_id=conversation_id, token=token, queue=queue.id,
-                position=position, estimated_wait_s=self.estimate(queue.id, position),
+                conversation_id=conversation_id,
+                token=token,
+                queue=queue.id,
+                position=position,
+                estimated_wait_s=self.estimate(queue.id, position),
             ),
         )
         await self.route()
@@ -402,7 +436,9 @@ class Hub:
 
     async def client_resume(self, link: Link, frame: ClientResume) -> str:
         row = await self.store.conversation(frame.conversation_id)
-        if row is None or not secrets.compare_digest(row.client_token_hash, token_hash(frame.token)):
+        if row is None or not secrets.compare_digest(
+            row.client_token_hash, token_hash(frame.token)
+        ):
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such conversation")
         missed = [chat_line(line) for line in await self.store.lines(row.id, frame.last_seq)]
         live = self.live.get(row.id)
@@ -421,8 +457,12 @@ class Hub:
         await self._send(
             link,
             ToClientResumed(
-                conversation_id=row.id, queue=row.queue, state=state, position=position,
-                staff_name=staff_name, missed=missed,
+                conversation_id=row.id,
+                queue=row.queue,
+                state=state,
+                position=position,
+                staff_name=staff_name,
+                missed=missed,
             ),
         )
         return row.id
@@ -430,11 +470,17 @@ class Hub:
     async def client_message(self, conversation_id: str, frame: ClientMessage) -> None:
         live = self.live.get(conversation_id)
         if live is None or live.client_left:
-            raise ProtocolError(ErrorCode.NOT_FOUND, "the conversation has ended", ref=frame.client_msg_id)
+            raise ProtocolError(
+                ErrorCode.NOT_FOUND, "the conversation has ended", ref=frame.client_msg_id
+            )
         async with live.lock:
             line, _new = await self.store.append_message(
-                conversation_id, author=Author.CLIENT, text=frame.text, at=self.clock(),
-                client_msg_id=frame.client_msg_id, author_name=live.client_name,
+                conversation_id,
+                author=Author.CLIENT,
+                text=frame.text,
+                at=self.clock(),
+                client_msg_id=frame.client_msg_id,
+                author_name=live.client_name,
             )
         await self._send(
             live.client, ToClientAck(client_msg_id=frame.client_msg_id, seq=line.seq, at=line.at)
@@ -490,14 +536,18 @@ class Hub:
             line, _ = await self.store.append_message(
                 live.id, author=Author.SYSTEM, text=text, at=self.clock()
             )
-        await self._to_staff(live.owner, ToStaffMessage(conversation_id=live.id, line=chat_line(line)))
+        await self._to_staff(
+            live.owner, ToStaffMessage(conversation_id=live.id, line=chat_line(line))
+        )
         await self._send(live.client, ToClientMessage(line=chat_line(line)))
 
     # --- staff ---------------------------------------------------------------------------
 
     async def staff_login(self, link: Link, username: str, password: str) -> str:
         if self.throttle.blocked(username):
-            raise ProtocolError(ErrorCode.AUTH_FAILED, "too many failed attempts; wait a few minutes")
+            raise ProtocolError(
+                ErrorCode.AUTH_FAILED, "too many failed attempts; wait a few minutes"
+            )
         user = await self.store.user(username)
         ok = await verify_password_async(user.password_hash if user else None, password)
         if user is None or not ok or not user.active:
@@ -509,7 +559,9 @@ class Hub:
         now = self.clock()
         await self.store.add_session(
             StaffSession(
-                token_hash=token_hash(token), username=username, created_at=now,
+                token_hash=token_hash(token),
+                username=username,
+                created_at=now,
                 expires_at=now + timedelta(hours=self.settings.session_ttl_h),
             )
         )
@@ -530,8 +582,11 @@ class Hub:
         user = await self.store.user(username)
         assert user is not None
         profile = StaffProfile(
-            username=user.username, display_name=user.display_name, role=user.role,
-            skills=[s for s in user.skills.split(",") if s], chat_capacity=user.chat_capacity,
+            username=user.username,
+            display_name=user.display_name,
+            role=user.role,
+            skills=[s for s in user.skills.split(",") if s],
+            chat_capacity=user.chat_capacity,
         )
         self.profiles[username] = profile
         old = self.staff.get(username)
@@ -540,8 +595,10 @@ class Hub:
         self.staff[username] = StaffConn(profile, link)
         agent = self.router.add_agent(
             Agent(
-                username=username, skills=frozenset(profile.skills),
-                chat_capacity=profile.chat_capacity, chat_while_on_call=user.chat_while_on_call,
+                username=username,
+                skills=frozenset(profile.skills),
+                chat_capacity=profile.chat_capacity,
+                chat_while_on_call=user.chat_while_on_call,
             )
         )
         if agent.status is StaffStatus.OFFLINE:
@@ -553,7 +610,9 @@ class Hub:
         await self._send(
             link,
             ToStaffLoggedIn(
-                session_token=token, profile=profile, status=agent.status,
+                session_token=token,
+                profile=profile,
+                status=agent.status,
                 queue_names={q.id: q.names for q in self.config.queues},
             ),
         )
@@ -614,10 +673,13 @@ class Hub:
         row = await self.store.conversation(frame.conversation_id)
         profile = self.profiles[username]
         if row is None:
-            raise ProtocolError(ErrorCode.NOT_FOUND, "no such conversation", ref=frame.conversation_id)
+            raise ProtocolError(
+                ErrorCode.NOT_FOUND, "no such conversation", ref=frame.conversation_id
+            )
         if row.queue not in self._serves(profile) and row.answered_by != username:
             raise ProtocolError(
-                ErrorCode.FORBIDDEN, "this conversation is outside your queues",
+                ErrorCode.FORBIDDEN,
+                "this conversation is outside your queues",
                 ref=frame.conversation_id,
             )
         await self.store.log_access(username, row.id, "open", self.clock())
@@ -636,8 +698,13 @@ class Hub:
         name = first_name(self.profiles[username].display_name)
         async with live.lock:
             line, _ = await self.store.append_message(
-                live.id, author=Author.STAFF, text=frame.text, at=self.clock(),
-                client_msg_id=frame.client_msg_id, author_name=name, staff_username=username,
+                live.id,
+                author=Author.STAFF,
+                text=frame.text,
+                at=self.clock(),
+                client_msg_id=frame.client_msg_id,
+                author_name=name,
+                staff_username=username,
             )
         await self._to_staff(
             username,
@@ -661,7 +728,9 @@ class Hub:
             counts.handle_times_s.append((now - row.answered_at).total_seconds())
         log.info("conversation %s closed by %s", live.id, username)
         await self._send(live.client, ToClientClosed())
-        await self._to_staff(username, ToStaffClosed(conversation_id=live.id, outcome=frame.outcome))
+        await self._to_staff(
+            username, ToStaffClosed(conversation_id=live.id, outcome=frame.outcome)
+        )
         agent = self.router.agents[username]
         if agent.status is StaffStatus.READY:
             # After-contact work: no new offers until she says she is Ready again.
@@ -674,9 +743,12 @@ class Hub:
         row = await self.store.conversation(conversation_id)
         assert row is not None
         lines = [chat_line(line) for line in await self.store.lines(conversation_id)]
-        state = row.state if row.state in ("queued", "active", "closed") else "closed"
         return ConversationView(
-            conversation_id=row.id, queue=row.queue, state=state,  # type: ignore[arg-type]
-            client_name=row.client_name, client_phone=row.client_phone,
-            started_at=row.arrived_at, lines=lines,
+            conversation_id=row.id,
+            queue=row.queue,
+            state=row.state,
+            client_name=row.client_name,
+            client_phone=row.client_phone,
+            started_at=row.arrived_at,
+            lines=lines,
         )

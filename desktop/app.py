@@ -41,7 +41,9 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
         app.installTranslator(ours)
         translators.append(ours)
     qt = QTranslator(app)
-    if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(
+        QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt)
         translators.append(qt)
     return translators
@@ -50,7 +52,7 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
 async def ask_login(username: str, error: str) -> tuple[str, str, bool] | None:
     dialog = LoginDialog(username, error)
     done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-    dialog.finished.connect(lambda code: done.done() or done.set_result(code))
+    dialog.finished.connect(lambda code: None if done.done() else done.set_result(code))
     dialog.open()
     if await done != QDialog.DialogCode.Accepted:
         return None
@@ -99,16 +101,19 @@ async def amain(options: Options) -> int:
             return 3
 
 
-async def _wait(connection: StaffConnection, quit_event: asyncio.Event, options: Options,
-                started: float) -> str:
+async def _wait(
+    connection: StaffConnection, quit_event: asyncio.Event, options: Options, started: float
+) -> str:
     while not quit_event.is_set():
         state = connection.state
         if state.link is Link.AUTH_FAILED:
             return "auth_failed"
         if options.smoke and state.profile is not None and state.meter_at is not None:
-            print(f"smoke ok: logged in as {state.profile.username}, meter with "
-                  f"{len(state.meter)} queues, {time.perf_counter() - started:.2f} s after start",
-                  flush=True)
+            print(
+                f"smoke ok: logged in as {state.profile.username}, meter with "
+                f"{len(state.meter)} queues, {time.perf_counter() - started:.2f} s after start",
+                flush=True,
+            )
             return "smoke_ok"
         await asyncio.sleep(0.05)
     return "quit"

@@ -37,7 +37,7 @@ Ident = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_
 
 class Frame(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    v: Literal[1] = PROTOCOL_VERSION
+    v: Literal[1] = 1  # PROTOCOL_VERSION
 
 
 # --- shared value types -------------------------------------------------------------------
@@ -437,7 +437,10 @@ class ProtocolError(Exception):
     """A frame that cannot be accepted; ``frame`` is the error to send back."""
 
     def __init__(
-        self, code: ErrorCode, detail: str, ref: str | None = None,
+        self,
+        code: ErrorCode,
+        detail: str,
+        ref: str | None = None,
         next_opening: datetime | None = None,
     ) -> None:
         super().__init__(f"{code}: {detail}")
@@ -457,7 +460,8 @@ def _decode(raw: str | bytes) -> dict[str, object]:
     version = data.get("v")
     if version != PROTOCOL_VERSION:
         raise ProtocolError(
-            ErrorCode.BAD_VERSION, f"protocol version {version!r} not supported; use {PROTOCOL_VERSION}"
+            ErrorCode.BAD_VERSION,
+            f"protocol version {version!r} not supported; use {PROTOCOL_VERSION}",
         )
     return data
 

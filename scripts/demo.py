@@ -46,8 +46,12 @@ def main() -> int:
     parser.add_argument("--per-minute", type=float, default=2.0, help="simulated clients a minute")
     args = parser.parse_args()
     url = f"http://127.0.0.1:{args.port}"
-    env = dict(os.environ, LUUKKU_DEMO="1", LUUKKU_PORT=str(args.port),
-               LUUKKU_DATA_DIR=os.environ.get("LUUKKU_DATA_DIR", str(ROOT / "data" / "demo")))
+    env = dict(
+        os.environ,
+        LUUKKU_DEMO="1",
+        LUUKKU_PORT=str(args.port),
+        LUUKKU_DATA_DIR=os.environ.get("LUUKKU_DATA_DIR", str(ROOT / "data" / "demo")),
+    )
     children: list[subprocess.Popen[bytes]] = []
 
     def stop(*_args: object) -> None:
@@ -66,26 +70,46 @@ def main() -> int:
         children.append(backend)
         wait_healthy(url, backend)
         if not args.no_traffic:
-            children.append(subprocess.Popen(
-                [PY, "-m", "backend.demo.traffic", "--url", url, "--per-minute", str(args.per_minute)],
-                cwd=ROOT, env=env,
-            ))
-        print(f"\nLuukku demo running (demo mode: demo accounts, password 'demo')\n"
-              f"  client web chat:  {url}/\n"
-              f"  opening hours:    {url}/api/queues\n"
-              f"  health:           {url}/api/health\n"
-              f"  staff desktop:    {PY} -m desktop --backend {url} --demo\n", flush=True)
+            children.append(
+                subprocess.Popen(
+                    [
+                        PY,
+                        "-m",
+                        "backend.demo.traffic",
+                        "--url",
+                        url,
+                        "--per-minute",
+                        str(args.per_minute),
+                    ],
+                    cwd=ROOT,
+                    env=env,
+                )
+            )
+        print(
+            f"\nLuukku demo running (demo mode: demo accounts, password 'demo')\n"
+            f"  client web chat:  {url}/\n"
+            f"  opening hours:    {url}/api/queues\n"
+            f"  health:           {url}/api/health\n"
+            f"  staff desktop:    {PY} -m desktop --backend {url} --demo\n",
+            flush=True,
+        )
         desktop = [PY, "-m", "desktop", "--backend", url, "--demo"]
         if has_display():
             code = subprocess.call(desktop, cwd=ROOT, env=env)
             print(f"demo: the desktop closed (exit {code}); stopping the backend.")
             return code
-        print("demo: no display here (DISPLAY is unset), so the desktop window cannot open.\n"
-              "demo: checking the desktop offscreen instead: log in as the demo nurse, read the meter:",
-              flush=True)
-        subprocess.call(desktop + ["--smoke"], cwd=ROOT, env=dict(env, QT_QPA_PLATFORM="offscreen"))
-        print(f"demo: backend, client web chat and demo traffic keep running; open {url}/ in a "
-              "browser. Ctrl+C stops.", flush=True)
+        print(
+            "demo: no display here (DISPLAY is unset), so the desktop window cannot open.\n"
+            "demo: checking the desktop offscreen instead (log in as the demo nurse, read "
+            "the meter):",
+            flush=True,
+        )
+        subprocess.call([*desktop, "--smoke"], cwd=ROOT, env=dict(env, QT_QPA_PLATFORM="offscreen"))
+        print(
+            f"demo: backend, client web chat and demo traffic keep running; open {url}/ in a "
+            "browser. Ctrl+C stops.",
+            flush=True,
+        )
         backend.wait()
         return backend.returncode or 0
     except KeyboardInterrupt:

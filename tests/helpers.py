@@ -51,7 +51,9 @@ class BackendProcess:
     def start(self) -> None:
         env = dict(os.environ)
         env.update(
-            LUUKKU_DATA_DIR=str(self.data_dir), LUUKKU_PORT=str(self.port), LUUKKU_DEMO="1",
+            LUUKKU_DATA_DIR=str(self.data_dir),
+            LUUKKU_PORT=str(self.port),
+            LUUKKU_DEMO="1",
             LUUKKU_SERVICE_FILE=str(self.service_file),
         )
         log = open(self.log_path, "ab")  # noqa: SIM115 - kept open for the process

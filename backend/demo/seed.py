@@ -6,7 +6,7 @@ from backend.auth import hash_password
 from backend.store.repository import Store
 from backend.store.tables import StaffUser, utcnow
 
-DEMO_PASSWORD = "demo"  # noqa: S105 - demo mode only; a production start seeds nobody
+DEMO_PASSWORD = "demo"
 
 # username, display name, role, skills
 DEMO_STAFF = [
@@ -25,8 +25,14 @@ async def seed_demo_staff(store: Store, chat_capacity: int = 2) -> None:
         if await store.user(username) is None:
             await store.add_user(
                 StaffUser(
-                    username=username, display_name=name, password_hash=password_hash,
-                    role=role, skills=skills, chat_capacity=chat_capacity,
-                    chat_while_on_call=False, active=True, created_at=utcnow(),
+                    username=username,
+                    display_name=name,
+                    password_hash=password_hash,
+                    role=role,
+                    skills=skills,
+                    chat_capacity=chat_capacity,
+                    chat_while_on_call=False,
+                    active=True,
+                    created_at=utcnow(),
                 )
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import random
 import urllib.request
@@ -21,13 +22,19 @@ import websockets
 from protocol.messages import ClientLeave, ClientMessage, ClientStart, parse_to_client_frame
 
 OPENERS = {
-    "neuvola": ["Hei, vauvamme ei syö kunnolla, mitä voisin kokeilla?",
-                "Milloin 4-vuotiaan neuvolakäynti pitää varata?",
-                "Raskausviikko 20, onko normaalia että supistelee?"],
-    "ehkaisy": ["Haluaisin vaihtaa ehkäisymenetelmää, miten toimin?",
-                "Unohdin pillerin eilen, mitä nyt?"],
-    "mipa": ["Olen nukkunut huonosti viikkoja ja ahdistaa, kenelle voisin puhua?",
-             "Haluaisin vähentää alkoholin käyttöä, mistä saan apua?"],
+    "neuvola": [
+        "Hei, vauvamme ei syö kunnolla, mitä voisin kokeilla?",
+        "Milloin 4-vuotiaan neuvolakäynti pitää varata?",
+        "Raskausviikko 20, onko normaalia että supistelee?",
+    ],
+    "ehkaisy": [
+        "Haluaisin vaihtaa ehkäisymenetelmää, miten toimin?",
+        "Unohdin pillerin eilen, mitä nyt?",
+    ],
+    "mipa": [
+        "Olen nukkunut huonosti viikkoja ja ahdistaa, kenelle voisin puhua?",
+        "Haluaisin vähentää alkoholin käyttöä, mistä saan apua?",
+    ],
     "perheneuvonta": ["Tarvitsisimme apua perheen arkeen, miten haetaan perhetyötä?"],
 }
 FOLLOW_UPS = ["Kiitos, se auttaa.", "Selvä, entä jos se ei auta?", "Hyvä, kiitos paljon!"]
@@ -74,8 +81,9 @@ async def one_client(base: str, queue: str, patience_s: float) -> str:
                 replies += 1
                 await asyncio.sleep(random.uniform(2, 6))
                 await ws.send(
-                    ClientMessage(client_msg_id=uuid.uuid4().hex,
-                                  text=random.choice(FOLLOW_UPS)).model_dump_json()
+                    ClientMessage(
+                        client_msg_id=uuid.uuid4().hex, text=random.choice(FOLLOW_UPS)
+                    ).model_dump_json()
                 )
             elif frame.type == "closed":
                 return "served" if answered else "closed"
@@ -83,7 +91,9 @@ async def one_client(base: str, queue: str, patience_s: float) -> str:
                 return frame.code
 
 
-async def run(base: str, per_minute: float, duration_s: float | None, patience: tuple[float, float]) -> None:
+async def run(
+    base: str, per_minute: float, duration_s: float | None, patience: tuple[float, float]
+) -> None:
     tasks: set[asyncio.Task[Any]] = set()
     loop = asyncio.get_running_loop()
     end = None if duration_s is None else loop.time() + duration_s
@@ -108,13 +118,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--url", default="http://127.0.0.1:8765")
     parser.add_argument("--per-minute", type=float, default=3.0, help="new clients a minute")
     parser.add_argument("--duration", type=float, default=None, help="seconds; default: forever")
-    parser.add_argument("--patience", type=float, nargs=2, default=(120.0, 480.0),
-                        metavar=("MIN", "MAX"), help="seconds a client waits before leaving")
+    parser.add_argument(
+        "--patience",
+        type=float,
+        nargs=2,
+        default=(120.0, 480.0),
+        metavar=("MIN", "MAX"),
+        help="seconds a client waits before leaving",
+    )
     args = parser.parse_args(argv)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run(args.url, args.per_minute, args.duration, tuple(args.patience)))
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

@@ -12,7 +12,11 @@ from typing import Any
 
 from sqlalchemy import event, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from backend.store.tables import AccessLog, Conversation, Message, StaffSession, StaffUser
 
@@ -133,7 +137,10 @@ class Store:
                 update(Conversation)
                 .where(Conversation.id == conversation_id)
                 .values(
-                    state="closed", closed_at=at, outcome=outcome, wrap_up=wrap_up,
+                    state="closed",
+                    closed_at=at,
+                    outcome=outcome,
+                    wrap_up=wrap_up,
                     abandoned=abandoned,
                 )
             )
@@ -172,9 +179,14 @@ class Store:
                     raise LookupError(conversation_id)
                 s.add(
                     Message(
-                        conversation_id=conversation_id, seq=seq, author=author,
-                        author_name=author_name, staff_username=staff_username,
-                        client_msg_id=client_msg_id, text=text, at=at,
+                        conversation_id=conversation_id,
+                        seq=seq,
+                        author=author,
+                        author_name=author_name,
+                        staff_username=staff_username,
+                        client_msg_id=client_msg_id,
+                        text=text,
+                        at=at,
                     )
                 )
         except IntegrityError:
@@ -187,7 +199,9 @@ class Store:
             return existing, False
         return StoredLine(seq, author, author_name, text, at), True
 
-    async def _find(self, conversation_id: str, author: str, client_msg_id: str) -> StoredLine | None:
+    async def _find(
+        self, conversation_id: str, author: str, client_msg_id: str
+    ) -> StoredLine | None:
         async with self._session() as s:
             row = await s.scalar(
                 select(Message).where(
@@ -209,9 +223,13 @@ class Store:
 
     # --- access log ----------------------------------------------------------------------
 
-    async def log_access(self, username: str, conversation_id: str, action: str, at: datetime) -> None:
+    async def log_access(
+        self, username: str, conversation_id: str, action: str, at: datetime
+    ) -> None:
         async with self._session() as s, s.begin():
-            s.add(AccessLog(at=at, username=username, conversation_id=conversation_id, action=action))
+            s.add(
+                AccessLog(at=at, username=username, conversation_id=conversation_id, action=action)
+            )
 
     async def access_log(self, conversation_id: str) -> list[AccessLog]:
         async with self._session() as s:

@@ -146,8 +146,11 @@ class StaffConnection:
         for chat in self.state.chats.values():
             for pending in list(chat.pending):
                 await self.send(
-                    StaffSend(conversation_id=chat.conversation_id,
-                              client_msg_id=pending.client_msg_id, text=pending.text)
+                    StaffSend(
+                        conversation_id=chat.conversation_id,
+                        client_msg_id=pending.client_msg_id,
+                        text=pending.text,
+                    )
                 )
 
     async def send(self, frame: Frame) -> bool:
@@ -179,11 +182,15 @@ class StaffConnection:
         pending = PendingLine(uuid.uuid4().hex, text)
         chat.pending.append(pending)
         await self.send(
-            StaffSend(conversation_id=conversation_id, client_msg_id=pending.client_msg_id, text=text)
+            StaffSend(
+                conversation_id=conversation_id, client_msg_id=pending.client_msg_id, text=text
+            )
         )
 
     async def typing(self, conversation_id: str, typing: bool) -> None:
         await self.send(StaffTyping(conversation_id=conversation_id, typing=typing))
 
     async def close_chat(self, conversation_id: str, outcome: Outcome, wrap_up: str) -> None:
-        await self.send(StaffClose(conversation_id=conversation_id, outcome=outcome, wrap_up=wrap_up))
+        await self.send(
+            StaffClose(conversation_id=conversation_id, outcome=outcome, wrap_up=wrap_up)
+        )

@@ -5,6 +5,7 @@ Never in a file: when no keyring is available, the password is simply not rememb
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 import keyring
@@ -36,7 +37,5 @@ def remember(backend_url: str, username: str, password: str) -> bool:
 
 
 def forget(backend_url: str, username: str) -> None:
-    try:
+    with contextlib.suppress(KeyringError):
         keyring.delete_password(SERVICE, _key(backend_url, username))
-    except KeyringError:
-        pass

@@ -108,7 +108,7 @@ class Workstation:
         self.link = link
         return [Event(EventKind.LINK, detail=link.value)]
 
-    def apply(self, frame: ServerToStaffFrame) -> list[Event]:  # noqa: PLR0911 - one branch a type
+    def apply(self, frame: ServerToStaffFrame) -> list[Event]:
         if isinstance(frame, ToStaffLoggedIn):
             self.profile = frame.profile
             self.status = frame.status
@@ -138,7 +138,10 @@ class Workstation:
             chat = self.chats.get(view.conversation_id)
             if chat is None:
                 chat = Chat(
-                    view.conversation_id, view.queue, view.client_name, view.client_phone,
+                    view.conversation_id,
+                    view.queue,
+                    view.client_name,
+                    view.client_phone,
                     view.started_at,
                 )
                 self.chats[view.conversation_id] = chat
@@ -165,8 +168,13 @@ class Workstation:
                 chat.pending.remove(sent)
                 name = self.profile.display_name.split()[0] if self.profile else None
                 chat.add(
-                    ChatLine(seq=frame.seq, author="staff", author_name=name, text=sent.text,
-                             at=datetime.now().astimezone())
+                    ChatLine(
+                        seq=frame.seq,
+                        author="staff",
+                        author_name=name,
+                        text=sent.text,
+                        at=datetime.now().astimezone(),
+                    )
                 )
             return [Event(EventKind.CONVERSATION, frame.conversation_id)]
         if isinstance(frame, ToStaffTyping):
@@ -187,7 +195,9 @@ class Workstation:
             self.last_error = frame
             if frame.code == "auth_failed":
                 self.link = Link.AUTH_FAILED
-                return [Event(EventKind.ERROR, frame.ref, frame.code),
-                        Event(EventKind.LINK, detail=Link.AUTH_FAILED.value)]
+                return [
+                    Event(EventKind.ERROR, frame.ref, frame.code),
+                    Event(EventKind.LINK, detail=Link.AUTH_FAILED.value),
+                ]
             return [Event(EventKind.ERROR, frame.ref, frame.code)]
         return []

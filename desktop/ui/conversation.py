@@ -45,7 +45,9 @@ class ConversationPanel(QWidget):
         self.typing_label = QLabel(self.tr("The client is typing…"))
         self.typing_label.setStyleSheet("color: #555; font-style: italic;")
         self.typing_label.setVisible(False)
-        self.left_label = QLabel(self.tr("The client has left. Close the conversation with an outcome."))
+        self.left_label = QLabel(
+            self.tr("The client has left. Close the conversation with an outcome.")
+        )
         self.left_label.setStyleSheet("color: #b42318; font-weight: bold;")
         self.left_label.setVisible(False)
         self.input = QPlainTextEdit()
@@ -61,7 +63,13 @@ class ConversationPanel(QWidget):
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)
         buttons.addWidget(self.send_button)
-        for widget in (self.header, self.transcript, self.typing_label, self.left_label, self.input):
+        for widget in (
+            self.header,
+            self.transcript,
+            self.typing_label,
+            self.left_label,
+            self.input,
+        ):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         self.send_button.clicked.connect(self._send)
@@ -72,14 +80,16 @@ class ConversationPanel(QWidget):
         self._typing_timer.setSingleShot(True)
         self._typing_timer.setInterval(2000)
         self._typing_timer.timeout.connect(self._stop_typing)
-        self.render(chat)
+        self.show_chat(chat)
 
-    def render(self, chat: Chat) -> None:
+    def show_chat(self, chat: Chat) -> None:
         parts = []
         for line in chat.lines:
             when = line.at.astimezone().strftime("%H:%M")
             if line.author == "system":
-                parts.append(f"<p style='color:#555'><i>{when} {html.escape(system_line(line.text))}</i></p>")
+                parts.append(
+                    f"<p style='color:#555'><i>{when} {html.escape(system_line(line.text))}</i></p>"
+                )
                 continue
             if line.author == "client":
                 name, colour = chat.client_name or anonymous(), "#005a8c"
@@ -87,11 +97,13 @@ class ConversationPanel(QWidget):
                 name, colour = line.author_name or "", "#1a7f37"
             text = html.escape(line.text).replace("\n", "<br>")
             parts.append(
-                f"<p><span style='color:{colour}'><b>{html.escape(name)}</b> {when}</span><br>{text}</p>"
+                f"<p><span style='color:{colour}'><b>{html.escape(name)}</b> {when}</span>"
+                f"<br>{text}</p>"
             )
+        sending = html.escape(self.tr("Sending…"))
         for pending in chat.pending:
             text = html.escape(pending.text).replace("\n", "<br>")
-            parts.append(f"<p style='color:#888'><i>{html.escape(self.tr('Sending…'))}</i><br>{text}</p>")
+            parts.append(f"<p style='color:#888'><i>{sending}</i><br>{text}</p>")
         self.transcript.setHtml("".join(parts))
         bar = self.transcript.verticalScrollBar()
         bar.setValue(bar.maximum())
@@ -99,15 +111,18 @@ class ConversationPanel(QWidget):
         self.left_label.setVisible(chat.client_left)
         self.send_button.setEnabled(not chat.client_left)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.input and isinstance(event, QKeyEvent) and (
-            event.type() == QEvent.Type.KeyPress
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            (
+                watched is self.input
+                and isinstance(event, QKeyEvent)
+                and (event.type() == QEvent.Type.KeyPress)
+            )
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not (event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         ):
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            ):
-                self._send()
-                return True
+            self._send()
+            return True
         return super().eventFilter(watched, event)
 
     def _on_text(self) -> None:
@@ -136,7 +151,9 @@ class ConversationPanel(QWidget):
         dialog = CloseDialog(self)
         dialog.setModal(True)
         dialog.accepted.connect(
-            lambda: self.close_requested.emit(self.conversation_id, dialog.outcome(), dialog.wrap_up())
+            lambda: self.close_requested.emit(
+                self.conversation_id, dialog.outcome(), dialog.wrap_up()
+            )
         )
         dialog.open()
 

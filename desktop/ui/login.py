@@ -27,7 +27,9 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox(self.tr("Remember the password on this computer (system keyring)"))
+        self.remember = QCheckBox(
+            self.tr("Remember the password on this computer (system keyring)")
+        )
         form.addRow(self.error)
         form.addRow(self.tr("Username"), self.username)
         form.addRow(self.tr("Password"), self.password)

@@ -48,10 +48,12 @@ class Actions(Protocol):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, state: Workstation, bridge: Bridge, actions: Actions, lang: str = "fi") -> None:
+    def __init__(
+        self, state: Workstation, bridge: Bridge, commands: Actions, lang: str = "fi"
+    ) -> None:
         super().__init__()
         self.state = state
-        self.actions = actions
+        self.commands = commands
         self.lang = lang
         self._tasks: set[asyncio.Task[Any]] = set()
         self.setObjectName("mainWindow")
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(meter_box)
         splitter.addWidget(right)
-        splitter.setSizes([520, 680])
+        splitter.setSizes([600, 600])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
@@ -122,7 +124,7 @@ class MainWindow(QMainWindow):
         bridge.typing_changed.connect(self._on_conversation)
         bridge.conversation_closed.connect(self._on_closed)
         bridge.error.connect(self._on_error)
-        self.offer.accept_clicked.connect(lambda cid: self._run(self.actions.accept(cid)))
+        self.offer.accept_clicked.connect(lambda cid: self._run(self.commands.accept(cid)))
         self.status_box.activated.connect(self._status_chosen)
         self.reason_box.activated.connect(self._status_chosen)
         self._on_status()
@@ -137,7 +139,9 @@ class MainWindow(QMainWindow):
 
     def _on_link(self, link: str) -> None:
         self.link_label.setText(link_name(link))
-        self.link_label.setStyleSheet(f"color: {LINK_COLOURS.get(link, '#555')}; font-weight: bold;")
+        self.link_label.setStyleSheet(
+            f"color: {LINK_COLOURS.get(link, '#555')}; font-weight: bold;"
+        )
 
     def _on_logged_in(self) -> None:
         profile = self.state.profile
@@ -161,7 +165,9 @@ class MainWindow(QMainWindow):
         self.meter.show_figures(self.state.meter, names)
         if self.state.meter_at is not None:
             self.meter_note.setText(
-                self.tr("Updated %1").replace("%1", self.state.meter_at.astimezone().strftime("%H:%M:%S"))
+                self.tr("Updated %1").replace(
+                    "%1", self.state.meter_at.astimezone().strftime("%H:%M:%S")
+                )
             )
 
     def _on_offer(self, conversation_id: str) -> None:
@@ -180,10 +186,10 @@ class MainWindow(QMainWindow):
         panel = self.panels.get(conversation_id)
         if panel is None:
             panel = ConversationPanel(chat, self.state.queue_name(chat.queue, self.lang))
-            panel.reply.connect(lambda cid, text: self._run(self.actions.reply(cid, text)))
-            panel.typing.connect(lambda cid, on: self._run(self.actions.typing(cid, on)))
+            panel.reply.connect(lambda cid, text: self._run(self.commands.reply(cid, text)))
+            panel.typing.connect(lambda cid, on: self._run(self.commands.typing(cid, on)))
             panel.close_requested.connect(
-                lambda cid, outcome, note: self._run(self.actions.close_chat(cid, outcome, note))
+                lambda cid, outcome, note: self._run(self.commands.close_chat(cid, outcome, note))
             )
             self.panels[conversation_id] = panel
             label = chat.client_name or anonymous()
@@ -191,9 +197,13 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
             panel.input.setFocus()
         else:
-            panel.render(chat)
+            panel.show_chat(chat)
             index = self.tabs.indexOf(panel)
-            if index != self.tabs.currentIndex() and chat.lines and chat.lines[-1].author == "client":
+            if (
+                index != self.tabs.currentIndex()
+                and chat.lines
+                and chat.lines[-1].author == "client"
+            ):
                 self.tabs.tabBar().setTabTextColor(index, Qt.GlobalColor.red)
         self._sync_empty()
 
@@ -218,4 +228,4 @@ class MainWindow(QMainWindow):
         status = StaffStatus(self.status_box.currentData())
         reason = self.reason_box.currentData() if status is StaffStatus.NOT_READY else None
         self.reason_box.setVisible(status is StaffStatus.NOT_READY)
-        self._run(self.actions.set_status(status, reason))
+        self._run(self.commands.set_status(status, reason))

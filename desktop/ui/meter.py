@@ -21,11 +21,21 @@ class MeterTable(QTableWidget):
         super().__init__(0, 6, parent)
         self.setObjectName("meter")
         self.setHorizontalHeaderLabels(
-            [self.tr("Queue"), self.tr("Waiting"), self.tr("Longest"),
-             self.tr("Ready / busy"), self.tr("Service level today"), self.tr("Level")]
+            [
+                self.tr("Queue"),
+                self.tr("Waiting"),
+                self.tr("Longest\nwait"),
+                self.tr("Ready /\nbusy"),
+                self.tr("Service level\ntoday"),
+                self.tr("Level"),
+            ]
         )
         header = self.horizontalHeader()
+        header.setMinimumSectionSize(60)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The queue name is what she reads first: never squeeze it to an ellipsis.
+        self.setMinimumWidth(560)
+        self.setWordWrap(True)
         for col in range(1, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().hide()
@@ -34,8 +44,11 @@ class MeterTable(QTableWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def level_text(self, level: Level) -> str:
-        return {Level.GREEN: self.tr("Calm"), Level.YELLOW: self.tr("Busy"),
-                Level.RED: self.tr("Congested")}[level]
+        return {
+            Level.GREEN: self.tr("Calm"),
+            Level.YELLOW: self.tr("Busy"),
+            Level.RED: self.tr("Congested"),
+        }[level]
 
     def show_figures(self, figures: list[QueueFigures], names: dict[str, str]) -> None:
         self.setRowCount(len(figures))
@@ -43,14 +56,20 @@ class MeterTable(QTableWidget):
             if fig.service_level_today is None:
                 sl = "–"
             else:
-                sl = f"{fig.service_level_today * 100:.0f} % ({fig.answered_in_target_today}/" \
-                     f"{fig.answered_today + fig.abandoned_today})"
+                sl = (
+                    f"{fig.service_level_today * 100:.0f} % ({fig.answered_in_target_today}/"
+                    f"{fig.answered_today + fig.abandoned_today})"
+                )
             name = names.get(fig.queue, fig.queue)
             if not fig.open_now:
                 name += " " + self.tr("(closed)")
             cells = [
-                name, str(fig.waiting), duration(fig.longest_wait_s),
-                f"{fig.staff_ready} / {fig.staff_busy}", sl, self.level_text(fig.level),
+                name,
+                str(fig.waiting),
+                duration(fig.longest_wait_s),
+                f"{fig.staff_ready} / {fig.staff_busy}",
+                sl,
+                self.level_text(fig.level),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

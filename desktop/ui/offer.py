@@ -84,7 +84,9 @@ class OfferBanner(QFrame):
         self._left = offer.expires_in_s
         self.label.setText(
             self.tr("New chat: %1 · %2 · waited %3")
-            .replace("%1", queue_name).replace("%2", client).replace("%3", duration(offer.waited_s))
+            .replace("%1", queue_name)
+            .replace("%2", client)
+            .replace("%3", duration(offer.waited_s))
         )
         self._tick_text()
         self.show()

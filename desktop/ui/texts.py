@@ -6,17 +6,16 @@ from PySide6.QtCore import QCoreApplication
 
 from protocol.messages import Outcome, StaffStatus
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Texts", text)
+# Each string is spelled out as QCoreApplication.translate("Texts", ...): lupdate only finds
+# literal calls, not a wrapper.
 
 
 def status_name(status: StaffStatus) -> str:
     return {
-        StaffStatus.READY: _t("Ready"),
-        StaffStatus.NOT_READY: _t("Not ready"),
-        StaffStatus.WRAP_UP: _t("Wrap-up"),
-        StaffStatus.OFFLINE: _t("Offline"),
+        StaffStatus.READY: QCoreApplication.translate("Texts", "Ready"),
+        StaffStatus.NOT_READY: QCoreApplication.translate("Texts", "Not ready"),
+        StaffStatus.WRAP_UP: QCoreApplication.translate("Texts", "Wrap-up"),
+        StaffStatus.OFFLINE: QCoreApplication.translate("Texts", "Offline"),
     }[status]
 
 
@@ -26,40 +25,42 @@ NOT_READY_REASONS = ("break", "meeting", "training", "other_work")
 
 def reason_name(reason: str | None) -> str:
     return {
-        "break": _t("Break"),
-        "meeting": _t("Meeting"),
-        "training": _t("Training"),
-        "other_work": _t("Other work"),
-        "missed_offer": _t("Missed offer"),
-        "login": _t("Just logged in"),
+        "break": QCoreApplication.translate("Texts", "Break"),
+        "meeting": QCoreApplication.translate("Texts", "Meeting"),
+        "training": QCoreApplication.translate("Texts", "Training"),
+        "other_work": QCoreApplication.translate("Texts", "Other work"),
+        "missed_offer": QCoreApplication.translate("Texts", "Missed offer"),
+        "login": QCoreApplication.translate("Texts", "Just logged in"),
     }.get(reason or "", reason or "")
 
 
 def outcome_name(outcome: Outcome) -> str:
     return {
-        Outcome.ONE_CONTACT: _t("Handled in one contact"),
-        Outcome.APPOINTMENT: _t("Appointment booked"),
-        Outcome.CALLBACK: _t("Callback left"),
-        Outcome.SOCIAL_SERVICES: _t("Referred to social services"),
-        Outcome.OTHER: _t("Other"),
+        Outcome.ONE_CONTACT: QCoreApplication.translate("Texts", "Handled in one contact"),
+        Outcome.APPOINTMENT: QCoreApplication.translate("Texts", "Appointment booked"),
+        Outcome.CALLBACK: QCoreApplication.translate("Texts", "Callback left"),
+        Outcome.SOCIAL_SERVICES: QCoreApplication.translate("Texts", "Referred to social services"),
+        Outcome.OTHER: QCoreApplication.translate("Texts", "Other"),
     }[outcome]
 
 
 def link_name(link: str) -> str:
     return {
-        "connecting": _t("Connecting…"),
-        "online": _t("Connected"),
-        "reconnecting": _t("Connection lost, reconnecting…"),
-        "auth_failed": _t("Login failed"),
+        "connecting": QCoreApplication.translate("Texts", "Connecting…"),
+        "online": QCoreApplication.translate("Texts", "Connected"),
+        "reconnecting": QCoreApplication.translate("Texts", "Connection lost, reconnecting…"),
+        "auth_failed": QCoreApplication.translate("Texts", "Login failed"),
     }.get(link, link)
 
 
 def system_line(code: str) -> str:
-    return {"client_left": _t("The client left the conversation.")}.get(code, code)
+    return {
+        "client_left": QCoreApplication.translate("Texts", "The client left the conversation.")
+    }.get(code, code)
 
 
 def anonymous() -> str:
-    return _t("Anonymous")
+    return QCoreApplication.translate("Texts", "Anonymous")
 
 
 def duration(seconds: float | None) -> str:

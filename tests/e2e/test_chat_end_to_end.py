@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from desktop.app import install_translations
 from desktop.bridge import Bridge
 from desktop.chat.connection import StaffConnection
 from desktop.chat.state import Link
@@ -50,9 +51,12 @@ async def until(predicate: Callable[[], Any], timeout: float = 10.0, what: str =
         await asyncio.sleep(0.05)
 
 
-async def desktop(qtbot: QtBot, backend: BackendProcess, user: str = "hoitaja") -> tuple[
-    MainWindow, StaffConnection
-]:
+async def desktop(
+    qtbot: QtBot, backend: BackendProcess, user: str = "hoitaja"
+) -> tuple[MainWindow, StaffConnection]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translations(app, "fi")  # Finnish first, as in production
     connection = StaffConnection(backend.http, user, "demo")
     bridge = Bridge()
     connection.subscribe(bridge.on_event)
@@ -92,15 +96,16 @@ async def test_client_and_nurse_chat_end_to_end(
 
     # The offer arrives with a visible banner; she accepts with one click.
     await until(lambda: window.offer.isVisible(), what="offer banner")
-    assert "Äitiys- ja lastenneuvola" in window.offer.label.text()
+    assert "Uusi chat: Äitiys- ja lastenneuvola · Maija" in window.offer.label.text()
     qtbot.mouseClick(window.offer.accept_button, Qt.MouseButton.LeftButton)
     await until(lambda: len(window.panels) == 1, what="conversation tab")
     panel: ConversationPanel = next(iter(window.panels.values()))
     cid = panel.conversation_id
     await until(lambda: "vauva ei syö" in panel.transcript.toPlainText(), what="client line")
     assert "040 123 4567" in panel.header.text()
-    await browser.run(lambda p: p.wait_for_selector("text=Hanna on liittynyt keskusteluun."),
-                      browser.page)
+    await browser.run(
+        lambda p: p.wait_for_selector("text=Hanna on liittynyt keskusteluun."), browser.page
+    )
 
     # Her typing shows on the page; her reply reaches the client at once.
     qtbot.keyClicks(panel.input, "Hei Maija")
@@ -116,19 +121,26 @@ async def test_client_and_nurse_chat_end_to_end(
     # The client's typing shows on the desktop, then her next line.
     await browser.run(lambda p: p.type("#text", "Hän on kolme"), browser.page)
     await until(lambda: panel.typing_label.isVisible(), what="client typing on desktop")
-    await browser.run(lambda p: (p.type("#text", " kuukautta."), p.press("#text", "Enter")),
-                      browser.page)
+    await browser.run(
+        lambda p: (p.type("#text", " kuukautta."), p.press("#text", "Enter")), browser.page
+    )
     await until(lambda: "kolme kuukautta" in panel.transcript.toPlainText(), what="2nd line")
-    await browser.run(lambda p: p.screenshot(path=os.path.join(artifacts, "webchat-active.png")),
-                      browser.page)
+    await browser.run(
+        lambda p: p.screenshot(path=os.path.join(artifacts, "webchat-active.png")), browser.page
+    )
     window.grab().save(os.path.join(artifacts, "desktop-chat.png"))
 
     # Close with an outcome and a wrap-up; she goes to Wrap-up; the client is told.
     qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
-    await until(lambda: any(isinstance(w, CloseDialog) and w.isVisible()
-                            for w in QApplication.topLevelWidgets()), what="close dialog")
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, CloseDialog) and w.isVisible())
+    await until(
+        lambda: any(
+            isinstance(w, CloseDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        what="close dialog",
+    )
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, CloseDialog) and w.isVisible()
+    )
     dialog.radios[next(o for o in dialog.radios if o.value == "appointment")].setChecked(True)
     qtbot.keyClicks(dialog.note, "Aika neuvolaan varattu")
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)

@@ -45,7 +45,9 @@ async def test_both_sides_resume_after_sigkill(tmp_path: Path) -> None:
             await until(lambda: cid in connection.state.chats, what="accepted")
 
             backend.kill()
-            await until(lambda: connection.state.link is Link.RECONNECTING, what="desktop sees loss")
+            await until(
+                lambda: connection.state.link is Link.RECONNECTING, what="desktop sees loss"
+            )
 
             # Both write while the backend is down.
             def write_while_down(page: Any) -> None:
@@ -58,27 +60,46 @@ async def test_both_sides_resume_after_sigkill(tmp_path: Path) -> None:
             await connection.reply(cid, "hoitajan viesti katkon aikana")
 
             backend.start()
-            await until(lambda: connection.state.link is Link.ONLINE, timeout=20, what="desktop back")
-            await until(lambda: not connection.state.chats[cid].pending, timeout=10,
-                        what="desktop resend acked")
             await until(
-                lambda: any(line.text == "katkon aikana" for line in connection.state.chats[cid].lines),
-                timeout=20, what="client's message after restart",
+                lambda: connection.state.link is Link.ONLINE, timeout=20, what="desktop back"
+            )
+            await until(
+                lambda: not connection.state.chats[cid].pending,
+                timeout=10,
+                what="desktop resend acked",
+            )
+            await until(
+                lambda: any(
+                    line.text == "katkon aikana" for line in connection.state.chats[cid].lines
+                ),
+                timeout=20,
+                what="client's message after restart",
             )
 
             def sees_everything(page: Any) -> None:
-                page.wait_for_selector("#lines li.staff >> text=hoitajan viesti katkon aikana",
-                                       timeout=20_000)
-                page.wait_for_function("document.querySelectorAll('#lines li.pending').length === 0")
+                page.wait_for_selector(
+                    "#lines li.staff >> text=hoitajan viesti katkon aikana", timeout=20_000
+                )
+                page.wait_for_function(
+                    "document.querySelectorAll('#lines li.pending').length === 0"
+                )
 
             await browser.run(sees_everything, browser.page)
             # Her status is restored after the reconnect, not left at the server's default.
-            await until(lambda: connection.state.status is StaffStatus.READY, what="status restored")
+            await until(
+                lambda: connection.state.status is StaffStatus.READY, what="status restored"
+            )
     finally:
         await connection.stop()
         backend.stop()
 
     db = sqlite3.connect(tmp_path / "luukku.db")
-    texts = [r[0] for r in db.execute(
-        "select text from messages where conversation_id=? order by seq", (cid,))]
-    assert sorted(texts) == sorted(["ennen katkosta", "katkon aikana", "hoitajan viesti katkon aikana"])
+    texts = [
+        r[0]
+        for r in db.execute(
+            "select text from messages where conversation_id=? order by seq", (cid,)
+        )
+    ]
+    assert sorted(texts) == sorted(
+        ["ennen katkosta", "katkon aikana", "hoitajan viesti katkon aikana"]
+    )

@@ -47,7 +47,9 @@ async def test_client_to_staff_and_back(backend: BackendProcess) -> None:
     await client.send(type="message", client_msg_id="c2", text="Hän on 4 kk.")
     assert (await nurse.expect("message", conversation_id=cid))["line"]["text"] == "Hän on 4 kk."
 
-    await nurse.send(type="close", conversation_id=cid, outcome="one_contact", wrap_up="Unineuvonta")
+    await nurse.send(
+        type="close", conversation_id=cid, outcome="one_contact", wrap_up="Unineuvonta"
+    )
     await client.expect("closed")
     await nurse.expect("closed", conversation_id=cid)
     assert (await nurse.expect("status"))["status"] == "wrap_up"
@@ -58,10 +60,22 @@ async def test_client_to_staff_and_back(backend: BackendProcess) -> None:
     state, outcome, wrap_up, answered_by = db.execute(
         "select state, outcome, wrap_up, answered_by from conversations where id=?", (cid,)
     ).fetchone()
-    assert (state, outcome, wrap_up, answered_by) == ("closed", "one_contact", "Unineuvonta", "hoitaja")
-    texts = [r[0] for r in db.execute("select text from messages where conversation_id=? order by seq", (cid,))]
+    assert (state, outcome, wrap_up, answered_by) == (
+        "closed",
+        "one_contact",
+        "Unineuvonta",
+        "hoitaja",
+    )
+    texts = [
+        r[0]
+        for r in db.execute(
+            "select text from messages where conversation_id=? order by seq", (cid,)
+        )
+    ]
     assert texts == ["Vauva ei nuku, mitä teen?", "Hei! Kerro lisää.", "Hän on 4 kk."]
-    actions = [r[0] for r in db.execute("select action from access_log where conversation_id=?", (cid,))]
+    actions = [
+        r[0] for r in db.execute("select action from access_log where conversation_id=?", (cid,))
+    ]
     assert actions == ["accept"]
 
 

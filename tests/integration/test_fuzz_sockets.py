@@ -21,21 +21,43 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=10,
 )
-TYPES = ["start", "resume", "message", "typing", "leave", "login", "resume_session", "set_status",
-         "accept", "open", "send", "close", "phone_state", "bogus", ""]
+TYPES = [
+    "start",
+    "resume",
+    "message",
+    "typing",
+    "leave",
+    "login",
+    "resume_session",
+    "set_status",
+    "accept",
+    "open",
+    "send",
+    "close",
+    "phone_state",
+    "bogus",
+    "",
+]
 frames = st.one_of(
     st.text(max_size=200),
     json_values.map(json.dumps),
     st.fixed_dictionaries(
         {"v": st.sampled_from([1, 1, 1, 2, "1", None]), "type": st.sampled_from(TYPES)},
         optional={
-            "queue": st.text(max_size=10), "text": st.text(max_size=50),
-            "client_msg_id": st.text(max_size=10), "conversation_id": st.text(max_size=10),
-            "status": st.text(max_size=10), "typing": json_values, "last_seq": json_values,
-            "token": st.text(max_size=30), "username": st.text(max_size=10),
+            "queue": st.text(max_size=10),
+            "text": st.text(max_size=50),
+            "client_msg_id": st.text(max_size=10),
+            "conversation_id": st.text(max_size=10),
+            "status": st.text(max_size=10),
+            "typing": json_values,
+            "last_seq": json_values,
+            "token": st.text(max_size=30),
+            "username": st.text(max_size=10),
             "password": st.text(max_size=10),
         },
     ).map(json.dumps),

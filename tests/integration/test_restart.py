@@ -49,8 +49,12 @@ async def test_kill_and_restart_loses_nothing_acknowledged(tmp_path: Path) -> No
         assert [line["text"] for line in resumed["missed"]] == ["vastaus"]
 
         queued = await Peer.connect(backend.ws + "/ws/client")
-        await queued.send(type="resume", conversation_id=q_started["conversation_id"],
-                          token=q_started["token"], last_seq=0)
+        await queued.send(
+            type="resume",
+            conversation_id=q_started["conversation_id"],
+            token=q_started["token"],
+            last_seq=0,
+        )
         q_resumed = await queued.expect("resumed")
         assert q_resumed["state"] == "queued" and q_resumed["position"] == 1
         assert [line["text"] for line in q_resumed["missed"]] == ["jonossa"]
@@ -73,5 +77,10 @@ async def test_kill_and_restart_loses_nothing_acknowledged(tmp_path: Path) -> No
         backend.stop()
 
     db = sqlite3.connect(tmp_path / "luukku.db")
-    texts = [r[0] for r in db.execute("select text from messages where conversation_id=? order by seq", (cid,))]
+    texts = [
+        r[0]
+        for r in db.execute(
+            "select text from messages where conversation_id=? order by seq", (cid,)
+        )
+    ]
     assert texts == ["ensimmäinen", "vastaus", "jatkuu"]

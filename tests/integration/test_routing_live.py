@@ -78,9 +78,9 @@ async def test_leaving_the_queue_counts_as_abandoned(backend: BackendProcess) ->
     await client.expect("closed")
     await client.close()
     db = sqlite3.connect(backend.data_dir / "luukku.db")
-    assert db.execute("select state, abandoned from conversations where id=?", (cid,)).fetchone() == (
-        "closed", 1
-    )
+    assert db.execute(
+        "select state, abandoned from conversations where id=?", (cid,)
+    ).fetchone() == ("closed", 1)
     supervisor = await staff(backend.ws, "esihenkilo", ready=False)
     meter = await supervisor.expect("meter")
     mipa = next(q for q in meter["queues"] if q["queue"] == "mipa")

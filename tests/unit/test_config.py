@@ -36,8 +36,10 @@ def test_packaged_default_is_valid_and_has_the_domain_queues() -> None:
     [
         (GOOD_QUEUE.replace('skill = "neuvola"', 'skill = ""'), "queues.0.skill"),
         (GOOD_QUEUE + 'weekdays = "8-15"\n', "weekdays"),
-        (GOOD_QUEUE.replace('names = { fi = "Neuvola" }', 'names = { en = "Clinic" }'),
-         "queues.0.names"),
+        (
+            GOOD_QUEUE.replace('names = { fi = "Neuvola" }', 'names = { en = "Clinic" }'),
+            "queues.0.names",
+        ),
         ('timezone = "Mars/Olympus"\n' + GOOD_QUEUE, "timezone"),
         (GOOD_QUEUE + "[routing]\noffer_timeout_s = -1\n", "routing.offer_timeout_s"),
         (GOOD_QUEUE + "[[exceptions]]\ndate = 2026-12-24\n", "exceptions.0"),

@@ -67,8 +67,9 @@ def test_per_queue_hours() -> None:
 
 
 def test_dated_exceptions_shorter_day_and_closed_day_win() -> None:
-    h = weekdays(exceptions={date(2026, 12, 23): Window.parse("08:00-12:00"),
-                             date(2026, 11, 25): None})
+    h = weekdays(
+        exceptions={date(2026, 12, 23): Window.parse("08:00-12:00"), date(2026, 11, 25): None}
+    )
     assert h.is_open(local(2026, 12, 23, 11, 59))
     assert not h.is_open(local(2026, 12, 23, 12, 0))
     assert not h.is_open(local(2026, 11, 25, 10))

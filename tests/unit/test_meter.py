@@ -13,8 +13,15 @@ from backend.domain.meter import (
 )
 from protocol.messages import Level
 
-T = Thresholds(target_s=120, target_share=0.8, red_share=0.6, yellow_wait_s=60, red_wait_s=120,
-               short_abandon_s=10, default_handle_s=600)
+T = Thresholds(
+    target_s=120,
+    target_share=0.8,
+    red_share=0.6,
+    yellow_wait_s=60,
+    red_wait_s=120,
+    short_abandon_s=10,
+    default_handle_s=600,
+)
 NOW = datetime(2026, 11, 23, 10, tzinfo=UTC)
 
 
@@ -50,13 +57,20 @@ def test_estimated_wait() -> None:
 
 def test_queue_figures() -> None:
     fig = queue_figures(
-        queue="neuvola", channel="chat", now=NOW, open_now=True,
+        queue="neuvola",
+        channel="chat",
+        now=NOW,
+        open_now=True,
         waiting_since=[NOW - timedelta(seconds=90), NOW - timedelta(seconds=20)],
         staff=StaffCapacity(ready=1, busy=1, free_slots=0, logged_in_slots=2),
-        counts=DayCounts(answered_waits_s=[10, 200]), thresholds=T,
+        counts=DayCounts(answered_waits_s=[10, 200]),
+        thresholds=T,
     )
     assert (fig.waiting, fig.longest_wait_s, fig.answered_today, fig.answered_in_target_today) == (
-        2, 90, 2, 1
+        2,
+        90,
+        2,
+        1,
     )
     assert fig.service_level_today == 0.5
     assert fig.level is Level.RED  # SL 50 % < red share

@@ -31,8 +31,10 @@ def test_round_trip() -> None:
         ('{"v": 99, "type": "leave"}', ErrorCode.BAD_VERSION),
         ('{"v": 1, "type": "leave", "extra": 1}', ErrorCode.BAD_FRAME),
         ('{"v": 1, "type": "message", "client_msg_id": "a b", "text": "x"}', ErrorCode.BAD_FRAME),
-        ('{"v": 1, "type": "message", "client_msg_id": "a", "text": "' + "x" * 4001 + '"}',
-         ErrorCode.BAD_FRAME),
+        (
+            '{"v": 1, "type": "message", "client_msg_id": "a", "text": "' + "x" * 4001 + '"}',
+            ErrorCode.BAD_FRAME,
+        ),
         ("x" * (MAX_FRAME_BYTES + 1), ErrorCode.TOO_LARGE),
     ],
 )

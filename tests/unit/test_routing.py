@@ -18,15 +18,22 @@ def make_router(timeout: float = 30, not_ready: bool = True) -> Router:
     return Router({"neuvola": "neuvola", "mipa": "mipa"}, timeout, not_ready)
 
 
-def agent(router: Router, name: str, skills: str = "neuvola", capacity: int = 2,
-          ready_at: float = 0, **kw: object) -> Agent:
+def agent(
+    router: Router,
+    name: str,
+    skills: str = "neuvola",
+    capacity: int = 2,
+    ready_at: float = 0,
+    **kw: object,
+) -> Agent:
     a = router.add_agent(Agent(name, frozenset(skills.split(",")), capacity, **kw))  # type: ignore[arg-type]
     router.set_status(name, StaffStatus.READY, at(ready_at))
     return a
 
 
-def contact(router: Router, cid: str, queue: str = "neuvola", arrived: float = 0,
-            channel: str = "chat") -> None:
+def contact(
+    router: Router, cid: str, queue: str = "neuvola", arrived: float = 0, channel: str = "chat"
+) -> None:
     router.enqueue(Contact(cid, queue, channel, at(arrived)))  # type: ignore[arg-type]
 
 
@@ -94,8 +101,9 @@ def test_missed_offer_requeues_at_head_and_sets_not_ready() -> None:
     assert r.expire_offers(at(32)) == []
     lapses = r.expire_offers(at(34))
     # c1 lapses; that sets her Not ready, which withdraws her offer of c2 as well.
-    assert [(lp.contact_id, lp.username, lp.set_not_ready, lp.also_withdrawn)
-            for lp in lapses] == [("c1", "slow", True, ("c2",))]
+    assert [(lp.contact_id, lp.username, lp.set_not_ready, lp.also_withdrawn) for lp in lapses] == [
+        ("c1", "slow", True, ("c2",))
+    ]
     assert r.contacts["c2"].offered_to is None
     assert r.agents["slow"].status is StaffStatus.NOT_READY
     assert r.agents["slow"].reason == MISSED_OFFER

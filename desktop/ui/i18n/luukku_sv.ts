@@ -1,0 +1,329 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="sv_FI">
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../conversation.py" line="169" />
+        <location filename="../conversation.py" line="189" />
+        <source>Close conversation</source>
+        <translation>Avsluta samtalet</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="171" />
+        <source>Outcome</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="181" />
+        <source>Wrap-up (short, no more health details than needed)</source>
+        <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="190" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPanel</name>
+    <message>
+        <location filename="../conversation.py" line="45" />
+        <source>The client is typing…</source>
+        <translation>Klienten skriver…</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="49" />
+        <source>The client has left. Close the conversation with an outcome.</source>
+        <translation>Klienten har lämnat. Avsluta samtalet och ange resultat.</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="55" />
+        <source>Write a reply (Enter sends, Shift+Enter new line)</source>
+        <translation>Skriv ett svar (Enter skickar, Skift+Enter ny rad)</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="58" />
+        <source>Send</source>
+        <translation>Skicka</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="60" />
+        <source>Close conversation…</source>
+        <translation>Avsluta samtalet…</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="103" />
+        <source>Sending…</source>
+        <translation>Skickas…</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <location filename="../../app.py" line="99" />
+        <source>Wrong username or password.</source>
+        <translation>Fel användarnamn eller lösenord.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../login.py" line="20" />
+        <source>Log in to Luukku</source>
+        <translation>Logga in i Luukku</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="31" />
+        <source>Remember the password on this computer (system keyring)</source>
+        <translation>Kom ihåg lösenordet på den här datorn (systemets nyckelring)</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="34" />
+        <source>Username</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="35" />
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="40" />
+        <source>Log in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="41" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="60" />
+        <source>Luukku – contact point workstation</source>
+        <translation>Luukku – kontaktpunktens arbetsstation</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="79" />
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="86" />
+        <source>Busyness meter</source>
+        <translation>Rusningsmätare</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="96" />
+        <source>No open conversations. Set yourself Ready to receive chats.</source>
+        <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="168" />
+        <source>Updated %1</source>
+        <translation>Uppdaterad %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="218" />
+        <source>The backend refused: %1</source>
+        <translation>Servern avvisade: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MeterTable</name>
+    <message>
+        <location filename="../meter.py" line="25" />
+        <source>Queue</source>
+        <translation>Kö</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="26" />
+        <source>Waiting</source>
+        <translation>Väntar</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="27" />
+        <source>Longest
+wait</source>
+        <translation>Längsta
+väntan</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="28" />
+        <source>Ready /
+busy</source>
+        <translation>Redo /
+upptagna</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="29" />
+        <source>Service level
+today</source>
+        <translation>Servicenivå
+i dag</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="30" />
+        <source>Level</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="48" />
+        <source>Calm</source>
+        <translation>Lugnt</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="49" />
+        <source>Busy</source>
+        <translation>Livligt</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="50" />
+        <source>Congested</source>
+        <translation>Rusning</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="65" />
+        <source>(closed)</source>
+        <translation>(stängd)</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="81" />
+        <source>Target: answered within %1 min</source>
+        <translation>Mål: besvarad inom %1 min</translation>
+    </message>
+</context>
+<context>
+    <name>OfferBanner</name>
+    <message>
+        <location filename="../offer.py" line="52" />
+        <source>Accept</source>
+        <translation>Ta emot</translation>
+    </message>
+    <message>
+        <location filename="../offer.py" line="55" />
+        <source>Accept the chat (Ctrl+Enter)</source>
+        <translation>Ta emot chatten (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../offer.py" line="86" />
+        <source>New chat: %1 · %2 · waited %3</source>
+        <translation>Ny chatt: %1 · %2 · väntat %3</translation>
+    </message>
+    <message>
+        <location filename="../offer.py" line="113" />
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <location filename="../texts.py" line="16" />
+        <source>Ready</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="17" />
+        <source>Not ready</source>
+        <translation>Inte redo</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="18" />
+        <source>Wrap-up</source>
+        <translation>Efterarbete</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="19" />
+        <source>Offline</source>
+        <translation>Frånvarande</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="29" />
+        <source>Break</source>
+        <translation>Paus</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="30" />
+        <source>Meeting</source>
+        <translation>Möte</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="31" />
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="32" />
+        <source>Other work</source>
+        <translation>Annat arbete</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="33" />
+        <source>Missed offer</source>
+        <translation>Missat erbjudande</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="34" />
+        <source>Just logged in</source>
+        <translation>Nyss inloggad</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="40" />
+        <source>Handled in one contact</source>
+        <translation>Klart vid en kontakt</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="41" />
+        <source>Appointment booked</source>
+        <translation>Tid bokad</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="42" />
+        <source>Callback left</source>
+        <translation>Återuppringning lämnad</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="43" />
+        <source>Referred to social services</source>
+        <translation>Hänvisad till socialtjänsten</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="44" />
+        <source>Other</source>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="50" />
+        <source>Connecting…</source>
+        <translation>Ansluter…</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="51" />
+        <source>Connected</source>
+        <translation>Ansluten</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="52" />
+        <source>Connection lost, reconnecting…</source>
+        <translation>Förbindelsen bröts, ansluter igen…</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="53" />
+        <source>Login failed</source>
+        <translation>Inloggningen misslyckades</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="59" />
+        <source>The client left the conversation.</source>
+        <translation>Klienten lämnade samtalet.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="64" />
+        <source>Anonymous</source>
+        <translation>Anonym</translation>
+    </message>
+</context>
+</TS>

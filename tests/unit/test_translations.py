@@ -1,0 +1,56 @@
+"""Every user-visible string is translated: Finnish first, Swedish and English too."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+I18N = ROOT / "desktop" / "ui" / "i18n"
+LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts).getroot()
+    found = {}
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message.find("translation")
+    return found  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_desktop_string_has_a_finished_translation(lang: str) -> None:
+    for (context, source), translation in messages(I18N / f"luukku_{lang}.ts").items():
+        assert translation is not None
+        assert translation.get("type") is None, f"{lang}: unfinished {context}: {source!r}"
+        assert (translation.text or "").strip(), f"{lang}: empty {context}: {source!r}"
+
+
+@pytest.mark.skipif(
+    not LUPDATE.exists() and shutil.which("pyside6-lupdate") is None,
+    reason="pyside6-lupdate ships with PySide6",
+)
+def test_translation_files_cover_the_source(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "desktop").rglob("*.py"))
+    subprocess.run([str(LUPDATE), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    in_code = set(messages(fresh))
+    for lang in ("fi", "sv"):
+        in_file = set(messages(I18N / f"luukku_{lang}.ts"))
+        assert in_code <= in_file, f"run pyside6-lupdate for {lang}: missing {in_code - in_file}"
+
+
+def test_web_chat_texts_exist_in_all_three_languages() -> None:
+    script = (ROOT / "backend" / "web" / "chat.js").read_text("utf-8")
+    blocks = dict(re.findall(r"\n  (fi|sv|en): \{(.*?)\n  \},", script, re.S))
+    keys = {lang: set(re.findall(r"(\w+): \"", body)) for lang, body in blocks.items()}
+    assert set(keys) == {"fi", "sv", "en"}
+    assert keys["fi"] and keys["fi"] == keys["sv"] == keys["en"]
