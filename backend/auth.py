@@ -7,6 +7,7 @@ import hashlib
 import secrets
 import time
 from collections import defaultdict, deque
+from concurrent.futures import ThreadPoolExecutor
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -28,9 +29,16 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
+# argon2 is memory-hard on purpose (64 MiB a verification with the defaults): a morning
+# log-in rush, or a flood of wrong passwords, would otherwise run as many at once as the
+# default thread pool allows and spike memory by hundreds of megabytes.
+_verifier = ThreadPoolExecutor(max_workers=2, thread_name_prefix="luukku-argon2")
+
+
 async def verify_password_async(password_hash: str | None, password: str) -> bool:
-    # argon2 takes tens of milliseconds of CPU: keep it off the event loop.
-    return await asyncio.to_thread(verify_password, password_hash, password)
+    """Verify off the event loop, at most two at a time."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_verifier, verify_password, password_hash, password)
 
 
 def new_token() -> str:

@@ -221,7 +221,7 @@ class Settings:
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
         data_dir = Path(env.get("LUUKKU_DATA_DIR", "data")).resolve()
-        default_db = f"sqlite+aiosqlite:///{data_dir / 'luukku.db'}"
+        default_db = f"sqlite:///{data_dir / 'luukku.db'}"
         service = env.get("LUUKKU_SERVICE_FILE")
         try:
             port = int(env.get("LUUKKU_PORT", "8765"))

@@ -145,6 +145,7 @@ class Hub:
         self.client_grace = timedelta(seconds=90)
         self._task: asyncio.Task[None] | None = None
         self._last_meter = 0.0
+        self._meter_dirty = False
         self._positions: dict[str, int] = {}
 
     # --- life cycle ----------------------------------------------------------------------
@@ -208,9 +209,9 @@ class Hub:
         while True:
             try:
                 await self.tick()
-                if loop.time() - self._last_meter >= METER_EVERY_S:
+                if self._meter_dirty or loop.time() - self._last_meter >= METER_EVERY_S:
                     self._last_meter = loop.time()
-                    await self.broadcast_meter()
+                    await self._send_meter()
             except Exception:
                 log.exception("hub tick failed")
             await asyncio.sleep(TICK_S)
@@ -257,19 +258,21 @@ class Hub:
         await self._update_positions()
 
     async def _update_positions(self) -> None:
-        for live in self.live.values():
-            if live.state != "queued" or live.client is None:
-                continue
-            position = self.router.position(live.id)
-            if position is None or self._positions.get(live.id) == position:
-                continue
-            self._positions[live.id] = position
-            await self._send(
-                live.client,
-                ToClientQueue(
-                    position=position, estimated_wait_s=self.estimate(live.queue, position)
-                ),
-            )
+        """Tell each waiting client whose place in the queue changed (one pass a queue)."""
+        for queue in self.router.queue_skills:
+            for position, contact in enumerate(self.router.waiting(queue), start=1):
+                if self._positions.get(contact.id) == position:
+                    continue
+                live = self.live.get(contact.id)
+                if live is None or live.client is None:
+                    continue
+                self._positions[contact.id] = position
+                await self._send(
+                    live.client,
+                    ToClientQueue(
+                        position=position, estimated_wait_s=self.estimate(live.queue, position)
+                    ),
+                )
 
     # --- sending -------------------------------------------------------------------------
 
@@ -360,6 +363,11 @@ class Hub:
         return infos
 
     async def broadcast_meter(self) -> None:
+        """Mark the meter changed; the ticker sends it (at most every tick, not every event)."""
+        self._meter_dirty = True
+
+    async def _send_meter(self) -> None:
+        self._meter_dirty = False
         if not self.staff:
             return
         figures = self.meter()
@@ -656,7 +664,6 @@ class Hub:
             ) from exc
         assert live is not None
         await self.store.mark_answered(live.id, username, now)
-        await self.store.log_access(username, live.id, "accept", now)
         live.state = "active"
         live.owner = username
         self._positions.pop(live.id, None)

@@ -111,12 +111,22 @@ async def _wait(
         if options.smoke and state.profile is not None and state.meter_at is not None:
             print(
                 f"smoke ok: logged in as {state.profile.username}, meter with "
-                f"{len(state.meter)} queues, {time.perf_counter() - started:.2f} s after start",
+                f"{len(state.meter)} queues, {time.perf_counter() - started:.2f} s after start, "
+                f"rss {_rss_mb():.0f} MB",
                 flush=True,
             )
             return "smoke_ok"
         await asyncio.sleep(0.05)
     return "quit"
+
+
+def _rss_mb() -> float:
+    """Peak resident memory so far (Unix); 0 where the OS does not say."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run(options: Options) -> int:

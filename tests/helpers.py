@@ -23,6 +23,16 @@ ROOT = Path(__file__).resolve().parent.parent
 OPEN_ALWAYS = ROOT / "tests" / "data" / "open_always.toml"
 
 
+def die_with_parent() -> None:
+    """Linux: the backend gets SIGKILL when the test process dies, even if pytest aborts."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -58,7 +68,12 @@ class BackendProcess:
         )
         log = open(self.log_path, "ab")  # noqa: SIM115 - kept open for the process
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "backend"], cwd=ROOT, env=env, stdout=log, stderr=log
+            [sys.executable, "-m", "backend"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=log,
+            preexec_fn=die_with_parent,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

@@ -13,7 +13,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def sync_url(url: str) -> str:
-    """The blocking driver for an async URL: Alembic runs synchronously, once, at start."""
+    """The blocking driver for a URL written with an async one (``sqlite+aiosqlite``)."""
     return url.replace("+aiosqlite", "").replace("+asyncpg", "+psycopg")
 
 

@@ -1,24 +1,33 @@
-"""All database access of the backend, as small async methods.
+"""All database access of the backend, as small async methods over a synchronous engine.
 
 Every write commits before it returns: the hub acknowledges a message or tells a client
 "you are in the queue" only after the row is durable.
+
+Writes run on one dedicated thread (SQLite has one writer at a time; queueing them here
+avoids SQLite's sleeping busy handler), reads on a small pool beside it (WAL lets readers
+run while the writer commits). Chat messages are group-committed: all appends that
+arrive while a commit is under way go into the next transaction together, so a burst of
+200 conversations costs a few commits, not 200, and each sender still gets its ack only
+after the commit that holds its message.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import event, select, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import (
-    AsyncEngine,
-    async_sessionmaker,
-    create_async_engine,
-)
+from sqlalchemy import Table, create_engine, event, insert, select, tuple_, update
+from sqlalchemy.orm import Session, sessionmaker
 
+from backend.store.migrate import sync_url
 from backend.store.tables import AccessLog, Conversation, Message, StaffSession, StaffUser
+
+T = TypeVar("T")
+MAX_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -30,8 +39,19 @@ class StoredLine:
     at: datetime
 
 
-def _configure_sqlite(engine: AsyncEngine) -> None:
-    @event.listens_for(engine.sync_engine, "connect")
+@dataclass(frozen=True)
+class NewLine:
+    conversation_id: str
+    author: str
+    text: str
+    at: datetime
+    client_msg_id: str | None
+    author_name: str | None
+    staff_username: str | None
+
+
+def _configure_sqlite(engine: Any) -> None:
+    @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         cursor = dbapi_conn.cursor()
         # WAL + FULL: a committed (acknowledged) message survives a killed process and a
@@ -45,83 +65,116 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
 class Store:
     def __init__(self, url: str) -> None:
-        self.engine = create_async_engine(url)
-        if self.engine.dialect.name == "sqlite":
+        url = sync_url(url)
+        sqlite = url.startswith("sqlite")
+        self.engine = create_engine(
+            url, connect_args={"check_same_thread": False} if sqlite else {}, pool_size=6
+        )
+        if sqlite:
             _configure_sqlite(self.engine)
-        self._session = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="luukku-db-write")
+        self._readers = ThreadPoolExecutor(4, thread_name_prefix="luukku-db-read")
+        self._pending: list[tuple[NewLine, asyncio.Future[tuple[StoredLine, bool]]]] = []
+        self._flusher: asyncio.Task[None] | None = None
 
     async def close(self) -> None:
-        await self.engine.dispose()
+        if self._flusher is not None:
+            await self._flusher
+        self._writer.shutdown(wait=True)
+        self._readers.shutdown(wait=True)
+        self.engine.dispose()
+
+    async def _write(self, fn: Callable[[Session], T]) -> T:
+        def run() -> T:
+            with self._session() as s, s.begin():
+                return fn(s)
+
+        return await asyncio.get_running_loop().run_in_executor(self._writer, run)
+
+    async def _read(self, fn: Callable[[Session], T]) -> T:
+        def run() -> T:
+            with self._session() as s:
+                return fn(s)
+
+        return await asyncio.get_running_loop().run_in_executor(self._readers, run)
 
     async def ping(self) -> bool:
-        async with self._session() as s:
-            await s.execute(select(1))
-        return True
+        return await self._read(lambda s: s.execute(select(1)).scalar() == 1)
 
     # --- staff ---------------------------------------------------------------------------
 
     async def add_user(self, user: StaffUser) -> None:
-        async with self._session() as s, s.begin():
-            s.add(user)
+        await self._write(lambda s: s.add(user))
 
     async def user(self, username: str) -> StaffUser | None:
-        async with self._session() as s:
-            return await s.scalar(select(StaffUser).where(StaffUser.username == username))
+        return await self._read(
+            lambda s: s.scalar(select(StaffUser).where(StaffUser.username == username))
+        )
 
     async def users(self) -> list[StaffUser]:
-        async with self._session() as s:
-            return list(await s.scalars(select(StaffUser).order_by(StaffUser.username)))
+        return await self._read(
+            lambda s: list(s.scalars(select(StaffUser).order_by(StaffUser.username)))
+        )
 
     async def set_password_hash(self, username: str, password_hash: str) -> None:
-        async with self._session() as s, s.begin():
-            await s.execute(
+        await self._write(
+            lambda s: s.execute(
                 update(StaffUser)
                 .where(StaffUser.username == username)
                 .values(password_hash=password_hash)
             )
+        )
 
     async def add_session(self, row: StaffSession) -> None:
-        async with self._session() as s, s.begin():
-            s.add(row)
+        await self._write(lambda s: s.add(row))
 
     async def session_user(self, token_hash: str, now: datetime) -> str | None:
-        async with self._session() as s:
-            row = await s.get(StaffSession, token_hash)
-            if row is None or row.expires_at <= now:
-                return None
-            return row.username
+        row = await self._read(lambda s: s.get(StaffSession, token_hash))
+        if row is None or row.expires_at <= now:
+            return None
+        return row.username
 
     # --- conversations -------------------------------------------------------------------
 
     async def add_conversation(self, row: Conversation) -> None:
-        async with self._session() as s, s.begin():
-            s.add(row)
+        await self._write(lambda s: s.add(row))
 
     async def conversation(self, conversation_id: str) -> Conversation | None:
-        async with self._session() as s:
-            return await s.get(Conversation, conversation_id)
+        return await self._read(lambda s: s.get(Conversation, conversation_id))
 
     async def open_conversations(self) -> list[Conversation]:
-        async with self._session() as s:
-            rows = await s.scalars(
-                select(Conversation)
-                .where(Conversation.state.in_(("queued", "active")))
-                .order_by(Conversation.arrived_at)
+        return await self._read(
+            lambda s: list(
+                s.scalars(
+                    select(Conversation)
+                    .where(Conversation.state.in_(("queued", "active")))
+                    .order_by(Conversation.arrived_at)
+                )
             )
-            return list(rows)
+        )
 
     async def conversations_since(self, since: datetime) -> list[Conversation]:
-        async with self._session() as s:
-            rows = await s.scalars(select(Conversation).where(Conversation.arrived_at >= since))
-            return list(rows)
+        return await self._read(
+            lambda s: list(s.scalars(select(Conversation).where(Conversation.arrived_at >= since)))
+        )
 
     async def mark_answered(self, conversation_id: str, username: str, at: datetime) -> None:
-        async with self._session() as s, s.begin():
-            await s.execute(
+        """Accepted: state, who and when, and the access-log row, in one transaction."""
+
+        def write(s: Session) -> None:
+            s.execute(
                 update(Conversation)
                 .where(Conversation.id == conversation_id)
                 .values(state="active", answered_at=at, answered_by=username)
             )
+            s.add(
+                AccessLog(
+                    at=at, username=username, conversation_id=conversation_id, action="accept"
+                )
+            )
+
+        await self._write(write)
 
     async def mark_closed(
         self,
@@ -132,8 +185,8 @@ class Store:
         wrap_up: str | None = None,
         abandoned: bool = False,
     ) -> None:
-        async with self._session() as s, s.begin():
-            await s.execute(
+        await self._write(
+            lambda s: s.execute(
                 update(Conversation)
                 .where(Conversation.id == conversation_id)
                 .values(
@@ -144,6 +197,7 @@ class Store:
                     abandoned=abandoned,
                 )
             )
+        )
 
     # --- messages ------------------------------------------------------------------------
 
@@ -163,82 +217,154 @@ class Store:
         A message resent with the same ``client_msg_id`` (the sender did not see the ack
         before a reconnect) returns the stored one, so it is kept and shown once.
         """
-        if client_msg_id is not None:
-            existing = await self._find(conversation_id, author, client_msg_id)
-            if existing is not None:
-                return existing, False
-        try:
-            async with self._session() as s, s.begin():
-                seq = await s.scalar(
-                    update(Conversation)
-                    .where(Conversation.id == conversation_id)
-                    .values(last_seq=Conversation.last_seq + 1)
-                    .returning(Conversation.last_seq)
-                )
-                if seq is None:
-                    raise LookupError(conversation_id)
-                s.add(
-                    Message(
-                        conversation_id=conversation_id,
-                        seq=seq,
-                        author=author,
-                        author_name=author_name,
-                        staff_username=staff_username,
-                        client_msg_id=client_msg_id,
-                        text=text,
-                        at=at,
-                    )
-                )
-        except IntegrityError:
-            # Two copies of one message raced past the check above: the first one won.
-            if client_msg_id is None:
-                raise
-            existing = await self._find(conversation_id, author, client_msg_id)
-            if existing is None:
-                raise
-            return existing, False
-        return StoredLine(seq, author, author_name, text, at), True
-
-    async def _find(
-        self, conversation_id: str, author: str, client_msg_id: str
-    ) -> StoredLine | None:
-        async with self._session() as s:
-            row = await s.scalar(
-                select(Message).where(
-                    Message.conversation_id == conversation_id,
-                    Message.author == author,
-                    Message.client_msg_id == client_msg_id,
-                )
+        future: asyncio.Future[tuple[StoredLine, bool]] = asyncio.get_running_loop().create_future()
+        self._pending.append(
+            (
+                NewLine(
+                    conversation_id, author, text, at, client_msg_id, author_name, staff_username
+                ),
+                future,
             )
-            return None if row is None else _line(row)
+        )
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush())
+        return await future
+
+    async def _flush(self) -> None:
+        while self._pending:
+            batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
+            lines = [new for new, _ in batch]
+            try:
+                results = await self._write(lambda s: _append_all(s, lines))  # noqa: B023
+            except Exception as exc:
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            for (_, future), result in zip(batch, results, strict=True):
+                if future.done():
+                    continue
+                if isinstance(result, Exception):
+                    future.set_exception(result)
+                else:
+                    future.set_result(result)
 
     async def lines(self, conversation_id: str, after_seq: int = 0) -> list[StoredLine]:
-        async with self._session() as s:
-            rows = await s.scalars(
-                select(Message)
-                .where(Message.conversation_id == conversation_id, Message.seq > after_seq)
-                .order_by(Message.seq)
-            )
-            return [_line(r) for r in rows]
+        return await self._read(
+            lambda s: [
+                _line(r)
+                for r in s.scalars(
+                    select(Message)
+                    .where(Message.conversation_id == conversation_id, Message.seq > after_seq)
+                    .order_by(Message.seq)
+                )
+            ]
+        )
 
     # --- access log ----------------------------------------------------------------------
 
     async def log_access(
         self, username: str, conversation_id: str, action: str, at: datetime
     ) -> None:
-        async with self._session() as s, s.begin():
-            s.add(
-                AccessLog(at=at, username=username, conversation_id=conversation_id, action=action)
-            )
+        row = AccessLog(at=at, username=username, conversation_id=conversation_id, action=action)
+        await self._write(lambda s: s.add(row))
 
     async def access_log(self, conversation_id: str) -> list[AccessLog]:
-        async with self._session() as s:
-            rows = await s.scalars(
-                select(AccessLog)
-                .where(AccessLog.conversation_id == conversation_id)
-                .order_by(AccessLog.id)
+        return await self._read(
+            lambda s: list(
+                s.scalars(
+                    select(AccessLog)
+                    .where(AccessLog.conversation_id == conversation_id)
+                    .order_by(AccessLog.id)
+                )
             )
-            return list(rows)
+        )
+
+
+def _append_all(s: Session, batch: list[NewLine]) -> list[tuple[StoredLine, bool] | Exception]:
+    """Store a batch in the caller's transaction; one result (or error) per line, in order.
+
+    Set-based on purpose (this is the hot path): one query for resent lines already
+    stored, one ``UPDATE ... RETURNING`` per conversation to reserve its sequence numbers,
+    one multi-row ``INSERT``.
+    """
+    messages, conversations = Message.__table__, Conversation.__table__
+    assert isinstance(messages, Table) and isinstance(conversations, Table)
+    conn = s.connection()
+    results: list[tuple[StoredLine, bool] | Exception | None] = [None] * len(batch)
+
+    keys = {(n.conversation_id, n.author, n.client_msg_id) for n in batch if n.client_msg_id}
+    stored: dict[tuple[str, str, str | None], StoredLine] = {}
+    if keys:
+        rows = conn.execute(
+            select(
+                messages.c.conversation_id,
+                messages.c.author,
+                messages.c.client_msg_id,
+                messages.c.seq,
+                messages.c.author_name,
+                messages.c.text,
+                messages.c.at,
+            ).where(
+                tuple_(messages.c.conversation_id, messages.c.author, messages.c.client_msg_id).in_(
+                    list(keys)
+                )
+            )
+        )
+        for r in rows:
+            stored[(r.conversation_id, r.author, r.client_msg_id)] = StoredLine(
+                r.seq, r.author, r.author_name, r.text, r.at
+            )
+
+    fresh: dict[str, list[int]] = {}
+    first_in_batch: dict[tuple[str, str, str | None], int] = {}
+    repeats: list[tuple[int, int]] = []
+    for i, new in enumerate(batch):
+        key = (new.conversation_id, new.author, new.client_msg_id)
+        if new.client_msg_id is not None:
+            if key in stored:
+                results[i] = (stored[key], False)
+                continue
+            if key in first_in_batch:
+                repeats.append((i, first_in_batch[key]))
+                continue
+            first_in_batch[key] = i
+        fresh.setdefault(new.conversation_id, []).append(i)
+
+    rows_to_insert: list[dict[str, Any]] = []
+    for conversation_id, indexes in fresh.items():
+        last = conn.execute(
+            update(conversations)
+            .where(conversations.c.id == conversation_id)
+            .values(last_seq=conversations.c.last_seq + len(indexes))
+            .returning(conversations.c.last_seq)
+        ).scalar()
+        if last is None:
+            for i in indexes:
+                results[i] = LookupError(conversation_id)
+            continue
+        for offset, i in enumerate(indexes):
+            new = batch[i]
+            seq = last - len(indexes) + 1 + offset
+            rows_to_insert.append(
+                {
+                    "conversation_id": new.conversation_id,
+                    "seq": seq,
+                    "author": new.author,
+                    "author_name": new.author_name,
+                    "staff_username": new.staff_username,
+                    "client_msg_id": new.client_msg_id,
+                    "text": new.text,
+                    "at": new.at,
+                }
+            )
+            results[i] = (StoredLine(seq, new.author, new.author_name, new.text, new.at), True)
+    if rows_to_insert:
+        conn.execute(insert(messages), rows_to_insert)
+    for i, first in repeats:
+        earlier = results[first]
+        results[i] = (earlier[0], False) if isinstance(earlier, tuple) else earlier
+    return [r if r is not None else LookupError("unprocessed") for r in results]
 
 
 def _line(row: Message) -> StoredLine:

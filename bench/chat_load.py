@@ -1,0 +1,267 @@
+"""Chat load over loopback: N simulated clients, M simulated staff, a real backend process.
+
+    .venv/bin/python -m bench.chat_load --clients 200 --staff 30 --messages 10
+
+Each staff member accepts every offer at once and answers every client line with an echo.
+Measured in this one process (one monotonic clock):
+
+* ack:        client sends a line -> the backend's ack (stored and committed)
+* round trip: client sends a line -> the staff echo of it arrives back at the client
+* offer:      the client's ``started`` -> the offer arrives at a staff socket
+* backend RSS: peak resident memory of the backend process, sampled every 0.2 s
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import websockets
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVICE = Path(__file__).with_name("bench_service.toml")
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def spread(name: str, values: list[float]) -> str:
+    p50, p99 = pct(values, 50) * 1000, pct(values, 99) * 1000
+    top = max(values, default=float("nan")) * 1000
+    return f"  {name:<10} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   max {top:6.1f} ms"
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+async def seed_staff(data_dir: Path, count: int, capacity: int) -> None:
+    from backend.auth import hash_password
+    from backend.store.migrate import upgrade
+    from backend.store.repository import Store
+    from backend.store.tables import StaffUser, utcnow
+
+    url = f"sqlite:///{data_dir / 'luukku.db'}"
+    upgrade(url)
+    store = Store(url)
+    password_hash = hash_password("bench")
+    for i in range(count):
+        await store.add_user(
+            StaffUser(
+                username=f"bench{i}",
+                display_name=f"Bench {i}",
+                password_hash=password_hash,
+                role="nurse",
+                skills="neuvola",
+                chat_capacity=capacity,
+                chat_while_on_call=False,
+                active=True,
+                created_at=utcnow(),
+            )
+        )
+    await store.close()
+
+
+class Results:
+    def __init__(self) -> None:
+        self.ack: list[float] = []
+        self.rtt: list[float] = []
+        self.rtt_at: list[tuple[float, float]] = []
+        self.offer: list[float] = []
+        self.answer: list[float] = []
+        self.started: dict[str, float] = {}
+        self.errors = 0
+
+
+async def staff_member(
+    url: str, i: int, results: Results, stop: asyncio.Event, ready: asyncio.Semaphore
+) -> None:
+    async with websockets.connect(url + "/ws/staff", max_size=2**22) as ws:
+        await ws.send(
+            json.dumps({"v": 1, "type": "login", "username": f"bench{i}", "password": "bench"})
+        )
+        await ws.send(json.dumps({"v": 1, "type": "set_status", "status": "ready"}))
+        n = 0
+        while not stop.is_set():
+            try:
+                raw = await asyncio.wait_for(ws.recv(), 0.5)
+            except TimeoutError:
+                continue
+            frame = json.loads(raw)
+            if frame["type"] == "status" and frame["status"] == "ready":
+                ready.release()
+            elif frame["type"] == "offer":
+                cid = frame["conversation_id"]
+                if cid in results.started:
+                    results.offer.append(time.monotonic() - results.started[cid])
+                await ws.send(json.dumps({"v": 1, "type": "accept", "conversation_id": cid}))
+            elif frame["type"] == "message" and frame["line"]["author"] == "client":
+                n += 1
+                await ws.send(
+                    json.dumps(
+                        {
+                            "v": 1,
+                            "type": "send",
+                            "conversation_id": frame["conversation_id"],
+                            "client_msg_id": f"s{i}-{n}",
+                            "text": "echo:" + frame["line"]["text"],
+                        }
+                    )
+                )
+            elif frame["type"] == "error":
+                results.errors += 1
+
+
+async def client(
+    url: str, messages: int, pause_s: float, results: Results, everyone: asyncio.Barrier
+) -> None:
+    async with websockets.connect(url + "/ws/client") as ws:
+        began = time.monotonic()
+        await ws.send(json.dumps({"v": 1, "type": "start", "queue": "neuvola"}))
+        while True:
+            frame = json.loads(await ws.recv())
+            if frame["type"] == "started":
+                results.started[frame["conversation_id"]] = time.monotonic()
+            if frame["type"] == "joined":
+                results.answer.append(time.monotonic() - began)
+                break
+        # Steady state: all chats open, each client writing at its own rhythm.
+        await everyone.wait()
+        await asyncio.sleep(random.uniform(0, pause_s))
+        for n in range(messages):
+            text = f"m{n}"
+            sent = time.monotonic()
+            await ws.send(
+                json.dumps({"v": 1, "type": "message", "client_msg_id": text, "text": text})
+            )
+            acked = False
+            while True:
+                frame = json.loads(await ws.recv())
+                if frame["type"] == "ack" and frame["client_msg_id"] == text:
+                    results.ack.append(time.monotonic() - sent)
+                    acked = True
+                elif frame["type"] == "message" and frame["line"]["text"] == "echo:" + text:
+                    results.rtt.append(time.monotonic() - sent)
+                    results.rtt_at.append((sent, time.monotonic() - sent))
+                    if acked:
+                        break
+                elif frame["type"] == "error":
+                    results.errors += 1
+            await asyncio.sleep(pause_s)
+        await ws.send(json.dumps({"v": 1, "type": "leave"}))
+
+
+async def main_async(args: argparse.Namespace) -> int:
+    data_dir = Path(tempfile.mkdtemp(prefix="luukku-bench-"))
+    capacity = max(2, -(-args.clients // args.staff))
+    await seed_staff(data_dir, args.staff, capacity)
+    port = args.port
+    env = dict(
+        os.environ,
+        LUUKKU_DATA_DIR=str(data_dir),
+        LUUKKU_PORT=str(port),
+        LUUKKU_SERVICE_FILE=str(SERVICE),
+    )
+    backend = subprocess.Popen(
+        [sys.executable, "-m", "backend"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"ws://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1)
+                break
+            except OSError:
+                await asyncio.sleep(0.1)
+        idle_rss = rss_mb(backend.pid)
+        peak = [idle_rss]
+
+        async def sample() -> None:
+            while True:
+                peak[0] = max(peak[0], rss_mb(backend.pid))
+                await asyncio.sleep(0.2)
+
+        sampler = asyncio.create_task(sample())
+        results = Results()
+        stop = asyncio.Event()
+        ready = asyncio.Semaphore(0)
+        staff = [
+            asyncio.create_task(staff_member(url, i, results, stop, ready))
+            for i in range(args.staff)
+        ]
+        # The shift is on before the clients come: every staff member logged in and Ready.
+        for _ in range(args.staff):
+            await ready.acquire()
+        began = time.monotonic()
+        everyone = asyncio.Barrier(args.clients)
+        await asyncio.gather(
+            *(
+                client(url, args.messages, args.pause, results, everyone)
+                for _ in range(args.clients)
+            )
+        )
+        elapsed = time.monotonic() - began
+        stop.set()
+        await asyncio.gather(*staff)
+        sampler.cancel()
+    finally:
+        backend.terminate()
+        backend.wait(10)
+    print(
+        f"chat load: {args.clients} clients, {args.staff} staff (capacity {capacity}), "
+        f"{args.messages} lines each, {len(results.rtt)} round trips in {elapsed:.1f} s"
+    )
+    print(spread("arrival", results.answer) + "   (all clients at once: start -> joined)")
+    print(spread("ack", results.ack))
+    print(spread("round trip", results.rtt) + "   (target p99 < 50 ms)")
+    print(spread("offer", results.offer))
+    if os.environ.get("BENCH_TIMELINE"):
+        t0 = min(t for t, _ in results.rtt_at)
+        for second in range(int(elapsed) + 1):
+            window = [r for t, r in results.rtt_at if second <= t - t0 < second + 1]
+            if window:
+                print(
+                    f"    t={second:3d}s n={len(window):4d} p50 {pct(window, 50) * 1000:7.1f} "
+                    f"p99 {pct(window, 99) * 1000:7.1f} ms"
+                )
+    print(f"  backend RSS idle {idle_rss:.0f} MB, peak {peak[0]:.0f} MB; errors {results.errors}")
+    return 1 if results.errors else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--clients", type=int, default=200)
+    parser.add_argument("--staff", type=int, default=30)
+    parser.add_argument("--messages", type=int, default=10)
+    parser.add_argument("--pause", type=float, default=1.0, help="seconds between a client's lines")
+    parser.add_argument("--port", type=int, default=8790)
+    return asyncio.run(main_async(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

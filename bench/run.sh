@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Every benchmark, one command: bash bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh run >/dev/null
+.venv/bin/python -m bench.chat_load "$@"
+.venv/bin/python -m bench.desktop_start
