@@ -36,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         help="read the password from this environment variable (tests, kiosks)",
     )
     args = parser.parse_args(argv)
+    # Qt Multimedia lists every optional codec library it did not find; nobody needs that.
+    os.environ.setdefault(
+        "QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
+    )
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

@@ -64,6 +64,9 @@ async def amain(options: Options) -> int:
     assert isinstance(app, QApplication)
     quit_event = asyncio.Event()
     app.aboutToQuit.connect(quit_event.set)
+    # Between a failed log-in and the next window only a dialog is open; Qt must not take
+    # its closing for "the last window closed, quit". She quits by closing the main window.
+    app.setQuitOnLastWindowClosed(False)
     started = time.perf_counter()
 
     username = options.username or ""
@@ -83,6 +86,7 @@ async def amain(options: Options) -> int:
         bridge = Bridge()
         connection.subscribe(bridge.on_event)
         window = MainWindow(connection.state, bridge, connection, options.lang)
+        window.closed_by_user.connect(quit_event.set)
         connection.start()
         window.show()
         outcome = await _wait(connection, quit_event, options, started)

@@ -6,7 +6,8 @@ import asyncio
 from collections.abc import Coroutine
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -48,6 +49,9 @@ class Actions(Protocol):
 
 
 class MainWindow(QMainWindow):
+    # She closed the window herself (not the app replacing it, e.g. to log in again).
+    closed_by_user = Signal()
+
     def __init__(
         self, state: Workstation, bridge: Bridge, commands: Actions, lang: str = "fi"
     ) -> None:
@@ -129,6 +133,11 @@ class MainWindow(QMainWindow):
         self.reason_box.activated.connect(self._status_chosen)
         self._on_status()
         self._sync_empty()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous():
+            self.closed_by_user.emit()
+        super().closeEvent(event)
 
     def _run(self, coro: Coroutine[Any, Any, Any]) -> None:
         task = asyncio.ensure_future(coro)

@@ -1,0 +1,82 @@
+"""The hub in-process with a fixed clock and a real SQLite file: opening and closing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from backend.config import Settings, load_service_config
+from backend.demo.seed import seed_demo_staff
+from backend.hub import Hub
+from backend.store.migrate import upgrade
+from backend.store.repository import Store
+from protocol.messages import ClientStart, ErrorCode, Frame, ProtocolError, StaffAccept
+
+# Monday 23.11.2026, 14:59 Helsinki (UTC+2): one minute before the default closing time.
+BEFORE_CLOSING = datetime(2026, 11, 23, 12, 59, tzinfo=UTC)
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.frames: list[Frame] = []
+
+    async def send(self, frame: Frame) -> None:
+        self.frames.append(frame)
+
+    async def close(self, code: int = 1000, reason: str = "") -> None:
+        pass
+
+    def of(self, type_: str) -> list[Any]:
+        return [f for f in self.frames if getattr(f, "type", None) == type_]
+
+
+@pytest.fixture
+async def hub(tmp_path: Path) -> Any:
+    url = f"sqlite:///{tmp_path / 'luukku.db'}"
+    upgrade(url)
+    store = Store(url)
+    await seed_demo_staff(store)
+    now = [BEFORE_CLOSING]
+    settings = Settings.from_env({"LUUKKU_DATA_DIR": str(tmp_path)})
+    hub = Hub(settings, load_service_config(), store, clock=lambda: now[0])
+    await hub.start()
+    hub.now = now  # type: ignore[attr-defined]
+    yield hub
+    await hub.stop()
+    await store.close()
+
+
+async def test_waiting_at_closing_time_is_still_served_new_ones_refused(hub: Hub) -> None:
+    client = Recorder()
+    cid = await hub.client_start(client, ClientStart(queue="neuvola"))
+    hub.now[0] = BEFORE_CLOSING + timedelta(minutes=2)  # type: ignore[attr-defined]  # 15:01
+
+    late = Recorder()
+    with pytest.raises(ProtocolError) as refused:
+        await hub.client_start(late, ClientStart(queue="neuvola"))
+    assert refused.value.frame.code is ErrorCode.CLOSED_NOW
+    # Tuesday 08:00 Helsinki is the next opening.
+    assert refused.value.frame.next_opening == datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+
+    nurse = Recorder()
+    await hub.staff_login(nurse, "hoitaja", "demo")
+    from protocol.messages import StaffSetStatus, StaffStatus
+
+    await hub.set_status("hoitaja", StaffSetStatus(status=StaffStatus.READY))
+    offers = nurse.of("offer")
+    assert [o.conversation_id for o in offers] == [cid]
+    await hub.accept("hoitaja", StaffAccept(conversation_id=cid))
+    assert client.of("joined")[0].staff_name == "Hanna"
+
+
+async def test_family_advice_keeps_its_own_hours(hub: Hub) -> None:
+    # 14:59 Helsinki: the family advice line (09-14) is already closed.
+    with pytest.raises(ProtocolError) as refused:
+        await hub.client_start(Recorder(), ClientStart(queue="perheneuvonta"))
+    assert refused.value.frame.code is ErrorCode.CLOSED_NOW
+    infos = {q.id: q for q in hub.queue_infos()}
+    assert infos["neuvola"].open_now and not infos["perheneuvonta"].open_now
+    assert infos["perheneuvonta"].next_opening == datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
