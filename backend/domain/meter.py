@@ -12,7 +12,8 @@ other formula can be computed from them.
 Level (green / yellow / red), first rule that matches:
 
 * red:    the longest current wait exceeds ``red_wait_s``, or SL < ``red_share``
-* yellow: the longest current wait exceeds ``yellow_wait_s``, or SL < ``target_share``
+* yellow: the longest current wait exceeds ``yellow_wait_s``, or SL < ``target_share``,
+          or someone waits while no one with the skill is Ready
 * green:  otherwise
 
 Estimated wait for the contact at position ``p`` (1 = next)::
@@ -82,10 +83,13 @@ def service_level(counts: DayCounts, t: Thresholds) -> float | None:
     return counts.answered_in(t.target_s) / denominator
 
 
-def level(longest_wait_s: float, sl: float | None, t: Thresholds) -> Level:
+def level(
+    longest_wait_s: float, sl: float | None, t: Thresholds, unattended: bool = False
+) -> Level:
+    """``unattended``: contacts wait and nobody with the skill is Ready to take them."""
     if longest_wait_s > t.red_wait_s or (sl is not None and sl < t.red_share):
         return Level.RED
-    if longest_wait_s > t.yellow_wait_s or (sl is not None and sl < t.target_share):
+    if longest_wait_s > t.yellow_wait_s or (sl is not None and sl < t.target_share) or unattended:
         return Level.YELLOW
     return Level.GREEN
 
@@ -127,6 +131,6 @@ def queue_figures(
         abandoned_today=counts.abandoned_counted(thresholds.short_abandon_s),
         service_level_today=sl,
         target_s=thresholds.target_s,
-        level=level(longest, sl, thresholds),
+        level=level(longest, sl, thresholds, unattended=bool(waiting_since) and staff.ready == 0),
         estimated_wait_s=estimated_wait_s(len(waiting_since) + 1, staff, counts, thresholds),
     )

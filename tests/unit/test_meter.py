@@ -43,6 +43,9 @@ def test_levels() -> None:
     assert level(10, 0.7, T) is Level.YELLOW
     assert level(121, 0.9, T) is Level.RED
     assert level(10, 0.5, T) is Level.RED
+    # Someone waits and no one is Ready: never "calm", however short the wait so far.
+    assert level(5, None, T, unattended=True) is Level.YELLOW
+    assert level(130, None, T, unattended=True) is Level.RED
 
 
 def test_estimated_wait() -> None:
@@ -74,3 +77,28 @@ def test_queue_figures() -> None:
     )
     assert fig.service_level_today == 0.5
     assert fig.level is Level.RED  # SL 50 % < red share
+
+
+def test_waiting_with_nobody_ready_is_yellow() -> None:
+    fig = queue_figures(
+        queue="neuvola",
+        channel="chat",
+        now=NOW,
+        open_now=True,
+        waiting_since=[NOW - timedelta(seconds=5)],
+        staff=StaffCapacity(ready=0, busy=0, free_slots=0, logged_in_slots=2),
+        counts=DayCounts(),
+        thresholds=T,
+    )
+    assert fig.level is Level.YELLOW
+    empty = queue_figures(
+        queue="neuvola",
+        channel="chat",
+        now=NOW,
+        open_now=True,
+        waiting_since=[],
+        staff=StaffCapacity(ready=0, busy=0, free_slots=0, logged_in_slots=0),
+        counts=DayCounts(),
+        thresholds=T,
+    )
+    assert empty.level is Level.GREEN
