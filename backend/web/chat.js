@@ -137,6 +137,9 @@ function renderQueues() {
     box.append(label);
   }
   const anyOpen = queues.some((q) => q.open_now);
+  // Nothing to start while every queue is closed: keep the hours, hide the rest.
+  $("who").hidden = !anyOpen;
+  $("start-button").disabled = !anyOpen;
   const status = $("status");
   status.replaceChildren();
   const p = document.createElement("p");
