@@ -32,7 +32,7 @@ target_s = 120
 id = "neuvola"
 channel = "chat"
 skill = "neuvola"
-names = {{ fi = "Äitiys- ja lastenneuvola", sv = "Mödra- och barnrådgivning", en = "Maternity and child clinic" }}
+names = {{ fi = "Äitiys- ja lastenneuvola", sv = "Mödra- och barnrådgivning" }}
 """,
         "utf-8",
     )

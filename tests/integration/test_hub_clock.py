@@ -80,3 +80,26 @@ async def test_family_advice_keeps_its_own_hours(hub: Hub) -> None:
     infos = {q.id: q for q in hub.queue_infos()}
     assert infos["neuvola"].open_now and not infos["perheneuvonta"].open_now
     assert infos["perheneuvonta"].next_opening == datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
+
+
+async def test_staff_session_expires(hub: Hub) -> None:
+    from protocol.messages import ToStaffLoggedIn
+
+    nurse = Recorder()
+    await hub.staff_login(nurse, "hoitaja", "demo")
+    token = next(f for f in nurse.frames if isinstance(f, ToStaffLoggedIn)).session_token
+    again = Recorder()
+    assert await hub.staff_resume(again, token) == "hoitaja"
+    hub.now[0] = BEFORE_CLOSING + timedelta(hours=hub.settings.session_ttl_h, seconds=1)  # type: ignore[attr-defined]
+    with pytest.raises(ProtocolError) as expired:
+        await hub.staff_resume(Recorder(), token)
+    assert expired.value.frame.code is ErrorCode.AUTH_FAILED
+
+
+async def test_wrong_passwords_are_throttled(hub: Hub) -> None:
+    for _ in range(5):
+        with pytest.raises(ProtocolError):
+            await hub.staff_login(Recorder(), "hoitaja", "wrong")
+    with pytest.raises(ProtocolError) as blocked:
+        await hub.staff_login(Recorder(), "hoitaja", "demo")
+    assert "too many" in blocked.value.frame.detail
