@@ -22,9 +22,9 @@ BUNDLE = ROOT / "dist" / "luukku"
 
 def size_mb(path: Path) -> float:
     # Symlinked libraries (libQt6Core.so.6 -> ...) are one file on disk, not two.
-    return sum(
-        f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()
-    ) / 2**20
+    return (
+        sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()) / 2**20
+    )
 
 
 def main() -> int:

@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 
-from desktop.app import Options, run
+from desktop.app import run
 
 DEMO_USER = "hoitaja"
 DEMO_PASSWORD = "demo"
@@ -15,13 +15,11 @@ DEMO_PASSWORD = "demo"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="luukku-desktop")
-    parser.add_argument(
-        "--backend", default=os.environ.get("LUUKKU_BACKEND", "http://127.0.0.1:8765")
-    )
-    parser.add_argument("--user", default=os.environ.get("LUUKKU_USER"))
-    parser.add_argument(
-        "--lang", choices=("fi", "sv", "en"), default=os.environ.get("LUUKKU_LANG", "fi")
-    )
+    # No defaults here: a value given on the command line wins over environment, user
+    # settings and the machine-wide file (desktop/config.py resolves the rest).
+    parser.add_argument("--backend", help="backend URL (LUUKKU_BACKEND)")
+    parser.add_argument("--user", help="username (LUUKKU_USER)")
+    parser.add_argument("--lang", choices=("fi", "sv", "en"), help="language (LUUKKU_LANG)")
     parser.add_argument(
         "--demo", action="store_true", help="log in as the demo nurse (demo backend only)"
     )
@@ -58,16 +56,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    return run(
-        Options(
-            backend=args.backend,
-            username=user,
-            lang=args.lang,
-            demo=args.demo,
-            smoke=args.smoke,
-            password=password,
-        )
-    )
+    cli = {"backend_url": args.backend, "username": user, "language": args.lang}
+    return run(cli, demo=args.demo, smoke=args.smoke, password=password)
 
 
 if __name__ == "__main__":

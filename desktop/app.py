@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
+from desktop import diagnostics
 from desktop.bridge import Bridge
 from desktop.chat import credentials
 from desktop.chat.connection import StaffConnection
 from desktop.chat.state import Link
+from desktop.config import (
+    SETTINGS,
+    MachineConfigError,
+    Resolved,
+    load_machine_file,
+    machine_config_path,
+    resolve,
+)
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
 
@@ -31,6 +42,27 @@ class Options:
     demo: bool
     smoke: bool
     password: str | None = None
+    settings: dict[str, Resolved] = field(default_factory=dict)
+    machine_file: str = ""
+    machine_file_error: str | None = None
+
+
+def make_report(options: Options, connection: StaffConnection) -> str:
+    from desktop.ui.diagnostics import audio_devices, qt_version
+
+    inputs, outputs = audio_devices()
+    state = connection.state
+    return diagnostics.report(
+        options.settings,
+        link=state.link.value,
+        username=state.profile.username if state.profile else None,
+        registration="softphone not installed yet",
+        audio_inputs=inputs,
+        audio_outputs=outputs,
+        qt_version=qt_version(),
+        machine_file=options.machine_file,
+        machine_file_error=options.machine_file_error,
+    )
 
 
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
@@ -85,11 +117,20 @@ async def amain(options: Options) -> int:
         connection = StaffConnection(options.backend, username, password)
         bridge = Bridge()
         connection.subscribe(bridge.on_event)
-        window = MainWindow(connection.state, bridge, connection, options.lang)
+        window = MainWindow(
+            connection.state,
+            bridge,
+            connection,
+            options.lang,
+            report=functools.partial(make_report, options, connection),
+        )
         window.closed_by_user.connect(quit_event.set)
         connection.start()
         window.show()
         outcome = await _wait(connection, quit_event, options, started)
+        if connection.state.profile is not None and not options.demo:
+            # Remembered for next time (the password is in the keyring, never here).
+            QSettings().setValue("username", username)
         if outcome != "auth_failed":
             await connection.stop()
             window.close()
@@ -133,12 +174,40 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(options: Options) -> int:
+def resolve_options(
+    cli: dict[str, str | None], demo: bool, smoke: bool, password: str | None
+) -> Options:
+    path = machine_config_path()
+    error = None
+    try:
+        machine = load_machine_file(path)
+    except MachineConfigError as exc:
+        # A broken file from IT must not lock her out: defaults apply, diagnostics tell why.
+        log.error("%s", exc)
+        machine, error = {}, str(exc)
+    stored = QSettings()
+    user = {s.name: str(stored.value(s.name)) for s in SETTINGS if stored.value(s.name)}
+    settings = resolve(machine, user, os.environ, cli, path)
+    return Options(
+        backend=settings["backend_url"].value,
+        username=settings["username"].value or None,
+        lang=settings["language"].value,
+        demo=demo,
+        smoke=smoke,
+        password=password,
+        settings=settings,
+        machine_file=str(path),
+        machine_file_error=error,
+    )
+
+
+def run(cli: dict[str, str | None], *, demo: bool, smoke: bool, password: str | None) -> int:
     import qasync
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Luukku")
     app.setOrganizationName("Luukku")
+    options = resolve_options(cli, demo, smoke, password)
     _translators = install_translations(app, options.lang)
     return int(qasync.run(amain(options)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -53,7 +53,12 @@ class MainWindow(QMainWindow):
     closed_by_user = Signal()
 
     def __init__(
-        self, state: Workstation, bridge: Bridge, commands: Actions, lang: str = "fi"
+        self,
+        state: Workstation,
+        bridge: Bridge,
+        commands: Actions,
+        lang: str = "fi",
+        report: Callable[[], str] | None = None,
     ) -> None:
         super().__init__()
         self.state = state
@@ -117,6 +122,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.panels: dict[str, ConversationPanel] = {}
+        self._report = report
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.diagnostics_action = help_menu.addAction(self.tr("About / diagnostics…"))
+        self.diagnostics_action.triggered.connect(self.show_diagnostics)
+        self.diagnostics_action.setEnabled(report is not None)
 
         bridge.link_changed.connect(self._on_link)
         bridge.logged_in.connect(self._on_logged_in)
@@ -133,6 +143,14 @@ class MainWindow(QMainWindow):
         self.reason_box.activated.connect(self._status_chosen)
         self._on_status()
         self._sync_empty()
+
+    def show_diagnostics(self) -> None:
+        if self._report is None:
+            return
+        from desktop.ui.diagnostics import DiagnosticsDialog
+
+        dialog = DiagnosticsDialog(self._report, self)
+        dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if event.spontaneous():
