@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
 # The whole test suite: lint, types, then pytest (unit, integration with real processes,
-# end to end with Chromium and Qt). Installs what it needs first.
+# end to end with Chromium, Qt and Xvfb, the PyInstaller build), then the storage and
+# routing tests again against a real PostgreSQL server. Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 echo "== mypy"
 .venv/bin/mypy
-echo "== pytest"
+echo "== pytest (SQLite)"
 timeout 1500 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+
+echo "== pytest (PostgreSQL): storage and routing"
+pgdir=$(mktemp -d /tmp/luukku-pg-XXXXXX)
+chmod 755 "$pgdir"
+trap 'bash scripts/pg_test_server.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
+port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+LUUKKU_TEST_PG=$(bash scripts/pg_test_server.sh start "$pgdir" "$port") \
+  timeout 900 .venv/bin/python -m pytest -q -p no:cacheprovider -k "not fuzz" \
+  tests/integration tests/e2e/test_chat_end_to_end.py tests/e2e/test_restart_end_to_end.py

@@ -39,6 +39,22 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def fresh_database_url(data_dir: Path) -> str:
+    """SQLite in ``data_dir``; or, when ``LUUKKU_TEST_PG`` names a PostgreSQL server, a new
+    empty database on it (scripts/test.sh runs the storage and routing tests both ways)."""
+    server = os.environ.get("LUUKKU_TEST_PG")
+    if not server:
+        return f"sqlite:///{data_dir / 'luukku.db'}"
+    import uuid
+
+    import psycopg
+
+    name = f"luukku_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server + "/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return server.replace("postgresql://", "postgresql+psycopg://") + "/" + name
+
+
 @dataclass
 class BackendProcess:
     data_dir: Path
@@ -46,9 +62,25 @@ class BackendProcess:
     service_file: Path = OPEN_ALWAYS
     proc: subprocess.Popen[bytes] | None = None
     log_path: Path = field(init=False)
+    database_url: str = field(init=False)
 
     def __post_init__(self) -> None:
         self.log_path = self.data_dir / "backend.log"
+        self.database_url = fresh_database_url(self.data_dir)
+
+    def query(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        """Read the backend's database (SQLite or PostgreSQL) with positional ``?`` params."""
+        from sqlalchemy import create_engine, text
+
+        names = {f"p{i}": value for i, value in enumerate(params)}
+        for i in range(len(params)):
+            sql = sql.replace("?", f":p{i}", 1)
+        engine = create_engine(self.database_url.replace("+aiosqlite", ""))
+        try:
+            with engine.connect() as conn:
+                return [tuple(row) for row in conn.execute(text(sql), names)]
+        finally:
+            engine.dispose()
 
     @property
     def http(self) -> str:
@@ -65,6 +97,7 @@ class BackendProcess:
             LUUKKU_PORT=str(self.port),
             LUUKKU_DEMO="1",
             LUUKKU_SERVICE_FILE=str(self.service_file),
+            LUUKKU_DATABASE_URL=self.database_url,
         )
         log = open(self.log_path, "ab")  # noqa: SIM115 - kept open for the process
         self.proc = subprocess.Popen(

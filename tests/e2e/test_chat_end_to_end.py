@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -153,15 +152,14 @@ async def test_client_and_nurse_chat_end_to_end(
     await until(lambda: connection.state.status is StaffStatus.READY, what="ready again")
     await connection.stop()
 
-    db = sqlite3.connect(backend.data_dir / "luukku.db")
-    row = db.execute(
+    (row,) = backend.query(
         "select state, outcome, wrap_up, answered_by, client_name from conversations where id=?",
-        (cid,),
-    ).fetchone()
+        cid,
+    )
     assert row == ("closed", "appointment", "Aika neuvolaan varattu", "hoitaja", "Maija")
-    lines = db.execute(
-        "select author, text from messages where conversation_id=? order by seq", (cid,)
-    ).fetchall()
+    lines = backend.query(
+        "select author, text from messages where conversation_id=? order by seq", cid
+    )
     assert lines == [
         ("client", "Hei, vauva ei syö kunnolla."),
         ("staff", "Hei Maija, kerro lisää vauvan iästä."),

@@ -3,7 +3,6 @@ by themselves, and what either side wrote while it was down arrives once."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -93,11 +92,10 @@ async def test_both_sides_resume_after_sigkill(tmp_path: Path) -> None:
         await connection.stop()
         backend.stop()
 
-    db = sqlite3.connect(tmp_path / "luukku.db")
     texts = [
         r[0]
-        for r in db.execute(
-            "select text from messages where conversation_id=? order by seq", (cid,)
+        for r in backend.query(
+            "select text from messages where conversation_id=? order by seq", cid
         )
     ]
     assert sorted(texts) == sorted(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -56,10 +54,9 @@ async def test_client_to_staff_and_back(backend: BackendProcess) -> None:
     await nurse.close()
     await client.close()
 
-    db = sqlite3.connect(Path(backend.data_dir) / "luukku.db")
-    state, outcome, wrap_up, answered_by = db.execute(
-        "select state, outcome, wrap_up, answered_by from conversations where id=?", (cid,)
-    ).fetchone()
+    ((state, outcome, wrap_up, answered_by),) = backend.query(
+        "select state, outcome, wrap_up, answered_by from conversations where id=?", cid
+    )
     assert (state, outcome, wrap_up, answered_by) == (
         "closed",
         "one_contact",
@@ -68,13 +65,13 @@ async def test_client_to_staff_and_back(backend: BackendProcess) -> None:
     )
     texts = [
         r[0]
-        for r in db.execute(
-            "select text from messages where conversation_id=? order by seq", (cid,)
+        for r in backend.query(
+            "select text from messages where conversation_id=? order by seq", cid
         )
     ]
     assert texts == ["Vauva ei nuku, mitä teen?", "Hei! Kerro lisää.", "Hän on 4 kk."]
     actions = [
-        r[0] for r in db.execute("select action from access_log where conversation_id=?", (cid,))
+        r[0] for r in backend.query("select action from access_log where conversation_id=?", cid)
     ]
     assert actions == ["accept"]
 

@@ -14,6 +14,7 @@ from backend.hub import Hub
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
 from protocol.messages import ClientStart, ErrorCode, Frame, ProtocolError, StaffAccept
+from tests.helpers import fresh_database_url
 
 # Monday 23.11.2026, 14:59 Helsinki (UTC+2): one minute before the default closing time.
 BEFORE_CLOSING = datetime(2026, 11, 23, 12, 59, tzinfo=UTC)
@@ -35,7 +36,7 @@ class Recorder:
 
 @pytest.fixture
 async def hub(tmp_path: Path) -> Any:
-    url = f"sqlite:///{tmp_path / 'luukku.db'}"
+    url = fresh_database_url(tmp_path)
     upgrade(url)
     store = Store(url)
     await seed_demo_staff(store)

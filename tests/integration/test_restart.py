@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from tests.helpers import BackendProcess, Peer, free_port, staff
@@ -76,11 +75,10 @@ async def test_kill_and_restart_loses_nothing_acknowledged(tmp_path: Path) -> No
     finally:
         backend.stop()
 
-    db = sqlite3.connect(tmp_path / "luukku.db")
     texts = [
         r[0]
-        for r in db.execute(
-            "select text from messages where conversation_id=? order by seq", (cid,)
+        for r in backend.query(
+            "select text from messages where conversation_id=? order by seq", cid
         )
     ]
     assert texts == ["ensimmäinen", "vastaus", "jatkuu"]

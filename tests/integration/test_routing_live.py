@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,10 +76,9 @@ async def test_leaving_the_queue_counts_as_abandoned(backend: BackendProcess) ->
     await client.send(type="leave")
     await client.expect("closed")
     await client.close()
-    db = sqlite3.connect(backend.data_dir / "luukku.db")
-    assert db.execute(
-        "select state, abandoned from conversations where id=?", (cid,)
-    ).fetchone() == ("closed", 1)
+    assert backend.query("select state, abandoned from conversations where id=?", cid) == [
+        ("closed", True)
+    ]
     supervisor = await staff(backend.ws, "esihenkilo", ready=False)
     meter = await supervisor.expect("meter")
     mipa = next(q for q in meter["queues"] if q["queue"] == "mipa")
