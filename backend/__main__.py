@@ -46,18 +46,60 @@ def serve(settings: Settings, json_logs: bool) -> int:
     except ConfigError as exc:
         print(f"luukku-backend: {exc}", file=sys.stderr)
         return 2
-    _logging(json_logs)
+    _logging(json_logs or settings.json_logs)
+    if settings.demo:
+        logging.getLogger("luukku").warning("DEMO MODE: demo accounts with a known password")
     app = create_app(settings, config)
     uvicorn.run(
         app,
         host=settings.host,
         port=settings.port,
         log_config=None,
+        # Access logs would carry client IP addresses; the hub logs what matters, by id.
         access_log=False,
         ws_max_size=1024 * 1024,
         ws_ping_interval=20,
         ws_ping_timeout=20,
+        ssl_certfile=str(settings.tls_cert) if settings.tls_cert else None,
+        ssl_keyfile=str(settings.tls_key) if settings.tls_key else None,
+        proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
     )
+    return 0
+
+
+def backup(settings: Settings, destination: str) -> int:
+    """A consistent copy of a running SQLite database (online backup API)."""
+    import sqlite3
+    from pathlib import Path
+
+    from backend.store.migrate import sync_url
+
+    url = sync_url(settings.database_url)
+    if not url.startswith("sqlite:///"):
+        print("backup: for PostgreSQL use pg_dump (see README, 'Backups')", file=sys.stderr)
+        return 2
+    source_path = Path(url.removeprefix("sqlite:///"))
+    if not source_path.exists():
+        print(f"backup: no database at {source_path}", file=sys.stderr)
+        return 2
+    target = Path(destination)
+    if target.exists():
+        print(f"backup: {target} exists; not overwriting", file=sys.stderr)
+        return 2
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+    copy = sqlite3.connect(target)
+    try:
+        with copy:
+            source.backup(copy)
+        ok = copy.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        copy.close()
+        source.close()
+    if ok != "ok":
+        print(f"backup: integrity check of {target} failed: {ok}", file=sys.stderr)
+        return 1
+    print(f"backup written to {target}")
     return 0
 
 
@@ -104,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("serve", help="run the server (default)")
     sub.add_parser("check-config", help="validate the service file and exit")
+    backup_cmd = sub.add_parser("backup", help="copy the running SQLite database safely")
+    backup_cmd.add_argument("destination")
     user = sub.add_parser("add-user", help="add a staff user or change a password")
     user.add_argument("username")
     user.add_argument("--name")
@@ -125,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print("service configuration is valid")
         return 0
+    if args.command == "backup":
+        return backup(settings, args.destination)
     if args.command == "add-user":
         return asyncio.run(add_user(settings, args))
     return serve(settings, args.json_logs)

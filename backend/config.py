@@ -216,6 +216,11 @@ class Settings:
     port: int
     demo: bool
     session_ttl_h: float
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    json_logs: bool = False
+    # Addresses whose X-Forwarded-* headers are trusted (the reverse proxy).
+    forwarded_allow_ips: str = "127.0.0.1"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -228,6 +233,8 @@ class Settings:
             ttl = float(env.get("LUUKKU_SESSION_TTL_H", "10"))
         except ValueError as exc:
             raise ConfigError(f"LUUKKU_PORT / LUUKKU_SESSION_TTL_H: {exc}") from exc
+        if bool(env.get("LUUKKU_TLS_CERT")) != bool(env.get("LUUKKU_TLS_KEY")):
+            raise ConfigError("LUUKKU_TLS_CERT and LUUKKU_TLS_KEY go together: set both or neither")
         return cls(
             data_dir=data_dir,
             database_url=env.get("LUUKKU_DATABASE_URL", default_db),
@@ -236,4 +243,8 @@ class Settings:
             port=port,
             demo=env.get("LUUKKU_DEMO", "") in {"1", "true", "yes"},
             session_ttl_h=ttl,
+            tls_cert=Path(env["LUUKKU_TLS_CERT"]) if env.get("LUUKKU_TLS_CERT") else None,
+            tls_key=Path(env["LUUKKU_TLS_KEY"]) if env.get("LUUKKU_TLS_KEY") else None,
+            json_logs=env.get("LUUKKU_JSON_LOGS", "") in {"1", "true", "yes"},
+            forwarded_allow_ips=env.get("LUUKKU_FORWARDED_ALLOW_IPS", "127.0.0.1"),
         )

@@ -10,7 +10,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -60,6 +59,9 @@ class BackendProcess:
     data_dir: Path
     port: int
     service_file: Path = OPEN_ALWAYS
+    demo: bool = True
+    extra_env: dict[str, str] = field(default_factory=dict)
+    scheme: str = "http"
     proc: subprocess.Popen[bytes] | None = None
     log_path: Path = field(init=False)
     database_url: str = field(init=False)
@@ -84,21 +86,28 @@ class BackendProcess:
 
     @property
     def http(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     @property
     def ws(self) -> str:
-        return f"ws://127.0.0.1:{self.port}"
+        return f"{self.scheme.replace('http', 'ws')}://127.0.0.1:{self.port}"
 
-    def start(self) -> None:
+    @property
+    def env(self) -> dict[str, str]:
         env = dict(os.environ)
         env.update(
             LUUKKU_DATA_DIR=str(self.data_dir),
             LUUKKU_PORT=str(self.port),
-            LUUKKU_DEMO="1",
             LUUKKU_SERVICE_FILE=str(self.service_file),
             LUUKKU_DATABASE_URL=self.database_url,
         )
+        if self.demo:
+            env["LUUKKU_DEMO"] = "1"
+        env.update(self.extra_env)
+        return env
+
+    def start(self) -> None:
+        env = self.env
         log = open(self.log_path, "ab")  # noqa: SIM115 - kept open for the process
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "backend"],
@@ -113,9 +122,8 @@ class BackendProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"backend exited: {self.log_path.read_text()[-2000:]}")
             try:
-                with urllib.request.urlopen(self.http + "/api/health", timeout=1) as r:
-                    if r.status == 200:
-                        return
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
             except OSError:
                 time.sleep(0.1)
         raise RuntimeError("backend did not come up")
