@@ -3,23 +3,23 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="169" />
-        <location filename="../conversation.py" line="189" />
+        <location filename="../conversation.py" line="167" />
+        <location filename="../conversation.py" line="187" />
         <source>Close conversation</source>
         <translation>Päätä keskustelu</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="171" />
+        <location filename="../conversation.py" line="169" />
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="181" />
+        <location filename="../conversation.py" line="179" />
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Yhteenveto (lyhyt, ei enempää terveystietoja kuin tarpeen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="190" />
+        <location filename="../conversation.py" line="188" />
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -58,9 +58,32 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../diagnostics.py" line="39" />
+        <source>About Luukku / diagnostics</source>
+        <translation>Tietoja Luukusta / diagnostiikka</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="46" />
+        <source>This report holds no client data and no passwords. IT support may ask you to copy it.</source>
+        <translation>Raportissa ei ole asiakastietoja eikä salasanoja. IT-tuki voi pyytää sinua kopioimaan sen.</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="56" />
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="57" />
+        <source>Copy report</source>
+        <translation>Kopioi raportti</translation>
+    </message>
+</context>
+<context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="99" />
+        <location filename="../../app.py" line="144" />
         <source>Wrong username or password.</source>
         <translation>Väärä käyttäjätunnus tai salasana.</translation>
     </message>
@@ -101,32 +124,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="60" />
+        <location filename="../main_window.py" line="69" />
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79" />
+        <location filename="../main_window.py" line="88" />
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86" />
+        <location filename="../main_window.py" line="95" />
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="105" />
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="126" />
+        <source>&amp;Help</source>
+        <translation>&amp;Ohje</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="127" />
+        <source>About / diagnostics…</source>
+        <translation>Tietoja / diagnostiikka…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="195" />
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="245" />
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -221,107 +254,107 @@ tänään</translation>
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="16" />
+        <location filename="../texts.py" line="15" />
         <source>Ready</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="17" />
+        <location filename="../texts.py" line="16" />
         <source>Not ready</source>
         <translation>Ei valmis</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="18" />
+        <location filename="../texts.py" line="17" />
         <source>Wrap-up</source>
         <translation>Jälkityö</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="19" />
+        <location filename="../texts.py" line="18" />
         <source>Offline</source>
         <translation>Poissa</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="29" />
+        <location filename="../texts.py" line="28" />
         <source>Break</source>
         <translation>Tauko</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="30" />
+        <location filename="../texts.py" line="29" />
         <source>Meeting</source>
         <translation>Palaveri</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="31" />
+        <location filename="../texts.py" line="30" />
         <source>Training</source>
         <translation>Koulutus</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="32" />
+        <location filename="../texts.py" line="31" />
         <source>Other work</source>
         <translation>Muu työ</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="33" />
+        <location filename="../texts.py" line="32" />
         <source>Missed offer</source>
         <translation>Ohitettu tarjous</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="34" />
+        <location filename="../texts.py" line="33" />
         <source>Just logged in</source>
         <translation>Juuri kirjautunut</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="40" />
+        <location filename="../texts.py" line="39" />
         <source>Handled in one contact</source>
         <translation>Hoidettu yhdellä yhteydenotolla</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="41" />
+        <location filename="../texts.py" line="40" />
         <source>Appointment booked</source>
         <translation>Aika varattu</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="42" />
+        <location filename="../texts.py" line="41" />
         <source>Callback left</source>
         <translation>Soittopyyntö jätetty</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43" />
+        <location filename="../texts.py" line="42" />
         <source>Referred to social services</source>
         <translation>Ohjattu sosiaalipalveluihin</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="44" />
+        <location filename="../texts.py" line="43" />
         <source>Other</source>
         <translation>Muu</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50" />
+        <location filename="../texts.py" line="49" />
         <source>Connecting…</source>
         <translation>Yhdistetään…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="51" />
+        <location filename="../texts.py" line="50" />
         <source>Connected</source>
         <translation>Yhteys kunnossa</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52" />
+        <location filename="../texts.py" line="51" />
         <source>Connection lost, reconnecting…</source>
         <translation>Yhteys katkesi, yhdistetään uudelleen…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="53" />
+        <location filename="../texts.py" line="52" />
         <source>Login failed</source>
         <translation>Kirjautuminen epäonnistui</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="59" />
+        <location filename="../texts.py" line="58" />
         <source>The client left the conversation.</source>
         <translation>Asiakas poistui keskustelusta.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="64" />
+        <location filename="../texts.py" line="63" />
         <source>Anonymous</source>
         <translation>Nimetön</translation>
     </message>

@@ -3,23 +3,23 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="169" />
-        <location filename="../conversation.py" line="189" />
+        <location filename="../conversation.py" line="167" />
+        <location filename="../conversation.py" line="187" />
         <source>Close conversation</source>
         <translation>Avsluta samtalet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="171" />
+        <location filename="../conversation.py" line="169" />
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="181" />
+        <location filename="../conversation.py" line="179" />
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="190" />
+        <location filename="../conversation.py" line="188" />
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -58,9 +58,32 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../diagnostics.py" line="39" />
+        <source>About Luukku / diagnostics</source>
+        <translation>Om Luukku / diagnostik</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="46" />
+        <source>This report holds no client data and no passwords. IT support may ask you to copy it.</source>
+        <translation>Rapporten innehåller inga klientuppgifter och inga lösenord. IT-stödet kan be dig kopiera den.</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="56" />
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location filename="../diagnostics.py" line="57" />
+        <source>Copy report</source>
+        <translation>Kopiera rapporten</translation>
+    </message>
+</context>
+<context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="99" />
+        <location filename="../../app.py" line="144" />
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -101,32 +124,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="60" />
+        <location filename="../main_window.py" line="69" />
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79" />
+        <location filename="../main_window.py" line="88" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86" />
+        <location filename="../main_window.py" line="95" />
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="105" />
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="126" />
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="127" />
+        <source>About / diagnostics…</source>
+        <translation>Om / diagnostik…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="195" />
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="245" />
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -221,107 +254,107 @@ i dag</translation>
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="16" />
+        <location filename="../texts.py" line="15" />
         <source>Ready</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="17" />
+        <location filename="../texts.py" line="16" />
         <source>Not ready</source>
         <translation>Inte redo</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="18" />
+        <location filename="../texts.py" line="17" />
         <source>Wrap-up</source>
         <translation>Efterarbete</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="19" />
+        <location filename="../texts.py" line="18" />
         <source>Offline</source>
         <translation>Frånvarande</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="29" />
+        <location filename="../texts.py" line="28" />
         <source>Break</source>
         <translation>Paus</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="30" />
+        <location filename="../texts.py" line="29" />
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="31" />
+        <location filename="../texts.py" line="30" />
         <source>Training</source>
         <translation>Utbildning</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="32" />
+        <location filename="../texts.py" line="31" />
         <source>Other work</source>
         <translation>Annat arbete</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="33" />
+        <location filename="../texts.py" line="32" />
         <source>Missed offer</source>
         <translation>Missat erbjudande</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="34" />
+        <location filename="../texts.py" line="33" />
         <source>Just logged in</source>
         <translation>Nyss inloggad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="40" />
+        <location filename="../texts.py" line="39" />
         <source>Handled in one contact</source>
         <translation>Klart vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="41" />
+        <location filename="../texts.py" line="40" />
         <source>Appointment booked</source>
         <translation>Tid bokad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="42" />
+        <location filename="../texts.py" line="41" />
         <source>Callback left</source>
         <translation>Återuppringning lämnad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43" />
+        <location filename="../texts.py" line="42" />
         <source>Referred to social services</source>
         <translation>Hänvisad till socialtjänsten</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="44" />
+        <location filename="../texts.py" line="43" />
         <source>Other</source>
         <translation>Annat</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50" />
+        <location filename="../texts.py" line="49" />
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="51" />
+        <location filename="../texts.py" line="50" />
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52" />
+        <location filename="../texts.py" line="51" />
         <source>Connection lost, reconnecting…</source>
         <translation>Förbindelsen bröts, ansluter igen…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="53" />
+        <location filename="../texts.py" line="52" />
         <source>Login failed</source>
         <translation>Inloggningen misslyckades</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="59" />
+        <location filename="../texts.py" line="58" />
         <source>The client left the conversation.</source>
         <translation>Klienten lämnade samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="64" />
+        <location filename="../texts.py" line="63" />
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
