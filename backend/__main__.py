@@ -68,6 +68,36 @@ def serve(settings: Settings, json_logs: bool) -> int:
     return 0
 
 
+async def handbook(settings: Settings, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from backend.handbook_io import export_folder, import_folder
+    from backend.store.handbook import HandbookStore
+    from backend.store.migrate import upgrade
+    from backend.store.repository import Store
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    upgrade(settings.database_url)
+    store = Store(settings.database_url)
+    folder = Path(args.folder)
+    try:
+        guides = HandbookStore(store)
+        if args.action == "export":
+            count = await export_folder(guides, folder)
+            print(f"exported {count} pages to {folder}")
+            return 0
+        if not folder.is_dir():
+            print(f"handbook import: {folder} is not a folder", file=sys.stderr)
+            return 2
+        result = await import_folder(guides, folder, args.author)
+    finally:
+        await store.close()
+    print(f"imported: {result.created} new, {result.updated} changed, {result.unchanged} unchanged")
+    for problem in result.problems:
+        print(f"  warning: {problem}", file=sys.stderr)
+    return 0
+
+
 def backup(settings: Settings, destination: str) -> int:
     """A consistent copy of a running SQLite database (online backup API)."""
     import sqlite3
@@ -146,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("serve", help="run the server (default)")
     sub.add_parser("check-config", help="validate the service file and exit")
+    guide = sub.add_parser("handbook", help="import or export the handbook as Markdown files")
+    guide.add_argument("action", choices=("import", "export"))
+    guide.add_argument("folder")
+    guide.add_argument("--author", default="import", help="recorded as the editor of imports")
     backup_cmd = sub.add_parser("backup", help="copy the running SQLite database safely")
     backup_cmd.add_argument("destination")
     user = sub.add_parser("add-user", help="add a staff user or change a password")
@@ -169,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print("service configuration is valid")
         return 0
+    if args.command == "handbook":
+        return asyncio.run(handbook(settings, args))
     if args.command == "backup":
         return backup(settings, args.destination)
     if args.command == "add-user":

@@ -32,9 +32,10 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
         upgrade(settings.database_url)
         store = Store(settings.database_url)
         if settings.demo:
-            from backend.demo.seed import seed_demo_staff
+            from backend.demo.seed import seed_demo_handbook, seed_demo_staff
 
             await seed_demo_staff(store)
+            await seed_demo_handbook(store)
         hub = Hub(settings, service, store)
         app.state.hub = hub
         await hub.start()

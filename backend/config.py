@@ -113,6 +113,8 @@ class ServiceConfig(_Strict):
     limits: LimitsConfig = LimitsConfig()
     queues: list[QueueConfig] = Field(min_length=1)
     exceptions: list[ExceptionDay] = []
+    # Quick-reply placeholders, e.g. {service_phone}; {first_name} is the staff member's.
+    placeholders: dict[Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")], str] = {}
 
     _weekdays = field_validator("weekdays")(_check_window)
 

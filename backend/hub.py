@@ -147,6 +147,10 @@ class Hub:
         self._last_meter = 0.0
         self._meter_dirty = False
         self._positions: dict[str, int] = {}
+        from backend.guides import Guides
+        from backend.store.handbook import HandbookStore
+
+        self.guides = Guides(self, HandbookStore(store))
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -595,6 +599,7 @@ class Hub:
             role=user.role,
             skills=[s for s in user.skills.split(",") if s],
             chat_capacity=user.chat_capacity,
+            handbook_editor=user.handbook_editor,
         )
         self.profiles[username] = profile
         old = self.staff.get(username)
@@ -622,6 +627,7 @@ class Hub:
                 profile=profile,
                 status=agent.status,
                 queue_names={q.id: q.names for q in self.config.queues},
+                placeholders=self.config.placeholders,
             ),
         )
         await self._send_status(username)

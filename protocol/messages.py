@@ -30,6 +30,9 @@ MAX_TEXT_CHARS = 4000
 # A frame can carry one message of MAX_TEXT_CHARS in UTF-8 (up to 4 bytes a character)
 # plus envelope; anything larger is refused before JSON parsing.
 MAX_FRAME_BYTES = 32 * 1024
+# Staff frames may carry a handbook page; the staff socket is authenticated.
+MAX_STAFF_FRAME_BYTES = 512 * 1024
+MAX_PAGE_CHARS = 200_000
 
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS)]
 Ident = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
@@ -301,8 +304,67 @@ class StaffPhoneState(Frame):
     on_call: bool
 
 
+PageId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+PageKind = Literal["page", "quick_reply"]
+
+
+class GuideIndexRequest(Frame):
+    type: Literal["guide_index"] = "guide_index"
+
+
+class GuideOpen(Frame):
+    type: Literal["guide_open"] = "guide_open"
+    page_id: PageId
+
+
+class GuideSearch(Frame):
+    type: Literal["guide_search"] = "guide_search"
+    query: Annotated[str, Field(max_length=200)]
+    request_id: int = 0
+
+
+class GuideSave(Frame):
+    """A new version; ``base_version`` is the version the editor started from (0: new)."""
+
+    type: Literal["guide_save"] = "guide_save"
+    page_id: PageId
+    base_version: int = Field(ge=0)
+    kind: PageKind = "page"
+    area: Annotated[str, Field(min_length=1, max_length=200)]
+    title: Annotated[str, Field(min_length=1, max_length=200)]
+    body: Annotated[str, Field(max_length=MAX_PAGE_CHARS)]
+    queues: list[Ident] = []
+    summary: Annotated[str, Field(max_length=300)] = ""
+    important: bool = False
+
+
+class GuideHistoryRequest(Frame):
+    type: Literal["guide_history"] = "guide_history"
+    page_id: PageId
+
+
+class GuideVersionRequest(Frame):
+    type: Literal["guide_version"] = "guide_version"
+    page_id: PageId
+    version: int = Field(ge=1)
+
+
+class GuideRestore(Frame):
+    type: Literal["guide_restore"] = "guide_restore"
+    page_id: PageId
+    version: int = Field(ge=1)
+    base_version: int = Field(ge=1)
+
+
 StaffFrame = Annotated[
-    StaffLogin
+    GuideIndexRequest
+    | GuideOpen
+    | GuideSearch
+    | GuideSave
+    | GuideHistoryRequest
+    | GuideVersionRequest
+    | GuideRestore
+    | StaffLogin
     | StaffResumeSession
     | StaffSetStatus
     | StaffAccept
@@ -325,6 +387,43 @@ class StaffProfile(BaseModel):
     role: str
     skills: list[str]
     chat_capacity: int
+    handbook_editor: bool = False
+
+
+class GuideSummary(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    id: str
+    kind: PageKind
+    area: str
+    title: str
+    version: int
+    queues: list[str]
+    important: bool
+    # Changed since she last opened it (or never opened).
+    unread: bool
+
+
+class GuidePage(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    id: str
+    kind: PageKind
+    area: str
+    title: str
+    body: str
+    version: int
+    queues: list[str]
+    important: bool
+    updated_at: datetime
+    updated_by: str
+
+
+class GuideVersionInfo(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    version: int
+    author: str
+    at: datetime
+    summary: str
+    important: bool
 
 
 class ToStaffLoggedIn(Frame):
@@ -333,6 +432,8 @@ class ToStaffLoggedIn(Frame):
     profile: StaffProfile
     status: StaffStatus
     queue_names: dict[str, dict[str, str]]
+    # Quick-reply placeholders from the service file ({first_name} is filled on the desktop).
+    placeholders: dict[str, str] = {}
 
 
 class ToStaffStatus(Frame):
@@ -408,8 +509,65 @@ class ToStaffMeter(Frame):
     queues: list[QueueFigures]
 
 
+class ToStaffGuideIndex(Frame):
+    type: Literal["guide_index"] = "guide_index"
+    pages: list[GuideSummary]
+
+
+class ToStaffGuidePage(Frame):
+    type: Literal["guide_page"] = "guide_page"
+    page: GuidePage
+    # The version she had read before this opening (None: never): "changed since" notice.
+    read_before: int | None
+
+
+class ToStaffGuideResults(Frame):
+    type: Literal["guide_results"] = "guide_results"
+    request_id: int
+    query: str
+    hits: list[GuideSummary]
+
+
+class ToStaffGuideHistory(Frame):
+    type: Literal["guide_history"] = "guide_history"
+    page_id: str
+    versions: list[GuideVersionInfo]
+
+
+class ToStaffGuideVersion(Frame):
+    type: Literal["guide_version"] = "guide_version"
+    page_id: str
+    version: int
+    title: str
+    body: str
+
+
+class ToStaffGuideSaved(Frame):
+    type: Literal["guide_saved"] = "guide_saved"
+    page_id: str
+    version: int
+
+
+class ToStaffGuideChanged(Frame):
+    """Pushed to everyone when a page changes."""
+
+    type: Literal["guide_changed"] = "guide_changed"
+    page_id: str
+    title: str
+    version: int
+    important: bool
+    author: str
+
+
 ServerToStaffFrame = Annotated[
-    ToStaffLoggedIn
+    ToStaffGuideIndex
+    | ToStaffGuidePage
+    | ToStaffGuideResults
+    | ToStaffGuideHistory
+    | ToStaffGuideVersion
+    | ToStaffGuideSaved
+    | ToStaffGuideChanged
+    | ToStaffLoggedIn
     | ToStaffStatus
     | ToStaffOffer
     | ToStaffOfferWithdrawn
@@ -447,10 +605,10 @@ class ProtocolError(Exception):
         self.frame = ErrorFrame(code=code, detail=detail, ref=ref, next_opening=next_opening)
 
 
-def _decode(raw: str | bytes) -> dict[str, object]:
+def _decode(raw: str | bytes, limit: int = MAX_FRAME_BYTES) -> dict[str, object]:
     size = len(raw.encode() if isinstance(raw, str) else raw)
-    if size > MAX_FRAME_BYTES:
-        raise ProtocolError(ErrorCode.TOO_LARGE, f"frame of {size} bytes exceeds {MAX_FRAME_BYTES}")
+    if size > limit:
+        raise ProtocolError(ErrorCode.TOO_LARGE, f"frame of {size} bytes exceeds {limit}")
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -466,8 +624,8 @@ def _decode(raw: str | bytes) -> dict[str, object]:
     return data
 
 
-def _validate(adapter: TypeAdapter[T], raw: str | bytes) -> T:
-    data = _decode(raw)
+def _validate(adapter: TypeAdapter[T], raw: str | bytes, limit: int = MAX_FRAME_BYTES) -> T:
+    data = _decode(raw, limit)
     try:
         return adapter.validate_python(data)
     except ValidationError as exc:
@@ -482,7 +640,7 @@ def parse_client_frame(raw: str | bytes) -> ClientFrame:
 
 
 def parse_staff_frame(raw: str | bytes) -> StaffFrame:
-    return _validate(_staff_adapter, raw)
+    return _validate(_staff_adapter, raw, MAX_STAFF_FRAME_BYTES)
 
 
 def parse_to_client_frame(raw: str | bytes) -> ServerToClientFrame:
@@ -490,7 +648,8 @@ def parse_to_client_frame(raw: str | bytes) -> ServerToClientFrame:
 
 
 def parse_to_staff_frame(raw: str | bytes) -> ServerToStaffFrame:
-    return _validate(_to_staff_adapter, raw)
+    # An index of a few thousand pages is large; it comes from our own backend.
+    return _validate(_to_staff_adapter, raw, 16 * 1024 * 1024)
 
 
 def dump_frame(frame: Frame) -> str:

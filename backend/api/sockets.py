@@ -22,6 +22,13 @@ from protocol.messages import (
     ErrorCode,
     ErrorFrame,
     Frame,
+    GuideHistoryRequest,
+    GuideIndexRequest,
+    GuideOpen,
+    GuideRestore,
+    GuideSave,
+    GuideSearch,
+    GuideVersionRequest,
     ProtocolError,
     StaffAccept,
     StaffClose,
@@ -145,7 +152,22 @@ async def staff_socket(ws: WebSocket) -> None:
 
 
 async def _staff_dispatch(hub: Hub, username: str, frame: Frame) -> None:
-    if isinstance(frame, StaffSetStatus):
+    guides = hub.guides
+    if isinstance(frame, GuideIndexRequest):
+        await guides.index(username)
+    elif isinstance(frame, GuideOpen):
+        await guides.open(username, frame)
+    elif isinstance(frame, GuideSearch):
+        await guides.search(username, frame)
+    elif isinstance(frame, GuideSave):
+        await guides.save(username, frame)
+    elif isinstance(frame, GuideHistoryRequest):
+        await guides.history(username, frame)
+    elif isinstance(frame, GuideVersionRequest):
+        await guides.version(username, frame)
+    elif isinstance(frame, GuideRestore):
+        await guides.restore(username, frame)
+    elif isinstance(frame, StaffSetStatus):
         await hub.set_status(username, frame)
     elif isinstance(frame, StaffAccept):
         await hub.accept(username, frame)

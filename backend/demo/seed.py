@@ -11,7 +11,7 @@ DEMO_PASSWORD = "demo"
 # username, display name, role, skills
 DEMO_STAFF = [
     ("hoitaja", "Hanna Hoitaja", "nurse", "neuvola,ehkaisy"),
-    ("hoitaja2", "Liisa Lahtinen", "nurse", "neuvola,ehkaisy"),
+    ("hoitaja2", "Liisa Lahtinen", "nurse", "neuvola,ehkaisy"),  # also a handbook editor
     ("psyk", "Pekka Psykiatrinen", "psychiatric_nurse", "mipa"),
     ("sihteeri", "Sari Sihteeri", "secretary", "asiakaspalvelu"),
     ("sosiaali", "Sonja Sosionomi", "social_worker", "perheneuvonta"),
@@ -34,5 +34,18 @@ async def seed_demo_staff(store: Store, chat_capacity: int = 2) -> None:
                     chat_while_on_call=False,
                     active=True,
                     created_at=utcnow(),
+                    handbook_editor=username == "hoitaja2",
                 )
             )
+
+
+async def seed_demo_handbook(store: Store) -> None:
+    """The sample handbook (backend/demo/handbook), when the handbook is still empty."""
+    from pathlib import Path
+
+    from backend.handbook_io import import_folder
+    from backend.store.handbook import HandbookStore
+
+    handbook = HandbookStore(store)
+    if not await handbook.pages():
+        await import_folder(handbook, Path(__file__).parent / "handbook", "demo")

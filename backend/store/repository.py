@@ -99,6 +99,13 @@ class Store:
 
         return await asyncio.get_running_loop().run_in_executor(self._readers, run)
 
+    # Public for the other repositories (backend/store/handbook.py) sharing these threads.
+    async def transaction(self, fn: Callable[[Session], T]) -> T:
+        return await self._write(fn)
+
+    async def query(self, fn: Callable[[Session], T]) -> T:
+        return await self._read(fn)
+
     async def ping(self) -> bool:
         return await self._read(lambda s: s.execute(select(1)).scalar() == 1)
 

@@ -56,6 +56,8 @@ class StaffUser(Base):
     chat_capacity: Mapped[int] = mapped_column(Integer)
     chat_while_on_call: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # May edit the operating handbook (besides supervisors).
+    handbook_editor: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -122,6 +124,54 @@ class AccessLog(Base):
     action: Mapped[str] = mapped_column(String(32))
 
     __table_args__ = (Index("ix_access_log_conversation", "conversation_id"),)
+
+
+class HandbookPage(Base):
+    """The current version of a handbook page or quick reply."""
+
+    __tablename__ = "handbook_pages"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "page" | "quick_reply"
+    area: Mapped[str] = mapped_column(String(200))  # tree path: "Lastenneuvola/Ajanvaraus"
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    queues: Mapped[str] = mapped_column(
+        String(400), default=""
+    )  # linked queue ids, comma-separated
+    version: Mapped[int] = mapped_column(Integer)
+    important: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str] = mapped_column(String(64))
+    # Stemmed title and body (backend/domain/text_search.py): what search matches.
+    search: Mapped[str] = mapped_column(Text, default="")
+
+
+class HandbookVersion(Base):
+    __tablename__ = "handbook_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    page_id: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    area: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    queues: Mapped[str] = mapped_column(String(400), default="")
+    author: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    summary: Mapped[str] = mapped_column(String(300), default="")
+    important: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (UniqueConstraint("page_id", "version", name="uq_handbook_version"),)
+
+
+class HandbookRead(Base):
+    """Which version of a page each staff member last opened: the change notices."""
+
+    __tablename__ = "handbook_reads"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    page_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 def utcnow() -> datetime:

@@ -1,0 +1,189 @@
+"""The operating handbook on the staff socket: browse, search, edit with versions, notices.
+
+Every staff member may read; only editors (``handbook_editor``, or a supervisor) write,
+checked here on every write path. A save is pushed to everyone as ``guide_changed``, so
+each desktop can show "changed since you last read" without polling.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from backend.domain.text_search import query_terms
+from backend.store.handbook import Conflict, HandbookStore, PageDraft
+from backend.store.tables import HandbookPage
+from protocol.messages import (
+    ErrorCode,
+    GuideHistoryRequest,
+    GuideOpen,
+    GuidePage,
+    GuideRestore,
+    GuideSave,
+    GuideSearch,
+    GuideSummary,
+    GuideVersionInfo,
+    GuideVersionRequest,
+    ProtocolError,
+    StaffProfile,
+    ToStaffGuideChanged,
+    ToStaffGuideHistory,
+    ToStaffGuideIndex,
+    ToStaffGuidePage,
+    ToStaffGuideResults,
+    ToStaffGuideSaved,
+    ToStaffGuideVersion,
+)
+
+if TYPE_CHECKING:
+    from backend.hub import Hub
+
+log = logging.getLogger("luukku.guides")
+
+
+def can_edit(profile: StaffProfile) -> bool:
+    return profile.handbook_editor or profile.role == "supervisor"
+
+
+def _queues(row: HandbookPage) -> list[str]:
+    return [q for q in row.queues.split(",") if q]
+
+
+def summary(row: HandbookPage, read: int | None) -> GuideSummary:
+    return GuideSummary(
+        id=row.id,
+        kind="quick_reply" if row.kind == "quick_reply" else "page",
+        area=row.area,
+        title=row.title,
+        version=row.version,
+        queues=_queues(row),
+        important=row.important,
+        unread=read is None or read < row.version,
+    )
+
+
+class Guides:
+    def __init__(self, hub: Hub, store: HandbookStore) -> None:
+        self.hub = hub
+        self.store = store
+
+    async def index(self, username: str) -> None:
+        reads = await self.store.reads(username)
+        pages = [summary(row, reads.get(row.id)) for row in await self.store.pages()]
+        await self.hub._to_staff(username, ToStaffGuideIndex(pages=pages))
+
+    async def open(self, username: str, frame: GuideOpen) -> None:
+        row = await self.store.page(frame.page_id)
+        if row is None:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such page", ref=frame.page_id)
+        before = await self.store.mark_read(username, row.id, row.version, self.hub.clock())
+        page = GuidePage(
+            id=row.id,
+            kind="quick_reply" if row.kind == "quick_reply" else "page",
+            area=row.area,
+            title=row.title,
+            body=row.body,
+            version=row.version,
+            queues=_queues(row),
+            important=row.important,
+            updated_at=row.updated_at,
+            updated_by=row.updated_by,
+        )
+        await self.hub._to_staff(username, ToStaffGuidePage(page=page, read_before=before))
+
+    async def search(self, username: str, frame: GuideSearch) -> None:
+        reads = await self.store.reads(username)
+        rows = await self.store.search(query_terms(frame.query))
+        await self.hub._to_staff(
+            username,
+            ToStaffGuideResults(
+                request_id=frame.request_id,
+                query=frame.query,
+                hits=[summary(r, reads.get(r.id)) for r in rows],
+            ),
+        )
+
+    def _editor(self, username: str) -> StaffProfile:
+        profile = self.hub.profiles[username]
+        if not can_edit(profile):
+            raise ProtocolError(ErrorCode.FORBIDDEN, "only handbook editors may change pages")
+        return profile
+
+    async def save(self, username: str, frame: GuideSave) -> None:
+        self._editor(username)
+        queues = [q for q in frame.queues if self.hub.config.queue(q) is not None]
+        draft = PageDraft(
+            frame.page_id,
+            frame.kind,
+            frame.area.strip(" /"),
+            frame.title.strip(),
+            frame.body,
+            ",".join(queues),
+        )
+        await self._store(username, draft, frame.base_version, frame.summary, frame.important)
+
+    async def restore(self, username: str, frame: GuideRestore) -> None:
+        self._editor(username)
+        old = await self.store.version(frame.page_id, frame.version)
+        if old is None:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such version", ref=frame.page_id)
+        draft = PageDraft(old.page_id, old.kind, old.area, old.title, old.body, old.queues)
+        await self._store(
+            username, draft, frame.base_version, f"restored version {frame.version}", False
+        )
+
+    async def _store(
+        self, username: str, draft: PageDraft, base: int, note: str, important: bool
+    ) -> None:
+        try:
+            version = await self.store.save(
+                draft, base, username, note, important, self.hub.clock()
+            )
+        except Conflict as exc:
+            raise ProtocolError(
+                ErrorCode.CONFLICT,
+                f"someone saved this page meanwhile (now version {exc.current}); "
+                "reload it and apply your change again",
+                ref=draft.id,
+            ) from exc
+        log.info("handbook page %s version %d saved by %s", draft.id, version, username)
+        await self.hub._to_staff(username, ToStaffGuideSaved(page_id=draft.id, version=version))
+        changed = ToStaffGuideChanged(
+            page_id=draft.id,
+            title=draft.title,
+            version=version,
+            important=important,
+            author=username,
+        )
+        for conn in list(self.hub.staff.values()):
+            await self.hub._send(conn.link, changed)
+
+    async def history(self, username: str, frame: GuideHistoryRequest) -> None:
+        rows = await self.store.history(frame.page_id)
+        await self.hub._to_staff(
+            username,
+            ToStaffGuideHistory(
+                page_id=frame.page_id,
+                versions=[
+                    GuideVersionInfo(
+                        version=r.version,
+                        author=r.author,
+                        at=r.at,
+                        summary=r.summary,
+                        important=r.important,
+                    )
+                    for r in rows
+                ],
+            ),
+        )
+
+    async def version(self, username: str, frame: GuideVersionRequest) -> None:
+        row = await self.store.version(frame.page_id, frame.version)
+        if row is None:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such version", ref=frame.page_id)
+        await self.hub._to_staff(
+            username,
+            ToStaffGuideVersion(
+                page_id=row.page_id, version=row.version, title=row.title, body=row.body
+            ),
+        )
