@@ -59,6 +59,7 @@ def summary(row: HandbookPage, read: int | None) -> GuideSummary:
         queues=_queues(row),
         important=row.important,
         unread=read is None or read < row.version,
+        body=row.body if row.kind == "quick_reply" else None,
     )
 
 

@@ -23,6 +23,13 @@ class Bridge(QObject):
     typing_changed = Signal(str)
     conversation_closed = Signal(str)
     error = Signal(str, str)
+    guide_index = Signal()
+    guide_page = Signal(str)
+    guide_results = Signal()
+    guide_history = Signal(str)
+    guide_version = Signal(str)
+    guide_saved = Signal(str)
+    guide_changed = Signal(str)
 
     def on_event(self, event: Event) -> None:
         cid = event.conversation_id or ""
@@ -47,3 +54,17 @@ class Bridge(QObject):
                 self.conversation_closed.emit(cid)
             case EventKind.ERROR:
                 self.error.emit(cid, event.detail or "")
+            case EventKind.GUIDE_INDEX:
+                self.guide_index.emit()
+            case EventKind.GUIDE_PAGE:
+                self.guide_page.emit(event.detail or "")
+            case EventKind.GUIDE_RESULTS:
+                self.guide_results.emit()
+            case EventKind.GUIDE_HISTORY:
+                self.guide_history.emit(event.detail or "")
+            case EventKind.GUIDE_VERSION:
+                self.guide_version.emit(event.detail or "")
+            case EventKind.GUIDE_SAVED:
+                self.guide_saved.emit(event.detail or "")
+            case EventKind.GUIDE_CHANGED:
+                self.guide_changed.emit(event.detail or "")

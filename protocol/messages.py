@@ -401,6 +401,8 @@ class GuideSummary(BaseModel):
     important: bool
     # Changed since she last opened it (or never opened).
     unread: bool
+    # Quick replies carry their text here, so inserting one needs no round trip.
+    body: str | None = None
 
 
 class GuidePage(BaseModel):

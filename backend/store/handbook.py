@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
-from backend.domain.text_search import fts5_query, index_text
+from backend.domain.text_search import fts5_query, index_text, stems
 from backend.store.repository import Store
 from backend.store.tables import HandbookPage, HandbookRead, HandbookVersion
 
@@ -121,8 +121,15 @@ class HandbookStore:
             if s.get_bind().dialect.name == "sqlite":
                 s.execute(text("DELETE FROM handbook_fts WHERE page_id = :id"), {"id": draft.id})
                 s.execute(
-                    text("INSERT INTO handbook_fts (page_id, search) VALUES (:id, :search)"),
-                    {"id": draft.id, "search": search},
+                    text(
+                        "INSERT INTO handbook_fts (page_id, title, body) "
+                        "VALUES (:id, :title, :body)"
+                    ),
+                    {
+                        "id": draft.id,
+                        "title": " ".join(stems(draft.title)),
+                        "body": " ".join(stems(draft.body)),
+                    },
                 )
             return version
 
@@ -157,9 +164,10 @@ class HandbookStore:
                 ids = [
                     row[0]
                     for row in s.execute(
+                        # A hit in the title weighs ten times one in the body.
                         text(
                             "SELECT page_id FROM handbook_fts WHERE handbook_fts MATCH :q "
-                            "ORDER BY rank LIMIT :limit"
+                            "ORDER BY bm25(handbook_fts, 0.0, 10.0, 1.0) LIMIT :limit"
                         ),
                         {"q": fts5_query(terms), "limit": limit},
                     )
@@ -174,7 +182,13 @@ class HandbookStore:
             for term in terms[:-1]:
                 query = query.where(func.concat(" ", HandbookPage.search, " ").like(f"% {term} %"))
             query = query.where(func.concat(" ", HandbookPage.search).like(f"% {terms[-1]}%"))
-            return list(s.scalars(query.order_by(HandbookPage.title).limit(limit)))
+            found = list(s.scalars(query.order_by(HandbookPage.title).limit(limit)))
+
+            def in_title(page: HandbookPage) -> int:
+                title = set(stems(page.title))
+                return -sum(1 for t in terms if any(w.startswith(t) for w in title))
+
+            return sorted(found, key=in_title)
 
         return await self.store.query(read)
 

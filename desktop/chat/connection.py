@@ -22,6 +22,13 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from desktop.chat.state import Event, Link, PendingLine, Workstation
 from protocol.messages import (
     Frame,
+    GuideHistoryRequest,
+    GuideIndexRequest,
+    GuideOpen,
+    GuideRestore,
+    GuideSave,
+    GuideSearch,
+    GuideVersionRequest,
     Outcome,
     ProtocolError,
     StaffAccept,
@@ -33,6 +40,7 @@ from protocol.messages import (
     StaffSetStatus,
     StaffStatus,
     StaffTyping,
+    ToStaffGuideChanged,
     ToStaffLoggedIn,
     parse_to_staff_frame,
 )
@@ -92,7 +100,7 @@ class StaffConnection:
         backoff = 0.5
         while not self._stopping:
             try:
-                async with websockets.connect(self.url, open_timeout=5, max_size=2**21) as ws:
+                async with websockets.connect(self.url, open_timeout=5, max_size=2**24) as ws:
                     self._ws = ws
                     backoff = 0.5
                     await self._hello(ws)
@@ -137,9 +145,13 @@ class StaffConnection:
             if self._ws is not None:
                 asyncio.get_running_loop().create_task(self._hello(self._ws))
             return
+        if isinstance(frame, ToStaffGuideChanged):
+            # Someone saved a page: the index (unread marks) is stale.
+            asyncio.get_running_loop().create_task(self.send(GuideIndexRequest()))
         self._emit(self.state.apply(frame))
 
     async def _after_login(self) -> None:
+        await self.send(GuideIndexRequest())
         wanted = self.state.wanted_status
         if wanted is not None and wanted is not self.state.status:
             await self.send(StaffSetStatus(status=wanted, reason=self.state.wanted_reason))
@@ -189,6 +201,26 @@ class StaffConnection:
 
     async def typing(self, conversation_id: str, typing: bool) -> None:
         await self.send(StaffTyping(conversation_id=conversation_id, typing=typing))
+
+    # --- the handbook ---------------------------------------------------------------------
+
+    async def guide_open(self, page_id: str) -> None:
+        await self.send(GuideOpen(page_id=page_id))
+
+    async def guide_search(self, query: str, request_id: int) -> None:
+        await self.send(GuideSearch(query=query[:200], request_id=request_id))
+
+    async def guide_save(self, frame: GuideSave) -> None:
+        await self.send(frame)
+
+    async def guide_history(self, page_id: str) -> None:
+        await self.send(GuideHistoryRequest(page_id=page_id))
+
+    async def guide_version(self, page_id: str, version: int) -> None:
+        await self.send(GuideVersionRequest(page_id=page_id, version=version))
+
+    async def guide_restore(self, page_id: str, version: int, base_version: int) -> None:
+        await self.send(GuideRestore(page_id=page_id, version=version, base_version=base_version))
 
     async def close_chat(self, conversation_id: str, outcome: Outcome, wrap_up: str) -> None:
         await self.send(

@@ -13,6 +13,7 @@ from enum import StrEnum
 from protocol.messages import (
     ChatLine,
     ErrorFrame,
+    GuideSummary,
     QueueFigures,
     ServerToStaffFrame,
     StaffProfile,
@@ -21,6 +22,13 @@ from protocol.messages import (
     ToStaffClientLeft,
     ToStaffClosed,
     ToStaffConversation,
+    ToStaffGuideChanged,
+    ToStaffGuideHistory,
+    ToStaffGuideIndex,
+    ToStaffGuidePage,
+    ToStaffGuideResults,
+    ToStaffGuideSaved,
+    ToStaffGuideVersion,
     ToStaffLoggedIn,
     ToStaffMessage,
     ToStaffMeter,
@@ -49,6 +57,13 @@ class EventKind(StrEnum):
     TYPING = "typing"
     CLOSED = "closed"
     ERROR = "error"
+    GUIDE_INDEX = "guide_index"
+    GUIDE_PAGE = "guide_page"
+    GUIDE_RESULTS = "guide_results"
+    GUIDE_HISTORY = "guide_history"
+    GUIDE_VERSION = "guide_version"
+    GUIDE_SAVED = "guide_saved"
+    GUIDE_CHANGED = "guide_changed"
 
 
 @dataclass(frozen=True)
@@ -99,6 +114,14 @@ class Workstation:
     offers: dict[str, ToStaffOffer] = field(default_factory=dict)
     chats: dict[str, Chat] = field(default_factory=dict)
     last_error: ErrorFrame | None = None
+    placeholders: dict[str, str] = field(default_factory=dict)
+    guide_pages: list[GuideSummary] = field(default_factory=list)
+    guide_page: ToStaffGuidePage | None = None
+    guide_results: ToStaffGuideResults | None = None
+    guide_history: ToStaffGuideHistory | None = None
+    guide_version: ToStaffGuideVersion | None = None
+    # Important changes announced while she was logged in, newest last.
+    guide_notices: list[ToStaffGuideChanged] = field(default_factory=list)
 
     def queue_name(self, queue: str, lang: str) -> str:
         names = self.queue_names.get(queue, {})
@@ -109,10 +132,36 @@ class Workstation:
         return [Event(EventKind.LINK, detail=link.value)]
 
     def apply(self, frame: ServerToStaffFrame) -> list[Event]:
+        if isinstance(frame, ToStaffGuideIndex):
+            self.guide_pages = frame.pages
+            return [Event(EventKind.GUIDE_INDEX)]
+        if isinstance(frame, ToStaffGuidePage):
+            self.guide_page = frame
+            self.guide_pages = [
+                p.model_copy(update={"unread": False}) if p.id == frame.page.id else p
+                for p in self.guide_pages
+            ]
+            return [Event(EventKind.GUIDE_PAGE, detail=frame.page.id), Event(EventKind.GUIDE_INDEX)]
+        if isinstance(frame, ToStaffGuideResults):
+            self.guide_results = frame
+            return [Event(EventKind.GUIDE_RESULTS)]
+        if isinstance(frame, ToStaffGuideHistory):
+            self.guide_history = frame
+            return [Event(EventKind.GUIDE_HISTORY, detail=frame.page_id)]
+        if isinstance(frame, ToStaffGuideVersion):
+            self.guide_version = frame
+            return [Event(EventKind.GUIDE_VERSION, detail=frame.page_id)]
+        if isinstance(frame, ToStaffGuideSaved):
+            return [Event(EventKind.GUIDE_SAVED, detail=frame.page_id)]
+        if isinstance(frame, ToStaffGuideChanged):
+            if frame.important:
+                self.guide_notices.append(frame)
+            return [Event(EventKind.GUIDE_CHANGED, detail=frame.page_id)]
         if isinstance(frame, ToStaffLoggedIn):
             self.profile = frame.profile
             self.status = frame.status
             self.queue_names = frame.queue_names
+            self.placeholders = frame.placeholders
             self.link = Link.ONLINE
             return [Event(EventKind.LOGGED_IN), Event(EventKind.LINK, detail=Link.ONLINE.value)]
         if isinstance(frame, ToStaffStatus):

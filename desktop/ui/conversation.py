@@ -8,14 +8,17 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +32,7 @@ class ConversationPanel(QWidget):
     reply = Signal(str, str)
     typing = Signal(str, bool)
     close_requested = Signal(str, object, str)
+    open_guide = Signal(str)
 
     def __init__(self, chat: Chat, queue_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,8 +63,20 @@ class ConversationPanel(QWidget):
         self.send_button.setObjectName("sendReply")
         self.close_button = QPushButton(self.tr("Close conversation…"))
         self.close_button.setObjectName("closeConversation")
+        self.quick_replies = QComboBox()
+        self.quick_replies.setObjectName("quickReplies")
+        self.quick_replies.setToolTip(self.tr("Insert a quick reply from the handbook"))
+        self.quick_replies.activated.connect(self._insert_quick_reply)
+        self.guides_button = QToolButton()
+        self.guides_button.setObjectName("queueGuides")
+        self.guides_button.setText(self.tr("Instructions"))
+        self.guides_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.guides_menu = QMenu(self.guides_button)
+        self.guides_button.setMenu(self.guides_menu)
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.guides_button)
+        buttons.addWidget(self.quick_replies)
         buttons.addStretch(1)
         buttons.addWidget(self.send_button)
         for widget in (
@@ -146,6 +162,27 @@ class ConversationPanel(QWidget):
         self._typing_timer.stop()
         self._stop_typing()
         self.reply.emit(self.conversation_id, text)
+
+    def set_guides(self, pages: list[tuple[str, str]], replies: list[tuple[str, str]]) -> None:
+        """Handbook pages linked to this queue, and quick replies (title, filled text)."""
+        self.guides_menu.clear()
+        for page_id, title in pages:
+            action = self.guides_menu.addAction(title)
+            action.triggered.connect(lambda _checked=False, p=page_id: self.open_guide.emit(p))
+        self.guides_button.setEnabled(bool(pages))
+        self.quick_replies.clear()
+        self.quick_replies.addItem(self.tr("Quick reply…"), "")
+        for title, text in replies:
+            self.quick_replies.addItem(title, text)
+        self.quick_replies.setEnabled(bool(replies))
+
+    def _insert_quick_reply(self, index: int) -> None:
+        text = self.quick_replies.itemData(index)
+        self.quick_replies.setCurrentIndex(0)
+        if text:
+            # Inserted, not sent: she reads it and may adjust before sending.
+            self.input.insertPlainText(text)
+            self.input.setFocus()
 
     def _ask_close(self) -> None:
         dialog = CloseDialog(self)

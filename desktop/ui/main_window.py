@@ -7,13 +7,14 @@ from collections.abc import Callable, Coroutine
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -22,7 +23,10 @@ from PySide6.QtWidgets import (
 
 from desktop.bridge import Bridge
 from desktop.chat.state import Workstation
+from desktop.guides.quick_replies import fill, values
+from desktop.guides.tree import for_queue
 from desktop.ui.conversation import ConversationPanel
+from desktop.ui.guides import GuideCommands, HandbookView, HistoryDialog, notice_text
 from desktop.ui.meter import MeterTable
 from desktop.ui.offer import OfferBanner
 from desktop.ui.texts import (
@@ -38,7 +42,7 @@ STATUS_ORDER = (StaffStatus.READY, StaffStatus.NOT_READY, StaffStatus.WRAP_UP, S
 LINK_COLOURS = {"online": "#1a7f37", "reconnecting": "#b42318", "auth_failed": "#b42318"}
 
 
-class Actions(Protocol):
+class Actions(GuideCommands, Protocol):
     """What the window asks of the backend connection."""
 
     async def set_status(self, status: StaffStatus, reason: str | None = None) -> None: ...
@@ -116,11 +120,20 @@ class MainWindow(QMainWindow):
         splitter.addWidget(meter_box)
         splitter.addWidget(right)
         splitter.setSizes([600, 600])
+        self.handbook = HandbookView(state, commands, lang)
+        self.sections = QTabWidget()
+        self.sections.setObjectName("sections")
+        self.sections.addTab(splitter, self.tr("Work queue"))
+        self.sections.addTab(self.handbook, self.tr("Handbook"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.sections, 1)
         self.setCentralWidget(central)
+        self.search_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
+        self.search_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.search_shortcut.activated.connect(self.search_handbook)
+        self._noticed_at_login = False
         self.panels: dict[str, ConversationPanel] = {}
         self._report = report
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -138,6 +151,14 @@ class MainWindow(QMainWindow):
         bridge.typing_changed.connect(self._on_conversation)
         bridge.conversation_closed.connect(self._on_closed)
         bridge.error.connect(self._on_error)
+        bridge.guide_index.connect(self._on_guide_index)
+        bridge.guide_page.connect(lambda _id: self.handbook.show_page())
+        bridge.guide_results.connect(self.handbook.show_results)
+        bridge.guide_history.connect(lambda _id: self._each_history("show_versions"))
+        bridge.guide_version.connect(lambda _id: self._each_history("show_version"))
+        bridge.guide_saved.connect(self._on_guide_saved)
+        bridge.guide_changed.connect(self._on_guide_changed)
+        self.handbook.unread_changed.connect(self._on_unread)
         self.offer.accept_clicked.connect(lambda cid: self._run(self.commands.accept(cid)))
         self.status_box.activated.connect(self._status_chosen)
         self.reason_box.activated.connect(self._status_chosen)
@@ -218,6 +239,8 @@ class MainWindow(QMainWindow):
             panel.close_requested.connect(
                 lambda cid, outcome, note: self._run(self.commands.close_chat(cid, outcome, note))
             )
+            panel.open_guide.connect(self.open_guide)
+            self._offer_guides(panel)
             self.panels[conversation_id] = panel
             label = chat.client_name or anonymous()
             index = self.tabs.addTab(panel, label)
@@ -241,7 +264,79 @@ class MainWindow(QMainWindow):
             panel.deleteLater()
         self._sync_empty()
 
-    def _on_error(self, _ref: str, code: str) -> None:
+    # --- the handbook ---------------------------------------------------------------------
+
+    def search_handbook(self) -> None:
+        self.sections.setCurrentWidget(self.handbook)
+        self.handbook.focus_search()
+
+    def open_guide(self, page_id: str) -> None:
+        self.sections.setCurrentWidget(self.handbook)
+        self.handbook.open_page(page_id)
+
+    def _on_unread(self, count: int) -> None:
+        label = self.tr("Handbook")
+        self.sections.setTabText(1, f"{label} ({count})" if count else label)
+
+    def _on_guide_index(self) -> None:
+        self.handbook.show_index()
+        for panel in self.panels.values():
+            self._offer_guides(panel)
+        if not self._noticed_at_login and self.state.guide_pages:
+            self._noticed_at_login = True
+            important = [p.title for p in self.state.guide_pages if p.unread and p.important]
+            if important:
+                self._notice(important)
+
+    def _notice(self, titles: list[str]) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("guideNotice")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Important handbook changes"))
+        box.setText(
+            self.tr("These handbook pages have changed in an important way:") + notice_text(titles)
+        )
+        box.setModal(False)
+        box.show()
+
+    def _on_guide_changed(self, _page_id: str) -> None:
+        if self.state.guide_notices:
+            latest = self.state.guide_notices[-1]
+            self.statusBar().showMessage(
+                self.tr("Important handbook change: %1").replace("%1", latest.title), 15000
+            )
+
+    def _on_guide_saved(self, page_id: str) -> None:
+        for dialog in self.handbook.editors():
+            saved = getattr(dialog, "saved", None)
+            if saved is not None:
+                saved(page_id)
+        if self.state.guide_page and self.state.guide_page.page.id == page_id:
+            self.handbook.open_page(page_id)
+
+    def _each_history(self, method: str) -> None:
+        for dialog in self.handbook.editors():
+            if isinstance(dialog, HistoryDialog):
+                getattr(dialog, method)()
+
+    def _offer_guides(self, panel: ConversationPanel) -> None:
+        chat = self.state.chats.get(panel.conversation_id)
+        if chat is None:
+            return
+        profile = self.state.profile
+        names = values(self.state.placeholders, profile.display_name if profile else "")
+        pages = for_queue(self.state.guide_pages, chat.queue, "page")
+        replies = [
+            (p.title, fill(p.body or "", names))
+            for p in for_queue(self.state.guide_pages, chat.queue, "quick_reply")
+        ]
+        panel.set_guides([(p.id, p.title) for p in pages], replies)
+
+    def _on_error(self, ref: str, code: str) -> None:
+        for dialog in self.handbook.editors():
+            refused = getattr(dialog, "refused", None)
+            if refused is not None:
+                refused(ref, code)
         self.statusBar().showMessage(self.tr("The backend refused: %1").replace("%1", code), 8000)
 
     def _sync_empty(self) -> None:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from backend.domain.placeholders import fill, names
 from backend.domain.text_search import fts5_query, index_text, query_terms, stem
+from desktop.guides.quick_replies import fill, names
 
 
 @pytest.mark.parametrize(

@@ -3,23 +3,23 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="167" />
-        <location filename="../conversation.py" line="187" />
+        <location filename="../conversation.py" line="204" />
+        <location filename="../conversation.py" line="224" />
         <source>Close conversation</source>
         <translation>Päätä keskustelu</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="169" />
+        <location filename="../conversation.py" line="206" />
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="179" />
+        <location filename="../conversation.py" line="216" />
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Yhteenveto (lyhyt, ei enempää terveystietoja kuin tarpeen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="188" />
+        <location filename="../conversation.py" line="225" />
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -27,34 +27,49 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="45" />
+        <location filename="../conversation.py" line="49" />
         <source>The client is typing…</source>
         <translation>Asiakas kirjoittaa…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="49" />
+        <location filename="../conversation.py" line="53" />
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Asiakas poistui. Päätä keskustelu ja kirjaa lopputulos.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="55" />
+        <location filename="../conversation.py" line="59" />
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Kirjoita vastaus (Enter lähettää, Vaihto+Enter uusi rivi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="58" />
+        <location filename="../conversation.py" line="62" />
         <source>Send</source>
         <translation>Lähetä</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="60" />
+        <location filename="../conversation.py" line="64" />
         <source>Close conversation…</source>
         <translation>Päätä keskustelu…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="103" />
+        <location filename="../conversation.py" line="68" />
+        <source>Insert a quick reply from the handbook</source>
+        <translation>Lisää pikavastaus käsikirjasta</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="72" />
+        <source>Instructions</source>
+        <translation>Ohjeet</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="119" />
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="174" />
+        <source>Quick reply…</source>
+        <translation>Pikavastaus…</translation>
     </message>
 </context>
 <context>
@@ -78,6 +93,174 @@
         <location filename="../diagnostics.py" line="57" />
         <source>Copy report</source>
         <translation>Kopioi raportti</translation>
+    </message>
+</context>
+<context>
+    <name>EditorDialog</name>
+    <message>
+        <location filename="../guides.py" line="356" />
+        <source>Edit handbook page</source>
+        <translation>Muokkaa käsikirjan sivua</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="356" />
+        <source>New handbook page</source>
+        <translation>Uusi käsikirjan sivu</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="367" />
+        <source>Page</source>
+        <translation>Sivu</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="368" />
+        <source>Quick reply</source>
+        <translation>Pikavastaus</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="377" />
+        <source>Title</source>
+        <translation>Otsikko</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="378" />
+        <source>Id (in links)</source>
+        <translation>Tunniste (linkeissä)</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="379" />
+        <source>Area</source>
+        <translation>Osio</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="380" />
+        <source>Kind</source>
+        <translation>Tyyppi</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="381" />
+        <source>Shown with queues</source>
+        <translation>Näytetään jonoissa</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="390" />
+        <source>What changed (shown in the history)</source>
+        <translation>Mitä muuttui (näkyy historiassa)</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="391" />
+        <source>Important change: announce it to everyone at login</source>
+        <translation>Tärkeä muutos: ilmoita kaikille kirjautumisen yhteydessä</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="399" />
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="400" />
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="442" />
+        <source>Give the page a title and an id (letters, digits, -).</source>
+        <translation>Anna sivulle otsikko ja tunniste (kirjaimia, numeroita, -).</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="461" />
+        <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
+        <translation>Joku muu tallensi sivun muokkauksesi aikana. Tekstisi on tallessa tässä: kopioi se, avaa sivu uudelleen ja tee muutoksesi uudestaan.</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="466" />
+        <source>The page was not saved: %1</source>
+        <translation>Sivua ei tallennettu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GuideBrowser</name>
+    <message>
+        <location filename="../guides.py" line="109" />
+        <source>Open a link outside the handbook?</source>
+        <translation>Avataanko linkki käsikirjan ulkopuolelle?</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="111" />
+        <source>The link leads outside the handbook:
+%1
+
+Open it in the web browser?</source>
+        <translation>Linkki johtaa käsikirjan ulkopuolelle:
+%1
+
+Avataanko se selaimessa?</translation>
+    </message>
+</context>
+<context>
+    <name>HandbookView</name>
+    <message>
+        <location filename="../guides.py" line="137" />
+        <source>Search the handbook (Ctrl+K)</source>
+        <translation>Hae käsikirjasta (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="157" />
+        <source>Changed since you last read it</source>
+        <translation>Muuttunut edellisen lukukertasi jälkeen</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="165" />
+        <source>Edit</source>
+        <translation>Muokkaa</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="167" />
+        <source>New page</source>
+        <translation>Uusi sivu</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="168" />
+        <source>History</source>
+        <translation>Historia</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="291" />
+        <source>No pages found</source>
+        <translation>Sivuja ei löytynyt</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="299" />
+        <source>Operating handbook</source>
+        <translation>Toimintakäsikirja</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="300" />
+        <source>Pick a page on the left, or search with Ctrl+K.</source>
+        <translation>Valitse sivu vasemmalta tai hae painamalla Ctrl+K.</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="307" />
+        <source>%1 · version %2 · changed %3 by %4</source>
+        <translation>%1 · versio %2 · muutettu %3, %4</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../guides.py" line="482" />
+        <source>Page history</source>
+        <translation>Sivun historia</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="486" />
+        <source>Restore this version</source>
+        <translation>Palauta tämä versio</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="496" />
+        <source>Close</source>
+        <translation>Sulje</translation>
     </message>
 </context>
 <context>
@@ -124,42 +307,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="69" />
+        <location filename="../main_window.py" line="73" />
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88" />
+        <location filename="../main_window.py" line="92" />
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95" />
+        <location filename="../main_window.py" line="99" />
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="109" />
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="126" />
+        <source>Work queue</source>
+        <translation>Työjono</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="278" />
+        <source>Handbook</source>
+        <translation>Käsikirja</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="139" />
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="140" />
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="216" />
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245" />
+        <location filename="../main_window.py" line="295" />
+        <source>Important handbook changes</source>
+        <translation>Tärkeitä muutoksia käsikirjassa</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="297" />
+        <source>These handbook pages have changed in an important way:</source>
+        <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="306" />
+        <source>Important handbook change: %1</source>
+        <translation>Tärkeä muutos käsikirjassa: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="340" />
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>

@@ -3,23 +3,23 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="167" />
-        <location filename="../conversation.py" line="187" />
+        <location filename="../conversation.py" line="204" />
+        <location filename="../conversation.py" line="224" />
         <source>Close conversation</source>
         <translation>Avsluta samtalet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="169" />
+        <location filename="../conversation.py" line="206" />
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="179" />
+        <location filename="../conversation.py" line="216" />
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="188" />
+        <location filename="../conversation.py" line="225" />
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -27,34 +27,49 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="45" />
+        <location filename="../conversation.py" line="49" />
         <source>The client is typing…</source>
         <translation>Klienten skriver…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="49" />
+        <location filename="../conversation.py" line="53" />
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Klienten har lämnat. Avsluta samtalet och ange resultat.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="55" />
+        <location filename="../conversation.py" line="59" />
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Skriv ett svar (Enter skickar, Skift+Enter ny rad)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="58" />
+        <location filename="../conversation.py" line="62" />
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="60" />
+        <location filename="../conversation.py" line="64" />
         <source>Close conversation…</source>
         <translation>Avsluta samtalet…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="103" />
+        <location filename="../conversation.py" line="68" />
+        <source>Insert a quick reply from the handbook</source>
+        <translation>Infoga ett snabbsvar från handboken</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="72" />
+        <source>Instructions</source>
+        <translation>Anvisningar</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="119" />
         <source>Sending…</source>
         <translation>Skickas…</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="174" />
+        <source>Quick reply…</source>
+        <translation>Snabbsvar…</translation>
     </message>
 </context>
 <context>
@@ -78,6 +93,174 @@
         <location filename="../diagnostics.py" line="57" />
         <source>Copy report</source>
         <translation>Kopiera rapporten</translation>
+    </message>
+</context>
+<context>
+    <name>EditorDialog</name>
+    <message>
+        <location filename="../guides.py" line="356" />
+        <source>Edit handbook page</source>
+        <translation>Redigera handbokssidan</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="356" />
+        <source>New handbook page</source>
+        <translation>Ny handbokssida</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="367" />
+        <source>Page</source>
+        <translation>Sida</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="368" />
+        <source>Quick reply</source>
+        <translation>Snabbsvar</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="377" />
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="378" />
+        <source>Id (in links)</source>
+        <translation>Id (i länkar)</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="379" />
+        <source>Area</source>
+        <translation>Avsnitt</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="380" />
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="381" />
+        <source>Shown with queues</source>
+        <translation>Visas i köerna</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="390" />
+        <source>What changed (shown in the history)</source>
+        <translation>Vad ändrades (syns i historiken)</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="391" />
+        <source>Important change: announce it to everyone at login</source>
+        <translation>Viktig ändring: meddela alla vid inloggning</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="399" />
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="400" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="442" />
+        <source>Give the page a title and an id (letters, digits, -).</source>
+        <translation>Ge sidan en rubrik och ett id (bokstäver, siffror, -).</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="461" />
+        <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
+        <translation>Någon annan sparade sidan medan du redigerade. Din text finns kvar här: kopiera den, öppna sidan på nytt och gör ändringen igen.</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="466" />
+        <source>The page was not saved: %1</source>
+        <translation>Sidan sparades inte: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GuideBrowser</name>
+    <message>
+        <location filename="../guides.py" line="109" />
+        <source>Open a link outside the handbook?</source>
+        <translation>Öppna en länk utanför handboken?</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="111" />
+        <source>The link leads outside the handbook:
+%1
+
+Open it in the web browser?</source>
+        <translation>Länken leder utanför handboken:
+%1
+
+Öppna den i webbläsaren?</translation>
+    </message>
+</context>
+<context>
+    <name>HandbookView</name>
+    <message>
+        <location filename="../guides.py" line="137" />
+        <source>Search the handbook (Ctrl+K)</source>
+        <translation>Sök i handboken (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="157" />
+        <source>Changed since you last read it</source>
+        <translation>Ändrad sedan du senast läste den</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="165" />
+        <source>Edit</source>
+        <translation>Redigera</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="167" />
+        <source>New page</source>
+        <translation>Ny sida</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="168" />
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="291" />
+        <source>No pages found</source>
+        <translation>Inga sidor hittades</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="299" />
+        <source>Operating handbook</source>
+        <translation>Verksamhetshandbok</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="300" />
+        <source>Pick a page on the left, or search with Ctrl+K.</source>
+        <translation>Välj en sida till vänster eller sök med Ctrl+K.</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="307" />
+        <source>%1 · version %2 · changed %3 by %4</source>
+        <translation>%1 · version %2 · ändrad %3 av %4</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../guides.py" line="482" />
+        <source>Page history</source>
+        <translation>Sidans historik</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="486" />
+        <source>Restore this version</source>
+        <translation>Återställ den här versionen</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="496" />
+        <source>Close</source>
+        <translation>Stäng</translation>
     </message>
 </context>
 <context>
@@ -124,42 +307,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="69" />
+        <location filename="../main_window.py" line="73" />
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88" />
+        <location filename="../main_window.py" line="92" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95" />
+        <location filename="../main_window.py" line="99" />
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="109" />
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="126" />
+        <source>Work queue</source>
+        <translation>Arbetskö</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="278" />
+        <source>Handbook</source>
+        <translation>Handbok</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="139" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="140" />
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="216" />
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245" />
+        <location filename="../main_window.py" line="295" />
+        <source>Important handbook changes</source>
+        <translation>Viktiga ändringar i handboken</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="297" />
+        <source>These handbook pages have changed in an important way:</source>
+        <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="306" />
+        <source>Important handbook change: %1</source>
+        <translation>Viktig ändring i handboken: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="340" />
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>

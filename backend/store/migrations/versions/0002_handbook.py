@@ -57,7 +57,9 @@ def upgrade() -> None:
     )
     if op.get_bind().dialect.name == "sqlite":
         # FTS5 over the stemmed text; kept in step by the repository on every save.
-        op.execute("CREATE VIRTUAL TABLE handbook_fts USING fts5(page_id UNINDEXED, search)")
+        op.execute(
+            "CREATE VIRTUAL TABLE handbook_fts USING fts5(page_id UNINDEXED, title, body)"
+        )
 
 
 def downgrade() -> None:

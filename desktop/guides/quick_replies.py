@@ -18,3 +18,9 @@ def fill(template: str, values: Mapping[str, str]) -> str:
 
 def names(template: str) -> set[str]:
     return set(_PLACEHOLDER.findall(template))
+
+
+def values(placeholders: Mapping[str, str], display_name: str) -> dict[str, str]:
+    """The service's placeholders plus her own first name (never her full name)."""
+    first = display_name.split()[0] if display_name.strip() else ""
+    return {**placeholders, "first_name": first}

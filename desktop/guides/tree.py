@@ -1,0 +1,41 @@
+"""The handbook as a tree of areas (from "Lastenneuvola/Ajanvaraus" paths). No Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from protocol.messages import GuideSummary
+
+
+@dataclass
+class Area:
+    name: str
+    areas: dict[str, Area] = field(default_factory=dict)
+    pages: list[GuideSummary] = field(default_factory=list)
+
+    @property
+    def unread(self) -> int:
+        """Unread pages below; quick replies are snippets, not reading, and never count."""
+        own = sum(1 for p in self.pages if p.unread and p.kind == "page")
+        return own + sum(a.unread for a in self.areas.values())
+
+
+def build(pages: list[GuideSummary]) -> Area:
+    root = Area("")
+    for page in sorted(pages, key=lambda p: (p.area.lower(), p.title.lower())):
+        node = root
+        for part in (p for p in page.area.split("/") if p):
+            node = node.areas.setdefault(part, Area(part))
+        node.pages.append(page)
+    return root
+
+
+def unread_count(pages: list[GuideSummary]) -> int:
+    return sum(1 for p in pages if p.unread and p.kind == "page")
+
+
+def for_queue(pages: list[GuideSummary], queue: str, kind: str) -> list[GuideSummary]:
+    """Pages (or quick replies) linked to a queue first, then the ones linked to none."""
+    linked = [p for p in pages if p.kind == kind and queue in p.queues]
+    general = [p for p in pages if p.kind == kind and not p.queues]
+    return linked + general

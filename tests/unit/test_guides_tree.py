@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from desktop.guides.tree import build, for_queue, unread_count
+from protocol.messages import GuideSummary
+
+
+def page(
+    id_: str, area: str, unread: bool = False, kind: str = "page", queues: tuple[str, ...] = ()
+) -> GuideSummary:
+    return GuideSummary(
+        id=id_,
+        kind=kind,
+        area=area,
+        title=id_.title(),
+        version=1,  # type: ignore[arg-type]
+        queues=list(queues),
+        important=False,
+        unread=unread,
+    )
+
+
+def test_tree_and_counts() -> None:
+    pages = [
+        page("a", "Lastenneuvola/Ajanvaraus", unread=True),
+        page("b", "Lastenneuvola"),
+        page("c", "Mipä", unread=True),
+        page("q", "Pikavastaukset", True, "quick_reply"),
+    ]
+    root = build(pages)
+    assert sorted(root.areas) == ["Lastenneuvola", "Mipä", "Pikavastaukset"]
+    assert [p.id for p in root.areas["Lastenneuvola"].areas["Ajanvaraus"].pages] == ["a"]
+    assert root.areas["Lastenneuvola"].unread == 1
+    assert root.areas["Pikavastaukset"].unread == 0
+    assert unread_count(pages) == 2  # quick replies do not count as unread reading
+
+
+def test_for_queue_puts_linked_first() -> None:
+    pages = [
+        page("general", "X"),
+        page("mine", "X", queues=("neuvola",)),
+        page("other", "X", queues=("mipa",)),
+    ]
+    assert [p.id for p in for_queue(pages, "neuvola", "page")] == ["mine", "general"]
