@@ -97,7 +97,8 @@ class HandbookStore:
             version = current_version + 1
             search = index_text(draft.title, draft.body)
             if current is None:
-                current = HandbookPage(id=draft.id)
+                next_fts = (s.scalar(select(func.max(HandbookPage.fts_id))) or 0) + 1
+                current = HandbookPage(id=draft.id, fts_id=next_fts)
                 s.add(current)
             current.kind, current.area, current.title = draft.kind, draft.area, draft.title
             current.body, current.queues, current.version = draft.body, draft.queues, version
@@ -119,13 +120,16 @@ class HandbookStore:
                 )
             )
             if s.get_bind().dialect.name == "sqlite":
-                s.execute(text("DELETE FROM handbook_fts WHERE page_id = :id"), {"id": draft.id})
+                s.execute(
+                    text("DELETE FROM handbook_fts WHERE rowid = :row"), {"row": current.fts_id}
+                )
                 s.execute(
                     text(
-                        "INSERT INTO handbook_fts (page_id, title, body) "
-                        "VALUES (:id, :title, :body)"
+                        "INSERT INTO handbook_fts (rowid, page_id, title, body) "
+                        "VALUES (:row, :id, :title, :body)"
                     ),
                     {
+                        "row": current.fts_id,
                         "id": draft.id,
                         "title": " ".join(stems(draft.title)),
                         "body": " ".join(stems(draft.body)),

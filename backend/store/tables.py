@@ -144,6 +144,8 @@ class HandbookPage(Base):
     updated_by: Mapped[str] = mapped_column(String(64))
     # Stemmed title and body (backend/domain/text_search.py): what search matches.
     search: Mapped[str] = mapped_column(Text, default="")
+    # The page's row in the FTS5 index (SQLite): stable, unlike the implicit rowid.
+    fts_id: Mapped[int] = mapped_column(Integer, unique=True)
 
 
 class HandbookVersion(Base):

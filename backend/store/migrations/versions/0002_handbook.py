@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_by", sa.String(64), nullable=False),
         sa.Column("search", sa.Text(), nullable=False),
+        sa.Column("fts_id", sa.Integer(), nullable=False, unique=True),
     )
     op.create_table(
         "handbook_versions",
