@@ -45,6 +45,7 @@ class Options:
     settings: dict[str, Resolved] = field(default_factory=dict)
     machine_file: str = ""
     machine_file_error: str | None = None
+    guide: str | None = None
 
 
 def make_report(options: Options, connection: StaffConnection) -> str:
@@ -125,6 +126,8 @@ async def amain(options: Options) -> int:
             report=functools.partial(make_report, options, connection),
         )
         window.closed_by_user.connect(quit_event.set)
+        if options.guide:
+            window.open_guide_when_ready(options.guide)
         connection.start()
         window.show()
         outcome = await _wait(connection, quit_event, options, started)
@@ -201,7 +204,14 @@ def resolve_options(
     )
 
 
-def run(cli: dict[str, str | None], *, demo: bool, smoke: bool, password: str | None) -> int:
+def run(
+    cli: dict[str, str | None],
+    *,
+    demo: bool,
+    smoke: bool,
+    password: str | None,
+    guide: str | None = None,
+) -> int:
     import qasync
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -209,5 +219,6 @@ def run(cli: dict[str, str | None], *, demo: bool, smoke: bool, password: str | 
     app.setApplicationName("Luukku")
     app.setOrganizationName("Luukku")
     options = resolve_options(cli, demo, smoke, password)
+    options.guide = guide
     _translators = install_translations(app, options.lang)
     return int(qasync.run(amain(options)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import html
+import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, Protocol
 
@@ -41,6 +42,7 @@ from desktop.chat.state import Workstation
 from desktop.guides.tree import Area, build, unread_count
 from protocol.messages import GuideSave, GuideSummary
 
+log = logging.getLogger("luukku.desktop.handbook")
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownNoHTML | (
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub
 )
@@ -313,6 +315,7 @@ class HandbookView(QWidget):
             opened.read_before is not None and opened.read_before < page.version
         )
         self.browser.show_markdown(page.body)
+        log.info("handbook page %s shown", page.id)
 
     # --- editing ---------------------------------------------------------------------------
 

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.search_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.search_shortcut.activated.connect(self.search_handbook)
         self._noticed_at_login = False
+        self._pending_guide: str | None = None
         self.panels: dict[str, ConversationPanel] = {}
         self._report = report
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -274,12 +275,19 @@ class MainWindow(QMainWindow):
         self.sections.setCurrentWidget(self.handbook)
         self.handbook.open_page(page_id)
 
+    def open_guide_when_ready(self, page_id: str) -> None:
+        """Open a page once the handbook index has arrived (a deep link at start)."""
+        self._pending_guide = page_id
+
     def _on_unread(self, count: int) -> None:
         label = self.tr("Handbook")
         self.sections.setTabText(1, f"{label} ({count})" if count else label)
 
     def _on_guide_index(self) -> None:
         self.handbook.show_index()
+        if self._pending_guide is not None:
+            page, self._pending_guide = self._pending_guide, None
+            self.open_guide(page)
         for panel in self.panels.values():
             self._offer_guides(panel)
         if not self._noticed_at_login and self.state.guide_pages:

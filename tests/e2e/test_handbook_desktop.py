@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextTable
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.app import install_translations
@@ -219,3 +219,34 @@ async def test_editor_preview_save_and_conflict(qtbot: QtBot, backend: BackendPr
 
 def _unused(*_: Any) -> None:
     pass
+
+
+async def test_important_change_is_announced_at_next_login(
+    qtbot: QtBot, backend: BackendProcess
+) -> None:
+    editor = await staff(backend.ws, "esihenkilo", ready=False)
+    await editor.send(type="guide_open", page_id="hoidon-tarpeen-arviointi")
+    page = (await editor.expect("guide_page"))["page"]
+    await editor.send(
+        type="guide_save",
+        page_id=page["id"],
+        base_version=page["version"],
+        area=page["area"],
+        title=page["title"],
+        body=page["body"] + "\nUusi ohje.",
+        important=True,
+        summary="uusi ohje",
+    )
+    await editor.expect("guide_saved")
+    await editor.close()
+    window, connection = await workstation(qtbot, backend, "sihteeri")
+    await until(
+        lambda: any(
+            box.objectName() == "guideNotice" and box.isVisible()
+            for box in window.findChildren(QMessageBox)
+        ),
+        what="notice",
+    )
+    box = next(b for b in window.findChildren(QMessageBox) if b.objectName() == "guideNotice")
+    assert "Hoidon tarpeen arviointi (HTA)" in box.text()
+    await connection.stop()
