@@ -18,16 +18,15 @@ import asyncio
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import websockets
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.common import backend_process
+
 SERVICE = Path(__file__).with_name("bench_service.toml")
 
 
@@ -181,21 +180,8 @@ async def main_async(args: argparse.Namespace) -> int:
         LUUKKU_PORT=str(port),
         LUUKKU_SERVICE_FILE=str(SERVICE),
     )
-    backend = subprocess.Popen(
-        [sys.executable, "-m", "backend"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     url = f"ws://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1)
-                break
-            except OSError:
-                await asyncio.sleep(0.1)
+    with backend_process(env, port) as backend:
         idle_rss = rss_mb(backend.pid)
         peak = [idle_rss]
 
@@ -227,9 +213,6 @@ async def main_async(args: argparse.Namespace) -> int:
         stop.set()
         await asyncio.gather(*staff)
         sampler.cancel()
-    finally:
-        backend.terminate()
-        backend.wait(10)
     print(
         f"chat load: {args.clients} clients, {args.staff} staff (capacity {capacity}), "
         f"{args.messages} lines each, {len(results.rtt)} round trips in {elapsed:.1f} s"

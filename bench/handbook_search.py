@@ -18,14 +18,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import websockets
 
 from bench.chat_load import pct
+from bench.common import ROOT, backend_process
 
-ROOT = Path(__file__).resolve().parent.parent
 _WORD_TEXT = (
     "ajanvaraus ajanvarauksen ajanvarauksessa neuvola neuvolassa neuvolaan lastenneuvola "
     "äitiysneuvola rokotus rokotuksen rokotuksesta ehkäisy ehkäisyn kierukka raskaus "
@@ -112,27 +111,8 @@ def main() -> int:
         check=True,
     )
     import_s = time.perf_counter() - began
-    backend = subprocess.Popen(
-        [sys.executable, "-m", "backend"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{args.port}/api/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        if backend.poll() is not None:
-            print(f"bench: the backend exited (port {args.port} taken?)", file=sys.stderr)
-            return 1
+    with backend_process(env, args.port):
         times, hits = asyncio.run(measure(f"ws://127.0.0.1:{args.port}", args.queries, rng))
-    finally:
-        backend.terminate()
-        backend.wait(10)
     print(f"handbook search: {args.pages} pages ({imported.stdout.strip()} in {import_s:.1f} s)")
     print(
         f"  {len(times)} inflected queries over the staff socket, {hits / len(times):.0f} hits "

@@ -6,5 +6,5 @@ bash scripts/setup.sh run >/dev/null
 .venv/bin/python -m bench.chat_load "$@"
 .venv/bin/python -m bench.desktop_start
 [ -x dist/luukku/luukku ] || bash installer/build.sh >/dev/null
-.venv/bin/python -m bench.frozen_desktop
+.venv/bin/python -m bench.desktop_start --frozen
 .venv/bin/python -m bench.handbook_search

@@ -28,6 +28,15 @@ def pytest_asyncio_loop_factories(
     return {"asyncio": asyncio.new_event_loop}
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # One qasync loop for all Qt tests of a run: a loop closed after each test can leave Qt
+    # timers behind that fire during the next test's event processing (seen as a rare
+    # segfault in pytest-qt's _process_events).
+    for item in items:
+        if item.get_closest_marker("qt") is not None:
+            item.add_marker(pytest.mark.asyncio(loop_scope="session"))
+
+
 @pytest.fixture
 def artifacts() -> str:
     os.makedirs(ARTIFACTS, exist_ok=True)

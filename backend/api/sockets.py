@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Awaitable, Callable
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
@@ -68,13 +69,15 @@ async def _receive(ws: WebSocket) -> str | bytes | None:
     return text if text is not None else message.get("bytes") or b""
 
 
-async def client_socket(ws: WebSocket) -> None:
-    hub: Hub = ws.app.state.hub
-    limits = hub.config.limits
-    await ws.accept()
-    link = SocketLink(ws)
-    bucket = TokenBucket(limits.client_frames_per_s, limits.client_burst)
-    conversation_id: str | None = None
+async def _serve(
+    ws: WebSocket,
+    link: SocketLink,
+    bucket: TokenBucket,
+    handle: Callable[[str | bytes], Awaitable[None]],
+    side: str,
+) -> None:
+    """The receive loop both sockets share: rate limit, then ``handle``; every failure of
+    one frame becomes an error frame and the socket carries on."""
     try:
         while (raw := await _receive(ws)) is not None:
             try:
@@ -83,30 +86,46 @@ async def client_socket(ws: WebSocket) -> None:
                         await ws.close(1008, "flood")
                         return
                     raise ProtocolError(ErrorCode.RATE_LIMITED, "slow down")
-                frame = parse_client_frame(raw)
-                if isinstance(frame, ClientStart | ClientResume):
-                    if conversation_id is not None:
-                        raise ProtocolError(ErrorCode.BAD_FRAME, "a conversation is already open")
-                    if isinstance(frame, ClientStart):
-                        conversation_id = await hub.client_start(link, frame)
-                    else:
-                        conversation_id = await hub.client_resume(link, frame)
-                    continue
-                if conversation_id is None:
-                    raise ProtocolError(ErrorCode.BAD_FRAME, "start or resume a conversation first")
-                if isinstance(frame, ClientMessage):
-                    await hub.client_message(conversation_id, frame)
-                elif isinstance(frame, ClientTyping):
-                    await hub.client_typing(conversation_id, frame.typing)
-                elif isinstance(frame, ClientLeave):
-                    await hub.client_leave(conversation_id)
+                await handle(raw)
             except ProtocolError as exc:
                 await link.send(exc.frame)
             except Exception:
-                log.exception("client frame failed")
+                log.exception("%s frame failed", side)
                 await link.send(ErrorFrame(code=ErrorCode.INTERNAL, detail="internal error"))
     except WebSocketDisconnect:
         pass
+
+
+async def client_socket(ws: WebSocket) -> None:
+    hub: Hub = ws.app.state.hub
+    limits = hub.config.limits
+    await ws.accept()
+    link = SocketLink(ws)
+    conversation_id: str | None = None
+
+    async def handle(raw: str | bytes) -> None:
+        nonlocal conversation_id
+        frame = parse_client_frame(raw)
+        if isinstance(frame, ClientStart | ClientResume):
+            if conversation_id is not None:
+                raise ProtocolError(ErrorCode.BAD_FRAME, "a conversation is already open")
+            if isinstance(frame, ClientStart):
+                conversation_id = await hub.client_start(link, frame)
+            else:
+                conversation_id = await hub.client_resume(link, frame)
+            return
+        if conversation_id is None:
+            raise ProtocolError(ErrorCode.BAD_FRAME, "start or resume a conversation first")
+        if isinstance(frame, ClientMessage):
+            await hub.client_message(conversation_id, frame)
+        elif isinstance(frame, ClientTyping):
+            await hub.client_typing(conversation_id, frame.typing)
+        elif isinstance(frame, ClientLeave):
+            await hub.client_leave(conversation_id)
+
+    try:
+        bucket = TokenBucket(limits.client_frames_per_s, limits.client_burst)
+        await _serve(ws, link, bucket, handle, "client")
     finally:
         if conversation_id is not None:
             await hub.client_gone(conversation_id, link)
@@ -117,35 +136,26 @@ async def staff_socket(ws: WebSocket) -> None:
     limits = hub.config.limits
     await ws.accept()
     link = SocketLink(ws)
-    bucket = TokenBucket(limits.staff_frames_per_s, limits.staff_burst)
     username: str | None = None
+
+    async def handle(raw: str | bytes) -> None:
+        nonlocal username
+        frame = parse_staff_frame(raw)
+        if isinstance(frame, StaffLogin | StaffResumeSession):
+            if username is not None:
+                raise ProtocolError(ErrorCode.BAD_FRAME, "already logged in")
+            if isinstance(frame, StaffLogin):
+                username = await hub.staff_login(link, frame.username, frame.password)
+            else:
+                username = await hub.staff_resume(link, frame.session_token)
+            return
+        if username is None:
+            raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "log in first")
+        await _staff_dispatch(hub, username, frame)
+
     try:
-        while (raw := await _receive(ws)) is not None:
-            try:
-                if not bucket.allow(time.monotonic()):
-                    if bucket.refused_in_row > FLOOD_CLOSE_AFTER:
-                        await ws.close(1008, "flood")
-                        return
-                    raise ProtocolError(ErrorCode.RATE_LIMITED, "slow down")
-                frame = parse_staff_frame(raw)
-                if isinstance(frame, StaffLogin | StaffResumeSession):
-                    if username is not None:
-                        raise ProtocolError(ErrorCode.BAD_FRAME, "already logged in")
-                    if isinstance(frame, StaffLogin):
-                        username = await hub.staff_login(link, frame.username, frame.password)
-                    else:
-                        username = await hub.staff_resume(link, frame.session_token)
-                    continue
-                if username is None:
-                    raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "log in first")
-                await _staff_dispatch(hub, username, frame)
-            except ProtocolError as exc:
-                await link.send(exc.frame)
-            except Exception:
-                log.exception("staff frame failed")
-                await link.send(ErrorFrame(code=ErrorCode.INTERNAL, detail="internal error"))
-    except WebSocketDisconnect:
-        pass
+        bucket = TokenBucket(limits.staff_frames_per_s, limits.staff_burst)
+        await _serve(ws, link, bucket, handle, "staff")
     finally:
         if username is not None:
             await hub.staff_gone(username, link)

@@ -6,9 +6,8 @@ StaffConnection -> Bridge -> MainWindow. The page is the real page the backend s
 
 from __future__ import annotations
 
-import asyncio
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,14 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from desktop.app import install_translations
-from desktop.bridge import Bridge
-from desktop.chat.connection import StaffConnection
 from desktop.chat.state import Link
 from desktop.ui.conversation import CloseDialog, ConversationPanel
 from desktop.ui.main_window import MainWindow
 from protocol.messages import StaffStatus
 from tests.browser import Browser
+from tests.e2e.workstation import until, workstation
 from tests.helpers import BackendProcess, running_backend
 
 pytestmark = [pytest.mark.e2e, pytest.mark.qt]
@@ -41,32 +38,6 @@ def browser() -> Iterator[Browser]:
         yield b
 
 
-async def until(predicate: Callable[[], Any], timeout: float = 10.0, what: str = "") -> None:
-    """Poll on the running loop (qtbot.waitUntil would deadlock inside an async test)."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"timed out waiting for {what or predicate}")
-        await asyncio.sleep(0.05)
-
-
-async def desktop(
-    qtbot: QtBot, backend: BackendProcess, user: str = "hoitaja"
-) -> tuple[MainWindow, StaffConnection]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    install_translations(app, "fi")  # Finnish first, as in production
-    connection = StaffConnection(backend.http, user, "demo")
-    bridge = Bridge()
-    connection.subscribe(bridge.on_event)
-    window = MainWindow(connection.state, bridge, connection, "fi")
-    qtbot.addWidget(window)
-    window.show()
-    connection.start()
-    await until(lambda: connection.state.profile is not None, what="login")
-    return window, connection
-
-
 def choose_status(window: MainWindow, status: StaffStatus) -> None:
     index = window.status_box.findData(status)
     window.status_box.setCurrentIndex(index)
@@ -76,7 +47,7 @@ def choose_status(window: MainWindow, status: StaffStatus) -> None:
 async def test_client_and_nurse_chat_end_to_end(
     qtbot: QtBot, backend: BackendProcess, browser: Browser, artifacts: str
 ) -> None:
-    window, connection = await desktop(qtbot, backend)
+    window, connection = await workstation(qtbot, backend)
     choose_status(window, StaffStatus.READY)
     await until(lambda: connection.state.status is StaffStatus.READY, what="ready")
 

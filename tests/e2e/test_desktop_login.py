@@ -16,7 +16,7 @@ from desktop.app import Options, amain
 from desktop.chat import credentials
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
-from tests.e2e.test_chat_end_to_end import until
+from tests.e2e.workstation import until
 from tests.helpers import BackendProcess, running_backend
 
 pytestmark = [pytest.mark.e2e, pytest.mark.qt]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from desktop.app import make_report, resolve_options
 from desktop.bridge import Bridge
@@ -17,7 +18,7 @@ from desktop.chat.connection import StaffConnection
 from desktop.ui.diagnostics import DiagnosticsDialog
 from desktop.ui.main_window import MainWindow
 from protocol.messages import StaffStatus
-from tests.e2e.test_chat_end_to_end import until
+from tests.e2e.workstation import until
 from tests.helpers import BackendProcess, Peer, running_backend
 
 pytestmark = [pytest.mark.e2e, pytest.mark.qt]
@@ -30,7 +31,7 @@ def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackendProcess
 
 
 async def test_diagnostics_report(
-    backend: BackendProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object
+    backend: BackendProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     machine = tmp_path / "luukku.toml"
     machine.write_text('[luukku]\nsip_registrar = "sip:pbx.example"\nsip_transport = "tls"\n')
@@ -50,6 +51,7 @@ async def test_diagnostics_report(
         "fi",
         report=functools.partial(make_report, options, connection),
     )
+    qtbot.addWidget(window)
     window.show()
     connection.start()
     await until(lambda: connection.state.profile is not None, what="login")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -12,13 +11,10 @@ from PySide6.QtGui import QTextTable
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.app import install_translations
-from desktop.bridge import Bridge
-from desktop.chat.connection import StaffConnection
 from desktop.ui.guides import EditorDialog
 from desktop.ui.main_window import MainWindow
 from protocol.messages import StaffStatus
-from tests.e2e.test_chat_end_to_end import until
+from tests.e2e.workstation import until, workstation
 from tests.helpers import BackendProcess, Peer, running_backend, staff
 
 pytestmark = [pytest.mark.e2e, pytest.mark.qt]
@@ -37,23 +33,6 @@ UNTRUSTED = """# Testisivu
 def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackendProcess]:
     with running_backend(tmp_path_factory.mktemp("handbook-desktop")) as b:
         yield b
-
-
-async def workstation(
-    qtbot: QtBot, backend: BackendProcess, user: str
-) -> tuple[MainWindow, StaffConnection]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    install_translations(app, "fi")
-    connection = StaffConnection(backend.http, user, "demo")
-    bridge = Bridge()
-    connection.subscribe(bridge.on_event)
-    window = MainWindow(connection.state, bridge, connection, "fi")
-    qtbot.addWidget(window)
-    window.show()
-    connection.start()
-    await until(lambda: connection.state.guide_pages, what="handbook index")
-    return window, connection
 
 
 def tables(window: MainWindow) -> int:
@@ -215,10 +194,6 @@ async def test_editor_preview_save_and_conflict(qtbot: QtBot, backend: BackendPr
     await other.close()
     await connection.stop()
     assert isinstance(window, MainWindow)
-
-
-def _unused(*_: Any) -> None:
-    pass
 
 
 async def test_important_change_is_announced_at_next_login(

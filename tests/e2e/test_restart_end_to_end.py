@@ -12,7 +12,7 @@ from desktop.chat.connection import StaffConnection
 from desktop.chat.state import Link
 from protocol.messages import StaffStatus
 from tests.browser import Browser
-from tests.e2e.test_chat_end_to_end import until
+from tests.e2e.workstation import until
 from tests.helpers import BackendProcess, free_port
 
 pytestmark = [pytest.mark.e2e, pytest.mark.qt]

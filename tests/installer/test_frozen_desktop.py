@@ -27,10 +27,11 @@ def frozen_app() -> Iterator[Path]:
     yield BINARY
 
 
-def test_frozen_desktop_logs_in_and_shows_the_meter(frozen_app: Path, tmp_path: Path) -> None:
+def smoke(frozen_app: Path, tmp_path: Path, password: str) -> subprocess.CompletedProcess[str]:
+    """The bundle against a real backend, logging in as hoitaja with ``password``."""
     with running_backend(tmp_path) as backend:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LUUKKU_TEST_PASSWORD="demo")
-        run = subprocess.run(
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LUUKKU_TEST_PASSWORD=password)
+        return subprocess.run(
             [
                 str(frozen_app),
                 "--backend",
@@ -46,29 +47,16 @@ def test_frozen_desktop_logs_in_and_shows_the_meter(frozen_app: Path, tmp_path: 
             text=True,
             timeout=60,
         )
+
+
+def test_frozen_desktop_logs_in_and_shows_the_meter(frozen_app: Path, tmp_path: Path) -> None:
+    run = smoke(frozen_app, tmp_path, "demo")
     assert run.returncode == 0, run.stdout + run.stderr
     assert "smoke ok: logged in as hoitaja, meter with" in run.stdout
 
 
 def test_frozen_desktop_refuses_a_wrong_password(frozen_app: Path, tmp_path: Path) -> None:
-    with running_backend(tmp_path) as backend:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LUUKKU_TEST_PASSWORD="wrong")
-        run = subprocess.run(
-            [
-                str(frozen_app),
-                "--backend",
-                backend.http,
-                "--user",
-                "hoitaja",
-                "--password-env",
-                "LUUKKU_TEST_PASSWORD",
-                "--smoke",
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+    run = smoke(frozen_app, tmp_path, "wrong")
     assert run.returncode == 3, run.stdout + run.stderr
 
 

@@ -1,0 +1,44 @@
+"""The desktop as production wires it (connection -> bridge -> window), for async Qt tests."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.app import install_translations
+from desktop.bridge import Bridge
+from desktop.chat.connection import StaffConnection
+from desktop.ui.main_window import MainWindow
+from tests.helpers import BackendProcess
+
+
+async def until(predicate: Callable[[], Any], timeout: float = 10.0, what: str = "") -> None:
+    """Poll on the running loop (qtbot.waitUntil would deadlock inside an async test)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not predicate():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"timed out waiting for {what or predicate}")
+        await asyncio.sleep(0.05)
+
+
+async def workstation(
+    qtbot: QtBot, backend: BackendProcess, user: str = "hoitaja", **window_args: Any
+) -> tuple[MainWindow, StaffConnection]:
+    """A logged-in window in Finnish (the default language), its handbook index loaded."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translations(app, "fi")
+    connection = StaffConnection(backend.http, user, "demo")
+    bridge = Bridge()
+    connection.subscribe(bridge.on_event)
+    window = MainWindow(connection.state, bridge, connection, "fi", **window_args)
+    qtbot.addWidget(window)
+    window.show()
+    connection.start()
+    await until(lambda: connection.state.profile is not None, what="login")
+    await until(lambda: connection.state.guide_pages, what="handbook index")
+    return window, connection
