@@ -19,6 +19,15 @@ def package_version(name: str) -> str:
         return "not installed"
 
 
+def pjsua2_version() -> str:
+    """Whichever pjsua2 build this platform installs (see the markers in pyproject.toml)."""
+    for name in ("pjsua2-python", "pjsua2-wheel"):
+        found = package_version(name)
+        if found != "not installed":
+            return f"{found} ({name})"
+    return "not installed"
+
+
 def report(
     settings: Mapping[str, Resolved],
     *,
@@ -36,7 +45,7 @@ def report(
         f"Luukku {package_version('luukku')}, protocol v{PROTOCOL_VERSION}",
         f"Python {sys.version.split()[0]}, Qt {qt_version}, "
         f"PySide6 {package_version('PySide6-Essentials')}, "
-        f"pjsua2 {package_version('pjsua2-python')}",
+        f"pjsua2 {pjsua2_version()}",
         f"OS {platform.platform()}",
         "",
         f"Machine-wide file: {machine_file}"

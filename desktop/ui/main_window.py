@@ -307,7 +307,11 @@ class MainWindow(QMainWindow):
         box.setModal(False)
         box.show()
 
-    def _on_guide_changed(self, _page_id: str) -> None:
+    def _on_guide_changed(self, page_id: str) -> None:
+        opened = self.state.guide_page
+        if opened is not None and opened.page.id == page_id:
+            # The page she is reading changed: show the new text, flagged as changed.
+            self.handbook.open_page(page_id)
         if self.state.guide_notices:
             latest = self.state.guide_notices[-1]
             self.statusBar().showMessage(

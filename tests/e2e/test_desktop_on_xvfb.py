@@ -24,24 +24,21 @@ pytestmark = [
 
 @pytest.fixture
 def display() -> Iterator[str]:
-    for number in range(90, 120):
-        if (
-            not Path(f"/tmp/.X11-unix/X{number}").exists()
-            and not Path(f"/tmp/.X{number}-lock").exists()
-        ):
-            break
-    name = f":{number}"
+    """A private Xvfb. ``-displayfd`` lets Xvfb pick a free display and tell us its number
+    only once it accepts connections: no guessing, no race with a stale socket."""
+    read_end, write_end = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if time.monotonic() > deadline or xvfb.poll() is not None:
-            raise RuntimeError("Xvfb did not start")
-        time.sleep(0.05)
-    yield name
+    os.close(write_end)
+    with os.fdopen(read_end) as announced:
+        number = announced.readline().strip()
+    if not number or xvfb.poll() is not None:
+        raise RuntimeError("Xvfb did not start")
+    yield f":{number}"
     xvfb.terminate()
     xvfb.wait(10)
 

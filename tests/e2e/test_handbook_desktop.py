@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextTable
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.guides import EditorDialog
+from desktop.ui.guides import EditorDialog, HistoryDialog
 from desktop.ui.main_window import MainWindow
 from protocol.messages import StaffStatus
 from tests.e2e.workstation import until, workstation
@@ -224,4 +224,41 @@ async def test_important_change_is_announced_at_next_login(
     )
     box = next(b for b in window.findChildren(QMessageBox) if b.objectName() == "guideNotice")
     assert "Hoidon tarpeen arviointi (HTA)" in box.text()
+    await connection.stop()
+
+
+async def test_history_view_and_restore(qtbot: QtBot, backend: BackendProcess) -> None:
+    window, connection = await workstation(qtbot, backend, "hoitaja2")
+    window.handbook.open_page("ohjaus-sosiaalipalveluihin")
+    await until(lambda: window.handbook.title.text() == "Ohjaus sosiaalipalveluihin", what="page")
+    original = connection.state.guide_page.page  # type: ignore[union-attr]
+    editor = await staff(backend.ws, "esihenkilo", ready=False)
+    await editor.send(
+        type="guide_save",
+        page_id=original.id,
+        base_version=original.version,
+        area=original.area,
+        title=original.title,
+        body="Väärä muutos.",
+        summary="vahinko",
+    )
+    await editor.expect("guide_saved")
+    await editor.close()
+    await until(lambda: "Väärä muutos." in window.handbook.browser.toPlainText(), what="reload")
+
+    window.handbook.history_button.click()
+    dialog = next(d for d in window.handbook.editors() if isinstance(d, HistoryDialog))
+    await until(lambda: dialog.versions.count() == 2, what="two versions listed")
+    assert "vahinko" in dialog.versions.item(0).text()
+    dialog.versions.setCurrentRow(1)  # the original
+    await until(lambda: "suostumuksella" in dialog.preview.toPlainText(), what="old version")
+    dialog.restore_button.click()
+    await until(
+        lambda: (
+            "suostumuksella" in window.handbook.browser.toPlainText()
+            and connection.state.guide_page is not None
+            and connection.state.guide_page.page.version == original.version + 2
+        ),
+        what="restored as a new version",
+    )
     await connection.stop()
