@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from backend.domain.text_search import fts5_query, index_text, stems
@@ -195,12 +195,3 @@ class HandbookStore:
             return sorted(found, key=in_title)
 
         return await self.store.query(read)
-
-    async def delete_all(self) -> None:
-        def write(s: Session) -> None:
-            for table in (HandbookPage, HandbookVersion, HandbookRead):
-                s.execute(delete(table))
-            if s.get_bind().dialect.name == "sqlite":
-                s.execute(text("DELETE FROM handbook_fts"))
-
-        await self.store.transaction(write)

@@ -119,11 +119,6 @@ class Store:
             lambda s: s.scalar(select(StaffUser).where(StaffUser.username == username))
         )
 
-    async def users(self) -> list[StaffUser]:
-        return await self._read(
-            lambda s: list(s.scalars(select(StaffUser).order_by(StaffUser.username)))
-        )
-
     async def set_password_hash(self, username: str, password_hash: str) -> None:
         await self._write(
             lambda s: s.execute(

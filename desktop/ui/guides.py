@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.chat.state import Workstation
 from desktop.guides.tree import Area, build, unread_count
-from protocol.messages import GuideSave, GuideSummary
+from protocol.messages import GuideSave
 
 log = logging.getLogger("luukku.desktop.handbook")
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownNoHTML | (
@@ -550,7 +550,3 @@ class HistoryDialog(QDialog):
 def notice_text(titles: list[str]) -> str:
     items = "".join(f"<li>{html.escape(t)}</li>" for t in titles)
     return f"<ul>{items}</ul>"
-
-
-def quick_reply_items(pages: list[GuideSummary]) -> list[GuideSummary]:
-    return [p for p in pages if p.kind == "quick_reply" and p.body]
