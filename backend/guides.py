@@ -149,12 +149,24 @@ class Guides:
             ) from exc
         log.info("handbook page %s version %d saved by %s", draft.id, version, username)
         await self.hub._to_staff(username, ToStaffGuideSaved(page_id=draft.id, version=version))
+        entry = GuideSummary(
+            id=draft.id,
+            kind="quick_reply" if draft.kind == "quick_reply" else "page",
+            area=draft.area,
+            title=draft.title,
+            version=version,
+            queues=[q for q in draft.queues.split(",") if q],
+            important=important,
+            unread=True,
+            body=draft.body if draft.kind == "quick_reply" else None,
+        )
         changed = ToStaffGuideChanged(
             page_id=draft.id,
             title=draft.title,
             version=version,
             important=important,
             author=username,
+            page=entry,
         )
         for conn in list(self.hub.staff.values()):
             await self.hub._send(conn.link, changed)

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from backend.auth import LoginThrottle, new_token, token_hash, verify_password_async
 from backend.config import ServiceConfig, Settings
-from backend.domain.meter import DayCounts, StaffCapacity, queue_figures
+from backend.domain.meter import DayCounts, StaffCapacity, estimated_wait_s, queue_figures
 from backend.domain.routing import Agent, Contact, Router, RoutingError
 from backend.store.repository import Store, StoredLine
 from backend.store.tables import Conversation, StaffSession
@@ -91,6 +91,7 @@ class Live:
     client_name: str | None
     client_phone: str | None
     owner: str | None = None
+    answered_at: datetime | None = None
     client: Link | None = None
     client_gone_at: datetime | None = None
     client_left: bool = False
@@ -179,6 +180,7 @@ class Hub:
                 client_name=row.client_name,
                 client_phone=row.client_phone,
                 owner=row.answered_by,
+                answered_at=row.answered_at,
                 client_gone_at=now,
             )
             self.live[row.id] = live
@@ -319,8 +321,6 @@ class Hub:
         return StaffCapacity(ready=ready, busy=busy, free_slots=free, logged_in_slots=slots)
 
     def estimate(self, queue: str, position: int) -> float | None:
-        from backend.domain.meter import estimated_wait_s
-
         q = self.config.queue(queue)
         assert q is not None
         return estimated_wait_s(
@@ -672,6 +672,7 @@ class Hub:
         await self.store.mark_answered(live.id, username, now)
         live.state = "active"
         live.owner = username
+        live.answered_at = now
         self._positions.pop(live.id, None)
         self.counts[live.queue].answered_waits_s.append((now - live.arrived_at).total_seconds())
         log.info("conversation %s accepted by %s", live.id, username)
@@ -736,9 +737,8 @@ class Hub:
         self.live.pop(live.id, None)
         self.router.release(live.id, username, now)
         counts = self.counts[live.queue]
-        row = await self.store.conversation(live.id)
-        if row is not None and row.answered_at is not None:
-            counts.handle_times_s.append((now - row.answered_at).total_seconds())
+        if live.answered_at is not None:
+            counts.handle_times_s.append((now - live.answered_at).total_seconds())
         log.info("conversation %s closed by %s", live.id, username)
         await self._send(live.client, ToClientClosed())
         await self._to_staff(

@@ -559,6 +559,9 @@ class ToStaffGuideChanged(Frame):
     version: int
     important: bool
     author: str
+    # The page's new index entry (unread for everyone until they open it): desktops update
+    # their index from this instead of each fetching the whole index again.
+    page: GuideSummary
 
 
 ServerToStaffFrame = Annotated[

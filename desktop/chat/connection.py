@@ -40,7 +40,6 @@ from protocol.messages import (
     StaffSetStatus,
     StaffStatus,
     StaffTyping,
-    ToStaffGuideChanged,
     ToStaffLoggedIn,
     parse_to_staff_frame,
 )
@@ -145,9 +144,6 @@ class StaffConnection:
             if self._ws is not None:
                 asyncio.get_running_loop().create_task(self._hello(self._ws))
             return
-        if isinstance(frame, ToStaffGuideChanged):
-            # Someone saved a page: the index (unread marks) is stale.
-            asyncio.get_running_loop().create_task(self.send(GuideIndexRequest()))
         self._emit(self.state.apply(frame))
 
     async def _after_login(self) -> None:

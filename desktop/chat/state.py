@@ -156,7 +156,12 @@ class Workstation:
         if isinstance(frame, ToStaffGuideChanged):
             if frame.important:
                 self.guide_notices.append(frame)
-            return [Event(EventKind.GUIDE_CHANGED, detail=frame.page_id)]
+            others = [p for p in self.guide_pages if p.id != frame.page_id]
+            self.guide_pages = [*others, frame.page]
+            return [
+                Event(EventKind.GUIDE_INDEX),
+                Event(EventKind.GUIDE_CHANGED, detail=frame.page_id),
+            ]
         if isinstance(frame, ToStaffLoggedIn):
             self.profile = frame.profile
             self.status = frame.status
