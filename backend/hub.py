@@ -656,8 +656,18 @@ class Hub:
         await self.broadcast_meter()
 
     async def set_on_call(self, username: str, on_call: bool) -> None:
-        self.router.set_on_call(username, on_call, self.clock())
+        now = self.clock()
+        agent = self.router.agents.get(username)
+        if agent is None:
+            return
+        ended = agent.on_call and not on_call
+        self.router.set_on_call(username, on_call, now)
+        if ended and agent.status is StaffStatus.READY and agent.load == 0:
+            # After-call work, as after a chat: no offers until she says she is Ready.
+            self.router.set_status(username, StaffStatus.WRAP_UP, now)
+            await self._send_status(username)
         await self.route()
+        await self.broadcast_meter()
 
     async def accept(self, username: str, frame: StaffAccept) -> None:
         live = self.live.get(frame.conversation_id)

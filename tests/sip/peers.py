@@ -1,0 +1,203 @@
+"""Real SIP parties for tests: Kamailio as registrar, sipp scenarios, pjsua2 peer processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+SCENARIOS = HERE / "scenarios"
+ROOT = HERE.parent.parent
+
+
+def free_udp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def free_port_block(size: int) -> int:
+    """A base port with ``size`` free UDP ports above it (RTP needs even/odd pairs)."""
+    for _ in range(50):
+        base = free_udp_port() & ~1
+        sockets = []
+        try:
+            for p in range(base, base + size):
+                s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                sockets.append(s)
+                s.bind(("127.0.0.1", p))
+            return base
+        except OSError:
+            continue
+        finally:
+            for s in sockets:
+                s.close()
+    raise RuntimeError("no free UDP port block")
+
+
+class Kamailio:
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_udp_port()
+        self.dir = Path(tempfile.mkdtemp(prefix="luukku-kamailio-"))
+        self.cfg = self.dir / "kamailio.cfg"
+        self.cfg.write_text((HERE / "kamailio.cfg").read_text().format(port=self.port))
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        log = open(self.dir / "kamailio.log", "ab")
+        self.proc = subprocess.Popen(
+            ["kamailio", "-f", str(self.cfg), "-DD", "-E", "-Y", str(self.dir), "-m", "32", "-M", "8"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"kamailio exited: {(self.dir / 'kamailio.log').read_text()[-2000:]}")
+            if self._answers():
+                return
+            time.sleep(0.05)
+        raise RuntimeError("kamailio did not answer OPTIONS")
+
+    def _answers(self) -> bool:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.settimeout(0.2)
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+            msg = (
+                f"OPTIONS sip:127.0.0.1:{self.port} SIP/2.0\r\n"
+                f"Via: SIP/2.0/UDP 127.0.0.1:{port};branch=z9hG4bK{time.monotonic_ns()}\r\n"
+                f"From: <sip:probe@127.0.0.1>;tag=1\r\nTo: <sip:127.0.0.1>\r\n"
+                f"Call-ID: probe{time.monotonic_ns()}\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 1\r\n"
+                "Content-Length: 0\r\n\r\n"
+            )
+            s.sendto(msg.encode(), ("127.0.0.1", self.port))
+            try:
+                s.recvfrom(4096)
+                return True
+            except OSError:
+                return False
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        self.proc = None
+
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Peer:
+    """A pjsua2 party in its own process (tests/sip/peer.py)."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.sip.peer"],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=None if os.environ.get("LUUKKU_PEER_LOG") else subprocess.DEVNULL,
+        )
+
+    def send(self, op: str, **args: Any) -> dict[str, Any]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write((json.dumps({"op": op, **args}) + "\n").encode())
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"peer died (exit {self.proc.poll()})")
+        reply: dict[str, Any] = json.loads(line)
+        if not reply.get("ok"):
+            raise RuntimeError(f"peer {op}: {reply.get('error')}")
+        return reply
+
+    def start(self, registrar: str, user: str, **extra: Any) -> None:
+        self.send("start", registrar=registrar, user=user, register_seconds=60, **extra)
+
+    def wait(self, predicate: Any, timeout: float = 10.0) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while True:
+            state = self.send("state")
+            if predicate(state):
+                return state
+            if time.monotonic() > deadline:
+                raise AssertionError(f"peer state never matched: {state}")
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                self.send("stop")
+            except (RuntimeError, OSError, ValueError):
+                pass
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def sipp(
+    scenario: str,
+    target: str,
+    *,
+    service: str = "nurse",
+    calls: int = 1,
+    rate: float = 1.0,
+    extra: list[str] | None = None,
+    cwd: Path | None = None,
+) -> subprocess.Popen[bytes]:
+    """Start sipp with a built-in scenario (``uac_pcap``) or one of tests/sip/scenarios."""
+    workdir = cwd or Path(tempfile.mkdtemp(prefix="luukku-sipp-"))
+    pcap = workdir / "pcap"
+    if not pcap.exists():
+        # uac_pcap looks for pcap/… in its working directory.
+        pcap.symlink_to("/usr/share/sip-tester")
+    if (SCENARIOS / f"{scenario}.xml").exists():
+        which = ["-sf", str(SCENARIOS / f"{scenario}.xml")]
+    else:
+        which = ["-sn", scenario]
+    port = free_udp_port()
+    media = free_port_block(8)
+    cmd = [
+        "sipp", target, *which,
+        "-s", service,
+        "-i", "127.0.0.1", "-p", str(port),
+        "-mi", "127.0.0.1", "-mp", str(media),
+        "-m", str(calls), "-r", str(rate),
+        "-nostdin", "-trace_err", "-bg" if False else "-aa",
+        *(extra or []),
+    ]  # fmt: skip
+    return subprocess.Popen(
+        cmd, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+    )
+
+
+def sipp_result(proc: subprocess.Popen[bytes], timeout: float = 60) -> tuple[int, str]:
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+        return -1, out.decode(errors="replace")[-3000:]
+    return proc.returncode, out.decode(errors="replace")[-3000:]
