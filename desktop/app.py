@@ -8,17 +8,18 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import diagnostics
 from desktop.bridge import Bridge
 from desktop.chat import credentials
 from desktop.chat.connection import StaffConnection
-from desktop.chat.state import Link
+from desktop.chat.state import Link, Workstation
 from desktop.config import (
     SETTINGS,
     MachineConfigError,
@@ -27,11 +28,17 @@ from desktop.config import (
     machine_config_path,
     resolve,
 )
+from desktop.softphone.audio import AudioPath
+from desktop.softphone.controller import Softphone
+from desktop.softphone.engine import Engine, SoftphoneError
+from desktop.softphone.model import Registration, SipSettings
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.phone import PhonePanel, ask_sip_password, load_choice
 
 I18N = Path(__file__).parent / "ui" / "i18n"
 log = logging.getLogger("luukku.desktop")
+POLL_MS = 5  # pjsua2 polling; RTP arrives every 20 ms, SIP timers need no finer grain
 
 
 @dataclass
@@ -47,8 +54,76 @@ class Options:
     machine_file_error: str | None = None
     guide: str | None = None
 
+    def setting(self, name: str) -> str:
+        if name in self.settings:
+            return self.settings[name].value
+        return next(s.default for s in SETTINGS if s.name == name)
 
-def make_report(options: Options, connection: StaffConnection) -> str:
+
+@dataclass
+class Phone:
+    """The softphone for the whole process (pjsua2 allows one endpoint per process)."""
+
+    engine: Engine
+    audio: AudioPath
+    softphone: Softphone
+    registrar: str
+    user: str
+    timer: QTimer | None = None
+
+    def registration_text(self) -> str:
+        state = self.engine.registration
+        if state is Registration.DISABLED:
+            return "not configured (sip_registrar is empty)"
+        detail = f" ({self.engine.registration_detail})" if self.engine.registration_detail else ""
+        return f"{state.value} as {self.user} at {self.registrar}{detail}"
+
+
+def start_phone(options: Options, username: str) -> Phone:
+    registrar = options.setting("sip_registrar")
+    user = options.setting("sip_user") or username
+    engine = Engine()
+    audio = AudioPath(engine.speaker, engine.microphone)
+    audio.choose(load_choice())
+    softphone = Softphone(engine, audio)
+    phone = Phone(engine, audio, softphone, registrar, user)
+    password = credentials.recall(f"sip:{registrar}", user) or ""
+    try:
+        engine.start(
+            SipSettings(
+                registrar=registrar,
+                user=user,
+                password=password,
+                transport=options.setting("sip_transport"),  # type: ignore[arg-type]
+                srtp=options.setting("srtp"),  # type: ignore[arg-type]
+                register_seconds=int(options.setting("sip_register_seconds")),
+                local_port=int(options.setting("sip_port")),
+            )
+        )
+    except SoftphoneError as exc:
+        # The chat work goes on without a phone; the panel and diagnostics say why.
+        log.error("softphone: %s", exc)
+        engine.registration, engine.registration_detail = Registration.FAILED, str(exc)
+    # A Qt timer, not an asyncio task: it lives as long as the app and costs one wake-up.
+    phone.timer = QTimer()
+    phone.timer.setInterval(POLL_MS)
+    phone.timer.timeout.connect(softphone.poll)
+    phone.timer.start()
+    return phone
+
+
+def _ask_phone_password(phone: Phone, parent: MainWindow) -> None:
+    """The registrar refused our credentials: ask once, keep the answer in the keyring."""
+    password = ask_sip_password(parent, phone.user)
+    if password:
+        credentials.remember(f"sip:{phone.registrar}", phone.user, password)
+        try:
+            phone.engine.set_password(password)
+        except SoftphoneError as exc:
+            log.error("softphone: %s", exc)
+
+
+def make_report(options: Options, connection: StaffConnection, phone: Phone | None = None) -> str:
     from desktop.ui.diagnostics import audio_devices, qt_version
 
     inputs, outputs = audio_devices()
@@ -57,7 +132,7 @@ def make_report(options: Options, connection: StaffConnection) -> str:
         options.settings,
         link=state.link.value,
         username=state.profile.username if state.profile else None,
-        registration="softphone not installed yet",
+        registration=phone.registration_text() if phone else "softphone not started",
         audio_inputs=inputs,
         audio_outputs=outputs,
         qt_version=qt_version(),
@@ -107,6 +182,7 @@ async def amain(options: Options) -> int:
     if password is None and username:
         password = credentials.recall(options.backend, username)
     error = ""
+    phone: Phone | None = None
     while True:
         if not username or password is None:
             answer = await ask_login(username, error)
@@ -118,25 +194,38 @@ async def amain(options: Options) -> int:
         connection = StaffConnection(options.backend, username, password)
         bridge = Bridge()
         connection.subscribe(bridge.on_event)
+        if phone is None:
+            phone = start_phone(options, username)
+        phone.engine.subscribe(bridge.on_phone_event)
+        phone.softphone.report_on_call = connection.phone_state
+        panel = PhonePanel(
+            phone.softphone,
+            phone.audio,
+            functools.partial(_queue_name, connection.state, options.lang),
+        )
+        bridge.phone_event.connect(panel.on_event)
         window = MainWindow(
             connection.state,
             bridge,
             connection,
             options.lang,
-            report=functools.partial(make_report, options, connection),
+            report=functools.partial(make_report, options, connection, phone),
+            phone=panel,
         )
+        panel.password_requested.connect(functools.partial(_ask_phone_password, phone, window))
         window.closed_by_user.connect(quit_event.set)
         if options.guide:
             window.open_guide_when_ready(options.guide)
         connection.start()
         window.show()
-        outcome = await _wait(connection, quit_event, options, started)
+        outcome = await _wait(connection, quit_event, options, started, phone.registration_text)
         if connection.state.profile is not None and not options.demo:
             # Remembered for next time (the password is in the keyring, never here).
             QSettings().setValue("username", username)
         if outcome != "auth_failed":
             await connection.stop()
             window.close()
+            _stop_phone(phone, fast=options.smoke)
             return 0 if outcome in ("quit", "smoke_ok") else 3
         # Wrong or changed password: do not keep a bad one in the keyring; ask again.
         await connection.stop()
@@ -146,11 +235,31 @@ async def amain(options: Options) -> int:
         password = None
         error = QApplication.translate("Login", "Wrong username or password.")
         if options.smoke or options.demo:
+            _stop_phone(phone, fast=True)
             return 3
 
 
+def _queue_name(state: Workstation, lang: str, queue: str) -> str:
+    return state.queue_name(queue, lang)
+
+
+def _stop_phone(phone: Phone | None, fast: bool) -> None:
+    if phone is None:
+        return
+    if phone.timer is not None:
+        phone.timer.stop()
+    phone.audio.stop()
+    phone.audio.ring(False)
+    # Un-registers and hangs up; "fast" skips the network (a smoke run has no registrar).
+    phone.engine.stop(fast=fast)
+
+
 async def _wait(
-    connection: StaffConnection, quit_event: asyncio.Event, options: Options, started: float
+    connection: StaffConnection,
+    quit_event: asyncio.Event,
+    options: Options,
+    started: float,
+    phone_state: Callable[[], str] = lambda: "-",
 ) -> str:
     while not quit_event.is_set():
         state = connection.state
@@ -160,7 +269,7 @@ async def _wait(
             print(
                 f"smoke ok: logged in as {state.profile.username}, meter with "
                 f"{len(state.meter)} queues, {time.perf_counter() - started:.2f} s after start, "
-                f"rss {_rss_mb():.0f} MB",
+                f"rss {_rss_mb():.0f} MB, phone {phone_state()}",
                 flush=True,
             )
             return "smoke_ok"

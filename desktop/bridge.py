@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from desktop.chat.state import Event, EventKind
+from desktop.softphone.engine import PhoneEvent
 
 
 class Bridge(QObject):
@@ -30,6 +31,10 @@ class Bridge(QObject):
     guide_version = Signal(str)
     guide_saved = Signal(str)
     guide_changed = Signal(str)
+    phone_event = Signal(object)  # desktop.softphone.engine.PhoneEvent
+
+    def on_phone_event(self, event: PhoneEvent) -> None:
+        self.phone_event.emit(event)
 
     def on_event(self, event: Event) -> None:
         cid = event.conversation_id or ""

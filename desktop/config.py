@@ -32,9 +32,12 @@ class MachineFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     backend_url: str | None = Field(default=None, pattern=r"^(https?)://[^\s]+$")
     language: Literal["fi", "sv", "en"] | None = None
-    sip_registrar: str | None = None
+    sip_registrar: str | None = Field(default=None, pattern=r"^[A-Za-z0-9.\-\[\]:]+$")
+    sip_user: str | None = None
     sip_transport: Literal["udp", "tcp", "tls"] | None = None
     srtp: Literal["disabled", "optional", "mandatory"] | None = None
+    sip_port: int | None = Field(default=None, ge=0, le=65535)
+    sip_register_seconds: int | None = Field(default=None, ge=30, le=86400)
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,16 @@ SETTINGS = (
     Setting("language", "LUUKKU_LANG", "fi", "Language"),
     Setting("username", "LUUKKU_USER", "", "Username"),
     Setting("sip_registrar", "LUUKKU_SIP_REGISTRAR", "", "SIP registrar"),
+    Setting("sip_user", "LUUKKU_SIP_USER", "", "SIP user (default: the Luukku username)"),
     Setting("sip_transport", "LUUKKU_SIP_TRANSPORT", "udp", "SIP transport"),
     Setting("srtp", "LUUKKU_SRTP", "optional", "SRTP"),
+    Setting("sip_port", "LUUKKU_SIP_PORT", "0", "Local SIP port (0 = any)"),
+    Setting(
+        "sip_register_seconds",
+        "LUUKKU_SIP_REGISTER_SECONDS",
+        "300",
+        "SIP registration lifetime (s)",
+    ),
 )
 
 

@@ -2,7 +2,7 @@
 # Installs what Luukku needs on Debian 12: system packages (when missing), a virtualenv
 # with the locked Python packages, and the compiled translations.
 #   bash scripts/setup.sh run    # what the demo needs
-#   bash scripts/setup.sh test   # plus what the tests need (Xvfb, Chromium)
+#   bash scripts/setup.sh test   # plus what the tests need (Xvfb, Chromium, sipp, Kamailio, PulseAudio)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-run}"
@@ -11,7 +11,7 @@ runtime_pkgs=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libdb
   libfontconfig1 libfreetype6 libglib2.0-0 fonts-dejavu-core libpulse0 libx11-xcb1
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
-test_pkgs=(xvfb xauth chromium postgresql nginx)
+test_pkgs=(xvfb xauth chromium postgresql nginx sip-tester kamailio pulseaudio pulseaudio-utils)
 
 pkgs=("${runtime_pkgs[@]}")
 [ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")

@@ -35,6 +35,7 @@ from protocol.messages import (
     StaffClose,
     StaffLogin,
     StaffOpen,
+    StaffPhoneState,
     StaffResumeSession,
     StaffSend,
     StaffSetStatus,
@@ -151,6 +152,9 @@ class StaffConnection:
         wanted = self.state.wanted_status
         if wanted is not None and wanted is not self.state.status:
             await self.send(StaffSetStatus(status=wanted, reason=self.state.wanted_reason))
+        if self.state.on_call:
+            # A backend that restarted mid-call must not offer her chats meanwhile.
+            await self.send(StaffPhoneState(on_call=True))
         for chat in self.state.chats.values():
             for pending in list(chat.pending):
                 await self.send(
@@ -176,6 +180,10 @@ class StaffConnection:
     async def set_status(self, status: StaffStatus, reason: str | None = None) -> None:
         self.state.wanted_status, self.state.wanted_reason = status, reason
         await self.send(StaffSetStatus(status=status, reason=reason))
+
+    async def phone_state(self, on_call: bool) -> None:
+        self.state.on_call = on_call
+        await self.send(StaffPhoneState(on_call=on_call))
 
     async def accept(self, conversation_id: str) -> None:
         await self.send(StaffAccept(conversation_id=conversation_id))

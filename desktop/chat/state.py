@@ -107,6 +107,7 @@ class Workstation:
     reason: str | None = None
     # What she chose last: re-applied after a reconnect, which the server starts Not ready.
     wanted_status: StaffStatus | None = None
+    on_call: bool = False  # the softphone's word, re-sent after a reconnect
     wanted_reason: str | None = None
     queue_names: dict[str, dict[str, str]] = field(default_factory=dict)
     meter: list[QueueFigures] = field(default_factory=list)

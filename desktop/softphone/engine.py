@@ -17,6 +17,7 @@ exception cannot escape into C++; all Calls and the Account gone before ``libDes
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -81,7 +82,7 @@ class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]
         # A test or the bench may read what arrives (frame bytes, monotonic time).
         self.tap: Callable[[bytes, float], None] | None = None
 
-    def onFrameReceived(self, frame: Any) -> None:  # noqa: N802 (pjsua2's name)
+    def onFrameReceived(self, frame: Any) -> None:
         try:
             data = bytes(frame.buf)
             self.frames_in += 1
@@ -91,7 +92,7 @@ class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]
         except Exception:
             log.exception("audio frame from the call")
 
-    def onFrameRequested(self, frame: Any) -> None:  # noqa: N802
+    def onFrameRequested(self, frame: Any) -> None:
         try:
             frame.type = pj.PJMEDIA_FRAME_TYPE_AUDIO
             frame.buf = pj.ByteVector(self.microphone.read(FRAME_BYTES))
@@ -106,13 +107,13 @@ class _Account(pj.Account):  # type: ignore[misc]
         super().__init__()
         self.engine = engine
 
-    def onRegState(self, prm: Any) -> None:  # noqa: N802
+    def onRegState(self, prm: Any) -> None:
         try:
             self.engine._on_reg_state(self, prm)
         except Exception:
             log.exception("registration callback")
 
-    def onIncomingCall(self, prm: Any) -> None:  # noqa: N802
+    def onIncomingCall(self, prm: Any) -> None:
         try:
             self.engine._on_incoming(self, prm)
         except Exception:
@@ -125,25 +126,25 @@ class _SipCall(pj.Call):  # type: ignore[misc]
         self.engine = engine
         self.handle = -1
 
-    def onCallState(self, prm: Any) -> None:  # noqa: N802
+    def onCallState(self, prm: Any) -> None:
         try:
             self.engine._on_call_state(self)
         except Exception:
             log.exception("call state callback")
 
-    def onCallMediaState(self, prm: Any) -> None:  # noqa: N802
+    def onCallMediaState(self, prm: Any) -> None:
         try:
             self.engine._on_media_state(self)
         except Exception:
             log.exception("call media callback")
 
-    def onDtmfDigit(self, prm: Any) -> None:  # noqa: N802
+    def onDtmfDigit(self, prm: Any) -> None:
         try:
             self.engine._on_dtmf(self, str(prm.digit))
         except Exception:
             log.exception("dtmf callback")
 
-    def onCallTransferRequest(self, prm: Any) -> None:  # noqa: N802
+    def onCallTransferRequest(self, prm: Any) -> None:
         try:
             # Someone asks us to call another party (we are the one being transferred).
             new = _SipCall(self.engine, self.engine._account_or_fail())
@@ -152,13 +153,13 @@ class _SipCall(pj.Call):  # type: ignore[misc]
         except Exception:
             log.exception("transfer request callback")
 
-    def onCallTransferStatus(self, prm: Any) -> None:  # noqa: N802
+    def onCallTransferStatus(self, prm: Any) -> None:
         try:
             self.engine._on_transfer_status(self, int(prm.statusCode), bool(prm.finalNotify))
         except Exception:
             log.exception("transfer status callback")
 
-    def onCallReplaced(self, prm: Any) -> None:  # noqa: N802
+    def onCallReplaced(self, prm: Any) -> None:
         try:
             # An attended transfer replaced this call with a new one to the same person.
             new = _SipCall(self.engine, self.engine._account_or_fail(), prm.newCallId)
@@ -186,6 +187,7 @@ class EngineStats:
     last_invite_at: float = 0.0  # monotonic, when the INVITE reached onIncomingCall
     answer_sent_at: float = 0.0
     poll_count: int = 0
+    registrations: int = 0  # successful REGISTER transactions (first and refreshes)
     extra: dict[str, float] = field(default_factory=dict)
 
 
@@ -214,6 +216,7 @@ class Engine:
         self._max_calls = max_calls
         self._ep: Any = None
         self._account: _Account | None = None
+        self._retired_accounts: list[_Account] = []  # kept until libDestroy
         self._port: BridgePort | None = None
         self._log_writer: Any = None
 
@@ -278,7 +281,7 @@ class Engine:
         acfg.regConfig.timeoutSec = settings.register_seconds
         acfg.regConfig.retryIntervalSec = settings.retry_seconds
         acfg.regConfig.firstRetryIntervalSec = settings.retry_seconds
-        acfg.regConfig.delayBeforeRefreshSec = min(5, max(1, settings.register_seconds // 3))
+        acfg.regConfig.delayBeforeRefreshSec = min(5, max(2, settings.register_seconds // 3))
         if settings.password:
             acfg.sipConfig.authCreds.append(
                 pj.AuthCredInfo("digest", "*", settings.user, 0, settings.password)
@@ -299,6 +302,27 @@ class Engine:
             self.registration = Registration.FAILED
             raise SoftphoneError(f"SIP account: {exc.info()}") from exc
         self._account = account
+
+    def set_password(self, password: str) -> None:
+        """New credentials (the registrar said 401/403): register again with them."""
+        if self.settings is None or self._account is None:
+            raise SoftphoneError("the softphone is not set up")
+        from dataclasses import replace
+
+        self.settings = replace(self.settings, password=password)
+        old, self._account = self._account, None
+        with contextlib.suppress(pj.Error):
+            old.shutdown()
+        self._retired_accounts.append(old)
+        self._register(self.settings)
+
+    @property
+    def needs_password(self) -> bool:
+        return self.registration is Registration.FAILED and self.registration_detail[:3] in (
+            "401",
+            "403",
+            "407",
+        )
 
     def poll(self) -> None:
         """Let pjsua2 run its timers and sockets; call every few milliseconds."""
@@ -323,20 +347,17 @@ class Engine:
         if self._ep is None:
             return
         for slot in list(self._slots.values()):
-            try:
+            with contextlib.suppress(pj.Error):
                 slot.sip.hangup(pj.CallOpParam(True))
-            except pj.Error:
-                pass
         for _ in range(20):
             self._ep.libHandleEvents(10)
         self._slots.clear()
         self._released.clear()
         if self._account is not None:
-            try:
+            with contextlib.suppress(pj.Error):
                 self._account.shutdown()
-            except pj.Error:
-                pass
             self._account = None
+        self._retired_accounts.clear()
         self._port = None
         ep, self._ep = self._ep, None
         if fast:
@@ -450,6 +471,7 @@ class Engine:
         info = account.getInfo()
         code = int(prm.code)
         if 200 <= code < 300 and info.regIsActive:
+            self.stats.registrations += 1
             state = Registration.REGISTERED
             detail = ""
         elif 200 <= code < 300:
@@ -567,7 +589,8 @@ class Engine:
             id=handle,
             direction=direction,
             remote=remote,
-            state=state or (CallState.RINGING if direction is Direction.INCOMING else CallState.DIALING),
+            state=state
+            or (CallState.RINGING if direction is Direction.INCOMING else CallState.DIALING),
             started=self.clock(),
         )
         self.calls[handle] = record

@@ -22,7 +22,10 @@ def ring_pattern(rate: int = RATE) -> bytes:
     on = array(
         "h",
         (
-            int(6000 * math.sin(2 * math.pi * 425 * i / rate) + 3000 * math.sin(2 * math.pi * 450 * i / rate))
+            int(
+                6000 * math.sin(2 * math.pi * 425 * i / rate)
+                + 3000 * math.sin(2 * math.pi * 450 * i / rate)
+            )
             for i in range(n)
         ),
     )

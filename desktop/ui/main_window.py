@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         commands: Actions,
         lang: str = "fi",
         report: Callable[[], str] | None = None,
+        phone: QWidget | None = None,
     ) -> None:
         super().__init__()
         self.state = state
@@ -130,6 +132,14 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(self.sections, 1)
         self.setCentralWidget(central)
+        self.phone = phone
+        if phone is not None:
+            dock = QDockWidget(self.tr("Phone"), self)
+            dock.setObjectName("phoneDock")
+            # Always there: a ringing call must never be hidden behind a closed panel.
+            dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+            dock.setWidget(phone)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.search_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
         self.search_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.search_shortcut.activated.connect(self.search_handbook)

@@ -15,7 +15,7 @@ import threading
 import time
 from typing import Any
 
-from desktop.softphone.engine import Engine, PhoneEvent, PhoneEventKind
+from desktop.softphone.engine import Engine, PhoneEvent
 from desktop.softphone.model import SipSettings
 from desktop.softphone.pipe import RATE, SAMPLE_BYTES
 from desktop.softphone.tones import dominant, rms, sine
@@ -55,7 +55,7 @@ class Recorder:
 
 
 def main() -> None:
-    engine = Engine(log_level=int(os.environ.get("LUUKKU_PEER_LOG", "0")))
+    engine = Engine(log_level=int(os.environ.get("LUUKKU_PEER_LOG", "0")), max_calls=32)
     events: list[dict[str, Any]] = []
     auto_answer = False
     tone = ToneSource()
@@ -66,10 +66,15 @@ def main() -> None:
     def on_event(event: PhoneEvent) -> None:
         events.append({"kind": event.kind.value, "call": event.call_id, "detail": event.detail})
         call = engine.calls.get(event.call_id or -1)
-        if auto_answer and call is not None and call.state.value == "ringing":
-            # Answered after the callback returns, as a click would be.
-            if not call.end_reason and call.id not in to_answer:
-                to_answer.append(call.id)
+        # Answered after the callback returns, as a click would be.
+        if (
+            auto_answer
+            and call is not None
+            and call.state.value == "ringing"
+            and not call.end_reason
+            and call.id not in to_answer
+        ):
+            to_answer.append(call.id)
 
     engine.subscribe(on_event)
     # pjsua2 prints to fd 1 from C; keep the protocol on a private copy of it.
@@ -85,7 +90,7 @@ def main() -> None:
         ready, _, _ = select.select([sys.stdin], [], [], 0.005)
         if not ready:
             continue
-        chunk = sys.stdin.buffer.read1(65536)  # type: ignore[attr-defined]
+        chunk = os.read(sys.stdin.fileno(), 65536)
         if not chunk:
             break
         buffer += chunk

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -57,17 +58,31 @@ class Kamailio:
         return f"127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        log = open(self.dir / "kamailio.log", "ab")
-        self.proc = subprocess.Popen(
-            ["kamailio", "-f", str(self.cfg), "-DD", "-E", "-Y", str(self.dir), "-m", "32", "-M", "8"],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        with open(self.dir / "kamailio.log", "ab") as log:
+            self.proc = subprocess.Popen(
+                [
+                    "kamailio",
+                    "-f",
+                    str(self.cfg),
+                    "-DD",
+                    "-E",
+                    "-Y",
+                    str(self.dir),
+                    "-m",
+                    "32",
+                    "-M",
+                    "8",
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"kamailio exited: {(self.dir / 'kamailio.log').read_text()[-2000:]}")
+                raise RuntimeError(
+                    f"kamailio exited: {(self.dir / 'kamailio.log').read_text()[-2000:]}"
+                )
             if self._answers():
                 return
             time.sleep(0.05)
@@ -146,10 +161,8 @@ class Peer:
 
     def close(self) -> None:
         if self.proc.poll() is None:
-            try:
+            with contextlib.suppress(RuntimeError, OSError, ValueError):
                 self.send("stop")
-            except (RuntimeError, OSError, ValueError):
-                pass
             try:
                 self.proc.wait(5)
             except subprocess.TimeoutExpired:
@@ -166,6 +179,8 @@ def sipp(
     rate: float = 1.0,
     extra: list[str] | None = None,
     cwd: Path | None = None,
+    fields: list[str] | None = None,
+    port: int | None = None,
 ) -> subprocess.Popen[bytes]:
     """Start sipp with a built-in scenario (``uac_pcap``) or one of tests/sip/scenarios."""
     workdir = cwd or Path(tempfile.mkdtemp(prefix="luukku-sipp-"))
@@ -177,7 +192,12 @@ def sipp(
         which = ["-sf", str(SCENARIOS / f"{scenario}.xml")]
     else:
         which = ["-sn", scenario]
-    port = free_udp_port()
+    extra = list(extra or [])
+    if fields is not None:
+        # [field0], [field1], … of the scenario, the same for every call.
+        (workdir / "fields.csv").write_text("SEQUENTIAL\n" + ";".join(fields) + ";\n")
+        extra += ["-inf", str(workdir / "fields.csv")]
+    port = port or free_udp_port()
     media = free_port_block(8)
     cmd = [
         "sipp", target, *which,
@@ -186,7 +206,7 @@ def sipp(
         "-mi", "127.0.0.1", "-mp", str(media),
         "-m", str(calls), "-r", str(rate),
         "-nostdin", "-trace_err", "-bg" if False else "-aa",
-        *(extra or []),
+        *extra,
     ]  # fmt: skip
     return subprocess.Popen(
         cmd, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True

@@ -1,25 +1,54 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fi_FI">
+<context>
+    <name>AudioDialog</name>
+    <message>
+        <location filename="../phone.py" line="505"/>
+        <source>Audio devices</source>
+        <translation>Äänilaitteet</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="513"/>
+        <source>Microphone</source>
+        <translation>Mikrofoni</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="514"/>
+        <source>Speaker / headset</source>
+        <translation>Kaiutin / kuulokkeet</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="515"/>
+        <source>Ringer</source>
+        <translation>Soittoääni</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="525"/>
+        <source>System default</source>
+        <translation>Järjestelmän oletus</translation>
+    </message>
+</context>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="204" />
-        <location filename="../conversation.py" line="224" />
+        <location filename="../conversation.py" line="204"/>
+        <location filename="../conversation.py" line="224"/>
         <source>Close conversation</source>
         <translation>Päätä keskustelu</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="206" />
+        <location filename="../conversation.py" line="206"/>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="216" />
+        <location filename="../conversation.py" line="216"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Yhteenveto (lyhyt, ei enempää terveystietoja kuin tarpeen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="225" />
+        <location filename="../conversation.py" line="225"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -27,47 +56,47 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="49" />
+        <location filename="../conversation.py" line="49"/>
         <source>The client is typing…</source>
         <translation>Asiakas kirjoittaa…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="53" />
+        <location filename="../conversation.py" line="53"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Asiakas poistui. Päätä keskustelu ja kirjaa lopputulos.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="59" />
+        <location filename="../conversation.py" line="59"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Kirjoita vastaus (Enter lähettää, Vaihto+Enter uusi rivi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="62" />
+        <location filename="../conversation.py" line="62"/>
         <source>Send</source>
         <translation>Lähetä</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="64" />
+        <location filename="../conversation.py" line="64"/>
         <source>Close conversation…</source>
         <translation>Päätä keskustelu…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="68" />
+        <location filename="../conversation.py" line="68"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Lisää pikavastaus käsikirjasta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="72" />
+        <location filename="../conversation.py" line="72"/>
         <source>Instructions</source>
         <translation>Ohjeet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="119" />
+        <location filename="../conversation.py" line="119"/>
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="174" />
+        <location filename="../conversation.py" line="174"/>
         <source>Quick reply…</source>
         <translation>Pikavastaus…</translation>
     </message>
@@ -75,22 +104,22 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
-        <location filename="../diagnostics.py" line="39" />
+        <location filename="../diagnostics.py" line="39"/>
         <source>About Luukku / diagnostics</source>
         <translation>Tietoja Luukusta / diagnostiikka</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="46" />
+        <location filename="../diagnostics.py" line="46"/>
         <source>This report holds no client data and no passwords. IT support may ask you to copy it.</source>
         <translation>Raportissa ei ole asiakastietoja eikä salasanoja. IT-tuki voi pyytää sinua kopioimaan sen.</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="56" />
+        <location filename="../diagnostics.py" line="56"/>
         <source>Close</source>
         <translation>Sulje</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="57" />
+        <location filename="../diagnostics.py" line="57"/>
         <source>Copy report</source>
         <translation>Kopioi raportti</translation>
     </message>
@@ -98,82 +127,82 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../guides.py" line="356" />
+        <location filename="../guides.py" line="358"/>
         <source>Edit handbook page</source>
         <translation>Muokkaa käsikirjan sivua</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="356" />
+        <location filename="../guides.py" line="358"/>
         <source>New handbook page</source>
         <translation>Uusi käsikirjan sivu</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="367" />
+        <location filename="../guides.py" line="369"/>
         <source>Page</source>
         <translation>Sivu</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="368" />
+        <location filename="../guides.py" line="370"/>
         <source>Quick reply</source>
         <translation>Pikavastaus</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="377" />
+        <location filename="../guides.py" line="379"/>
         <source>Title</source>
         <translation>Otsikko</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="378" />
+        <location filename="../guides.py" line="380"/>
         <source>Id (in links)</source>
         <translation>Tunniste (linkeissä)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="379" />
+        <location filename="../guides.py" line="381"/>
         <source>Area</source>
         <translation>Osio</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="380" />
+        <location filename="../guides.py" line="382"/>
         <source>Kind</source>
         <translation>Tyyppi</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="381" />
+        <location filename="../guides.py" line="383"/>
         <source>Shown with queues</source>
         <translation>Näytetään jonoissa</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="390" />
+        <location filename="../guides.py" line="392"/>
         <source>What changed (shown in the history)</source>
         <translation>Mitä muuttui (näkyy historiassa)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="391" />
+        <location filename="../guides.py" line="393"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Tärkeä muutos: ilmoita kaikille kirjautumisen yhteydessä</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="399" />
+        <location filename="../guides.py" line="401"/>
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="400" />
+        <location filename="../guides.py" line="402"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="442" />
+        <location filename="../guides.py" line="444"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Anna sivulle otsikko ja tunniste (kirjaimia, numeroita, -).</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="461" />
+        <location filename="../guides.py" line="463"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Joku muu tallensi sivun muokkauksesi aikana. Tekstisi on tallessa tässä: kopioi se, avaa sivu uudelleen ja tee muutoksesi uudestaan.</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="466" />
+        <location filename="../guides.py" line="468"/>
         <source>The page was not saved: %1</source>
         <translation>Sivua ei tallennettu: %1</translation>
     </message>
@@ -181,12 +210,12 @@
 <context>
     <name>GuideBrowser</name>
     <message>
-        <location filename="../guides.py" line="109" />
+        <location filename="../guides.py" line="111"/>
         <source>Open a link outside the handbook?</source>
         <translation>Avataanko linkki käsikirjan ulkopuolelle?</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="111" />
+        <location filename="../guides.py" line="113"/>
         <source>The link leads outside the handbook:
 %1
 
@@ -200,47 +229,47 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HandbookView</name>
     <message>
-        <location filename="../guides.py" line="137" />
+        <location filename="../guides.py" line="139"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Hae käsikirjasta (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="157" />
+        <location filename="../guides.py" line="159"/>
         <source>Changed since you last read it</source>
         <translation>Muuttunut edellisen lukukertasi jälkeen</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="165" />
+        <location filename="../guides.py" line="167"/>
         <source>Edit</source>
         <translation>Muokkaa</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="167" />
+        <location filename="../guides.py" line="169"/>
         <source>New page</source>
         <translation>Uusi sivu</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="168" />
+        <location filename="../guides.py" line="170"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="291" />
+        <location filename="../guides.py" line="292"/>
         <source>No pages found</source>
         <translation>Sivuja ei löytynyt</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="299" />
+        <location filename="../guides.py" line="300"/>
         <source>Operating handbook</source>
         <translation>Toimintakäsikirja</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="300" />
+        <location filename="../guides.py" line="301"/>
         <source>Pick a page on the left, or search with Ctrl+K.</source>
         <translation>Valitse sivu vasemmalta tai hae painamalla Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="307" />
+        <location filename="../guides.py" line="308"/>
         <source>%1 · version %2 · changed %3 by %4</source>
         <translation>%1 · versio %2 · muutettu %3, %4</translation>
     </message>
@@ -248,17 +277,17 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../guides.py" line="482" />
+        <location filename="../guides.py" line="484"/>
         <source>Page history</source>
         <translation>Sivun historia</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="486" />
+        <location filename="../guides.py" line="488"/>
         <source>Restore this version</source>
         <translation>Palauta tämä versio</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="496" />
+        <location filename="../guides.py" line="498"/>
         <source>Close</source>
         <translation>Sulje</translation>
     </message>
@@ -266,7 +295,7 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="144" />
+        <location filename="../../app.py" line="236"/>
         <source>Wrong username or password.</source>
         <translation>Väärä käyttäjätunnus tai salasana.</translation>
     </message>
@@ -274,32 +303,32 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../login.py" line="20" />
+        <location filename="../login.py" line="20"/>
         <source>Log in to Luukku</source>
         <translation>Kirjaudu Luukkuun</translation>
     </message>
     <message>
-        <location filename="../login.py" line="31" />
+        <location filename="../login.py" line="31"/>
         <source>Remember the password on this computer (system keyring)</source>
         <translation>Muista salasana tällä koneella (järjestelmän avainnippu)</translation>
     </message>
     <message>
-        <location filename="../login.py" line="34" />
+        <location filename="../login.py" line="34"/>
         <source>Username</source>
         <translation>Käyttäjätunnus</translation>
     </message>
     <message>
-        <location filename="../login.py" line="35" />
+        <location filename="../login.py" line="35"/>
         <source>Password</source>
         <translation>Salasana</translation>
     </message>
     <message>
-        <location filename="../login.py" line="40" />
+        <location filename="../login.py" line="40"/>
         <source>Log in</source>
         <translation>Kirjaudu</translation>
     </message>
     <message>
-        <location filename="../login.py" line="41" />
+        <location filename="../login.py" line="41"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -307,68 +336,73 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="73" />
+        <location filename="../main_window.py" line="75"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92" />
+        <location filename="../main_window.py" line="94"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="101"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109" />
+        <location filename="../main_window.py" line="111"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="128"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
-        <location filename="../main_window.py" line="278" />
+        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="293"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139" />
+        <location filename="../main_window.py" line="137"/>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="150"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140" />
+        <location filename="../main_window.py" line="151"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="227"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295" />
+        <location filename="../main_window.py" line="313"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297" />
+        <location filename="../main_window.py" line="315"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306" />
+        <location filename="../main_window.py" line="328"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340" />
+        <location filename="../main_window.py" line="362"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -376,63 +410,63 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MeterTable</name>
     <message>
-        <location filename="../meter.py" line="25" />
+        <location filename="../meter.py" line="25"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="26" />
+        <location filename="../meter.py" line="26"/>
         <source>Waiting</source>
         <translation>Jonossa</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="27" />
+        <location filename="../meter.py" line="27"/>
         <source>Longest
 wait</source>
         <translation>Pisin
 odotus</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="28" />
+        <location filename="../meter.py" line="28"/>
         <source>Ready /
 busy</source>
         <translation>Valmiina /
 varattuna</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="29" />
+        <location filename="../meter.py" line="29"/>
         <source>Service level
 today</source>
         <translation>Palvelutaso
 tänään</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="30" />
+        <location filename="../meter.py" line="30"/>
         <source>Level</source>
         <translation>Tilanne</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="48" />
+        <location filename="../meter.py" line="48"/>
         <source>Calm</source>
         <translation>Rauhallinen</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="49" />
+        <location filename="../meter.py" line="49"/>
         <source>Busy</source>
         <translation>Kiireinen</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="50" />
+        <location filename="../meter.py" line="50"/>
         <source>Congested</source>
         <translation>Ruuhka</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="65" />
+        <location filename="../meter.py" line="65"/>
         <source>(closed)</source>
         <translation>(suljettu)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="81" />
+        <location filename="../meter.py" line="81"/>
         <source>Target: answered within %1 min</source>
         <translation>Tavoite: vastattu %1 minuutissa</translation>
     </message>
@@ -440,132 +474,403 @@ tänään</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="52" />
+        <location filename="../offer.py" line="52"/>
         <source>Accept</source>
         <translation>Ota vastaan</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="55" />
+        <location filename="../offer.py" line="55"/>
         <source>Accept the chat (Ctrl+Enter)</source>
         <translation>Ota chat vastaan (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="86" />
+        <location filename="../offer.py" line="86"/>
         <source>New chat: %1 · %2 · waited %3</source>
         <translation>Uusi chat: %1 · %2 · odottanut %3</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="113" />
+        <location filename="../offer.py" line="113"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
 </context>
 <context>
+    <name>Phone</name>
+    <message>
+        <location filename="../phone.py" line="58"/>
+        <source>Phone: ready for calls</source>
+        <translation>Puhelin: valmis puheluihin</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="60"/>
+        <source>Phone: connecting…</source>
+        <translation>Puhelin: yhdistetään…</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="62"/>
+        <source>Phone: no connection to the phone server, retrying</source>
+        <translation>Puhelin: ei yhteyttä puhelinpalvelimeen, yritetään uudelleen</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="67"/>
+        <source>Phone: not configured</source>
+        <translation>Puhelin: ei määritetty</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="72"/>
+        <source>answered</source>
+        <translation>vastattu</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="73"/>
+        <source>missed</source>
+        <translation>vastaamatta</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="74"/>
+        <source>outgoing</source>
+        <translation>lähtevä</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="75"/>
+        <source>not answered</source>
+        <translation>ei vastattu</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="480"/>
+        <source>microphone</source>
+        <translation>mikrofoni</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="481"/>
+        <source>speaker</source>
+        <translation>kaiutin</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="482"/>
+        <source>ringer</source>
+        <translation>soittoäänen laite</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="579"/>
+        <source>Phone password</source>
+        <translation>Puhelimen salasana</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="580"/>
+        <source>SIP password for %1:</source>
+        <translation>SIP-salasana käyttäjälle %1:</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <location filename="../phone.py" line="105"/>
+        <source>Enter phone password…</source>
+        <translation>Anna puhelimen salasana…</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="117"/>
+        <source>Incoming call</source>
+        <translation>Saapuva puhelu</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="128"/>
+        <source>Answer</source>
+        <translation>Vastaa</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="133"/>
+        <source>Answer (Ctrl+Shift+A or the headset button)</source>
+        <translation>Vastaa (Ctrl+Vaihto+A tai kuulokkeiden painike)</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="134"/>
+        <source>Decline</source>
+        <translation>Hylkää</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="160"/>
+        <source>Mute</source>
+        <translation>Mykistä</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="163"/>
+        <location filename="../phone.py" line="333"/>
+        <source>Hold</source>
+        <translation>Pito</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="166"/>
+        <source>Keypad</source>
+        <translation>Näppäimistö</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="168"/>
+        <source>Transfer…</source>
+        <translation>Siirrä…</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="170"/>
+        <source>Complete transfer</source>
+        <translation>Viimeistele siirto</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="172"/>
+        <source>Hang up</source>
+        <translation>Lopeta puhelu</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="202"/>
+        <source>Number or colleague</source>
+        <translation>Numero tai kollega</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="203"/>
+        <source>Call</source>
+        <translation>Soita</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="215"/>
+        <source>Today&apos;s calls</source>
+        <translation>Tämän päivän puhelut</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="218"/>
+        <source>Double-click to call back</source>
+        <translation>Soita takaisin kaksoisnapsauttamalla</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="220"/>
+        <source>Audio devices…</source>
+        <translation>Äänilaitteet…</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="265"/>
+        <source>The transfer did not go through; the caller is still with you.</source>
+        <translation>Siirto ei onnistunut; soittaja on yhä linjallasi.</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="268"/>
+        <source>Transferred.</source>
+        <translation>Siirretty.</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="292"/>
+        <location filename="../phone.py" line="407"/>
+        <source>The phone is not connected.</source>
+        <translation>Puhelin ei ole yhteydessä.</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="296"/>
+        <source>Unknown number</source>
+        <translation>Tuntematon numero</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="302"/>
+        <source>Line: %1</source>
+        <translation>Linja: %1</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="304"/>
+        <source>Direct call</source>
+        <translation>Suora puhelu</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="309"/>
+        <source>Waited %1</source>
+        <translation>Jonottanut %1</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="317"/>
+        <source>calling…</source>
+        <translation>soitetaan…</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="319"/>
+        <source>on hold</source>
+        <translation>pidossa</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="321"/>
+        <source>consultation</source>
+        <translation>konsultaatio</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="324"/>
+        <source>Keys pressed: %1</source>
+        <translation>Painetut näppäimet: %1</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="333"/>
+        <source>Resume</source>
+        <translation>Jatka</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="384"/>
+        <source>The phone could not do that: %1</source>
+        <translation>Puhelin ei voinut tehdä sitä: %1</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="460"/>
+        <source>The chosen %1 is gone; using the default device. The call goes on.</source>
+        <translation>Valittu %1 irrotettiin; käytetään oletuslaitetta. Puhelu jatkuu.</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="468"/>
+        <source>Device is back</source>
+        <translation>Laite palasi</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="469"/>
+        <source>The chosen %1 is connected again. Switch back to it?</source>
+        <translation>Valittu %1 on taas kytketty. Vaihdetaanko takaisin siihen?</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="15" />
+        <location filename="../texts.py" line="15"/>
         <source>Ready</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="16" />
+        <location filename="../texts.py" line="16"/>
         <source>Not ready</source>
         <translation>Ei valmis</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="17" />
+        <location filename="../texts.py" line="17"/>
         <source>Wrap-up</source>
         <translation>Jälkityö</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="18" />
+        <location filename="../texts.py" line="18"/>
         <source>Offline</source>
         <translation>Poissa</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="28" />
+        <location filename="../texts.py" line="28"/>
         <source>Break</source>
         <translation>Tauko</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="29" />
+        <location filename="../texts.py" line="29"/>
         <source>Meeting</source>
         <translation>Palaveri</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="30" />
+        <location filename="../texts.py" line="30"/>
         <source>Training</source>
         <translation>Koulutus</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="31" />
+        <location filename="../texts.py" line="31"/>
         <source>Other work</source>
         <translation>Muu työ</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="32" />
+        <location filename="../texts.py" line="32"/>
         <source>Missed offer</source>
         <translation>Ohitettu tarjous</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="33" />
+        <location filename="../texts.py" line="33"/>
         <source>Just logged in</source>
         <translation>Juuri kirjautunut</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="39" />
+        <location filename="../texts.py" line="39"/>
         <source>Handled in one contact</source>
         <translation>Hoidettu yhdellä yhteydenotolla</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="40" />
+        <location filename="../texts.py" line="40"/>
         <source>Appointment booked</source>
         <translation>Aika varattu</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="41" />
+        <location filename="../texts.py" line="41"/>
         <source>Callback left</source>
         <translation>Soittopyyntö jätetty</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="42" />
+        <location filename="../texts.py" line="42"/>
         <source>Referred to social services</source>
         <translation>Ohjattu sosiaalipalveluihin</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43" />
+        <location filename="../texts.py" line="43"/>
         <source>Other</source>
         <translation>Muu</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="49" />
+        <location filename="../texts.py" line="49"/>
         <source>Connecting…</source>
         <translation>Yhdistetään…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50" />
+        <location filename="../texts.py" line="50"/>
         <source>Connected</source>
         <translation>Yhteys kunnossa</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="51" />
+        <location filename="../texts.py" line="51"/>
         <source>Connection lost, reconnecting…</source>
         <translation>Yhteys katkesi, yhdistetään uudelleen…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52" />
+        <location filename="../texts.py" line="52"/>
         <source>Login failed</source>
         <translation>Kirjautuminen epäonnistui</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="58" />
+        <location filename="../texts.py" line="58"/>
         <source>The client left the conversation.</source>
         <translation>Asiakas poistui keskustelusta.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="63" />
+        <location filename="../texts.py" line="63"/>
         <source>Anonymous</source>
         <translation>Nimetön</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../phone.py" line="543"/>
+        <source>Transfer the call</source>
+        <translation>Siirrä puhelu</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="546"/>
+        <source>Colleague or number:</source>
+        <translation>Kollega tai numero:</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="551"/>
+        <source>Transfer now</source>
+        <translation>Siirrä heti</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="553"/>
+        <source>The caller is put through at once; you leave the call.</source>
+        <translation>Soittaja yhdistetään heti; sinä poistut puhelusta.</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="554"/>
+        <source>Talk first</source>
+        <translation>Keskustele ensin</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="557"/>
+        <source>The caller waits on hold while you talk to the colleague.</source>
+        <translation>Soittaja odottaa pidossa, kun puhut kollegan kanssa.</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="559"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
     </message>
 </context>
 </TS>

@@ -1,25 +1,54 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_FI">
+<context>
+    <name>AudioDialog</name>
+    <message>
+        <location filename="../phone.py" line="505"/>
+        <source>Audio devices</source>
+        <translation>Ljudenheter</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="513"/>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="514"/>
+        <source>Speaker / headset</source>
+        <translation>Högtalare / headset</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="515"/>
+        <source>Ringer</source>
+        <translation>Ringsignal</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="525"/>
+        <source>System default</source>
+        <translation>Systemets standard</translation>
+    </message>
+</context>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="204" />
-        <location filename="../conversation.py" line="224" />
+        <location filename="../conversation.py" line="204"/>
+        <location filename="../conversation.py" line="224"/>
         <source>Close conversation</source>
         <translation>Avsluta samtalet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="206" />
+        <location filename="../conversation.py" line="206"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="216" />
+        <location filename="../conversation.py" line="216"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="225" />
+        <location filename="../conversation.py" line="225"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -27,47 +56,47 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="49" />
+        <location filename="../conversation.py" line="49"/>
         <source>The client is typing…</source>
         <translation>Klienten skriver…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="53" />
+        <location filename="../conversation.py" line="53"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Klienten har lämnat. Avsluta samtalet och ange resultat.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="59" />
+        <location filename="../conversation.py" line="59"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Skriv ett svar (Enter skickar, Skift+Enter ny rad)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="62" />
+        <location filename="../conversation.py" line="62"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="64" />
+        <location filename="../conversation.py" line="64"/>
         <source>Close conversation…</source>
         <translation>Avsluta samtalet…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="68" />
+        <location filename="../conversation.py" line="68"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Infoga ett snabbsvar från handboken</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="72" />
+        <location filename="../conversation.py" line="72"/>
         <source>Instructions</source>
         <translation>Anvisningar</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="119" />
+        <location filename="../conversation.py" line="119"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="174" />
+        <location filename="../conversation.py" line="174"/>
         <source>Quick reply…</source>
         <translation>Snabbsvar…</translation>
     </message>
@@ -75,22 +104,22 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
-        <location filename="../diagnostics.py" line="39" />
+        <location filename="../diagnostics.py" line="39"/>
         <source>About Luukku / diagnostics</source>
         <translation>Om Luukku / diagnostik</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="46" />
+        <location filename="../diagnostics.py" line="46"/>
         <source>This report holds no client data and no passwords. IT support may ask you to copy it.</source>
         <translation>Rapporten innehåller inga klientuppgifter och inga lösenord. IT-stödet kan be dig kopiera den.</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="56" />
+        <location filename="../diagnostics.py" line="56"/>
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
     <message>
-        <location filename="../diagnostics.py" line="57" />
+        <location filename="../diagnostics.py" line="57"/>
         <source>Copy report</source>
         <translation>Kopiera rapporten</translation>
     </message>
@@ -98,82 +127,82 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../guides.py" line="356" />
+        <location filename="../guides.py" line="358"/>
         <source>Edit handbook page</source>
         <translation>Redigera handbokssidan</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="356" />
+        <location filename="../guides.py" line="358"/>
         <source>New handbook page</source>
         <translation>Ny handbokssida</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="367" />
+        <location filename="../guides.py" line="369"/>
         <source>Page</source>
         <translation>Sida</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="368" />
+        <location filename="../guides.py" line="370"/>
         <source>Quick reply</source>
         <translation>Snabbsvar</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="377" />
+        <location filename="../guides.py" line="379"/>
         <source>Title</source>
         <translation>Rubrik</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="378" />
+        <location filename="../guides.py" line="380"/>
         <source>Id (in links)</source>
         <translation>Id (i länkar)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="379" />
+        <location filename="../guides.py" line="381"/>
         <source>Area</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="380" />
+        <location filename="../guides.py" line="382"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="381" />
+        <location filename="../guides.py" line="383"/>
         <source>Shown with queues</source>
         <translation>Visas i köerna</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="390" />
+        <location filename="../guides.py" line="392"/>
         <source>What changed (shown in the history)</source>
         <translation>Vad ändrades (syns i historiken)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="391" />
+        <location filename="../guides.py" line="393"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Viktig ändring: meddela alla vid inloggning</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="399" />
+        <location filename="../guides.py" line="401"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="400" />
+        <location filename="../guides.py" line="402"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="442" />
+        <location filename="../guides.py" line="444"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Ge sidan en rubrik och ett id (bokstäver, siffror, -).</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="461" />
+        <location filename="../guides.py" line="463"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Någon annan sparade sidan medan du redigerade. Din text finns kvar här: kopiera den, öppna sidan på nytt och gör ändringen igen.</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="466" />
+        <location filename="../guides.py" line="468"/>
         <source>The page was not saved: %1</source>
         <translation>Sidan sparades inte: %1</translation>
     </message>
@@ -181,12 +210,12 @@
 <context>
     <name>GuideBrowser</name>
     <message>
-        <location filename="../guides.py" line="109" />
+        <location filename="../guides.py" line="111"/>
         <source>Open a link outside the handbook?</source>
         <translation>Öppna en länk utanför handboken?</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="111" />
+        <location filename="../guides.py" line="113"/>
         <source>The link leads outside the handbook:
 %1
 
@@ -200,47 +229,47 @@ Open it in the web browser?</source>
 <context>
     <name>HandbookView</name>
     <message>
-        <location filename="../guides.py" line="137" />
+        <location filename="../guides.py" line="139"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Sök i handboken (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="157" />
+        <location filename="../guides.py" line="159"/>
         <source>Changed since you last read it</source>
         <translation>Ändrad sedan du senast läste den</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="165" />
+        <location filename="../guides.py" line="167"/>
         <source>Edit</source>
         <translation>Redigera</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="167" />
+        <location filename="../guides.py" line="169"/>
         <source>New page</source>
         <translation>Ny sida</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="168" />
+        <location filename="../guides.py" line="170"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="291" />
+        <location filename="../guides.py" line="292"/>
         <source>No pages found</source>
         <translation>Inga sidor hittades</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="299" />
+        <location filename="../guides.py" line="300"/>
         <source>Operating handbook</source>
         <translation>Verksamhetshandbok</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="300" />
+        <location filename="../guides.py" line="301"/>
         <source>Pick a page on the left, or search with Ctrl+K.</source>
         <translation>Välj en sida till vänster eller sök med Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="307" />
+        <location filename="../guides.py" line="308"/>
         <source>%1 · version %2 · changed %3 by %4</source>
         <translation>%1 · version %2 · ändrad %3 av %4</translation>
     </message>
@@ -248,17 +277,17 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../guides.py" line="482" />
+        <location filename="../guides.py" line="484"/>
         <source>Page history</source>
         <translation>Sidans historik</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="486" />
+        <location filename="../guides.py" line="488"/>
         <source>Restore this version</source>
         <translation>Återställ den här versionen</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="496" />
+        <location filename="../guides.py" line="498"/>
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
@@ -266,7 +295,7 @@ Open it in the web browser?</source>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="144" />
+        <location filename="../../app.py" line="236"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -274,32 +303,32 @@ Open it in the web browser?</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../login.py" line="20" />
+        <location filename="../login.py" line="20"/>
         <source>Log in to Luukku</source>
         <translation>Logga in i Luukku</translation>
     </message>
     <message>
-        <location filename="../login.py" line="31" />
+        <location filename="../login.py" line="31"/>
         <source>Remember the password on this computer (system keyring)</source>
         <translation>Kom ihåg lösenordet på den här datorn (systemets nyckelring)</translation>
     </message>
     <message>
-        <location filename="../login.py" line="34" />
+        <location filename="../login.py" line="34"/>
         <source>Username</source>
         <translation>Användarnamn</translation>
     </message>
     <message>
-        <location filename="../login.py" line="35" />
+        <location filename="../login.py" line="35"/>
         <source>Password</source>
         <translation>Lösenord</translation>
     </message>
     <message>
-        <location filename="../login.py" line="40" />
+        <location filename="../login.py" line="40"/>
         <source>Log in</source>
         <translation>Logga in</translation>
     </message>
     <message>
-        <location filename="../login.py" line="41" />
+        <location filename="../login.py" line="41"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -307,68 +336,73 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="73" />
+        <location filename="../main_window.py" line="75"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92" />
+        <location filename="../main_window.py" line="94"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="101"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109" />
+        <location filename="../main_window.py" line="111"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="128"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
-        <location filename="../main_window.py" line="278" />
+        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="293"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139" />
+        <location filename="../main_window.py" line="137"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="150"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140" />
+        <location filename="../main_window.py" line="151"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="227"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295" />
+        <location filename="../main_window.py" line="313"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297" />
+        <location filename="../main_window.py" line="315"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306" />
+        <location filename="../main_window.py" line="328"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340" />
+        <location filename="../main_window.py" line="362"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -376,63 +410,63 @@ Open it in the web browser?</source>
 <context>
     <name>MeterTable</name>
     <message>
-        <location filename="../meter.py" line="25" />
+        <location filename="../meter.py" line="25"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="26" />
+        <location filename="../meter.py" line="26"/>
         <source>Waiting</source>
         <translation>Väntar</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="27" />
+        <location filename="../meter.py" line="27"/>
         <source>Longest
 wait</source>
         <translation>Längsta
 väntan</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="28" />
+        <location filename="../meter.py" line="28"/>
         <source>Ready /
 busy</source>
         <translation>Redo /
 upptagna</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="29" />
+        <location filename="../meter.py" line="29"/>
         <source>Service level
 today</source>
         <translation>Servicenivå
 i dag</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="30" />
+        <location filename="../meter.py" line="30"/>
         <source>Level</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="48" />
+        <location filename="../meter.py" line="48"/>
         <source>Calm</source>
         <translation>Lugnt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="49" />
+        <location filename="../meter.py" line="49"/>
         <source>Busy</source>
         <translation>Livligt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="50" />
+        <location filename="../meter.py" line="50"/>
         <source>Congested</source>
         <translation>Rusning</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="65" />
+        <location filename="../meter.py" line="65"/>
         <source>(closed)</source>
         <translation>(stängd)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="81" />
+        <location filename="../meter.py" line="81"/>
         <source>Target: answered within %1 min</source>
         <translation>Mål: besvarad inom %1 min</translation>
     </message>
@@ -440,132 +474,403 @@ i dag</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="52" />
+        <location filename="../offer.py" line="52"/>
         <source>Accept</source>
         <translation>Ta emot</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="55" />
+        <location filename="../offer.py" line="55"/>
         <source>Accept the chat (Ctrl+Enter)</source>
         <translation>Ta emot chatten (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="86" />
+        <location filename="../offer.py" line="86"/>
         <source>New chat: %1 · %2 · waited %3</source>
         <translation>Ny chatt: %1 · %2 · väntat %3</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="113" />
+        <location filename="../offer.py" line="113"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
 </context>
 <context>
+    <name>Phone</name>
+    <message>
+        <location filename="../phone.py" line="58"/>
+        <source>Phone: ready for calls</source>
+        <translation>Telefon: redo för samtal</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="60"/>
+        <source>Phone: connecting…</source>
+        <translation>Telefon: ansluter…</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="62"/>
+        <source>Phone: no connection to the phone server, retrying</source>
+        <translation>Telefon: ingen anslutning till telefonservern, försöker igen</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="67"/>
+        <source>Phone: not configured</source>
+        <translation>Telefon: inte konfigurerad</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="72"/>
+        <source>answered</source>
+        <translation>besvarat</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="73"/>
+        <source>missed</source>
+        <translation>missat</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="74"/>
+        <source>outgoing</source>
+        <translation>utgående</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="75"/>
+        <source>not answered</source>
+        <translation>obesvarat</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="480"/>
+        <source>microphone</source>
+        <translation>mikrofon</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="481"/>
+        <source>speaker</source>
+        <translation>högtalare</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="482"/>
+        <source>ringer</source>
+        <translation>ringsignalenhet</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="579"/>
+        <source>Phone password</source>
+        <translation>Telefonlösenord</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="580"/>
+        <source>SIP password for %1:</source>
+        <translation>SIP-lösenord för %1:</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <location filename="../phone.py" line="105"/>
+        <source>Enter phone password…</source>
+        <translation>Ange telefonlösenord…</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="117"/>
+        <source>Incoming call</source>
+        <translation>Inkommande samtal</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="128"/>
+        <source>Answer</source>
+        <translation>Svara</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="133"/>
+        <source>Answer (Ctrl+Shift+A or the headset button)</source>
+        <translation>Svara (Ctrl+Skift+A eller headsetknappen)</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="134"/>
+        <source>Decline</source>
+        <translation>Avvisa</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="160"/>
+        <source>Mute</source>
+        <translation>Tysta</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="163"/>
+        <location filename="../phone.py" line="333"/>
+        <source>Hold</source>
+        <translation>Parkera</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="166"/>
+        <source>Keypad</source>
+        <translation>Knappsats</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="168"/>
+        <source>Transfer…</source>
+        <translation>Koppla…</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="170"/>
+        <source>Complete transfer</source>
+        <translation>Slutför kopplingen</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="172"/>
+        <source>Hang up</source>
+        <translation>Lägg på</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="202"/>
+        <source>Number or colleague</source>
+        <translation>Nummer eller kollega</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="203"/>
+        <source>Call</source>
+        <translation>Ring</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="215"/>
+        <source>Today&apos;s calls</source>
+        <translation>Dagens samtal</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="218"/>
+        <source>Double-click to call back</source>
+        <translation>Dubbelklicka för att ringa tillbaka</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="220"/>
+        <source>Audio devices…</source>
+        <translation>Ljudenheter…</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="265"/>
+        <source>The transfer did not go through; the caller is still with you.</source>
+        <translation>Kopplingen lyckades inte; den som ringer är kvar hos dig.</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="268"/>
+        <source>Transferred.</source>
+        <translation>Kopplat.</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="292"/>
+        <location filename="../phone.py" line="407"/>
+        <source>The phone is not connected.</source>
+        <translation>Telefonen är inte ansluten.</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="296"/>
+        <source>Unknown number</source>
+        <translation>Okänt nummer</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="302"/>
+        <source>Line: %1</source>
+        <translation>Linje: %1</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="304"/>
+        <source>Direct call</source>
+        <translation>Direktsamtal</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="309"/>
+        <source>Waited %1</source>
+        <translation>Väntat %1</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="317"/>
+        <source>calling…</source>
+        <translation>ringer…</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="319"/>
+        <source>on hold</source>
+        <translation>parkerat</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="321"/>
+        <source>consultation</source>
+        <translation>konsultation</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="324"/>
+        <source>Keys pressed: %1</source>
+        <translation>Tryckta knappar: %1</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="333"/>
+        <source>Resume</source>
+        <translation>Återuppta</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="384"/>
+        <source>The phone could not do that: %1</source>
+        <translation>Telefonen kunde inte göra det: %1</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="460"/>
+        <source>The chosen %1 is gone; using the default device. The call goes on.</source>
+        <translation>Vald %1 försvann; standardenheten används. Samtalet fortsätter.</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="468"/>
+        <source>Device is back</source>
+        <translation>Enheten är tillbaka</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="469"/>
+        <source>The chosen %1 is connected again. Switch back to it?</source>
+        <translation>Vald %1 är ansluten igen. Byta tillbaka till den?</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="15" />
+        <location filename="../texts.py" line="15"/>
         <source>Ready</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="16" />
+        <location filename="../texts.py" line="16"/>
         <source>Not ready</source>
         <translation>Inte redo</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="17" />
+        <location filename="../texts.py" line="17"/>
         <source>Wrap-up</source>
         <translation>Efterarbete</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="18" />
+        <location filename="../texts.py" line="18"/>
         <source>Offline</source>
         <translation>Frånvarande</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="28" />
+        <location filename="../texts.py" line="28"/>
         <source>Break</source>
         <translation>Paus</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="29" />
+        <location filename="../texts.py" line="29"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="30" />
+        <location filename="../texts.py" line="30"/>
         <source>Training</source>
         <translation>Utbildning</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="31" />
+        <location filename="../texts.py" line="31"/>
         <source>Other work</source>
         <translation>Annat arbete</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="32" />
+        <location filename="../texts.py" line="32"/>
         <source>Missed offer</source>
         <translation>Missat erbjudande</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="33" />
+        <location filename="../texts.py" line="33"/>
         <source>Just logged in</source>
         <translation>Nyss inloggad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="39" />
+        <location filename="../texts.py" line="39"/>
         <source>Handled in one contact</source>
         <translation>Klart vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="40" />
+        <location filename="../texts.py" line="40"/>
         <source>Appointment booked</source>
         <translation>Tid bokad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="41" />
+        <location filename="../texts.py" line="41"/>
         <source>Callback left</source>
         <translation>Återuppringning lämnad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="42" />
+        <location filename="../texts.py" line="42"/>
         <source>Referred to social services</source>
         <translation>Hänvisad till socialtjänsten</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43" />
+        <location filename="../texts.py" line="43"/>
         <source>Other</source>
         <translation>Annat</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="49" />
+        <location filename="../texts.py" line="49"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50" />
+        <location filename="../texts.py" line="50"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="51" />
+        <location filename="../texts.py" line="51"/>
         <source>Connection lost, reconnecting…</source>
         <translation>Förbindelsen bröts, ansluter igen…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52" />
+        <location filename="../texts.py" line="52"/>
         <source>Login failed</source>
         <translation>Inloggningen misslyckades</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="58" />
+        <location filename="../texts.py" line="58"/>
         <source>The client left the conversation.</source>
         <translation>Klienten lämnade samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="63" />
+        <location filename="../texts.py" line="63"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../phone.py" line="543"/>
+        <source>Transfer the call</source>
+        <translation>Koppla samtalet</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="546"/>
+        <source>Colleague or number:</source>
+        <translation>Kollega eller nummer:</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="551"/>
+        <source>Transfer now</source>
+        <translation>Koppla nu</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="553"/>
+        <source>The caller is put through at once; you leave the call.</source>
+        <translation>Den som ringer kopplas genast; du lämnar samtalet.</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="554"/>
+        <source>Talk first</source>
+        <translation>Tala först</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="557"/>
+        <source>The caller waits on hold while you talk to the colleague.</source>
+        <translation>Den som ringer väntar parkerad medan du talar med kollegan.</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="559"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,81 @@
+"""What follows from call state, without Qt: ringing, call audio on or off, and telling the
+backend she is on a call (routing then offers her no chats, and the meter counts her busy)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any, Protocol
+
+from desktop.softphone.engine import Engine, PhoneEvent
+from desktop.softphone.model import CallState, Direction
+
+log = logging.getLogger("luukku.softphone")
+
+
+class AudioControl(Protocol):
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+    def ring(self, on: bool) -> None: ...
+
+
+class Softphone:
+    def __init__(
+        self,
+        engine: Engine,
+        audio: AudioControl,
+        report_on_call: Callable[[bool], Coroutine[Any, Any, None]] | None = None,
+    ) -> None:
+        self.engine = engine
+        self.audio = audio
+        self.report_on_call = report_on_call
+        self._reported = False
+        self._tasks: set[asyncio.Task[None]] = set()
+        engine.subscribe(self._on_event)
+
+    @property
+    def ringing(self) -> int | None:
+        """The incoming call waiting for an answer, if any."""
+        for call in self.engine.calls.values():
+            if (
+                call.direction is Direction.INCOMING
+                and call.state is CallState.RINGING
+                and not call.end_reason
+            ):
+                return call.id
+        return None
+
+    def current(self) -> int | None:
+        """The call the buttons act on: the active one, else a held or dialling one."""
+        order = (CallState.ACTIVE, CallState.DIALING, CallState.HELD)
+        for state in order:
+            for call in sorted(self.engine.calls.values(), key=lambda c: -c.id):
+                if call.state is state:
+                    return call.id
+        return None
+
+    def poll(self) -> None:
+        """Called by the GUI loop's timer every few milliseconds (see engine.py on threads)."""
+        try:
+            self.engine.poll()
+        except Exception:
+            log.exception("softphone poll")
+
+    def _on_event(self, event: PhoneEvent) -> None:
+        self.audio.ring(self.ringing is not None and not self._connected())
+        if self._connected():
+            self.audio.start()
+        else:
+            self.audio.stop()
+        on_call = self.engine.on_call
+        if on_call != self._reported and self.report_on_call is not None:
+            self._reported = on_call
+            task: asyncio.Task[None] = asyncio.get_event_loop().create_task(
+                self.report_on_call(on_call)
+            )
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    def _connected(self) -> bool:
+        return any(c.connected for c in self.engine.calls.values())

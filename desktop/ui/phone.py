@@ -1,0 +1,583 @@
+"""The softphone's widgets: registration, the incoming-call panel, call controls, dialling,
+today's history and the audio device settings. Thin: the engine decides, this shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.softphone.audio import AudioPath, DeviceChoice, device_key
+from desktop.softphone.controller import Softphone
+from desktop.softphone.engine import PhoneEvent, PhoneEventKind, SoftphoneError
+from desktop.softphone.model import (
+    Call,
+    CallState,
+    HistoryEntry,
+    Outcome,
+    Registration,
+    format_duration,
+)
+
+ANSWER_KEYS = ("Ctrl+Shift+A",)
+HANGUP_KEYS = ("Ctrl+Shift+E",)
+# What headsets' call buttons arrive as when the OS maps them to media keys.
+HEADSET_KEYS = (
+    Qt.Key.Key_ToggleCallHangup,
+    Qt.Key.Key_Call,
+    Qt.Key.Key_Hangup,
+    Qt.Key.Key_MediaTogglePlayPause,
+    Qt.Key.Key_MediaPlay,
+)
+
+
+def registration_text(state: Registration, detail: str) -> tuple[str, str]:
+    """Label text and colour for the registration state."""
+    match state:
+        case Registration.REGISTERED:
+            return QCoreApplication.translate("Phone", "Phone: ready for calls"), "#1b5e20"
+        case Registration.REGISTERING:
+            return QCoreApplication.translate("Phone", "Phone: connecting…"), "#8a6d00"
+        case Registration.FAILED:
+            text = QCoreApplication.translate(
+                "Phone", "Phone: no connection to the phone server, retrying"
+            )
+            return (f"{text} ({detail})" if detail else text), "#b71c1c"
+        case _:
+            return QCoreApplication.translate("Phone", "Phone: not configured"), "#555"
+
+
+def outcome_text(outcome: Outcome) -> str:
+    return {
+        Outcome.ANSWERED: QCoreApplication.translate("Phone", "answered"),
+        Outcome.MISSED: QCoreApplication.translate("Phone", "missed"),
+        Outcome.OUTGOING: QCoreApplication.translate("Phone", "outgoing"),
+        Outcome.UNANSWERED: QCoreApplication.translate("Phone", "not answered"),
+    }[outcome]
+
+
+class PhonePanel(QFrame):
+    """Everything phone in one column beside the work queue."""
+
+    password_requested = Signal()
+
+    def __init__(
+        self,
+        softphone: Softphone,
+        audio: AudioPath,
+        queue_name: Callable[[str], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("phonePanel")
+        self.softphone = softphone
+        self.engine = softphone.engine
+        self.audio = audio
+        self.queue_name = queue_name
+        self.setMinimumWidth(290)
+        layout = QVBoxLayout(self)
+
+        self.registration = QLabel()
+        self.registration.setObjectName("registration")
+        self.registration.setWordWrap(True)
+        self.registration.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.registration)
+        self.password_button = QPushButton(self.tr("Enter phone password…"))
+        self.password_button.setObjectName("phonePassword")
+        self.password_button.clicked.connect(self.password_requested)
+        layout.addWidget(self.password_button)
+
+        # --- incoming ---
+        self.incoming = QFrame()
+        self.incoming.setObjectName("incomingCall")
+        self.incoming.setStyleSheet(
+            "#incomingCall { background: #fff3cd; border: 2px solid #e0a800; border-radius: 6px; }"
+        )
+        incoming_layout = QVBoxLayout(self.incoming)
+        self.incoming_title = QLabel(self.tr("Incoming call"))
+        self.incoming_title.setStyleSheet("font-weight: bold;")
+        self.caller = QLabel()
+        self.caller.setObjectName("caller")
+        self.caller.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.caller.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.line = QLabel()
+        self.line.setObjectName("callLine")
+        self.waited = QLabel()
+        self.waited.setObjectName("callWaited")
+        buttons = QHBoxLayout()
+        self.answer_button = QPushButton(self.tr("Answer"))
+        self.answer_button.setObjectName("answer")
+        self.answer_button.setStyleSheet(
+            "background: #2e7d32; color: white; font-weight: bold; padding: 8px;"
+        )
+        self.answer_button.setToolTip(self.tr("Answer (Ctrl+Shift+A or the headset button)"))
+        self.decline_button = QPushButton(self.tr("Decline"))
+        self.decline_button.setObjectName("decline")
+        buttons.addWidget(self.answer_button, 2)
+        buttons.addWidget(self.decline_button, 1)
+        for widget in (self.incoming_title, self.caller, self.line, self.waited):
+            incoming_layout.addWidget(widget)
+        incoming_layout.addLayout(buttons)
+        layout.addWidget(self.incoming)
+
+        # --- in a call ---
+        self.in_call = QFrame()
+        self.in_call.setObjectName("inCall")
+        self.in_call.setStyleSheet("#inCall { background: #e8f5e9; border-radius: 6px; }")
+        call_layout = QVBoxLayout(self.in_call)
+        self.remote = QLabel()
+        self.remote.setObjectName("remote")
+        self.remote.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.remote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.call_info = QLabel()
+        self.call_info.setObjectName("callInfo")
+        self.timer_label = QLabel("0:00")
+        self.timer_label.setObjectName("callTimer")
+        self.timer_label.setStyleSheet("font-size: 16px;")
+        self.dtmf_seen = QLabel()
+        self.dtmf_seen.setObjectName("dtmfSeen")
+        controls = QGridLayout()
+        self.mute_button = QPushButton(self.tr("Mute"))
+        self.mute_button.setObjectName("mute")
+        self.mute_button.setCheckable(True)
+        self.hold_button = QPushButton(self.tr("Hold"))
+        self.hold_button.setObjectName("hold")
+        self.hold_button.setCheckable(True)
+        self.keypad_button = QPushButton(self.tr("Keypad"))
+        self.keypad_button.setCheckable(True)
+        self.transfer_button = QPushButton(self.tr("Transfer…"))
+        self.transfer_button.setObjectName("transfer")
+        self.complete_button = QPushButton(self.tr("Complete transfer"))
+        self.complete_button.setObjectName("completeTransfer")
+        self.hangup_button = QPushButton(self.tr("Hang up"))
+        self.hangup_button.setObjectName("hangup")
+        self.hangup_button.setStyleSheet(
+            "background: #c62828; color: white; font-weight: bold; padding: 6px;"
+        )
+        controls.addWidget(self.mute_button, 0, 0)
+        controls.addWidget(self.hold_button, 0, 1)
+        controls.addWidget(self.keypad_button, 0, 2)
+        controls.addWidget(self.transfer_button, 1, 0, 1, 2)
+        controls.addWidget(self.complete_button, 1, 2)
+        controls.addWidget(self.hangup_button, 2, 0, 1, 3)
+        self.keypad = QWidget()
+        keypad_layout = QGridLayout(self.keypad)
+        keypad_layout.setContentsMargins(0, 0, 0, 0)
+        for i, key in enumerate("123456789*0#"):
+            button = QPushButton(key)
+            button.setObjectName(f"key_{'star' if key == '*' else 'hash' if key == '#' else key}")
+            button.clicked.connect(lambda _=False, k=key: self._dtmf(k))
+            keypad_layout.addWidget(button, i // 3, i % 3)
+        self.keypad.hide()
+        for widget in (self.remote, self.call_info, self.timer_label, self.dtmf_seen):
+            call_layout.addWidget(widget)
+        call_layout.addLayout(controls)
+        call_layout.addWidget(self.keypad)
+        layout.addWidget(self.in_call)
+
+        # --- dial ---
+        dial = QHBoxLayout()
+        self.number = QLineEdit()
+        self.number.setObjectName("dialNumber")
+        self.number.setPlaceholderText(self.tr("Number or colleague"))
+        self.dial_button = QPushButton(self.tr("Call"))
+        self.dial_button.setObjectName("dial")
+        dial.addWidget(self.number, 1)
+        dial.addWidget(self.dial_button)
+        layout.addLayout(dial)
+
+        self.message = QLabel()
+        self.message.setObjectName("phoneMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b71c1c;")
+        layout.addWidget(self.message)
+
+        layout.addWidget(QLabel(self.tr("Today's calls")))
+        self.history = QListWidget()
+        self.history.setObjectName("callHistory")
+        self.history.setToolTip(self.tr("Double-click to call back"))
+        layout.addWidget(self.history, 1)
+        self.settings_button = QPushButton(self.tr("Audio devices…"))
+        self.settings_button.setObjectName("audioSettings")
+        layout.addWidget(self.settings_button)
+
+        self.answer_button.clicked.connect(self.answer)
+        self.decline_button.clicked.connect(
+            lambda: self._act(self.engine.decline, self.softphone.ringing)
+        )
+        self.hangup_button.clicked.connect(self.hangup)
+        self.mute_button.toggled.connect(self._mute)
+        self.hold_button.clicked.connect(self._hold)
+        self.keypad_button.toggled.connect(self.keypad.setVisible)
+        self.transfer_button.clicked.connect(self._transfer)
+        self.complete_button.clicked.connect(self._complete)
+        self.dial_button.clicked.connect(lambda: self.dial(self.number.text()))
+        self.number.returnPressed.connect(lambda: self.dial(self.number.text()))
+        self.history.itemDoubleClicked.connect(self._history_call)
+        self.settings_button.clicked.connect(self.choose_devices)
+        audio.fell_back.connect(self._fell_back)
+        audio.returned.connect(self._returned)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._refresh_timer)
+        self._shortcuts: list[QShortcut] = []
+        for keys, slot in ((ANSWER_KEYS, self.answer), (HANGUP_KEYS, self.hangup)):
+            for key in keys:
+                self._shortcut(QKeySequence(key), slot)
+        for qt_key in HEADSET_KEYS:
+            self._shortcut(QKeySequence(qt_key), self.headset_button)
+        self.refresh()
+
+    def _shortcut(self, sequence: QKeySequence, slot: Callable[[], None]) -> None:
+        shortcut = QShortcut(sequence, self)
+        # Works whichever window of the app has focus (a chat, the handbook, a dialog).
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        shortcut.activated.connect(slot)
+        self._shortcuts.append(shortcut)
+
+    # --- events --------------------------------------------------------------------------
+
+    def on_event(self, event: PhoneEvent) -> None:
+        if event.kind is PhoneEventKind.TRANSFER:
+            if event.detail == "failed":
+                self.message.setText(
+                    self.tr("The transfer did not go through; the caller is still with you.")
+                )
+            elif event.detail == "done":
+                self.message.setText(self.tr("Transferred."))
+        self.refresh()
+
+    def refresh(self) -> None:
+        text, colour = registration_text(self.engine.registration, self.engine.registration_detail)
+        self.registration.setText(text)
+        self.registration.setStyleSheet(f"font-weight: bold; color: {colour};")
+        self.password_button.setVisible(self.engine.needs_password)
+        ringing = self.softphone.ringing
+        self.incoming.setVisible(ringing is not None)
+        if ringing is not None:
+            self._show_incoming(self.engine.calls[ringing])
+        current = self.softphone.current()
+        call = self.engine.calls.get(current) if current is not None else None
+        self.in_call.setVisible(call is not None)
+        if call is not None:
+            self._show_call(call)
+            if not self._tick.isActive():
+                self._tick.start()
+        else:
+            self._tick.stop()
+            self.keypad_button.setChecked(False)
+        registered = self.engine.registration is Registration.REGISTERED
+        self.dial_button.setEnabled(registered and call is None)
+        self.dial_button.setToolTip("" if registered else self.tr("The phone is not connected."))
+        self._fill_history()
+
+    def _show_incoming(self, call: Call) -> None:
+        who = call.remote or self.tr("Unknown number")
+        self.caller.setText(
+            f"{who}  {call.name}".strip() if call.name and call.name != call.remote else who
+        )
+        queue = call.service.queue
+        self.line.setText(
+            self.tr("Line: %1").replace("%1", self.queue_name(queue))
+            if queue
+            else self.tr("Direct call")
+        )
+        waited = call.service.waited_s
+        self.waited.setVisible(waited is not None)
+        if waited is not None:
+            self.waited.setText(self.tr("Waited %1").replace("%1", format_duration(waited)))
+
+    def _show_call(self, call: Call) -> None:
+        self.remote.setText(call.remote)
+        parts = []
+        if call.service.queue:
+            parts.append(self.queue_name(call.service.queue))
+        if call.state is CallState.DIALING:
+            parts.append(self.tr("calling…"))
+        elif call.state is CallState.HELD:
+            parts.append(self.tr("on hold"))
+        if call.consult_for is not None:
+            parts.append(self.tr("consultation"))
+        self.call_info.setText(" · ".join(parts))
+        self.dtmf_seen.setText(
+            self.tr("Keys pressed: %1").replace("%1", call.dtmf_received)
+            if call.dtmf_received
+            else ""
+        )
+        self.mute_button.blockSignals(True)
+        self.mute_button.setChecked(call.muted)
+        self.mute_button.blockSignals(False)
+        self.hold_button.setChecked(call.state is CallState.HELD)
+        self.hold_button.setText(
+            self.tr("Resume") if call.state is CallState.HELD else self.tr("Hold")
+        )
+        connected = call.connected
+        for button in (
+            self.mute_button,
+            self.hold_button,
+            self.keypad_button,
+            self.transfer_button,
+        ):
+            button.setEnabled(connected)
+        self.complete_button.setVisible(call.consult_for is not None)
+        self.complete_button.setEnabled(
+            call.consult_for is not None and call.state is CallState.ACTIVE
+        )
+        self._refresh_timer()
+
+    def _refresh_timer(self) -> None:
+        current = self.softphone.current()
+        if current is None:
+            return
+        call = self.engine.calls[current]
+        self.timer_label.setText(format_duration(call.talk_seconds(datetime.now())))
+
+    def _fill_history(self) -> None:
+        entries = self.engine.history.today(datetime.now().date())
+        if self.history.count() == len(entries):
+            return
+        self.history.clear()
+        for entry in entries:
+            self.history.addItem(self._history_item(entry))
+
+    def _history_item(self, entry: HistoryEntry) -> QListWidgetItem:
+        line = f"{entry.at:%H:%M}  {outcome_text(entry.outcome)}  {entry.remote}"
+        if entry.queue:
+            line += f"  · {self.queue_name(entry.queue)}"
+        if entry.talk_s:
+            line += f"  {format_duration(entry.talk_s)}"
+        item = QListWidgetItem(line)
+        item.setData(Qt.ItemDataRole.UserRole, entry.remote)
+        if entry.outcome is Outcome.MISSED:
+            item.setForeground(Qt.GlobalColor.darkRed)
+        return item
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _act(self, method: Callable[..., object], *args: object) -> bool:
+        if any(a is None for a in args):
+            return False
+        try:
+            method(*args)
+        except SoftphoneError as exc:
+            self.message.setText(self.tr("The phone could not do that: %1").replace("%1", str(exc)))
+            return False
+        self.message.clear()
+        return True
+
+    def answer(self) -> None:
+        self._act(self.engine.answer, self.softphone.ringing)
+
+    def hangup(self) -> None:
+        self._act(self.engine.hangup, self.softphone.current())
+
+    def headset_button(self) -> None:
+        """One button on the headset: answer when it rings, hang up during a call."""
+        if self.softphone.ringing is not None:
+            self.answer()
+        else:
+            self.hangup()
+
+    def dial(self, target: str) -> None:
+        target = target.strip()
+        if not target:
+            return
+        if self.engine.registration is not Registration.REGISTERED:
+            self.message.setText(self.tr("The phone is not connected."))
+            return
+        if self._act(self.engine.dial, target):
+            self.number.clear()
+
+    def call_back(self, number: str) -> None:
+        """From anywhere a client's number is shown."""
+        self.dial(number)
+
+    def _mute(self, on: bool) -> None:
+        self._act(self.engine.set_muted, self.softphone.current(), on)
+
+    def _hold(self) -> None:
+        current = self.softphone.current()
+        if current is None:
+            return
+        if self.engine.calls[current].state is CallState.HELD:
+            self._act(self.engine.resume, current)
+        else:
+            self._act(self.engine.hold, current)
+
+    def _dtmf(self, key: str) -> None:
+        self._act(self.engine.send_dtmf, self.softphone.current(), key)
+
+    def _transfer(self) -> None:
+        current = self.softphone.current()
+        if current is None:
+            return
+        dialog = TransferDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.target():
+            return
+        if dialog.attended:
+            self._act(self.engine.consult, current, dialog.target())
+        else:
+            self._act(self.engine.transfer, current, dialog.target())
+
+    def _complete(self) -> None:
+        self._act(self.engine.complete_transfer, self.softphone.current())
+
+    def _history_call(self, item: QListWidgetItem) -> None:
+        self.dial(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    # --- devices -------------------------------------------------------------------------
+
+    def choose_devices(self) -> None:
+        dialog = AudioDialog(self.audio.choice, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            choice = dialog.choice()
+            save_choice(choice)
+            self.audio.choose(choice)
+
+    def _fell_back(self, kind: str) -> None:
+        self.message.setText(
+            self.tr("The chosen %1 is gone; using the default device. The call goes on.").replace(
+                "%1", device_kind_name(kind)
+            )
+        )
+
+    def _returned(self, kind: str) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Device is back"),
+            self.tr("The chosen %1 is connected again. Switch back to it?").replace(
+                "%1", device_kind_name(kind)
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.audio.switch_back(kind)
+            self.message.clear()
+
+
+def device_kind_name(kind: str) -> str:
+    return {
+        "microphone": QCoreApplication.translate("Phone", "microphone"),
+        "speaker": QCoreApplication.translate("Phone", "speaker"),
+        "ringer": QCoreApplication.translate("Phone", "ringer"),
+    }.get(kind, kind)
+
+
+def load_choice() -> DeviceChoice:
+    stored = QSettings()
+    return DeviceChoice(
+        microphone=str(stored.value("audio/microphone", "") or ""),
+        speaker=str(stored.value("audio/speaker", "") or ""),
+        ringer=str(stored.value("audio/ringer", "") or ""),
+    )
+
+
+def save_choice(choice: DeviceChoice) -> None:
+    stored = QSettings()
+    stored.setValue("audio/microphone", choice.microphone)
+    stored.setValue("audio/speaker", choice.speaker)
+    stored.setValue("audio/ringer", choice.ringer)
+
+
+class AudioDialog(QDialog):
+    def __init__(self, current: DeviceChoice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Audio devices"))
+        form = QFormLayout(self)
+        self.microphone = self._combo(AudioPath.inputs(), current.microphone)
+        self.speaker = self._combo(AudioPath.outputs(), current.speaker)
+        self.ringer = self._combo(AudioPath.outputs(), current.ringer)
+        self.microphone.setObjectName("microphoneBox")
+        self.speaker.setObjectName("speakerBox")
+        self.ringer.setObjectName("ringerBox")
+        form.addRow(self.tr("Microphone"), self.microphone)
+        form.addRow(self.tr("Speaker / headset"), self.speaker)
+        form.addRow(self.tr("Ringer"), self.ringer)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _combo(self, devices: list, key: str) -> QComboBox:  # type: ignore[type-arg]
+        box = QComboBox()
+        box.addItem(self.tr("System default"), "")
+        for device in devices:
+            box.addItem(device.description(), device_key(device))
+        index = box.findData(key)
+        box.setCurrentIndex(max(index, 0))
+        return box
+
+    def choice(self) -> DeviceChoice:
+        return DeviceChoice(
+            microphone=str(self.microphone.currentData()),
+            speaker=str(self.speaker.currentData()),
+            ringer=str(self.ringer.currentData()),
+        )
+
+
+class TransferDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Transfer the call"))
+        self.attended = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Colleague or number:")))
+        self.target_edit = QLineEdit()
+        self.target_edit.setObjectName("transferTarget")
+        layout.addWidget(self.target_edit)
+        buttons = QHBoxLayout()
+        self.blind = QPushButton(self.tr("Transfer now"))
+        self.blind.setObjectName("blindTransfer")
+        self.blind.setToolTip(self.tr("The caller is put through at once; you leave the call."))
+        self.consult = QPushButton(self.tr("Talk first"))
+        self.consult.setObjectName("consultTransfer")
+        self.consult.setToolTip(
+            self.tr("The caller waits on hold while you talk to the colleague.")
+        )
+        cancel = QPushButton(self.tr("Cancel"))
+        buttons.addWidget(self.blind)
+        buttons.addWidget(self.consult)
+        buttons.addWidget(cancel)
+        layout.addLayout(buttons)
+        self.blind.clicked.connect(self.accept)
+        self.consult.clicked.connect(self._attended)
+        cancel.clicked.connect(self.reject)
+
+    def _attended(self) -> None:
+        self.attended = True
+        self.accept()
+
+    def target(self) -> str:
+        return self.target_edit.text().strip()
+
+
+def ask_sip_password(parent: QWidget | None, user: str) -> str | None:
+    text, ok = QInputDialog.getText(
+        parent,
+        QCoreApplication.translate("Phone", "Phone password"),
+        QCoreApplication.translate("Phone", "SIP password for %1:").replace("%1", user),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok else None

@@ -1,0 +1,488 @@
+"""The softphone inside the desktop, against real SIP parties and real (virtual) sound devices.
+
+Kamailio is the registrar, sipp and pjsua2 peer processes are the callers and colleagues,
+a private PulseAudio server is the sound card (a pipe sink we listen to, a pipe source we
+speak into), and the desktop is wired exactly as ``desktop.app`` wires it. pjsua2 allows one
+endpoint per process, so the tests of this file share one softphone and run in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Options, Phone, _stop_phone, install_translations, start_phone
+from desktop.bridge import Bridge
+from desktop.chat.connection import StaffConnection
+from desktop.config import Resolved
+from desktop.softphone.audio import DeviceChoice, device_key
+from desktop.softphone.model import CallState, Outcome, Registration
+from desktop.softphone.tones import dominant
+from desktop.ui.main_window import MainWindow
+from desktop.ui.phone import PhonePanel
+from protocol.messages import StaffStatus
+from tests.e2e.workstation import until
+from tests.helpers import BackendProcess, running_backend
+from tests.sip.peers import Kamailio, Peer, free_udp_port, sipp, sipp_result
+from tests.sip.pulse import PulseServer
+
+pytestmark = [pytest.mark.e2e, pytest.mark.qt, pytest.mark.sip]
+
+REGISTER_SECONDS = 6  # short, so that a registrar restart is noticed within seconds
+
+
+@pytest.fixture(scope="module")
+def pulse() -> Iterator[PulseServer]:
+    server = PulseServer()
+    server.start()
+    # Before Qt Multimedia first looks for devices (it does so lazily).
+    os.environ.update(server.env)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def kamailio() -> Iterator[Kamailio]:
+    k = Kamailio()
+    k.start()
+    yield k
+    k.close()
+
+
+@pytest.fixture(scope="module")
+def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackendProcess]:
+    with running_backend(tmp_path_factory.mktemp("softphone")) as b:
+        yield b
+
+
+class Desk:
+    def __init__(self, window: MainWindow, connection: StaffConnection, phone: Phone) -> None:
+        self.window = window
+        self.connection = connection
+        self.phone = phone
+        assert isinstance(window.phone, PhonePanel)
+        self.panel: PhonePanel = window.phone
+        self.engine = phone.engine
+
+
+_DESK: dict[str, Desk] = {}
+_PHONE: dict[str, Phone] = {}
+SIP_PORT = free_udp_port()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _stop_desk_at_end() -> Iterator[None]:
+    yield
+    _DESK.pop("desk", None)
+    phone = _PHONE.pop("phone", None)
+    if phone is not None:
+        # Before the interpreter exits: pjsua2 objects destroyed after libDestroy abort.
+        _stop_phone(phone, fast=True)
+
+
+async def desk(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> Desk:
+    """The workstation with its softphone, wired as the app wires it.
+
+    The phone (one pjsua2 endpoint per process) lives for the module; the connection and
+    window are new for each test, because the test runner cancels a test's tasks at its end.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    previous = _DESK.pop("desk", None)
+    if previous is not None:
+        await previous.connection.stop()  # the window went with the previous test's qtbot
+        return await _window(qtbot, backend, previous.phone)
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translations(app, "fi")
+    settings = {
+        "sip_registrar": Resolved(kamailio.address, "test"),
+        "sip_user": Resolved("hoitaja", "test"),
+        "sip_transport": Resolved("udp", "test"),
+        "srtp": Resolved("optional", "test"),
+        "sip_register_seconds": Resolved(str(REGISTER_SECONDS), "test"),
+        "sip_port": Resolved(str(SIP_PORT), "test"),
+    }
+    options = Options(
+        backend=backend.http,
+        username="hoitaja",
+        lang="fi",
+        demo=False,
+        smoke=False,
+        settings=settings,
+    )
+    phone = start_phone(options, "hoitaja")
+    _PHONE["phone"] = phone
+    return await _window(qtbot, backend, phone)
+
+
+async def _window(qtbot: QtBot, backend: BackendProcess, phone: Phone) -> Desk:
+    connection = StaffConnection(backend.http, "hoitaja", "demo")
+    bridge = Bridge()
+    connection.subscribe(bridge.on_event)
+    phone.engine.subscribe(bridge.on_phone_event)
+    phone.softphone.report_on_call = connection.phone_state
+    panel = PhonePanel(phone.softphone, phone.audio, lambda q: connection.state.queue_name(q, "fi"))
+    bridge.phone_event.connect(panel.on_event)
+    window = MainWindow(connection.state, bridge, connection, "fi", phone=panel)
+    qtbot.addWidget(window)
+    window.resize(1400, 800)
+    window.show()
+    connection.start()
+    await until(lambda: connection.state.profile is not None, what="login")
+    await until(lambda: phone.engine.registration is Registration.REGISTERED, what="registered")
+    _DESK["desk"] = Desk(window, connection, phone)
+    return _DESK["desk"]
+
+
+async def wait_sipp(proc: Any, timeout: float = 60) -> tuple[int, str]:
+    """Wait for sipp without blocking the Qt loop (the softphone must keep polling)."""
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    return sipp_result(proc, timeout=1)
+
+
+async def wait_peer(peer: Peer, predicate: Any, timeout: float = 10) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while True:
+        state = peer.send("state")
+        if predicate(state):
+            return state
+        if time.monotonic() > deadline:
+            raise AssertionError(f"peer never got there: {state}")
+        await asyncio.sleep(0.05)
+
+
+def live(state: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for c in state["calls"] if c["state"] != "ended"]
+
+
+async def test_registers_and_shows_it(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> None:
+    d = await desk(qtbot, backend, kamailio, pulse)
+    assert (
+        "valmis" in d.panel.registration.text().lower()
+        or "ready" in d.panel.registration.text().lower()
+    )
+    assert not d.panel.incoming.isVisible()
+    assert d.panel.dial_button.isEnabled()
+
+
+async def test_sipp_caller_through_kamailio_answered_from_the_panel(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer, artifacts: str
+) -> None:
+    d = await desk(qtbot, backend, kamailio, pulse)
+    await d.connection.set_status(StaffStatus.READY)
+    await until(lambda: d.connection.state.status is StaffStatus.READY, what="ready")
+    port = d.engine.port()
+    assert port is not None
+    frames_before = port.frames_in
+    caller = sipp("caller", kamailio.address, service="hoitaja", fields=["neuvola", "75"])
+    await until(lambda: d.panel.incoming.isVisible(), timeout=10, what="incoming panel")
+    assert d.panel.caller.text().startswith("0401234567")
+    assert "Asiakas" in d.panel.caller.text()
+    assert d.connection.state.queue_name("neuvola", "fi") in d.panel.line.text()
+    assert "1:15" in d.panel.waited.text()
+    assert d.phone.audio.ringing
+    d.window.grab().save(str(Path(artifacts) / "softphone-ringing.png"))
+    qtbot.mouseClick(d.panel.answer_button, Qt.MouseButton.LeftButton)
+    await until(
+        lambda: d.panel.in_call.isVisible() and not d.panel.incoming.isVisible(), what="in call"
+    )
+    assert not d.phone.audio.ringing and d.phone.audio.active
+    # The backend knows she is on a call: the meter counts her busy.
+    await until(lambda: d.connection.state.on_call, what="on_call reported")
+    await until(lambda: "1" in d.panel.dtmf_seen.text(), timeout=15, what="DTMF 1 shown")
+    d.window.grab().save(str(Path(artifacts) / "softphone-in-call.png"))
+    assert port.frames_in - frames_before > 50, "no audio frames reached the bridge"
+    rc, out = await wait_sipp(caller)
+    assert rc == 0, out
+    await until(lambda: not d.panel.in_call.isVisible(), what="call over")
+    entry = d.engine.history.entries[0]
+    assert (
+        entry.outcome is Outcome.ANSWERED
+        and entry.remote == "0401234567"
+        and entry.queue == "neuvola"
+    )
+    assert d.panel.history.count() >= 1 and "0401234567" in d.panel.history.item(0).text()
+    # After the call: wrap-up, as after a chat.
+    await until(
+        lambda: d.connection.state.status is StaffStatus.WRAP_UP, what="wrap-up after the call"
+    )
+    assert not d.connection.state.on_call
+
+
+async def test_tone_from_the_caller_reaches_the_headset_and_the_microphone_reaches_the_caller(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> None:
+    d = await desk(qtbot, backend, kamailio, pulse)
+    client = Peer()
+    try:
+        client.start(kamailio.address, "asiakas")
+        await wait_peer(client, lambda s: s["registration"] == "registered")
+        client.send("tone", hz=1000)
+        pulse.mic_hz = 600
+        client.send("dial", target="hoitaja")
+        await until(lambda: d.panel.incoming.isVisible(), what="ringing")
+        d.panel.answer()
+        await wait_peer(client, lambda s: any(c["state"] == "active" for c in s["calls"]))
+        await asyncio.sleep(2.0)
+        hz, share = dominant(pulse.heard(1000), [600.0, 1000.0, 425.0])
+        assert (hz, share > 0.8) == (1000.0, True), (hz, share)
+        heard = client.send("hear", candidates=[600, 1000], ms=1000)
+        assert heard["hz"] == 600 and heard["share"] > 0.8 and heard["rms"] > 500, heard
+        # Mute: the caller hears silence, not her microphone.
+        d.panel.mute_button.click()
+        await asyncio.sleep(0.6)
+        assert client.send("hear", candidates=[600, 1000], ms=400)["rms"] < 100
+        d.panel.mute_button.click()
+        d.panel.hangup()
+        await wait_peer(client, lambda s: not live(s))
+    finally:
+        pulse.mic_hz = 0
+        client.close()
+
+
+async def test_outgoing_call_hold_and_resume_seen_by_sipp(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> None:
+    d = await desk(qtbot, backend, kamailio, pulse)
+    uas_port = free_udp_port()
+    uas = sipp("uas_hold", "", port=uas_port, extra=["-rtp_echo"])
+    await asyncio.sleep(0.3)
+    d.panel.number.setText(f"sip:kuuntelija@127.0.0.1:{uas_port}")
+    qtbot.mouseClick(d.panel.dial_button, Qt.MouseButton.LeftButton)
+    await until(
+        lambda: any(c.state is CallState.ACTIVE for c in d.engine.calls.values()), what="answered"
+    )
+    d.panel.hold_button.click()
+    await until(
+        lambda: any(c.state is CallState.HELD for c in d.engine.calls.values()), what="held"
+    )
+    assert "pito" in d.panel.call_info.text().lower() or "hold" in d.panel.call_info.text().lower()
+    d.panel.hold_button.click()
+    await until(
+        lambda: any(c.state is CallState.ACTIVE for c in d.engine.calls.values()), what="resumed"
+    )
+    d.panel.hangup()
+    rc, out = await wait_sipp(uas, 20)
+    assert rc == 0, out  # sipp checked a=sendonly then a=sendrecv
+
+
+async def test_blind_transfer_to_a_second_sipp(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> None:
+    d = await desk(qtbot, backend, kamailio, pulse)
+    client = Peer()
+    target_port = free_udp_port()
+    target = sipp("uas", "", port=target_port)
+    try:
+        client.start(kamailio.address, "asiakas2")
+        await wait_peer(client, lambda s: s["registration"] == "registered")
+        client.send("auto_answer", on=True)
+        d.panel.dial("asiakas2")
+        await until(
+            lambda: any(c.state is CallState.ACTIVE for c in d.engine.calls.values()),
+            what="connected",
+        )
+        current = d.phone.softphone.current()
+        assert current is not None
+        d.engine.transfer(current, f"sip:vastaanotto@127.0.0.1:{target_port}")
+        # The client's phone accepted the REFER and called the target; we dropped out.
+        state = await wait_peer(
+            client,
+            lambda s: any(
+                c["state"] == "active" and c["remote"] == "vastaanotto" for c in s["calls"]
+            ),
+        )
+        await until(lambda: not d.engine.live_calls(), what="we left the call")
+        assert any(c.end_reason == "transferred" for c in d.engine.calls.values())
+        call = next(
+            c for c in state["calls"] if c["remote"] == "vastaanotto" and c["state"] == "active"
+        )
+        client.send("hangup", handle=call["id"])
+        rc, out = await wait_sipp(target, 15)
+        assert rc == 0, out
+    finally:
+        client.close()
+
+
+async def test_attended_transfer_between_three_parties(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> None:
+    d = await desk(qtbot, backend, kamailio, pulse)
+    client, doctor = Peer(), Peer()
+    try:
+        client.start(kamailio.address, "asiakas3")
+        doctor.start(kamailio.address, "laakari")
+        for peer in (client, doctor):
+            await wait_peer(peer, lambda s: s["registration"] == "registered")
+            peer.send("auto_answer", on=True)
+        client.send("tone", hz=1000)
+        doctor.send("tone", hz=600)
+        d.panel.dial("asiakas3")
+        await until(
+            lambda: any(c.state is CallState.ACTIVE for c in d.engine.calls.values()), what="client"
+        )
+        first = d.phone.softphone.current()
+        assert first is not None
+        consult = d.engine.consult(first, "laakari")
+        await until(
+            lambda: d.engine.calls[consult].state is CallState.ACTIVE, what="doctor answered"
+        )
+        assert d.engine.calls[first].state is CallState.HELD
+        await until(
+            lambda: d.panel.complete_button.isVisible() and d.panel.complete_button.isEnabled(),
+            what="button",
+        )
+        d.panel.complete_button.click()
+        await until(lambda: not d.engine.live_calls(), timeout=15, what="nurse out of both calls")
+        # The client now talks with the doctor: each hears the other's tone.
+        await wait_peer(client, lambda s: len(live(s)) == 1 and live(s)[0]["state"] == "active")
+        await wait_peer(doctor, lambda s: len(live(s)) == 1 and live(s)[0]["state"] == "active")
+        await asyncio.sleep(1.5)
+        assert client.send("hear", candidates=[600, 1000], ms=800)["hz"] == 600
+        assert doctor.send("hear", candidates=[600, 1000], ms=800)["hz"] == 1000
+    finally:
+        client.close()
+        doctor.close()
+
+
+async def test_headset_button_answers_and_hangs_up(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> None:
+    d = await desk(qtbot, backend, kamailio, pulse)
+    client = Peer()
+    try:
+        client.start(kamailio.address, "asiakas4")
+        await wait_peer(client, lambda s: s["registration"] == "registered")
+        client.send("dial", target="hoitaja")
+        await until(lambda: d.panel.incoming.isVisible(), what="ringing")
+        d.window.activateWindow()
+        QTest.keyClick(d.window, Qt.Key.Key_ToggleCallHangup)
+        await wait_peer(client, lambda s: any(c["state"] == "active" for c in s["calls"]))
+        QTest.keyClick(d.window, Qt.Key.Key_ToggleCallHangup)
+        await wait_peer(client, lambda s: not live(s))
+    finally:
+        client.close()
+
+
+async def test_unplugged_headset_does_not_drop_the_call(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> None:
+    """Her chosen headset is unplugged mid-call: the call goes on, on the default device.
+
+    Qt 6.12 on PulseAudio reports a new device but not a removed one, so here the move to
+    the default is PulseAudio's own; :class:`AudioPath` also moves on Qt's removal signal or
+    a sink error, where the platform reports them (Windows).
+    """
+    d = await desk(qtbot, backend, kamailio, pulse)
+    module = pulse.plug("usb_headset")
+    audio = d.phone.audio
+    await until(
+        lambda: any(x.description() == "usb_headset" for x in audio.outputs()), what="plugged"
+    )
+    usb = next(x for x in audio.outputs() if x.description() == "usb_headset")
+    audio.choose(DeviceChoice(speaker=device_key(usb)))
+    client = Peer()
+    try:
+        client.start(kamailio.address, "asiakas5")
+        await wait_peer(client, lambda s: s["registration"] == "registered")
+        client.send("tone", hz=1000)
+        client.send("dial", target="hoitaja")
+        try:
+            await until(lambda: d.panel.incoming.isVisible(), what="ringing")
+        except AssertionError:
+            print("DEBUGCALLS", d.engine.calls, client.send("state"))
+            raise
+        d.panel.answer()
+        await wait_peer(client, lambda s: any(c["state"] == "active" for c in s["calls"]))
+        await asyncio.sleep(1.0)
+        # On the USB headset, so the test headset hears nothing.
+        assert dominant(pulse.heard(500), [600.0, 1000.0])[1] < 0.5
+        pulse.unplug(module)
+        await asyncio.sleep(1.5)
+        assert dominant(pulse.heard(800), [600.0, 1000.0])[0] == 1000.0
+        assert any(c.state is CallState.ACTIVE for c in d.engine.calls.values())
+        d.panel.hangup()
+        await wait_peer(client, lambda s: not live(s))
+    finally:
+        audio.choose(DeviceChoice())
+        client.close()
+
+
+async def test_hostile_sip_never_crashes_the_app(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> None:
+    d = await desk(qtbot, backend, kamailio, pulse)
+    direct = f"127.0.0.1:{SIP_PORT}"
+    for scenario in ("bad_sdp", "unknown_codec"):
+        rc, out = await wait_sipp(sipp(scenario, direct, service="hoitaja"), 20)
+        assert rc == 0, (scenario, out)
+    # CANCEL races: a caller who hangs up the instant it starts ringing, three times over
+    # (a pjsua2 caller keeps the slot of a call cancelled this early: four is its limit).
+    client = Peer()
+    try:
+        client.start(kamailio.address, "kiireinen")
+        await wait_peer(client, lambda s: s["registration"] == "registered")
+        for round_ in range(1, 4):
+            handle = client.send("dial", target="hoitaja")["result"]
+            with contextlib.suppress(RuntimeError):  # refused before we could cancel: fine
+                client.send("hangup", handle=handle)
+            await wait_peer(client, lambda s, n=round_: not live(s) and len(s["calls"]) == n)
+    finally:
+        client.close()
+    # A flood: 200 INVITEs at 100 a second, none of which can be answered.
+    flood = sipp(
+        "unknown_codec", direct, service="hoitaja", calls=200, rate=100, extra=["-l", "50"]
+    )
+    rc, out = await wait_sipp(flood, 40)
+    assert rc == 0, out
+    await until(lambda: not d.engine.live_calls(), what="nothing left ringing")
+    assert not d.panel.incoming.isVisible()
+    # Still a working phone: a normal call goes through.
+    caller = sipp("caller", kamailio.address, service="hoitaja", fields=["neuvola", "3"])
+    await until(lambda: d.panel.incoming.isVisible(), what="ringing after the flood")
+    d.panel.answer()
+    rc, out = await wait_sipp(caller)
+    assert rc == 0, out
+
+
+async def test_registrar_restart_reregisters_by_itself(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> None:
+    """Kamailio restarts and forgets every location: the next refresh puts her back.
+
+    (A registrar that stays unreachable shows as "no connection, retrying" only after
+    SIP's 32 s transaction timeout; that state's text is covered in the unit tests.)
+    """
+    d = await desk(qtbot, backend, kamailio, pulse)
+    kamailio.stop()
+    kamailio.start()  # empty location table: unknown until we register again
+    before = d.engine.stats.registrations
+    await until(
+        lambda: d.engine.stats.registrations > before, timeout=REGISTER_SECONDS * 3, what="refresh"
+    )
+    assert d.engine.registration is Registration.REGISTERED
+    # Reachable again through the registrar without anyone touching the app.
+    caller = sipp("caller", kamailio.address, service="hoitaja", fields=["neuvola", "1"])
+    await until(lambda: d.panel.incoming.isVisible(), what="ringing after restart")
+    d.panel.decline_button.click()
+    rc, _out = await wait_sipp(caller, 10)
+    assert rc != 0  # declined with 486, where sipp expected a 200
+    assert d.engine.history.entries[0].outcome is Outcome.MISSED
