@@ -65,13 +65,13 @@ class _Reader(QIODevice):
         self.source = source
         self.open(QIODevice.OpenModeFlag.ReadOnly)
 
-    def readData(self, maxlen: int) -> bytes:  # type: ignore[override]
+    def readData(self, maxlen: int) -> bytes:
         # All that is there (Qt pulls once per period; capping a pull starves the sink),
         # and a little silence when nothing is, so that the device never stalls.
         size = min(maxlen, max(self.source.available(), ms_to_bytes(10)))
         return self.source.read(size - size % SAMPLE_BYTES)
 
-    def writeData(self, data: bytes, len: int) -> int:
+    def writeData(self, data: bytes | bytearray | memoryview, len: int) -> int:
         return -1
 
     def bytesAvailable(self) -> int:
