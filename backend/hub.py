@@ -662,10 +662,8 @@ class Hub:
             return
         ended = agent.on_call and not on_call
         self.router.set_on_call(username, on_call, now)
-        if ended and agent.status is StaffStatus.READY and agent.load == 0:
-            # After-call work, as after a chat: no offers until she says she is Ready.
-            self.router.set_status(username, StaffStatus.WRAP_UP, now)
-            await self._send_status(username)
+        if ended and agent.load == 0:
+            await self._wrap_up(username, now)
         await self.route()
         await self.broadcast_meter()
 
@@ -754,13 +752,15 @@ class Hub:
         await self._to_staff(
             username, ToStaffClosed(conversation_id=live.id, outcome=frame.outcome)
         )
-        agent = self.router.agents[username]
-        if agent.status is StaffStatus.READY:
-            # After-contact work: no new offers until she says she is Ready again.
-            self.router.set_status(username, StaffStatus.WRAP_UP, now)
-            await self._send_status(username)
+        await self._wrap_up(username, now)
         await self.route()
         await self.broadcast_meter()
+
+    async def _wrap_up(self, username: str, now: datetime) -> None:
+        """After a chat or a call: no new offers until she says she is Ready again."""
+        if self.router.agents[username].status is StaffStatus.READY:
+            self.router.set_status(username, StaffStatus.WRAP_UP, now)
+            await self._send_status(username)
 
     async def _view(self, conversation_id: str) -> ConversationView:
         row = await self.store.conversation(conversation_id)

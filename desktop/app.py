@@ -167,6 +167,29 @@ async def ask_login(username: str, error: str) -> tuple[str, str, bool] | None:
     return dialog.username.text().strip(), dialog.password.text(), dialog.remember.isChecked()
 
 
+def build_window(
+    connection: StaffConnection,
+    lang: str,
+    phone: Phone | None = None,
+    report: Callable[[], str] | None = None,
+) -> MainWindow:
+    """Connection and softphone → bridge → window: the one wiring, for the app and tests."""
+    bridge = Bridge()
+    connection.subscribe(bridge.on_event)
+    panel = None
+    if phone is not None:
+        phone.engine.subscribe(bridge.on_phone_event)
+        phone.softphone.report_on_call = connection.phone_state
+        panel = PhonePanel(
+            phone.softphone, phone.audio, functools.partial(_queue_name, connection.state, lang)
+        )
+        bridge.phone_event.connect(panel.on_event)
+    window = MainWindow(connection.state, bridge, connection, lang, report=report, phone=panel)
+    if panel is not None and phone is not None:
+        panel.password_requested.connect(functools.partial(_ask_phone_password, phone, window))
+    return window
+
+
 async def amain(options: Options) -> int:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -192,27 +215,14 @@ async def amain(options: Options) -> int:
             if remember:
                 credentials.remember(options.backend, username, password)
         connection = StaffConnection(options.backend, username, password)
-        bridge = Bridge()
-        connection.subscribe(bridge.on_event)
         if phone is None:
             phone = start_phone(options, username)
-        phone.engine.subscribe(bridge.on_phone_event)
-        phone.softphone.report_on_call = connection.phone_state
-        panel = PhonePanel(
-            phone.softphone,
-            phone.audio,
-            functools.partial(_queue_name, connection.state, options.lang),
-        )
-        bridge.phone_event.connect(panel.on_event)
-        window = MainWindow(
-            connection.state,
-            bridge,
+        window = build_window(
             connection,
             options.lang,
+            phone,
             report=functools.partial(make_report, options, connection, phone),
-            phone=panel,
         )
-        panel.password_requested.connect(functools.partial(_ask_phone_password, phone, window))
         window.closed_by_user.connect(quit_event.set)
         if options.guide:
             window.open_guide_when_ready(options.guide)
@@ -259,7 +269,7 @@ async def _wait(
     quit_event: asyncio.Event,
     options: Options,
     started: float,
-    phone_state: Callable[[], str] = lambda: "-",
+    phone_state: Callable[[], str],
 ) -> str:
     while not quit_event.is_set():
         state = connection.state

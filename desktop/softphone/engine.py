@@ -21,7 +21,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -188,7 +188,6 @@ class EngineStats:
     answer_sent_at: float = 0.0
     poll_count: int = 0
     registrations: int = 0  # successful REGISTER transactions (first and refreshes)
-    extra: dict[str, float] = field(default_factory=dict)
 
 
 class Engine:
@@ -307,8 +306,6 @@ class Engine:
         """New credentials (the registrar said 401/403): register again with them."""
         if self.settings is None or self._account is None:
             raise SoftphoneError("the softphone is not set up")
-        from dataclasses import replace
-
         self.settings = replace(self.settings, password=password)
         old, self._account = self._account, None
         with contextlib.suppress(pj.Error):
@@ -595,7 +592,7 @@ class Engine:
         )
         self.calls[handle] = record
         self._slots[handle] = _Slot(sip, record)
-        # Only today's calls are kept; ended ones older than the live set fall away.
+        # The history keeps the day's calls; here only recent records are kept for lookups.
         for old in [h for h, c in self.calls.items() if not c.live and h < handle - 50]:
             del self.calls[old]
         return record

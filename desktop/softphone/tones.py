@@ -16,6 +16,21 @@ def sine(hz: float, ms: float, amplitude: float = 0.3, rate: int = RATE, phase: 
     return array("h", (int(peak * math.sin(step * (i + phase))) for i in range(n))).tobytes()
 
 
+class ToneStream:
+    """An endless sine read in pieces, phase kept between reads (0 Hz = silence): a test
+    microphone, a caller's voice in the bench."""
+
+    def __init__(self, hz: float = 0.0) -> None:
+        self.hz = hz
+        self._phase = 0
+
+    def read(self, size: int) -> bytes:
+        n = size // SAMPLE_BYTES
+        pcm = sine(self.hz, n * 1000 / RATE, phase=self._phase) if self.hz else bytes(size)
+        self._phase += n
+        return pcm
+
+
 def ring_pattern(rate: int = RATE) -> bytes:
     """A Finnish-style ring: 425 Hz with a 450 Hz overtone, 1 s on and 4 s off."""
     n = rate

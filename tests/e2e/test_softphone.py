@@ -21,8 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Options, Phone, _stop_phone, install_translations, start_phone
-from desktop.bridge import Bridge
+from desktop.app import Options, Phone, _stop_phone, start_phone
 from desktop.chat.connection import StaffConnection
 from desktop.config import Resolved
 from desktop.softphone.audio import DeviceChoice, device_key
@@ -31,7 +30,7 @@ from desktop.softphone.tones import dominant
 from desktop.ui.main_window import MainWindow
 from desktop.ui.phone import PhonePanel
 from protocol.messages import StaffStatus
-from tests.e2e.workstation import until
+from tests.e2e.workstation import until, workstation
 from tests.helpers import BackendProcess, running_backend
 from tests.sip.peers import Kamailio, Peer, free_udp_port, sipp, sipp_result
 from tests.sip.pulse import PulseServer
@@ -98,16 +97,11 @@ async def desk(
     The phone (one pjsua2 endpoint per process) lives for the module; the connection and
     window are new for each test, because the test runner cancels a test's tasks at its end.
     """
-    from PySide6.QtWidgets import QApplication
-
     previous = _DESK.pop("desk", None)
     if previous is not None:
         await previous.connection.stop()  # the window went with the previous test's qtbot
         return await _window(qtbot, backend, previous.phone)
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    install_translations(app, "fi")
     settings = {
         "sip_registrar": Resolved(kamailio.address, "test"),
         "sip_user": Resolved("hoitaja", "test"),
@@ -130,19 +124,8 @@ async def desk(
 
 
 async def _window(qtbot: QtBot, backend: BackendProcess, phone: Phone) -> Desk:
-    connection = StaffConnection(backend.http, "hoitaja", "demo")
-    bridge = Bridge()
-    connection.subscribe(bridge.on_event)
-    phone.engine.subscribe(bridge.on_phone_event)
-    phone.softphone.report_on_call = connection.phone_state
-    panel = PhonePanel(phone.softphone, phone.audio, lambda q: connection.state.queue_name(q, "fi"))
-    bridge.phone_event.connect(panel.on_event)
-    window = MainWindow(connection.state, bridge, connection, "fi", phone=panel)
-    qtbot.addWidget(window)
+    window, connection = await workstation(qtbot, backend, "hoitaja", phone)
     window.resize(1400, 800)
-    window.show()
-    connection.start()
-    await until(lambda: connection.state.profile is not None, what="login")
     await until(lambda: phone.engine.registration is Registration.REGISTERED, what="registered")
     _DESK["desk"] = Desk(window, connection, phone)
     return _DESK["desk"]
@@ -154,17 +137,6 @@ async def wait_sipp(proc: Any, timeout: float = 60) -> tuple[int, str]:
     while proc.poll() is None and time.monotonic() < deadline:
         await asyncio.sleep(0.05)
     return sipp_result(proc, timeout=1)
-
-
-async def wait_peer(peer: Peer, predicate: Any, timeout: float = 10) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    while True:
-        state = peer.send("state")
-        if predicate(state):
-            return state
-        if time.monotonic() > deadline:
-            raise AssertionError(f"peer never got there: {state}")
-        await asyncio.sleep(0.05)
 
 
 def live(state: dict[str, Any]) -> list[dict[str, Any]]:
@@ -233,14 +205,13 @@ async def test_tone_from_the_caller_reaches_the_headset_and_the_microphone_reach
     d = await desk(qtbot, backend, kamailio, pulse)
     client = Peer()
     try:
-        client.start(kamailio.address, "asiakas")
-        await wait_peer(client, lambda s: s["registration"] == "registered")
+        await client.register(kamailio.address, "asiakas")
         client.send("tone", hz=1000)
-        pulse.mic_hz = 600
+        pulse.microphone.hz = 600
         client.send("dial", target="hoitaja")
         await until(lambda: d.panel.incoming.isVisible(), what="ringing")
         d.panel.answer()
-        await wait_peer(client, lambda s: any(c["state"] == "active" for c in s["calls"]))
+        await client.until(lambda s: any(c["state"] == "active" for c in s["calls"]))
         await asyncio.sleep(2.0)
         hz, share = dominant(pulse.heard(1000), [600.0, 1000.0, 425.0])
         assert (hz, share > 0.8) == (1000.0, True), (hz, share)
@@ -252,9 +223,9 @@ async def test_tone_from_the_caller_reaches_the_headset_and_the_microphone_reach
         assert client.send("hear", candidates=[600, 1000], ms=400)["rms"] < 100
         d.panel.mute_button.click()
         d.panel.hangup()
-        await wait_peer(client, lambda s: not live(s))
+        await client.until(lambda s: not live(s))
     finally:
-        pulse.mic_hz = 0
+        pulse.microphone.hz = 0
         client.close()
 
 
@@ -292,8 +263,7 @@ async def test_blind_transfer_to_a_second_sipp(
     target_port = free_udp_port()
     target = sipp("uas", "", port=target_port)
     try:
-        client.start(kamailio.address, "asiakas2")
-        await wait_peer(client, lambda s: s["registration"] == "registered")
+        await client.register(kamailio.address, "asiakas2")
         client.send("auto_answer", on=True)
         d.panel.dial("asiakas2")
         await until(
@@ -304,8 +274,7 @@ async def test_blind_transfer_to_a_second_sipp(
         assert current is not None
         d.engine.transfer(current, f"sip:vastaanotto@127.0.0.1:{target_port}")
         # The client's phone accepted the REFER and called the target; we dropped out.
-        state = await wait_peer(
-            client,
+        state = await client.until(
             lambda s: any(
                 c["state"] == "active" and c["remote"] == "vastaanotto" for c in s["calls"]
             ),
@@ -328,10 +297,9 @@ async def test_attended_transfer_between_three_parties(
     d = await desk(qtbot, backend, kamailio, pulse)
     client, doctor = Peer(), Peer()
     try:
-        client.start(kamailio.address, "asiakas3")
-        doctor.start(kamailio.address, "laakari")
+        await client.register(kamailio.address, "asiakas3")
+        await doctor.register(kamailio.address, "laakari")
         for peer in (client, doctor):
-            await wait_peer(peer, lambda s: s["registration"] == "registered")
             peer.send("auto_answer", on=True)
         client.send("tone", hz=1000)
         doctor.send("tone", hz=600)
@@ -353,8 +321,8 @@ async def test_attended_transfer_between_three_parties(
         d.panel.complete_button.click()
         await until(lambda: not d.engine.live_calls(), timeout=15, what="nurse out of both calls")
         # The client now talks with the doctor: each hears the other's tone.
-        await wait_peer(client, lambda s: len(live(s)) == 1 and live(s)[0]["state"] == "active")
-        await wait_peer(doctor, lambda s: len(live(s)) == 1 and live(s)[0]["state"] == "active")
+        await client.until(lambda s: len(live(s)) == 1 and live(s)[0]["state"] == "active")
+        await doctor.until(lambda s: len(live(s)) == 1 and live(s)[0]["state"] == "active")
         await asyncio.sleep(1.5)
         assert client.send("hear", candidates=[600, 1000], ms=800)["hz"] == 600
         assert doctor.send("hear", candidates=[600, 1000], ms=800)["hz"] == 1000
@@ -369,15 +337,14 @@ async def test_headset_button_answers_and_hangs_up(
     d = await desk(qtbot, backend, kamailio, pulse)
     client = Peer()
     try:
-        client.start(kamailio.address, "asiakas4")
-        await wait_peer(client, lambda s: s["registration"] == "registered")
+        await client.register(kamailio.address, "asiakas4")
         client.send("dial", target="hoitaja")
         await until(lambda: d.panel.incoming.isVisible(), what="ringing")
         d.window.activateWindow()
         QTest.keyClick(d.window, Qt.Key.Key_ToggleCallHangup)
-        await wait_peer(client, lambda s: any(c["state"] == "active" for c in s["calls"]))
+        await client.until(lambda s: any(c["state"] == "active" for c in s["calls"]))
         QTest.keyClick(d.window, Qt.Key.Key_ToggleCallHangup)
-        await wait_peer(client, lambda s: not live(s))
+        await client.until(lambda s: not live(s))
     finally:
         client.close()
 
@@ -401,8 +368,7 @@ async def test_unplugged_headset_does_not_drop_the_call(
     audio.choose(DeviceChoice(speaker=device_key(usb)))
     client = Peer()
     try:
-        client.start(kamailio.address, "asiakas5")
-        await wait_peer(client, lambda s: s["registration"] == "registered")
+        await client.register(kamailio.address, "asiakas5")
         client.send("tone", hz=1000)
         client.send("dial", target="hoitaja")
         try:
@@ -411,7 +377,7 @@ async def test_unplugged_headset_does_not_drop_the_call(
             print("DEBUGCALLS", d.engine.calls, client.send("state"))
             raise
         d.panel.answer()
-        await wait_peer(client, lambda s: any(c["state"] == "active" for c in s["calls"]))
+        await client.until(lambda s: any(c["state"] == "active" for c in s["calls"]))
         await asyncio.sleep(1.0)
         # On the USB headset, so the test headset hears nothing.
         assert dominant(pulse.heard(500), [600.0, 1000.0])[1] < 0.5
@@ -420,7 +386,7 @@ async def test_unplugged_headset_does_not_drop_the_call(
         assert dominant(pulse.heard(800), [600.0, 1000.0])[0] == 1000.0
         assert any(c.state is CallState.ACTIVE for c in d.engine.calls.values())
         d.panel.hangup()
-        await wait_peer(client, lambda s: not live(s))
+        await client.until(lambda s: not live(s))
     finally:
         audio.choose(DeviceChoice())
         client.close()
@@ -438,13 +404,12 @@ async def test_hostile_sip_never_crashes_the_app(
     # (a pjsua2 caller keeps the slot of a call cancelled this early: four is its limit).
     client = Peer()
     try:
-        client.start(kamailio.address, "kiireinen")
-        await wait_peer(client, lambda s: s["registration"] == "registered")
+        await client.register(kamailio.address, "kiireinen")
         for round_ in range(1, 4):
             handle = client.send("dial", target="hoitaja")["result"]
             with contextlib.suppress(RuntimeError):  # refused before we could cancel: fine
                 client.send("hangup", handle=handle)
-            await wait_peer(client, lambda s, n=round_: not live(s) and len(s["calls"]) == n)
+            await client.until(lambda s, n=round_: not live(s) and len(s["calls"]) == n)
     finally:
         client.close()
     # A flood: 200 INVITEs at 100 a second, none of which can be answered.

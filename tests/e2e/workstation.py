@@ -9,8 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.app import install_translations
-from desktop.bridge import Bridge
+from desktop.app import Phone, build_window, install_translations
 from desktop.chat.connection import StaffConnection
 from desktop.ui.main_window import MainWindow
 from tests.helpers import BackendProcess
@@ -26,16 +25,14 @@ async def until(predicate: Callable[[], Any], timeout: float = 10.0, what: str =
 
 
 async def workstation(
-    qtbot: QtBot, backend: BackendProcess, user: str = "hoitaja", **window_args: Any
+    qtbot: QtBot, backend: BackendProcess, user: str = "hoitaja", phone: Phone | None = None
 ) -> tuple[MainWindow, StaffConnection]:
     """A logged-in window in Finnish (the default language), its handbook index loaded."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     install_translations(app, "fi")
     connection = StaffConnection(backend.http, user, "demo")
-    bridge = Bridge()
-    connection.subscribe(bridge.on_event)
-    window = MainWindow(connection.state, bridge, connection, "fi", **window_args)
+    window = build_window(connection, "fi", phone)
     qtbot.addWidget(window)
     window.show()
     connection.start()

@@ -17,24 +17,7 @@ from typing import Any
 
 from desktop.softphone.engine import Engine, PhoneEvent
 from desktop.softphone.model import SipSettings
-from desktop.softphone.pipe import RATE, SAMPLE_BYTES
-from desktop.softphone.tones import dominant, rms, sine
-
-
-class ToneSource:
-    """Stands in for a microphone: an endless sine of the chosen frequency (0 = silence)."""
-
-    def __init__(self) -> None:
-        self.hz = 0.0
-        self._phase = 0
-
-    def read(self, size: int) -> bytes:
-        n = size // SAMPLE_BYTES
-        if not self.hz:
-            return bytes(size)
-        pcm = sine(self.hz, n * 1000 / RATE, phase=self._phase)
-        self._phase += n
-        return pcm
+from desktop.softphone.tones import ToneStream, dominant, rms
 
 
 class Recorder:
@@ -58,7 +41,7 @@ def main() -> None:
     engine = Engine(log_level=int(os.environ.get("LUUKKU_PEER_LOG", "0")), max_calls=32)
     events: list[dict[str, Any]] = []
     auto_answer = False
-    tone = ToneSource()
+    tone = ToneStream()
     recorder = Recorder()
 
     to_answer: list[int] = []

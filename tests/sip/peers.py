@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import os
@@ -149,7 +150,8 @@ class Peer:
     def start(self, registrar: str, user: str, **extra: Any) -> None:
         self.send("start", registrar=registrar, user=user, register_seconds=60, **extra)
 
-    def wait(self, predicate: Any, timeout: float = 10.0) -> dict[str, Any]:
+    async def until(self, predicate: Any, timeout: float = 10.0) -> dict[str, Any]:
+        """Poll the peer's state without blocking the caller's event loop."""
         deadline = time.monotonic() + timeout
         while True:
             state = self.send("state")
@@ -157,7 +159,11 @@ class Peer:
                 return state
             if time.monotonic() > deadline:
                 raise AssertionError(f"peer state never matched: {state}")
-            time.sleep(0.05)
+            await asyncio.sleep(0.05)
+
+    async def register(self, registrar: str, user: str, **extra: Any) -> None:
+        self.start(registrar, user, **extra)
+        await self.until(lambda s: s["registration"] == "registered")
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -205,7 +211,7 @@ def sipp(
         "-i", "127.0.0.1", "-p", str(port),
         "-mi", "127.0.0.1", "-mp", str(media),
         "-m", str(calls), "-r", str(rate),
-        "-nostdin", "-trace_err", "-bg" if False else "-aa",
+        "-nostdin", "-trace_err", "-aa",
         *extra,
     ]  # fmt: skip
     return subprocess.Popen(

@@ -17,7 +17,7 @@ import threading
 import time
 from pathlib import Path
 
-from desktop.softphone.tones import sine
+from desktop.softphone.tones import ToneStream
 
 
 class PulseServer:
@@ -29,7 +29,7 @@ class PulseServer:
         self.mic_fifo = self.dir / "mic.fifo"
         self.proc: subprocess.Popen[bytes] | None = None
         self._stop = threading.Event()
-        self.mic_hz = 0.0
+        self.microphone = ToneStream()  # set .hz to speak a tone into the microphone
         self._threads: list[threading.Thread] = []
 
     @property
@@ -71,13 +71,11 @@ class PulseServer:
         self._threads.append(thread)
 
     def _feed(self) -> None:
-        """Speak into the microphone in real time: a tone when ``mic_hz`` is set."""
-        phase = 0
+        """Speak into the microphone in real time: a tone when ``microphone.hz`` is set."""
         with open(self.mic_fifo, "wb", buffering=0) as fifo:
             next_at = time.monotonic()
             while not self._stop.is_set():
-                pcm = sine(self.mic_hz, 20, phase=phase) if self.mic_hz else bytes(1920)
-                phase += 960
+                pcm = self.microphone.read(1920)
                 try:
                     fifo.write(pcm)
                 except BrokenPipeError:
