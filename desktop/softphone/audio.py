@@ -33,7 +33,10 @@ from desktop.softphone.tones import ring_pattern
 
 log = logging.getLogger("luukku.softphone.audio")
 
-SINK_BUFFER_MS = 60
+# The sink's queue is most of what the bridge adds (bench/softphone.py, one way with the
+# sound device: 20 ms → 35–38 ms, 30 ms → 46 ms, 60 ms → 77 ms). 20 ms meets the 40 ms aim;
+# the sink is fed from the GUI thread, so a stall longer than this is heard as a gap.
+SINK_BUFFER_MS = 20
 
 
 def pcm_format() -> QAudioFormat:

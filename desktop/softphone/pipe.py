@@ -39,7 +39,7 @@ class PipeStats:
 
 
 class PcmPipe:
-    def __init__(self, max_ms: float = 120, start_ms: float = 40) -> None:
+    def __init__(self, max_ms: float = 80, start_ms: float = 20) -> None:
         self._buf = bytearray()
         self._lock = threading.Lock()
         self._max = ms_to_bytes(max_ms)

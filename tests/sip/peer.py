@@ -31,10 +31,45 @@ class Recorder:
             if len(self.chunks) > 500:  # ten seconds
                 del self.chunks[:100]
 
+    def onset_after(self, since: float, threshold: float = 1000.0) -> float | None:
+        """When the first loud frame arrived after ``since`` (monotonic), if one has."""
+        with self.lock:
+            for at, data in self.chunks:
+                if at >= since and rms(data) > threshold:
+                    return at
+        return None
+
     def last(self, ms: int) -> bytes:
         with self.lock:
             since = time.monotonic() - ms / 1000
             return b"".join(d for t, d in self.chunks if t >= since)
+
+
+def ping(engine: Engine, tone: ToneStream, recorder: Recorder, hz: float) -> float | None:
+    """Start a tone and time until it comes back (the far end loops audio back).
+
+    Waits for 300 ms of quiet first, so that the tail of an earlier ping is not taken for
+    this one's return."""
+    began = quiet_since = time.monotonic()
+    while time.monotonic() - quiet_since < 0.3:
+        engine.poll()
+        if rms(recorder.last(20)) > 1000.0:
+            quiet_since = time.monotonic()
+        if time.monotonic() - began > 5:
+            return None
+        time.sleep(0.005)
+    start = time.monotonic()
+    tone.hz = hz
+    try:
+        while time.monotonic() - start < 2.0:
+            engine.poll()
+            at = recorder.onset_after(start)
+            if at is not None:
+                return (at - start) * 1000
+            time.sleep(0.002)
+        return None
+    finally:
+        tone.hz = 0
 
 
 def main() -> None:
@@ -47,7 +82,15 @@ def main() -> None:
     to_answer: list[int] = []
 
     def on_event(event: PhoneEvent) -> None:
-        events.append({"kind": event.kind.value, "call": event.call_id, "detail": event.detail})
+        events.append(
+            {
+                "kind": event.kind.value,
+                "call": event.call_id,
+                "detail": event.detail,
+                "state": engine.calls[event.call_id].state.value if event.call_id else "",
+                "t": time.monotonic(),  # system-wide on Linux: comparable across processes
+            }
+        )
         call = engine.calls.get(event.call_id or -1)
         # Answered after the callback returns, as a click would be.
         if (
@@ -111,6 +154,13 @@ def main() -> None:
                     pcm = recorder.last(int(cmd.get("ms", 1000)))
                     hz, share = dominant(pcm, [float(f) for f in cmd["candidates"]])
                     reply.update(hz=hz, share=share, rms=rms(pcm), bytes=len(pcm))
+                elif op == "echo":
+                    # Send back what arrives, inside pjmedia's bridge: the baseline a
+                    # round trip through the desktop's audio bridge is compared with.
+                    audio = engine._slots[int(cmd["handle"])].audio
+                    audio.startTransmit(audio)
+                elif op == "ping":
+                    reply["ms"] = ping(engine, tone, recorder, float(cmd.get("hz", 1000)))
                 elif op == "stop":
                     engine.stop(fast=True)
                     out.write(json.dumps(reply) + "\n")

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import json
 import os
+import select
 import shutil
 import signal
 import socket
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -135,10 +137,17 @@ class Peer:
             stderr=None if os.environ.get("LUUKKU_PEER_LOG") else subprocess.DEVNULL,
         )
 
-    def send(self, op: str, **args: Any) -> dict[str, Any]:
+    def send(
+        self, op: str, *, meanwhile: Callable[[], None] | None = None, **args: Any
+    ) -> dict[str, Any]:
+        """One command, one reply. ``meanwhile`` runs while the peer works (a caller's
+        event loop that must not stall, e.g. the desktop's audio during a ping)."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.proc.stdin.write((json.dumps({"op": op, **args}) + "\n").encode())
         self.proc.stdin.flush()
+        if meanwhile is not None:
+            while not select.select([self.proc.stdout], [], [], 0)[0]:
+                meanwhile()
         line = self.proc.stdout.readline()
         if not line:
             raise RuntimeError(f"peer died (exit {self.proc.poll()})")

@@ -21,7 +21,8 @@ from desktop.softphone.tones import ToneStream
 
 
 class PulseServer:
-    def __init__(self) -> None:
+    def __init__(self, loopback_microphone: bool = False) -> None:
+        self.loopback_microphone = loopback_microphone
         self.dir = Path(tempfile.mkdtemp(prefix="luukku-pulse-"))
         self.socket = self.dir / "native"
         self.speaker_raw = self.dir / "speaker.raw"
@@ -45,7 +46,14 @@ class PulseServer:
             f"load-module module-pipe-source source_name=headset_mic file={self.mic_fifo} "
             "format=s16le rate=48000 channels=1\n"
             "load-module module-null-sink sink_name=ringer\n"
-            "set-default-sink headset\nset-default-source headset_mic\n"
+            + (
+                # A microphone that hears the headset: the bench's acoustic loop.
+                "load-module module-remap-source master=headset.monitor source_name=loop_mic "
+                "source_properties=device.description=loop_mic\n"
+                if self.loopback_microphone
+                else ""
+            )
+            + "set-default-sink headset\nset-default-source headset_mic\n"
         )
         env = dict(os.environ, HOME=str(self.dir), XDG_RUNTIME_DIR=str(self.dir))
         self.proc = subprocess.Popen(
