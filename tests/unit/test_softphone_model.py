@@ -82,3 +82,22 @@ def test_tone_detector_tells_frequencies_apart() -> None:
     hz, share = dominant(sine(1000, 200), [600.0, 1000.0])
     assert hz == 1000.0 and share > 0.95
     assert dominant(sine(600, 200), [600.0, 1000.0])[0] == 600.0
+
+
+def test_frame_audio_is_read_without_losing_references_to_none() -> None:
+    """The wheel's ``MediaFrame.buf`` getter over-releases ``None``; the engine's reader
+    must not (100 frames a second would free ``None`` and abort the app)."""
+    import sys
+
+    import pjsua2 as pj
+
+    from desktop.softphone.engine import _frame_reader
+
+    read = _frame_reader()
+    frame = pj.MediaFrame()
+    frame.buf = pj.ByteVector(b"\x01\x02" * 960)
+    before = sys.getrefcount(None)
+    for _ in range(1000):
+        data = read(frame)
+    assert data == b"\x01\x02" * 960
+    assert sys.getrefcount(None) - before > -10
