@@ -28,7 +28,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.app import Options, _stop_phone, start_phone
 from desktop.config import Resolved
-from desktop.softphone.audio import DeviceChoice, device_key
+from desktop.softphone.audio import device_key
+from desktop.softphone.devices import DeviceChoice
 from desktop.softphone.model import CallState, Registration
 from desktop.ui.phone import PhonePanel
 from tests.sip.peers import Kamailio, Peer

@@ -228,7 +228,7 @@ async def amain(options: Options) -> int:
             window.open_guide_when_ready(options.guide)
         connection.start()
         window.show()
-        outcome = await _wait(connection, quit_event, options, started, phone.registration_text)
+        outcome = await _wait(connection, quit_event, options, started, phone)
         if connection.state.profile is not None and not options.demo:
             # Remembered for next time (the password is in the keyring, never here).
             QSettings().setValue("username", username)
@@ -269,17 +269,22 @@ async def _wait(
     quit_event: asyncio.Event,
     options: Options,
     started: float,
-    phone_state: Callable[[], str],
+    phone: Phone,
 ) -> str:
     while not quit_event.is_set():
         state = connection.state
         if state.link is Link.AUTH_FAILED:
             return "auth_failed"
-        if options.smoke and state.profile is not None and state.meter_at is not None:
+        if (
+            options.smoke
+            and state.profile is not None
+            and state.meter_at is not None
+            and phone.engine.registration is not Registration.REGISTERING
+        ):
             print(
                 f"smoke ok: logged in as {state.profile.username}, meter with "
                 f"{len(state.meter)} queues, {time.perf_counter() - started:.2f} s after start, "
-                f"rss {_rss_mb():.0f} MB, phone {phone_state()}",
+                f"rss {_rss_mb():.0f} MB, phone {phone.registration_text()}",
                 flush=True,
             )
             return "smoke_ok"

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -33,6 +35,21 @@ def wait_healthy(url: str, proc: subprocess.Popen[bytes], seconds: float = 30) -
     sys.exit("demo: the backend did not answer in 30 s")
 
 
+def start_registrar(port: int) -> subprocess.Popen[bytes] | None:
+    """Kamailio as the demo's SIP registrar, so that the desktop's phone registers."""
+    if shutil.which("kamailio") is None:
+        print("demo: kamailio is not installed: the desktop's phone stays unconfigured")
+        return None
+    run_dir = Path(tempfile.mkdtemp(prefix="luukku-demo-sip-"))
+    cfg = run_dir / "kamailio.cfg"
+    cfg.write_text((ROOT / "backend" / "demo" / "kamailio.cfg").read_text().format(port=port))
+    return subprocess.Popen(
+        ["kamailio", "-f", str(cfg), "-DD", "-E", "-Y", str(run_dir), "-m", "32", "-M", "8"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def has_display() -> bool:
     if sys.platform != "linux":
         return True
@@ -44,6 +61,7 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("LUUKKU_PORT", "8765")))
     parser.add_argument("--no-traffic", action="store_true", help="no simulated clients")
     parser.add_argument("--per-minute", type=float, default=2.0, help="simulated clients a minute")
+    parser.add_argument("--sip-port", type=int, default=5070, help="the demo registrar's port")
     args = parser.parse_args()
     url = f"http://127.0.0.1:{args.port}"
     env = dict(
@@ -66,6 +84,10 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
+        registrar = start_registrar(args.sip_port)
+        if registrar is not None:
+            children.append(registrar)
+            env.setdefault("LUUKKU_SIP_REGISTRAR", f"127.0.0.1:{args.sip_port}")
         backend = subprocess.Popen([PY, "-m", "backend"], cwd=ROOT, env=env)
         children.append(backend)
         wait_healthy(url, backend)
@@ -90,7 +112,9 @@ def main() -> int:
             f"  client web chat:  {url}/\n"
             f"  opening hours:    {url}/api/queues\n"
             f"  health:           {url}/api/health\n"
-            f"  staff desktop:    {PY} -m desktop --backend {url} --demo\n",
+            f"  staff desktop:    {PY} -m desktop --backend {url} --demo\n"
+            f"  SIP registrar:    {env.get('LUUKKU_SIP_REGISTRAR', '(none)')} (demo users "
+            "call each other by username)\n",
             flush=True,
         )
         desktop = [PY, "-m", "desktop", "--backend", url, "--demo"]

@@ -10,8 +10,9 @@ mode="${1:-run}"
 runtime_pkgs=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
   libfontconfig1 libfreetype6 libglib2.0-0 fonts-dejavu-core libpulse0 libx11-xcb1
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
-  libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
-test_pkgs=(xvfb xauth chromium postgresql nginx sip-tester kamailio pulseaudio pulseaudio-utils)
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1
+  kamailio)  # the demo's SIP registrar (production uses the organisation's)
+test_pkgs=(xvfb xauth chromium postgresql nginx sip-tester pulseaudio pulseaudio-utils)
 
 pkgs=("${runtime_pkgs[@]}")
 [ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")

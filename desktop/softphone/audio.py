@@ -28,6 +28,7 @@ from PySide6.QtMultimedia import (
     QtAudio,
 )
 
+from desktop.softphone.devices import DeviceChoice, Fallbacks
 from desktop.softphone.pipe import RATE, SAMPLE_BYTES, PcmPipe, ms_to_bytes
 from desktop.softphone.tones import ring_pattern
 
@@ -50,13 +51,6 @@ def pcm_format() -> QAudioFormat:
 def device_key(device: QAudioDevice) -> str:
     """A stable text key for a device, fit for QSettings."""
     return bytes(device.id().data()).decode("utf-8", "replace")
-
-
-@dataclass(frozen=True)
-class DeviceChoice:
-    microphone: str = ""  # device_key; "" = the system default
-    speaker: str = ""
-    ringer: str = ""
 
 
 class _Reader(QIODevice):
@@ -126,7 +120,6 @@ class AudioPath(QObject):
         super().__init__(parent)
         self.speaker_pipe = speaker
         self.microphone_pipe = microphone
-        self.choice = DeviceChoice()
         self.latency = BridgeLatency()
         self._media = QMediaDevices(self)
         self._media.audioInputsChanged.connect(self._on_devices)
@@ -138,7 +131,7 @@ class AudioPath(QObject):
         self._ring_sink: QAudioSink | None = None
         self._ring_io: _Reader | None = None
         self._ring = _Loop(ring_pattern())
-        self._fallen: set[str] = set()
+        self.fallbacks = Fallbacks()
         self._timer = QTimer(self)
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._sample_latency)
@@ -164,14 +157,13 @@ class AudioPath(QObject):
             else QMediaDevices.defaultAudioOutput()
         )
 
-    def _present(self, kind: str, key: str) -> bool:
-        devices = self.inputs() if kind == "microphone" else self.outputs()
-        return any(device_key(d) == key for d in devices)
+    @property
+    def choice(self) -> DeviceChoice:
+        return self.fallbacks.choice
 
     def choose(self, choice: DeviceChoice) -> None:
         """Use these devices from now on; streams in use move at once."""
-        self.choice = choice
-        self._fallen.clear()
+        self.fallbacks.choose(choice)
         if self.active:
             self.stop()
             self.start()
@@ -181,24 +173,18 @@ class AudioPath(QObject):
 
     def _on_devices(self) -> None:
         self.devices_changed.emit()
-        for kind, key in (
-            ("microphone", self.choice.microphone),
-            ("speaker", self.choice.speaker),
-            ("ringer", self.choice.ringer),
-        ):
-            if not key:
-                continue
-            present = self._present(kind, key)
-            if not present and kind not in self._fallen:
-                self._fallen.add(kind)
-                log.info("%s device gone, using the default", kind)
-                self._restart(kind)
-                self.fell_back.emit(kind)
-            elif present and kind in self._fallen:
-                self.returned.emit(kind)
+        change = self.fallbacks.update(
+            {device_key(d) for d in self.inputs()}, {device_key(d) for d in self.outputs()}
+        )
+        for kind in change.fell_back:
+            log.info("%s device gone, using the default", kind)
+            self._restart(kind)
+            self.fell_back.emit(kind)
+        for kind in change.returned:
+            self.returned.emit(kind)
 
     def switch_back(self, kind: str) -> None:
-        self._fallen.discard(kind)
+        self.fallbacks.switch_back(kind)
         self._restart(kind)
 
     def _restart(self, kind: str) -> None:
@@ -213,11 +199,6 @@ class AudioPath(QObject):
             else:
                 self._stop_source()
                 self._start_source()
-
-    def _key(self, kind: str) -> str:
-        if kind in self._fallen:
-            return ""
-        return str(getattr(self.choice, kind))
 
     # --- call audio ------------------------------------------------------------------------
 
@@ -244,7 +225,7 @@ class AudioPath(QObject):
         self._timer.stop()
 
     def _start_sink(self) -> None:
-        device = self._pick("speaker", self._key("speaker"))
+        device = self._pick("speaker", self.fallbacks.key("speaker"))
         sink = QAudioSink(device, pcm_format(), self)
         sink.setBufferSize(ms_to_bytes(SINK_BUFFER_MS))
         sink.stateChanged.connect(self._check_sink)
@@ -260,7 +241,7 @@ class AudioPath(QObject):
         self._sink = self._sink_io = None
 
     def _start_source(self) -> None:
-        device = self._pick("microphone", self._key("microphone"))
+        device = self._pick("microphone", self.fallbacks.key("microphone"))
         source = QAudioSource(device, pcm_format(), self)
         # Read on the GUI loop: room for a busy moment there without losing her voice.
         source.setBufferSize(ms_to_bytes(200))
@@ -284,10 +265,11 @@ class AudioPath(QObject):
         ):
             # The device went away under us before QMediaDevices said so.
             log.info("speaker error %s, moving to the default", sink.error())
-            self._fallen.add("speaker")
+            news = self.fallbacks.lost("speaker")
             self._stop_sink()
             self._start_sink()
-            self.fell_back.emit("speaker")
+            if news:
+                self.fell_back.emit("speaker")
 
     def _mic_ready(self) -> None:
         if self._source_io is not None:
@@ -304,7 +286,7 @@ class AudioPath(QObject):
 
     def ring(self, on: bool) -> None:
         if on and self._ring_sink is None:
-            device = self._pick("ringer", self._key("ringer"))
+            device = self._pick("ringer", self.fallbacks.key("ringer"))
             sink = QAudioSink(device, pcm_format(), self)
             sink.setBufferSize(ms_to_bytes(200))
             self._ring.pos = 0

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.softphone.audio import AudioPath, DeviceChoice, device_key
+from desktop.softphone.audio import AudioPath, device_key
 from desktop.softphone.controller import Softphone
+from desktop.softphone.devices import DeviceChoice
 from desktop.softphone.engine import PhoneEvent, PhoneEventKind, SoftphoneError
 from desktop.softphone.model import (
     Call,

@@ -25,7 +25,8 @@ from pytestqt.qtbot import QtBot
 from desktop.app import Options, Phone, _stop_phone, start_phone
 from desktop.chat.connection import StaffConnection
 from desktop.config import Resolved
-from desktop.softphone.audio import DeviceChoice, device_key
+from desktop.softphone.audio import device_key
+from desktop.softphone.devices import DeviceChoice
 from desktop.softphone.model import CallState, Outcome, Registration
 from desktop.softphone.tones import dominant
 from desktop.ui.main_window import MainWindow

@@ -21,6 +21,7 @@ from typing import Any
 HERE = Path(__file__).parent
 SCENARIOS = HERE / "scenarios"
 ROOT = HERE.parent.parent
+KAMAILIO_CFG = ROOT / "backend" / "demo" / "kamailio.cfg"
 
 
 def free_udp_port() -> int:
@@ -53,7 +54,7 @@ class Kamailio:
         self.port = port or free_udp_port()
         self.dir = Path(tempfile.mkdtemp(prefix="luukku-kamailio-"))
         self.cfg = self.dir / "kamailio.cfg"
-        self.cfg.write_text((HERE / "kamailio.cfg").read_text().format(port=self.port))
+        self.cfg.write_text(KAMAILIO_CFG.read_text().format(port=self.port))
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property

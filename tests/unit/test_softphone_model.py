@@ -101,3 +101,23 @@ def test_frame_audio_is_read_without_losing_references_to_none() -> None:
         data = read(frame)
     assert data == b"\x01\x02" * 960
     assert sys.getrefcount(None) - before > -10
+
+
+def test_unplugged_device_falls_back_and_is_offered_back_once() -> None:
+    from desktop.softphone.devices import DeviceChoice, Fallbacks
+
+    fallbacks = Fallbacks()
+    fallbacks.choose(DeviceChoice(speaker="usb", microphone="usb-mic"))
+    both = {"usb-mic", "builtin-mic"}, {"usb", "builtin"}
+    assert fallbacks.update(*both).fell_back == ()
+    assert fallbacks.key("speaker") == "usb"
+    change = fallbacks.update({"usb-mic"}, {"builtin"})  # the headset's output vanished
+    assert change.fell_back == ("speaker",) and fallbacks.key("speaker") == ""
+    assert fallbacks.update({"usb-mic"}, {"builtin"}).fell_back == ()  # said once
+    assert fallbacks.update(*both).returned == ("speaker",)
+    assert fallbacks.update(*both).returned == ()  # asked once, not at every change
+    assert fallbacks.key("speaker") == ""  # until she says yes
+    fallbacks.switch_back("speaker")
+    assert fallbacks.key("speaker") == "usb"
+    assert fallbacks.key("ringer") == ""  # never chosen: the default, never "fallen"
+    assert fallbacks.lost("speaker") is True and fallbacks.lost("speaker") is False
