@@ -104,12 +104,25 @@ def start_phone(options: Options, username: str) -> Phone:
         # The chat work goes on without a phone; the panel and diagnostics say why.
         log.error("softphone: %s", exc)
         engine.registration, engine.registration_detail = Registration.FAILED, str(exc)
+    _follow_network(phone)
     # A Qt timer, not an asyncio task: it lives as long as the app and costs one wake-up.
     phone.timer = QTimer()
     phone.timer.setInterval(POLL_MS)
     phone.timer.timeout.connect(softphone.poll)
     phone.timer.start()
     return phone
+
+
+def _follow_network(phone: Phone) -> None:
+    """After sleep or a change of network, register again at once instead of at the next
+    refresh (minutes during which calls would not reach her)."""
+    from PySide6.QtNetwork import QNetworkInformation
+
+    if not QNetworkInformation.loadDefaultBackend():
+        return  # no network backend on this system: the periodic refresh still recovers
+    info = QNetworkInformation.instance()
+    if info is not None:
+        info.reachabilityChanged.connect(lambda _r: phone.engine.network_changed())
 
 
 def _ask_phone_password(phone: Phone, parent: MainWindow) -> None:

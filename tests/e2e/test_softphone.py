@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -30,7 +30,7 @@ from desktop.softphone.devices import DeviceChoice
 from desktop.softphone.model import CallState, Outcome, Registration
 from desktop.softphone.tones import dominant
 from desktop.ui.main_window import MainWindow
-from desktop.ui.phone import PhonePanel
+from desktop.ui.phone import AudioDialog, PhonePanel, load_choice, save_choice
 from protocol.messages import StaffStatus
 from tests.e2e.workstation import until, workstation
 from tests.helpers import BackendProcess, running_backend
@@ -365,6 +365,29 @@ async def test_headset_button_answers_and_hangs_up(
         client.close()
 
 
+async def test_chosen_devices_are_kept_for_the_next_start(
+    qtbot: QtBot,
+    backend: BackendProcess,
+    kamailio: Kamailio,
+    pulse: PulseServer,
+    tmp_path: Path,
+) -> None:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    d = await desk(qtbot, backend, kamailio, pulse)
+    dialog = AudioDialog(d.phone.audio.choice, d.panel)
+    qtbot.addWidget(dialog)
+    labels = [dialog.speaker.itemText(i) for i in range(dialog.speaker.count())]
+    assert labels[0] == "Järjestelmän oletus" and "headset" in labels
+    dialog.speaker.setCurrentIndex(labels.index("headset"))
+    dialog.microphone.setCurrentIndex(1)  # the virtual headset microphone
+    chosen = dialog.choice()
+    save_choice(chosen)
+    assert chosen.speaker and chosen.microphone and not chosen.ringer
+    # What the next start of the app reads (start_phone calls load_choice()).
+    assert load_choice() == chosen
+
+
 async def test_unplugged_headset_does_not_drop_the_call(
     qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
 ) -> None:
@@ -467,3 +490,18 @@ async def test_registrar_restart_reregisters_by_itself(
     rc, _out = await wait_sipp(caller, 10)
     assert rc != 0  # declined with 486, where sipp expected a 200
     assert d.engine.history.entries[0].outcome is Outcome.MISSED
+
+
+async def test_lost_registrar_is_shown_and_recovered_without_her(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> None:
+    """Network loss: the registrar does not answer at all. The phone says so once SIP's
+    transaction timeout (32 s) has passed, and registers again by itself when it is back."""
+    d = await desk(qtbot, backend, kamailio, pulse)
+    kamailio.stop()
+    await until(lambda: d.engine.registration is Registration.FAILED, timeout=50, what="noticed")
+    assert "ei yhteyttä puhelinpalvelimeen" in d.panel.registration.text()
+    assert not d.panel.dial_button.isEnabled()
+    kamailio.start()
+    await until(lambda: d.engine.registration is Registration.REGISTERED, timeout=20, what="back")
+    assert d.panel.dial_button.isEnabled()
