@@ -175,6 +175,14 @@ def main() -> None:
                 rtt_app.append(ms)
             idle(app, 0.3)
         cpu_call = (cpu_s() - cpu0) / (time.monotonic() - t0) * 100
+        gaps = caller.send("continuity", ms=4000, meanwhile=lambda: idle(app, 0.002))["gaps"]
+
+        def stalling() -> None:
+            # The GUI thread busy for 100 ms twice a second (a long page render, say).
+            idle(app, 0.4)
+            time.sleep(0.1)
+
+        gaps_stalled = caller.send("continuity", ms=4000, meanwhile=stalling)["gaps"]
         rss_call = rss_mb()
         fifo_ms = engine.speaker.stats.mean_depth_ms
         spk = engine.speaker.stats
@@ -220,6 +228,10 @@ def main() -> None:
             f"  (FIFO {fifo_ms:.1f}, sink queue {sink_ms:.1f})"
         )
         print(f"{'speaker underruns (silence handed out)':44s} {underrun:7.1f} %")
+        print(
+            f"{'dropouts in a looped tone: calm / GUI stalls':44s} {gaps * 100:7.1f} % / "
+            f"{gaps_stalled * 100:.1f} %  (100 ms stall twice a second)"
+        )
         print(f"{'CPU idle / in one call (one core)':44s} {cpu_idle:7.1f} % / {cpu_call:.1f} %")
         print(f"{'RSS idle / in one call':44s} {rss_idle:7.0f} MB / {rss_call:.0f} MB")
     finally:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QThread, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import diagnostics
@@ -70,6 +70,7 @@ class Phone:
     registrar: str
     user: str
     timer: QTimer | None = None
+    audio_thread: QThread | None = None
 
     def registration_text(self) -> str:
         state = self.engine.registration
@@ -84,9 +85,13 @@ def start_phone(options: Options, username: str) -> Phone:
     user = options.setting("sip_user") or username
     engine = Engine()
     audio = AudioPath(engine.speaker, engine.microphone)
+    audio_thread = QThread()
+    audio_thread.setObjectName("luukku-audio")
+    audio_thread.start(QThread.Priority.TimeCriticalPriority)
+    audio.run_in(audio_thread)
     audio.choose(load_choice())
     softphone = Softphone(engine, audio)
-    phone = Phone(engine, audio, softphone, registrar, user)
+    phone = Phone(engine, audio, softphone, registrar, user, audio_thread=audio_thread)
     password = credentials.recall(f"sip:{registrar}", user) or ""
     try:
         engine.start(
@@ -271,8 +276,10 @@ def _stop_phone(phone: Phone | None, fast: bool) -> None:
         return
     if phone.timer is not None:
         phone.timer.stop()
-    phone.audio.stop()
-    phone.audio.ring(False)
+    phone.audio.shutdown()
+    if phone.audio_thread is not None:
+        phone.audio_thread.quit()
+        phone.audio_thread.wait(2000)
     # Un-registers and hangs up; "fast" skips the network (a smoke run has no registrar).
     phone.engine.stop(fast=fast)
 

@@ -1,13 +1,14 @@
 """The SIP engine: one pjsua2 Endpoint, one Account, the calls; no Qt.
 
-Threading (chosen after measuring both): pjsua2 runs on the caller's thread with no worker
-threads of its own (``threadCnt = 0``, ``mainThreadOnly``) and :meth:`Engine.poll` is called
-every few milliseconds from the asyncio loop (qasync in the app). Every SIP callback then runs
-on the GUI thread, so call state needs no locks and no signal hops; the one exception is
-audio, which pjmedia's clock thread pushes through :class:`BridgePort` into lock-protected
-:class:`~desktop.softphone.pipe.PcmPipe` FIFOs. With pjsua2 on its own thread every callback
-would have to cross to the GUI thread anyway, and pjsua2 objects must not be touched from
-two threads; polling costs < 1 % of a core (``bench/softphone.py``).
+Threading (chosen after measuring, ``bench/softphone.py``): SIP runs on the caller's thread
+with no SIP worker threads (``uaConfig.threadCnt = 0``, ``mainThreadOnly``), and
+:meth:`Engine.poll` is called every 5 ms by a timer on the GUI thread. Every callback then
+runs on the GUI thread, so call state needs no locks and no signal hops; pjsua2 objects are
+never touched from two threads. Two things do run elsewhere, without Python: RTP on
+pjmedia's media thread, and pjmedia's clock thread, which moves audio through
+:class:`BridgePort` into lock-protected :class:`~desktop.softphone.pipe.PcmPipe` FIFOs; the
+sound card side (``audio.py``) has a thread of its own. With a 100 ms GUI stall twice a
+second a looped tone then has no dropouts (20 % with everything on the GUI thread).
 
 pjsua2 rules this module keeps: one Endpoint per process; a Python reference to every Call
 and the Account for as long as pjsua2 may call them; no Call dropped inside its own callback
@@ -282,8 +283,11 @@ class Engine:
         cfg.uaConfig.mainThreadOnly = True
         cfg.uaConfig.maxCalls = self._max_calls
         cfg.uaConfig.userAgent = "Luukku softphone"
-        cfg.medConfig.threadCnt = 0
-        cfg.medConfig.hasIoqueue = False
+        # RTP is read and decoded on pjmedia's own worker thread (C only, no Python), so
+        # that a busy GUI thread does not starve the jitter buffer; pjsua2 still brings
+        # every callback (DTMF included) to the polling thread (mainThreadOnly).
+        cfg.medConfig.threadCnt = 1
+        cfg.medConfig.hasIoqueue = True
         # With the null device pjmedia otherwise leaks a sound-port object per call and
         # refuses calls after ~400 (measured; ../shared/notes/platform.md).
         cfg.medConfig.sndAutoCloseTime = -1

@@ -72,6 +72,24 @@ def ping(engine: Engine, tone: ToneStream, recorder: Recorder, hz: float) -> flo
         tone.hz = 0
 
 
+def continuity(engine: Engine, tone: ToneStream, recorder: Recorder, ms: float) -> float:
+    """Play a tone for ``ms`` while the far end loops it back; the share of 20 ms frames
+    that came back silent after the first half second (dropouts on the way)."""
+    start = time.monotonic()
+    tone.hz = 1000
+    try:
+        while time.monotonic() - start < ms / 1000:
+            engine.poll()
+            time.sleep(0.002)
+    finally:
+        tone.hz = 0
+    with recorder.lock:
+        frames = [d for t, d in recorder.chunks if start + 0.5 <= t <= start + ms / 1000]
+    if not frames:
+        return 1.0
+    return sum(1 for d in frames if rms(d) < 1000.0) / len(frames)
+
+
 def main() -> None:
     engine = Engine(log_level=int(os.environ.get("LUUKKU_PEER_LOG", "0")), max_calls=32)
     events: list[dict[str, Any]] = []
@@ -161,6 +179,8 @@ def main() -> None:
                     audio.startTransmit(audio)
                 elif op == "ping":
                     reply["ms"] = ping(engine, tone, recorder, float(cmd.get("hz", 1000)))
+                elif op == "continuity":
+                    reply["gaps"] = continuity(engine, tone, recorder, float(cmd["ms"]))
                 elif op == "stop":
                     engine.stop(fast=True)
                     out.write(json.dumps(reply) + "\n")
