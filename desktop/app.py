@@ -16,7 +16,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QThread, QTimer, QT
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import diagnostics
-from desktop.bridge import Bridge
+from desktop.bridge import Bridge, HotkeyRelay
 from desktop.chat import credentials
 from desktop.chat.connection import StaffConnection
 from desktop.chat.state import Link, Workstation
@@ -28,6 +28,7 @@ from desktop.config import (
     machine_config_path,
     resolve,
 )
+from desktop.hotkeys import GlobalHotkeys
 from desktop.softphone.audio import AudioPath
 from desktop.softphone.controller import Softphone
 from desktop.softphone.engine import Engine, SoftphoneError
@@ -71,13 +72,17 @@ class Phone:
     user: str
     timer: QTimer | None = None
     audio_thread: QThread | None = None
+    hotkeys: GlobalHotkeys | None = None
+    hotkey_relay: HotkeyRelay = field(default_factory=HotkeyRelay)
+    hotkey_problem: str | None = "not started"
 
     def registration_text(self) -> str:
         state = self.engine.registration
         if state is Registration.DISABLED:
             return "not configured (sip_registrar is empty)"
         detail = f" ({self.engine.registration_detail})" if self.engine.registration_detail else ""
-        return f"{state.value} as {self.user} at {self.registrar}{detail}"
+        hotkeys = "on" if self.hotkey_problem is None else f"off: {self.hotkey_problem}"
+        return f"{state.value} as {self.user} at {self.registrar}{detail}; global hotkeys {hotkeys}"
 
 
 def start_phone(options: Options, username: str) -> Phone:
@@ -110,6 +115,10 @@ def start_phone(options: Options, username: str) -> Phone:
         log.error("softphone: %s", exc)
         engine.registration, engine.registration_detail = Registration.FAILED, str(exc)
     _follow_network(phone)
+    phone.hotkeys = GlobalHotkeys(phone.hotkey_relay.pressed.emit)
+    phone.hotkey_problem = phone.hotkeys.start()
+    if phone.hotkey_problem:
+        log.info("global hotkeys: %s (the app's own shortcuts remain)", phone.hotkey_problem)
     # A Qt timer, not an asyncio task: it lives as long as the app and costs one wake-up.
     phone.timer = QTimer()
     phone.timer.setInterval(POLL_MS)
@@ -202,6 +211,7 @@ def build_window(
             phone.softphone, phone.audio, functools.partial(_queue_name, connection.state, lang)
         )
         bridge.phone_event.connect(panel.on_event)
+        phone.hotkey_relay.pressed.connect(panel.hotkey)
     window = MainWindow(connection.state, bridge, connection, lang, report=report, phone=panel)
     if panel is not None and phone is not None:
         panel.password_requested.connect(functools.partial(_ask_phone_password, phone, window))
@@ -276,6 +286,8 @@ def _stop_phone(phone: Phone | None, fast: bool) -> None:
         return
     if phone.timer is not None:
         phone.timer.stop()
+    if phone.hotkeys is not None:
+        phone.hotkeys.stop()
     phone.audio.shutdown()
     if phone.audio_thread is not None:
         phone.audio_thread.quit()

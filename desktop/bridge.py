@@ -13,6 +13,12 @@ from desktop.chat.state import Event, EventKind
 from desktop.softphone.engine import PhoneEvent
 
 
+class HotkeyRelay(QObject):
+    """Global hotkeys arrive on their own thread; a signal carries them to the GUI thread."""
+
+    pressed = Signal(str)  # "answer" | "hangup"
+
+
 class Bridge(QObject):
     link_changed = Signal(str)
     logged_in = Signal()

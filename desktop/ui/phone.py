@@ -393,6 +393,13 @@ class PhonePanel(QFrame):
     def hangup(self) -> None:
         self._act(self.engine.hangup, self.softphone.current())
 
+    def hotkey(self, name: str) -> None:
+        """A system-wide hotkey, pressed in whatever program she was in."""
+        if name == "answer":
+            self.answer()
+        elif name == "hangup":
+            self.hangup()
+
     def headset_button(self) -> None:
         """One button on the headset: answer when it rings, hang up during a call."""
         if self.softphone.ringing is not None:

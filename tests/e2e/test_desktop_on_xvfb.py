@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,27 +19,6 @@ pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is installed by scripts/test.sh"),
 ]
-
-
-@pytest.fixture
-def display() -> Iterator[str]:
-    """A private Xvfb. ``-displayfd`` lets Xvfb pick a free display and tell us its number
-    only once it accepts connections: no guessing, no race with a stale socket."""
-    read_end, write_end = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        pass_fds=(write_end,),
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as announced:
-        number = announced.readline().strip()
-    if not number or xvfb.poll() is not None:
-        raise RuntimeError("Xvfb did not start")
-    yield f":{number}"
-    xvfb.terminate()
-    xvfb.wait(10)
 
 
 def colour_count(image: object, rgb: tuple[int, int, int]) -> int:

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_desktop_on_xvfb import display, pytestmark  # noqa: F401 - the fixture
+from tests.e2e.test_desktop_on_xvfb import pytestmark
 from tests.helpers import ROOT, running_backend
 
 
-def test_rendered_handbook_page_on_xvfb(tmp_path: Path, display: str, artifacts: str) -> None:  # noqa: F811
+def test_rendered_handbook_page_on_xvfb(tmp_path: Path, display: str, artifacts: str) -> None:
     from PIL import ImageGrab
 
     with running_backend(tmp_path) as backend:
