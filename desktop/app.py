@@ -33,6 +33,7 @@ from desktop.softphone.audio import AudioPath
 from desktop.softphone.controller import Softphone
 from desktop.softphone.engine import Engine, SoftphoneError
 from desktop.softphone.model import Registration, SipSettings
+from desktop.softphone.pulse_devices import PulseDevices
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.phone import PhonePanel, ask_sip_password, load_choice
@@ -75,6 +76,7 @@ class Phone:
     hotkeys: GlobalHotkeys | None = None
     hotkey_relay: HotkeyRelay = field(default_factory=HotkeyRelay)
     hotkey_problem: str | None = "not started"
+    pulse: PulseDevices | None = None
 
     def registration_text(self) -> str:
         state = self.engine.registration
@@ -95,8 +97,16 @@ def start_phone(options: Options, username: str) -> Phone:
     audio_thread.start(QThread.Priority.TimeCriticalPriority)
     audio.run_in(audio_thread)
     audio.choose(load_choice())
+    pulse = None
+    if sys.platform.startswith("linux") and PulseDevices.available():
+        # Qt misses unplugged devices on PulseAudio; PulseAudio itself does not.
+        pulse = PulseDevices()
+        audio.use_presence(pulse.present)
+        pulse.watch(audio.recheck_devices)
     softphone = Softphone(engine, audio)
-    phone = Phone(engine, audio, softphone, registrar, user, audio_thread=audio_thread)
+    phone = Phone(
+        engine, audio, softphone, registrar, user, audio_thread=audio_thread, pulse=pulse
+    )
     password = credentials.recall(f"sip:{registrar}", user) or ""
     try:
         engine.start(
@@ -288,6 +298,8 @@ def _stop_phone(phone: Phone | None, fast: bool) -> None:
         phone.timer.stop()
     if phone.hotkeys is not None:
         phone.hotkeys.stop()
+    if phone.pulse is not None:
+        phone.pulse.stop()
     phone.audio.shutdown()
     if phone.audio_thread is not None:
         phone.audio_thread.quit()

@@ -143,6 +143,18 @@ class AudioPath(QObject):
         self._want_call = False
         self._want_ring = False
         self._invoke.connect(self._run)
+        self._presence: Callable[[], tuple[set[str], set[str]]] = self._qt_presence
+
+    def use_presence(self, presence: Callable[[], tuple[set[str], set[str]]]) -> None:
+        """Where the device lists come from, when Qt's own are not to be trusted."""
+        self._presence = presence
+
+    def recheck_devices(self) -> None:
+        """Something says devices changed (callable from any thread)."""
+        self._invoke.emit(self._on_devices)
+
+    def _qt_presence(self) -> tuple[set[str], set[str]]:
+        return {device_key(d) for d in self.inputs()}, {device_key(d) for d in self.outputs()}
 
     def run_in(self, thread: QThread) -> None:
         """Play and record on ``thread`` (its own event loop): a busy GUI thread then no
@@ -203,9 +215,7 @@ class AudioPath(QObject):
 
     def _on_devices(self) -> None:
         self.devices_changed.emit()
-        change = self.fallbacks.update(
-            {device_key(d) for d in self.inputs()}, {device_key(d) for d in self.outputs()}
-        )
+        change = self.fallbacks.update(*self._presence())
         for kind in change.fell_back:
             log.info("%s device gone, using the default", kind)
             self._restart(kind)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -212,6 +211,22 @@ class PhonePanel(QFrame):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b71c1c;")
         layout.addWidget(self.message)
+        # Not a dialog: a modal question in the middle of a call would block her work.
+        self.switch_back_bar = QFrame()
+        self.switch_back_bar.setObjectName("switchBackBar")
+        bar = QHBoxLayout(self.switch_back_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.switch_back_text = QLabel()
+        self.switch_back_text.setWordWrap(True)
+        self.switch_back_button = QPushButton(self.tr("Switch back"))
+        self.switch_back_button.setObjectName("switchBack")
+        self.keep_button = QPushButton(self.tr("Keep this one"))
+        bar.addWidget(self.switch_back_text, 1)
+        bar.addWidget(self.switch_back_button)
+        bar.addWidget(self.keep_button)
+        self.switch_back_bar.hide()
+        self._returned_kinds: list[str] = []
+        layout.addWidget(self.switch_back_bar)
 
         layout.addWidget(QLabel(self.tr("Today's calls")))
         self.history = QListWidget()
@@ -238,6 +253,8 @@ class PhonePanel(QFrame):
         self.settings_button.clicked.connect(self.choose_devices)
         audio.fell_back.connect(self._fell_back)
         audio.returned.connect(self._returned)
+        self.switch_back_button.clicked.connect(self._switch_back)
+        self.keep_button.clicked.connect(self._keep)
 
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -471,16 +488,23 @@ class PhonePanel(QFrame):
         )
 
     def _returned(self, kind: str) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Device is back"),
-            self.tr("The chosen %1 is connected again. Switch back to it?").replace(
-                "%1", device_kind_name(kind)
-            ),
+        if kind not in self._returned_kinds:
+            self._returned_kinds.append(kind)
+        names = ", ".join(device_kind_name(k) for k in self._returned_kinds)
+        self.switch_back_text.setText(
+            self.tr("The chosen %1 is connected again. Switch back to it?").replace("%1", names)
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        self.switch_back_bar.show()
+
+    def _switch_back(self) -> None:
+        for kind in self._returned_kinds:
             self.audio.switch_back(kind)
-            self.message.clear()
+        self._keep()
+        self.message.clear()
+
+    def _keep(self) -> None:
+        self._returned_kinds.clear()
+        self.switch_back_bar.hide()
 
 
 def device_kind_name(kind: str) -> str:

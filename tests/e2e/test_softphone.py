@@ -25,7 +25,6 @@ from pytestqt.qtbot import QtBot
 from desktop.app import Options, Phone, _stop_phone, start_phone
 from desktop.chat.connection import StaffConnection
 from desktop.config import Resolved
-from desktop.softphone.audio import device_key
 from desktop.softphone.devices import DeviceChoice
 from desktop.softphone.model import CallState, Outcome, Registration
 from desktop.softphone.tones import dominant
@@ -388,44 +387,46 @@ async def test_chosen_devices_are_kept_for_the_next_start(
     assert load_choice() == chosen
 
 
-async def test_unplugged_headset_does_not_drop_the_call(
+async def test_unplugged_headset_falls_back_and_is_offered_back(
     qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
 ) -> None:
-    """Her chosen headset is unplugged mid-call: the call goes on, on the default device.
-
-    Qt 6.12 on PulseAudio reports a new device but not a removed one, so here the move to
-    the default is PulseAudio's own; :class:`AudioPath` also moves on Qt's removal signal or
-    a sink error, where the platform reports them (Windows).
-    """
+    """Her chosen USB headset is unplugged mid-call: the call goes on on the default device
+    and she is told; plugged back, she is offered (without a modal dialog) to switch back."""
     d = await desk(qtbot, backend, kamailio, pulse)
     module = pulse.plug("usb_headset")
     audio = d.phone.audio
-    await until(
-        lambda: any(x.description() == "usb_headset" for x in audio.outputs()), what="plugged"
-    )
-    usb = next(x for x in audio.outputs() if x.description() == "usb_headset")
-    audio.choose(DeviceChoice(speaker=device_key(usb)))
+    await until(lambda: "usb_headset" in audio._presence()[1], what="plugged")
+    audio.choose(DeviceChoice(speaker="usb_headset"))
+    fell: list[str] = []
+    audio.fell_back.connect(fell.append)
     client = Peer()
     try:
         await client.register(kamailio.address, "asiakas5")
         client.send("tone", hz=1000)
         client.send("dial", target="hoitaja")
-        try:
-            await until(lambda: d.panel.incoming.isVisible(), what="ringing")
-        except AssertionError:
-            print("DEBUGCALLS", d.engine.calls, client.send("state"))
-            raise
+        await until(lambda: d.panel.incoming.isVisible(), what="ringing")
         d.panel.answer()
         await client.until(lambda s: any(c["state"] == "active" for c in s["calls"]))
         await asyncio.sleep(1.0)
-        # On the USB headset, so the test headset hears nothing.
-        assert dominant(pulse.heard(500), [600.0, 1000.0])[1] < 0.5
+
+        def on_test_headset() -> bool:
+            return dominant(pulse.heard(500), [600.0, 1000.0]) == (1000.0, pytest.approx(1, 0.1))
+
+        assert not on_test_headset()  # it plays on the USB headset
         pulse.unplug(module)
-        await asyncio.sleep(1.5)
-        assert dominant(pulse.heard(800), [600.0, 1000.0])[0] == 1000.0
+        await until(lambda: fell == ["speaker"], what="fell back")
+        assert "oletuslaitetta" in d.panel.message.text()
+        await until(on_test_headset, what="the call heard on the default device")
         assert any(c.state is CallState.ACTIVE for c in d.engine.calls.values())
+        module = pulse.plug("usb_headset")
+        await until(lambda: d.panel.switch_back_bar.isVisible(), what="offered back")
+        assert "kaiutin" in d.panel.switch_back_text.text()
+        d.panel.switch_back_button.click()
+        await until(lambda: not on_test_headset(), what="back on the USB headset")
+        assert not d.panel.switch_back_bar.isVisible()
         d.panel.hangup()
         await client.until(lambda s: not live(s))
+        pulse.unplug(module)
     finally:
         audio.choose(DeviceChoice())
         client.close()

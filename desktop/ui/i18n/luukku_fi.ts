@@ -4,27 +4,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="505"/>
+        <location filename="../phone.py" line="537"/>
         <source>Audio devices</source>
         <translation>Äänilaitteet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="513"/>
+        <location filename="../phone.py" line="545"/>
         <source>Microphone</source>
         <translation>Mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="514"/>
+        <location filename="../phone.py" line="546"/>
         <source>Speaker / headset</source>
         <translation>Kaiutin / kuulokkeet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="515"/>
+        <location filename="../phone.py" line="547"/>
         <source>Ringer</source>
         <translation>Soittoääni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="525"/>
+        <location filename="../phone.py" line="557"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
@@ -295,7 +295,7 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="236"/>
+        <location filename="../../app.py" line="284"/>
         <source>Wrong username or password.</source>
         <translation>Väärä käyttäjätunnus tai salasana.</translation>
     </message>
@@ -537,27 +537,27 @@ tänään</translation>
         <translation>ei vastattu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="480"/>
+        <location filename="../phone.py" line="512"/>
         <source>microphone</source>
         <translation>mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="481"/>
+        <location filename="../phone.py" line="513"/>
         <source>speaker</source>
         <translation>kaiutin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="482"/>
+        <location filename="../phone.py" line="514"/>
         <source>ringer</source>
         <translation>soittoäänen laite</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="579"/>
+        <location filename="../phone.py" line="611"/>
         <source>Phone password</source>
         <translation>Puhelimen salasana</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="580"/>
+        <location filename="../phone.py" line="612"/>
         <source>SIP password for %1:</source>
         <translation>SIP-salasana käyttäjälle %1:</translation>
     </message>
@@ -596,7 +596,7 @@ tänään</translation>
     </message>
     <message>
         <location filename="../phone.py" line="163"/>
-        <location filename="../phone.py" line="333"/>
+        <location filename="../phone.py" line="351"/>
         <source>Hold</source>
         <translation>Pito</translation>
     </message>
@@ -631,98 +631,103 @@ tänään</translation>
         <translation>Soita</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="215"/>
+        <location filename="../phone.py" line="221"/>
+        <source>Switch back</source>
+        <translation>Vaihda takaisin</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="223"/>
+        <source>Keep this one</source>
+        <translation>Pidä tämä</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="231"/>
         <source>Today&apos;s calls</source>
         <translation>Tämän päivän puhelut</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="218"/>
+        <location filename="../phone.py" line="234"/>
         <source>Double-click to call back</source>
         <translation>Soita takaisin kaksoisnapsauttamalla</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="220"/>
+        <location filename="../phone.py" line="236"/>
         <source>Audio devices…</source>
         <translation>Äänilaitteet…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="265"/>
+        <location filename="../phone.py" line="283"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Siirto ei onnistunut; soittaja on yhä linjallasi.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="268"/>
+        <location filename="../phone.py" line="286"/>
         <source>Transferred.</source>
         <translation>Siirretty.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="292"/>
-        <location filename="../phone.py" line="407"/>
+        <location filename="../phone.py" line="310"/>
+        <location filename="../phone.py" line="432"/>
         <source>The phone is not connected.</source>
         <translation>Puhelin ei ole yhteydessä.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="296"/>
+        <location filename="../phone.py" line="314"/>
         <source>Unknown number</source>
         <translation>Tuntematon numero</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="302"/>
+        <location filename="../phone.py" line="320"/>
         <source>Line: %1</source>
         <translation>Linja: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="304"/>
+        <location filename="../phone.py" line="322"/>
         <source>Direct call</source>
         <translation>Suora puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="309"/>
+        <location filename="../phone.py" line="327"/>
         <source>Waited %1</source>
         <translation>Jonottanut %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="317"/>
+        <location filename="../phone.py" line="335"/>
         <source>calling…</source>
         <translation>soitetaan…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="319"/>
+        <location filename="../phone.py" line="337"/>
         <source>on hold</source>
         <translation>pidossa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="321"/>
+        <location filename="../phone.py" line="339"/>
         <source>consultation</source>
         <translation>konsultaatio</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="324"/>
+        <location filename="../phone.py" line="342"/>
         <source>Keys pressed: %1</source>
         <translation>Painetut näppäimet: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="333"/>
+        <location filename="../phone.py" line="351"/>
         <source>Resume</source>
         <translation>Jatka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="384"/>
+        <location filename="../phone.py" line="402"/>
         <source>The phone could not do that: %1</source>
         <translation>Puhelin ei voinut tehdä sitä: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="460"/>
+        <location filename="../phone.py" line="485"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Valittu %1 irrotettiin; käytetään oletuslaitetta. Puhelu jatkuu.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="468"/>
-        <source>Device is back</source>
-        <translation>Laite palasi</translation>
-    </message>
-    <message>
-        <location filename="../phone.py" line="469"/>
+        <location filename="../phone.py" line="495"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Valittu %1 on taas kytketty. Vaihdetaanko takaisin siihen?</translation>
     </message>
@@ -838,37 +843,37 @@ tänään</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="543"/>
+        <location filename="../phone.py" line="575"/>
         <source>Transfer the call</source>
         <translation>Siirrä puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="546"/>
+        <location filename="../phone.py" line="578"/>
         <source>Colleague or number:</source>
         <translation>Kollega tai numero:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="551"/>
+        <location filename="../phone.py" line="583"/>
         <source>Transfer now</source>
         <translation>Siirrä heti</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="553"/>
+        <location filename="../phone.py" line="585"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Soittaja yhdistetään heti; sinä poistut puhelusta.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="554"/>
+        <location filename="../phone.py" line="586"/>
         <source>Talk first</source>
         <translation>Keskustele ensin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="557"/>
+        <location filename="../phone.py" line="589"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Soittaja odottaa pidossa, kun puhut kollegan kanssa.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="559"/>
+        <location filename="../phone.py" line="591"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>

@@ -4,27 +4,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="505"/>
+        <location filename="../phone.py" line="537"/>
         <source>Audio devices</source>
         <translation>Ljudenheter</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="513"/>
+        <location filename="../phone.py" line="545"/>
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="514"/>
+        <location filename="../phone.py" line="546"/>
         <source>Speaker / headset</source>
         <translation>Högtalare / headset</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="515"/>
+        <location filename="../phone.py" line="547"/>
         <source>Ringer</source>
         <translation>Ringsignal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="525"/>
+        <location filename="../phone.py" line="557"/>
         <source>System default</source>
         <translation>Systemets standard</translation>
     </message>
@@ -295,7 +295,7 @@ Open it in the web browser?</source>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="236"/>
+        <location filename="../../app.py" line="284"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -537,27 +537,27 @@ i dag</translation>
         <translation>obesvarat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="480"/>
+        <location filename="../phone.py" line="512"/>
         <source>microphone</source>
         <translation>mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="481"/>
+        <location filename="../phone.py" line="513"/>
         <source>speaker</source>
         <translation>högtalare</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="482"/>
+        <location filename="../phone.py" line="514"/>
         <source>ringer</source>
         <translation>ringsignalenhet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="579"/>
+        <location filename="../phone.py" line="611"/>
         <source>Phone password</source>
         <translation>Telefonlösenord</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="580"/>
+        <location filename="../phone.py" line="612"/>
         <source>SIP password for %1:</source>
         <translation>SIP-lösenord för %1:</translation>
     </message>
@@ -596,7 +596,7 @@ i dag</translation>
     </message>
     <message>
         <location filename="../phone.py" line="163"/>
-        <location filename="../phone.py" line="333"/>
+        <location filename="../phone.py" line="351"/>
         <source>Hold</source>
         <translation>Parkera</translation>
     </message>
@@ -631,98 +631,103 @@ i dag</translation>
         <translation>Ring</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="215"/>
+        <location filename="../phone.py" line="221"/>
+        <source>Switch back</source>
+        <translation>Byt tillbaka</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="223"/>
+        <source>Keep this one</source>
+        <translation>Behåll den här</translation>
+    </message>
+    <message>
+        <location filename="../phone.py" line="231"/>
         <source>Today&apos;s calls</source>
         <translation>Dagens samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="218"/>
+        <location filename="../phone.py" line="234"/>
         <source>Double-click to call back</source>
         <translation>Dubbelklicka för att ringa tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="220"/>
+        <location filename="../phone.py" line="236"/>
         <source>Audio devices…</source>
         <translation>Ljudenheter…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="265"/>
+        <location filename="../phone.py" line="283"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Kopplingen lyckades inte; den som ringer är kvar hos dig.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="268"/>
+        <location filename="../phone.py" line="286"/>
         <source>Transferred.</source>
         <translation>Kopplat.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="292"/>
-        <location filename="../phone.py" line="407"/>
+        <location filename="../phone.py" line="310"/>
+        <location filename="../phone.py" line="432"/>
         <source>The phone is not connected.</source>
         <translation>Telefonen är inte ansluten.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="296"/>
+        <location filename="../phone.py" line="314"/>
         <source>Unknown number</source>
         <translation>Okänt nummer</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="302"/>
+        <location filename="../phone.py" line="320"/>
         <source>Line: %1</source>
         <translation>Linje: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="304"/>
+        <location filename="../phone.py" line="322"/>
         <source>Direct call</source>
         <translation>Direktsamtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="309"/>
+        <location filename="../phone.py" line="327"/>
         <source>Waited %1</source>
         <translation>Väntat %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="317"/>
+        <location filename="../phone.py" line="335"/>
         <source>calling…</source>
         <translation>ringer…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="319"/>
+        <location filename="../phone.py" line="337"/>
         <source>on hold</source>
         <translation>parkerat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="321"/>
+        <location filename="../phone.py" line="339"/>
         <source>consultation</source>
         <translation>konsultation</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="324"/>
+        <location filename="../phone.py" line="342"/>
         <source>Keys pressed: %1</source>
         <translation>Tryckta knappar: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="333"/>
+        <location filename="../phone.py" line="351"/>
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="384"/>
+        <location filename="../phone.py" line="402"/>
         <source>The phone could not do that: %1</source>
         <translation>Telefonen kunde inte göra det: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="460"/>
+        <location filename="../phone.py" line="485"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Vald %1 försvann; standardenheten används. Samtalet fortsätter.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="468"/>
-        <source>Device is back</source>
-        <translation>Enheten är tillbaka</translation>
-    </message>
-    <message>
-        <location filename="../phone.py" line="469"/>
+        <location filename="../phone.py" line="495"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Vald %1 är ansluten igen. Byta tillbaka till den?</translation>
     </message>
@@ -838,37 +843,37 @@ i dag</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="543"/>
+        <location filename="../phone.py" line="575"/>
         <source>Transfer the call</source>
         <translation>Koppla samtalet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="546"/>
+        <location filename="../phone.py" line="578"/>
         <source>Colleague or number:</source>
         <translation>Kollega eller nummer:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="551"/>
+        <location filename="../phone.py" line="583"/>
         <source>Transfer now</source>
         <translation>Koppla nu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="553"/>
+        <location filename="../phone.py" line="585"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Den som ringer kopplas genast; du lämnar samtalet.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="554"/>
+        <location filename="../phone.py" line="586"/>
         <source>Talk first</source>
         <translation>Tala först</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="557"/>
+        <location filename="../phone.py" line="589"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Den som ringer väntar parkerad medan du talar med kollegan.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="559"/>
+        <location filename="../phone.py" line="591"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
