@@ -104,9 +104,7 @@ def start_phone(options: Options, username: str) -> Phone:
         audio.use_presence(pulse.present)
         pulse.watch(audio.recheck_devices)
     softphone = Softphone(engine, audio)
-    phone = Phone(
-        engine, audio, softphone, registrar, user, audio_thread=audio_thread, pulse=pulse
-    )
+    phone = Phone(engine, audio, softphone, registrar, user, audio_thread=audio_thread, pulse=pulse)
     password = credentials.recall(f"sip:{registrar}", user) or ""
     try:
         engine.start(
