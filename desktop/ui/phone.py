@@ -327,7 +327,7 @@ class PhonePanel(QFrame):
             self.waited.setText(self.tr("Waited %1").replace("%1", format_duration(waited)))
 
     def _show_call(self, call: Call) -> None:
-        self.remote.setText(call.remote)
+        self.remote.setText(f"{call.remote}  {call.name}" if call.name else call.remote)
         parts = []
         if call.service.queue:
             parts.append(self.queue_name(call.service.queue))
