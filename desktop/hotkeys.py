@@ -56,8 +56,10 @@ class GlobalHotkeys:
             self._backend = _Windows()
         elif sys.platform.startswith("linux") and os.environ.get("DISPLAY"):
             self._backend = _X11()
+        elif sys.platform.startswith("linux"):
+            return "no X11 display (Wayland, or offscreen)"
         else:
-            return "this desktop offers no global hotkeys (Wayland or macOS)"
+            return "not available on this system"
         ready = threading.Event()
         problems: list[str] = []
 
