@@ -506,3 +506,29 @@ async def test_lost_registrar_is_shown_and_recovered_without_her(
     kamailio.start()
     await until(lambda: d.engine.registration is Registration.REGISTERED, timeout=20, what="back")
     assert d.panel.dial_button.isEnabled()
+
+
+async def test_mandatory_srtp_encrypts_or_refuses(kamailio: Kamailio) -> None:
+    """SRTP (SDES) as IT may require it: two phones that both insist talk (and hear each
+    other); a phone without SRTP is refused with an error, not a silent plain call."""
+    strict, also_strict, plain = Peer(), Peer(), Peer()
+    try:
+        await strict.register(kamailio.address, "srtp1", srtp="mandatory")
+        await also_strict.register(kamailio.address, "srtp2", srtp="mandatory")
+        await plain.register(kamailio.address, "plain", srtp="disabled")
+        also_strict.send("auto_answer", on=True)
+        plain.send("auto_answer", on=True)
+        also_strict.send("tone", hz=600)
+        strict.send("dial", target="srtp2")
+        await strict.until(lambda s: any(c["state"] == "active" for c in s["calls"]))
+        await asyncio.sleep(1.0)
+        assert strict.send("hear", candidates=[600, 1000], ms=500)["hz"] == 600
+        handle = strict.send("dial", target="plain")["result"]
+        state = await strict.until(
+            lambda s: any(c["id"] == handle and c["state"] == "ended" for c in s["calls"])
+        )
+        refused = next(c for c in state["calls"] if c["id"] == handle)
+        assert refused["reason"].startswith(("488", "406")), refused
+    finally:
+        for peer in (strict, also_strict, plain):
+            peer.close()
