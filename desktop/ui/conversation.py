@@ -33,6 +33,7 @@ class ConversationPanel(QWidget):
     typing = Signal(str, bool)
     close_requested = Signal(str, object, str)
     open_guide = Signal(str)
+    call_back = Signal(str)  # the client's number
 
     def __init__(self, chat: Chat, queue_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +44,10 @@ class ConversationPanel(QWidget):
         if chat.client_phone:
             who += f" · {chat.client_phone}"
         self.header = QLabel(f"<b>{html.escape(queue_name)}</b> · {html.escape(who)}")
+        self.call_button = QPushButton(self.tr("Call back"))
+        self.call_button.setObjectName("callBack")
+        self.call_button.setVisible(bool(chat.client_phone))
+        self.call_button.clicked.connect(lambda: self.call_back.emit(chat.client_phone or ""))
         self.transcript = QTextBrowser()
         self.transcript.setObjectName("transcript")
         self.transcript.setOpenLinks(False)
@@ -79,8 +84,11 @@ class ConversationPanel(QWidget):
         buttons.addWidget(self.quick_replies)
         buttons.addStretch(1)
         buttons.addWidget(self.send_button)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.call_button)
+        layout.addLayout(top)
         for widget in (
-            self.header,
             self.transcript,
             self.typing_label,
             self.left_label,

@@ -56,6 +56,8 @@ class Actions(GuideCommands, Protocol):
 class MainWindow(QMainWindow):
     # She closed the window herself (not the app replacing it, e.g. to log in again).
     closed_by_user = Signal()
+    # "Call back" on a client's number (the softphone, where there is one, dials it).
+    call_requested = Signal(str)
 
     def __init__(
         self,
@@ -251,6 +253,10 @@ class MainWindow(QMainWindow):
                 lambda cid, outcome, note: self._run(self.commands.close_chat(cid, outcome, note))
             )
             panel.open_guide.connect(self.open_guide)
+            panel.call_back.connect(self.call_requested)
+            if self.phone is None:
+                panel.call_button.setEnabled(False)
+                panel.call_button.setToolTip(self.tr("This workstation has no phone set up."))
             self._offer_guides(panel)
             self.panels[conversation_id] = panel
             label = chat.client_name or anonymous()

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Options, Phone, _stop_phone, start_phone
@@ -30,9 +31,11 @@ from desktop.softphone.model import CallState, Outcome, Registration
 from desktop.softphone.tones import dominant
 from desktop.ui.main_window import MainWindow
 from desktop.ui.phone import AudioDialog, PhonePanel, load_choice, save_choice
+from protocol.messages import Outcome as ChatOutcome
 from protocol.messages import StaffStatus
 from tests.e2e.workstation import until, workstation
 from tests.helpers import BackendProcess, running_backend
+from tests.helpers import Peer as ChatClient
 from tests.sip.peers import Kamailio, Peer, free_udp_port, sipp, sipp_result
 from tests.sip.pulse import PulseServer
 
@@ -242,6 +245,51 @@ async def test_tone_from_the_caller_reaches_the_headset_and_the_microphone_reach
     finally:
         pulse.microphone.hz = 0
         client.close()
+
+
+async def test_call_back_from_a_chat_and_send_keys(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> None:
+    """The client left a number in the chat: one click calls it; the keypad sends DTMF."""
+    d = await desk(qtbot, backend, kamailio, pulse)
+    phone_of_client = Peer()
+    chat_client = await ChatClient.connect(backend.ws + "/ws/client")
+    try:
+        await phone_of_client.register(kamailio.address, "0401234567")
+        phone_of_client.send("auto_answer", on=True)
+        await d.connection.set_status(StaffStatus.READY)
+        await chat_client.send(type="start", queue="neuvola", name="Maija", phone="040 123 4567")
+        await chat_client.expect("started")
+        await until(lambda: d.window.offer.isVisible(), what="offer")
+        d.window.offer.accept_button.click()
+        await until(lambda: len(d.window.panels) == 1, what="conversation")
+        conversation = next(iter(d.window.panels.values()))
+        assert conversation.call_button.isVisible() and conversation.call_button.isEnabled()
+        qtbot.mouseClick(conversation.call_button, Qt.MouseButton.LeftButton)
+        await phone_of_client.until(lambda s: any(c["state"] == "active" for c in s["calls"]))
+        assert d.engine.calls[d.phone.softphone.current() or -1].remote == "0401234567"
+        d.panel.keypad_button.click()
+        for key in ("key_5", "key_hash"):
+            button = d.panel.keypad.findChild(QPushButton, key)
+            assert button is not None
+            button.click()
+        await phone_of_client.until(lambda s: any(c["dtmf"] == "5#" for c in s["calls"]))
+        d.panel.hangup()
+        await phone_of_client.until(lambda s: not live(s))
+        # The headset button answers even while she is typing in the chat.
+        d.window.activateWindow()
+        conversation.input.setFocus()
+        phone_of_client.send("dial", target="hoitaja")
+        await until(lambda: d.panel.incoming.isVisible(), what="ringing while typing")
+        QTest.keyClick(conversation.input, Qt.Key.Key_ToggleCallHangup)
+        await phone_of_client.until(lambda s: any(c["state"] == "active" for c in s["calls"]))
+        d.panel.hangup()
+        await phone_of_client.until(lambda s: not live(s))
+        await d.connection.close_chat(conversation.conversation_id, ChatOutcome.ONE_CONTACT, "")
+        await until(lambda: not d.window.panels, what="chat closed")
+    finally:
+        phone_of_client.close()
+        await chat_client.close()
 
 
 async def test_outgoing_call_hold_and_resume_seen_by_sipp(

@@ -32,23 +32,23 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="204"/>
-        <location filename="../conversation.py" line="224"/>
+        <location filename="../conversation.py" line="212"/>
+        <location filename="../conversation.py" line="232"/>
         <source>Close conversation</source>
         <translation>Avsluta samtalet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="206"/>
+        <location filename="../conversation.py" line="214"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="216"/>
+        <location filename="../conversation.py" line="224"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="225"/>
+        <location filename="../conversation.py" line="233"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -56,47 +56,52 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="49"/>
+        <location filename="../conversation.py" line="47"/>
+        <source>Call back</source>
+        <translation>Ring tillbaka</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="54"/>
         <source>The client is typing…</source>
         <translation>Klienten skriver…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="53"/>
+        <location filename="../conversation.py" line="58"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Klienten har lämnat. Avsluta samtalet och ange resultat.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="59"/>
+        <location filename="../conversation.py" line="64"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Skriv ett svar (Enter skickar, Skift+Enter ny rad)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="62"/>
+        <location filename="../conversation.py" line="67"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="64"/>
+        <location filename="../conversation.py" line="69"/>
         <source>Close conversation…</source>
         <translation>Avsluta samtalet…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="68"/>
+        <location filename="../conversation.py" line="73"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Infoga ett snabbsvar från handboken</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="72"/>
+        <location filename="../conversation.py" line="77"/>
         <source>Instructions</source>
         <translation>Anvisningar</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="119"/>
+        <location filename="../conversation.py" line="127"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="174"/>
+        <location filename="../conversation.py" line="182"/>
         <source>Quick reply…</source>
         <translation>Snabbsvar…</translation>
     </message>
@@ -295,7 +300,7 @@ Open it in the web browser?</source>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="284"/>
+        <location filename="../../app.py" line="283"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -336,73 +341,78 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="96"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="113"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="130"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="139"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="152"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="153"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="259"/>
+        <source>This workstation has no phone set up.</source>
+        <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="319"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="321"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="368"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
