@@ -76,6 +76,12 @@ class RoutingConfig(_Strict):
     default_chat_capacity: int = Field(default=2, ge=1, le=10)
 
 
+class CallbacksConfig(_Strict):
+    # Arriving after this (local time) a callback is due the next working day.
+    cutoff: str = Field(default="14:00", pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    max_failed_attempts: int = Field(default=3, ge=1, le=20)
+
+
 class MeterConfig(_Strict):
     target_s: int = Field(gt=0)
     target_share: float = Field(default=0.8, ge=0, le=1)
@@ -109,6 +115,7 @@ class ServiceConfig(_Strict):
     open_days: list[Annotated[int, Field(ge=1, le=7)]] = [1, 2, 3, 4, 5]
     emergency: EmergencyConfig = EmergencyConfig()
     routing: RoutingConfig = RoutingConfig()
+    callbacks: CallbacksConfig = CallbacksConfig()
     meter: dict[Literal["chat", "phone"], MeterConfig]
     limits: LimitsConfig = LimitsConfig()
     queues: list[QueueConfig] = Field(min_length=1)

@@ -148,10 +148,13 @@ class Hub:
         self._last_meter = 0.0
         self._meter_dirty = False
         self._positions: dict[str, int] = {}
+        from backend.callbacks import Callbacks
         from backend.guides import Guides
+        from backend.store.callbacks import CallbackStore
         from backend.store.handbook import HandbookStore
 
         self.guides = Guides(self, HandbookStore(store))
+        self.callbacks = Callbacks(self, CallbackStore(store))
 
     # --- life cycle ----------------------------------------------------------------------
 

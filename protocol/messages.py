@@ -356,8 +356,46 @@ class GuideRestore(Frame):
     base_version: int = Field(ge=1)
 
 
+PhoneNumber = Annotated[str, Field(max_length=32, pattern=r"^\+?[0-9 ()-]{3,31}$")]
+CallbackOutcome = Literal["no_answer", "busy", "wrong_number", "done"]
+
+
+class CallbackCreate(Frame):
+    """A callback request: from a chat (``conversation_id``), or by hand. ``nurse`` names
+    a colleague it is for (the client's own clinic nurse); otherwise the queue's staff."""
+
+    type: Literal["callback_create"] = "callback_create"
+    request_id: int = Field(ge=0)
+    queue: Ident
+    number: PhoneNumber
+    reason: Annotated[str, Field(min_length=1, max_length=2000)]
+    priority: Literal["normal", "urgent"] = "normal"
+    nurse: Ident | None = None
+    conversation_id: Ident | None = None
+
+
+class CallbackListRequest(Frame):
+    type: Literal["callback_list"] = "callback_list"
+
+
+class CallbackOpen(Frame):
+    type: Literal["callback_open"] = "callback_open"
+    callback_id: int = Field(ge=1)
+
+
+class CallbackAttempt(Frame):
+    type: Literal["callback_attempt"] = "callback_attempt"
+    callback_id: int = Field(ge=1)
+    outcome: CallbackOutcome
+    note: Annotated[str, Field(max_length=1000)] = ""
+
+
 StaffFrame = Annotated[
-    GuideIndexRequest
+    CallbackCreate
+    | CallbackListRequest
+    | CallbackOpen
+    | CallbackAttempt
+    | GuideIndexRequest
     | GuideOpen
     | GuideSearch
     | GuideSave
@@ -564,8 +602,58 @@ class ToStaffGuideChanged(Frame):
     page: GuideSummary
 
 
+class CallbackSummary(BaseModel):
+    """A list row: what picking the next callback needs, and no health details."""
+
+    model_config = ConfigDict(frozen=True)
+    id: int
+    queue: str
+    number: str
+    priority: Literal["normal", "urgent"]
+    nurse: str | None
+    created_at: datetime
+    due_at: datetime | None
+    state: Literal["open", "decision", "done"]
+    failed_attempts: int
+    overdue: bool
+
+
+class CallbackAttemptInfo(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    at: datetime
+    by: str
+    outcome: CallbackOutcome
+    note: str
+
+
+class ToStaffCallbacks(Frame):
+    """Her callback list (the queues she serves, and those named for her): overdue first."""
+
+    type: Literal["callbacks"] = "callbacks"
+    items: list[CallbackSummary]
+
+
+class ToStaffCallback(Frame):
+    """One callback opened: the reason and the attempts (the opening is access-logged)."""
+
+    type: Literal["callback"] = "callback"
+    summary: CallbackSummary
+    reason: str
+    conversation_id: str | None
+    attempts: list[CallbackAttemptInfo]
+
+
+class ToStaffCallbackCreated(Frame):
+    type: Literal["callback_created"] = "callback_created"
+    request_id: int
+    callback_id: int
+
+
 ServerToStaffFrame = Annotated[
-    ToStaffGuideIndex
+    ToStaffCallbacks
+    | ToStaffCallback
+    | ToStaffCallbackCreated
+    | ToStaffGuideIndex
     | ToStaffGuidePage
     | ToStaffGuideResults
     | ToStaffGuideHistory

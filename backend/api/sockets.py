@@ -15,6 +15,10 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from backend.domain.ratelimit import TokenBucket
 from backend.hub import Hub
 from protocol.messages import (
+    CallbackAttempt,
+    CallbackCreate,
+    CallbackListRequest,
+    CallbackOpen,
     ClientLeave,
     ClientMessage,
     ClientResume,
@@ -163,7 +167,15 @@ async def staff_socket(ws: WebSocket) -> None:
 
 async def _staff_dispatch(hub: Hub, username: str, frame: Frame) -> None:
     guides = hub.guides
-    if isinstance(frame, GuideIndexRequest):
+    if isinstance(frame, CallbackCreate):
+        await hub.callbacks.create(username, frame)
+    elif isinstance(frame, CallbackListRequest):
+        await hub.callbacks.send_list(username)
+    elif isinstance(frame, CallbackOpen):
+        await hub.callbacks.open(username, frame)
+    elif isinstance(frame, CallbackAttempt):
+        await hub.callbacks.attempt(username, frame)
+    elif isinstance(frame, GuideIndexRequest):
         await guides.index(username)
     elif isinstance(frame, GuideOpen):
         await guides.open(username, frame)

@@ -178,3 +178,38 @@ class HandbookRead(Base):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class Callback(Base):
+    """A callback request: a queue item until done (or decided about)."""
+
+    __tablename__ = "callbacks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    queue: Mapped[str] = mapped_column(String(32))
+    number: Mapped[str] = mapped_column(String(32))
+    # Health data: shown only when opened (access-logged), never in a list.
+    reason: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(8))
+    nurse: Mapped[str | None] = mapped_column(String(64))  # a named colleague, if any
+    source: Mapped[str] = mapped_column(String(8))  # chat | phone | manual
+    conversation_id: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(16))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_callbacks_state", "state"),)
+
+
+class CallbackAttemptRow(Base):
+    __tablename__ = "callback_attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    callback_id: Mapped[int] = mapped_column(ForeignKey("callbacks.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    by: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_callback_attempts_callback", "callback_id"),)
