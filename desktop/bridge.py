@@ -38,6 +38,9 @@ class Bridge(QObject):
     guide_saved = Signal(str)
     guide_changed = Signal(str)
     phone_event = Signal(object)  # desktop.softphone.engine.PhoneEvent
+    callbacks_changed = Signal()
+    callback_opened = Signal(str)
+    callback_created = Signal(str)
 
     def on_phone_event(self, event: PhoneEvent) -> None:
         self.phone_event.emit(event)
@@ -79,3 +82,9 @@ class Bridge(QObject):
                 self.guide_saved.emit(event.detail or "")
             case EventKind.GUIDE_CHANGED:
                 self.guide_changed.emit(event.detail or "")
+            case EventKind.CALLBACKS:
+                self.callbacks_changed.emit()
+            case EventKind.CALLBACK:
+                self.callback_opened.emit(event.detail or "")
+            case EventKind.CALLBACK_CREATED:
+                self.callback_created.emit(event.detail or "")

@@ -21,6 +21,11 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from desktop.chat.state import Event, Link, PendingLine, Workstation
 from protocol.messages import (
+    CallbackAttempt,
+    CallbackCreate,
+    CallbackListRequest,
+    CallbackOpen,
+    CallbackOutcome,
     Frame,
     GuideHistoryRequest,
     GuideIndexRequest,
@@ -149,6 +154,7 @@ class StaffConnection:
 
     async def _after_login(self) -> None:
         await self.send(GuideIndexRequest())
+        await self.send(CallbackListRequest())
         wanted = self.state.wanted_status
         if wanted is not None and wanted is not self.state.status:
             await self.send(StaffSetStatus(status=wanted, reason=self.state.wanted_reason))
@@ -180,6 +186,15 @@ class StaffConnection:
     async def set_status(self, status: StaffStatus, reason: str | None = None) -> None:
         self.state.wanted_status, self.state.wanted_reason = status, reason
         await self.send(StaffSetStatus(status=status, reason=reason))
+
+    async def callback_create(self, frame: CallbackCreate) -> None:
+        await self.send(frame)
+
+    async def callback_open(self, callback_id: int) -> None:
+        await self.send(CallbackOpen(callback_id=callback_id))
+
+    async def callback_attempt(self, callback_id: int, outcome: CallbackOutcome, note: str) -> None:
+        await self.send(CallbackAttempt(callback_id=callback_id, outcome=outcome, note=note))
 
     async def phone_state(self, on_call: bool) -> None:
         self.state.on_call = on_call

@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from protocol.messages import (
+    CallbackSummary,
     ChatLine,
     ErrorFrame,
     GuideSummary,
@@ -19,6 +20,9 @@ from protocol.messages import (
     StaffProfile,
     StaffStatus,
     ToStaffAck,
+    ToStaffCallback,
+    ToStaffCallbackCreated,
+    ToStaffCallbacks,
     ToStaffClientLeft,
     ToStaffClosed,
     ToStaffConversation,
@@ -64,6 +68,9 @@ class EventKind(StrEnum):
     GUIDE_VERSION = "guide_version"
     GUIDE_SAVED = "guide_saved"
     GUIDE_CHANGED = "guide_changed"
+    CALLBACKS = "callbacks"  # her callback list changed
+    CALLBACK = "callback"  # one callback opened (detail: its id)
+    CALLBACK_CREATED = "callback_created"  # detail: the new id
 
 
 @dataclass(frozen=True)
@@ -123,6 +130,8 @@ class Workstation:
     guide_version: ToStaffGuideVersion | None = None
     # Important changes announced while she was logged in, newest last.
     guide_notices: list[ToStaffGuideChanged] = field(default_factory=list)
+    callbacks: list[CallbackSummary] = field(default_factory=list)
+    callback: ToStaffCallback | None = None  # the one opened last
 
     def queue_name(self, queue: str, lang: str) -> str:
         names = self.queue_names.get(queue, {})
@@ -133,6 +142,14 @@ class Workstation:
         return [Event(EventKind.LINK, detail=link.value)]
 
     def apply(self, frame: ServerToStaffFrame) -> list[Event]:
+        if isinstance(frame, ToStaffCallbacks):
+            self.callbacks = frame.items
+            return [Event(EventKind.CALLBACKS)]
+        if isinstance(frame, ToStaffCallback):
+            self.callback = frame
+            return [Event(EventKind.CALLBACK, detail=str(frame.summary.id))]
+        if isinstance(frame, ToStaffCallbackCreated):
+            return [Event(EventKind.CALLBACK_CREATED, detail=str(frame.callback_id))]
         if isinstance(frame, ToStaffGuideIndex):
             self.guide_pages = frame.pages
             return [Event(EventKind.GUIDE_INDEX)]

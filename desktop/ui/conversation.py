@@ -34,6 +34,7 @@ class ConversationPanel(QWidget):
     close_requested = Signal(str, object, str)
     open_guide = Signal(str)
     call_back = Signal(str)  # the client's number
+    callback_requested = Signal(str)  # leave a callback request about this conversation
 
     def __init__(self, chat: Chat, queue_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +49,11 @@ class ConversationPanel(QWidget):
         self.call_button.setObjectName("callBack")
         self.call_button.setVisible(bool(chat.client_phone))
         self.call_button.clicked.connect(lambda: self.call_back.emit(chat.client_phone or ""))
+        self.callback_button = QPushButton(self.tr("Callback request…"))
+        self.callback_button.setObjectName("leaveCallback")
+        self.callback_button.clicked.connect(
+            lambda: self.callback_requested.emit(chat.conversation_id)
+        )
         self.transcript = QTextBrowser()
         self.transcript.setObjectName("transcript")
         self.transcript.setOpenLinks(False)
@@ -87,6 +93,7 @@ class ConversationPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.call_button)
+        top.addWidget(self.callback_button)
         layout.addLayout(top)
         for widget in (
             self.transcript,

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QDockWidget,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from desktop.bridge import Bridge
 from desktop.chat.state import Workstation
 from desktop.guides.quick_replies import fill, values
 from desktop.guides.tree import for_queue
+from desktop.ui.callbacks import CallbackCommands, CallbackDialog, CallbacksView
 from desktop.ui.conversation import ConversationPanel
 from desktop.ui.guides import GuideCommands, HandbookView, HistoryDialog, notice_text
 from desktop.ui.meter import MeterTable
@@ -43,7 +45,7 @@ STATUS_ORDER = (StaffStatus.READY, StaffStatus.NOT_READY, StaffStatus.WRAP_UP, S
 LINK_COLOURS = {"online": "#1a7f37", "reconnecting": "#b42318", "auth_failed": "#b42318"}
 
 
-class Actions(GuideCommands, Protocol):
+class Actions(GuideCommands, CallbackCommands, Protocol):
     """What the window asks of the backend connection."""
 
     async def set_status(self, status: StaffStatus, reason: str | None = None) -> None: ...
@@ -129,6 +131,9 @@ class MainWindow(QMainWindow):
         self.sections.setObjectName("sections")
         self.sections.addTab(splitter, self.tr("Work queue"))
         self.sections.addTab(self.handbook, self.tr("Handbook"))
+        self.callbacks = CallbacksView(state, commands, lang, self._run)
+        self.sections.addTab(self.callbacks, self.tr("Callbacks"))
+        self._callback_requests = 0
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
@@ -172,6 +177,11 @@ class MainWindow(QMainWindow):
         bridge.guide_saved.connect(self._on_guide_saved)
         bridge.guide_changed.connect(self._on_guide_changed)
         self.handbook.unread_changed.connect(self._on_unread)
+        bridge.callbacks_changed.connect(self.callbacks.refresh)
+        bridge.callback_opened.connect(self.callbacks.show_detail)
+        self.callbacks.call_requested.connect(self.call_requested)
+        self.callbacks.count_changed.connect(self._on_callback_count)
+        self.callbacks.new_button.clicked.connect(lambda: self.leave_callback(None))
         self.offer.accept_clicked.connect(lambda cid: self._run(self.commands.accept(cid)))
         self.status_box.activated.connect(self._status_chosen)
         self.reason_box.activated.connect(self._status_chosen)
@@ -254,6 +264,7 @@ class MainWindow(QMainWindow):
             )
             panel.open_guide.connect(self.open_guide)
             panel.call_back.connect(self.call_requested)
+            panel.callback_requested.connect(self.leave_callback)
             if self.phone is None:
                 panel.call_button.setEnabled(False)
                 panel.call_button.setToolTip(self.tr("This workstation has no phone set up."))
@@ -294,6 +305,32 @@ class MainWindow(QMainWindow):
     def open_guide_when_ready(self, page_id: str) -> None:
         """Open a page once the handbook index has arrived (a deep link at start)."""
         self._pending_guide = page_id
+
+    def _on_callback_count(self, count: int) -> None:
+        label = self.tr("Callbacks")
+        self.sections.setTabText(2, f"{label} ({count})" if count else label)
+
+    def leave_callback(self, conversation_id: str | None) -> CallbackDialog:
+        """The callback dialog, prefilled from the conversation when there is one."""
+        chat = self.state.chats.get(conversation_id or "")
+        queues = [(f.queue, self.state.queue_name(f.queue, self.lang)) for f in self.state.meter]
+        dialog = CallbackDialog(
+            queues,
+            number=chat.client_phone or "" if chat else "",
+            queue=chat.queue if chat else None,
+            parent=self,
+        )
+        self._callback_requests += 1
+        request_id = self._callback_requests
+
+        def done(code: int) -> None:
+            if code == QDialog.DialogCode.Accepted:
+                self._run(self.commands.callback_create(dialog.frame(request_id, conversation_id)))
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
 
     def _on_unread(self, count: int) -> None:
         label = self.tr("Handbook")

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Options, Phone, _stop_phone, start_phone
@@ -29,6 +29,7 @@ from desktop.config import Resolved
 from desktop.softphone.devices import DeviceChoice
 from desktop.softphone.model import CallState, Outcome, Registration
 from desktop.softphone.tones import dominant
+from desktop.ui.callbacks import CallbackDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.phone import AudioDialog, PhonePanel, load_choice, save_choice
 from protocol.messages import Outcome as ChatOutcome
@@ -286,6 +287,55 @@ async def test_call_back_from_a_chat_and_send_keys(
         d.panel.hangup()
         await phone_of_client.until(lambda s: not live(s))
         await d.connection.close_chat(conversation.conversation_id, ChatOutcome.ONE_CONTACT, "")
+        await until(lambda: not d.window.panels, what="chat closed")
+    finally:
+        phone_of_client.close()
+        await chat_client.close()
+
+
+async def test_callback_left_in_a_chat_is_called_back_and_done(
+    qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
+) -> None:
+    d = await desk(qtbot, backend, kamailio, pulse)
+    phone_of_client = Peer()
+    chat_client = await ChatClient.connect(backend.ws + "/ws/client")
+    try:
+        await phone_of_client.register(kamailio.address, "0409876543")
+        phone_of_client.send("auto_answer", on=True)
+        await d.connection.set_status(StaffStatus.READY)
+        await chat_client.send(type="start", queue="neuvola", name="Kaisa", phone="040 987 6543")
+        await chat_client.expect("started")
+        await until(lambda: d.window.offer.isVisible(), what="offer")
+        d.window.offer.accept_button.click()
+        await until(lambda: len(d.window.panels) == 1, what="conversation")
+        conversation = next(iter(d.window.panels.values()))
+        conversation.callback_button.click()
+        await until(lambda: d.window.findChildren(CallbackDialog), what="callback dialog")
+        dialog = d.window.findChildren(CallbackDialog)[0]
+        assert dialog.number.text() == "040 987 6543"  # from the chat
+        assert dialog.queue.currentData() == "neuvola"
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert dialog.isVisible() and "Kirjoita" in dialog.error.text()  # no reason yet
+        dialog.reason.insertPlainText("Kysyy rokotuksista, soita ennen klo 14")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        await until(lambda: len(d.connection.state.callbacks) == 1, what="listed")
+        view = d.window.callbacks
+        d.window.sections.setCurrentWidget(view)
+        assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "040 987 6543"
+        view.table.selectRow(0)
+        await until(lambda: "rokotuksista" in view.detail.text(), what="reason shown")
+        view.call_button.click()
+        await phone_of_client.until(lambda s: any(c["state"] == "active" for c in s["calls"]))
+        d.panel.hangup()
+        await phone_of_client.until(lambda s: not live(s))
+        view.note.setText("ei vastannut, yritetään uudelleen")
+        view.outcome_buttons["no_answer"].click()
+        await until(lambda: d.connection.state.callbacks[0].failed_attempts == 1, what="attempt")
+        view.table.selectRow(0)
+        view.outcome_buttons["done"].click()
+        await until(lambda: not d.connection.state.callbacks, what="done, off the list")
+        assert view.table.rowCount() == 0
+        await d.connection.close_chat(conversation.conversation_id, ChatOutcome.CALLBACK, "")
         await until(lambda: not d.window.panels, what="chat closed")
     finally:
         phone_of_client.close()

@@ -30,25 +30,194 @@
     </message>
 </context>
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../callbacks.py" line="237"/>
+        <source>Callback request</source>
+        <translation>Soittopyyntö</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="250"/>
+        <source>Urgent</source>
+        <translation>Kiireellinen</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="253"/>
+        <source>Colleague&apos;s username (optional)</source>
+        <translation>Kollegan käyttäjätunnus (vapaaehtoinen)</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="254"/>
+        <source>Number</source>
+        <translation>Numero</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="255"/>
+        <source>Queue</source>
+        <translation>Jono</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="256"/>
+        <source>Reason</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="258"/>
+        <source>For a named colleague</source>
+        <translation>Nimetylle kollegalle</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="278"/>
+        <source>Check the phone number.</source>
+        <translation>Tarkista puhelinnumero.</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="279"/>
+        <source>Write what the callback is about (at most 2,000 characters).</source>
+        <translation>Kirjoita, mitä soittopyyntö koskee (enintään 2 000 merkkiä).</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="280"/>
+        <source>Check the colleague&apos;s username.</source>
+        <translation>Tarkista kollegan käyttäjätunnus.</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="282"/>
+        <source>Check the fields.</source>
+        <translation>Tarkista kentät.</translation>
+    </message>
+</context>
+<context>
+    <name>Callbacks</name>
+    <message>
+        <location filename="../callbacks.py" line="38"/>
+        <source>No answer</source>
+        <translation>Ei vastannut</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="39"/>
+        <source>Busy</source>
+        <translation>Varattu</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="40"/>
+        <source>Wrong number</source>
+        <translation>Väärä numero</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="41"/>
+        <source>Done</source>
+        <translation>Hoidettu</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="47"/>
+        <source>needs a decision</source>
+        <translation>vaatii päätöksen</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="49"/>
+        <source>overdue</source>
+        <translation>myöhässä</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="50"/>
+        <source>open</source>
+        <translation>avoin</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksView</name>
+    <message>
+        <location filename="../callbacks.py" line="84"/>
+        <source>My queues</source>
+        <translation>Omat jonot</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="85"/>
+        <source>Named for me</source>
+        <translation>Minulle nimetyt</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="86"/>
+        <source>Overdue or flagged</source>
+        <translation>Myöhässä tai merkityt</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="88"/>
+        <source>New callback request…</source>
+        <translation>Uusi soittopyyntö…</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="90"/>
+        <source>Show:</source>
+        <translation>Näytä:</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="99"/>
+        <source>Due</source>
+        <translation>Määräaika</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="100"/>
+        <source>Queue</source>
+        <translation>Jono</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="101"/>
+        <source>Number</source>
+        <translation>Numero</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="102"/>
+        <source>Priority</source>
+        <translation>Kiireellisyys</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="103"/>
+        <source>Attempts</source>
+        <translation>Yrityksiä</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="104"/>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="119"/>
+        <source>Call back</source>
+        <translation>Soita takaisin</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="125"/>
+        <source>Note (no health details)</source>
+        <translation>Huomautus (ei terveystietoja)</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="153"/>
+        <source>urgent</source>
+        <translation>kiireellinen</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="212"/>
-        <location filename="../conversation.py" line="232"/>
+        <location filename="../conversation.py" line="219"/>
+        <location filename="../conversation.py" line="239"/>
         <source>Close conversation</source>
         <translation>Päätä keskustelu</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="214"/>
+        <location filename="../conversation.py" line="221"/>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="224"/>
+        <location filename="../conversation.py" line="231"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Yhteenveto (lyhyt, ei enempää terveystietoja kuin tarpeen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="233"/>
+        <location filename="../conversation.py" line="240"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -56,52 +225,57 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="47"/>
+        <location filename="../conversation.py" line="48"/>
         <source>Call back</source>
         <translation>Soita takaisin</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="54"/>
+        <location filename="../conversation.py" line="52"/>
+        <source>Callback request…</source>
+        <translation>Soittopyyntö…</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="60"/>
         <source>The client is typing…</source>
         <translation>Asiakas kirjoittaa…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="58"/>
+        <location filename="../conversation.py" line="64"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Asiakas poistui. Päätä keskustelu ja kirjaa lopputulos.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="64"/>
+        <location filename="../conversation.py" line="70"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Kirjoita vastaus (Enter lähettää, Vaihto+Enter uusi rivi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="67"/>
+        <location filename="../conversation.py" line="73"/>
         <source>Send</source>
         <translation>Lähetä</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="69"/>
+        <location filename="../conversation.py" line="75"/>
         <source>Close conversation…</source>
         <translation>Päätä keskustelu…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="73"/>
+        <location filename="../conversation.py" line="79"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Lisää pikavastaus käsikirjasta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="77"/>
+        <location filename="../conversation.py" line="83"/>
         <source>Instructions</source>
         <translation>Ohjeet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="127"/>
+        <location filename="../conversation.py" line="134"/>
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="182"/>
+        <location filename="../conversation.py" line="189"/>
         <source>Quick reply…</source>
         <translation>Pikavastaus…</translation>
     </message>
@@ -341,78 +515,84 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="79"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="98"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113"/>
+        <location filename="../main_window.py" line="115"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130"/>
+        <location filename="../main_window.py" line="132"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="310"/>
+        <source>Callbacks</source>
+        <translation>Soittopyynnöt</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="144"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="157"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="158"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="239"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="270"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="358"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="405"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>

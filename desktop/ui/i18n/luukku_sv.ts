@@ -30,25 +30,194 @@
     </message>
 </context>
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../callbacks.py" line="237"/>
+        <source>Callback request</source>
+        <translation>Begäran om återuppringning</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="250"/>
+        <source>Urgent</source>
+        <translation>Brådskande</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="253"/>
+        <source>Colleague&apos;s username (optional)</source>
+        <translation>Kollegans användarnamn (valfritt)</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="254"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="255"/>
+        <source>Queue</source>
+        <translation>Kö</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="256"/>
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="258"/>
+        <source>For a named colleague</source>
+        <translation>Till en namngiven kollega</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="278"/>
+        <source>Check the phone number.</source>
+        <translation>Kontrollera telefonnumret.</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="279"/>
+        <source>Write what the callback is about (at most 2,000 characters).</source>
+        <translation>Skriv vad återuppringningen gäller (högst 2 000 tecken).</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="280"/>
+        <source>Check the colleague&apos;s username.</source>
+        <translation>Kontrollera kollegans användarnamn.</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="282"/>
+        <source>Check the fields.</source>
+        <translation>Kontrollera fälten.</translation>
+    </message>
+</context>
+<context>
+    <name>Callbacks</name>
+    <message>
+        <location filename="../callbacks.py" line="38"/>
+        <source>No answer</source>
+        <translation>Inget svar</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="39"/>
+        <source>Busy</source>
+        <translation>Upptaget</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="40"/>
+        <source>Wrong number</source>
+        <translation>Fel nummer</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="41"/>
+        <source>Done</source>
+        <translation>Klart</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="47"/>
+        <source>needs a decision</source>
+        <translation>kräver beslut</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="49"/>
+        <source>overdue</source>
+        <translation>försenad</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="50"/>
+        <source>open</source>
+        <translation>öppen</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksView</name>
+    <message>
+        <location filename="../callbacks.py" line="84"/>
+        <source>My queues</source>
+        <translation>Mina köer</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="85"/>
+        <source>Named for me</source>
+        <translation>Namngivna för mig</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="86"/>
+        <source>Overdue or flagged</source>
+        <translation>Försenade eller flaggade</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="88"/>
+        <source>New callback request…</source>
+        <translation>Ny begäran om återuppringning…</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="90"/>
+        <source>Show:</source>
+        <translation>Visa:</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="99"/>
+        <source>Due</source>
+        <translation>Senast</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="100"/>
+        <source>Queue</source>
+        <translation>Kö</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="101"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="102"/>
+        <source>Priority</source>
+        <translation>Prioritet</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="103"/>
+        <source>Attempts</source>
+        <translation>Försök</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="104"/>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="119"/>
+        <source>Call back</source>
+        <translation>Ring tillbaka</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="125"/>
+        <source>Note (no health details)</source>
+        <translation>Anteckning (inga hälsouppgifter)</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="153"/>
+        <source>urgent</source>
+        <translation>brådskande</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="212"/>
-        <location filename="../conversation.py" line="232"/>
+        <location filename="../conversation.py" line="219"/>
+        <location filename="../conversation.py" line="239"/>
         <source>Close conversation</source>
         <translation>Avsluta samtalet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="214"/>
+        <location filename="../conversation.py" line="221"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="224"/>
+        <location filename="../conversation.py" line="231"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="233"/>
+        <location filename="../conversation.py" line="240"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -56,52 +225,57 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="47"/>
+        <location filename="../conversation.py" line="48"/>
         <source>Call back</source>
         <translation>Ring tillbaka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="54"/>
+        <location filename="../conversation.py" line="52"/>
+        <source>Callback request…</source>
+        <translation>Återuppringning…</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="60"/>
         <source>The client is typing…</source>
         <translation>Klienten skriver…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="58"/>
+        <location filename="../conversation.py" line="64"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Klienten har lämnat. Avsluta samtalet och ange resultat.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="64"/>
+        <location filename="../conversation.py" line="70"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Skriv ett svar (Enter skickar, Skift+Enter ny rad)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="67"/>
+        <location filename="../conversation.py" line="73"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="69"/>
+        <location filename="../conversation.py" line="75"/>
         <source>Close conversation…</source>
         <translation>Avsluta samtalet…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="73"/>
+        <location filename="../conversation.py" line="79"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Infoga ett snabbsvar från handboken</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="77"/>
+        <location filename="../conversation.py" line="83"/>
         <source>Instructions</source>
         <translation>Anvisningar</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="127"/>
+        <location filename="../conversation.py" line="134"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="182"/>
+        <location filename="../conversation.py" line="189"/>
         <source>Quick reply…</source>
         <translation>Snabbsvar…</translation>
     </message>
@@ -341,78 +515,84 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="79"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="98"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113"/>
+        <location filename="../main_window.py" line="115"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130"/>
+        <location filename="../main_window.py" line="132"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="310"/>
+        <source>Callbacks</source>
+        <translation>Återuppringningar</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="144"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="157"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="158"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="239"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="270"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="358"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="405"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>

@@ -1,0 +1,296 @@
+"""The callback list, one callback's details and outcome buttons, and the dialog that leaves
+a callback request (from a chat or by hand). Thin: the backend decides who sees what."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Coroutine
+from typing import Any, Protocol
+
+from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.chat.state import Workstation
+from protocol.messages import CallbackCreate, CallbackOutcome, CallbackSummary
+
+OUTCOMES: tuple[CallbackOutcome, ...] = ("no_answer", "busy", "wrong_number", "done")
+
+
+def outcome_name(outcome: str) -> str:
+    return {
+        "no_answer": QCoreApplication.translate("Callbacks", "No answer"),
+        "busy": QCoreApplication.translate("Callbacks", "Busy"),
+        "wrong_number": QCoreApplication.translate("Callbacks", "Wrong number"),
+        "done": QCoreApplication.translate("Callbacks", "Done"),
+    }.get(outcome, outcome)
+
+
+def state_name(item: CallbackSummary) -> str:
+    if item.state == "decision":
+        return QCoreApplication.translate("Callbacks", "needs a decision")
+    if item.overdue:
+        return QCoreApplication.translate("Callbacks", "overdue")
+    return QCoreApplication.translate("Callbacks", "open")
+
+
+class CallbackCommands(Protocol):
+    async def callback_create(self, frame: CallbackCreate) -> None: ...
+    async def callback_open(self, callback_id: int) -> None: ...
+    async def callback_attempt(
+        self, callback_id: int, outcome: CallbackOutcome, note: str
+    ) -> None: ...
+
+
+class CallbacksView(QWidget):
+    """Her callbacks: overdue first (as the backend sends them), one click to call back."""
+
+    call_requested = Signal(str)
+    count_changed = Signal(int)  # overdue or flagged: what needs her now
+
+    def __init__(
+        self,
+        state: Workstation,
+        commands: CallbackCommands,
+        lang: str,
+        run: Callable[[Coroutine[Any, Any, Any]], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.commands = commands
+        self.lang = lang
+        self._run = run
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.filter = QComboBox()
+        self.filter.setObjectName("callbackFilter")
+        self.filter.addItem(self.tr("My queues"), "all")
+        self.filter.addItem(self.tr("Named for me"), "mine")
+        self.filter.addItem(self.tr("Overdue or flagged"), "late")
+        self.filter.currentIndexChanged.connect(self.refresh)
+        self.new_button = QPushButton(self.tr("New callback request…"))
+        self.new_button.setObjectName("newCallback")
+        top.addWidget(QLabel(self.tr("Show:")))
+        top.addWidget(self.filter)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("callbackTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Due"),
+                self.tr("Queue"),
+                self.tr("Number"),
+                self.tr("Priority"),
+                self.tr("Attempts"),
+                self.tr("State"),
+            ]
+        )
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selected)
+        layout.addWidget(self.table, 2)
+        self.detail = QLabel()
+        self.detail.setObjectName("callbackDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail, 1)
+        actions = QHBoxLayout()
+        self.call_button = QPushButton(self.tr("Call back"))
+        self.call_button.setObjectName("callbackCall")
+        self.call_button.clicked.connect(self._call)
+        actions.addWidget(self.call_button)
+        self.note = QLineEdit()
+        self.note.setObjectName("callbackNote")
+        self.note.setPlaceholderText(self.tr("Note (no health details)"))
+        actions.addWidget(self.note, 1)
+        self.outcome_buttons: dict[str, QPushButton] = {}
+        for outcome in OUTCOMES:
+            button = QPushButton(outcome_name(outcome))
+            button.setObjectName(f"callbackOutcome_{outcome}")
+            button.clicked.connect(lambda _=False, o=outcome: self._attempt(o))
+            actions.addWidget(button)
+            self.outcome_buttons[outcome] = button
+        layout.addLayout(actions)
+        self.refresh()
+
+    def visible_items(self) -> list[CallbackSummary]:
+        mode = self.filter.currentData()
+        me = self.state.profile.username if self.state.profile else ""
+        items = self.state.callbacks
+        if mode == "mine":
+            items = [i for i in items if i.nurse == me]
+        elif mode == "late":
+            items = [i for i in items if i.overdue or i.state == "decision"]
+        return items
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        items = self.visible_items()
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            due = item.due_at.astimezone().strftime("%d.%m. %H:%M") if item.due_at else "–"
+            urgent = self.tr("urgent") if item.priority == "urgent" else ""
+            cells = [
+                due,
+                self.state.queue_name(item.queue, self.lang),
+                item.number,
+                urgent,
+                str(item.failed_attempts),
+                state_name(item),
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.id)
+                if item.overdue or item.state == "decision":
+                    cell.setForeground(QColor("#b42318"))
+                self.table.setItem(row, column, cell)
+            if item.id == selected:
+                self.table.selectRow(row)
+        self.count_changed.emit(
+            sum(1 for i in self.state.callbacks if i.overdue or i.state == "decision")
+        )
+        self._sync_buttons()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        cell = self.table.item(rows[0].row(), 0)
+        return int(cell.data(Qt.ItemDataRole.UserRole)) if cell else None
+
+    def _selected_item(self) -> CallbackSummary | None:
+        cid = self.selected_id()
+        return next((i for i in self.state.callbacks if i.id == cid), None)
+
+    def _sync_buttons(self) -> None:
+        has = self._selected_item() is not None
+        for button in (self.call_button, *self.outcome_buttons.values()):
+            button.setEnabled(has)
+
+    def _selected(self) -> None:
+        self._sync_buttons()
+        cid = self.selected_id()
+        if cid is not None:
+            # Opening shows the reason and is access-logged by the backend.
+            self._run(self.commands.callback_open(cid))
+
+    def show_detail(self, callback_id: str) -> None:
+        opened = self.state.callback
+        if opened is None or str(opened.summary.id) != callback_id:
+            return
+        lines = [f"<b>{self.tr('Reason')}:</b> {_escape(opened.reason)}"]
+        for attempt in opened.attempts:
+            when = attempt.at.astimezone().strftime("%d.%m. %H:%M")
+            note = f" – {_escape(attempt.note)}" if attempt.note else ""
+            lines.append(f"{when} {attempt.by}: {outcome_name(attempt.outcome)}{note}")
+        self.detail.setText("<br>".join(lines))
+
+    def _call(self) -> None:
+        item = self._selected_item()
+        if item is not None:
+            self.call_requested.emit(item.number)
+
+    def _attempt(self, outcome: CallbackOutcome) -> None:
+        item = self._selected_item()
+        if item is None:
+            return
+        self._run(self.commands.callback_attempt(item.id, outcome, self.note.text().strip()))
+        self.note.clear()
+
+
+def _escape(text: str) -> str:
+    return html.escape(text)
+
+
+class CallbackDialog(QDialog):
+    """Leave a callback request: the number, what it is about, and for whom."""
+
+    def __init__(
+        self,
+        queues: list[tuple[str, str]],  # (id, name) of the queues she serves
+        number: str = "",
+        queue: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Callback request"))
+        form = QFormLayout(self)
+        self.number = QLineEdit(number)
+        self.number.setObjectName("callbackNumber")
+        self.queue = QComboBox()
+        self.queue.setObjectName("callbackQueue")
+        for queue_id, name in queues:
+            self.queue.addItem(name, queue_id)
+        if queue is not None:
+            self.queue.setCurrentIndex(max(0, self.queue.findData(queue)))
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("callbackReason")
+        self.reason.setMaximumHeight(90)
+        self.urgent = QCheckBox(self.tr("Urgent"))
+        self.nurse = QLineEdit()
+        self.nurse.setObjectName("callbackNurse")
+        self.nurse.setPlaceholderText(self.tr("Colleague's username (optional)"))
+        form.addRow(self.tr("Number"), self.number)
+        form.addRow(self.tr("Queue"), self.queue)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow("", self.urgent)
+        form.addRow(self.tr("For a named colleague"), self.nurse)
+        self.error = QLabel()
+        self.error.setObjectName("callbackError")
+        self.error.setStyleSheet("color: #b42318;")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def accept(self) -> None:
+        # Checked here with the protocol's own rules, so that a typo is fixed in place.
+        try:
+            self.frame(0, None)
+        except ValidationError as exc:
+            field = str(exc.errors(include_url=False)[0]["loc"][0])
+            labels = {
+                "number": self.tr("Check the phone number."),
+                "reason": self.tr("Write what the callback is about (at most 2,000 characters)."),
+                "nurse": self.tr("Check the colleague's username."),
+            }
+            self.error.setText(labels.get(field, self.tr("Check the fields.")))
+            return
+        super().accept()
+
+    def frame(self, request_id: int, conversation_id: str | None) -> CallbackCreate:
+        """The request; pydantic's ValueError names the field when something is off."""
+        return CallbackCreate(
+            request_id=request_id,
+            queue=str(self.queue.currentData()),
+            number=self.number.text().strip(),
+            reason=self.reason.toPlainText().strip(),
+            priority="urgent" if self.urgent.isChecked() else "normal",
+            nurse=self.nurse.text().strip() or None,
+            conversation_id=conversation_id,
+        )
