@@ -8,7 +8,7 @@ one shows the reason and is written to the access log, like opening a conversati
 from __future__ import annotations
 
 import logging
-from datetime import time
+from datetime import datetime, time
 from typing import TYPE_CHECKING
 
 from backend.domain.callbacks import (
@@ -50,6 +50,17 @@ class Callbacks:
         self.store = store
         cfg = hub.config.callbacks
         self.rules = CallbackRules(time.fromisoformat(cfg.cutoff), cfg.max_failed_attempts)
+        # The not-done callbacks' queue and due time, for the meter (read at every tick,
+        # so kept here rather than queried): loaded at start, kept up to date on changes.
+        self._pending: dict[int, tuple[str, datetime | None]] = {}
+
+    async def load(self) -> None:
+        self._pending = {r.id: (r.queue, r.due_at) for r in await self.store.not_done()}
+
+    def counts(self, queue: str, now: datetime) -> tuple[int, int]:
+        """(not done, overdue) for the meter."""
+        dues = [due for q, due in self._pending.values() if q == queue]
+        return len(dues), sum(1 for due in dues if due is not None and now >= due)
 
     def _may_see(self, username: str, row: Callback) -> bool:
         profile = self.hub.profiles.get(username)
@@ -104,6 +115,7 @@ class Callbacks:
             )
         )
         log.info("callback %s created by %s in %s (%s)", row.id, username, row.queue, source)
+        self._pending[row.id] = (row.queue, row.due_at)
         await self.hub._to_staff(
             username, ToStaffCallbackCreated(request_id=frame.request_id, callback_id=row.id)
         )
@@ -121,10 +133,11 @@ class Callbacks:
         return ToStaffCallbacks(items=items)
 
     async def push(self) -> None:
-        """Everyone's list after a change (each sees only hers)."""
+        """Everyone's list after a change (each sees only hers), and the meter."""
         rows = await self.store.not_done()
         for username in list(self.hub.staff):
             await self.hub._to_staff(username, self._list_frame(username, rows))
+        await self.hub.broadcast_meter()
 
     async def _visible(self, username: str, callback_id: int) -> Callback:
         row = await self.store.get(callback_id)
@@ -154,7 +167,7 @@ class Callbacks:
     async def attempt(self, username: str, frame: CallbackAttempt) -> None:
         await self._visible(username, frame.callback_id)
         try:
-            await self.store.attempt(
+            row = await self.store.attempt(
                 frame.callback_id,
                 username,
                 AttemptOutcome(frame.outcome),
@@ -164,4 +177,6 @@ class Callbacks:
             )
         except ValueError as exc:
             raise ProtocolError(ErrorCode.CONFLICT, str(exc), ref=str(frame.callback_id)) from exc
+        if row.state == CallbackState.DONE.value:
+            self._pending.pop(row.id, None)
         await self.push()

@@ -171,6 +171,7 @@ class Hub:
     async def _restore(self) -> None:
         """Rebuild the queues and ongoing conversations after a (re)start."""
         now = self.clock()
+        await self.callbacks.load()
         for row in await self.store.open_conversations():
             if self.config.queue(row.queue) is None:
                 log.warning("conversation %s is in unknown queue; left as is", row.id)
@@ -347,6 +348,7 @@ class Hub:
                     staff=self._capacity(q.id),
                     counts=self.counts[q.id],
                     thresholds=self.config.meter[q.channel].thresholds(),
+                    callbacks=self.callbacks.counts(q.id, now),
                 )
             )
         return figures

@@ -118,6 +118,8 @@ class QueueFigures(BaseModel):
     target_s: int
     level: Level
     estimated_wait_s: float | None
+    callbacks_open: int = 0  # not done yet (open or waiting for a decision)
+    callbacks_overdue: int = 0  # past their due time: the queue shows red
 
 
 class QueueInfo(BaseModel):

@@ -84,10 +84,19 @@ def service_level(counts: DayCounts, t: Thresholds) -> float | None:
 
 
 def level(
-    longest_wait_s: float, sl: float | None, t: Thresholds, unattended: bool = False
+    longest_wait_s: float,
+    sl: float | None,
+    t: Thresholds,
+    unattended: bool = False,
+    overdue_callbacks: int = 0,
 ) -> Level:
-    """``unattended``: contacts wait and nobody with the skill is Ready to take them."""
-    if longest_wait_s > t.red_wait_s or (sl is not None and sl < t.red_share):
+    """``unattended``: contacts wait and nobody with the skill is Ready to take them.
+    An overdue callback is a broken promise already: red."""
+    if (
+        longest_wait_s > t.red_wait_s
+        or (sl is not None and sl < t.red_share)
+        or overdue_callbacks > 0
+    ):
         return Level.RED
     if longest_wait_s > t.yellow_wait_s or (sl is not None and sl < t.target_share) or unattended:
         return Level.YELLOW
@@ -115,6 +124,7 @@ def queue_figures(
     staff: StaffCapacity,
     counts: DayCounts,
     thresholds: Thresholds,
+    callbacks: tuple[int, int] = (0, 0),  # (open, overdue)
 ) -> QueueFigures:
     longest = max(((now - s).total_seconds() for s in waiting_since), default=0.0)
     sl = service_level(counts, thresholds)
@@ -131,6 +141,14 @@ def queue_figures(
         abandoned_today=counts.abandoned_counted(thresholds.short_abandon_s),
         service_level_today=sl,
         target_s=thresholds.target_s,
-        level=level(longest, sl, thresholds, unattended=bool(waiting_since) and staff.ready == 0),
+        level=level(
+            longest,
+            sl,
+            thresholds,
+            unattended=bool(waiting_since) and staff.ready == 0,
+            overdue_callbacks=callbacks[1],
+        ),
         estimated_wait_s=estimated_wait_s(len(waiting_since) + 1, staff, counts, thresholds),
+        callbacks_open=callbacks[0],
+        callbacks_overdue=callbacks[1],
     )

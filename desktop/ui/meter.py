@@ -18,7 +18,7 @@ LEVEL_COLOURS = {
 
 class MeterTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 6, parent)
+        super().__init__(0, 7, parent)
         self.setObjectName("meter")
         self.setHorizontalHeaderLabels(
             [
@@ -27,6 +27,7 @@ class MeterTable(QTableWidget):
                 self.tr("Longest\nwait"),
                 self.tr("Ready /\nbusy"),
                 self.tr("Service level\ntoday"),
+                self.tr("Callbacks\nleft"),
                 self.tr("Level"),
             ]
         )
@@ -36,7 +37,7 @@ class MeterTable(QTableWidget):
         # The queue name is what she reads first: never squeeze it to an ellipsis.
         self.setMinimumWidth(560)
         self.setWordWrap(True)
-        for col in range(1, 6):
+        for col in range(1, 7):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().hide()
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -49,6 +50,12 @@ class MeterTable(QTableWidget):
             Level.YELLOW: self.tr("Busy"),
             Level.RED: self.tr("Congested"),
         }[level]
+
+    def callbacks_text(self, fig: QueueFigures) -> str:
+        if not fig.callbacks_overdue:
+            return str(fig.callbacks_open)
+        late = self.tr("%1 overdue").replace("%1", str(fig.callbacks_overdue))
+        return f"{fig.callbacks_open} ({late})"
 
     def show_figures(self, figures: list[QueueFigures], names: dict[str, str]) -> None:
         self.setRowCount(len(figures))
@@ -69,6 +76,7 @@ class MeterTable(QTableWidget):
                 duration(fig.longest_wait_s),
                 f"{fig.staff_ready} / {fig.staff_busy}",
                 sl,
+                self.callbacks_text(fig),
                 self.level_text(fig.level),
             ]
             for col, text in enumerate(cells):

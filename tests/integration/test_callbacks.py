@@ -128,6 +128,10 @@ async def test_too_many_failures_flag_a_decision_and_survive_a_kill(
     backend.start()
     psyk = await staff(backend.ws, "psyk", ready=False)
     assert await listed(psyk, cid, state="decision", failed_attempts=3)
+    # The meter counts it too after the restart (rebuilt from the database).
+    meter = await psyk.expect("meter", timeout=10)
+    mipa = next(q for q in meter["queues"] if q["queue"] == "mipa")
+    assert mipa["callbacks_open"] >= 1
     await psyk.close()
 
 

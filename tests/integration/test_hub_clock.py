@@ -104,3 +104,27 @@ async def test_wrong_passwords_are_throttled(hub: Hub) -> None:
     with pytest.raises(ProtocolError) as blocked:
         await hub.staff_login(Recorder(), "hoitaja", "demo")
     assert "too many" in blocked.value.frame.detail
+
+
+async def test_overdue_callback_turns_the_queue_red(hub: Hub) -> None:
+    from protocol.messages import CallbackAttempt, CallbackCreate, Level
+
+    nurse = Recorder()
+    await hub.staff_login(nurse, "hoitaja", "demo")
+    # Monday 14:59 is after the 14:00 cut-off: due by Tuesday's closing, 15:00.
+    late = await hub.callbacks.create(
+        "hoitaja",
+        CallbackCreate(request_id=1, queue="neuvola", number="0401234567", reason="x"),
+    )
+    figures = {f.queue: f for f in hub.meter()}
+    assert figures["neuvola"].callbacks_open == 1 and figures["neuvola"].callbacks_overdue == 0
+    assert figures["neuvola"].level is Level.GREEN
+    # Tuesday 15:01 Helsinki: past its due time.
+    hub.now[0] = datetime(2026, 11, 24, 13, 1, tzinfo=UTC)  # type: ignore[attr-defined]
+    figures = {f.queue: f for f in hub.meter()}
+    assert figures["neuvola"].callbacks_overdue == 1
+    assert figures["neuvola"].level is Level.RED
+    assert figures["ehkaisy"].level is Level.GREEN  # only that queue
+    await hub.callbacks.attempt("hoitaja", CallbackAttempt(callback_id=late, outcome="done"))
+    figures = {f.queue: f for f in hub.meter()}
+    assert (figures["neuvola"].callbacks_open, figures["neuvola"].level) == (0, Level.GREEN)

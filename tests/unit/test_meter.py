@@ -48,6 +48,11 @@ def test_levels() -> None:
     assert level(130, None, T, unattended=True) is Level.RED
 
 
+def test_an_overdue_callback_is_red_even_when_calm() -> None:
+    assert level(0, 1.0, T) is Level.GREEN
+    assert level(0, 1.0, T, overdue_callbacks=1) is Level.RED
+
+
 def test_estimated_wait() -> None:
     counts = DayCounts(handle_times_s=[300, 500])
     staff = StaffCapacity(ready=2, busy=2, free_slots=1, logged_in_slots=4)

@@ -632,31 +632,43 @@ tänään</translation>
     </message>
     <message>
         <location filename="../meter.py" line="30"/>
+        <source>Callbacks
+left</source>
+        <translation>Soitto-
+pyyntöjä</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="31"/>
         <source>Level</source>
         <translation>Tilanne</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="48"/>
+        <location filename="../meter.py" line="49"/>
         <source>Calm</source>
         <translation>Rauhallinen</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="49"/>
+        <location filename="../meter.py" line="50"/>
         <source>Busy</source>
         <translation>Kiireinen</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="50"/>
+        <location filename="../meter.py" line="51"/>
         <source>Congested</source>
         <translation>Ruuhka</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="65"/>
+        <location filename="../meter.py" line="57"/>
+        <source>%1 overdue</source>
+        <translation>%1 myöhässä</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="72"/>
         <source>(closed)</source>
         <translation>(suljettu)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="81"/>
+        <location filename="../meter.py" line="89"/>
         <source>Target: answered within %1 min</source>
         <translation>Tavoite: vastattu %1 minuutissa</translation>
     </message>

@@ -632,31 +632,43 @@ i dag</translation>
     </message>
     <message>
         <location filename="../meter.py" line="30"/>
+        <source>Callbacks
+left</source>
+        <translation>Åter-
+uppringningar</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="31"/>
         <source>Level</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="48"/>
+        <location filename="../meter.py" line="49"/>
         <source>Calm</source>
         <translation>Lugnt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="49"/>
+        <location filename="../meter.py" line="50"/>
         <source>Busy</source>
         <translation>Livligt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="50"/>
+        <location filename="../meter.py" line="51"/>
         <source>Congested</source>
         <translation>Rusning</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="65"/>
+        <location filename="../meter.py" line="57"/>
+        <source>%1 overdue</source>
+        <translation>%1 försenade</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="72"/>
         <source>(closed)</source>
         <translation>(stängd)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="81"/>
+        <location filename="../meter.py" line="89"/>
         <source>Target: answered within %1 min</source>
         <translation>Mål: besvarad inom %1 min</translation>
     </message>
