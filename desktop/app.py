@@ -116,6 +116,7 @@ def start_phone(options: Options, username: str) -> Phone:
                 srtp=options.setting("srtp"),  # type: ignore[arg-type]
                 register_seconds=int(options.setting("sip_register_seconds")),
                 local_port=int(options.setting("sip_port")),
+                tls_ca=options.setting("sip_tls_ca"),
             )
         )
     except SoftphoneError as exc:

@@ -37,6 +37,7 @@ class MachineFile(BaseModel):
     sip_transport: Literal["udp", "tcp", "tls"] | None = None
     srtp: Literal["disabled", "optional", "mandatory"] | None = None
     sip_port: int | None = Field(default=None, ge=0, le=65535)
+    sip_tls_ca: str | None = None
     sip_register_seconds: int | None = Field(default=None, ge=30, le=86400)
 
 
@@ -57,6 +58,7 @@ SETTINGS = (
     Setting("sip_transport", "LUUKKU_SIP_TRANSPORT", "udp", "SIP transport"),
     Setting("srtp", "LUUKKU_SRTP", "optional", "SRTP"),
     Setting("sip_port", "LUUKKU_SIP_PORT", "0", "Local SIP port (0 = any)"),
+    Setting("sip_tls_ca", "LUUKKU_SIP_TLS_CA", "", "CA file for the registrar's TLS certificate"),
     Setting(
         "sip_register_seconds",
         "LUUKKU_SIP_REGISTER_SECONDS",

@@ -42,7 +42,8 @@ def start_registrar(port: int) -> subprocess.Popen[bytes] | None:
         return None
     run_dir = Path(tempfile.mkdtemp(prefix="luukku-demo-sip-"))
     cfg = run_dir / "kamailio.cfg"
-    cfg.write_text((ROOT / "backend" / "demo" / "kamailio.cfg").read_text().format(port=port))
+    template = (ROOT / "backend" / "demo" / "kamailio.cfg").read_text()
+    cfg.write_text(template.format(port=port, tls=""))
     return subprocess.Popen(
         ["kamailio", "-f", str(cfg), "-DD", "-E", "-Y", str(run_dir), "-m", "32", "-M", "8"],
         stdout=subprocess.DEVNULL,

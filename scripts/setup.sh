@@ -12,7 +12,8 @@ runtime_pkgs=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libdb
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1
   kamailio)  # the demo's SIP registrar (production uses the organisation's)
-test_pkgs=(xvfb xauth xdotool chromium postgresql nginx sip-tester pulseaudio pulseaudio-utils)
+test_pkgs=(xvfb xauth xdotool chromium postgresql nginx sip-tester kamailio-tls-modules pulseaudio
+  pulseaudio-utils)
 
 pkgs=("${runtime_pkgs[@]}")
 [ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")

@@ -298,6 +298,9 @@ class Engine:
             ep.libInit(cfg)
             tcfg = pj.TransportConfig()
             tcfg.port = settings.local_port
+            if settings.transport == "tls" and settings.tls_ca:
+                tcfg.tlsConfig.CaListFile = settings.tls_ca
+                tcfg.tlsConfig.verifyServer = True
             kind = {
                 "udp": pj.PJSIP_TRANSPORT_UDP,
                 "tcp": pj.PJSIP_TRANSPORT_TCP,

@@ -47,6 +47,9 @@ class SipSettings:
     register_seconds: int = 300
     retry_seconds: int = 5
     local_port: int = 0  # 0 = any free port
+    # With TLS: the CA file the registrar's certificate must chain to. Empty = no check
+    # (then the line is encrypted but anyone could pose as the registrar).
+    tls_ca: str = ""
 
     @property
     def domain(self) -> str:

@@ -630,3 +630,44 @@ async def test_mandatory_srtp_encrypts_or_refuses(kamailio: Kamailio) -> None:
     finally:
         for peer in (strict, also_strict, plain):
             peer.close()
+
+
+async def test_tcp_and_verified_tls_transports(tmp_path: Path) -> None:
+    """The same phone over TCP and over TLS (the registrar's certificate checked against
+    the CA IT configures); a registrar whose certificate does not chain to it is refused."""
+    import trustme
+
+    ca = trustme.CA()
+    cert = ca.issue_cert("127.0.0.1")
+    chain, key, ca_file, wrong = (tmp_path / n for n in ("c.pem", "k.pem", "ca.pem", "x.pem"))
+    cert.cert_chain_pems[0].write_to_path(str(chain))
+    cert.private_key_pem.write_to_path(str(key))
+    ca.cert_pem.write_to_path(str(ca_file))
+    trustme.CA().cert_pem.write_to_path(str(wrong))
+    registrar = Kamailio(tls_cert=(chain, key))
+    registrar.start()
+    peers = [Peer() for _ in range(5)]
+    try:
+        for transport, address, extra in (
+            ("tcp", registrar.address, {}),
+            ("tls", registrar.tls_address, {"tls_ca": str(ca_file)}),
+        ):
+            nurse, client = peers.pop(), peers.pop()
+            await nurse.register(address, f"nurse-{transport}", transport=transport, **extra)
+            await client.register(address, f"client-{transport}", transport=transport, **extra)
+            nurse.send("auto_answer", on=True)
+            client.send("tone", hz=1000)
+            client.send("dial", target=f"nurse-{transport}")
+            await nurse.until(lambda s: any(c["state"] == "active" for c in s["calls"]))
+            await asyncio.sleep(1.0)
+            assert nurse.send("hear", candidates=[600, 1000], ms=500)["hz"] == 1000, transport
+            nurse.close()
+            client.close()
+        impostor_check = peers.pop()
+        impostor_check.start(registrar.tls_address, "mallory", transport="tls", tls_ca=str(wrong))
+        await impostor_check.until(lambda s: s["registration"] == "failed")
+        impostor_check.close()
+    finally:
+        for peer in peers:
+            peer.close()
+        registrar.close()

@@ -50,16 +50,36 @@ def free_port_block(size: int) -> int:
 
 
 class Kamailio:
-    def __init__(self, port: int | None = None) -> None:
+    def __init__(self, port: int | None = None, tls_cert: tuple[Path, Path] | None = None) -> None:
+        """``tls_cert`` (certificate chain, key) adds a TLS listener on ``tls_port``."""
         self.port = port or free_udp_port()
         self.dir = Path(tempfile.mkdtemp(prefix="luukku-kamailio-"))
         self.cfg = self.dir / "kamailio.cfg"
-        self.cfg.write_text(KAMAILIO_CFG.read_text().format(port=self.port))
+        self.tls_port = 0
+        tls = ""
+        if tls_cert is not None:
+            self.tls_port = free_udp_port()
+            (self.dir / "tls.cfg").write_text(
+                "[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
+                f"require_certificate = no\ncertificate = {tls_cert[0]}\n"
+                f"private_key = {tls_cert[1]}\n\n[client:default]\nverify_certificate = no\n"
+            )
+            tls = (
+                f"enable_tls=yes\nlisten=tls:127.0.0.1:{self.tls_port}\n"
+                f'alias="127.0.0.1:{self.tls_port}"\n'
+                'loadmodule "/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so"\n'
+                f'modparam("tls", "config", "{self.dir / "tls.cfg"}")\n'
+            )
+        self.cfg.write_text(KAMAILIO_CFG.read_text().format(port=self.port, tls=tls))
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property
     def address(self) -> str:
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def tls_address(self) -> str:
+        return f"127.0.0.1:{self.tls_port}"
 
     def start(self) -> None:
         with open(self.dir / "kamailio.log", "ab") as log:
