@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import logging
 import os
 import sys
@@ -389,4 +390,8 @@ def run(
     options = resolve_options(cli, demo, smoke, password)
     options.guide = guide
     _translators = install_translations(app, options.lang)
-    return int(qasync.run(amain(options)))
+    code = int(qasync.run(amain(options)))
+    # Free the session's objects while every extension is still loaded: at interpreter
+    # shutdown pydantic_core's time zones were seen freed before the datetimes using them.
+    gc.collect()
+    return code

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import sys
 import time
@@ -92,6 +93,9 @@ def _stop_desk_at_end() -> Iterator[None]:
     if phone is not None:
         # Before the interpreter exits: pjsua2 objects destroyed after libDestroy abort.
         _stop_phone(phone, fast=True)
+    # Collect the module's cycles now: left to interpreter shutdown, datetimes parsed by
+    # pydantic_core were freed after pydantic_core itself (segfault in its TzInfo dealloc).
+    gc.collect()
 
 
 async def desk(
