@@ -12,7 +12,7 @@ from starlette.responses import FileResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from backend.api.http import health, queues
+from backend.api.http import client_picture, health, queues
 from backend.api.sockets import client_socket, staff_socket
 from backend.config import ServiceConfig, Settings, load_service_config
 from backend.hub import Hub
@@ -52,6 +52,7 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
         Route("/", index),
         Route("/api/health", health),
         Route("/api/queues", queues),
+        Route("/api/chat/picture", client_picture, methods=["POST"]),
         WebSocketRoute("/ws/client", client_socket),
         WebSocketRoute("/ws/staff", staff_socket),
         Mount("/static", StaticFiles(directory=WEB), name="static"),

@@ -1,21 +1,30 @@
-"""Callback requests on the staff socket: create, list, open, record attempts.
+"""Callback requests on the staff socket: create, list, open, record attempts, offer.
 
 Who sees a callback: the staff who serve its queue (by skill), the colleague it is named
-for, and supervisors. The list carries no reason text (it may hold health details); opening
-one shows the reason and is written to the access log, like opening a conversation.
+for, the nurses of the clinic it is left for, and supervisors. The list carries no reason
+text (it may hold health details); opening one shows the reason and is written to the
+access log, like opening a conversation.
+
+Offers: an open callback (overdue first, then urgent, then by due time) is offered to a
+Ready professional whom no live queue needs now (nothing waiting in her queues, no chat,
+no call); live contacts always come first, so a chat offer withdraws her callback offer.
+Taking one sets her Not ready ("callback") while she calls; recording the attempt puts
+her in Wrap-up like after a chat.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from backend.domain.callbacks import (
     AttemptOutcome,
+    CallbackFacts,
     CallbackRules,
     CallbackState,
     due_at,
+    figures,
     is_overdue,
 )
 from backend.store.callbacks import CallbackStore
@@ -24,13 +33,24 @@ from protocol.messages import (
     CallbackAttempt,
     CallbackAttemptInfo,
     CallbackCreate,
+    CallbackDayFigures,
+    CallbackDecline,
+    CallbackFiguresRequest,
     CallbackOpen,
     CallbackSummary,
+    CallbackTake,
+    Clinic,
+    DirectoryNurse,
     ErrorCode,
     ProtocolError,
+    StaffStatus,
     ToStaffCallback,
     ToStaffCallbackCreated,
+    ToStaffCallbackFigures,
+    ToStaffCallbackOffer,
+    ToStaffCallbackOfferWithdrawn,
     ToStaffCallbacks,
+    ToStaffOfferWithdrawn,
 )
 
 if TYPE_CHECKING:
@@ -50,23 +70,52 @@ class Callbacks:
         self.store = store
         cfg = hub.config.callbacks
         self.rules = CallbackRules(time.fromisoformat(cfg.cutoff), cfg.max_failed_attempts)
-        # The not-done callbacks' queue and due time, for the meter (read at every tick,
-        # so kept here rather than queried): loaded at start, kept up to date on changes.
-        self._pending: dict[int, tuple[str, datetime | None]] = {}
+        self.offer_when_idle = cfg.offer_when_idle
+        # The not-done callbacks (detached rows, reason included but never sent from here),
+        # for the meter and the offers, which run at every tick: loaded at start, kept up
+        # to date on every change.
+        self._pending: dict[int, Callback] = {}
+        self._offers: dict[int, tuple[str, datetime]] = {}  # callback -> (to whom, when)
+        self._taken: dict[int, str] = {}  # callback -> who took it from an offer
+        self._declined: dict[tuple[int, str], datetime] = {}
+        self._directory: list[Clinic] | None = None
 
     async def load(self) -> None:
-        self._pending = {r.id: (r.queue, r.due_at) for r in await self.store.not_done()}
+        self._pending = {r.id: r for r in await self.store.not_done()}
 
     def counts(self, queue: str, now: datetime) -> tuple[int, int]:
         """(not done, overdue) for the meter."""
-        dues = [due for q, due in self._pending.values() if q == queue]
+        dues = [r.due_at for r in self._pending.values() if r.queue == queue]
         return len(dues), sum(1 for due in dues if due is not None and now >= due)
+
+    def clinics_of(self, username: str) -> set[str]:
+        return {c.id for c in self.hub.config.clinics if username in c.nurses}
+
+    async def directory(self) -> list[Clinic]:
+        """The clinic directory of the configuration, with the nurses' names."""
+        if self._directory is None:
+            clinics = []
+            for clinic in self.hub.config.clinics:
+                nurses = []
+                for username in clinic.nurses:
+                    user = await self.hub.store.user(username)
+                    if user is not None and user.active:
+                        nurses.append(
+                            DirectoryNurse(username=username, display_name=user.display_name)
+                        )
+                clinics.append(Clinic(id=clinic.id, names=clinic.names, nurses=nurses))
+            self._directory = clinics
+        return self._directory
 
     def _may_see(self, username: str, row: Callback) -> bool:
         profile = self.hub.profiles.get(username)
         if profile is None:
             return False
-        return row.nurse == username or row.queue in self.hub._serves(profile)
+        return (
+            row.nurse == username
+            or row.queue in self.hub._serves(profile)
+            or (row.clinic is not None and row.clinic in self.clinics_of(username))
+        )
 
     def _summary(self, row: Callback) -> CallbackSummary:
         state = CallbackState(row.state)
@@ -76,6 +125,7 @@ class Callbacks:
             number=row.number,
             priority="urgent" if row.priority == "urgent" else "normal",
             nurse=row.nurse,
+            clinic=row.clinic,
             created_at=row.created_at,
             due_at=row.due_at,
             state=state.value,
@@ -90,6 +140,8 @@ class Callbacks:
             raise ProtocolError(ErrorCode.FORBIDDEN, "not a queue you serve", ref=frame.queue)
         if frame.nurse is not None and await self.hub.store.user(frame.nurse) is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such colleague", ref=frame.nurse)
+        if frame.clinic is not None and frame.clinic not in {c.id for c in self.hub.config.clinics}:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such clinic", ref=frame.clinic)
         if frame.conversation_id is not None:
             conversation = await self.hub.store.conversation(frame.conversation_id)
             if conversation is None or conversation.answered_by != username:
@@ -105,6 +157,7 @@ class Callbacks:
                 reason=frame.reason,
                 priority=frame.priority,
                 nurse=frame.nurse,
+                clinic=frame.clinic,
                 source=source,
                 conversation_id=frame.conversation_id,
                 created_at=now,
@@ -115,7 +168,7 @@ class Callbacks:
             )
         )
         log.info("callback %s created by %s in %s (%s)", row.id, username, row.queue, source)
-        self._pending[row.id] = (row.queue, row.due_at)
+        self._pending[row.id] = row
         await self.hub._to_staff(
             username, ToStaffCallbackCreated(request_id=frame.request_id, callback_id=row.id)
         )
@@ -179,4 +232,161 @@ class Callbacks:
             raise ProtocolError(ErrorCode.CONFLICT, str(exc), ref=str(frame.callback_id)) from exc
         if row.state == CallbackState.DONE.value:
             self._pending.pop(row.id, None)
+        else:
+            self._pending[row.id] = row
+        if self._taken.pop(row.id, None) == username:
+            # The call she took it for is made: Wrap-up, then Ready when she says so.
+            agent = self.hub.router.agents.get(username)
+            if agent is not None and agent.status is StaffStatus.NOT_READY:
+                self.hub.router.set_status(username, StaffStatus.WRAP_UP, self.hub.clock())
+                await self.hub._send_status(username)
         await self.push()
+
+    # --- offers --------------------------------------------------------------------------
+
+    def _her_queues(self, username: str) -> set[str]:
+        profile = self.hub.profiles[username]
+        return {q.id for q in self.hub.config.queues if q.skill in profile.skills}
+
+    async def _withdraw(self, callback_id: int) -> None:
+        offered = self._offers.pop(callback_id, None)
+        if offered is not None:
+            await self.hub._to_staff(
+                offered[0], ToStaffCallbackOfferWithdrawn(callback_id=callback_id)
+            )
+
+    def withdraw_offers_of(self, username: str) -> None:
+        for callback_id, (to, _at) in list(self._offers.items()):
+            if to == username:
+                del self._offers[callback_id]
+
+    async def offer_to_idle(self, now: datetime) -> None:
+        if not self.offer_when_idle:
+            return
+        hub, router = self.hub, self.hub.router
+        timeout = router.offer_timeout
+        for callback_id, (to, at) in list(self._offers.items()):
+            agent = router.agents.get(to)
+            lapsed = now - at >= timeout
+            needed = agent is None or agent.status is not StaffStatus.READY or agent.load > 0
+            if lapsed or needed or agent is None or agent.on_call:
+                if lapsed:
+                    self._declined[(callback_id, to)] = now
+                await self._withdraw(callback_id)
+        if not self._pending:
+            return
+        offered_to = {to for to, _at in self._offers.values()}
+        for agent in list(router.agents.values()):
+            name = agent.username
+            if (
+                name not in hub.staff
+                or name in offered_to
+                or agent.status is not StaffStatus.READY
+                or agent.load
+                or agent.on_call
+            ):
+                continue
+            queues = self._her_queues(name)
+            if any(router.waiting(q) for q in queues):
+                continue
+            clinics = self.clinics_of(name)
+            choice = self._pick(name, queues, clinics, now)
+            if choice is None:
+                continue
+            self._offers[choice.id] = (name, now)
+            log.info("callback %s offered to %s", choice.id, name)
+            await hub._to_staff(
+                name,
+                ToStaffCallbackOffer(
+                    summary=self._summary(choice), expires_in_s=timeout.total_seconds()
+                ),
+            )
+
+    def _pick(
+        self, username: str, queues: set[str], clinics: set[str], now: datetime
+    ) -> Callback | None:
+        cool_off = timedelta(minutes=10)
+        far = now.replace(year=9999)
+        candidates = [
+            r
+            for r in self._pending.values()
+            if r.state == CallbackState.OPEN.value
+            and r.id not in self._offers
+            and r.id not in self._taken
+            and (r.nurse is None or r.nurse == username)
+            and (r.queue in queues or r.nurse == username or r.clinic in clinics)
+            and now - self._declined.get((r.id, username), far.replace(year=1)) > cool_off
+        ]
+        if not candidates:
+            return None
+        return min(
+            candidates,
+            key=lambda r: (
+                not is_overdue(r.due_at, CallbackState.OPEN, now),
+                r.priority != "urgent",
+                r.due_at or far,
+                r.id,
+            ),
+        )
+
+    async def take(self, username: str, frame: CallbackTake) -> None:
+        row = await self._visible(username, frame.callback_id)
+        taker = self._taken.get(row.id)
+        if row.state == CallbackState.DONE.value or (taker is not None and taker != username):
+            raise ProtocolError(ErrorCode.CONFLICT, "already taken", ref=str(row.id))
+        self._offers.pop(row.id, None)
+        self._taken[row.id] = username
+        hub = self.hub
+        if username in hub.router.agents:
+            # No chat offers while she calls.
+            for cid in hub.router.set_status(
+                username, StaffStatus.NOT_READY, hub.clock(), "callback"
+            ):
+                await hub._to_staff(
+                    username, ToStaffOfferWithdrawn(conversation_id=cid, reason="taken")
+                )
+            await hub._send_status(username)
+        await self.open(username, CallbackOpen(callback_id=row.id))
+        await hub.broadcast_meter()
+
+    async def decline(self, username: str, frame: CallbackDecline) -> None:
+        offered = self._offers.get(frame.callback_id)
+        if offered is None or offered[0] != username:
+            return
+        self._declined[(frame.callback_id, username)] = self.hub.clock()
+        await self._withdraw(frame.callback_id)
+
+    # --- figures -------------------------------------------------------------------------
+
+    async def send_figures(self, username: str, frame: CallbackFiguresRequest) -> None:
+        from backend.hub import SUPERVISOR_ROLES
+
+        profile = self.hub.profiles[username]
+        if profile.role not in SUPERVISOR_ROLES:
+            raise ProtocolError(ErrorCode.FORBIDDEN, "figures are for supervisors")
+        now = self.hub.clock()
+        tz = self.hub.config.tz
+        day = frame.day or now.astimezone(tz).date()
+        start = datetime.combine(day, time.min, tz)
+        rows = await self.store.created_between(start, start + timedelta(days=1))
+        facts = [
+            CallbackFacts(r.queue, r.created_at, r.due_at, CallbackState(r.state), r.done_at)
+            for r in rows
+        ]
+        result = []
+        for queue in self.hub.config.queues:
+            fig = figures(
+                [f for f in facts if f.queue == queue.id], day, now, self.hub.hours[queue.id]
+            ).get(queue.id)
+            if fig is not None:
+                result.append(
+                    CallbackDayFigures(
+                        queue=queue.id,
+                        created=fig.created,
+                        done_same_day=fig.done_same_day,
+                        done_in_time=fig.done_in_time,
+                        overdue=fig.overdue,
+                        open=fig.open,
+                    )
+                )
+        await self.hub._to_staff(username, ToStaffCallbackFigures(day=day, rows=result))

@@ -80,6 +80,34 @@ class CallbacksConfig(_Strict):
     # Arriving after this (local time) a callback is due the next working day.
     cutoff: str = Field(default="14:00", pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
     max_failed_attempts: int = Field(default=3, ge=1, le=20)
+    # Offer a due callback to a Ready professional whom no live queue of hers needs now
+    # (nothing waiting in her queues, no chat or call on): the rule the issue calls
+    # configurable. Off: callbacks are only picked from the list.
+    offer_when_idle: bool = True
+
+
+class ClinicConfig(_Strict):
+    """A clinic of the directory: a callback can be left for it (its nurses see it)."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
+    names: dict[str, str]
+    nurses: list[str] = []
+
+
+class CollaborationConfig(_Strict):
+    # Roles that may be invited into a client conversation as a consultant. A secretary is
+    # not among the defaults: client health details are not hers to read.
+    consultant_roles: list[str] = [
+        "nurse",
+        "psychiatric_nurse",
+        "doctor",
+        "physiotherapist",
+        "social_worker",
+        "supervisor",
+    ]
+    # "Move to video": a meeting link is this base plus a random room name.
+    video_base_url: str = Field(default="https://video.example.fi/", pattern=r"^https://\S+$")
+    max_pictures_per_conversation: int = Field(default=20, ge=0, le=200)
 
 
 class MeterConfig(_Strict):
@@ -116,6 +144,8 @@ class ServiceConfig(_Strict):
     emergency: EmergencyConfig = EmergencyConfig()
     routing: RoutingConfig = RoutingConfig()
     callbacks: CallbacksConfig = CallbacksConfig()
+    collaboration: CollaborationConfig = CollaborationConfig()
+    clinics: list[ClinicConfig] = []
     meter: dict[Literal["chat", "phone"], MeterConfig]
     limits: LimitsConfig = LimitsConfig()
     queues: list[QueueConfig] = Field(min_length=1)

@@ -10,18 +10,20 @@ Nothing here logs message text, names or phone numbers: only ids and event kinds
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Literal, Protocol
 
 from backend.auth import LoginThrottle, new_token, token_hash, verify_password_async
 from backend.config import ServiceConfig, Settings
 from backend.domain.meter import DayCounts, StaffCapacity, estimated_wait_s, queue_figures
 from backend.domain.routing import Agent, Contact, Router, RoutingError
+from backend.store.pictures import PictureMeta, PictureStore
 from backend.store.repository import Store, StoredLine
 from backend.store.tables import Conversation, StaffSession
 from protocol.messages import (
@@ -33,6 +35,7 @@ from protocol.messages import (
     ConversationView,
     ErrorCode,
     Frame,
+    PictureInfo,
     ProtocolError,
     QueueFigures,
     QueueInfo,
@@ -55,6 +58,7 @@ from protocol.messages import (
     ToStaffClientLeft,
     ToStaffClosed,
     ToStaffConversation,
+    ToStaffLeft,
     ToStaffLoggedIn,
     ToStaffMessage,
     ToStaffMeter,
@@ -96,6 +100,14 @@ class Live:
     client_gone_at: datetime | None = None
     client_left: bool = False
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # Colleagues invited in by the owner (backend/collab.py).
+    consultants: set[str] = field(default_factory=set)
+    # A transfer waiting for its receiver: (sender's name, note), shown with the offer.
+    transfer: tuple[str, str] | None = None
+
+    def staff_members(self) -> list[str]:
+        """Everyone on the staff side of the conversation (the owner first)."""
+        return ([self.owner] if self.owner else []) + sorted(self.consultants)
 
 
 @dataclass
@@ -109,13 +121,31 @@ def first_name(display_name: str) -> str:
     return display_name.split()[0] if display_name.strip() else display_name
 
 
-def chat_line(line: StoredLine) -> ChatLine:
+def chat_line(line: StoredLine, pictures: dict[int, PictureMeta] | None = None) -> ChatLine:
+    """The protocol's line. With ``pictures`` (staff only) a picture line carries its
+    thumbnail; without, just its size (the client sent it, and has it)."""
+    picture = None
+    if line.picture_id is not None:
+        meta = (pictures or {}).get(line.picture_id)
+        picture = PictureInfo(
+            id=line.picture_id,
+            width=meta.width if meta else 0,
+            height=meta.height if meta else 0,
+            bytes=meta.size if meta else 0,
+            thumb=(
+                "data:image/jpeg;base64," + base64.b64encode(meta.thumb).decode()
+                if meta and pictures is not None
+                else None
+            ),
+        )
     return ChatLine(
         seq=line.seq,
         author=Author(line.author),
         author_name=line.author_name,
         text=line.text,
         at=line.at,
+        kind="picture" if line.kind == "picture" else "video" if line.kind == "video" else "text",
+        picture=picture,
     )
 
 
@@ -149,12 +179,17 @@ class Hub:
         self._meter_dirty = False
         self._positions: dict[str, int] = {}
         from backend.callbacks import Callbacks
+        from backend.collab import Collaboration
         from backend.guides import Guides
+        from backend.staff_chat import StaffChat
         from backend.store.callbacks import CallbackStore
         from backend.store.handbook import HandbookStore
 
         self.guides = Guides(self, HandbookStore(store))
         self.callbacks = Callbacks(self, CallbackStore(store))
+        self.pictures = PictureStore(store)
+        self.collab = Collaboration(self)
+        self.staff_chat = StaffChat(self)
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -172,6 +207,7 @@ class Hub:
         """Rebuild the queues and ongoing conversations after a (re)start."""
         now = self.clock()
         await self.callbacks.load()
+        consultants = await self.collab.store.consultants()
         for row in await self.store.open_conversations():
             if self.config.queue(row.queue) is None:
                 log.warning("conversation %s is in unknown queue; left as is", row.id)
@@ -186,6 +222,7 @@ class Hub:
                 owner=row.answered_by,
                 answered_at=row.answered_at,
                 client_gone_at=now,
+                consultants=consultants.get(row.id, set()) if row.state == "active" else set(),
             )
             self.live[row.id] = live
             if row.state == "queued":
@@ -263,8 +300,11 @@ class Hub:
                     client_name=live.client_name,
                     waited_s=(now - live.arrived_at).total_seconds(),
                     expires_in_s=self.router.offer_timeout.total_seconds(),
+                    transferred_by=live.transfer[0] if live.transfer else None,
+                    transfer_note=live.transfer[1] if live.transfer else None,
                 ),
             )
+        await self.callbacks.offer_to_idle(now)
         await self._update_positions()
 
     async def _update_positions(self) -> None:
@@ -503,8 +543,8 @@ class Hub:
             live.client, ToClientAck(client_msg_id=frame.client_msg_id, seq=line.seq, at=line.at)
         )
         if live.state == "active":
-            await self._to_staff(
-                live.owner, ToStaffMessage(conversation_id=conversation_id, line=chat_line(line))
+            await self.to_members(
+                live, ToStaffMessage(conversation_id=conversation_id, line=chat_line(line))
             )
 
     async def client_typing(self, conversation_id: str, typing: bool) -> None:
@@ -524,7 +564,7 @@ class Hub:
             return
         live.client_left = True
         await self._system_line(live, "client_left")
-        await self._to_staff(live.owner, ToStaffClientLeft(conversation_id=conversation_id))
+        await self.to_members(live, ToStaffClientLeft(conversation_id=conversation_id))
 
     async def client_gone(self, conversation_id: str, link: Link) -> None:
         live = self.live.get(conversation_id)
@@ -536,8 +576,13 @@ class Hub:
         contact = self.router.contacts.get(live.id)
         offered_to = contact.offered_to if contact else None
         self.router.remove(live.id)
-        await self.store.mark_closed(live.id, now, abandoned=True)
-        self.counts[live.queue].abandoned_waits_s.append((now - live.arrived_at).total_seconds())
+        # One already answered (then transferred) was not abandoned unanswered.
+        answered = live.answered_at is not None
+        await self.store.mark_closed(live.id, now, abandoned=not answered)
+        if not answered:
+            self.counts[live.queue].abandoned_waits_s.append(
+                (now - live.arrived_at).total_seconds()
+            )
         self.live.pop(live.id, None)
         self._positions.pop(live.id, None)
         log.info("conversation %s abandoned in queue", live.id)
@@ -553,10 +598,21 @@ class Hub:
             line, _ = await self.store.append_message(
                 live.id, author=Author.SYSTEM, text=text, at=self.clock()
             )
-        await self._to_staff(
-            live.owner, ToStaffMessage(conversation_id=live.id, line=chat_line(line))
+        await self.fan_line(live, line)
+
+    async def fan_line(
+        self, live: Live, line: StoredLine, pictures: dict[int, PictureMeta] | None = None
+    ) -> None:
+        """A new stored line to everyone in the conversation (thumbnails to staff only)."""
+        await self.to_members(
+            live, ToStaffMessage(conversation_id=live.id, line=chat_line(line, pictures or {}))
         )
         await self._send(live.client, ToClientMessage(line=chat_line(line)))
+
+    async def to_members(self, live: Live, frame: Frame, but: str | None = None) -> None:
+        for username in live.staff_members():
+            if username != but:
+                await self._to_staff(username, frame)
 
     # --- staff ---------------------------------------------------------------------------
 
@@ -621,9 +677,10 @@ class Hub:
         )
         if agent.status is StaffStatus.OFFLINE:
             self.router.set_status(username, StaffStatus.NOT_READY, self.clock(), "login")
-        mine = [live for live in self.live.values() if live.owner == username]
+        mine = [live for live in self.live.values() if username in live.staff_members()]
         for live in mine:
-            agent.chats.add(live.id)
+            if live.owner == username:
+                agent.chats.add(live.id)
         log.info("staff %s connected", username)
         await self._send(
             link,
@@ -633,11 +690,16 @@ class Hub:
                 status=agent.status,
                 queue_names={q.id: q.names for q in self.config.queues},
                 placeholders=self.config.placeholders,
+                clinics=await self.callbacks.directory(),
             ),
         )
         await self._send_status(username)
         for live in mine:
-            await self._send(link, ToStaffConversation(conversation=await self._view(live.id)))
+            await self._send(
+                link, ToStaffConversation(conversation=await self._view(live.id, username))
+            )
+        await self.staff_chat.send_history(username)
+        await self.collab.push_colleagues()
         await self.broadcast_meter()
 
     async def staff_gone(self, username: str, link: Link) -> None:
@@ -648,7 +710,9 @@ class Hub:
         # Her chats stay hers (she reconnects and resumes); her pending offers go to others.
         self.router.set_status(username, StaffStatus.OFFLINE, self.clock())
         log.info("staff %s disconnected", username)
+        self.callbacks.withdraw_offers_of(username)
         await self.route()
+        await self.collab.push_colleagues()
 
     async def set_status(self, username: str, frame: StaffSetStatus) -> None:
         withdrawn = self.router.set_status(username, frame.status, self.clock(), frame.reason)
@@ -659,6 +723,7 @@ class Hub:
         await self._send_status(username)
         await self.route()
         await self.broadcast_meter()
+        await self.collab.push_colleagues()
 
     async def set_on_call(self, username: str, on_call: bool) -> None:
         now = self.clock()
@@ -685,11 +750,16 @@ class Hub:
         await self.store.mark_answered(live.id, username, now)
         live.state = "active"
         live.owner = username
-        live.answered_at = now
+        live.transfer = None
         self._positions.pop(live.id, None)
-        self.counts[live.queue].answered_waits_s.append((now - live.arrived_at).total_seconds())
+        if live.answered_at is None:
+            # Counted once: a transferred conversation was answered when first taken.
+            live.answered_at = now
+            self.counts[live.queue].answered_waits_s.append((now - live.arrived_at).total_seconds())
         log.info("conversation %s accepted by %s", live.id, username)
-        await self._to_staff(username, ToStaffConversation(conversation=await self._view(live.id)))
+        await self._to_staff(
+            username, ToStaffConversation(conversation=await self._view(live.id, username))
+        )
         await self._send(
             live.client, ToClientJoined(staff_name=first_name(self.profiles[username].display_name))
         )
@@ -703,14 +773,21 @@ class Hub:
             raise ProtocolError(
                 ErrorCode.NOT_FOUND, "no such conversation", ref=frame.conversation_id
             )
-        if row.queue not in self._serves(profile) and row.answered_by != username:
+        live = self.live.get(row.id)
+        if (
+            row.queue not in self._serves(profile)
+            and row.answered_by != username
+            and (live is None or username not in live.consultants)
+        ):
             raise ProtocolError(
                 ErrorCode.FORBIDDEN,
                 "this conversation is outside your queues",
                 ref=frame.conversation_id,
             )
         await self.store.log_access(username, row.id, "open", self.clock())
-        await self._to_staff(username, ToStaffConversation(conversation=await self._view(row.id)))
+        await self._to_staff(
+            username, ToStaffConversation(conversation=await self._view(row.id, username))
+        )
 
     def _owned(self, username: str, conversation_id: str) -> Live:
         live = self.live.get(conversation_id)
@@ -720,8 +797,17 @@ class Hub:
             )
         return live
 
+    def member_of(self, username: str, conversation_id: str) -> Live:
+        """Her active conversation as owner or consultant."""
+        live = self.live.get(conversation_id)
+        if live is None or live.state != "active" or username not in live.staff_members():
+            raise ProtocolError(
+                ErrorCode.FORBIDDEN, "not a conversation you take part in", ref=conversation_id
+            )
+        return live
+
     async def staff_send(self, username: str, frame: StaffSend) -> None:
-        live = self._owned(username, frame.conversation_id)
+        live = self.member_of(username, frame.conversation_id)
         name = first_name(self.profiles[username].display_name)
         async with live.lock:
             line, _ = await self.store.append_message(
@@ -736,6 +822,9 @@ class Hub:
         await self._to_staff(
             username,
             ToStaffAck(conversation_id=live.id, client_msg_id=frame.client_msg_id, seq=line.seq),
+        )
+        await self.to_members(
+            live, ToStaffMessage(conversation_id=live.id, line=chat_line(line)), but=username
         )
         await self._send(live.client, ToClientMessage(line=chat_line(line)))
 
@@ -753,6 +842,10 @@ class Hub:
         if live.answered_at is not None:
             counts.handle_times_s.append((now - live.answered_at).total_seconds())
         log.info("conversation %s closed by %s", live.id, username)
+        for consultant in sorted(live.consultants):
+            await self._to_staff(
+                consultant, ToStaffLeft(conversation_id=live.id, reason="consult_ended")
+            )
         await self._send(live.client, ToClientClosed())
         await self._to_staff(
             username, ToStaffClosed(conversation_id=live.id, outcome=frame.outcome)
@@ -767,10 +860,29 @@ class Hub:
             self.router.set_status(username, StaffStatus.WRAP_UP, now)
             await self._send_status(username)
 
-    async def _view(self, conversation_id: str) -> ConversationView:
+    async def _view(self, conversation_id: str, username: str) -> ConversationView:
+        """The conversation as staff see it: lines with thumbnails, notes, who takes part,
+        and what this reader may do."""
         row = await self.store.conversation(conversation_id)
         assert row is not None
-        lines = [chat_line(line) for line in await self.store.lines(conversation_id)]
+        stored = await self.store.lines(conversation_id)
+        pictures = (
+            await self.pictures.meta(conversation_id)
+            if any(line.picture_id is not None for line in stored)
+            else {}
+        )
+        live = self.live.get(conversation_id)
+        owner = live.owner if live is not None else row.answered_by
+        consultants = sorted(live.consultants) if live is not None else []
+        role: Literal["owner", "consultant", "reader"] = "reader"
+        if live is not None and live.state == "active":
+            role = (
+                "owner"
+                if owner == username
+                else "consultant"
+                if username in consultants
+                else "reader"
+            )
         return ConversationView(
             conversation_id=row.id,
             queue=row.queue,
@@ -778,5 +890,12 @@ class Hub:
             client_name=row.client_name,
             client_phone=row.client_phone,
             started_at=row.arrived_at,
-            lines=lines,
+            lines=[chat_line(line, pictures) for line in stored],
+            notes=await self.collab.note_views(conversation_id),
+            owner=owner,
+            consultants=consultants,
+            role=role,
         )
+
+    async def view(self, conversation_id: str, username: str) -> ConversationView:
+        return await self._view(conversation_id, username)

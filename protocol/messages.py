@@ -17,7 +17,7 @@ The client and staff unions share no message types on purpose: a client socket p
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal, TypeVar
 
@@ -89,8 +89,27 @@ class ErrorCode(StrEnum):
     INTERNAL = "internal"
 
 
+LineKind = Literal["text", "picture", "video"]
+
+
+class PictureInfo(BaseModel):
+    """A picture in a conversation. ``thumb`` (a small JPEG as a data URL) goes to staff
+    only; the full picture is fetched separately and that fetch is access-logged."""
+
+    model_config = ConfigDict(frozen=True)
+    id: int
+    width: int
+    height: int
+    bytes: int
+    thumb: str | None = None
+
+
 class ChatLine(BaseModel):
-    """One stored message of a conversation, as both sides see it."""
+    """One stored message of a conversation, as both sides see it.
+
+    ``kind`` "picture" carries ``picture``; "video" carries the meeting link as ``text``.
+    System lines hold a code (``client_left``, ``transferred``, ``consult_joined:Name``…)
+    that each side shows in its own language."""
 
     model_config = ConfigDict(frozen=True)
     seq: int
@@ -98,6 +117,8 @@ class ChatLine(BaseModel):
     author_name: str | None = None
     text: str
     at: datetime
+    kind: LineKind = "text"
+    picture: PictureInfo | None = None
 
 
 class QueueFigures(BaseModel):
@@ -216,6 +237,8 @@ class ToClientQueue(Frame):
 
 
 class ToClientJoined(Frame):
+    """A professional took the conversation (after a transfer: the new one)."""
+
     type: Literal["joined"] = "joined"
     staff_name: str
 
@@ -373,6 +396,7 @@ class CallbackCreate(Frame):
     reason: Annotated[str, Field(min_length=1, max_length=2000)]
     priority: Literal["normal", "urgent"] = "normal"
     nurse: Ident | None = None
+    clinic: Ident | None = None  # a clinic from the directory: its nurses see it
     conversation_id: Ident | None = None
 
 
@@ -392,8 +416,117 @@ class CallbackAttempt(Frame):
     note: Annotated[str, Field(max_length=1000)] = ""
 
 
+class CallbackTake(Frame):
+    """She takes an offered callback: it is hers to call now (and opened for her)."""
+
+    type: Literal["callback_take"] = "callback_take"
+    callback_id: int = Field(ge=1)
+
+
+class CallbackDecline(Frame):
+    type: Literal["callback_decline"] = "callback_decline"
+    callback_id: int = Field(ge=1)
+
+
+class CallbackFiguresRequest(Frame):
+    """Supervisors: callbacks created / done the same day / overdue, per queue, for a day."""
+
+    type: Literal["callback_figures"] = "callback_figures"
+    day: date | None = None  # None: today
+
+
+Note = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class StaffTransfer(Frame):
+    """Hand her conversation on: to a queue, to a named colleague, or to a colleague in
+    another queue. The note is shown to the receiver first; the client is not shown it."""
+
+    type: Literal["transfer"] = "transfer"
+    conversation_id: Ident
+    queue: Ident | None = None
+    to_user: Ident | None = None
+    note: Note
+
+
+class StaffInvite(Frame):
+    """Invite a colleague into her conversation as a consultant (she stays responsible)."""
+
+    type: Literal["invite"] = "invite"
+    conversation_id: Ident
+    username: Ident
+
+
+class StaffConsultEnd(Frame):
+    """A consultant leaves (``username`` None: herself), or the owner lets one go."""
+
+    type: Literal["consult_end"] = "consult_end"
+    conversation_id: Ident
+    username: Ident | None = None
+
+
+class StaffNote(Frame):
+    """An internal note on a conversation: staff only, never on a client path."""
+
+    type: Literal["note"] = "note"
+    conversation_id: Ident
+    text: Note
+
+
+class StaffVideoLink(Frame):
+    """Move to video: the backend makes a meeting link and posts it in the conversation."""
+
+    type: Literal["video_link"] = "video_link"
+    conversation_id: Ident
+
+
+class StaffPictureRequest(Frame):
+    """Ask the client for a picture (the page then offers its picture button)."""
+
+    type: Literal["picture_request"] = "picture_request"
+    conversation_id: Ident
+
+
+class StaffPictureOpen(Frame):
+    type: Literal["picture_open"] = "picture_open"
+    picture_id: int = Field(ge=1)
+
+
+# "help", "dm:<colleague>" (sending), or a channel as the server names it ("dm:<a>|<b>").
+StaffChannel = Annotated[
+    str, Field(pattern=r"^(help|dm:[A-Za-z0-9_.:-]{1,64}(\|[A-Za-z0-9_.:-]{1,64})?)$")
+]
+
+
+class StaffChatSend(Frame):
+    """A message in the staff help channel (``help``) or to one colleague (``dm:name``)."""
+
+    type: Literal["staff_chat"] = "staff_chat"
+    channel: StaffChannel
+    client_msg_id: Ident
+    text: Text
+
+
+class StaffChatRead(Frame):
+    type: Literal["staff_chat_read"] = "staff_chat_read"
+    channel: StaffChannel
+    up_to: int = Field(ge=0)
+
+
 StaffFrame = Annotated[
-    CallbackCreate
+    CallbackTake
+    | CallbackDecline
+    | CallbackFiguresRequest
+    | StaffTransfer
+    | StaffInvite
+    | StaffConsultEnd
+    | StaffNote
+    | StaffVideoLink
+    | StaffPictureRequest
+    | StaffPictureOpen
+    | StaffChatSend
+    | StaffChatRead
+    | CallbackCreate
     | CallbackListRequest
     | CallbackOpen
     | CallbackAttempt
@@ -468,6 +601,33 @@ class GuideVersionInfo(BaseModel):
     important: bool
 
 
+class DirectoryNurse(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    username: str
+    display_name: str
+
+
+class Clinic(BaseModel):
+    """A clinic of the directory (configuration): a callback can be left for it."""
+
+    model_config = ConfigDict(frozen=True)
+    id: str
+    names: dict[str, str]
+    nurses: list[DirectoryNurse]
+
+
+class Colleague(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    username: str
+    display_name: str
+    role: str
+    skills: list[str]
+    online: bool
+    status: StaffStatus
+    # Could take one more chat now (Ready, skill aside, with a free slot): transfer targets.
+    free: bool
+
+
 class ToStaffLoggedIn(Frame):
     type: Literal["logged_in"] = "logged_in"
     session_token: str
@@ -476,6 +636,7 @@ class ToStaffLoggedIn(Frame):
     queue_names: dict[str, dict[str, str]]
     # Quick-reply placeholders from the service file ({first_name} is filled on the desktop).
     placeholders: dict[str, str] = {}
+    clinics: list[Clinic] = []
 
 
 class ToStaffStatus(Frame):
@@ -491,12 +652,25 @@ class ToStaffOffer(Frame):
     client_name: str | None
     waited_s: float
     expires_in_s: float
+    # A transfer: who sends it, and her note (read before accepting).
+    transferred_by: str | None = None
+    transfer_note: str | None = None
 
 
 class ToStaffOfferWithdrawn(Frame):
     type: Literal["offer_withdrawn"] = "offer_withdrawn"
     conversation_id: str
     reason: Literal["timeout", "client_left", "taken"]
+
+
+class StaffNoteView(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    id: int
+    kind: Literal["note", "transfer"]
+    author: str
+    author_name: str
+    text: str
+    at: datetime
 
 
 class ConversationView(BaseModel):
@@ -508,6 +682,74 @@ class ConversationView(BaseModel):
     client_phone: str | None
     started_at: datetime
     lines: list[ChatLine]
+    # Staff only: internal notes (a transfer note first among them) and who takes part.
+    notes: list[StaffNoteView] = []
+    owner: str | None = None
+    consultants: list[str] = []
+    # What the receiving desktop may do: "owner" answers and closes; "consultant" writes
+    # beside the owner; "reader" only reads (supervision, a closed conversation).
+    role: Literal["owner", "consultant", "reader"] = "reader"
+
+
+class ToStaffNote(Frame):
+    type: Literal["note"] = "note"
+    conversation_id: str
+    note: StaffNoteView
+
+
+class ToStaffParticipants(Frame):
+    """Who takes part changed (a consultant joined or left)."""
+
+    type: Literal["participants"] = "participants"
+    conversation_id: str
+    owner: str | None
+    consultants: list[str]
+
+
+class ToStaffLeft(Frame):
+    """The conversation is no longer hers on this desktop (transferred on, or her consult
+    ended): the tab closes without an outcome."""
+
+    type: Literal["left"] = "left"
+    conversation_id: str
+    reason: Literal["transferred", "consult_ended"]
+
+
+class ToStaffPicture(Frame):
+    type: Literal["picture"] = "picture"
+    picture_id: int
+    conversation_id: str
+    mime: Literal["image/jpeg", "image/png"]
+    data: str  # base64
+
+
+class StaffChatMessage(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    id: int
+    channel: str  # "help", or "dm:<a>|<b>" (usernames sorted)
+    sender: str
+    sender_name: str
+    text: str
+    at: datetime
+
+
+class ToStaffChat(Frame):
+    type: Literal["staff_chat"] = "staff_chat"
+    message: StaffChatMessage
+    client_msg_id: str | None = None  # on the sender's copy: her ack
+
+
+class ToStaffChatHistory(Frame):
+    """At login: recent help-channel and direct messages, and how far she has read each."""
+
+    type: Literal["staff_chat_history"] = "staff_chat_history"
+    messages: list[StaffChatMessage]
+    read: dict[str, int]
+
+
+class ToStaffColleagues(Frame):
+    type: Literal["colleagues"] = "colleagues"
+    items: list[Colleague]
 
 
 class ToStaffConversation(Frame):
@@ -613,6 +855,7 @@ class CallbackSummary(BaseModel):
     number: str
     priority: Literal["normal", "urgent"]
     nurse: str | None
+    clinic: str | None = None
     created_at: datetime
     due_at: datetime | None
     state: Literal["open", "decision", "done"]
@@ -651,8 +894,47 @@ class ToStaffCallbackCreated(Frame):
     callback_id: int
 
 
+class ToStaffCallbackOffer(Frame):
+    """A due callback offered to her because no live queue of hers needs her now."""
+
+    type: Literal["callback_offer"] = "callback_offer"
+    summary: CallbackSummary
+    expires_in_s: float
+
+
+class ToStaffCallbackOfferWithdrawn(Frame):
+    type: Literal["callback_offer_withdrawn"] = "callback_offer_withdrawn"
+    callback_id: int
+
+
+class CallbackDayFigures(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    queue: str
+    created: int
+    done_same_day: int
+    done_in_time: int
+    overdue: int
+    open: int
+
+
+class ToStaffCallbackFigures(Frame):
+    type: Literal["callback_figures"] = "callback_figures"
+    day: date
+    rows: list[CallbackDayFigures]
+
+
 ServerToStaffFrame = Annotated[
-    ToStaffCallbacks
+    ToStaffCallbackOffer
+    | ToStaffCallbackOfferWithdrawn
+    | ToStaffCallbackFigures
+    | ToStaffNote
+    | ToStaffParticipants
+    | ToStaffLeft
+    | ToStaffPicture
+    | ToStaffChat
+    | ToStaffChatHistory
+    | ToStaffColleagues
+    | ToStaffCallbacks
     | ToStaffCallback
     | ToStaffCallbackCreated
     | ToStaffGuideIndex

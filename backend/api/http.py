@@ -1,10 +1,15 @@
-"""Plain HTTP: health, opening hours and the public meter (no personal data)."""
+"""Plain HTTP: health, opening hours and the public meter (no personal data), and the
+client's picture upload."""
 
 from __future__ import annotations
+
+import secrets
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from backend.auth import token_hash
+from backend.domain.pictures import MAX_BYTES, PictureRefused
 from backend.hub import Hub
 
 
@@ -27,3 +32,30 @@ async def queues(request: Request) -> JSONResponse:
             "emergency": {"number": emergency.number, "on_call_advice": emergency.on_call_advice},
         }
     )
+
+
+async def client_picture(request: Request) -> JSONResponse:
+    """A picture from the client's page: the raw bytes as the body, the conversation and
+    its token in headers (never in the URL, which proxies log). Answers with the line's
+    ``seq`` or an ``error`` code the page shows in the client's language."""
+    hub: Hub = request.app.state.hub
+    conversation_id = request.headers.get("x-luukku-conversation", "")
+    token = request.headers.get("x-luukku-token", "")
+    row = await hub.store.conversation(conversation_id) if conversation_id else None
+    if row is None or not secrets.compare_digest(row.client_token_hash, token_hash(token)):
+        return JSONResponse({"error": "not_found"}, status_code=404)
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BYTES:
+        return JSONResponse({"error": "too_large"}, status_code=413)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BYTES:
+            # Stop reading: a client that lies about its length sends no more than this.
+            return JSONResponse({"error": "too_large"}, status_code=413)
+    try:
+        seq = await hub.collab.client_picture(conversation_id, bytes(body))
+    except PictureRefused as exc:
+        status = {"too_large": 413, "ended": 409, "too_many": 409}.get(exc.code, 415)
+        return JSONResponse({"error": exc.code}, status_code=status)
+    return JSONResponse({"seq": seq})

@@ -17,8 +17,11 @@ from backend.hub import Hub
 from protocol.messages import (
     CallbackAttempt,
     CallbackCreate,
+    CallbackDecline,
+    CallbackFiguresRequest,
     CallbackListRequest,
     CallbackOpen,
+    CallbackTake,
     ClientLeave,
     ClientMessage,
     ClientResume,
@@ -36,14 +39,23 @@ from protocol.messages import (
     GuideVersionRequest,
     ProtocolError,
     StaffAccept,
+    StaffChatRead,
+    StaffChatSend,
     StaffClose,
+    StaffConsultEnd,
+    StaffInvite,
     StaffLogin,
+    StaffNote,
     StaffOpen,
     StaffPhoneState,
+    StaffPictureOpen,
+    StaffPictureRequest,
     StaffResumeSession,
     StaffSend,
     StaffSetStatus,
+    StaffTransfer,
     StaffTyping,
+    StaffVideoLink,
     parse_client_frame,
     parse_staff_frame,
 )
@@ -166,8 +178,32 @@ async def staff_socket(ws: WebSocket) -> None:
 
 
 async def _staff_dispatch(hub: Hub, username: str, frame: Frame) -> None:
-    guides = hub.guides
-    if isinstance(frame, CallbackCreate):
+    guides, collab = hub.guides, hub.collab
+    if isinstance(frame, StaffTransfer):
+        await collab.transfer(username, frame)
+    elif isinstance(frame, StaffInvite):
+        await collab.invite(username, frame)
+    elif isinstance(frame, StaffConsultEnd):
+        await collab.end_consult(username, frame)
+    elif isinstance(frame, StaffNote):
+        await collab.note(username, frame)
+    elif isinstance(frame, StaffVideoLink):
+        await collab.video_link(username, frame)
+    elif isinstance(frame, StaffPictureRequest):
+        await collab.picture_request(username, frame)
+    elif isinstance(frame, StaffPictureOpen):
+        await collab.open_picture(username, frame)
+    elif isinstance(frame, StaffChatSend):
+        await hub.staff_chat.send(username, frame)
+    elif isinstance(frame, StaffChatRead):
+        await hub.staff_chat.read(username, frame)
+    elif isinstance(frame, CallbackTake):
+        await hub.callbacks.take(username, frame)
+    elif isinstance(frame, CallbackDecline):
+        await hub.callbacks.decline(username, frame)
+    elif isinstance(frame, CallbackFiguresRequest):
+        await hub.callbacks.send_figures(username, frame)
+    elif isinstance(frame, CallbackCreate):
         await hub.callbacks.create(username, frame)
     elif isinstance(frame, CallbackListRequest):
         await hub.callbacks.send_list(username)

@@ -64,8 +64,12 @@ class Contact:
     arrived_at: datetime
     offered_to: str | None = None
     offered_at: datetime | None = None
-    # Who let an offer of this contact lapse: not offered to them again.
+    # Who let an offer of this contact lapse: not offered to them again. A transfer puts
+    # the sender here too: it is not handed back to her.
     missed_by: set[str] = field(default_factory=set)
+    # A transfer to a named colleague: offered to her only, until her offer lapses; then
+    # it is the queue's like any other contact (never stuck waiting for one person).
+    only_for: str | None = None
 
 
 @dataclass(frozen=True)
@@ -197,6 +201,7 @@ class Router:
             username = contact.offered_to
             self._unoffer(contact.id)
             contact.missed_by.add(username)
+            contact.only_for = None
             set_nr = self.missed_offer_sets_not_ready
             withdrawn: list[str] = []
             if set_nr:
@@ -213,7 +218,9 @@ class Router:
             eligible = [
                 a
                 for a in self.agents.values()
-                if a.username not in contact.missed_by and a.can_take(skill, contact.channel)
+                if a.username not in contact.missed_by
+                and (contact.only_for is None or a.username == contact.only_for)
+                and a.can_take(skill, contact.channel)
             ]
             if not eligible:
                 continue

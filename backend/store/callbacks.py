@@ -90,3 +90,16 @@ class CallbackStore:
             return row
 
         return await self.store.transaction(write)
+
+    async def created_between(self, start: datetime, end: datetime) -> list[Callback]:
+        def read(s: Session) -> list[Callback]:
+            rows = list(
+                s.scalars(
+                    select(Callback).where(Callback.created_at >= start, Callback.created_at < end)
+                )
+            )
+            for row in rows:
+                s.expunge(row)
+            return rows
+
+        return await self.store.query(read)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, create_engine, event, insert, select, tuple_, update
+from sqlalchemy import Table, create_engine, event, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from backend.store.migrate import sync_url
@@ -37,6 +37,8 @@ class StoredLine:
     author_name: str | None
     text: str
     at: datetime
+    kind: str = "text"
+    picture_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class NewLine:
     client_msg_id: str | None
     author_name: str | None
     staff_username: str | None
+    kind: str = "text"
 
 
 def _configure_sqlite(engine: Any) -> None:
@@ -165,10 +168,16 @@ class Store:
         """Accepted: state, who and when, and the access-log row, in one transaction."""
 
         def write(s: Session) -> None:
+            # A transferred conversation keeps its first answer time: the service level
+            # measures how long the client waited for the first professional.
             s.execute(
                 update(Conversation)
                 .where(Conversation.id == conversation_id)
-                .values(state="active", answered_at=at, answered_by=username)
+                .values(
+                    state="active",
+                    answered_at=func.coalesce(Conversation.answered_at, at),
+                    answered_by=username,
+                )
             )
             s.add(
                 AccessLog(
@@ -213,6 +222,7 @@ class Store:
         client_msg_id: str | None = None,
         author_name: str | None = None,
         staff_username: str | None = None,
+        kind: str = "text",
     ) -> tuple[StoredLine, bool]:
         """Store one message; returns it and whether it is new.
 
@@ -223,7 +233,14 @@ class Store:
         self._pending.append(
             (
                 NewLine(
-                    conversation_id, author, text, at, client_msg_id, author_name, staff_username
+                    conversation_id,
+                    author,
+                    text,
+                    at,
+                    client_msg_id,
+                    author_name,
+                    staff_username,
+                    kind,
                 ),
                 future,
             )
@@ -307,6 +324,8 @@ def _append_all(s: Session, batch: list[NewLine]) -> list[tuple[StoredLine, bool
                 messages.c.author_name,
                 messages.c.text,
                 messages.c.at,
+                messages.c.kind,
+                messages.c.picture_id,
             ).where(
                 tuple_(messages.c.conversation_id, messages.c.author, messages.c.client_msg_id).in_(
                     list(keys)
@@ -315,7 +334,7 @@ def _append_all(s: Session, batch: list[NewLine]) -> list[tuple[StoredLine, bool
         )
         for r in rows:
             stored[(r.conversation_id, r.author, r.client_msg_id)] = StoredLine(
-                r.seq, r.author, r.author_name, r.text, r.at
+                r.seq, r.author, r.author_name, r.text, r.at, r.kind, r.picture_id
             )
 
     fresh: dict[str, list[int]] = {}
@@ -358,9 +377,13 @@ def _append_all(s: Session, batch: list[NewLine]) -> list[tuple[StoredLine, bool
                     "client_msg_id": new.client_msg_id,
                     "text": new.text,
                     "at": new.at,
+                    "kind": new.kind,
                 }
             )
-            results[i] = (StoredLine(seq, new.author, new.author_name, new.text, new.at), True)
+            results[i] = (
+                StoredLine(seq, new.author, new.author_name, new.text, new.at, new.kind),
+                True,
+            )
     if rows_to_insert:
         conn.execute(insert(messages), rows_to_insert)
     for i, first in repeats:
@@ -370,4 +393,46 @@ def _append_all(s: Session, batch: list[NewLine]) -> list[tuple[StoredLine, bool
 
 
 def _line(row: Message) -> StoredLine:
-    return StoredLine(row.seq, row.author, row.author_name, row.text, row.at)
+    return StoredLine(
+        row.seq, row.author, row.author_name, row.text, row.at, row.kind, row.picture_id
+    )
+
+
+def add_line(
+    s: Session,
+    conversation_id: str,
+    *,
+    author: str,
+    text: str,
+    at: datetime,
+    author_name: str | None = None,
+    staff_username: str | None = None,
+    kind: str = "text",
+    picture_id: int | None = None,
+) -> StoredLine:
+    """One line inside the caller's transaction (a transfer, a picture): the line commits
+    with the change it reports, or neither does."""
+    conversations = Conversation.__table__
+    assert isinstance(conversations, Table)
+    seq = s.execute(
+        update(conversations)
+        .where(conversations.c.id == conversation_id)
+        .values(last_seq=conversations.c.last_seq + 1)
+        .returning(conversations.c.last_seq)
+    ).scalar()
+    if seq is None:
+        raise LookupError(conversation_id)
+    s.add(
+        Message(
+            conversation_id=conversation_id,
+            seq=seq,
+            author=author,
+            author_name=author_name,
+            staff_username=staff_username,
+            text=text,
+            at=at,
+            kind=kind,
+            picture_id=picture_id,
+        )
+    )
+    return StoredLine(seq, author, author_name, text, at, kind, picture_id)

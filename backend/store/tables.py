@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -107,6 +108,9 @@ class Message(Base):
     client_msg_id: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # "text" | "picture" (picture_id set) | "video" (text is the meeting link)
+    kind: Mapped[str] = mapped_column(String(16), default="text", server_default="text")
+    picture_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     __table_args__ = (
         UniqueConstraint("conversation_id", "seq", name="uq_messages_seq"),
@@ -191,6 +195,7 @@ class Callback(Base):
     reason: Mapped[str] = mapped_column(Text)
     priority: Mapped[str] = mapped_column(String(8))
     nurse: Mapped[str | None] = mapped_column(String(64))  # a named colleague, if any
+    clinic: Mapped[str | None] = mapped_column(String(32))  # a clinic of the directory
     source: Mapped[str] = mapped_column(String(8))  # chat | phone | manual
     conversation_id: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -213,3 +218,74 @@ class CallbackAttemptRow(Base):
     note: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (Index("ix_callback_attempts_callback", "callback_id"),)
+
+
+class StaffNoteRow(Base):
+    """Internal notes on a conversation. A table of their own, not chat lines: no query
+    that serves a client can reach them."""
+
+    __tablename__ = "staff_notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # note | transfer
+    author: Mapped[str] = mapped_column(String(64))
+    author_name: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_staff_notes_conversation", "conversation_id"),)
+
+
+class Participant(Base):
+    """A consultant in a conversation, from joining until leaving."""
+
+    __tablename__ = "participants"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    invited_by: Mapped[str] = mapped_column(String(64))
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_participants_conversation", "conversation_id"),)
+
+
+class Picture(Base):
+    """A client's picture, re-encoded without metadata, with its thumbnail."""
+
+    __tablename__ = "pictures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id"))
+    mime: Mapped[str] = mapped_column(String(16))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    thumb: Mapped[bytes] = mapped_column(LargeBinary)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_pictures_conversation", "conversation_id"),)
+
+
+class StaffChatRow(Base):
+    """Staff-to-staff messages: the help channel and direct messages."""
+
+    __tablename__ = "staff_chat"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(140))
+    sender: Mapped[str] = mapped_column(String(64))
+    sender_name: Mapped[str] = mapped_column(String(100))
+    client_msg_id: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        Index("ix_staff_chat_channel", "channel", "id"),
+        UniqueConstraint("sender", "client_msg_id", name="uq_staff_chat_dedupe"),
+    )
+
+
+class StaffChatReadRow(Base):
+    __tablename__ = "staff_chat_reads"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(140), primary_key=True)
+    up_to: Mapped[int] = mapped_column(Integer)

@@ -195,3 +195,17 @@ def test_position_in_queue() -> None:
 def test_unknown_queue_is_refused() -> None:
     with pytest.raises(RoutingError):
         contact(make_router(), "x", "nowhere")
+
+
+def test_a_transfer_to_a_named_colleague_waits_for_her_then_for_anyone() -> None:
+    router = make_router(timeout=30)
+    agent(router, "anna")
+    agent(router, "liisa", ready_at=5)
+    agent(router, "sender")
+    router.enqueue(Contact("c1", "neuvola", "chat", at(0), missed_by={"sender"}, only_for="liisa"))
+    # Anna is idle longer, but the transfer names Liisa.
+    assert [(o.contact_id, o.username) for o in router.route(at(10))] == [("c1", "liisa")]
+    lapses = router.expire_offers(at(41))
+    assert [lapse.username for lapse in lapses] == ["liisa"]
+    # Never stuck waiting for one person, and never back to the sender.
+    assert [(o.contact_id, o.username) for o in router.route(at(42))] == [("c1", "anna")]

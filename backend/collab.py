@@ -1,0 +1,317 @@
+"""Working together on a client conversation: transfer with a note, consultants, internal
+notes, pictures, the move to video, and the colleague list these need.
+
+Who may do what:
+* the owner transfers, invites, lets a consultant go, asks for a picture, sends a video link;
+* a consultant writes to the client beside the owner, adds notes, and leaves;
+* notes reach staff sockets only (their own table; no client path reads it);
+* a picture is fetched by those who may read the conversation, and each fetch is logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import logging
+import secrets
+from typing import TYPE_CHECKING
+
+from backend.domain.pictures import CleanPicture, PictureRefused, clean
+from backend.domain.routing import Contact
+from backend.store.collab import CollabStore, Conflict, NoteRow
+from protocol.messages import (
+    Colleague,
+    ErrorCode,
+    ProtocolError,
+    StaffConsultEnd,
+    StaffInvite,
+    StaffNote,
+    StaffNoteView,
+    StaffPictureOpen,
+    StaffPictureRequest,
+    StaffStatus,
+    StaffTransfer,
+    StaffVideoLink,
+    ToStaffColleagues,
+    ToStaffConversation,
+    ToStaffLeft,
+    ToStaffNote,
+    ToStaffParticipants,
+    ToStaffPicture,
+)
+
+if TYPE_CHECKING:
+    from backend.hub import Hub, Live
+
+log = logging.getLogger("luukku.collab")
+
+
+def note_view(row: NoteRow) -> StaffNoteView:
+    return StaffNoteView(
+        id=row.id,
+        kind="transfer" if row.kind == "transfer" else "note",
+        author=row.author,
+        author_name=row.author_name,
+        text=row.text,
+        at=row.at,
+    )
+
+
+def picture_key(picture_id: int) -> str:
+    """How a picture opening appears in the access log."""
+    return f"picture:{picture_id}"
+
+
+class Collaboration:
+    def __init__(self, hub: Hub) -> None:
+        self.hub = hub
+        self.store = CollabStore(hub.store)
+        self.config = hub.config.collaboration
+
+    async def note_views(self, conversation_id: str) -> list[StaffNoteView]:
+        notes = [note_view(n) for n in await self.store.notes(conversation_id)]
+        # The latest transfer note first: the receiver reads it before anything else.
+        transfers = [n for n in notes if n.kind == "transfer"][-1:]
+        return transfers + [n for n in notes if n not in transfers]
+
+    def _name(self, username: str) -> str:
+        profile = self.hub.profiles.get(username)
+        return profile.display_name if profile else username
+
+    def _first(self, username: str) -> str:
+        return self._name(username).split()[0]
+
+    # --- colleagues ----------------------------------------------------------------------
+
+    def colleagues(self) -> list[Colleague]:
+        items = []
+        for username, profile in sorted(self.hub.profiles.items()):
+            agent = self.hub.router.agents.get(username)
+            online = username in self.hub.staff
+            status = agent.status if agent and online else StaffStatus.OFFLINE
+            free = bool(
+                agent
+                and online
+                and status is StaffStatus.READY
+                and not (agent.on_call and not agent.chat_while_on_call)
+                and agent.load < agent.chat_capacity
+            )
+            items.append(
+                Colleague(
+                    username=username,
+                    display_name=profile.display_name,
+                    role=profile.role,
+                    skills=profile.skills,
+                    online=online,
+                    status=status,
+                    free=free,
+                )
+            )
+        return items
+
+    async def push_colleagues(self) -> None:
+        frame = ToStaffColleagues(items=self.colleagues())
+        for username in list(self.hub.staff):
+            await self.hub._to_staff(username, frame)
+
+    # --- transfer ------------------------------------------------------------------------
+
+    def _check_target(self, by: str, queue: str, to_user: str | None) -> None:
+        """Only to someone who can take it now; otherwise say why (a code the desktop
+        shows in her language)."""
+        router = self.hub.router
+        skill = router.queue_skills[queue]
+        if to_user is not None:
+            agent = router.agents.get(to_user)
+            if to_user == by:
+                raise ProtocolError(ErrorCode.CONFLICT, "transfer_self", ref=to_user)
+            if agent is None or to_user not in self.hub.staff:
+                raise ProtocolError(ErrorCode.CONFLICT, "transfer_offline", ref=to_user)
+            if skill not in agent.skills:
+                raise ProtocolError(ErrorCode.CONFLICT, "transfer_no_skill", ref=to_user)
+            if not agent.can_take(skill, "chat"):
+                raise ProtocolError(ErrorCode.CONFLICT, "transfer_busy", ref=to_user)
+            return
+        if not any(
+            a.username != by and a.username in self.hub.staff and a.can_take(skill, "chat")
+            for a in router.agents.values()
+        ):
+            raise ProtocolError(ErrorCode.CONFLICT, "transfer_nobody_ready", ref=queue)
+
+    async def transfer(self, username: str, frame: StaffTransfer) -> None:
+        hub = self.hub
+        live = hub._owned(username, frame.conversation_id)
+        queue = frame.queue or live.queue
+        target = hub.config.queue(queue)
+        if target is None or target.channel != "chat":
+            raise ProtocolError(ErrorCode.UNKNOWN_QUEUE, f"no chat queue {queue!r}", ref=queue)
+        self._check_target(username, queue, frame.to_user)
+        now = hub.clock()
+        async with live.lock:
+            try:
+                _note, line = await self.store.transfer(
+                    live.id,
+                    by=username,
+                    by_name=self._name(username),
+                    queue=queue,
+                    note=frame.note,
+                    at=now,
+                )
+            except Conflict as exc:
+                raise ProtocolError(
+                    ErrorCode.CONFLICT, "the conversation changed meanwhile", ref=live.id
+                ) from exc
+        members = live.staff_members()
+        live.state, live.owner, live.queue = "queued", None, queue
+        live.consultants = set()
+        live.transfer = (self._name(username), frame.note)
+        hub.router.release(live.id, username, now)
+        hub.router.enqueue(
+            Contact(
+                live.id,
+                queue,
+                "chat",
+                live.arrived_at,
+                missed_by={username},
+                only_for=frame.to_user,
+            )
+        )
+        log.info("conversation %s transferred by %s to %s", live.id, username, queue)
+        for member in members:
+            await hub._to_staff(member, ToStaffLeft(conversation_id=live.id, reason="transferred"))
+        await hub.fan_line(live, line)
+        await hub._wrap_up(username, now)
+        await hub.route()
+        await hub.broadcast_meter()
+        await self.push_colleagues()
+
+    # --- consultants ---------------------------------------------------------------------
+
+    async def invite(self, username: str, frame: StaffInvite) -> None:
+        hub = self.hub
+        live = hub._owned(username, frame.conversation_id)
+        guest = frame.username
+        profile = hub.profiles.get(guest)
+        if guest == username or guest in live.consultants:
+            raise ProtocolError(ErrorCode.CONFLICT, "consult_already_in", ref=guest)
+        if profile is None or guest not in hub.staff:
+            raise ProtocolError(ErrorCode.CONFLICT, "consult_offline", ref=guest)
+        if profile.role not in self.config.consultant_roles:
+            raise ProtocolError(ErrorCode.FORBIDDEN, "consult_role", ref=guest)
+        now = hub.clock()
+        async with live.lock:
+            line = await self.store.join(
+                live.id,
+                username=guest,
+                name=self._first(guest),
+                invited_by=username,
+                at=now,
+            )
+        live.consultants.add(guest)
+        log.info("%s invited %s into %s", username, guest, live.id)
+        await hub.fan_line(live, line)
+        await hub._to_staff(guest, ToStaffConversation(conversation=await hub.view(live.id, guest)))
+        await self._participants(live)
+
+    async def end_consult(self, username: str, frame: StaffConsultEnd) -> None:
+        hub = self.hub
+        live = hub.member_of(username, frame.conversation_id)
+        guest = frame.username or username
+        if guest != username and live.owner != username:
+            raise ProtocolError(ErrorCode.FORBIDDEN, "only the owner lets a consultant go")
+        if guest not in live.consultants:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "not a consultant here", ref=guest)
+        async with live.lock:
+            line = await self.store.leave(
+                live.id, username=guest, name=self._first(guest), at=hub.clock()
+            )
+        live.consultants.discard(guest)
+        await hub._to_staff(guest, ToStaffLeft(conversation_id=live.id, reason="consult_ended"))
+        await hub.fan_line(live, line)
+        await self._participants(live)
+
+    async def _participants(self, live: Live) -> None:
+        await self.hub.to_members(
+            live,
+            ToStaffParticipants(
+                conversation_id=live.id, owner=live.owner, consultants=sorted(live.consultants)
+            ),
+        )
+
+    # --- notes, video, pictures ----------------------------------------------------------
+
+    async def note(self, username: str, frame: StaffNote) -> None:
+        live = self.hub.member_of(username, frame.conversation_id)
+        row = await self.store.add_note(
+            live.id,
+            by=username,
+            by_name=self._name(username),
+            text=frame.text,
+            at=self.hub.clock(),
+        )
+        await self.hub.to_members(live, ToStaffNote(conversation_id=live.id, note=note_view(row)))
+
+    async def video_link(self, username: str, frame: StaffVideoLink) -> None:
+        live = self.hub._owned(username, frame.conversation_id)
+        # An unguessable room per conversation: the link is the only key to the meeting.
+        url = self.config.video_base_url.rstrip("/") + "/luukku-" + secrets.token_urlsafe(12)
+        async with live.lock:
+            line, _ = await self.hub.store.append_message(
+                live.id,
+                author="staff",
+                text=url,
+                at=self.hub.clock(),
+                author_name=self._first(username),
+                staff_username=username,
+                kind="video",
+            )
+        await self.hub.fan_line(live, line)
+
+    async def picture_request(self, username: str, frame: StaffPictureRequest) -> None:
+        live = self.hub._owned(username, frame.conversation_id)
+        await self.hub._system_line(live, "picture_requested")
+
+    async def open_picture(self, username: str, frame: StaffPictureOpen) -> None:
+        hub = self.hub
+        row = await hub.pictures.get(frame.picture_id)
+        profile = hub.profiles[username]
+        conversation = await hub.store.conversation(row.conversation_id) if row else None
+        live = hub.live.get(row.conversation_id) if row else None
+        allowed = conversation is not None and (
+            conversation.queue in hub._serves(profile)
+            or conversation.answered_by == username
+            or (live is not None and username in live.consultants)
+        )
+        if row is None or not allowed:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such picture", ref=str(frame.picture_id))
+        await hub.store.log_access(username, row.conversation_id, picture_key(row.id), hub.clock())
+        await hub._to_staff(
+            username,
+            ToStaffPicture(
+                picture_id=row.id,
+                conversation_id=row.conversation_id,
+                mime="image/png" if row.mime == "image/png" else "image/jpeg",
+                data=base64.b64encode(row.data).decode(),
+            ),
+        )
+
+    async def client_picture(self, conversation_id: str, raw: bytes) -> int:
+        """A picture from the client's page (HTTP upload, token checked by the caller).
+        Returns the line's sequence number; PictureRefused says why not."""
+        hub = self.hub
+        live = hub.live.get(conversation_id)
+        if live is None or live.client_left:
+            raise PictureRefused("ended", "the conversation has ended")
+        limit = self.config.max_pictures_per_conversation
+        if await hub.pictures.count(conversation_id) >= limit:
+            raise PictureRefused("too_many", f"at most {limit} pictures a conversation")
+        # Decoding a large picture takes a while: off the event loop.
+        picture: CleanPicture = await asyncio.to_thread(clean, raw)
+        async with live.lock:
+            picture_id, line = await hub.pictures.add(
+                conversation_id, picture, hub.clock(), live.client_name
+            )
+        log.info("picture %s stored in %s", picture_id, conversation_id)
+        # Queued: no staff member yet, the client's copy only (staff see it on accepting).
+        await hub.fan_line(live, line, await hub.pictures.meta(conversation_id))
+        return line.seq

@@ -1,0 +1,110 @@
+"""The staff help channel and direct messages between colleagues.
+
+Only staff sockets reach this: the client socket's protocol has no staff-chat frame, so a
+client cannot send or read one. A direct-message channel is named by both usernames,
+sorted ("dm:anna|pekka"), so both ends name the same channel.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from backend.store.staff_chat import StaffChatStore
+from backend.store.tables import StaffChatRow
+from protocol.messages import (
+    ErrorCode,
+    ProtocolError,
+    StaffChatMessage,
+    StaffChatRead,
+    StaffChatSend,
+    ToStaffChat,
+    ToStaffChatHistory,
+)
+
+if TYPE_CHECKING:
+    from backend.hub import Hub
+
+log = logging.getLogger("luukku.staff_chat")
+HELP = "help"
+
+
+def dm_channel(a: str, b: str) -> str:
+    first, second = sorted((a, b))
+    return f"dm:{first}|{second}"
+
+
+def members(channel: str) -> tuple[str, ...] | None:
+    """The two ends of a direct channel; None for the help channel (everyone)."""
+    if channel == HELP:
+        return None
+    first, _, second = channel.removeprefix("dm:").partition("|")
+    return first, second
+
+
+def message(row: StaffChatRow) -> StaffChatMessage:
+    return StaffChatMessage(
+        id=row.id,
+        channel=row.channel,
+        sender=row.sender,
+        sender_name=row.sender_name,
+        text=row.text,
+        at=row.at,
+    )
+
+
+class StaffChat:
+    def __init__(self, hub: Hub) -> None:
+        self.hub = hub
+        self.store = StaffChatStore(hub.store)
+
+    async def _channel(self, username: str, wanted: str) -> str:
+        if wanted == HELP:
+            return HELP
+        other = wanted.removeprefix("dm:")
+        if "|" in other:
+            ends = members(wanted)
+            if ends is None or username not in ends:
+                raise ProtocolError(ErrorCode.FORBIDDEN, "not your conversation", ref=wanted)
+            return dm_channel(*ends)
+        if other == username or await self.hub.store.user(other) is None:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such colleague", ref=other)
+        return dm_channel(username, other)
+
+    async def send(self, username: str, frame: StaffChatSend) -> None:
+        channel = await self._channel(username, frame.channel)
+        profile = self.hub.profiles[username]
+        row = await self.store.add(
+            channel,
+            username,
+            profile.display_name,
+            frame.client_msg_id,
+            frame.text,
+            self.hub.clock(),
+        )
+        out = message(row)
+        ends = members(channel)
+        targets = list(self.hub.staff) if ends is None else [e for e in ends if e in self.hub.staff]
+        log.info("staff message %s in %s", row.id, "help" if ends is None else "direct")
+        for target in targets:
+            await self.hub._to_staff(
+                target,
+                ToStaffChat(
+                    message=out, client_msg_id=frame.client_msg_id if target == username else None
+                ),
+            )
+        # Her own message is read by her.
+        await self.store.set_read(username, channel, row.id)
+
+    async def read(self, username: str, frame: StaffChatRead) -> None:
+        channel = await self._channel(username, frame.channel)
+        await self.store.set_read(username, channel, frame.up_to)
+
+    async def send_history(self, username: str) -> None:
+        rows = await self.store.history(username)
+        await self.hub._to_staff(
+            username,
+            ToStaffChatHistory(
+                messages=[message(r) for r in rows], read=await self.store.reads(username)
+            ),
+        )
