@@ -67,6 +67,9 @@ class Collaboration:
         self.hub = hub
         self.store = CollabStore(hub.store)
         self.config = hub.config.collaboration
+        # Decoding a 24-megapixel picture takes ~100 MB for a moment: at most two at a
+        # time, so a burst of uploads queues instead of exhausting memory.
+        self._decoding = asyncio.Semaphore(2)
 
     async def note_views(self, conversation_id: str) -> list[StaffNoteView]:
         notes = [note_view(n) for n in await self.store.notes(conversation_id)]
@@ -306,7 +309,8 @@ class Collaboration:
         if await hub.pictures.count(conversation_id) >= limit:
             raise PictureRefused("too_many", f"at most {limit} pictures a conversation")
         # Decoding a large picture takes a while: off the event loop.
-        picture: CleanPicture = await asyncio.to_thread(clean, raw)
+        async with self._decoding:
+            picture: CleanPicture = await asyncio.to_thread(clean, raw)
         async with live.lock:
             picture_id, line = await hub.pictures.add(
                 conversation_id, picture, hub.clock(), live.client_name

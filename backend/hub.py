@@ -691,6 +691,8 @@ class Hub:
                 queue_names={q.id: q.names for q in self.config.queues},
                 placeholders=self.config.placeholders,
                 clinics=await self.callbacks.directory(),
+                queue_skills={q.id: q.skill for q in self.config.queues},
+                queue_channels={q.id: q.channel for q in self.config.queues},
             ),
         )
         await self._send_status(username)

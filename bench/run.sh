@@ -10,3 +10,4 @@ bash scripts/setup.sh test >/dev/null
 .venv/bin/python -m bench.desktop_start --frozen
 .venv/bin/python -m bench.handbook_search
 .venv/bin/python -m bench.softphone
+.venv/bin/python -m bench.pictures

@@ -41,6 +41,12 @@ class Bridge(QObject):
     callbacks_changed = Signal()
     callback_opened = Signal(str)
     callback_created = Signal(str)
+    callback_offer = Signal()
+    callback_figures = Signal()
+    conversation_left = Signal(str, str)  # id, why ("transferred" | "consult_ended")
+    picture = Signal(str)  # picture id
+    staff_chat = Signal(str)  # channel ("" : all)
+    colleagues = Signal()
 
     def on_phone_event(self, event: PhoneEvent) -> None:
         self.phone_event.emit(event)
@@ -88,3 +94,15 @@ class Bridge(QObject):
                 self.callback_opened.emit(event.detail or "")
             case EventKind.CALLBACK_CREATED:
                 self.callback_created.emit(event.detail or "")
+            case EventKind.CALLBACK_OFFER:
+                self.callback_offer.emit()
+            case EventKind.CALLBACK_FIGURES:
+                self.callback_figures.emit()
+            case EventKind.LEFT:
+                self.conversation_left.emit(cid, event.detail or "")
+            case EventKind.PICTURE:
+                self.picture.emit(event.detail or "")
+            case EventKind.STAFF_CHAT:
+                self.staff_chat.emit(event.detail or "")
+            case EventKind.COLLEAGUES:
+                self.colleagues.emit()

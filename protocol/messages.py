@@ -637,6 +637,9 @@ class ToStaffLoggedIn(Frame):
     # Quick-reply placeholders from the service file ({first_name} is filled on the desktop).
     placeholders: dict[str, str] = {}
     clinics: list[Clinic] = []
+    # Each queue's skill and channel: whom a transfer can go to, which queues are chats.
+    queue_skills: dict[str, str] = {}
+    queue_channels: dict[str, Literal["chat", "phone"]] = {}
 
 
 class ToStaffStatus(Frame):

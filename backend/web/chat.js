@@ -26,6 +26,13 @@ const TEXT = {
     err_too_large: "Viesti on liian pitkä.", err_generic: "Jokin meni vikaan. Yritä uudelleen.",
     err_bad_frame: "Tarkista antamasi tiedot (esimerkiksi puhelinnumero).",
     confirm_leave: "Haluatko varmasti lopettaa keskustelun?",
+    picture: "Lähetä kuva", picture_hint: "JPEG tai PNG, enintään 8 Mt.", picture_sent: "Kuva",
+    picture_uploading: "Kuvaa lähetetään…", picture_requested: "Ammattilainen pyytää sinulta kuvaa. Voit lähettää sen kuvapainikkeella.",
+    err_pic_not_a_picture: "Tiedosto ei ole JPEG- tai PNG-kuva.", err_pic_too_large: "Kuva on liian suuri (enintään 8 Mt ja 6000 kuvapistettä).",
+    err_pic_too_many: "Tähän keskusteluun ei voi lähettää enempää kuvia.", err_pic_ended: "Keskustelu on päättynyt.",
+    transferred: "Keskustelu siirrettiin toiselle ammattilaiselle. Odota hetki.",
+    consult_joined: "{name} liittyi keskusteluun asiantuntijana.", consult_left: "{name} poistui keskustelusta.",
+    video: "Siirry videotapaamiseen", video_intro: "Ammattilainen kutsuu sinut videotapaamiseen:",
   },
   sv: {
     title: "Rådgivningstjänstens chatt", pick_queue: "Välj ämne", who: "Dina uppgifter (frivilligt)",
@@ -47,6 +54,13 @@ const TEXT = {
     err_too_large: "Meddelandet är för långt.", err_generic: "Något gick fel. Försök igen.",
     err_bad_frame: "Kontrollera uppgifterna (till exempel telefonnumret).",
     confirm_leave: "Vill du verkligen avsluta samtalet?",
+    picture: "Skicka en bild", picture_hint: "JPEG eller PNG, högst 8 MB.", picture_sent: "Bild",
+    picture_uploading: "Bilden skickas…", picture_requested: "Yrkespersonen ber dig om en bild. Du kan skicka den med bildknappen.",
+    err_pic_not_a_picture: "Filen är inte en JPEG- eller PNG-bild.", err_pic_too_large: "Bilden är för stor (högst 8 MB och 6000 pixlar).",
+    err_pic_too_many: "Du kan inte skicka fler bilder i det här samtalet.", err_pic_ended: "Samtalet har avslutats.",
+    transferred: "Samtalet flyttades till en annan yrkesperson. Vänta en stund.",
+    consult_joined: "{name} anslöt till samtalet som sakkunnig.", consult_left: "{name} lämnade samtalet.",
+    video: "Gå till videomötet", video_intro: "Yrkespersonen bjuder in dig till ett videomöte:",
   },
   en: {
     title: "Health advice chat", pick_queue: "Choose a topic", who: "About you (optional)",
@@ -68,6 +82,13 @@ const TEXT = {
     err_too_large: "The message is too long.", err_generic: "Something went wrong. Please try again.",
     err_bad_frame: "Please check your details (for example the phone number).",
     confirm_leave: "Do you really want to end the conversation?",
+    picture: "Send a picture", picture_hint: "JPEG or PNG, at most 8 MB.", picture_sent: "Picture",
+    picture_uploading: "Sending the picture…", picture_requested: "The professional asks you for a picture. You can send it with the picture button.",
+    err_pic_not_a_picture: "The file is not a JPEG or PNG picture.", err_pic_too_large: "The picture is too large (at most 8 MB and 6000 pixels).",
+    err_pic_too_many: "No more pictures can be sent in this conversation.", err_pic_ended: "The conversation has ended.",
+    transferred: "The conversation was transferred to another professional. Please wait a moment.",
+    consult_joined: "{name} joined the conversation as a consultant.", consult_left: "{name} left the conversation.",
+    video: "Join the video meeting", video_intro: "The professional invites you to a video meeting:",
   },
 };
 
@@ -78,6 +99,10 @@ let ws = null;
 let backoff = 500;
 // Persisted per tab: survives a reload and a dropped connection, not a closed tab.
 let state = JSON.parse(sessionStorage.getItem(STORE_KEY) || "null");
+// Pictures this page sent, by line seq: shown from memory (the server never sends a
+// picture back to a client socket).
+const previews = new Map();
+const MAX_PICTURE_BYTES = 8 * 1024 * 1024;
 
 function t(key, vars = {}) {
   let s = (TEXT[lang] && TEXT[lang][key]) || TEXT.fi[key] || key;
@@ -167,19 +192,37 @@ function renderLines() {
     const li = document.createElement("li");
     li.className = line.author + (line.pending ? " pending" : "");
     if (line.author === "system") {
-      li.textContent = line.text === "client_left" ? t("client_left") : line.text;
+      li.textContent = systemText(line.text);
+      if (line.text === "picture_requested") li.classList.add("request");
     } else {
       const who = document.createElement("span");
       who.className = "who";
       who.textContent = line.author === "client" ? t("you") + (line.pending ? " · " + t("sending") : "")
                                                  : line.author_name || t("pro");
-      li.append(who, document.createTextNode(line.text));
+      li.append(who);
+      if (line.kind === "picture") {
+        const url = previews.get(line.seq);
+        if (url) {
+          const img = Object.assign(document.createElement("img"), { src: url, alt: t("picture_sent"), className: "picture" });
+          li.append(img);
+        } else {
+          li.append(document.createTextNode("📷 " + t("picture_sent")));
+        }
+      } else if (line.kind === "video" && /^https:\/\//.test(line.text)) {
+        const a = Object.assign(document.createElement("a"), { href: line.text, target: "_blank", rel: "noopener noreferrer", className: "video" });
+        a.textContent = t("video");
+        li.append(document.createTextNode(t("video_intro") + " "), a);
+      } else {
+        li.append(document.createTextNode(line.text));
+      }
     }
     ol.append(li);
   }
   ol.scrollTop = ol.scrollHeight;
   const cs = $("chat-state");
+  const last = state.lines[state.lines.length - 1];
   if (state.closed) cs.textContent = t("closed_conv");
+  else if (!state.staff_name && last && last.text === "transferred" && last.author === "system") cs.textContent = t("transferred");
   else if (state.staff_name) cs.textContent = t("joined", { name: state.staff_name });
   else if (state.position) cs.textContent = t("position", { pos: state.position, wait: fmtWait(state.wait) });
   $("composer").hidden = !!state.closed;
@@ -188,6 +231,39 @@ function renderLines() {
     b.textContent = t("new_chat");
     b.onclick = () => { sessionStorage.removeItem(STORE_KEY); location.reload(); };
     $("chat").append(b);
+  }
+}
+
+function systemText(code) {
+  const [key, arg] = code.split(/:(.*)/s);
+  if (key === "consult_joined" || key === "consult_left") return t(key, { name: arg || "" });
+  if (["client_left", "transferred", "picture_requested"].includes(key)) return t(key);
+  return code;
+}
+
+async function sendPicture(file) {
+  const err = $("picture-error");
+  err.textContent = "";
+  if (!file) return;
+  // Checked here for a quick answer; the server checks again, by content.
+  if (!["image/jpeg", "image/png"].includes(file.type)) { err.textContent = t("err_pic_not_a_picture"); return; }
+  if (file.size > MAX_PICTURE_BYTES) { err.textContent = t("err_pic_too_large"); return; }
+  $("picture-status").textContent = t("picture_uploading");
+  try {
+    const res = await fetch("/api/chat/picture", {
+      method: "POST", body: file,
+      headers: { "X-Luukku-Conversation": state.conversation_id, "X-Luukku-Token": state.token },
+    });
+    const data = await res.json();
+    const key = "err_pic_" + data.error;
+    if (!res.ok) { err.textContent = TEXT.fi[key] ? t(key) : t("err_generic"); return; }
+    previews.set(data.seq, URL.createObjectURL(file));
+    renderLines();
+  } catch (e) {
+    err.textContent = t("err_generic");
+  } finally {
+    $("picture-status").textContent = "";
+    $("picture-input").value = "";
   }
 }
 
@@ -248,7 +324,9 @@ function handle(f) {
       break;
     }
     case "message":
-      addLine(f.line); save(); renderLines();
+      addLine(f.line);
+      if (f.line.author === "system" && f.line.text === "transferred") state.staff_name = null;
+      save(); renderLines();
       break;
     case "typing":
       $("typing").hidden = !f.typing;
@@ -318,6 +396,8 @@ $("composer").addEventListener("submit", (ev) => {
   renderLines();
 });
 $("text").addEventListener("input", onInput);
+$("picture-button").addEventListener("click", () => $("picture-input").click());
+$("picture-input").addEventListener("change", (ev) => sendPicture(ev.target.files[0]));
 $("text").addEventListener("keydown", (ev) => {
   if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); $("composer").requestSubmit(); }
 });

@@ -19,13 +19,16 @@ from collections.abc import Callable
 import websockets
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
-from desktop.chat.state import Event, Link, PendingLine, Workstation
+from desktop.chat.state import Event, Link, PendingLine, PendingStaffMessage, Workstation
 from protocol.messages import (
     CallbackAttempt,
     CallbackCreate,
+    CallbackDecline,
+    CallbackFiguresRequest,
     CallbackListRequest,
     CallbackOpen,
     CallbackOutcome,
+    CallbackTake,
     Frame,
     GuideHistoryRequest,
     GuideIndexRequest,
@@ -37,15 +40,24 @@ from protocol.messages import (
     Outcome,
     ProtocolError,
     StaffAccept,
+    StaffChatRead,
+    StaffChatSend,
     StaffClose,
+    StaffConsultEnd,
+    StaffInvite,
     StaffLogin,
+    StaffNote,
     StaffOpen,
     StaffPhoneState,
+    StaffPictureOpen,
+    StaffPictureRequest,
     StaffResumeSession,
     StaffSend,
     StaffSetStatus,
     StaffStatus,
+    StaffTransfer,
     StaffTyping,
+    StaffVideoLink,
     ToStaffLoggedIn,
     parse_to_staff_frame,
 )
@@ -161,6 +173,12 @@ class StaffConnection:
         if self.state.on_call:
             # A backend that restarted mid-call must not offer her chats meanwhile.
             await self.send(StaffPhoneState(on_call=True))
+        for waiting in list(self.state.staff_chat.pending):
+            await self.send(
+                StaffChatSend(
+                    channel=waiting.channel, client_msg_id=waiting.client_msg_id, text=waiting.text
+                )
+            )
         for chat in self.state.chats.values():
             for pending in list(chat.pending):
                 await self.send(
@@ -220,6 +238,53 @@ class StaffConnection:
 
     async def typing(self, conversation_id: str, typing: bool) -> None:
         await self.send(StaffTyping(conversation_id=conversation_id, typing=typing))
+
+    # --- working together -----------------------------------------------------------------
+
+    async def transfer(
+        self, conversation_id: str, queue: str | None, to_user: str | None, note: str
+    ) -> None:
+        await self.send(
+            StaffTransfer(conversation_id=conversation_id, queue=queue, to_user=to_user, note=note)
+        )
+
+    async def invite(self, conversation_id: str, username: str) -> None:
+        await self.send(StaffInvite(conversation_id=conversation_id, username=username))
+
+    async def consult_end(self, conversation_id: str, username: str | None = None) -> None:
+        await self.send(StaffConsultEnd(conversation_id=conversation_id, username=username))
+
+    async def note(self, conversation_id: str, text: str) -> None:
+        await self.send(StaffNote(conversation_id=conversation_id, text=text))
+
+    async def video_link(self, conversation_id: str) -> None:
+        await self.send(StaffVideoLink(conversation_id=conversation_id))
+
+    async def picture_request(self, conversation_id: str) -> None:
+        await self.send(StaffPictureRequest(conversation_id=conversation_id))
+
+    async def picture_open(self, picture_id: int) -> None:
+        await self.send(StaffPictureOpen(picture_id=picture_id))
+
+    async def staff_chat_send(self, channel: str, text: str) -> None:
+        """Kept until acknowledged, and sent again after a reconnect (stored once)."""
+        pending = PendingStaffMessage(channel, uuid.uuid4().hex, text)
+        self.state.staff_chat.pending.append(pending)
+        await self.send(
+            StaffChatSend(channel=channel, client_msg_id=pending.client_msg_id, text=text)
+        )
+
+    async def staff_chat_read(self, channel: str, up_to: int) -> None:
+        await self.send(StaffChatRead(channel=channel, up_to=up_to))
+
+    async def callback_take(self, callback_id: int) -> None:
+        await self.send(CallbackTake(callback_id=callback_id))
+
+    async def callback_decline(self, callback_id: int) -> None:
+        await self.send(CallbackDecline(callback_id=callback_id))
+
+    async def callback_figures(self) -> None:
+        await self.send(CallbackFiguresRequest())
 
     # --- the handbook ---------------------------------------------------------------------
 

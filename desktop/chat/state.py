@@ -13,18 +13,28 @@ from enum import StrEnum
 from protocol.messages import (
     CallbackSummary,
     ChatLine,
+    Clinic,
+    Colleague,
     ErrorFrame,
     GuideSummary,
     QueueFigures,
     ServerToStaffFrame,
+    StaffChatMessage,
+    StaffNoteView,
     StaffProfile,
     StaffStatus,
     ToStaffAck,
     ToStaffCallback,
     ToStaffCallbackCreated,
+    ToStaffCallbackFigures,
+    ToStaffCallbackOffer,
+    ToStaffCallbackOfferWithdrawn,
     ToStaffCallbacks,
+    ToStaffChat,
+    ToStaffChatHistory,
     ToStaffClientLeft,
     ToStaffClosed,
+    ToStaffColleagues,
     ToStaffConversation,
     ToStaffGuideChanged,
     ToStaffGuideHistory,
@@ -33,11 +43,15 @@ from protocol.messages import (
     ToStaffGuideResults,
     ToStaffGuideSaved,
     ToStaffGuideVersion,
+    ToStaffLeft,
     ToStaffLoggedIn,
     ToStaffMessage,
     ToStaffMeter,
+    ToStaffNote,
     ToStaffOffer,
     ToStaffOfferWithdrawn,
+    ToStaffParticipants,
+    ToStaffPicture,
     ToStaffStatus,
     ToStaffTyping,
 )
@@ -71,6 +85,12 @@ class EventKind(StrEnum):
     CALLBACKS = "callbacks"  # her callback list changed
     CALLBACK = "callback"  # one callback opened (detail: its id)
     CALLBACK_CREATED = "callback_created"  # detail: the new id
+    CALLBACK_OFFER = "callback_offer"  # an offer came or went
+    CALLBACK_FIGURES = "callback_figures"
+    LEFT = "left"  # a conversation left this desktop without closing (detail: why)
+    PICTURE = "picture"  # a full picture arrived (detail: its id)
+    STAFF_CHAT = "staff_chat"  # staff messages or read marks changed (detail: channel)
+    COLLEAGUES = "colleagues"
 
 
 @dataclass(frozen=True)
@@ -98,12 +118,71 @@ class Chat:
     client_typing: bool = False
     client_left: bool = False
     closed: bool = False
+    notes: list[StaffNoteView] = field(default_factory=list)
+    owner: str | None = None
+    consultants: list[str] = field(default_factory=list)
+    role: str = "reader"  # "owner" | "consultant" | "reader"
 
     def add(self, line: ChatLine) -> None:
         if any(existing.seq == line.seq for existing in self.lines):
             return
         self.lines.append(line)
         self.lines.sort(key=lambda item: item.seq)
+
+
+@dataclass
+class PendingStaffMessage:
+    channel: str
+    client_msg_id: str
+    text: str
+
+
+HELP_CHANNEL = "help"
+
+
+def dm_channel(a: str, b: str) -> str:
+    """The server's name for the direct channel of two colleagues."""
+    first, second = sorted((a, b))
+    return f"dm:{first}|{second}"
+
+
+def channel_peer(channel: str, me: str) -> str | None:
+    """The colleague at the other end of a direct channel (None: the help channel)."""
+    if not channel.startswith("dm:"):
+        return None
+    first, _, second = channel.removeprefix("dm:").partition("|")
+    return second if first == me else first
+
+
+@dataclass
+class StaffChatState:
+    """The help channel and direct messages: messages by channel, and how far she read."""
+
+    messages: dict[str, list[StaffChatMessage]] = field(default_factory=dict)
+    read: dict[str, int] = field(default_factory=dict)
+    pending: list[PendingStaffMessage] = field(default_factory=list)
+
+    def add(self, message: StaffChatMessage) -> None:
+        items = self.messages.setdefault(message.channel, [])
+        if any(m.id == message.id for m in items):
+            return
+        items.append(message)
+        items.sort(key=lambda m: m.id)
+
+    def unread(self, channel: str, me: str) -> int:
+        last = self.read.get(channel, 0)
+        return sum(1 for m in self.messages.get(channel, []) if m.id > last and m.sender != me)
+
+    def total_unread(self, me: str) -> int:
+        return sum(self.unread(channel, me) for channel in self.messages)
+
+    def mark_read(self, channel: str) -> int | None:
+        """Everything in ``channel`` read; the id to tell the server, if it moved."""
+        items = self.messages.get(channel, [])
+        if not items or self.read.get(channel, 0) >= items[-1].id:
+            return None
+        self.read[channel] = items[-1].id
+        return items[-1].id
 
 
 @dataclass
@@ -132,6 +211,22 @@ class Workstation:
     guide_notices: list[ToStaffGuideChanged] = field(default_factory=list)
     callbacks: list[CallbackSummary] = field(default_factory=list)
     callback: ToStaffCallback | None = None  # the one opened last
+    callback_offer: ToStaffCallbackOffer | None = None
+    callback_figures: ToStaffCallbackFigures | None = None
+    clinics: list[Clinic] = field(default_factory=list)
+    queue_skills: dict[str, str] = field(default_factory=dict)
+    queue_channels: dict[str, str] = field(default_factory=dict)
+    colleagues: list[Colleague] = field(default_factory=list)
+    staff_chat: StaffChatState = field(default_factory=StaffChatState)
+    pictures: dict[int, ToStaffPicture] = field(default_factory=dict)
+
+    @property
+    def me(self) -> str:
+        return self.profile.username if self.profile else ""
+
+    def colleague_name(self, username: str) -> str:
+        found = next((c for c in self.colleagues if c.username == username), None)
+        return found.display_name if found else username
 
     def queue_name(self, queue: str, lang: str) -> str:
         names = self.queue_names.get(queue, {})
@@ -142,6 +237,67 @@ class Workstation:
         return [Event(EventKind.LINK, detail=link.value)]
 
     def apply(self, frame: ServerToStaffFrame) -> list[Event]:
+        events = self._apply_collab(frame)
+        if events is not None:
+            return events
+        return self._apply(frame)
+
+    def _apply_collab(self, frame: ServerToStaffFrame) -> list[Event] | None:
+        """Transfer, consult, notes, pictures, staff chat, callback offers and figures."""
+        if isinstance(frame, ToStaffNote):
+            chat = self.chats.get(frame.conversation_id)
+            if chat is None:
+                return []
+            if all(n.id != frame.note.id for n in chat.notes):
+                chat.notes.append(frame.note)
+            return [Event(EventKind.CONVERSATION, frame.conversation_id)]
+        if isinstance(frame, ToStaffParticipants):
+            chat = self.chats.get(frame.conversation_id)
+            if chat is None:
+                return []
+            chat.owner, chat.consultants = frame.owner, frame.consultants
+            return [Event(EventKind.CONVERSATION, frame.conversation_id)]
+        if isinstance(frame, ToStaffLeft):
+            chat = self.chats.pop(frame.conversation_id, None)
+            return [Event(EventKind.LEFT, frame.conversation_id, frame.reason)] if chat else []
+        if isinstance(frame, ToStaffPicture):
+            # Only the last few: full pictures are large, and she can open one again.
+            self.pictures[frame.picture_id] = frame
+            while len(self.pictures) > 5:
+                self.pictures.pop(next(iter(self.pictures)))
+            return [Event(EventKind.PICTURE, frame.conversation_id, str(frame.picture_id))]
+        if isinstance(frame, ToStaffChatHistory):
+            self.staff_chat.messages = {}
+            for message in frame.messages:
+                self.staff_chat.add(message)
+            self.staff_chat.read = dict(frame.read)
+            return [Event(EventKind.STAFF_CHAT)]
+        if isinstance(frame, ToStaffChat):
+            self.staff_chat.add(frame.message)
+            if frame.client_msg_id is not None:
+                self.staff_chat.pending = [
+                    p for p in self.staff_chat.pending if p.client_msg_id != frame.client_msg_id
+                ]
+                self.staff_chat.read[frame.message.channel] = max(
+                    frame.message.id, self.staff_chat.read.get(frame.message.channel, 0)
+                )
+            return [Event(EventKind.STAFF_CHAT, detail=frame.message.channel)]
+        if isinstance(frame, ToStaffColleagues):
+            self.colleagues = frame.items
+            return [Event(EventKind.COLLEAGUES)]
+        if isinstance(frame, ToStaffCallbackOffer):
+            self.callback_offer = frame
+            return [Event(EventKind.CALLBACK_OFFER, detail=str(frame.summary.id))]
+        if isinstance(frame, ToStaffCallbackOfferWithdrawn):
+            if self.callback_offer and self.callback_offer.summary.id == frame.callback_id:
+                self.callback_offer = None
+            return [Event(EventKind.CALLBACK_OFFER, detail=str(frame.callback_id))]
+        if isinstance(frame, ToStaffCallbackFigures):
+            self.callback_figures = frame
+            return [Event(EventKind.CALLBACK_FIGURES)]
+        return None
+
+    def _apply(self, frame: ServerToStaffFrame) -> list[Event]:
         if isinstance(frame, ToStaffCallbacks):
             self.callbacks = frame.items
             return [Event(EventKind.CALLBACKS)]
@@ -185,6 +341,9 @@ class Workstation:
             self.status = frame.status
             self.queue_names = frame.queue_names
             self.placeholders = frame.placeholders
+            self.clinics = frame.clinics
+            self.queue_skills = frame.queue_skills
+            self.queue_channels = dict(frame.queue_channels)
             self.link = Link.ONLINE
             return [Event(EventKind.LOGGED_IN), Event(EventKind.LINK, detail=Link.ONLINE.value)]
         if isinstance(frame, ToStaffStatus):
@@ -220,6 +379,8 @@ class Workstation:
             for line in view.lines:
                 chat.add(line)
             chat.closed = view.state == "closed"
+            chat.notes = list(view.notes)
+            chat.owner, chat.consultants, chat.role = view.owner, view.consultants, view.role
             return [Event(EventKind.CONVERSATION, view.conversation_id)]
         if isinstance(frame, ToStaffMessage):
             chat = self.chats.get(frame.conversation_id)

@@ -13,9 +13,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -56,6 +58,101 @@ class CallbackCommands(Protocol):
     async def callback_attempt(
         self, callback_id: int, outcome: CallbackOutcome, note: str
     ) -> None: ...
+    async def callback_take(self, callback_id: int) -> None: ...
+    async def callback_decline(self, callback_id: int) -> None: ...
+    async def callback_figures(self) -> None: ...
+
+
+class CallbackOfferBanner(QFrame):
+    """A callback offered while no live queue needs her: take it, or leave it for later."""
+
+    take = Signal(int)
+    decline = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callbackOffer")
+        self.setStyleSheet(
+            "#callbackOffer { background: #dbeafe; border: 2px solid #1d4ed8; border-radius: 6px; }"
+            "#callbackOffer QLabel { font-size: 14px; color: #1b1b1b; }"
+        )
+        layout = QHBoxLayout(self)
+        self.label = QLabel()
+        self.take_button = QPushButton(self.tr("Take and call"))
+        self.take_button.setObjectName("takeCallback")
+        self.decline_button = QPushButton(self.tr("Not now"))
+        self.decline_button.setObjectName("declineCallback")
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.take_button)
+        layout.addWidget(self.decline_button)
+        self._id: int | None = None
+        self.take_button.clicked.connect(lambda: self._id is not None and self.take.emit(self._id))
+        self.decline_button.clicked.connect(
+            lambda: self._id is not None and self.decline.emit(self._id)
+        )
+        self.hide()
+
+    def show_offer(self, item: CallbackSummary | None, queue_name: str) -> None:
+        self._id = item.id if item else None
+        if item is None:
+            self.hide()
+            return
+        due = item.due_at.astimezone().strftime("%d.%m. %H:%M") if item.due_at else "–"
+        self.label.setText(
+            self.tr("Callback waiting: %1 · %2 · due %3")
+            .replace("%1", queue_name)
+            .replace("%2", item.number)
+            .replace("%3", due)
+        )
+        self.show()
+
+
+class FiguresDialog(QDialog):
+    """Supervisors: today's callbacks per queue."""
+
+    def __init__(self, state: Workstation, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callbackFigures")
+        self.setWindowTitle(self.tr("Callback figures"))
+        self.state = state
+        self.lang = lang
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        layout.addWidget(self.title)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Queue"),
+                self.tr("Created"),
+                self.tr("Done same day"),
+                self.tr("Done in time"),
+                self.tr("Overdue"),
+                self.tr("Open"),
+            ]
+        )
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table)
+        self.resize(640, 260)
+        self.refresh()
+
+    def refresh(self) -> None:
+        figures = self.state.callback_figures
+        if figures is None:
+            self.title.setText(self.tr("Loading…"))
+            return
+        self.title.setText(self.tr("Created on %1").replace("%1", figures.day.strftime("%d.%m.%Y")))
+        self.table.setRowCount(len(figures.rows))
+        for row, fig in enumerate(figures.rows):
+            cells = [
+                self.state.queue_name(fig.queue, self.lang),
+                str(fig.created),
+                str(fig.done_same_day),
+                str(fig.done_in_time),
+                str(fig.overdue),
+                str(fig.open),
+            ]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
 
 
 class CallbacksView(QWidget):
@@ -83,6 +180,7 @@ class CallbacksView(QWidget):
         self.filter.setObjectName("callbackFilter")
         self.filter.addItem(self.tr("My queues"), "all")
         self.filter.addItem(self.tr("Named for me"), "mine")
+        self.filter.addItem(self.tr("My clinic"), "clinic")
         self.filter.addItem(self.tr("Overdue or flagged"), "late")
         self.filter.currentIndexChanged.connect(self.refresh)
         self.new_button = QPushButton(self.tr("New callback request…"))
@@ -90,6 +188,10 @@ class CallbacksView(QWidget):
         top.addWidget(QLabel(self.tr("Show:")))
         top.addWidget(self.filter)
         top.addStretch(1)
+        self.figures_button = QPushButton(self.tr("Figures…"))
+        self.figures_button.setObjectName("callbackFiguresButton")
+        self.figures_button.setVisible(False)  # supervisors only (set at login)
+        top.addWidget(self.figures_button)
         top.addWidget(self.new_button)
         layout.addLayout(top)
         self.table = QTableWidget(0, 6)
@@ -140,6 +242,9 @@ class CallbacksView(QWidget):
         items = self.state.callbacks
         if mode == "mine":
             items = [i for i in items if i.nurse == me]
+        elif mode == "clinic":
+            mine = {c.id for c in self.state.clinics if any(n.username == me for n in c.nurses)}
+            items = [i for i in items if i.clinic in mine]
         elif mode == "late":
             items = [i for i in items if i.overdue or i.state == "decision"]
         return items
@@ -171,6 +276,13 @@ class CallbacksView(QWidget):
             sum(1 for i in self.state.callbacks if i.overdue or i.state == "decision")
         )
         self._sync_buttons()
+
+    def select(self, callback_id: int) -> None:
+        for row in range(self.table.rowCount()):
+            cell = self.table.item(row, 0)
+            if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == callback_id:
+                self.table.selectRow(row)
+                return
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -232,6 +344,8 @@ class CallbackDialog(QDialog):
         number: str = "",
         queue: str | None = None,
         parent: QWidget | None = None,
+        clinics: list[tuple[str, str]] | None = None,  # (id, name) of the directory
+        colleagues: list[tuple[str, str]] | None = None,  # (username, display name)
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Callback request"))
@@ -251,11 +365,23 @@ class CallbackDialog(QDialog):
         self.nurse = QLineEdit()
         self.nurse.setObjectName("callbackNurse")
         self.nurse.setPlaceholderText(self.tr("Colleague's username (optional)"))
+        if colleagues:
+            # The directory's nurses and colleagues: typing a name or username completes.
+            completer = QCompleter([f"{u} – {name}" for u, name in colleagues], self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.nurse.setCompleter(completer)
         form.addRow(self.tr("Number"), self.number)
         form.addRow(self.tr("Queue"), self.queue)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow("", self.urgent)
+        self.clinic = QComboBox()
+        self.clinic.setObjectName("callbackClinic")
+        self.clinic.addItem(self.tr("– (the queue's staff)"), None)
+        for clinic_id, name in clinics or []:
+            self.clinic.addItem(name, clinic_id)
         form.addRow(self.tr("For a named colleague"), self.nurse)
+        form.addRow(self.tr("For the client's own clinic"), self.clinic)
         self.error = QLabel()
         self.error.setObjectName("callbackError")
         self.error.setStyleSheet("color: #b42318;")
@@ -291,6 +417,7 @@ class CallbackDialog(QDialog):
             number=self.number.text().strip(),
             reason=self.reason.toPlainText().strip(),
             priority="urgent" if self.urgent.isChecked() else "normal",
-            nurse=self.nurse.text().strip() or None,
+            nurse=self.nurse.text().split(" – ")[0].strip() or None,
+            clinic=self.clinic.currentData(),
             conversation_id=conversation_id,
         )

@@ -1,11 +1,14 @@
-"""One conversation tab: transcript, typing notice, reply box, close with outcome."""
+"""One conversation tab: transcript (with pictures and video links), typing notice, reply
+box, internal notes, working-together actions (transfer, invite, picture, video), close."""
 
 from __future__ import annotations
 
+import base64
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -35,10 +39,19 @@ class ConversationPanel(QWidget):
     open_guide = Signal(str)
     call_back = Signal(str)  # the client's number
     callback_requested = Signal(str)  # leave a callback request about this conversation
+    transfer_requested = Signal(str)
+    invite_requested = Signal(str)
+    picture_requested = Signal(str)  # ask the client for a picture
+    video_requested = Signal(str)
+    consult_leave = Signal(str)
+    note_added = Signal(str, str)
+    picture_open = Signal(int)
 
     def __init__(self, chat: Chat, queue_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conversation_id = chat.conversation_id
+        # Usernames to display names (the window sets the colleague directory's lookup).
+        self.name_of: Callable[[str], str] = lambda username: username
         self.setObjectName(f"conversation-{chat.conversation_id}")
         layout = QVBoxLayout(self)
         who = chat.client_name or anonymous()
@@ -54,9 +67,51 @@ class ConversationPanel(QWidget):
         self.callback_button.clicked.connect(
             lambda: self.callback_requested.emit(chat.conversation_id)
         )
+        self.participants = QLabel()
+        self.participants.setObjectName("participants")
+        self.participants.setStyleSheet("color: #555;")
+        self.transfer_note = QLabel()
+        self.transfer_note.setObjectName("transferNote")
+        self.transfer_note.setWordWrap(True)
+        self.transfer_note.setStyleSheet(
+            "background: #fff4cc; border: 1px solid #c98a00; padding: 6px; color: #1b1b1b;"
+        )
+        self.transfer_note.setVisible(False)
         self.transcript = QTextBrowser()
         self.transcript.setObjectName("transcript")
         self.transcript.setOpenLinks(False)
+        self.transcript.anchorClicked.connect(self._anchor)
+        self._thumbs: set[int] = set()
+        self.notes_view = QTextBrowser()
+        self.notes_view.setObjectName("notesView")
+        self.notes_view.setMaximumHeight(90)
+        self.notes_view.setStyleSheet("background: #fffbe6;")
+        self.note_input = QLineEdit()
+        self.note_input.setObjectName("noteInput")
+        self.note_input.setPlaceholderText(
+            self.tr("Internal note (staff only, the client never sees it)")
+        )
+        self.note_input.returnPressed.connect(self._add_note)
+        self.note_button = QPushButton(self.tr("Add note"))
+        self.note_button.setObjectName("addNote")
+        self.note_button.clicked.connect(self._add_note)
+        self.actions_button = QToolButton()
+        self.actions_button.setObjectName("chatActions")
+        self.actions_button.setText(self.tr("Work together"))
+        self.actions_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.actions_button)
+        cid = chat.conversation_id
+        self.transfer_action = menu.addAction(self.tr("Transfer…"))
+        self.transfer_action.triggered.connect(lambda: self.transfer_requested.emit(cid))
+        self.invite_action = menu.addAction(self.tr("Invite a colleague…"))
+        self.invite_action.triggered.connect(lambda: self.invite_requested.emit(cid))
+        self.picture_action = menu.addAction(self.tr("Ask for a picture"))
+        self.picture_action.triggered.connect(lambda: self.picture_requested.emit(cid))
+        self.video_action = menu.addAction(self.tr("Move to video (send a meeting link)"))
+        self.video_action.triggered.connect(lambda: self.video_requested.emit(cid))
+        self.leave_action = menu.addAction(self.tr("Leave the consultation"))
+        self.leave_action.triggered.connect(lambda: self.consult_leave.emit(cid))
+        self.actions_button.setMenu(menu)
         self.typing_label = QLabel(self.tr("The client is typing…"))
         self.typing_label.setStyleSheet("color: #555; font-style: italic;")
         self.typing_label.setVisible(False)
@@ -86,6 +141,7 @@ class ConversationPanel(QWidget):
         self.guides_button.setMenu(self.guides_menu)
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.actions_button)
         buttons.addWidget(self.guides_button)
         buttons.addWidget(self.quick_replies)
         buttons.addStretch(1)
@@ -95,14 +151,24 @@ class ConversationPanel(QWidget):
         top.addWidget(self.call_button)
         top.addWidget(self.callback_button)
         layout.addLayout(top)
+        layout.addWidget(self.participants)
+        layout.addWidget(self.transfer_note)
         for widget in (
             self.transcript,
             self.typing_label,
             self.left_label,
             self.input,
         ):
-            layout.addWidget(widget)
+            layout.addWidget(widget, 1 if widget is self.transcript else 0)
         layout.addLayout(buttons)
+        notes_title = QLabel(self.tr("Internal notes (staff only)"))
+        notes_title.setStyleSheet("color: #7a4a00; font-weight: bold;")
+        layout.addWidget(notes_title)
+        layout.addWidget(self.notes_view)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_input, 1)
+        note_row.addWidget(self.note_button)
+        layout.addLayout(note_row)
         self.send_button.clicked.connect(self._send)
         self.close_button.clicked.connect(self._ask_close)
         self.input.textChanged.connect(self._on_text)
@@ -113,7 +179,84 @@ class ConversationPanel(QWidget):
         self._typing_timer.timeout.connect(self._stop_typing)
         self.show_chat(chat)
 
+    def _thumb(self, picture_id: int, data_url: str | None) -> None:
+        """Register a thumbnail with the transcript's document (a data URL it cannot load)."""
+        if picture_id in self._thumbs or not data_url or "," not in data_url:
+            return
+        image = QImage.fromData(base64.b64decode(data_url.split(",", 1)[1]))
+        self.transcript.document().addResource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl(f"thumb:{picture_id}"), image
+        )
+        self._thumbs.add(picture_id)
+
+    def _anchor(self, url: QUrl) -> None:
+        if url.scheme() == "picture":
+            self.picture_open.emit(int(url.path()))
+
+    def _line_body(self, kind: str, text: str, picture: object) -> str:
+        if kind == "picture" and picture is not None:
+            pid = int(getattr(picture, "id", 0))
+            self._thumb(pid, getattr(picture, "thumb", None))
+            hint = html.escape(self.tr("Open the picture"))
+            return f"<a href='picture:{pid}' title='{hint}'><img src='thumb:{pid}'></a>"
+        if kind == "video":
+            label = html.escape(self.tr("Video meeting link sent:"))
+            return f"{label} <a href='{html.escape(text)}'>{html.escape(text)}</a>"
+        return html.escape(text).replace("\n", "<br>")
+
+    def _show_role(self, chat: Chat) -> None:
+        owner = chat.role == "owner"
+        consultant = chat.role == "consultant"
+        self.close_button.setVisible(owner)
+        self.call_button.setVisible(owner and bool(chat.client_phone))
+        self.callback_button.setVisible(owner)
+        for action in (
+            self.transfer_action,
+            self.invite_action,
+            self.picture_action,
+            self.video_action,
+        ):
+            action.setVisible(owner)
+        self.leave_action.setVisible(consultant)
+        self.actions_button.setVisible(owner or consultant)
+        writer = owner or consultant
+        self.input.setEnabled(writer)
+        self.note_input.setEnabled(writer)
+        self.note_button.setEnabled(writer)
+        names = []
+        if chat.owner and not owner:
+            names.append(self.tr("Responsible: %1").replace("%1", self.name_of(chat.owner)))
+        if chat.consultants:
+            people = ", ".join(self.name_of(c) for c in chat.consultants)
+            names.append(self.tr("Consultants: %1").replace("%1", people))
+        if consultant:
+            names.append(self.tr("You are a consultant here."))
+        self.participants.setText(" · ".join(names))
+        self.participants.setVisible(bool(names))
+        transfer = next((n for n in chat.notes if n.kind == "transfer"), None)
+        self.transfer_note.setVisible(transfer is not None)
+        if transfer is not None:
+            self.transfer_note.setText(
+                self.tr("Transferred by %1: %2")
+                .replace("%1", html.escape(transfer.author_name))
+                .replace("%2", html.escape(transfer.text))
+            )
+        notes = []
+        for note in chat.notes:
+            when = note.at.astimezone().strftime("%H:%M")
+            notes.append(
+                f"<p><b>{html.escape(note.author_name)}</b> {when}<br>{html.escape(note.text)}</p>"
+            )
+        self.notes_view.setHtml("".join(notes))
+
+    def _add_note(self) -> None:
+        text = self.note_input.text().strip()
+        if text:
+            self.note_input.clear()
+            self.note_added.emit(self.conversation_id, text[:2000])
+
     def show_chat(self, chat: Chat) -> None:
+        self._show_role(chat)
         parts = []
         for line in chat.lines:
             when = line.at.astimezone().strftime("%H:%M")
@@ -126,7 +269,7 @@ class ConversationPanel(QWidget):
                 name, colour = chat.client_name or anonymous(), "#005a8c"
             else:
                 name, colour = line.author_name or "", "#1a7f37"
-            text = html.escape(line.text).replace("\n", "<br>")
+            text = self._line_body(line.kind, line.text, line.picture)
             parts.append(
                 f"<p><span style='color:{colour}'><b>{html.escape(name)}</b> {when}</span>"
                 f"<br>{text}</p>"

@@ -27,16 +27,25 @@ from desktop.bridge import Bridge
 from desktop.chat.state import Workstation
 from desktop.guides.quick_replies import fill, values
 from desktop.guides.tree import for_queue
-from desktop.ui.callbacks import CallbackCommands, CallbackDialog, CallbacksView
+from desktop.ui.callbacks import (
+    CallbackCommands,
+    CallbackDialog,
+    CallbackOfferBanner,
+    CallbacksView,
+    FiguresDialog,
+)
+from desktop.ui.collab import ChatTransferDialog, InviteDialog, PictureDialog
 from desktop.ui.conversation import ConversationPanel
 from desktop.ui.guides import GuideCommands, HandbookView, HistoryDialog, notice_text
 from desktop.ui.meter import MeterTable
 from desktop.ui.offer import OfferBanner
+from desktop.ui.staff_chat import StaffChatCommands, StaffChatView
 from desktop.ui.texts import (
     NOT_READY_REASONS,
     anonymous,
     link_name,
     reason_name,
+    refusal,
     status_name,
 )
 from protocol.messages import Outcome, StaffStatus
@@ -45,8 +54,18 @@ STATUS_ORDER = (StaffStatus.READY, StaffStatus.NOT_READY, StaffStatus.WRAP_UP, S
 LINK_COLOURS = {"online": "#1a7f37", "reconnecting": "#b42318", "auth_failed": "#b42318"}
 
 
-class Actions(GuideCommands, CallbackCommands, Protocol):
+class Actions(GuideCommands, CallbackCommands, StaffChatCommands, Protocol):
     """What the window asks of the backend connection."""
+
+    async def transfer(
+        self, conversation_id: str, queue: str | None, to_user: str | None, note: str
+    ) -> None: ...
+    async def invite(self, conversation_id: str, username: str) -> None: ...
+    async def consult_end(self, conversation_id: str, username: str | None = None) -> None: ...
+    async def note(self, conversation_id: str, text: str) -> None: ...
+    async def video_link(self, conversation_id: str) -> None: ...
+    async def picture_request(self, conversation_id: str) -> None: ...
+    async def picture_open(self, picture_id: int) -> None: ...
 
     async def set_status(self, status: StaffStatus, reason: str | None = None) -> None: ...
     async def accept(self, conversation_id: str) -> None: ...
@@ -110,6 +129,7 @@ class MainWindow(QMainWindow):
         meter_layout.addWidget(self.meter_note)
 
         self.offer = OfferBanner()
+        self.callback_offer = CallbackOfferBanner()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("conversations")
         self.empty = QLabel(self.tr("No open conversations. Set yourself Ready to receive chats."))
@@ -119,6 +139,7 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.offer)
+        right_layout.addWidget(self.callback_offer)
         right_layout.addWidget(self.empty, 1)
         right_layout.addWidget(self.tabs, 1)
 
@@ -133,6 +154,9 @@ class MainWindow(QMainWindow):
         self.sections.addTab(self.handbook, self.tr("Handbook"))
         self.callbacks = CallbacksView(state, commands, lang, self._run)
         self.sections.addTab(self.callbacks, self.tr("Callbacks"))
+        self.staff_chat = StaffChatView(state, commands, self._run)
+        self.sections.addTab(self.staff_chat, self.tr("Colleagues"))
+        self._figures: FiguresDialog | None = None
         self._callback_requests = 0
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -182,6 +206,18 @@ class MainWindow(QMainWindow):
         self.callbacks.call_requested.connect(self.call_requested)
         self.callbacks.count_changed.connect(self._on_callback_count)
         self.callbacks.new_button.clicked.connect(lambda: self.leave_callback(None))
+        self.callbacks.figures_button.clicked.connect(self.show_figures)
+        bridge.callback_offer.connect(self._on_callback_offer)
+        bridge.callback_figures.connect(lambda: self._figures and self._figures.refresh())
+        self.callback_offer.take.connect(self._take_callback)
+        self.callback_offer.decline.connect(
+            lambda cid: self._run(self.commands.callback_decline(cid))
+        )
+        bridge.conversation_left.connect(self._on_left)
+        bridge.picture.connect(self._on_picture)
+        bridge.staff_chat.connect(self.staff_chat.refresh)
+        bridge.colleagues.connect(self.staff_chat.refresh)
+        self.staff_chat.unread_changed.connect(self._on_staff_unread)
         self.offer.accept_clicked.connect(lambda cid: self._run(self.commands.accept(cid)))
         self.status_box.activated.connect(self._status_chosen)
         self.reason_box.activated.connect(self._status_chosen)
@@ -218,6 +254,7 @@ class MainWindow(QMainWindow):
         profile = self.state.profile
         if profile is not None:
             self.who.setText(profile.display_name)
+            self.callbacks.figures_button.setVisible(profile.role == "supervisor")
 
     def _on_status(self) -> None:
         index = self.status_box.findData(self.state.status)
@@ -265,6 +302,16 @@ class MainWindow(QMainWindow):
             panel.open_guide.connect(self.open_guide)
             panel.call_back.connect(self.call_requested)
             panel.callback_requested.connect(self.leave_callback)
+            panel.name_of = self.state.colleague_name
+            panel.transfer_requested.connect(self.transfer_chat)
+            panel.invite_requested.connect(self.invite_colleague)
+            panel.picture_requested.connect(
+                lambda cid: self._run(self.commands.picture_request(cid))
+            )
+            panel.video_requested.connect(lambda cid: self._run(self.commands.video_link(cid)))
+            panel.consult_leave.connect(lambda cid: self._run(self.commands.consult_end(cid)))
+            panel.note_added.connect(lambda cid, text: self._run(self.commands.note(cid, text)))
+            panel.picture_open.connect(lambda pid: self._run(self.commands.picture_open(pid)))
             if self.phone is None:
                 panel.call_button.setEnabled(False)
                 panel.call_button.setToolTip(self.tr("This workstation has no phone set up."))
@@ -284,6 +331,82 @@ class MainWindow(QMainWindow):
             ):
                 self.tabs.tabBar().setTabTextColor(index, Qt.GlobalColor.red)
         self._sync_empty()
+
+    def _on_left(self, conversation_id: str, why: str) -> None:
+        self._on_closed(conversation_id)
+        message = (
+            self.tr("The conversation was transferred.")
+            if why == "transferred"
+            else self.tr("The consultation ended.")
+        )
+        self.statusBar().showMessage(message, 8000)
+
+    def transfer_chat(self, conversation_id: str) -> ChatTransferDialog | None:
+        chat = self.state.chats.get(conversation_id)
+        if chat is None:
+            return None
+        dialog = ChatTransferDialog(self.state, chat.queue, self.lang, self)
+
+        def done(code: int) -> None:
+            if code == QDialog.DialogCode.Accepted:
+                queue, person = dialog.target()
+                self._run(
+                    self.commands.transfer(conversation_id, queue, person, dialog.note_text())
+                )
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def invite_colleague(self, conversation_id: str) -> InviteDialog | None:
+        chat = self.state.chats.get(conversation_id)
+        if chat is None:
+            return None
+        dialog = InviteDialog(self.state, set(chat.consultants), self)
+
+        def done(code: int) -> None:
+            username = dialog.username()
+            if code == QDialog.DialogCode.Accepted and username:
+                self._run(self.commands.invite(conversation_id, username))
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def _on_picture(self, picture_id: str) -> None:
+        import base64
+
+        frame = self.state.pictures.get(int(picture_id))
+        if frame is not None:
+            dialog = PictureDialog(base64.b64decode(frame.data), self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def _on_callback_offer(self) -> None:
+        offer = self.state.callback_offer
+        item = offer.summary if offer else None
+        name = self.state.queue_name(item.queue, self.lang) if item else ""
+        self.callback_offer.show_offer(item, name)
+
+    def _take_callback(self, callback_id: int) -> None:
+        self.callback_offer.show_offer(None, "")
+        self._run(self.commands.callback_take(callback_id))
+        self.sections.setCurrentWidget(self.callbacks)
+        self.callbacks.select(callback_id)
+
+    def show_figures(self) -> FiguresDialog:
+        if self._figures is None:
+            self._figures = FiguresDialog(self.state, self.lang, self)
+        self._run(self.commands.callback_figures())
+        self._figures.show()
+        return self._figures
+
+    def _on_staff_unread(self, count: int) -> None:
+        label = self.tr("Colleagues")
+        index = self.sections.indexOf(self.staff_chat)
+        self.sections.setTabText(index, f"{label} ({count})" if count else label)
 
     def _on_closed(self, conversation_id: str) -> None:
         panel = self.panels.pop(conversation_id, None)
@@ -314,11 +437,16 @@ class MainWindow(QMainWindow):
         """The callback dialog, prefilled from the conversation when there is one."""
         chat = self.state.chats.get(conversation_id or "")
         queues = [(f.queue, self.state.queue_name(f.queue, self.lang)) for f in self.state.meter]
+        clinics = [
+            (c.id, c.names.get(self.lang) or c.names.get("fi") or c.id) for c in self.state.clinics
+        ]
         dialog = CallbackDialog(
             queues,
             number=chat.client_phone or "" if chat else "",
             queue=chat.queue if chat else None,
             parent=self,
+            clinics=clinics,
+            colleagues=self._directory_people(),
         )
         self._callback_requests += 1
         request_id = self._callback_requests
@@ -331,6 +459,12 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(done)
         dialog.open()
         return dialog
+
+    def _directory_people(self) -> list[tuple[str, str]]:
+        people = {n.username: n.display_name for c in self.state.clinics for n in c.nurses}
+        people.update({c.username: c.display_name for c in self.state.colleagues})
+        people.pop(self.state.me, None)
+        return sorted(people.items(), key=lambda item: item[1])
 
     def _on_unread(self, count: int) -> None:
         label = self.tr("Handbook")
@@ -402,6 +536,16 @@ class MainWindow(QMainWindow):
             refused = getattr(dialog, "refused", None)
             if refused is not None:
                 refused(ref, code)
+        error = self.state.last_error
+        why = refusal(error.detail) if error is not None else None
+        if why is not None:
+            # A refused transfer or invitation: she must see why, not a code.
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Not possible now"), why)
+            box.setObjectName("refusal")
+            box.setParent(self, box.windowFlags())
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not exec(): a nested event loop would stall the connection
+            return
         self.statusBar().showMessage(self.tr("The backend refused: %1").replace("%1", code), 8000)
 
     def _sync_empty(self) -> None:

@@ -48,6 +48,7 @@ class OfferBanner(QFrame):
         )
         layout = QHBoxLayout(self)
         self.label = QLabel()
+        self.label.setWordWrap(True)
         self.countdown = QLabel()
         self.accept_button = QPushButton(self.tr("Accept"))
         self.accept_button.setObjectName("acceptOffer")
@@ -88,6 +89,15 @@ class OfferBanner(QFrame):
             .replace("%2", client)
             .replace("%3", duration(offer.waited_s))
         )
+        if offer.transfer_note:
+            # A transfer: the sender's note is read before accepting.
+            self.label.setText(
+                self.label.text()
+                + "\n"
+                + self.tr("Transferred by %1: %2")
+                .replace("%1", offer.transferred_by or "")
+                .replace("%2", offer.transfer_note)
+            )
         self._tick_text()
         self.show()
         self._timer.start()

@@ -54,9 +54,47 @@ def link_name(link: str) -> str:
 
 
 def system_line(code: str) -> str:
+    """A system line's code (``consult_joined:Pekka``) in her language."""
+    key, _, arg = code.partition(":")
     return {
-        "client_left": QCoreApplication.translate("Texts", "The client left the conversation.")
-    }.get(code, code)
+        "client_left": QCoreApplication.translate("Texts", "The client left the conversation."),
+        "transferred": QCoreApplication.translate(
+            "Texts", "The conversation was transferred to another professional."
+        ),
+        "consult_joined": QCoreApplication.translate(
+            "Texts", "%1 joined the conversation as a consultant."
+        ).replace("%1", arg),
+        "consult_left": QCoreApplication.translate("Texts", "%1 left the conversation.").replace(
+            "%1", arg
+        ),
+        "picture_requested": QCoreApplication.translate(
+            "Texts", "A picture was requested from the client."
+        ),
+    }.get(key, code)
+
+
+def refusal(detail: str) -> str | None:
+    """Why the backend refused a transfer or an invitation, in her language."""
+    return {
+        "transfer_nobody_ready": QCoreApplication.translate(
+            "Texts", "Nobody in that queue can take a chat now. Try later or pick another queue."
+        ),
+        "transfer_busy": QCoreApplication.translate(
+            "Texts", "That colleague cannot take a chat now (not Ready, or full)."
+        ),
+        "transfer_offline": QCoreApplication.translate("Texts", "That colleague is not online."),
+        "transfer_no_skill": QCoreApplication.translate(
+            "Texts", "That colleague does not serve that queue."
+        ),
+        "transfer_self": QCoreApplication.translate("Texts", "You cannot transfer to yourself."),
+        "consult_role": QCoreApplication.translate(
+            "Texts", "That colleague's role cannot be invited into client conversations."
+        ),
+        "consult_offline": QCoreApplication.translate("Texts", "That colleague is not online."),
+        "consult_already_in": QCoreApplication.translate(
+            "Texts", "That colleague is already in the conversation."
+        ),
+    }.get(detail)
 
 
 def anonymous() -> str:

@@ -32,95 +32,123 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../callbacks.py" line="237"/>
+        <location filename="../callbacks.py" line="349"/>
         <source>Callback request</source>
         <translation>Soittopyyntö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="250"/>
+        <location filename="../callbacks.py" line="362"/>
         <source>Urgent</source>
         <translation>Kiireellinen</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="253"/>
+        <location filename="../callbacks.py" line="365"/>
         <source>Colleague&apos;s username (optional)</source>
         <translation>Kollegan käyttäjätunnus (vapaaehtoinen)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="254"/>
+        <location filename="../callbacks.py" line="366"/>
         <source>Number</source>
         <translation>Numero</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="255"/>
+        <location filename="../callbacks.py" line="367"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="256"/>
+        <location filename="../callbacks.py" line="368"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="258"/>
+        <location filename="../callbacks.py" line="372"/>
+        <source>– (the queue&apos;s staff)</source>
+        <translation>– (jonon henkilöstö)</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="375"/>
         <source>For a named colleague</source>
         <translation>Nimetylle kollegalle</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="278"/>
+        <location filename="../callbacks.py" line="376"/>
+        <source>For the client&apos;s own clinic</source>
+        <translation>Asiakkaan omalle neuvolalle</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="396"/>
         <source>Check the phone number.</source>
         <translation>Tarkista puhelinnumero.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="279"/>
+        <location filename="../callbacks.py" line="397"/>
         <source>Write what the callback is about (at most 2,000 characters).</source>
         <translation>Kirjoita, mitä soittopyyntö koskee (enintään 2 000 merkkiä).</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="280"/>
+        <location filename="../callbacks.py" line="398"/>
         <source>Check the colleague&apos;s username.</source>
         <translation>Tarkista kollegan käyttäjätunnus.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="282"/>
+        <location filename="../callbacks.py" line="400"/>
         <source>Check the fields.</source>
         <translation>Tarkista kentät.</translation>
     </message>
 </context>
 <context>
+    <name>CallbackOfferBanner</name>
+    <message>
+        <location filename="../callbacks.py" line="80"/>
+        <source>Take and call</source>
+        <translation>Ota ja soita</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="82"/>
+        <source>Not now</source>
+        <translation>Ei nyt</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="101"/>
+        <source>Callback waiting: %1 · %2 · due %3</source>
+        <translation>Soittopyyntö odottaa: %1 · %2 · määräaika %3</translation>
+    </message>
+</context>
+<context>
     <name>Callbacks</name>
     <message>
-        <location filename="../callbacks.py" line="38"/>
+        <location filename="../callbacks.py" line="39"/>
         <source>No answer</source>
         <translation>Ei vastannut</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="39"/>
+        <location filename="../callbacks.py" line="40"/>
         <source>Busy</source>
         <translation>Varattu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="40"/>
+        <location filename="../callbacks.py" line="41"/>
         <source>Wrong number</source>
         <translation>Väärä numero</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="41"/>
+        <location filename="../callbacks.py" line="42"/>
         <source>Done</source>
         <translation>Hoidettu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="47"/>
+        <location filename="../callbacks.py" line="48"/>
         <source>needs a decision</source>
         <translation>vaatii päätöksen</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="49"/>
+        <location filename="../callbacks.py" line="50"/>
         <source>overdue</source>
         <translation>myöhässä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="50"/>
+        <location filename="../callbacks.py" line="51"/>
         <source>open</source>
         <translation>avoin</translation>
     </message>
@@ -128,96 +156,159 @@
 <context>
     <name>CallbacksView</name>
     <message>
-        <location filename="../callbacks.py" line="84"/>
+        <location filename="../callbacks.py" line="180"/>
         <source>My queues</source>
         <translation>Omat jonot</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="85"/>
+        <location filename="../callbacks.py" line="181"/>
         <source>Named for me</source>
         <translation>Minulle nimetyt</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="86"/>
+        <location filename="../callbacks.py" line="182"/>
+        <source>My clinic</source>
+        <translation>Oma neuvola</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="183"/>
         <source>Overdue or flagged</source>
         <translation>Myöhässä tai merkityt</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="88"/>
+        <location filename="../callbacks.py" line="185"/>
         <source>New callback request…</source>
         <translation>Uusi soittopyyntö…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="90"/>
+        <location filename="../callbacks.py" line="187"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="99"/>
+        <location filename="../callbacks.py" line="190"/>
+        <source>Figures…</source>
+        <translation>Luvut…</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="200"/>
         <source>Due</source>
         <translation>Määräaika</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="100"/>
+        <location filename="../callbacks.py" line="201"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="101"/>
+        <location filename="../callbacks.py" line="202"/>
         <source>Number</source>
         <translation>Numero</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="102"/>
+        <location filename="../callbacks.py" line="203"/>
         <source>Priority</source>
         <translation>Kiireellisyys</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="103"/>
+        <location filename="../callbacks.py" line="204"/>
         <source>Attempts</source>
         <translation>Yrityksiä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="104"/>
+        <location filename="../callbacks.py" line="205"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="119"/>
+        <location filename="../callbacks.py" line="220"/>
         <source>Call back</source>
         <translation>Soita takaisin</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="125"/>
+        <location filename="../callbacks.py" line="226"/>
         <source>Note (no health details)</source>
         <translation>Huomautus (ei terveystietoja)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="153"/>
+        <location filename="../callbacks.py" line="257"/>
         <source>urgent</source>
         <translation>kiireellinen</translation>
     </message>
 </context>
 <context>
+    <name>ChatTransferDialog</name>
+    <message>
+        <location filename="../collab.py" line="41"/>
+        <source>Transfer the conversation</source>
+        <translation>Siirrä keskustelu</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="55"/>
+        <source>What the receiver should know first (the client does not see this)</source>
+        <translation>Mitä vastaanottajan pitää tietää ensin (asiakas ei näe tätä)</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="61"/>
+        <source>Queue</source>
+        <translation>Jono</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="62"/>
+        <source>Colleague</source>
+        <translation>Kollega</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="63"/>
+        <source>Note</source>
+        <translation>Viesti</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="68"/>
+        <source>Transfer</source>
+        <translation>Siirrä</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="83"/>
+        <source>Anyone Ready in the queue</source>
+        <translation>Kuka tahansa jonossa valmiina oleva</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="103"/>
+        <source>Free now: %1</source>
+        <translation>Vapaana nyt: %1</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="107"/>
+        <source>Can take a chat now.</source>
+        <translation>Voi ottaa chatin nyt.</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="109"/>
+        <source>Cannot take a chat now (not Ready, or full).</source>
+        <translation>Ei voi ottaa chattia nyt (ei valmiina tai täynnä).</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="219"/>
-        <location filename="../conversation.py" line="239"/>
+        <location filename="../conversation.py" line="362"/>
+        <location filename="../conversation.py" line="382"/>
         <source>Close conversation</source>
         <translation>Päätä keskustelu</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="221"/>
+        <location filename="../conversation.py" line="364"/>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="231"/>
+        <location filename="../conversation.py" line="374"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Yhteenveto (lyhyt, ei enempää terveystietoja kuin tarpeen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="240"/>
+        <location filename="../conversation.py" line="383"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -225,57 +316,132 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="48"/>
+        <location filename="../conversation.py" line="61"/>
         <source>Call back</source>
         <translation>Soita takaisin</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="52"/>
+        <location filename="../conversation.py" line="65"/>
         <source>Callback request…</source>
         <translation>Soittopyyntö…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="60"/>
+        <location filename="../conversation.py" line="92"/>
+        <source>Internal note (staff only, the client never sees it)</source>
+        <translation>Sisäinen muistiinpano (vain henkilöstölle, asiakas ei näe sitä)</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="95"/>
+        <source>Add note</source>
+        <translation>Lisää muistiinpano</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="100"/>
+        <source>Work together</source>
+        <translation>Yhteistyö</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="104"/>
+        <source>Transfer…</source>
+        <translation>Siirrä…</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="106"/>
+        <source>Invite a colleague…</source>
+        <translation>Kutsu kollega…</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="108"/>
+        <source>Ask for a picture</source>
+        <translation>Pyydä kuvaa</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="110"/>
+        <source>Move to video (send a meeting link)</source>
+        <translation>Siirry videoon (lähetä tapaamislinkki)</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="112"/>
+        <source>Leave the consultation</source>
+        <translation>Poistu konsultaatiosta</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="115"/>
         <source>The client is typing…</source>
         <translation>Asiakas kirjoittaa…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="64"/>
+        <location filename="../conversation.py" line="119"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Asiakas poistui. Päätä keskustelu ja kirjaa lopputulos.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="70"/>
+        <location filename="../conversation.py" line="125"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Kirjoita vastaus (Enter lähettää, Vaihto+Enter uusi rivi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="73"/>
+        <location filename="../conversation.py" line="128"/>
         <source>Send</source>
         <translation>Lähetä</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="75"/>
+        <location filename="../conversation.py" line="130"/>
         <source>Close conversation…</source>
         <translation>Päätä keskustelu…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="79"/>
+        <location filename="../conversation.py" line="134"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Lisää pikavastaus käsikirjasta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="83"/>
+        <location filename="../conversation.py" line="138"/>
         <source>Instructions</source>
         <translation>Ohjeet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="134"/>
+        <location filename="../conversation.py" line="164"/>
+        <source>Internal notes (staff only)</source>
+        <translation>Sisäiset muistiinpanot (vain henkilöstölle)</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="200"/>
+        <source>Open the picture</source>
+        <translation>Avaa kuva</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="203"/>
+        <source>Video meeting link sent:</source>
+        <translation>Videotapaamisen linkki lähetetty:</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="228"/>
+        <source>Responsible: %1</source>
+        <translation>Vastuussa: %1</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="231"/>
+        <source>Consultants: %1</source>
+        <translation>Konsultit: %1</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="233"/>
+        <source>You are a consultant here.</source>
+        <translation>Olet tässä konsulttina.</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="240"/>
+        <source>Transferred by %1: %2</source>
+        <translation>Siirtäjä %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="277"/>
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="189"/>
+        <location filename="../conversation.py" line="332"/>
         <source>Quick reply…</source>
         <translation>Pikavastaus…</translation>
     </message>
@@ -387,6 +553,54 @@
     </message>
 </context>
 <context>
+    <name>FiguresDialog</name>
+    <message>
+        <location filename="../callbacks.py" line="115"/>
+        <source>Callback figures</source>
+        <translation>Soittopyyntöjen luvut</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="124"/>
+        <source>Queue</source>
+        <translation>Jono</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="125"/>
+        <source>Created</source>
+        <translation>Luotu</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="126"/>
+        <source>Done same day</source>
+        <translation>Hoidettu samana päivänä</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="127"/>
+        <source>Done in time</source>
+        <translation>Hoidettu ajallaan</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="128"/>
+        <source>Overdue</source>
+        <translation>Myöhässä</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="129"/>
+        <source>Open</source>
+        <translation>Avoinna</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="140"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="142"/>
+        <source>Created on %1</source>
+        <translation>Luotu %1</translation>
+    </message>
+</context>
+<context>
     <name>GuideBrowser</name>
     <message>
         <location filename="../guides.py" line="111"/>
@@ -472,9 +686,32 @@ Avataanko se selaimessa?</translation>
     </message>
 </context>
 <context>
+    <name>InviteDialog</name>
+    <message>
+        <location filename="../collab.py" line="128"/>
+        <source>Invite a colleague</source>
+        <translation>Kutsu kollega</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="131"/>
+        <source>The client sees the colleague join. You stay responsible.</source>
+        <translation>Asiakas näkee kollegan liittyvän. Vastuu pysyy sinulla.</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="137"/>
+        <source>busy</source>
+        <translation>varattu</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="143"/>
+        <source>Invite</source>
+        <translation>Kutsu</translation>
+    </message>
+</context>
+<context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="283"/>
+        <location filename="../../app.py" line="285"/>
         <source>Wrong username or password.</source>
         <translation>Väärä käyttäjätunnus tai salasana.</translation>
     </message>
@@ -515,84 +752,105 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="98"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="117"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="124"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="135"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132"/>
+        <location filename="../main_window.py" line="153"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="463"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="407"/>
+        <source>Colleagues</source>
+        <translation>Työkaverit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="168"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="182"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="276"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="317"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="338"/>
+        <source>The conversation was transferred.</source>
+        <translation>Keskustelu siirrettiin.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="340"/>
+        <source>The consultation ended.</source>
+        <translation>Konsultaatio päättyi.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="483"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="485"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="498"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="536"/>
+        <source>Not possible now</source>
+        <translation>Ei onnistu nyt</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="542"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -676,22 +934,27 @@ pyyntöjä</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="52"/>
+        <location filename="../offer.py" line="53"/>
         <source>Accept</source>
         <translation>Ota vastaan</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="55"/>
+        <location filename="../offer.py" line="56"/>
         <source>Accept the chat (Ctrl+Enter)</source>
         <translation>Ota chat vastaan (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="86"/>
+        <location filename="../offer.py" line="87"/>
         <source>New chat: %1 · %2 · waited %3</source>
         <translation>Uusi chat: %1 · %2 · odottanut %3</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="113"/>
+        <location filename="../offer.py" line="97"/>
+        <source>Transferred by %1: %2</source>
+        <translation>Siirtäjä %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../offer.py" line="123"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -935,6 +1198,42 @@ pyyntöjä</translation>
     </message>
 </context>
 <context>
+    <name>PictureDialog</name>
+    <message>
+        <location filename="../collab.py" line="158"/>
+        <source>Picture from the client</source>
+        <translation>Asiakkaan kuva</translation>
+    </message>
+</context>
+<context>
+    <name>StaffChatView</name>
+    <message>
+        <location filename="../staff_chat.py" line="60"/>
+        <source>Message to colleagues (no client details in the help channel)</source>
+        <translation>Viesti työkavereille (ei asiakastietoja apukanavalle)</translation>
+    </message>
+    <message>
+        <location filename="../staff_chat.py" line="63"/>
+        <source>Send</source>
+        <translation>Lähetä</translation>
+    </message>
+    <message>
+        <location filename="../staff_chat.py" line="93"/>
+        <source>Help channel (everyone)</source>
+        <translation>Apukanava (kaikki)</translation>
+    </message>
+    <message>
+        <location filename="../staff_chat.py" line="145"/>
+        <source>Help channel</source>
+        <translation>Apukanava</translation>
+    </message>
+    <message>
+        <location filename="../staff_chat.py" line="152"/>
+        <source>Sending…</source>
+        <translation>Lähetetään…</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <location filename="../texts.py" line="15"/>
@@ -1032,12 +1331,68 @@ pyyntöjä</translation>
         <translation>Kirjautuminen epäonnistui</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="58"/>
+        <location filename="../texts.py" line="60"/>
         <source>The client left the conversation.</source>
         <translation>Asiakas poistui keskustelusta.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="63"/>
+        <location filename="../texts.py" line="61"/>
+        <source>The conversation was transferred to another professional.</source>
+        <translation>Keskustelu siirrettiin toiselle ammattilaiselle.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="64"/>
+        <source>%1 joined the conversation as a consultant.</source>
+        <translation>%1 liittyi keskusteluun konsulttina.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="67"/>
+        <source>%1 left the conversation.</source>
+        <translation>%1 poistui keskustelusta.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="70"/>
+        <source>A picture was requested from the client.</source>
+        <translation>Asiakkaalta pyydettiin kuvaa.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="79"/>
+        <source>Nobody in that queue can take a chat now. Try later or pick another queue.</source>
+        <translation>Kukaan siinä jonossa ei voi ottaa chattia nyt. Yritä myöhemmin tai valitse toinen jono.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="82"/>
+        <source>That colleague cannot take a chat now (not Ready, or full).</source>
+        <translation>Kollega ei voi ottaa chattia nyt (ei valmiina tai täynnä).</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="85"/>
+        <location filename="../texts.py" line="93"/>
+        <source>That colleague is not online.</source>
+        <translation>Kollega ei ole paikalla.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="86"/>
+        <source>That colleague does not serve that queue.</source>
+        <translation>Kollega ei palvele sitä jonoa.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="89"/>
+        <source>You cannot transfer to yourself.</source>
+        <translation>Et voi siirtää itsellesi.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="90"/>
+        <source>That colleague&apos;s role cannot be invited into client conversations.</source>
+        <translation>Kollegan roolia ei voi kutsua asiakaskeskusteluihin.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="94"/>
+        <source>That colleague is already in the conversation.</source>
+        <translation>Kollega on jo keskustelussa.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="101"/>
         <source>Anonymous</source>
         <translation>Nimetön</translation>
     </message>

@@ -32,95 +32,123 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../callbacks.py" line="237"/>
+        <location filename="../callbacks.py" line="349"/>
         <source>Callback request</source>
         <translation>Begäran om återuppringning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="250"/>
+        <location filename="../callbacks.py" line="362"/>
         <source>Urgent</source>
         <translation>Brådskande</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="253"/>
+        <location filename="../callbacks.py" line="365"/>
         <source>Colleague&apos;s username (optional)</source>
         <translation>Kollegans användarnamn (valfritt)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="254"/>
+        <location filename="../callbacks.py" line="366"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="255"/>
+        <location filename="../callbacks.py" line="367"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="256"/>
+        <location filename="../callbacks.py" line="368"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="258"/>
+        <location filename="../callbacks.py" line="372"/>
+        <source>– (the queue&apos;s staff)</source>
+        <translation>– (köns personal)</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="375"/>
         <source>For a named colleague</source>
         <translation>Till en namngiven kollega</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="278"/>
+        <location filename="../callbacks.py" line="376"/>
+        <source>For the client&apos;s own clinic</source>
+        <translation>Till klientens egen rådgivning</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="396"/>
         <source>Check the phone number.</source>
         <translation>Kontrollera telefonnumret.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="279"/>
+        <location filename="../callbacks.py" line="397"/>
         <source>Write what the callback is about (at most 2,000 characters).</source>
         <translation>Skriv vad återuppringningen gäller (högst 2 000 tecken).</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="280"/>
+        <location filename="../callbacks.py" line="398"/>
         <source>Check the colleague&apos;s username.</source>
         <translation>Kontrollera kollegans användarnamn.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="282"/>
+        <location filename="../callbacks.py" line="400"/>
         <source>Check the fields.</source>
         <translation>Kontrollera fälten.</translation>
     </message>
 </context>
 <context>
+    <name>CallbackOfferBanner</name>
+    <message>
+        <location filename="../callbacks.py" line="80"/>
+        <source>Take and call</source>
+        <translation>Ta och ring</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="82"/>
+        <source>Not now</source>
+        <translation>Inte nu</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="101"/>
+        <source>Callback waiting: %1 · %2 · due %3</source>
+        <translation>Återuppringning väntar: %1 · %2 · senast %3</translation>
+    </message>
+</context>
+<context>
     <name>Callbacks</name>
     <message>
-        <location filename="../callbacks.py" line="38"/>
+        <location filename="../callbacks.py" line="39"/>
         <source>No answer</source>
         <translation>Inget svar</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="39"/>
+        <location filename="../callbacks.py" line="40"/>
         <source>Busy</source>
         <translation>Upptaget</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="40"/>
+        <location filename="../callbacks.py" line="41"/>
         <source>Wrong number</source>
         <translation>Fel nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="41"/>
+        <location filename="../callbacks.py" line="42"/>
         <source>Done</source>
         <translation>Klart</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="47"/>
+        <location filename="../callbacks.py" line="48"/>
         <source>needs a decision</source>
         <translation>kräver beslut</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="49"/>
+        <location filename="../callbacks.py" line="50"/>
         <source>overdue</source>
         <translation>försenad</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="50"/>
+        <location filename="../callbacks.py" line="51"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
@@ -128,96 +156,159 @@
 <context>
     <name>CallbacksView</name>
     <message>
-        <location filename="../callbacks.py" line="84"/>
+        <location filename="../callbacks.py" line="180"/>
         <source>My queues</source>
         <translation>Mina köer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="85"/>
+        <location filename="../callbacks.py" line="181"/>
         <source>Named for me</source>
         <translation>Namngivna för mig</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="86"/>
+        <location filename="../callbacks.py" line="182"/>
+        <source>My clinic</source>
+        <translation>Min rådgivning</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="183"/>
         <source>Overdue or flagged</source>
         <translation>Försenade eller flaggade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="88"/>
+        <location filename="../callbacks.py" line="185"/>
         <source>New callback request…</source>
         <translation>Ny begäran om återuppringning…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="90"/>
+        <location filename="../callbacks.py" line="187"/>
         <source>Show:</source>
         <translation>Visa:</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="99"/>
+        <location filename="../callbacks.py" line="190"/>
+        <source>Figures…</source>
+        <translation>Siffror…</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="200"/>
         <source>Due</source>
         <translation>Senast</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="100"/>
+        <location filename="../callbacks.py" line="201"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="101"/>
+        <location filename="../callbacks.py" line="202"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="102"/>
+        <location filename="../callbacks.py" line="203"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="103"/>
+        <location filename="../callbacks.py" line="204"/>
         <source>Attempts</source>
         <translation>Försök</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="104"/>
+        <location filename="../callbacks.py" line="205"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="119"/>
+        <location filename="../callbacks.py" line="220"/>
         <source>Call back</source>
         <translation>Ring tillbaka</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="125"/>
+        <location filename="../callbacks.py" line="226"/>
         <source>Note (no health details)</source>
         <translation>Anteckning (inga hälsouppgifter)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="153"/>
+        <location filename="../callbacks.py" line="257"/>
         <source>urgent</source>
         <translation>brådskande</translation>
     </message>
 </context>
 <context>
+    <name>ChatTransferDialog</name>
+    <message>
+        <location filename="../collab.py" line="41"/>
+        <source>Transfer the conversation</source>
+        <translation>Flytta samtalet</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="55"/>
+        <source>What the receiver should know first (the client does not see this)</source>
+        <translation>Vad mottagaren ska veta först (klienten ser inte detta)</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="61"/>
+        <source>Queue</source>
+        <translation>Kö</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="62"/>
+        <source>Colleague</source>
+        <translation>Kollega</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="63"/>
+        <source>Note</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="68"/>
+        <source>Transfer</source>
+        <translation>Flytta</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="83"/>
+        <source>Anyone Ready in the queue</source>
+        <translation>Vem som helst som är redo i kön</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="103"/>
+        <source>Free now: %1</source>
+        <translation>Lediga nu: %1</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="107"/>
+        <source>Can take a chat now.</source>
+        <translation>Kan ta en chatt nu.</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="109"/>
+        <source>Cannot take a chat now (not Ready, or full).</source>
+        <translation>Kan inte ta en chatt nu (inte redo eller full).</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="219"/>
-        <location filename="../conversation.py" line="239"/>
+        <location filename="../conversation.py" line="362"/>
+        <location filename="../conversation.py" line="382"/>
         <source>Close conversation</source>
         <translation>Avsluta samtalet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="221"/>
+        <location filename="../conversation.py" line="364"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="231"/>
+        <location filename="../conversation.py" line="374"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="240"/>
+        <location filename="../conversation.py" line="383"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -225,57 +316,132 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="48"/>
+        <location filename="../conversation.py" line="61"/>
         <source>Call back</source>
         <translation>Ring tillbaka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="52"/>
+        <location filename="../conversation.py" line="65"/>
         <source>Callback request…</source>
         <translation>Återuppringning…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="60"/>
+        <location filename="../conversation.py" line="92"/>
+        <source>Internal note (staff only, the client never sees it)</source>
+        <translation>Intern anteckning (bara personalen, klienten ser den aldrig)</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="95"/>
+        <source>Add note</source>
+        <translation>Lägg till anteckning</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="100"/>
+        <source>Work together</source>
+        <translation>Samarbete</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="104"/>
+        <source>Transfer…</source>
+        <translation>Flytta…</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="106"/>
+        <source>Invite a colleague…</source>
+        <translation>Bjud in en kollega…</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="108"/>
+        <source>Ask for a picture</source>
+        <translation>Be om en bild</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="110"/>
+        <source>Move to video (send a meeting link)</source>
+        <translation>Gå över till video (skicka en möteslänk)</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="112"/>
+        <source>Leave the consultation</source>
+        <translation>Lämna konsultationen</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="115"/>
         <source>The client is typing…</source>
         <translation>Klienten skriver…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="64"/>
+        <location filename="../conversation.py" line="119"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Klienten har lämnat. Avsluta samtalet och ange resultat.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="70"/>
+        <location filename="../conversation.py" line="125"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Skriv ett svar (Enter skickar, Skift+Enter ny rad)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="73"/>
+        <location filename="../conversation.py" line="128"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="75"/>
+        <location filename="../conversation.py" line="130"/>
         <source>Close conversation…</source>
         <translation>Avsluta samtalet…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="79"/>
+        <location filename="../conversation.py" line="134"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Infoga ett snabbsvar från handboken</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="83"/>
+        <location filename="../conversation.py" line="138"/>
         <source>Instructions</source>
         <translation>Anvisningar</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="134"/>
+        <location filename="../conversation.py" line="164"/>
+        <source>Internal notes (staff only)</source>
+        <translation>Interna anteckningar (bara personalen)</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="200"/>
+        <source>Open the picture</source>
+        <translation>Öppna bilden</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="203"/>
+        <source>Video meeting link sent:</source>
+        <translation>Länk till videomöte skickad:</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="228"/>
+        <source>Responsible: %1</source>
+        <translation>Ansvarig: %1</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="231"/>
+        <source>Consultants: %1</source>
+        <translation>Konsulter: %1</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="233"/>
+        <source>You are a consultant here.</source>
+        <translation>Du är konsult här.</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="240"/>
+        <source>Transferred by %1: %2</source>
+        <translation>Flyttad av %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="277"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="189"/>
+        <location filename="../conversation.py" line="332"/>
         <source>Quick reply…</source>
         <translation>Snabbsvar…</translation>
     </message>
@@ -387,6 +553,54 @@
     </message>
 </context>
 <context>
+    <name>FiguresDialog</name>
+    <message>
+        <location filename="../callbacks.py" line="115"/>
+        <source>Callback figures</source>
+        <translation>Siffror för återuppringningar</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="124"/>
+        <source>Queue</source>
+        <translation>Kö</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="125"/>
+        <source>Created</source>
+        <translation>Skapade</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="126"/>
+        <source>Done same day</source>
+        <translation>Klara samma dag</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="127"/>
+        <source>Done in time</source>
+        <translation>Klara i tid</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="128"/>
+        <source>Overdue</source>
+        <translation>Försenade</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="129"/>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="140"/>
+        <source>Loading…</source>
+        <translation>Laddar…</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="142"/>
+        <source>Created on %1</source>
+        <translation>Skapade %1</translation>
+    </message>
+</context>
+<context>
     <name>GuideBrowser</name>
     <message>
         <location filename="../guides.py" line="111"/>
@@ -472,9 +686,32 @@ Open it in the web browser?</source>
     </message>
 </context>
 <context>
+    <name>InviteDialog</name>
+    <message>
+        <location filename="../collab.py" line="128"/>
+        <source>Invite a colleague</source>
+        <translation>Bjud in en kollega</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="131"/>
+        <source>The client sees the colleague join. You stay responsible.</source>
+        <translation>Klienten ser att kollegan ansluter. Du behåller ansvaret.</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="137"/>
+        <source>busy</source>
+        <translation>upptagen</translation>
+    </message>
+    <message>
+        <location filename="../collab.py" line="143"/>
+        <source>Invite</source>
+        <translation>Bjud in</translation>
+    </message>
+</context>
+<context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="283"/>
+        <location filename="../../app.py" line="285"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -515,84 +752,105 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="98"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="117"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="124"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="135"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132"/>
+        <location filename="../main_window.py" line="153"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="463"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="407"/>
+        <source>Colleagues</source>
+        <translation>Kolleger</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="168"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="182"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="276"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="317"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="338"/>
+        <source>The conversation was transferred.</source>
+        <translation>Samtalet flyttades.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="340"/>
+        <source>The consultation ended.</source>
+        <translation>Konsultationen avslutades.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="483"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="485"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="498"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="536"/>
+        <source>Not possible now</source>
+        <translation>Inte möjligt nu</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="542"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -676,22 +934,27 @@ uppringningar</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="52"/>
+        <location filename="../offer.py" line="53"/>
         <source>Accept</source>
         <translation>Ta emot</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="55"/>
+        <location filename="../offer.py" line="56"/>
         <source>Accept the chat (Ctrl+Enter)</source>
         <translation>Ta emot chatten (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="86"/>
+        <location filename="../offer.py" line="87"/>
         <source>New chat: %1 · %2 · waited %3</source>
         <translation>Ny chatt: %1 · %2 · väntat %3</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="113"/>
+        <location filename="../offer.py" line="97"/>
+        <source>Transferred by %1: %2</source>
+        <translation>Flyttad av %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../offer.py" line="123"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -935,6 +1198,42 @@ uppringningar</translation>
     </message>
 </context>
 <context>
+    <name>PictureDialog</name>
+    <message>
+        <location filename="../collab.py" line="158"/>
+        <source>Picture from the client</source>
+        <translation>Bild från klienten</translation>
+    </message>
+</context>
+<context>
+    <name>StaffChatView</name>
+    <message>
+        <location filename="../staff_chat.py" line="60"/>
+        <source>Message to colleagues (no client details in the help channel)</source>
+        <translation>Meddelande till kolleger (inga klientuppgifter i hjälpkanalen)</translation>
+    </message>
+    <message>
+        <location filename="../staff_chat.py" line="63"/>
+        <source>Send</source>
+        <translation>Skicka</translation>
+    </message>
+    <message>
+        <location filename="../staff_chat.py" line="93"/>
+        <source>Help channel (everyone)</source>
+        <translation>Hjälpkanal (alla)</translation>
+    </message>
+    <message>
+        <location filename="../staff_chat.py" line="145"/>
+        <source>Help channel</source>
+        <translation>Hjälpkanal</translation>
+    </message>
+    <message>
+        <location filename="../staff_chat.py" line="152"/>
+        <source>Sending…</source>
+        <translation>Skickas…</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <location filename="../texts.py" line="15"/>
@@ -1032,12 +1331,68 @@ uppringningar</translation>
         <translation>Inloggningen misslyckades</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="58"/>
+        <location filename="../texts.py" line="60"/>
         <source>The client left the conversation.</source>
         <translation>Klienten lämnade samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="63"/>
+        <location filename="../texts.py" line="61"/>
+        <source>The conversation was transferred to another professional.</source>
+        <translation>Samtalet flyttades till en annan yrkesperson.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="64"/>
+        <source>%1 joined the conversation as a consultant.</source>
+        <translation>%1 anslöt till samtalet som konsult.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="67"/>
+        <source>%1 left the conversation.</source>
+        <translation>%1 lämnade samtalet.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="70"/>
+        <source>A picture was requested from the client.</source>
+        <translation>Klienten ombads om en bild.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="79"/>
+        <source>Nobody in that queue can take a chat now. Try later or pick another queue.</source>
+        <translation>Ingen i den kön kan ta en chatt nu. Försök senare eller välj en annan kö.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="82"/>
+        <source>That colleague cannot take a chat now (not Ready, or full).</source>
+        <translation>Kollegan kan inte ta en chatt nu (inte redo eller full).</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="85"/>
+        <location filename="../texts.py" line="93"/>
+        <source>That colleague is not online.</source>
+        <translation>Kollegan är inte inloggad.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="86"/>
+        <source>That colleague does not serve that queue.</source>
+        <translation>Kollegan betjänar inte den kön.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="89"/>
+        <source>You cannot transfer to yourself.</source>
+        <translation>Du kan inte flytta till dig själv.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="90"/>
+        <source>That colleague&apos;s role cannot be invited into client conversations.</source>
+        <translation>Kollegans roll kan inte bjudas in till klientsamtal.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="94"/>
+        <source>That colleague is already in the conversation.</source>
+        <translation>Kollegan är redan med i samtalet.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="101"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
