@@ -13,7 +13,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from backend.api.http import client_picture, health, queues
-from backend.api.sockets import client_socket, staff_socket
+from backend.api.sockets import client_socket, gateway_socket, staff_socket
 from backend.config import ServiceConfig, Settings, load_service_config
 from backend.hub import Hub
 from backend.store.migrate import upgrade
@@ -55,6 +55,7 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
         Route("/api/chat/picture", client_picture, methods=["POST"]),
         WebSocketRoute("/ws/client", client_socket),
         WebSocketRoute("/ws/staff", staff_socket),
+        WebSocketRoute("/ws/gateway", gateway_socket),
         Mount("/static", StaticFiles(directory=WEB), name="static"),
     ]
     return Starlette(routes=routes, lifespan=lifespan)

@@ -149,6 +149,15 @@ class Callbacks:
                     ErrorCode.FORBIDDEN, "not your conversation", ref=frame.conversation_id
                 )
             source = "chat"
+        row = await self.add(frame, source, username)
+        await self.hub._to_staff(
+            username, ToStaffCallbackCreated(request_id=frame.request_id, callback_id=row.id)
+        )
+        return row.id
+
+    async def add(self, frame: CallbackCreate, source: str, created_by: str) -> Callback:
+        """The one creation call: from a chat, by hand, or the service number's key.
+        Committed before it returns (a caller hears "received" only after this)."""
         now = self.hub.clock()
         row = await self.store.add(
             Callback(
@@ -161,19 +170,16 @@ class Callbacks:
                 source=source,
                 conversation_id=frame.conversation_id,
                 created_at=now,
-                created_by=username,
+                created_by=created_by,
                 due_at=due_at(now, self.hub.hours[frame.queue], self.rules.cutoff),
                 state=CallbackState.OPEN.value,
                 failed_attempts=0,
             )
         )
-        log.info("callback %s created by %s in %s (%s)", row.id, username, row.queue, source)
+        log.info("callback %s created by %s in %s (%s)", row.id, created_by, row.queue, source)
         self._pending[row.id] = row
-        await self.hub._to_staff(
-            username, ToStaffCallbackCreated(request_id=frame.request_id, callback_id=row.id)
-        )
         await self.push()
-        return row.id
+        return row
 
     async def send_list(self, username: str) -> None:
         rows = await self.store.not_done()

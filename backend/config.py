@@ -86,6 +86,25 @@ class CallbacksConfig(_Strict):
     offer_when_idle: bool = True
 
 
+class PhoneConfig(_Strict):
+    """The service number's menu and queue behaviour (the gateway reads this file too).
+
+    ``menu`` maps a key path to a phone queue: "1" is a top-level key, "2.1" the key 1 in
+    the submenu behind 2. A key with a submenu has no queue of its own. The recorded
+    prompts must say the same thing (backend/telephony/prompts.py has the defaults)."""
+
+    service_user: str = Field(default="service", pattern=r"^[A-Za-z0-9_.-]{1,32}$")
+    language: Literal["fi", "sv", "en"] = "fi"
+    menu: dict[Annotated[str, Field(pattern=r"^[0-9](\.[0-9])?$")], str] = {}
+    # After this many menu repeats without a (valid) key the call goes to default_queue.
+    no_input_repeats: int = Field(default=2, ge=0, le=5)
+    no_input_timeout_s: float = Field(default=6, gt=0, le=60)
+    default_queue: str | None = None
+    callback_key: str = Field(default="5", pattern=r"^[0-9*#]$")
+    announce_every_s: float = Field(default=30, gt=0, le=600)
+    ring_timeout_s: float = Field(default=20, gt=0, le=120)
+
+
 class ClinicConfig(_Strict):
     """A clinic of the directory: a callback can be left for it (its nurses see it)."""
 
@@ -146,6 +165,7 @@ class ServiceConfig(_Strict):
     callbacks: CallbacksConfig = CallbacksConfig()
     collaboration: CollaborationConfig = CollaborationConfig()
     clinics: list[ClinicConfig] = []
+    phone: PhoneConfig = PhoneConfig()
     meter: dict[Literal["chat", "phone"], MeterConfig]
     limits: LimitsConfig = LimitsConfig()
     queues: list[QueueConfig] = Field(min_length=1)
@@ -183,6 +203,16 @@ class ServiceConfig(_Strict):
             for queue_id in exc.queues or []:
                 if queue_id not in ids:
                     raise ValueError(f"exceptions.{index}.queues: unknown queue {queue_id!r}")
+        phone_queues = {q.id for q in self.queues if q.channel == "phone"}
+        for path, target in self.phone.menu.items():
+            if target not in phone_queues:
+                raise ValueError(f"phone.menu.{path}: {target!r} is not a phone queue")
+            if "." in path and path.split(".")[0] in self.phone.menu:
+                raise ValueError(f"phone.menu.{path}: key {path[0]} is both a queue and a submenu")
+        if self.phone.default_queue is not None and self.phone.default_queue not in phone_queues:
+            raise ValueError(
+                f"phone.default_queue: {self.phone.default_queue!r} is not a phone queue"
+            )
         for queue in self.queues:
             if queue.channel not in self.meter:
                 raise ValueError(f"meter.{queue.channel} is missing (queue {queue.id!r} needs it)")
@@ -260,6 +290,8 @@ class Settings:
     json_logs: bool = False
     # Addresses whose X-Forwarded-* headers are trusted (the reverse proxy).
     forwarded_allow_ips: str = "127.0.0.1"
+    # The phone gateway's shared secret (LUUKKU_GATEWAY_TOKEN); unset: no gateway accepted.
+    gateway_token: str | None = None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -286,4 +318,5 @@ class Settings:
             tls_key=Path(env["LUUKKU_TLS_KEY"]) if env.get("LUUKKU_TLS_KEY") else None,
             json_logs=env.get("LUUKKU_JSON_LOGS", "") in {"1", "true", "yes"},
             forwarded_allow_ips=env.get("LUUKKU_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            gateway_token=env.get("LUUKKU_GATEWAY_TOKEN") or None,
         )

@@ -22,7 +22,7 @@ from typing import Literal, Protocol
 from backend.auth import LoginThrottle, new_token, token_hash, verify_password_async
 from backend.config import ServiceConfig, Settings
 from backend.domain.meter import DayCounts, StaffCapacity, estimated_wait_s, queue_figures
-from backend.domain.routing import Agent, Contact, Router, RoutingError
+from backend.domain.routing import Agent, Contact, Lapse, Router, RoutingError
 from backend.store.pictures import PictureMeta, PictureStore
 from backend.store.repository import Store, StoredLine
 from backend.store.tables import Conversation, StaffSession
@@ -190,6 +190,9 @@ class Hub:
         self.pictures = PictureStore(store)
         self.collab = Collaboration(self)
         self.staff_chat = StaffChat(self)
+        from backend.phone import PhoneDesk
+
+        self.phone = PhoneDesk(self)
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -236,6 +239,7 @@ class Hub:
         self.counts = {q.id: DayCounts() for q in self.config.queues}
         for row in await self.store.conversations_since(midnight):
             self._count(row)
+        self.phone.count_rows(list(await self.phone.store.since(midnight)))
 
     def _count(self, row: Conversation) -> None:
         counts = self.counts.get(row.queue)
@@ -272,10 +276,7 @@ class Hub:
         for lapse in self.router.expire_offers(now):
             log.info("offer of %s to %s lapsed", lapse.contact_id, lapse.username)
             for conversation_id in (lapse.contact_id, *lapse.also_withdrawn):
-                await self._to_staff(
-                    lapse.username,
-                    ToStaffOfferWithdrawn(conversation_id=conversation_id, reason="timeout"),
-                )
+                await self._withdrawn(lapse.username, conversation_id, "timeout")
             if lapse.set_not_ready:
                 await self._send_status(lapse.username)
         for live in list(self.live.values()):
@@ -286,11 +287,28 @@ class Hub:
                 and now - live.client_gone_at > self.client_grace
             ):
                 await self._abandon(live, now)
+        await self.phone.tick(now)
         await self.route()
+
+    async def _withdrawn(self, username: str, contact_id: str, reason: str) -> None:
+        """An offer she no longer has: a chat's banner goes, a call stops ringing her."""
+        if contact_id in self.phone.calls:
+            await self.phone.lapsed(Lapse(contact_id, username, False))
+            return
+        await self._to_staff(
+            username,
+            ToStaffOfferWithdrawn(
+                conversation_id=contact_id,
+                reason="timeout" if reason == "timeout" else "taken",
+            ),
+        )
 
     async def route(self) -> None:
         now = self.clock()
         for offer in self.router.route(now):
+            if offer.contact_id in self.phone.calls:
+                await self.phone.deliver(offer, now)
+                continue
             live = self.live[offer.contact_id]
             await self._to_staff(
                 offer.username,
@@ -306,6 +324,7 @@ class Hub:
             )
         await self.callbacks.offer_to_idle(now)
         await self._update_positions()
+        await self.phone.positions()
 
     async def _update_positions(self) -> None:
         """Tell each waiting client whose place in the queue changed (one pass a queue)."""
@@ -349,18 +368,23 @@ class Hub:
 
     def _capacity(self, queue: str) -> StaffCapacity:
         skill = self.router.queue_skills[queue]
+        q = self.config.queue(queue)
+        phone = q is not None and q.channel == "phone"
         ready = busy = free = slots = 0
         for agent in self.router.agents.values():
             if skill not in agent.skills or agent.username not in self.staff:
                 continue
             if agent.status is StaffStatus.OFFLINE:
                 continue
-            slots += agent.chat_capacity
+            # A phone line: one call at a time each; a chat queue: her chat slots.
+            slots += 1 if phone else agent.chat_capacity
             if agent.chats or agent.on_call:
                 busy += 1
             if agent.status is StaffStatus.READY:
                 ready += 1
-                if agent.can_take(skill, "chat"):
+                if phone and agent.can_take(skill, "phone") and not agent.chats:
+                    free += 1
+                elif not phone and agent.can_take(skill, "chat"):
                     free += agent.chat_capacity - agent.load
         return StaffCapacity(ready=ready, busy=busy, free_slots=free, logged_in_slots=slots)
 
@@ -378,19 +402,20 @@ class Hub:
         now = self.clock()
         figures = []
         for q in self.config.queues:
-            figures.append(
-                queue_figures(
-                    queue=q.id,
-                    channel=q.channel,
-                    now=now,
-                    open_now=self.hours[q.id].is_open(now),
-                    waiting_since=[c.arrived_at for c in self.router.waiting(q.id)],
-                    staff=self._capacity(q.id),
-                    counts=self.counts[q.id],
-                    thresholds=self.config.meter[q.channel].thresholds(),
-                    callbacks=self.callbacks.counts(q.id, now),
-                )
+            figure = queue_figures(
+                queue=q.id,
+                channel=q.channel,
+                now=now,
+                open_now=self.hours[q.id].is_open(now),
+                waiting_since=[c.arrived_at for c in self.router.waiting(q.id)],
+                staff=self._capacity(q.id),
+                counts=self.counts[q.id],
+                thresholds=self.config.meter[q.channel].thresholds(),
+                callbacks=self.callbacks.counts(q.id, now),
             )
+            if q.channel == "phone" and not self.phone.available:
+                figure = figure.model_copy(update={"available": False})
+            figures.append(figure)
         return figures
 
     def queue_infos(self) -> list[QueueInfo]:
@@ -710,7 +735,9 @@ class Hub:
             return
         del self.staff[username]
         # Her chats stay hers (she reconnects and resumes); her pending offers go to others.
-        self.router.set_status(username, StaffStatus.OFFLINE, self.clock())
+        for contact_id in self.router.set_status(username, StaffStatus.OFFLINE, self.clock()):
+            if contact_id in self.phone.calls:
+                await self._withdrawn(username, contact_id, "taken")
         log.info("staff %s disconnected", username)
         self.callbacks.withdraw_offers_of(username)
         await self.route()
@@ -719,9 +746,7 @@ class Hub:
     async def set_status(self, username: str, frame: StaffSetStatus) -> None:
         withdrawn = self.router.set_status(username, frame.status, self.clock(), frame.reason)
         for conversation_id in withdrawn:
-            await self._to_staff(
-                username, ToStaffOfferWithdrawn(conversation_id=conversation_id, reason="taken")
-            )
+            await self._withdrawn(username, conversation_id, "taken")
         await self._send_status(username)
         await self.route()
         await self.broadcast_meter()

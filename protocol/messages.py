@@ -141,6 +141,9 @@ class QueueFigures(BaseModel):
     estimated_wait_s: float | None
     callbacks_open: int = 0  # not done yet (open or waiting for a decision)
     callbacks_overdue: int = 0  # past their due time: the queue shows red
+    # False: the queue cannot be measured now (phone queues while the gateway is down):
+    # shown as unavailable, not as empty.
+    available: bool = True
 
 
 class QueueInfo(BaseModel):

@@ -14,6 +14,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from backend.domain.ratelimit import TokenBucket
 from backend.hub import Hub
+from protocol.gateway import GatewayHello, parse_gateway_frame
 from protocol.messages import (
     CallbackAttempt,
     CallbackCreate,
@@ -239,3 +240,29 @@ async def _staff_dispatch(hub: Hub, username: str, frame: Frame) -> None:
         await hub.close(username, frame)
     elif isinstance(frame, StaffPhoneState):
         await hub.set_on_call(username, frame.on_call)
+
+
+async def gateway_socket(ws: WebSocket) -> None:
+    """The phone gateway (protocol/gateway.py): authenticated by its shared token."""
+    hub: Hub = ws.app.state.hub
+    await ws.accept()
+    link = SocketLink(ws)
+    hello = False
+
+    async def handle(raw: str | bytes) -> None:
+        nonlocal hello
+        frame = parse_gateway_frame(raw)
+        if isinstance(frame, GatewayHello):
+            await hub.phone.hello(link, frame)
+            hello = True
+            return
+        if not hello:
+            raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "hello first")
+        await hub.phone.handle(frame)
+
+    try:
+        # A busy gateway sends a few frames per call: 50 calls a second is far inside this.
+        await _serve(ws, link, TokenBucket(500, 2000), handle, "gateway")
+    finally:
+        if hello:
+            await hub.phone.gone(link)

@@ -289,3 +289,36 @@ class StaffChatReadRow(Base):
     username: Mapped[str] = mapped_column(String(64), primary_key=True)
     channel: Mapped[str] = mapped_column(String(140), primary_key=True)
     up_to: Mapped[int] = mapped_column(Integer)
+
+
+class PhoneCall(Base):
+    """One call to the service number, from arrival to its end (the report's row)."""
+
+    __tablename__ = "phone_calls"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    gateway: Mapped[str] = mapped_column(String(64))
+    caller: Mapped[str | None] = mapped_column(String(64))
+    queue: Mapped[str | None] = mapped_column(String(32))
+    arrived_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    queued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answered_by: Mapped[str | None] = mapped_column(String(64))
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # closed | abandoned | answered | callback | failed | no_input | lost
+    outcome: Mapped[str | None] = mapped_column(String(16))
+
+    __table_args__ = (Index("ix_phone_calls_arrived", "arrived_at"),)
+
+
+class CallEvent(Base):
+    """Each step of a call, for reports: arrived, menu choice, queued, offered, answered,
+    delivery failed, callback left, ended."""
+
+    __tablename__ = "call_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    call_id: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(String(100), default="")
+
+    __table_args__ = (Index("ix_call_events_call", "call_id"),)

@@ -224,7 +224,9 @@ def sipp(
     if not pcap.exists():
         # uac_pcap looks for pcap/… in its working directory.
         pcap.symlink_to("/usr/share/sip-tester")
-    if (SCENARIOS / f"{scenario}.xml").exists():
+    if scenario.endswith(".xml"):
+        which = ["-sf", scenario]  # a scenario file written by the test
+    elif (SCENARIOS / f"{scenario}.xml").exists():
         which = ["-sf", str(SCENARIOS / f"{scenario}.xml")]
     else:
         which = ["-sn", scenario]

@@ -1,0 +1,320 @@
+"""The backend's side of the service number: calls from the gateway socket go through the
+same router, opening hours, meter and callbacks as chats.
+
+A phone call is a router ``Contact`` with channel "phone": offered to a Ready
+professional with the line's skill who is not on a call. Instead of an offer banner, the
+gateway is told to ring her softphone (``deliver``); her answer comes back from the
+gateway (``answered``). If she does not answer within the offer time the router's lapse
+puts the call back at the head of its queue (it keeps its arrival time), she is set Not
+ready as after a missed chat offer, and the gateway stops ringing her.
+
+While no gateway is connected the phone queues show as unavailable on the meter, not as
+empty. Calls the gateway still holds come back with its ``hello`` after either side
+restarted; calls it no longer holds are recorded as lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from backend.domain.routing import Contact, Lapse, Offer, RoutingError
+from backend.store.phone import PhoneStore
+from protocol.gateway import (
+    CallAnswered,
+    CallArrived,
+    CallbackStored,
+    CallCallback,
+    CallChoice,
+    CallDeliveryFailed,
+    CallEnded,
+    CallQueued,
+    CancelDelivery,
+    Deliver,
+    GatewayFrame,
+    GatewayHello,
+    GatewayWelcome,
+    QueuePosition,
+)
+from protocol.messages import CallbackCreate, ErrorCode, Frame, ProtocolError, StaffStatus
+
+if TYPE_CHECKING:
+    from backend.hub import Hub, Link
+
+log = logging.getLogger("luukku.phone")
+LOST_AFTER = timedelta(seconds=60)
+
+
+@dataclass
+class Call:
+    id: str
+    gateway: str
+    caller: str | None
+    arrived_at: datetime
+    queue: str | None = None
+    answered_by: str | None = None
+    answered_at: datetime | None = None
+    suspended_at: datetime | None = None  # its gateway is gone; lost unless it comes back
+
+
+class PhoneDesk:
+    def __init__(self, hub: Hub) -> None:
+        self.hub = hub
+        self.store = PhoneStore(hub.store)
+        self.calls: dict[str, Call] = {}
+        self.gateway: Link | None = None
+        self.gateway_id: str | None = None
+        self._positions: dict[str, int] = {}
+
+    @property
+    def available(self) -> bool:
+        return self.gateway is not None
+
+    # --- the gateway's socket ------------------------------------------------------------
+
+    async def hello(self, link: Link, frame: GatewayHello) -> str:
+        token = self.hub.settings.gateway_token
+        if not token or not secrets.compare_digest(token, frame.token):
+            log.warning("gateway refused: wrong token")
+            raise ProtocolError(ErrorCode.AUTH_FAILED, "wrong gateway token")
+        if self.gateway is not None and self.gateway is not link:
+            await self.gateway.close(4001, "another gateway connected")
+        self.gateway, self.gateway_id = link, frame.gateway_id
+        now = self.hub.clock()
+        held = {c.call_id: c for c in frame.calls}
+        # Calls of this gateway that it no longer holds ended while nobody watched.
+        for row in await self.store.open_of(frame.gateway_id):
+            if row.id not in held:
+                await self._end(row.id, now, "lost")
+        for old in [c for c in self.calls.values() if c.gateway == frame.gateway_id]:
+            if old.id not in held:
+                await self._end(old.id, now, "lost")
+        for item in frame.calls:
+            call = self.calls.get(item.call_id) or Call(
+                item.call_id, frame.gateway_id, item.caller, item.arrived_at
+            )
+            call.suspended_at = None
+            call.queue = item.queue
+            self.calls[call.id] = call
+            if item.answered_by is not None:
+                call.answered_by = item.answered_by
+                if item.answered_by in self.hub.router.agents:
+                    self.hub.router.assign_direct(call.id, item.answered_by)
+            elif item.queue is not None and call.id not in self.hub.router.contacts:
+                self.hub.router.enqueue(Contact(call.id, item.queue, "phone", item.arrived_at))
+        log.info("gateway %s connected holding %d calls", frame.gateway_id, len(frame.calls))
+        await self._send(
+            GatewayWelcome(
+                phone_queues=[q.id for q in self.hub.config.queues if q.channel == "phone"]
+            )
+        )
+        self._positions.clear()
+        await self.hub.route()
+        await self.hub.broadcast_meter()
+        return frame.gateway_id
+
+    async def gone(self, link: Link) -> None:
+        if self.gateway is not link:
+            return
+        self.gateway = None
+        now = self.hub.clock()
+        for call in self.calls.values():
+            call.suspended_at = now
+            contact = self.hub.router.contacts.get(call.id)
+            if contact is not None and contact.offered_to is not None:
+                await self.hub._send_status(contact.offered_to)
+            self.hub.router.remove(call.id)
+        log.warning("gateway disconnected; phone queues unavailable")
+        await self.hub.broadcast_meter()
+
+    async def handle(self, frame: GatewayFrame) -> None:
+        now = self.hub.clock()
+        if isinstance(frame, CallArrived):
+            assert self.gateway_id is not None
+            self.calls[frame.call_id] = Call(frame.call_id, self.gateway_id, frame.caller, now)
+            await self.store.arrived(frame.call_id, self.gateway_id, frame.caller, now)
+            if not frame.open_now:
+                await self.store.change(frame.call_id, now, "closed")
+        elif isinstance(frame, CallChoice):
+            await self.store.change(frame.call_id, now, "menu", f"{frame.menu}:{frame.choice}")
+        elif isinstance(frame, CallQueued):
+            await self._queued(frame, now)
+        elif isinstance(frame, CallAnswered):
+            await self._answered(frame, now)
+        elif isinstance(frame, CallDeliveryFailed):
+            await self._delivery_failed(frame, now)
+        elif isinstance(frame, CallCallback):
+            await self._callback(frame, now)
+        elif isinstance(frame, CallEnded):
+            await self._end(frame.call_id, now, frame.reason)
+
+    async def _send(self, frame: Frame) -> None:
+        await self.hub._send(self.gateway, frame)
+
+    # --- the call's life -----------------------------------------------------------------
+
+    def _call(self, call_id: str) -> Call:
+        call = self.calls.get(call_id)
+        if call is None:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "no such call", ref=call_id)
+        return call
+
+    async def _queued(self, frame: CallQueued, now: datetime) -> None:
+        call = self._call(frame.call_id)
+        queue = self.hub.config.queue(frame.queue)
+        if queue is None or queue.channel != "phone":
+            raise ProtocolError(ErrorCode.UNKNOWN_QUEUE, "not a phone queue", ref=frame.queue)
+        call.queue = frame.queue
+        await self.store.change(
+            call.id, now, "queued", frame.queue, queue=frame.queue, queued_at=now
+        )
+        # The wait counts from arrival: the menu is part of what the caller waited through.
+        self.hub.router.enqueue(Contact(call.id, frame.queue, "phone", call.arrived_at))
+        await self.hub.route()
+        await self.hub.broadcast_meter()
+
+    async def deliver(self, offer: Offer, now: datetime) -> None:
+        call = self.calls[offer.contact_id]
+        await self.store.change(call.id, now, "offered", offer.username)
+        await self._send(
+            Deliver(
+                call_id=call.id,
+                username=offer.username,
+                queue=offer.queue,
+                waited_s=(now - call.arrived_at).total_seconds(),
+                ring_timeout_s=self.hub.router.offer_timeout.total_seconds(),
+            )
+        )
+
+    async def lapsed(self, lapse: Lapse) -> None:
+        await self._send(CancelDelivery(call_id=lapse.contact_id, username=lapse.username))
+        await self.store.change(lapse.contact_id, self.hub.clock(), "not_answered", lapse.username)
+
+    async def _answered(self, frame: CallAnswered, now: datetime) -> None:
+        call = self._call(frame.call_id)
+        try:
+            self.hub.router.accept(call.id, frame.username, now)
+        except RoutingError:
+            # The offer lapsed while her phone was already answering: she has the caller,
+            # so the call is hers (and leaves the queue).
+            self.hub.router.remove(call.id)
+            if frame.username in self.hub.router.agents:
+                self.hub.router.assign_direct(call.id, frame.username)
+        call.answered_by, call.answered_at = frame.username, now
+        self._positions.pop(call.id, None)
+        if call.queue is not None:
+            counts = self.hub.counts[call.queue]
+            counts.answered_waits_s.append((now - call.arrived_at).total_seconds())
+        await self.store.change(
+            call.id, now, "answered", frame.username, answered_at=now, answered_by=frame.username
+        )
+        log.info("call %s answered by %s", call.id, frame.username)
+        await self.hub.route()
+        await self.hub.broadcast_meter()
+
+    async def _delivery_failed(self, frame: CallDeliveryFailed, now: datetime) -> None:
+        call = self._call(frame.call_id)
+        contact = self.hub.router.contacts.get(call.id)
+        await self.store.change(
+            call.id, now, "delivery_failed", f"{frame.username}:{frame.sip_status}"
+        )
+        if contact is None or contact.offered_to != frame.username:
+            return
+        # Like a lapsed offer: back to the head of the queue, she is set Not ready.
+        self.hub.router._unoffer(call.id)
+        contact.missed_by.add(frame.username)
+        if frame.username in self.hub.router.agents:
+            self.hub.router.set_status(frame.username, StaffStatus.NOT_READY, now, "missed_offer")
+            await self.hub._send_status(frame.username)
+        await self.hub.route()
+
+    async def _callback(self, frame: CallCallback, now: datetime) -> None:
+        call = self._call(frame.call_id)
+        row = await self.hub.callbacks.add(
+            CallbackCreate(
+                request_id=0,
+                queue=frame.queue,
+                number=frame.number,
+                reason="service_number",  # a code: "left while waiting in the phone queue"
+            ),
+            source="phone",
+            created_by="service-number",
+        )
+        contact = self.hub.router.remove(call.id)
+        if contact is not None and contact.offered_to is not None:
+            await self._send(CancelDelivery(call_id=call.id, username=contact.offered_to))
+        await self.store.change(call.id, now, "callback", str(row.id))
+        local = now.astimezone(self.hub.config.tz).date()
+        due_today = (
+            row.due_at is not None and row.due_at.astimezone(self.hub.config.tz).date() == local
+        )
+        await self._send(
+            CallbackStored(
+                call_id=call.id, callback_id=row.id, due_at=row.due_at, due_today=due_today
+            )
+        )
+        await self.hub.broadcast_meter()
+
+    async def _end(self, call_id: str, now: datetime, reason: str) -> None:
+        call = self.calls.pop(call_id, None)
+        self._positions.pop(call_id, None)
+        outcome = reason
+        if call is not None:
+            contact = self.hub.router.remove(call_id)
+            if contact is not None and contact.offered_to is not None:
+                await self._send(CancelDelivery(call_id=call_id, username=contact.offered_to))
+            if call.answered_by is not None:
+                outcome = "answered"
+                self.hub.router.release(call_id, call.answered_by, now)
+                if call.answered_at is not None and call.queue is not None:
+                    self.hub.counts[call.queue].handle_times_s.append(
+                        (now - call.answered_at).total_seconds()
+                    )
+            elif reason == "abandoned" and call.queue is not None:
+                self.hub.counts[call.queue].abandoned_waits_s.append(
+                    (now - call.arrived_at).total_seconds()
+                )
+        await self.store.change(call_id, now, "ended", outcome, ended_at=now, outcome=outcome)
+        await self.hub.route()
+        await self.hub.broadcast_meter()
+
+    async def tick(self, now: datetime) -> None:
+        for call in list(self.calls.values()):
+            if call.suspended_at is not None and now - call.suspended_at > LOST_AFTER:
+                await self._end(call.id, now, "lost")
+
+    async def positions(self) -> None:
+        """Tell the gateway each waiting caller's place when it changed (for announcements)."""
+        if self.gateway is None:
+            return
+        for queue in [q.id for q in self.hub.config.queues if q.channel == "phone"]:
+            for position, contact in enumerate(self.hub.router.waiting(queue), start=1):
+                if self._positions.get(contact.id) == position:
+                    continue
+                self._positions[contact.id] = position
+                await self._send(
+                    QueuePosition(
+                        call_id=contact.id,
+                        position=position,
+                        estimated_wait_s=self.hub.estimate(queue, position),
+                    )
+                )
+
+    def count_rows(self, rows: list[object]) -> None:
+        """Today's phone counts after a restart (like conversations)."""
+        from backend.store.tables import PhoneCall
+
+        for row in rows:
+            assert isinstance(row, PhoneCall)
+            if row.queue is None or row.queue not in self.hub.counts:
+                continue
+            counts = self.hub.counts[row.queue]
+            if row.answered_at is not None:
+                counts.answered_waits_s.append((row.answered_at - row.arrived_at).total_seconds())
+                if row.ended_at is not None:
+                    counts.handle_times_s.append((row.ended_at - row.answered_at).total_seconds())
+            elif row.outcome == "abandoned" and row.ended_at is not None:
+                counts.abandoned_waits_s.append((row.ended_at - row.arrived_at).total_seconds())

@@ -1,0 +1,3 @@
+from backend.telephony.gateway import main
+
+main()

@@ -1,0 +1,244 @@
+"""The service number's spoken prompts: WAV files per language in a folder an admin can
+replace (a file that exists is never overwritten), generated when missing with espeak-ng
+(nothing is downloaded). Prompts that carry a value (a queue position, a phone number's
+digits, the next opening time) are generated on first use and cached in ``cache/``.
+
+    .venv/bin/python -m backend.telephony.prompts DIR     # write every language's defaults
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import shutil
+import struct
+import subprocess
+import sys
+import wave
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+TEXTS: dict[str, dict[str, str]] = {
+    "fi": {
+        "welcome": "Tervetuloa lasten, nuorten ja perheiden neuvontapalveluun.",
+        "menu_main": (
+            "Asiakaspalvelu, paina 1. "
+            "Äitiysneuvola, perhesuunnittelu, lastenneuvola tai koulu- ja "
+            "opiskeluterveydenhuolto, paina 2. "
+            "Mielenterveys- ja päihdepalvelut, paina 3."
+        ),
+        "menu_2": (
+            "Äitiysneuvola ja perhesuunnittelu, paina 1. "
+            "Lastenneuvola, koulu- ja opiskeluterveydenhuolto, paina 2."
+        ),
+        "no_input": "Emme saaneet valintaasi.",
+        "invalid": "Valinta ei ole käytössä.",
+        "closed": "Palvelumme on nyt suljettu. Olemme avoinna arkisin kello 8 – 15.",
+        "emergency": (
+            "Hätätilanteessa soita 112. Kiireellisissä terveysasioissa soita päivystysapuun, "
+            "numeroon 116 117."
+        ),
+        "goodbye": "Kiitos soitostasi. Näkemiin.",
+        "queued": "Kiitos. Olet jonossa, vastaamme mahdollisimman pian.",
+        "callback_offer": (
+            "Voit myös jättää soittopyynnön painamalla 5. Soitamme sinulle takaisin."
+        ),
+        "cb_confirm_pre": "Soitamme sinulle numeroon",
+        "cb_confirm_post": (
+            "Jos numero on oikein, paina 1. Jos haluat antaa toisen numeron, paina 2."
+        ),
+        "cb_enter": "Näppäile puhelinnumerosi ja lopuksi risuaita.",
+        "cb_done_today": "Kiitos. Soittopyyntösi on vastaanotettu. Soitamme sinulle tänään.",
+        "cb_done_next": (
+            "Kiitos. Soittopyyntösi on vastaanotettu. Soitamme sinulle seuraavana arkipäivänä."
+        ),
+        "position": "Olet jonossa sijalla {n}.",
+        "minutes": "Arvioitu odotusaika on noin {n} minuuttia.",
+        "digit": "{n}",
+        "next_open": "Avaamme seuraavan kerran {day} kello {hour}.",
+    },
+    "sv": {
+        "welcome": "Välkommen till rådgivningen för barn, unga och familjer.",
+        "menu_main": (
+            "Kundtjänst, tryck 1. Mödrarådgivning, familjeplanering, barnrådgivning eller "
+            "skol- och studerandehälsovård, tryck 2. Mentalvårds- och missbrukartjänster, tryck 3."
+        ),
+        "menu_2": (
+            "Mödrarådgivning och familjeplanering, tryck 1. "
+            "Barnrådgivning, skol- och studerandehälsovård, tryck 2."
+        ),
+        "no_input": "Vi fick inget val.",
+        "invalid": "Valet används inte.",
+        "closed": "Vi har stängt nu. Vi har öppet vardagar klockan 8 – 15.",
+        "emergency": "I en nödsituation, ring 112. I brådskande hälsoärenden, ring 116 117.",
+        "goodbye": "Tack för samtalet. Hej då.",
+        "queued": "Tack. Du står i kö, vi svarar så snart som möjligt.",
+        "callback_offer": "Du kan också lämna en begäran om återuppringning genom att trycka 5.",
+        "cb_confirm_pre": "Vi ringer dig på numret",
+        "cb_confirm_post": "Om numret är rätt, tryck 1. Om du vill ge ett annat nummer, tryck 2.",
+        "cb_enter": "Slå ditt telefonnummer och avsluta med fyrkant.",
+        "cb_done_today": "Tack. Din begäran har tagits emot. Vi ringer dig i dag.",
+        "cb_done_next": "Tack. Din begäran har tagits emot. Vi ringer dig nästa vardag.",
+        "position": "Du är nummer {n} i kön.",
+        "minutes": "Den uppskattade väntetiden är cirka {n} minuter.",
+        "digit": "{n}",
+        "next_open": "Vi öppnar nästa gång {day} klockan {hour}.",
+    },
+    "en": {
+        "welcome": "Welcome to the child, youth and family advice service.",
+        "menu_main": (
+            "Customer service, press 1. Maternity clinic, family planning, child clinic or "
+            "school and student health, press 2. Mental health and substance abuse, press 3."
+        ),
+        "menu_2": (
+            "Maternity clinic and family planning, press 1. "
+            "Child clinic, school and student health, press 2."
+        ),
+        "no_input": "We did not get your choice.",
+        "invalid": "That choice is not in use.",
+        "closed": "We are closed now. We are open on weekdays from 8 to 15.",
+        "emergency": "In an emergency, call 112. For urgent health matters, call 116 117.",
+        "goodbye": "Thank you for calling. Goodbye.",
+        "queued": "Thank you. You are in the queue; we will answer as soon as we can.",
+        "callback_offer": "You can also leave a callback request by pressing 5.",
+        "cb_confirm_pre": "We will call you back at",
+        "cb_confirm_post": "If the number is right, press 1. To give another number, press 2.",
+        "cb_enter": "Key in your phone number and then the hash key.",
+        "cb_done_today": "Thank you. Your callback request is received. We will call you today.",
+        "cb_done_next": (
+            "Thank you. Your callback request is received. We will call you on the next "
+            "working day."
+        ),
+        "position": "You are number {n} in the queue.",
+        "minutes": "The estimated wait is about {n} minutes.",
+        "digit": "{n}",
+        "next_open": "We open next on {day} at {hour}.",
+    },
+}
+VOICES = {"fi": "fi", "sv": "sv", "en": "en"}
+WEEKDAYS = {
+    "fi": [
+        "maanantaina",
+        "tiistaina",
+        "keskiviikkona",
+        "torstaina",
+        "perjantaina",
+        "lauantaina",
+        "sunnuntaina",
+    ],
+    "sv": [
+        "på måndag",
+        "på tisdag",
+        "på onsdag",
+        "på torsdag",
+        "på fredag",
+        "på lördag",
+        "på söndag",
+    ],
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+}
+STATIC = [k for k in TEXTS["fi"] if "{" not in TEXTS["fi"][k]]
+COMFORT = "comfort"
+
+
+class Prompts:
+    def __init__(self, folder: Path, language: str = "fi", tz: str = "Europe/Helsinki") -> None:
+        self.folder = folder
+        self.language = language
+        self.tz = ZoneInfo(tz)
+        self.espeak = shutil.which("espeak-ng")
+
+    def ensure(self, languages: tuple[str, ...] | None = None) -> list[Path]:
+        """Write the missing static prompts (and the comfort audio); returns what was made."""
+        made = []
+        for language in languages or (self.language,):
+            for key in STATIC:
+                path = self.folder / language / f"{key}.wav"
+                if not path.exists():
+                    self._speak(TEXTS[language][key], path, language)
+                    made.append(path)
+        comfort = self.folder / f"{COMFORT}.wav"
+        if not comfort.exists():
+            write_comfort(comfort)
+            made.append(comfort)
+        return made
+
+    def path(self, key: str) -> Path:
+        """The WAV for a prompt key (``"menu_main"``, ``"position:3"``…), made if needed."""
+        if key == COMFORT:
+            return self.folder / f"{COMFORT}.wav"
+        name, _, value = key.partition(":")
+        if not value:
+            path = self.folder / self.language / f"{name}.wav"
+            if not path.exists():
+                self._speak(TEXTS[self.language][name], path, self.language)
+            return path
+        text = self._dynamic_text(name, value)
+        digest = hashlib.sha1(f"{self.language}:{text}".encode()).hexdigest()[:16]
+        path = self.folder / "cache" / self.language / f"{name}-{digest}.wav"
+        if not path.exists():
+            self._speak(text, path, self.language)
+        return path
+
+    def _dynamic_text(self, name: str, value: str) -> str:
+        template = TEXTS[self.language][name]
+        if name == "next_open":
+            when = datetime.fromisoformat(value).astimezone(self.tz)
+            day = WEEKDAYS[self.language][when.weekday()]
+            return template.format(day=f"{day} {when.day}.{when.month}.", hour=when.hour)
+        if not value.isdigit():
+            raise ValueError(f"prompt {name} needs a number, not {value!r}")
+        return template.format(n=int(value))
+
+    def _speak(self, text: str, path: Path, language: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        if self.espeak is None:
+            # No speech synthesiser: a short beep keeps the call flow working.
+            write_tone(tmp, [(660.0, 0.3)])
+        else:
+            subprocess.run(
+                [self.espeak, "-v", VOICES[language], "-s", "150", "-w", str(tmp), text],
+                check=True,
+                capture_output=True,
+                timeout=30,
+            )
+        tmp.replace(path)  # whole or not at all: a half-written prompt is never played
+
+
+def write_tone(path: Path, notes: list[tuple[float, float]], rate: int = 16000) -> None:
+    frames = bytearray()
+    for freq, seconds in notes:
+        count = int(rate * seconds)
+        for i in range(count):
+            fade = min(1.0, i / (rate * 0.02), (count - i) / (rate * 0.05))
+            value = 0.0 if freq == 0 else 0.25 * fade * math.sin(2 * math.pi * freq * i / rate)
+            frames += struct.pack("<h", int(value * 32767))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(bytes(frames))
+
+
+def write_comfort(path: Path) -> None:
+    """Calm comfort audio: a slow, soft arpeggio with pauses (made here, not downloaded)."""
+    notes = [
+        (523.25, 0.45),
+        (659.25, 0.45),
+        (783.99, 0.6),
+        (0, 0.5),
+        (587.33, 0.45),
+        (698.46, 0.45),
+        (880.0, 0.6),
+        (0, 1.0),
+    ]
+    write_tone(path, notes)
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "prompts")
+    made = Prompts(target).ensure(tuple(TEXTS))
+    print(f"{len(made)} prompts written to {target}")

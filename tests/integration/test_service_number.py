@@ -1,0 +1,188 @@
+"""The service number with real peers: sipp callers (RTP, RFC 2833 and SIP INFO DTMF) ->
+the pjsua2 gateway process -> the backend process. What each caller chose, where they
+waited and how the call ended is read back from the database and the meter."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers import BackendProcess, free_port, staff
+from tests.sip.gateway import TOKEN, GatewayProcess
+from tests.sip.peers import sipp, sipp_result
+from tests.sip.service_calls import scenario
+
+pytestmark = pytest.mark.sip
+ROOT = Path(__file__).resolve().parents[2]
+CLOSED = ROOT / "tests" / "data" / "closed_always.toml"
+
+
+@pytest.fixture(scope="module")
+def prompts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("prompts")
+
+
+@pytest.fixture(scope="module")
+def line(
+    tmp_path_factory: pytest.TempPathFactory, prompts: Path
+) -> Iterator[tuple[BackendProcess, GatewayProcess]]:
+    data = tmp_path_factory.mktemp("service-number")
+    backend = BackendProcess(data, free_port(), extra_env={"LUUKKU_GATEWAY_TOKEN": TOKEN})
+    backend.start()
+    gateway = GatewayProcess(backend, prompts)
+    try:
+        gateway.start()
+        yield backend, gateway
+    finally:
+        gateway.stop()
+        backend.stop()
+
+
+def run_caller(
+    gateway: GatewayProcess, folder: Path, steps: list[tuple[str, ...]], **kw: Any
+) -> str:
+    proc = sipp(scenario(folder, steps, **kw), gateway.target, service="service")
+    code, out = sipp_result(proc, timeout=90)
+    assert code == 0, out
+    return out
+
+
+def last_call(backend: BackendProcess) -> tuple[str, str | None, str | None, str | None]:
+    rows = backend.query(
+        "SELECT id, queue, outcome, caller FROM phone_calls ORDER BY arrived_at DESC LIMIT 1"
+    )
+    assert rows, "no call recorded"
+    return rows[0]  # type: ignore[return-value]
+
+
+def events(backend: BackendProcess, call_id: str) -> list[tuple[str, str]]:
+    return [
+        (k, d)
+        for k, d in backend.query(
+            "SELECT kind, detail FROM call_events WHERE call_id = ? ORDER BY id", call_id
+        )
+    ]
+
+
+async def until_ended(
+    backend: BackendProcess, timeout: float = 10
+) -> tuple[str, str | None, str | None, str | None]:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        call = last_call(backend)
+        if call[2] is not None or asyncio.get_running_loop().time() > deadline:
+            return call
+        await asyncio.sleep(0.2)
+
+
+async def test_two_then_one_lands_in_maternity_and_hanging_up_is_abandoned(
+    line: tuple[BackendProcess, GatewayProcess], tmp_path: Path
+) -> None:
+    backend, gateway = line
+    boss = await staff(backend.ws, "esihenkilo", ready=False)
+    await asyncio.to_thread(
+        run_caller,
+        gateway,
+        tmp_path,
+        [
+            ("audio",),
+            ("pause", 1500),
+            ("dtmf", "2"),  # RFC 2833
+            ("pause", 1500),
+            ("info", "1"),  # SIP INFO
+            ("pause", 12000),
+        ],
+    )
+    call_id, queue, outcome, caller = await until_ended(backend)
+    assert (queue, outcome, caller) == ("puh_aitiys", "abandoned", "0401234567")
+    kinds = events(backend, call_id)
+    assert ("menu", "main:2") in kinds and ("menu", "2:1") in kinds
+    assert ("queued", "puh_aitiys") in kinds and kinds[-1] == ("ended", "abandoned")
+    # The meter counts it (waited over the short-abandon threshold of 10 s).
+    frame = await boss.expect("meter", timeout=10)
+    while not any(
+        q["queue"] == "puh_aitiys" and q["abandoned_today"] >= 1 for q in frame["queues"]
+    ):
+        frame = await boss.expect("meter", timeout=10)
+    row = next(q for q in frame["queues"] if q["queue"] == "puh_aitiys")
+    assert row["channel"] == "phone" and row["available"] is True
+    await boss.close()
+
+
+async def test_sip_info_alone_works_too(
+    line: tuple[BackendProcess, GatewayProcess], tmp_path: Path
+) -> None:
+    backend, gateway = line
+    await asyncio.to_thread(
+        run_caller, gateway, tmp_path, [("pause", 1500), ("info", "3"), ("pause", 1500)]
+    )
+    _call_id, queue, outcome, _ = await until_ended(backend)
+    assert (queue, outcome) == ("puh_mipa", "abandoned")
+
+
+async def test_no_input_repeats_then_defaults(
+    line: tuple[BackendProcess, GatewayProcess], tmp_path: Path
+) -> None:
+    backend, gateway = line
+    # Welcome + menu (~14 s of speech), 2 s silence, the menu again, 2 s: the default line.
+    await asyncio.to_thread(run_caller, gateway, tmp_path, [("pause", 45000)])
+    call_id, queue, _outcome, _ = await until_ended(backend)
+    kinds = events(backend, call_id)
+    assert ("menu", "main:no_input") in kinds
+    assert ("menu", "main:no_input_default") in kinds
+    assert queue == "puh_asiakas"
+
+
+async def test_callback_key_stores_a_callback_with_the_callers_number(
+    line: tuple[BackendProcess, GatewayProcess], tmp_path: Path
+) -> None:
+    backend, gateway = line
+    nurse = await staff(backend.ws, "hoitaja", ready=False)
+    # 2, 2 -> child clinic; 5 -> callback; 1 -> the number read back is right. The
+    # gateway confirms and hangs up itself.
+    await asyncio.to_thread(
+        run_caller,
+        gateway,
+        tmp_path,
+        [
+            ("pause", 1500),
+            ("dtmf", "2"),
+            ("pause", 800),
+            ("info", "2"),
+            ("pause", 3000),
+            ("info", "5"),
+            ("pause", 9000),
+            ("info", "1"),
+        ],
+        ends="gateway",
+    )
+    _call_id, queue, outcome, _ = await until_ended(backend)
+    assert (queue, outcome) == ("puh_lapset", "callback")
+    rows = backend.query("SELECT queue, number, source, state FROM callbacks WHERE source='phone'")
+    assert ("puh_lapset", "0401234567", "phone", "open") in rows
+    # The same list the staff use: she serves the line's skill, so she sees it.
+    await nurse.send(type="callback_list")
+    items = (await nurse.expect("callbacks"))["items"]
+    assert any(i["number"] == "0401234567" and i["queue"] == "puh_lapset" for i in items)
+    await nurse.close()
+
+
+async def test_closed_line_says_so_and_hangs_up(tmp_path: Path, prompts: Path) -> None:
+    backend = BackendProcess(
+        tmp_path, free_port(), service_file=CLOSED, extra_env={"LUUKKU_GATEWAY_TOKEN": TOKEN}
+    )
+    backend.start()
+    gateway = GatewayProcess(backend, prompts)
+    try:
+        gateway.start()
+        await asyncio.to_thread(run_caller, gateway, tmp_path, [], ends="gateway")
+        call_id, queue, outcome, _ = await until_ended(backend)
+        assert (queue, outcome) == (None, "closed")
+        assert ("closed", "") in events(backend, call_id)
+    finally:
+        gateway.stop()
+        backend.stop()
