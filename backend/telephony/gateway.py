@@ -591,6 +591,10 @@ class Gateway:
             header.hName, header.hValue = name, value
             headers.append(header)
         prm.txOption.headers = headers
+        if session.caller and re.fullmatch(r"\+?[0-9]{3,20}", session.caller):
+            # Her phone shows (and its history keeps, for a call back) the caller's number,
+            # not the service number's.
+            prm.txOption.localUri = f"sip:{session.caller}@{host}"
         try:
             leg.makeCall(f"sip:{frame.username}@{host}", prm)
         except pj.Error as exc:

@@ -14,6 +14,7 @@ LEVEL_COLOURS = {
     Level.YELLOW: QColor("#fbe7a1"),
     Level.RED: QColor("#f6b8b0"),
 }
+UNAVAILABLE = QColor("#d9d9d9")
 
 
 class MeterTable(QTableWidget):
@@ -67,9 +68,18 @@ class MeterTable(QTableWidget):
                     f"{fig.service_level_today * 100:.0f} % ({fig.answered_in_target_today}/"
                     f"{fig.answered_today + fig.abandoned_today})"
                 )
+            if fig.abandoned_today:
+                gave_up = self.tr("%1 abandoned").replace("%1", str(fig.abandoned_today))
+                sl = f"{sl} · {gave_up}"
             name = names.get(fig.queue, fig.queue)
             if not fig.open_now:
                 name += " " + self.tr("(closed)")
+            if not fig.available:
+                # The phone service is down: not "nobody waiting", but "cannot know".
+                unknown = self.tr("phone service down")
+                cells = [name, "?", "?", "–", sl, self.callbacks_text(fig), unknown]
+                self._fill(row, cells, UNAVAILABLE, fig)
+                continue
             cells = [
                 name,
                 str(fig.waiting),
@@ -79,13 +89,16 @@ class MeterTable(QTableWidget):
                 self.callbacks_text(fig),
                 self.level_text(fig.level),
             ]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setBackground(QBrush(LEVEL_COLOURS[fig.level]))
-                item.setForeground(QBrush(QColor("#1b1b1b")))
-                item.setToolTip(
-                    self.tr("Target: answered within %1 min").replace("%1", str(fig.target_s // 60))
-                )
-                self.setItem(row, col, item)
+            self._fill(row, cells, LEVEL_COLOURS[fig.level], fig)
+
+    def _fill(self, row: int, cells: list[str], colour: QColor, fig: QueueFigures) -> None:
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if col:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            item.setBackground(QBrush(colour))
+            item.setForeground(QBrush(QColor("#1b1b1b")))
+            item.setToolTip(
+                self.tr("Target: answered within %1 min").replace("%1", str(fig.target_s // 60))
+            )
+            self.setItem(row, col, item)

@@ -36,10 +36,13 @@ from desktop.ui.phone import AudioDialog, PhonePanel, load_choice, save_choice
 from protocol.messages import Outcome as ChatOutcome
 from protocol.messages import StaffStatus
 from tests.e2e.workstation import until, workstation
-from tests.helpers import BackendProcess, running_backend
+from tests.helpers import BackendProcess, free_port
 from tests.helpers import Peer as ChatClient
+from tests.sip.gateway import TOKEN as GATEWAY_TOKEN
+from tests.sip.gateway import GatewayProcess
 from tests.sip.peers import Kamailio, Peer, free_udp_port, sipp, sipp_result
 from tests.sip.pulse import PulseServer
+from tests.sip.service_calls import scenario as service_call
 
 pytestmark = [pytest.mark.e2e, pytest.mark.qt, pytest.mark.sip]
 
@@ -66,8 +69,17 @@ def kamailio() -> Iterator[Kamailio]:
 
 @pytest.fixture(scope="module")
 def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackendProcess]:
-    with running_backend(tmp_path_factory.mktemp("softphone")) as b:
+    # With a gateway token: the service-number test starts a gateway against it.
+    b = BackendProcess(
+        tmp_path_factory.mktemp("softphone"),
+        free_port(),
+        extra_env={"LUUKKU_GATEWAY_TOKEN": GATEWAY_TOKEN},
+    )
+    b.start()
+    try:
         yield b
+    finally:
+        b.stop()
 
 
 class Desk:
@@ -220,6 +232,64 @@ async def test_sipp_caller_through_kamailio_answered_from_the_panel(
         lambda: d.connection.state.status is StaffStatus.WRAP_UP, what="wrap-up after the call"
     )
     assert not d.connection.state.on_call
+
+
+async def test_service_number_caller_is_delivered_answered_and_counted(
+    qtbot: QtBot,
+    backend: BackendProcess,
+    kamailio: Kamailio,
+    pulse: PulseServer,
+    tmp_path: Path,
+    artifacts: str,
+) -> None:
+    """sipp calls the service number, chooses 2 -> 1; the gateway rings her softphone with
+    the line's headers; she answers in the panel; the caller's audio reaches the bridge;
+    the caller hangs up; the meter counts an answered call."""
+    d = await desk(qtbot, backend, kamailio, pulse)
+    gateway = GatewayProcess(backend, tmp_path / "prompts", registrar=kamailio.address)
+    gateway.start()
+    try:
+        await d.connection.set_status(StaffStatus.READY)
+        await until(lambda: d.connection.state.status is StaffStatus.READY, what="ready")
+
+        def answered() -> int:
+            row = next((f for f in d.connection.state.meter if f.queue == "puh_aitiys"), None)
+            return row.answered_today if row is not None else -1
+
+        await until(lambda: answered() >= 0, what="phone line on her meter")
+        before = answered()
+        port = d.engine.port()
+        assert port is not None
+        frames_before = port.frames_in
+        steps: list[tuple[str, ...]] = [
+            ("pause", 1500),
+            ("dtmf", "2"),
+            ("pause", 1000),
+            ("info", "1"),
+            ("pause", 6000),
+            ("audio",),
+            ("pause", 6000),
+        ]
+        caller = sipp(service_call(tmp_path, steps), gateway.target, service="service")
+        await until(lambda: d.panel.incoming.isVisible(), timeout=30, what="ringing")
+        assert d.connection.state.queue_name("puh_aitiys", "fi") in d.panel.line.text()
+        assert d.panel.caller.text().startswith("0401234567")  # the caller, not "service"
+        qtbot.mouseClick(d.panel.answer_button, Qt.MouseButton.LeftButton)
+        await until(lambda: d.panel.in_call.isVisible(), what="in call")
+        await until(
+            lambda: port.frames_in - frames_before > 50, timeout=15, what="audio at the bridge"
+        )
+        d.window.grab().save(str(Path(artifacts) / "service-number-in-call.png"))
+        rc, out = await wait_sipp(caller)
+        assert rc == 0, out
+        await until(lambda: not d.panel.in_call.isVisible(), what="call over")
+        await until(lambda: answered() == before + 1, timeout=10, what="meter counts it")
+        rows = backend.query(
+            "SELECT queue, outcome, answered_by FROM phone_calls ORDER BY arrived_at DESC LIMIT 1"
+        )
+        assert rows == [("puh_aitiys", "answered", "hoitaja")]
+    finally:
+        gateway.stop()
 
 
 async def test_tone_from_the_caller_reaches_the_headset_and_the_microphone_reaches_the_caller(

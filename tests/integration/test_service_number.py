@@ -186,3 +186,59 @@ async def test_closed_line_says_so_and_hangs_up(tmp_path: Path, prompts: Path) -
     finally:
         gateway.stop()
         backend.stop()
+
+
+async def test_gateway_crash_keeps_callbacks_and_the_meter_says_unavailable(
+    line: tuple[BackendProcess, GatewayProcess], tmp_path: Path
+) -> None:
+    """Last in this module: it kills the module's gateway (and starts it again)."""
+    backend, gateway = line
+    before = backend.query("SELECT COUNT(*) FROM callbacks WHERE source = 'phone'")[0][0]
+    boss = await staff(backend.ws, "esihenkilo", ready=False)
+    # Customer service, then 5 and 1 at once (keys cut the prompts short); the callback is
+    # stored before the caller hears "received", and the gateway dies right then.
+    steps: list[tuple[str, ...]] = [
+        ("pause", 1500),
+        ("dtmf", "1"),
+        ("pause", 1500),
+        ("info", "5"),
+        ("pause", 700),
+        ("info", "1"),
+        ("pause", 20000),
+    ]
+    caller = sipp(scenario(tmp_path, steps), gateway.target, service="service")
+    try:
+        deadline = asyncio.get_running_loop().time() + 30
+        while (
+            backend.query("SELECT COUNT(*) FROM callbacks WHERE source = 'phone'")[0][0] == before
+        ):
+            assert asyncio.get_running_loop().time() < deadline, "no callback stored"
+            await asyncio.sleep(0.05)
+        gateway.kill()
+
+        async def phone_rows(available: bool) -> list[dict[str, Any]]:
+            while True:
+                frame = await boss.expect("meter", timeout=10)
+                rows = [q for q in frame["queues"] if q["channel"] == "phone"]
+                if rows and all(q["available"] is available for q in rows):
+                    return rows
+
+        rows = await phone_rows(False)
+        assert {q["queue"] for q in rows} >= {"puh_asiakas", "puh_aitiys"}
+        # The stored callback is there for the staff, gateway or not.
+        secretary = await staff(backend.ws, "sihteeri", ready=False)
+        await secretary.send(type="callback_list")
+        items = (await secretary.expect("callbacks"))["items"]
+        assert any(i["queue"] == "puh_asiakas" and i["number"] == "0401234567" for i in items)
+        await secretary.close()
+
+        gateway.start()
+        await phone_rows(True)
+        # The call the dead gateway held is recorded as lost, its callback kept.
+        call_id, queue, outcome, _ = last_call(backend)
+        assert (queue, outcome) == ("puh_asiakas", "lost")
+        assert [kind for kind, _ in events(backend, call_id)][-2:] == ["callback", "ended"]
+    finally:
+        caller.kill()
+        caller.wait()
+        await boss.close()
