@@ -9,8 +9,10 @@ puts the call back at the head of its queue (it keeps its arrival time), she is 
 ready as after a missed chat offer, and the gateway stops ringing her.
 
 While no gateway is connected the phone queues show as unavailable on the meter, not as
-empty. Calls the gateway still holds come back with its ``hello`` after either side
-restarted; calls it no longer holds are recorded as lost.
+empty. Calls a gateway still holds come back with its ``hello`` after either side
+restarted; calls it no longer holds are recorded as lost. Several gateways may be
+connected at once (Kamailio dispatching callers over a pool, see the README): each call
+belongs to the gateway it arrived at, and only that one is told about it.
 """
 
 from __future__ import annotations
@@ -65,13 +67,12 @@ class PhoneDesk:
         self.hub = hub
         self.store = PhoneStore(hub.store)
         self.calls: dict[str, Call] = {}
-        self.gateway: Link | None = None
-        self.gateway_id: str | None = None
+        self.gateways: dict[str, Link] = {}
         self._positions: dict[str, int] = {}
 
     @property
     def available(self) -> bool:
-        return self.gateway is not None
+        return bool(self.gateways)
 
     # --- the gateway's socket ------------------------------------------------------------
 
@@ -80,18 +81,19 @@ class PhoneDesk:
         if not token or not secrets.compare_digest(token, frame.token):
             log.warning("gateway refused: wrong token")
             raise ProtocolError(ErrorCode.AUTH_FAILED, "wrong gateway token")
-        if self.gateway is not None and self.gateway is not link:
-            await self.gateway.close(4001, "another gateway connected")
-        self.gateway, self.gateway_id = link, frame.gateway_id
+        old = self.gateways.get(frame.gateway_id)
+        if old is not None and old is not link:
+            await old.close(4001, "the same gateway connected again")
+        self.gateways[frame.gateway_id] = link
         now = self.hub.clock()
         held = {c.call_id: c for c in frame.calls}
         # Calls of this gateway that it no longer holds ended while nobody watched.
         for row in await self.store.open_of(frame.gateway_id):
             if row.id not in held:
                 await self._end(row.id, now, "lost")
-        for old in [c for c in self.calls.values() if c.gateway == frame.gateway_id]:
-            if old.id not in held:
-                await self._end(old.id, now, "lost")
+        for stale in [c for c in self.calls.values() if c.gateway == frame.gateway_id]:
+            if stale.id not in held:
+                await self._end(stale.id, now, "lost")
         for item in frame.calls:
             call = self.calls.get(item.call_id) or Call(
                 item.call_id, frame.gateway_id, item.caller, item.arrived_at
@@ -106,36 +108,43 @@ class PhoneDesk:
             elif item.queue is not None and call.id not in self.hub.router.contacts:
                 self.hub.router.enqueue(Contact(call.id, item.queue, "phone", item.arrived_at))
         log.info("gateway %s connected holding %d calls", frame.gateway_id, len(frame.calls))
-        await self._send(
+        await self.hub._send(
+            link,
             GatewayWelcome(
                 phone_queues=[q.id for q in self.hub.config.queues if q.channel == "phone"]
-            )
+            ),
         )
-        self._positions.clear()
+        for call_id in held:
+            self._positions.pop(call_id, None)
         await self.hub.route()
         await self.hub.broadcast_meter()
         return frame.gateway_id
 
-    async def gone(self, link: Link) -> None:
-        if self.gateway is not link:
+    async def gone(self, gateway_id: str, link: Link) -> None:
+        if self.gateways.get(gateway_id) is not link:
             return
-        self.gateway = None
+        del self.gateways[gateway_id]
         now = self.hub.clock()
         for call in self.calls.values():
+            if call.gateway != gateway_id:
+                continue
             call.suspended_at = now
             contact = self.hub.router.contacts.get(call.id)
             if contact is not None and contact.offered_to is not None:
                 await self.hub._send_status(contact.offered_to)
             self.hub.router.remove(call.id)
-        log.warning("gateway disconnected; phone queues unavailable")
+        log.warning(
+            "gateway %s disconnected%s",
+            gateway_id,
+            "" if self.gateways else "; phone queues unavailable",
+        )
         await self.hub.broadcast_meter()
 
-    async def handle(self, frame: GatewayFrame) -> None:
+    async def handle(self, gateway_id: str, frame: GatewayFrame) -> None:
         now = self.hub.clock()
         if isinstance(frame, CallArrived):
-            assert self.gateway_id is not None
-            self.calls[frame.call_id] = Call(frame.call_id, self.gateway_id, frame.caller, now)
-            await self.store.arrived(frame.call_id, self.gateway_id, frame.caller, now)
+            self.calls[frame.call_id] = Call(frame.call_id, gateway_id, frame.caller, now)
+            await self.store.arrived(frame.call_id, gateway_id, frame.caller, now)
             if not frame.open_now:
                 await self.store.change(frame.call_id, now, "closed")
         elif isinstance(frame, CallChoice):
@@ -151,8 +160,11 @@ class PhoneDesk:
         elif isinstance(frame, CallEnded):
             await self._end(frame.call_id, now, frame.reason)
 
-    async def _send(self, frame: Frame) -> None:
-        await self.hub._send(self.gateway, frame)
+    async def _send(self, call_id: str, frame: Frame) -> None:
+        """To the gateway that holds the call."""
+        call = self.calls.get(call_id)
+        if call is not None:
+            await self.hub._send(self.gateways.get(call.gateway), frame)
 
     # --- the call's life -----------------------------------------------------------------
 
@@ -180,17 +192,20 @@ class PhoneDesk:
         call = self.calls[offer.contact_id]
         await self.store.change(call.id, now, "offered", offer.username)
         await self._send(
+            call.id,
             Deliver(
                 call_id=call.id,
                 username=offer.username,
                 queue=offer.queue,
                 waited_s=(now - call.arrived_at).total_seconds(),
                 ring_timeout_s=self.hub.router.offer_timeout.total_seconds(),
-            )
+            ),
         )
 
     async def lapsed(self, lapse: Lapse) -> None:
-        await self._send(CancelDelivery(call_id=lapse.contact_id, username=lapse.username))
+        await self._send(
+            lapse.contact_id, CancelDelivery(call_id=lapse.contact_id, username=lapse.username)
+        )
         await self.store.change(lapse.contact_id, self.hub.clock(), "not_answered", lapse.username)
 
     async def _answered(self, frame: CallAnswered, now: datetime) -> None:
@@ -245,16 +260,17 @@ class PhoneDesk:
         )
         contact = self.hub.router.remove(call.id)
         if contact is not None and contact.offered_to is not None:
-            await self._send(CancelDelivery(call_id=call.id, username=contact.offered_to))
+            await self._send(call.id, CancelDelivery(call_id=call.id, username=contact.offered_to))
         await self.store.change(call.id, now, "callback", str(row.id))
         local = now.astimezone(self.hub.config.tz).date()
         due_today = (
             row.due_at is not None and row.due_at.astimezone(self.hub.config.tz).date() == local
         )
         await self._send(
+            call.id,
             CallbackStored(
                 call_id=call.id, callback_id=row.id, due_at=row.due_at, due_today=due_today
-            )
+            ),
         )
         await self.hub.broadcast_meter()
 
@@ -265,7 +281,10 @@ class PhoneDesk:
         if call is not None:
             contact = self.hub.router.remove(call_id)
             if contact is not None and contact.offered_to is not None:
-                await self._send(CancelDelivery(call_id=call_id, username=contact.offered_to))
+                await self.hub._send(
+                    self.gateways.get(call.gateway),
+                    CancelDelivery(call_id=call_id, username=contact.offered_to),
+                )
             if call.answered_by is not None:
                 outcome = "answered"
                 self.hub.router.release(call_id, call.answered_by, now)
@@ -288,7 +307,7 @@ class PhoneDesk:
 
     async def positions(self) -> None:
         """Tell the gateway each waiting caller's place when it changed (for announcements)."""
-        if self.gateway is None:
+        if not self.gateways:
             return
         for queue in [q.id for q in self.hub.config.queues if q.channel == "phone"]:
             for position, contact in enumerate(self.hub.router.waiting(queue), start=1):
@@ -296,11 +315,12 @@ class PhoneDesk:
                     continue
                 self._positions[contact.id] = position
                 await self._send(
+                    contact.id,
                     QueuePosition(
                         call_id=contact.id,
                         position=position,
                         estimated_wait_s=self.hub.estimate(queue, position),
-                    )
+                    ),
                 )
 
     def count_rows(self, rows: list[object]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -70,6 +71,8 @@ def main() -> int:
         LUUKKU_DEMO="1",
         LUUKKU_PORT=str(args.port),
         LUUKKU_DATA_DIR=os.environ.get("LUUKKU_DATA_DIR", str(ROOT / "data" / "demo")),
+        # Demo only: the backend and the service-number gateway share this secret.
+        LUUKKU_GATEWAY_TOKEN=os.environ.get("LUUKKU_GATEWAY_TOKEN", secrets.token_urlsafe(24)),
     )
     children: list[subprocess.Popen[bytes]] = []
 
@@ -92,6 +95,18 @@ def main() -> int:
         backend = subprocess.Popen([PY, "-m", "backend"], cwd=ROOT, env=env)
         children.append(backend)
         wait_healthy(url, backend)
+        if registrar is not None:
+            # The service number: callers dial sip:service@127.0.0.1:<sip-port>.
+            gateway_env = dict(
+                env,
+                LUUKKU_GATEWAY_BACKEND=f"ws://127.0.0.1:{args.port}",
+                LUUKKU_GATEWAY_REGISTRAR=f"127.0.0.1:{args.sip_port}",
+                LUUKKU_GATEWAY_SIP_PORT=str(args.sip_port + 10),
+                LUUKKU_GATEWAY_LOCAL="1",
+            )
+            children.append(
+                subprocess.Popen([PY, "-m", "backend.telephony"], cwd=ROOT, env=gateway_env)
+            )
         if not args.no_traffic:
             children.append(
                 subprocess.Popen(
@@ -115,7 +130,8 @@ def main() -> int:
             f"  health:           {url}/api/health\n"
             f"  staff desktop:    {PY} -m desktop --backend {url} --demo\n"
             f"  SIP registrar:    {env.get('LUUKKU_SIP_REGISTRAR', '(none)')} (demo users "
-            "call each other by username)\n",
+            "call each other by username)\n"
+            f"  service number:   sip:service@127.0.0.1:{args.sip_port} (menu 1 / 2 -> 1, 2 / 3)\n",
             flush=True,
         )
         desktop = [PY, "-m", "desktop", "--backend", url, "--demo"]

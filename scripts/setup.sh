@@ -11,7 +11,8 @@ runtime_pkgs=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libdb
   libfontconfig1 libfreetype6 libglib2.0-0 fonts-dejavu-core libpulse0 libx11-xcb1
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1
-  kamailio)  # the demo's SIP registrar (production uses the organisation's)
+  kamailio  # the demo's SIP registrar (production uses the organisation's)
+  espeak-ng)  # the service number's spoken prompts, generated when missing
 test_pkgs=(xvfb xauth xdotool chromium postgresql nginx sip-tester kamailio-tls-modules pulseaudio
   pulseaudio-utils)
 

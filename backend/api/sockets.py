@@ -247,22 +247,23 @@ async def gateway_socket(ws: WebSocket) -> None:
     hub: Hub = ws.app.state.hub
     await ws.accept()
     link = SocketLink(ws)
-    hello = False
+    gateway_id: str | None = None
 
     async def handle(raw: str | bytes) -> None:
-        nonlocal hello
+        nonlocal gateway_id
         frame = parse_gateway_frame(raw)
         if isinstance(frame, GatewayHello):
-            await hub.phone.hello(link, frame)
-            hello = True
+            if gateway_id is not None:
+                raise ProtocolError(ErrorCode.BAD_FRAME, "already said hello")
+            gateway_id = await hub.phone.hello(link, frame)
             return
-        if not hello:
+        if gateway_id is None:
             raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "hello first")
-        await hub.phone.handle(frame)
+        await hub.phone.handle(gateway_id, frame)
 
     try:
         # A busy gateway sends a few frames per call: 50 calls a second is far inside this.
         await _serve(ws, link, TokenBucket(500, 2000), handle, "gateway")
     finally:
-        if hello:
-            await hub.phone.gone(link)
+        if gateway_id is not None:
+            await hub.phone.gone(gateway_id, link)

@@ -71,7 +71,11 @@ class GatewaySettings:
     sip_port: int
     registrar: str | None  # where the staff softphones register ("127.0.0.1:5070")
     prompts_dir: Path
-    max_calls: int = 256
+    # Call legs one process can hold. The pjsua2-python wheel holds 4 whatever maxCalls
+    # says (measured: a fifth makeCall or INVITE fails with PJ_ETOOMANY / 486), so a
+    # process takes max_calls // 2 callers, each with a leg spare to ring a professional;
+    # more callers need more gateway processes behind Kamailio (README, "Scale").
+    max_calls: int = 4
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> GatewaySettings:
@@ -84,7 +88,7 @@ class GatewaySettings:
             sip_port=int(env.get("LUUKKU_GATEWAY_SIP_PORT", "5080")),
             registrar=env.get("LUUKKU_GATEWAY_REGISTRAR") or None,
             prompts_dir=Path(env.get("LUUKKU_PROMPTS_DIR", str(data / "prompts"))),
-            max_calls=int(env.get("LUUKKU_GATEWAY_MAX_CALLS", "256")),
+            max_calls=int(env.get("LUUKKU_GATEWAY_MAX_CALLS", "4")),
         )
 
 
@@ -400,6 +404,15 @@ class Gateway:
     # --- a caller ------------------------------------------------------------------------
 
     def incoming(self, leg: CallerLeg) -> None:
+        if len(self.sessions) >= max(1, self.settings.max_calls // 2):
+            # Full: "busy" lets Kamailio's dispatcher try the next gateway of the pool.
+            self.stats["busy"] = self.stats.get("busy", 0) + 1
+            prm = pj.CallOpParam()
+            prm.statusCode = 486
+            with contextlib.suppress(pj.Error):
+                leg.answer(prm)
+            self._trash.append(leg)
+            return
         info = leg.getInfo()
         caller = caller_number(info.remoteUri)
         session = Session(

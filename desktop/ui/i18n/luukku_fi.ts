@@ -32,67 +32,67 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../callbacks.py" line="349"/>
+        <location filename="../callbacks.py" line="351"/>
         <source>Callback request</source>
         <translation>Soittopyyntö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="362"/>
+        <location filename="../callbacks.py" line="364"/>
         <source>Urgent</source>
         <translation>Kiireellinen</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="365"/>
+        <location filename="../callbacks.py" line="367"/>
         <source>Colleague&apos;s username (optional)</source>
         <translation>Kollegan käyttäjätunnus (vapaaehtoinen)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="366"/>
+        <location filename="../callbacks.py" line="374"/>
         <source>Number</source>
         <translation>Numero</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="367"/>
+        <location filename="../callbacks.py" line="375"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="368"/>
+        <location filename="../callbacks.py" line="376"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="372"/>
+        <location filename="../callbacks.py" line="380"/>
         <source>– (the queue&apos;s staff)</source>
         <translation>– (jonon henkilöstö)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="375"/>
+        <location filename="../callbacks.py" line="383"/>
         <source>For a named colleague</source>
         <translation>Nimetylle kollegalle</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="376"/>
+        <location filename="../callbacks.py" line="384"/>
         <source>For the client&apos;s own clinic</source>
         <translation>Asiakkaan omalle neuvolalle</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="396"/>
+        <location filename="../callbacks.py" line="404"/>
         <source>Check the phone number.</source>
         <translation>Tarkista puhelinnumero.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="397"/>
+        <location filename="../callbacks.py" line="405"/>
         <source>Write what the callback is about (at most 2,000 characters).</source>
         <translation>Kirjoita, mitä soittopyyntö koskee (enintään 2 000 merkkiä).</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="398"/>
+        <location filename="../callbacks.py" line="406"/>
         <source>Check the colleague&apos;s username.</source>
         <translation>Tarkista kollegan käyttäjätunnus.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="400"/>
+        <location filename="../callbacks.py" line="408"/>
         <source>Check the fields.</source>
         <translation>Tarkista kentät.</translation>
     </message>
@@ -100,17 +100,17 @@
 <context>
     <name>CallbackOfferBanner</name>
     <message>
-        <location filename="../callbacks.py" line="80"/>
+        <location filename="../callbacks.py" line="81"/>
         <source>Take and call</source>
         <translation>Ota ja soita</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="82"/>
+        <location filename="../callbacks.py" line="83"/>
         <source>Not now</source>
         <translation>Ei nyt</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="101"/>
+        <location filename="../callbacks.py" line="102"/>
         <source>Callback waiting: %1 · %2 · due %3</source>
         <translation>Soittopyyntö odottaa: %1 · %2 · määräaika %3</translation>
     </message>
@@ -118,37 +118,37 @@
 <context>
     <name>Callbacks</name>
     <message>
-        <location filename="../callbacks.py" line="39"/>
+        <location filename="../callbacks.py" line="40"/>
         <source>No answer</source>
         <translation>Ei vastannut</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="40"/>
+        <location filename="../callbacks.py" line="41"/>
         <source>Busy</source>
         <translation>Varattu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="41"/>
+        <location filename="../callbacks.py" line="42"/>
         <source>Wrong number</source>
         <translation>Väärä numero</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="42"/>
+        <location filename="../callbacks.py" line="43"/>
         <source>Done</source>
         <translation>Hoidettu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="48"/>
+        <location filename="../callbacks.py" line="49"/>
         <source>needs a decision</source>
         <translation>vaatii päätöksen</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="50"/>
+        <location filename="../callbacks.py" line="51"/>
         <source>overdue</source>
         <translation>myöhässä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="51"/>
+        <location filename="../callbacks.py" line="52"/>
         <source>open</source>
         <translation>avoin</translation>
     </message>
@@ -156,82 +156,82 @@
 <context>
     <name>CallbacksView</name>
     <message>
-        <location filename="../callbacks.py" line="180"/>
+        <location filename="../callbacks.py" line="181"/>
         <source>My queues</source>
         <translation>Omat jonot</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="181"/>
+        <location filename="../callbacks.py" line="182"/>
         <source>Named for me</source>
         <translation>Minulle nimetyt</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="182"/>
+        <location filename="../callbacks.py" line="183"/>
         <source>My clinic</source>
         <translation>Oma neuvola</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="183"/>
+        <location filename="../callbacks.py" line="184"/>
         <source>Overdue or flagged</source>
         <translation>Myöhässä tai merkityt</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="185"/>
+        <location filename="../callbacks.py" line="186"/>
         <source>New callback request…</source>
         <translation>Uusi soittopyyntö…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="187"/>
+        <location filename="../callbacks.py" line="188"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="190"/>
+        <location filename="../callbacks.py" line="191"/>
         <source>Figures…</source>
         <translation>Luvut…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="200"/>
+        <location filename="../callbacks.py" line="201"/>
         <source>Due</source>
         <translation>Määräaika</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="201"/>
+        <location filename="../callbacks.py" line="202"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="202"/>
+        <location filename="../callbacks.py" line="203"/>
         <source>Number</source>
         <translation>Numero</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="203"/>
+        <location filename="../callbacks.py" line="204"/>
         <source>Priority</source>
         <translation>Kiireellisyys</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="204"/>
+        <location filename="../callbacks.py" line="205"/>
         <source>Attempts</source>
         <translation>Yrityksiä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="205"/>
+        <location filename="../callbacks.py" line="206"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="220"/>
+        <location filename="../callbacks.py" line="221"/>
         <source>Call back</source>
         <translation>Soita takaisin</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="226"/>
+        <location filename="../callbacks.py" line="227"/>
         <source>Note (no health details)</source>
         <translation>Huomautus (ei terveystietoja)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="257"/>
+        <location filename="../callbacks.py" line="258"/>
         <source>urgent</source>
         <translation>kiireellinen</translation>
     </message>
@@ -555,47 +555,47 @@
 <context>
     <name>FiguresDialog</name>
     <message>
-        <location filename="../callbacks.py" line="115"/>
+        <location filename="../callbacks.py" line="116"/>
         <source>Callback figures</source>
         <translation>Soittopyyntöjen luvut</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="124"/>
+        <location filename="../callbacks.py" line="125"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="125"/>
+        <location filename="../callbacks.py" line="126"/>
         <source>Created</source>
         <translation>Luotu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="126"/>
+        <location filename="../callbacks.py" line="127"/>
         <source>Done same day</source>
         <translation>Hoidettu samana päivänä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="127"/>
+        <location filename="../callbacks.py" line="128"/>
         <source>Done in time</source>
         <translation>Hoidettu ajallaan</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="128"/>
+        <location filename="../callbacks.py" line="129"/>
         <source>Overdue</source>
         <translation>Myöhässä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="129"/>
+        <location filename="../callbacks.py" line="130"/>
         <source>Open</source>
         <translation>Avoinna</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="140"/>
+        <location filename="../callbacks.py" line="141"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="142"/>
+        <location filename="../callbacks.py" line="143"/>
         <source>Created on %1</source>
         <translation>Luotu %1</translation>
     </message>
@@ -778,7 +778,7 @@ Avataanko se selaimessa?</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="154"/>
-        <location filename="../main_window.py" line="463"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
@@ -830,27 +830,27 @@ Avataanko se selaimessa?</translation>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="490"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="492"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="505"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="543"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../main_window.py" line="549"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -858,75 +858,85 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MeterTable</name>
     <message>
-        <location filename="../meter.py" line="25"/>
+        <location filename="../meter.py" line="26"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="26"/>
+        <location filename="../meter.py" line="27"/>
         <source>Waiting</source>
         <translation>Jonossa</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="27"/>
+        <location filename="../meter.py" line="28"/>
         <source>Longest
 wait</source>
         <translation>Pisin
 odotus</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="28"/>
+        <location filename="../meter.py" line="29"/>
         <source>Ready /
 busy</source>
         <translation>Valmiina /
 varattuna</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="29"/>
+        <location filename="../meter.py" line="30"/>
         <source>Service level
 today</source>
         <translation>Palvelutaso
 tänään</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="30"/>
+        <location filename="../meter.py" line="31"/>
         <source>Callbacks
 left</source>
         <translation>Soitto-
 pyyntöjä</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="31"/>
+        <location filename="../meter.py" line="32"/>
         <source>Level</source>
         <translation>Tilanne</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="49"/>
+        <location filename="../meter.py" line="50"/>
         <source>Calm</source>
         <translation>Rauhallinen</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="50"/>
+        <location filename="../meter.py" line="51"/>
         <source>Busy</source>
         <translation>Kiireinen</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="51"/>
+        <location filename="../meter.py" line="52"/>
         <source>Congested</source>
         <translation>Ruuhka</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="57"/>
+        <location filename="../meter.py" line="58"/>
         <source>%1 overdue</source>
         <translation>%1 myöhässä</translation>
     </message>
     <message>
         <location filename="../meter.py" line="72"/>
+        <source>%1 abandoned</source>
+        <translation>%1 luopui</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="76"/>
         <source>(closed)</source>
         <translation>(suljettu)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="89"/>
+        <location filename="../meter.py" line="79"/>
+        <source>phone service down</source>
+        <translation>puhelinpalvelu poissa käytöstä</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="102"/>
         <source>Target: answered within %1 min</source>
         <translation>Tavoite: vastattu %1 minuutissa</translation>
     </message>

@@ -32,67 +32,67 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../callbacks.py" line="349"/>
+        <location filename="../callbacks.py" line="351"/>
         <source>Callback request</source>
         <translation>Begäran om återuppringning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="362"/>
+        <location filename="../callbacks.py" line="364"/>
         <source>Urgent</source>
         <translation>Brådskande</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="365"/>
+        <location filename="../callbacks.py" line="367"/>
         <source>Colleague&apos;s username (optional)</source>
         <translation>Kollegans användarnamn (valfritt)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="366"/>
+        <location filename="../callbacks.py" line="374"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="367"/>
+        <location filename="../callbacks.py" line="375"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="368"/>
+        <location filename="../callbacks.py" line="376"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="372"/>
+        <location filename="../callbacks.py" line="380"/>
         <source>– (the queue&apos;s staff)</source>
         <translation>– (köns personal)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="375"/>
+        <location filename="../callbacks.py" line="383"/>
         <source>For a named colleague</source>
         <translation>Till en namngiven kollega</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="376"/>
+        <location filename="../callbacks.py" line="384"/>
         <source>For the client&apos;s own clinic</source>
         <translation>Till klientens egen rådgivning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="396"/>
+        <location filename="../callbacks.py" line="404"/>
         <source>Check the phone number.</source>
         <translation>Kontrollera telefonnumret.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="397"/>
+        <location filename="../callbacks.py" line="405"/>
         <source>Write what the callback is about (at most 2,000 characters).</source>
         <translation>Skriv vad återuppringningen gäller (högst 2 000 tecken).</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="398"/>
+        <location filename="../callbacks.py" line="406"/>
         <source>Check the colleague&apos;s username.</source>
         <translation>Kontrollera kollegans användarnamn.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="400"/>
+        <location filename="../callbacks.py" line="408"/>
         <source>Check the fields.</source>
         <translation>Kontrollera fälten.</translation>
     </message>
@@ -100,17 +100,17 @@
 <context>
     <name>CallbackOfferBanner</name>
     <message>
-        <location filename="../callbacks.py" line="80"/>
+        <location filename="../callbacks.py" line="81"/>
         <source>Take and call</source>
         <translation>Ta och ring</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="82"/>
+        <location filename="../callbacks.py" line="83"/>
         <source>Not now</source>
         <translation>Inte nu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="101"/>
+        <location filename="../callbacks.py" line="102"/>
         <source>Callback waiting: %1 · %2 · due %3</source>
         <translation>Återuppringning väntar: %1 · %2 · senast %3</translation>
     </message>
@@ -118,37 +118,37 @@
 <context>
     <name>Callbacks</name>
     <message>
-        <location filename="../callbacks.py" line="39"/>
+        <location filename="../callbacks.py" line="40"/>
         <source>No answer</source>
         <translation>Inget svar</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="40"/>
+        <location filename="../callbacks.py" line="41"/>
         <source>Busy</source>
         <translation>Upptaget</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="41"/>
+        <location filename="../callbacks.py" line="42"/>
         <source>Wrong number</source>
         <translation>Fel nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="42"/>
+        <location filename="../callbacks.py" line="43"/>
         <source>Done</source>
         <translation>Klart</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="48"/>
+        <location filename="../callbacks.py" line="49"/>
         <source>needs a decision</source>
         <translation>kräver beslut</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="50"/>
+        <location filename="../callbacks.py" line="51"/>
         <source>overdue</source>
         <translation>försenad</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="51"/>
+        <location filename="../callbacks.py" line="52"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
@@ -156,82 +156,82 @@
 <context>
     <name>CallbacksView</name>
     <message>
-        <location filename="../callbacks.py" line="180"/>
+        <location filename="../callbacks.py" line="181"/>
         <source>My queues</source>
         <translation>Mina köer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="181"/>
+        <location filename="../callbacks.py" line="182"/>
         <source>Named for me</source>
         <translation>Namngivna för mig</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="182"/>
+        <location filename="../callbacks.py" line="183"/>
         <source>My clinic</source>
         <translation>Min rådgivning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="183"/>
+        <location filename="../callbacks.py" line="184"/>
         <source>Overdue or flagged</source>
         <translation>Försenade eller flaggade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="185"/>
+        <location filename="../callbacks.py" line="186"/>
         <source>New callback request…</source>
         <translation>Ny begäran om återuppringning…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="187"/>
+        <location filename="../callbacks.py" line="188"/>
         <source>Show:</source>
         <translation>Visa:</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="190"/>
+        <location filename="../callbacks.py" line="191"/>
         <source>Figures…</source>
         <translation>Siffror…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="200"/>
+        <location filename="../callbacks.py" line="201"/>
         <source>Due</source>
         <translation>Senast</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="201"/>
+        <location filename="../callbacks.py" line="202"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="202"/>
+        <location filename="../callbacks.py" line="203"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="203"/>
+        <location filename="../callbacks.py" line="204"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="204"/>
+        <location filename="../callbacks.py" line="205"/>
         <source>Attempts</source>
         <translation>Försök</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="205"/>
+        <location filename="../callbacks.py" line="206"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="220"/>
+        <location filename="../callbacks.py" line="221"/>
         <source>Call back</source>
         <translation>Ring tillbaka</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="226"/>
+        <location filename="../callbacks.py" line="227"/>
         <source>Note (no health details)</source>
         <translation>Anteckning (inga hälsouppgifter)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="257"/>
+        <location filename="../callbacks.py" line="258"/>
         <source>urgent</source>
         <translation>brådskande</translation>
     </message>
@@ -555,47 +555,47 @@
 <context>
     <name>FiguresDialog</name>
     <message>
-        <location filename="../callbacks.py" line="115"/>
+        <location filename="../callbacks.py" line="116"/>
         <source>Callback figures</source>
         <translation>Siffror för återuppringningar</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="124"/>
+        <location filename="../callbacks.py" line="125"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="125"/>
+        <location filename="../callbacks.py" line="126"/>
         <source>Created</source>
         <translation>Skapade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="126"/>
+        <location filename="../callbacks.py" line="127"/>
         <source>Done same day</source>
         <translation>Klara samma dag</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="127"/>
+        <location filename="../callbacks.py" line="128"/>
         <source>Done in time</source>
         <translation>Klara i tid</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="128"/>
+        <location filename="../callbacks.py" line="129"/>
         <source>Overdue</source>
         <translation>Försenade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="129"/>
+        <location filename="../callbacks.py" line="130"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="140"/>
+        <location filename="../callbacks.py" line="141"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="142"/>
+        <location filename="../callbacks.py" line="143"/>
         <source>Created on %1</source>
         <translation>Skapade %1</translation>
     </message>
@@ -778,7 +778,7 @@ Open it in the web browser?</source>
     </message>
     <message>
         <location filename="../main_window.py" line="154"/>
-        <location filename="../main_window.py" line="463"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
@@ -830,27 +830,27 @@ Open it in the web browser?</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="490"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="492"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="505"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="543"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../main_window.py" line="549"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -858,75 +858,85 @@ Open it in the web browser?</source>
 <context>
     <name>MeterTable</name>
     <message>
-        <location filename="../meter.py" line="25"/>
+        <location filename="../meter.py" line="26"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="26"/>
+        <location filename="../meter.py" line="27"/>
         <source>Waiting</source>
         <translation>Väntar</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="27"/>
+        <location filename="../meter.py" line="28"/>
         <source>Longest
 wait</source>
         <translation>Längsta
 väntan</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="28"/>
+        <location filename="../meter.py" line="29"/>
         <source>Ready /
 busy</source>
         <translation>Redo /
 upptagna</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="29"/>
+        <location filename="../meter.py" line="30"/>
         <source>Service level
 today</source>
         <translation>Servicenivå
 i dag</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="30"/>
+        <location filename="../meter.py" line="31"/>
         <source>Callbacks
 left</source>
         <translation>Åter-
 uppringningar</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="31"/>
+        <location filename="../meter.py" line="32"/>
         <source>Level</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="49"/>
+        <location filename="../meter.py" line="50"/>
         <source>Calm</source>
         <translation>Lugnt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="50"/>
+        <location filename="../meter.py" line="51"/>
         <source>Busy</source>
         <translation>Livligt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="51"/>
+        <location filename="../meter.py" line="52"/>
         <source>Congested</source>
         <translation>Rusning</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="57"/>
+        <location filename="../meter.py" line="58"/>
         <source>%1 overdue</source>
         <translation>%1 försenade</translation>
     </message>
     <message>
         <location filename="../meter.py" line="72"/>
+        <source>%1 abandoned</source>
+        <translation>%1 gav upp</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="76"/>
         <source>(closed)</source>
         <translation>(stängd)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="89"/>
+        <location filename="../meter.py" line="79"/>
+        <source>phone service down</source>
+        <translation>telefontjänsten ur funktion</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="102"/>
         <source>Target: answered within %1 min</source>
         <translation>Mål: besvarad inom %1 min</translation>
     </message>

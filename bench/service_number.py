@@ -1,0 +1,161 @@
+"""The service number under load: sipp callers -> the pjsua2 gateway -> the backend ->
+10 staff softphones (pjsua2 processes registered at Kamailio, answering by themselves).
+
+    .venv/bin/python -m bench.service_number --rate 10 --seconds 60 --staff 10
+
+Each caller chooses 2 -> 1 (RFC 2833, then SIP INFO), sends audio, and hangs up 8 s after
+choosing: with 10 new calls a second about 80 callers are in the system at once, most of
+them queued with comfort audio and announcements, some talking to staff. Measured: failed
+calls (sipp), calls left open afterwards (stuck channels), INVITE -> 200 OK (setup), and
+the gateway's and backend's CPU and RSS. Needs root (sipp's RTP from pcaps).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import websockets
+
+from bench.chat_load import pct, rss_mb, seed_staff
+from tests.helpers import BackendProcess, free_port
+from tests.sip.gateway import TOKEN, GatewayProcess
+from tests.sip.peers import Kamailio, Peer, sipp, sipp_result
+from tests.sip.service_calls import scenario
+
+SERVICE = Path(__file__).resolve().parent.parent / "tests" / "data" / "open_always.toml"
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def staff_online(url: str, count: int, stop: asyncio.Event) -> None:
+    async def one(i: int) -> None:
+        async with websockets.connect(url + "/ws/staff", max_size=2**22) as ws:
+            await ws.send(
+                json.dumps({"v": 1, "type": "login", "username": f"bench{i}", "password": "bench"})
+            )
+            await ws.send(json.dumps({"v": 1, "type": "set_status", "status": "ready"}))
+            while not stop.is_set():
+                try:
+                    frame = json.loads(await asyncio.wait_for(ws.recv(), 0.5))
+                except TimeoutError:
+                    continue
+                # A missed delivery sets her Not ready, as it would a nurse: back to Ready.
+                if frame["type"] == "status" and frame["status"] != "ready":
+                    await ws.send(json.dumps({"v": 1, "type": "set_status", "status": "ready"}))
+
+    await asyncio.gather(*(one(i) for i in range(count)))
+
+
+async def main_async(args: argparse.Namespace) -> int:
+    work = Path(tempfile.mkdtemp(prefix="luukku-bench-phone-"))
+    await seed_staff(work, args.staff, 2)
+    kamailio = Kamailio()
+    kamailio.start()
+    backend = BackendProcess(
+        work, free_port(), service_file=SERVICE, extra_env={"LUUKKU_GATEWAY_TOKEN": TOKEN}
+    )
+    backend.demo = False
+    backend.database_url = f"sqlite:///{work / 'luukku.db'}"
+    backend.start()
+    gateway = GatewayProcess(backend, work / "prompts", registrar=kamailio.address)
+    gateway.start()
+    peers: list[Peer] = []
+    stop = asyncio.Event()
+    staff = asyncio.create_task(staff_online(backend.ws, args.staff, stop))
+    try:
+        for i in range(args.staff):
+            peer = Peer()
+            peer.start(kamailio.address, f"bench{i}", srtp="disabled")
+            peer.send("auto_answer", on=True)
+            peers.append(peer)
+        for peer in peers:
+            await peer.until(lambda s: s["registration"] == "registered", timeout=15)
+        await asyncio.sleep(2)  # staff Ready
+        steps: list[tuple[str, ...]] = [
+            ("pause", 800),
+            ("dtmf", "2"),
+            ("pause", 800),
+            ("info", "1"),
+            ("audio",),
+            ("pause", 8000),
+        ]
+        total = int(args.rate * args.seconds)
+        assert gateway.proc is not None and backend.proc is not None
+        gw_pid, be_pid = gateway.proc.pid, backend.proc.pid
+        cpu0 = {p: cpu_seconds(p) for p in (gw_pid, be_pid)}
+        t0 = time.monotonic()
+        caller = sipp(
+            scenario(work, steps),
+            gateway.target,
+            service="service",
+            calls=total,
+            rate=args.rate,
+            extra=["-l", "200", "-trace_rtt", "-rtt_freq", "1", "-trace_stat", "-fd", "1"],
+            cwd=work,
+        )
+        peak = {gw_pid: 0.0, be_pid: 0.0}
+        while caller.poll() is None:
+            for pid in peak:
+                peak[pid] = max(peak[pid], rss_mb(pid))
+            await asyncio.sleep(0.5)
+        elapsed = time.monotonic() - t0
+        cpu = {p: (cpu_seconds(p) - cpu0[p]) / elapsed * 100 for p in cpu0}
+        code, out = sipp_result(caller, timeout=5)
+        await asyncio.sleep(3)
+        open_calls = backend.query("SELECT COUNT(*) FROM phone_calls WHERE ended_at IS NULL")[0][0]
+        outcomes = dict(backend.query("SELECT outcome, COUNT(*) FROM phone_calls GROUP BY outcome"))
+        rtts: list[float] = []
+        for path in work.glob("*_rtt.csv"):
+            for line in path.read_text().splitlines()[1:]:
+                parts = line.split(";")
+                if len(parts) > 1 and parts[1].replace(".", "").isdigit():
+                    rtts.append(float(parts[1]))
+        failed = next(
+            (int(line.split()[-1]) for line in out.splitlines() if "Failed call" in line), -1
+        )
+        print(
+            f"service number: {total} calls at {args.rate}/s, {args.staff} staff softphones; "
+            f"sipp exit {code}, failed calls {failed if failed >= 0 else 'see sipp'}, "
+            f"calls left open {open_calls}"
+        )
+        print(f"  outcomes: {outcomes}")
+        if rtts:
+            print(
+                f"  setup INVITE -> 200 OK: p50 {pct(rtts, 50):.1f} ms, p99 {pct(rtts, 99):.1f} ms"
+            )
+        print(
+            f"  gateway CPU {cpu[gw_pid]:.0f} % of a core, peak RSS {peak[gw_pid]:.0f} MB; "
+            f"backend CPU {cpu[be_pid]:.0f} %, peak RSS {peak[be_pid]:.0f} MB"
+        )
+        if code != 0:
+            print(out[-1500:])
+        return 0 if code == 0 and open_calls == 0 else 1
+    finally:
+        stop.set()
+        staff.cancel()
+        for peer in peers:
+            peer.close()
+        gateway.stop()
+        backend.stop()
+        kamailio.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rate", type=float, default=10)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--staff", type=int, default=10)
+    return asyncio.run(main_async(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
