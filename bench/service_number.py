@@ -1,7 +1,11 @@
-"""The service number under load: sipp callers -> the pjsua2 gateway -> the backend ->
-10 staff softphones (pjsua2 processes registered at Kamailio, answering by themselves).
+"""The service number under load: sipp callers -> Kamailio (dispatcher) -> a pool of
+pjsua2 gateway processes -> the backend -> staff softphones (pjsua2 processes registered
+at Kamailio, answering by themselves).
 
-    .venv/bin/python -m bench.service_number --rate 10 --seconds 60 --staff 10
+    .venv/bin/python -m bench.service_number --rate 10 --seconds 60 --staff 10 --gateways 45
+
+A gateway process holds 4 call legs (the wheel's compile-time limit), so 2 callers; the
+pool must be sized to the callers in the system at once (rate x call length / 2).
 
 Each caller chooses 2 -> 1 (RFC 2833, then SIP INFO), sends audio, and hangs up 8 s after
 choosing: with 10 new calls a second about 80 callers are in the system at once, most of
@@ -25,7 +29,7 @@ import websockets
 from bench.chat_load import pct, rss_mb, seed_staff
 from tests.helpers import BackendProcess, free_port
 from tests.sip.gateway import TOKEN, GatewayProcess
-from tests.sip.peers import Kamailio, Peer, sipp, sipp_result
+from tests.sip.peers import Kamailio, Peer, free_udp_port, sipp, sipp_result
 from tests.sip.service_calls import scenario
 
 SERVICE = Path(__file__).resolve().parent.parent / "tests" / "data" / "open_always.toml"
@@ -58,16 +62,23 @@ async def staff_online(url: str, count: int, stop: asyncio.Event) -> None:
 async def main_async(args: argparse.Namespace) -> int:
     work = Path(tempfile.mkdtemp(prefix="luukku-bench-phone-"))
     await seed_staff(work, args.staff, 2)
-    kamailio = Kamailio()
-    kamailio.start()
     backend = BackendProcess(
         work, free_port(), service_file=SERVICE, extra_env={"LUUKKU_GATEWAY_TOKEN": TOKEN}
     )
     backend.demo = False
     backend.database_url = f"sqlite:///{work / 'luukku.db'}"
     backend.start()
-    gateway = GatewayProcess(backend, work / "prompts", registrar=kamailio.address)
-    gateway.start()
+    kamailio_port = free_udp_port()
+    gateways = [
+        GatewayProcess(backend, work / "prompts", f"127.0.0.1:{kamailio_port}", f"gw{i}")
+        for i in range(args.gateways)
+    ]
+    kamailio = Kamailio(port=kamailio_port, gateways=[g.target for g in gateways])
+    kamailio.start()
+    for g in gateways:
+        g.start(wait=False)
+    for g in gateways:
+        g.wait_linked(60)
     peers: list[Peer] = []
     stop = asyncio.Event()
     staff = asyncio.create_task(staff_online(backend.ws, args.staff, stop))
@@ -89,23 +100,26 @@ async def main_async(args: argparse.Namespace) -> int:
             ("pause", 8000),
         ]
         total = int(args.rate * args.seconds)
-        assert gateway.proc is not None and backend.proc is not None
-        gw_pid, be_pid = gateway.proc.pid, backend.proc.pid
-        cpu0 = {p: cpu_seconds(p) for p in (gw_pid, be_pid)}
+        assert backend.proc is not None
+        gw_pids = [g.proc.pid for g in gateways if g.proc is not None]
+        be_pid = backend.proc.pid
+        cpu0 = {p: cpu_seconds(p) for p in (*gw_pids, be_pid)}
         t0 = time.monotonic()
         caller = sipp(
             scenario(work, steps),
-            gateway.target,
+            kamailio.address,
             service="service",
             calls=total,
             rate=args.rate,
             extra=["-l", "200", "-trace_rtt", "-rtt_freq", "1", "-trace_stat", "-fd", "1"],
             cwd=work,
         )
-        peak = {gw_pid: 0.0, be_pid: 0.0}
+        peak = dict.fromkeys((*gw_pids, be_pid), 0.0)
+        gw_sum_peak = 0.0
         while caller.poll() is None:
             for pid in peak:
                 peak[pid] = max(peak[pid], rss_mb(pid))
+            gw_sum_peak = max(gw_sum_peak, sum(rss_mb(p) for p in gw_pids))
             await asyncio.sleep(0.5)
         elapsed = time.monotonic() - t0
         cpu = {p: (cpu_seconds(p) - cpu0[p]) / elapsed * 100 for p in cpu0}
@@ -132,8 +146,11 @@ async def main_async(args: argparse.Namespace) -> int:
             print(
                 f"  setup INVITE -> 200 OK: p50 {pct(rtts, 50):.1f} ms, p99 {pct(rtts, 99):.1f} ms"
             )
+        gw_cpu = sum(cpu[p] for p in gw_pids)
         print(
-            f"  gateway CPU {cpu[gw_pid]:.0f} % of a core, peak RSS {peak[gw_pid]:.0f} MB; "
+            f"  {len(gw_pids)} gateways: CPU {gw_cpu:.0f} % of a core together "
+            f"({gw_cpu / max(1, len(gw_pids)):.1f} % each), peak RSS "
+            f"{max(peak[p] for p in gw_pids):.0f} MB each, {gw_sum_peak:.0f} MB together; "
             f"backend CPU {cpu[be_pid]:.0f} %, peak RSS {peak[be_pid]:.0f} MB"
         )
         if code != 0:
@@ -144,7 +161,8 @@ async def main_async(args: argparse.Namespace) -> int:
         staff.cancel()
         for peer in peers:
             peer.close()
-        gateway.stop()
+        for g in gateways:
+            g.stop()
         backend.stop()
         kamailio.close()
 
@@ -154,6 +172,7 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--staff", type=int, default=10)
+    parser.add_argument("--gateways", type=int, default=45)
     return asyncio.run(main_async(parser.parse_args()))
 
 

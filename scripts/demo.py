@@ -44,7 +44,9 @@ def start_registrar(port: int) -> subprocess.Popen[bytes] | None:
     run_dir = Path(tempfile.mkdtemp(prefix="luukku-demo-sip-"))
     cfg = run_dir / "kamailio.cfg"
     template = (ROOT / "backend" / "demo" / "kamailio.cfg").read_text()
-    cfg.write_text(template.format(port=port, tls=""))
+    cfg.write_text(
+        template.format(port=port, tls="", pool_modules="", pool_route="", pool_failure="")
+    )
     return subprocess.Popen(
         ["kamailio", "-f", str(cfg), "-DD", "-E", "-Y", str(run_dir), "-m", "32", "-M", "8"],
         stdout=subprocess.DEVNULL,

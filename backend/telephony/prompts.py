@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import shutil
 import struct
 import subprocess
@@ -193,7 +194,8 @@ class Prompts:
 
     def _speak(self, text: str, path: Path, language: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        # Per process: gateways of a pool may make the same prompt at the same moment.
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
         if self.espeak is None:
             # No speech synthesiser: a short beep keeps the call flow working.
             write_tone(tmp, [(660.0, 0.3)])

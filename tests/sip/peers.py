@@ -24,6 +24,41 @@ ROOT = HERE.parent.parent
 KAMAILIO_CFG = ROOT / "backend" / "demo" / "kamailio.cfg"
 
 
+def pool_parts(gateways: list[str], run_dir: Path) -> dict[str, str]:
+    """The Kamailio config parts for a pool of service-number gateways ("127.0.0.1:5080"):
+    callers of ``service`` go round robin to a gateway, and on busy (a full gateway) or no
+    answer to the next one. Empty parts: no pool."""
+    if not gateways:
+        return {"pool_modules": "", "pool_route": "", "pool_failure": ""}
+    listing = run_dir / "dispatcher.list"
+    listing.write_text("".join(f"1 sip:{g}\n" for g in gateways))
+    return {
+        "pool_modules": (
+            'loadmodule "dispatcher.so"\n'
+            f'modparam("dispatcher", "list_file", "{listing}")\n'
+            'modparam("dispatcher", "flags", 2)\n'
+        ),
+        "pool_route": (
+            '\tif (method=="INVITE" && $rU=="service") {\n'
+            '\t\tif (!ds_select_dst("1", "4")) { sl_send_reply("503", "No gateway"); exit; }\n'
+            "\t\trecord_route();\n"
+            '\t\tt_on_failure("NEXT_GATEWAY");\n'
+            "\t\tt_relay();\n"
+            "\t\texit;\n"
+            "\t}\n"
+        ),
+        "pool_failure": (
+            "failure_route[NEXT_GATEWAY] {\n"
+            "\tif (t_is_canceled()) exit;\n"
+            '\tif (t_check_status("486|408|5[0-9][0-9]") && ds_next_dst()) {\n'
+            '\t\tt_on_failure("NEXT_GATEWAY");\n'
+            "\t\tt_relay();\n"
+            "\t}\n"
+            "}\n"
+        ),
+    }
+
+
 def free_udp_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -50,8 +85,14 @@ def free_port_block(size: int) -> int:
 
 
 class Kamailio:
-    def __init__(self, port: int | None = None, tls_cert: tuple[Path, Path] | None = None) -> None:
-        """``tls_cert`` (certificate chain, key) adds a TLS listener on ``tls_port``."""
+    def __init__(
+        self,
+        port: int | None = None,
+        tls_cert: tuple[Path, Path] | None = None,
+        gateways: list[str] | None = None,
+    ) -> None:
+        """``tls_cert`` (certificate chain, key) adds a TLS listener on ``tls_port``;
+        ``gateways`` a dispatcher pool for ``sip:service@`` (backend/demo/kamailio.cfg)."""
         self.port = port or free_udp_port()
         self.dir = Path(tempfile.mkdtemp(prefix="luukku-kamailio-"))
         self.cfg = self.dir / "kamailio.cfg"
@@ -70,7 +111,8 @@ class Kamailio:
                 'loadmodule "/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so"\n'
                 f'modparam("tls", "config", "{self.dir / "tls.cfg"}")\n'
             )
-        self.cfg.write_text(KAMAILIO_CFG.read_text().format(port=self.port, tls=tls))
+        parts = pool_parts(gateways or [], self.dir)
+        self.cfg.write_text(KAMAILIO_CFG.read_text().format(port=self.port, tls=tls, **parts))
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property

@@ -25,7 +25,17 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_packaged_default_is_valid_and_has_the_domain_queues() -> None:
     config = load_service_config()
-    assert [q.id for q in config.queues] == ["neuvola", "ehkaisy", "mipa", "perheneuvonta"]
+    chats = [q.id for q in config.queues if q.channel == "chat"]
+    phones = [q.id for q in config.queues if q.channel == "phone"]
+    assert chats == ["neuvola", "ehkaisy", "mipa", "perheneuvonta"]
+    # The service number's lines, and its menu: 1; 2 -> 1, 2 -> 2; 3.
+    assert phones == ["puh_asiakas", "puh_aitiys", "puh_lapset", "puh_mipa"]
+    assert config.phone.menu == {
+        "1": "puh_asiakas",
+        "2.1": "puh_aitiys",
+        "2.2": "puh_lapset",
+        "3": "puh_mipa",
+    }
     assert config.queue("perheneuvonta").hours == "09:00-14:00"  # type: ignore[union-attr]
     assert config.routing.default_chat_capacity == 2
     assert config.meter["chat"].target_s == 120 and config.meter["phone"].target_s == 300
