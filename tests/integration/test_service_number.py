@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from backend.telephony.prompts import STATIC, write_tone
 from tests.helpers import BackendProcess, free_port, staff
 from tests.sip.gateway import TOKEN, GatewayProcess
 from tests.sip.peers import sipp, sipp_result
@@ -23,7 +24,13 @@ CLOSED = ROOT / "tests" / "data" / "closed_always.toml"
 
 @pytest.fixture(scope="module")
 def prompts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("prompts")
+    """Short recorded prompts, as an admin may put in the folder (existing files are never
+    replaced): the dialogue is the same, the tests wait seconds instead of a minute. The
+    prompts that carry a value are still spoken by espeak-ng on first use."""
+    folder = tmp_path_factory.mktemp("prompts")
+    for key in STATIC:
+        write_tone(folder / "fi" / f"{key}.wav", [(440.0 + 20 * len(key), 0.4)])
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -128,8 +135,8 @@ async def test_no_input_repeats_then_defaults(
     line: tuple[BackendProcess, GatewayProcess], tmp_path: Path
 ) -> None:
     backend, gateway = line
-    # Welcome + menu (~14 s of speech), 2 s silence, the menu again, 2 s: the default line.
-    await asyncio.to_thread(run_caller, gateway, tmp_path, [("pause", 45000)])
+    # Welcome + menu, 2 s silence, "no input" + the menu again, 2 s: the default line.
+    await asyncio.to_thread(run_caller, gateway, tmp_path, [("pause", 9000)])
     call_id, queue, _outcome, _ = await until_ended(backend)
     kinds = events(backend, call_id)
     assert ("menu", "main:no_input") in kinds

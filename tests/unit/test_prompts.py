@@ -1,0 +1,42 @@
+"""The service number's prompts: made with espeak-ng when missing, never over an admin's
+recording, values spoken on first use and cached."""
+
+from __future__ import annotations
+
+import shutil
+import wave
+from pathlib import Path
+
+import pytest
+
+from backend.telephony.prompts import STATIC, Prompts, write_tone
+
+pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng missing")
+
+
+def seconds(path: Path) -> float:
+    with wave.open(str(path)) as w:
+        return w.getnframes() / w.getframerate()
+
+
+def test_missing_prompts_are_spoken_and_recordings_are_kept(tmp_path: Path) -> None:
+    mine = tmp_path / "fi" / "welcome.wav"
+    write_tone(mine, [(500.0, 0.2)])
+    made = Prompts(tmp_path).ensure()
+    assert mine not in made and seconds(mine) == pytest.approx(0.2, abs=0.01)
+    assert {p.stem for p in made} >= set(STATIC) - {"welcome"}
+    assert seconds(tmp_path / "fi" / "menu_main.wav") > 5  # the whole menu, spoken
+    assert (tmp_path / "comfort.wav").exists()
+
+
+def test_values_are_spoken_once_and_cached(tmp_path: Path) -> None:
+    prompts = Prompts(tmp_path)
+    first = prompts.path("position:3")
+    assert first.parent == tmp_path / "cache" / "fi" and seconds(first) > 0.5
+    stamp = first.stat().st_mtime_ns
+    assert prompts.path("position:3") == first and first.stat().st_mtime_ns == stamp
+    assert prompts.path("position:4") != first
+    opening = prompts.path("next_open:2026-11-23T06:00:00+00:00")
+    assert seconds(opening) > 1
+    with pytest.raises(ValueError):
+        prompts.path("position:three")
