@@ -219,6 +219,9 @@ class PhoneDesk:
             if frame.username in self.hub.router.agents:
                 self.hub.router.assign_direct(call.id, frame.username)
         call.answered_by, call.answered_at = frame.username, now
+        # On a call now, whatever her softphone reports: no second caller is rung to her.
+        if frame.username in self.hub.router.agents:
+            self.hub.router.set_on_call(frame.username, True, now)
         self._positions.pop(call.id, None)
         if call.queue is not None:
             counts = self.hub.counts[call.queue]
@@ -288,6 +291,14 @@ class PhoneDesk:
             if call.answered_by is not None:
                 outcome = "answered"
                 self.hub.router.release(call_id, call.answered_by, now)
+                agent = self.hub.router.agents.get(call.answered_by)
+                if agent is not None and not any(
+                    c.answered_by == agent.username for c in self.calls.values()
+                ):
+                    self.hub.router.set_on_call(agent.username, False, now)
+                    if agent.load == 0:
+                        # After a call, as after a chat: Wrap-up until she is Ready again.
+                        await self.hub._wrap_up(agent.username, now)
                 if call.answered_at is not None and call.queue is not None:
                     self.hub.counts[call.queue].handle_times_s.append(
                         (now - call.answered_at).total_seconds()

@@ -7,9 +7,9 @@ at Kamailio, answering by themselves).
 A gateway process holds 4 call legs (the wheel's compile-time limit), so 2 callers; the
 pool must be sized to the callers in the system at once (rate x call length / 2).
 
-Each caller chooses 2 -> 1 (RFC 2833, then SIP INFO), sends audio, and hangs up 8 s after
-choosing: with 10 new calls a second about 80 callers are in the system at once, most of
-them queued with comfort audio and announcements, some talking to staff. Measured: failed
+Each caller chooses 2 -> 1 (RFC 2833, then SIP INFO), sends audio, and hangs up ``--hold``
+seconds later (about 5 s in all): with 10 new calls a second about 50 callers are in the
+system at once, most of them queued with comfort audio, some talking to staff. Measured: failed
 calls (sipp), calls left open afterwards (stuck channels), INVITE -> 200 OK (setup), and
 the gateway's and backend's CPU and RSS. Needs root (sipp's RTP from pcaps).
 """
@@ -52,7 +52,8 @@ async def staff_online(url: str, count: int, stop: asyncio.Event) -> None:
                     frame = json.loads(await asyncio.wait_for(ws.recv(), 0.5))
                 except TimeoutError:
                     continue
-                # A missed delivery sets her Not ready, as it would a nurse: back to Ready.
+                # Wrap-up after a call (or Not ready after a missed one), as for a nurse; the
+                # bench's staff are Ready again at once.
                 if frame["type"] == "status" and frame["status"] != "ready":
                     await ws.send(json.dumps({"v": 1, "type": "set_status", "status": "ready"}))
 
@@ -97,7 +98,7 @@ async def main_async(args: argparse.Namespace) -> int:
             ("pause", 800),
             ("info", "1"),
             ("audio",),
-            ("pause", 8000),
+            ("pause", args.hold * 1000),
         ]
         total = int(args.rate * args.seconds)
         assert backend.proc is not None
@@ -172,7 +173,10 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--staff", type=int, default=10)
-    parser.add_argument("--gateways", type=int, default=45)
+    parser.add_argument("--gateways", type=int, default=30)
+    parser.add_argument(
+        "--hold", type=float, default=3, help="seconds a caller stays after choosing"
+    )
     return asyncio.run(main_async(parser.parse_args()))
 
 

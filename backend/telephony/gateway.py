@@ -18,6 +18,7 @@ import os
 import random
 import re
 import sys
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,6 +62,7 @@ from protocol.messages import ErrorFrame, Frame
 
 log = logging.getLogger("luukku.gateway")
 POLL_S = 0.005
+SWEEP_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -308,9 +310,13 @@ class Gateway:
         self.start_sip()
         link = asyncio.create_task(self._backend_link(), name="backend-link")
         try:
+            swept = time.monotonic()
             while not self._stopping.is_set():
                 self.ep.libHandleEvents(0)
                 self._trash.clear()
+                if time.monotonic() - swept > SWEEP_S:
+                    swept = time.monotonic()
+                    self._sweep()
                 await asyncio.sleep(POLL_S)
         finally:
             link.cancel()
@@ -320,6 +326,17 @@ class Gateway:
 
     def stop(self) -> None:
         self._stopping.set()
+
+    def _sweep(self) -> None:
+        """A caller whose call is over but whose disconnect never reached us (seen under
+        load when a dialog died early): ended now, so that no channel stays open."""
+        for session in list(self.sessions.values()):
+            try:
+                over = session.leg.getInfo().state == pj.PJSIP_INV_STATE_DISCONNECTED
+            except pj.Error:
+                over = True
+            if over:
+                self.caller_gone(session.leg)
 
     def shutdown(self) -> None:
         for session in list(self.sessions.values()):
@@ -483,8 +500,14 @@ class Gateway:
         for key in play.prompts:
             paths.append(str(self.prompts.path(key)))
         player = Player(self, session, play.then)
-        player.createPlaylist(paths, "", pj.PJMEDIA_FILE_NO_LOOP)
-        player.startTransmit(session.leg.media)
+        try:
+            player.createPlaylist(paths, "", pj.PJMEDIA_FILE_NO_LOOP)
+            player.startTransmit(session.leg.media)
+        except pj.Error as exc:
+            # The call ended under us (its media is gone): the disconnect callback follows.
+            log.info("prompt not played: %s", exc.info())
+            self._trash.append(player)
+            return
         session.player = player
 
     def _comfort(self, session: Session) -> None:
@@ -492,8 +515,13 @@ class Gateway:
         if session.leg.media is None:
             return
         player = Player(self, session, "loop")
-        player.createPlayer(str(self.prompts.path(COMFORT)), 0)
-        player.startTransmit(session.leg.media)
+        try:
+            player.createPlayer(str(self.prompts.path(COMFORT)), 0)
+            player.startTransmit(session.leg.media)
+        except pj.Error as exc:
+            log.info("comfort audio not played: %s", exc.info())
+            self._trash.append(player)
+            return
         session.player = player
 
     def prompt_done(self, session: Session, player: Player) -> None:

@@ -31,6 +31,7 @@ class GatewayProcess:
         self.sip_port = free_udp_port()
         self.log_path = backend.data_dir / f"gateway-{gateway_id}.log"
         self.proc: subprocess.Popen[bytes] | None = None
+        self._log_offset = 0
 
     @property
     def target(self) -> str:
@@ -50,6 +51,8 @@ class GatewayProcess:
         )
         if self.registrar:
             env["LUUKKU_GATEWAY_REGISTRAR"] = self.registrar
+        # Only this start's lines count when waiting for the link (a restart appends).
+        self._log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         log = open(self.log_path, "ab")  # noqa: SIM115 - kept open for the process
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "backend.telephony"],
@@ -64,7 +67,7 @@ class GatewayProcess:
 
     def wait_linked(self, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
-        start = self.log_path.stat().st_size if self.log_path.exists() else 0
+        start = self._log_offset
         while time.monotonic() < deadline:
             assert self.proc is not None
             if self.proc.poll() is not None:
