@@ -8,6 +8,7 @@ digits, the next opening time) are generated on first use and cached in ``cache/
 
 from __future__ import annotations
 
+import array
 import hashlib
 import math
 import os
@@ -139,6 +140,7 @@ WEEKDAYS = {
     ],
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 }
+RATE = 16000  # every prompt is played as 16 kHz mono 16-bit PCM
 STATIC = [k for k in TEXTS["fi"] if "{" not in TEXTS["fi"][k]]
 COMFORT = "comfort"
 
@@ -166,7 +168,12 @@ class Prompts:
         return made
 
     def path(self, key: str) -> Path:
-        """The WAV for a prompt key (``"menu_main"``, ``"position:3"``…), made if needed."""
+        """The WAV for a prompt key (``"menu_main"``, ``"position:3"``…), made if needed,
+        in the one format the gateway plays (prompts are chained into playlists, and a
+        pjmedia playlist refuses files of different formats)."""
+        return self._normalised(self._source(key))
+
+    def _source(self, key: str) -> Path:
         if key == COMFORT:
             return self.folder / f"{COMFORT}.wav"
         name, _, value = key.partition(":")
@@ -181,6 +188,30 @@ class Prompts:
         if not path.exists():
             self._speak(text, path, self.language)
         return path
+
+    def _normalised(self, path: Path) -> Path:
+        with wave.open(str(path)) as src:
+            fmt = (src.getframerate(), src.getnchannels(), src.getsampwidth())
+            if fmt == (RATE, 1, 2):
+                return path
+            stat = path.stat()
+            digest = hashlib.sha1(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+            out = self.folder / "cache" / "16k" / f"{path.stem}-{digest.hexdigest()[:12]}.wav"
+            if out.exists():
+                return out
+            if fmt[2] != 2:
+                raise ValueError(f"{path}: only 16-bit PCM WAV prompts are supported")
+            frames = src.readframes(src.getnframes())
+        samples = array.array("h", frames)[:: fmt[1]]  # the first channel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(f"{out.stem}.{os.getpid()}.tmp")
+        with wave.open(str(tmp), "wb") as dst:
+            dst.setnchannels(1)
+            dst.setsampwidth(2)
+            dst.setframerate(RATE)
+            dst.writeframes(resample(samples, fmt[0], RATE).tobytes())
+        tmp.replace(out)
+        return out
 
     def _dynamic_text(self, name: str, value: str) -> str:
         template = TEXTS[self.language][name]
@@ -207,6 +238,23 @@ class Prompts:
                 timeout=30,
             )
         tmp.replace(path)  # whole or not at all: a half-written prompt is never played
+
+
+def resample(samples: array.array[int], rate: int, target: int) -> array.array[int]:
+    """Linear interpolation: plenty for speech prompts on a phone line."""
+    if rate == target or not samples:
+        return samples
+    count = max(1, len(samples) * target // rate)
+    step = (len(samples) - 1) / max(1, count - 1)
+    out = array.array("h", bytes(2 * count))
+    last = len(samples) - 1
+    for i in range(count):
+        pos = i * step
+        j = int(pos)
+        frac = pos - j
+        nxt = samples[j + 1] if j < last else samples[j]
+        out[i] = int(samples[j] + (nxt - samples[j]) * frac)
+    return out
 
 
 def write_tone(path: Path, notes: list[tuple[float, float]], rate: int = 16000) -> None:

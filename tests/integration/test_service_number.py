@@ -14,7 +14,8 @@ import pytest
 from backend.telephony.prompts import STATIC, write_tone
 from tests.helpers import BackendProcess, free_port, staff
 from tests.sip.gateway import TOKEN, GatewayProcess
-from tests.sip.peers import sipp, sipp_result
+from tests.sip.peers import Kamailio, sipp, sipp_result
+from tests.sip.peers import Peer as SipPeer
 from tests.sip.service_calls import scenario
 
 pytestmark = pytest.mark.sip
@@ -249,3 +250,109 @@ async def test_gateway_crash_keeps_callbacks_and_the_meter_says_unavailable(
         caller.kill()
         caller.wait()
         await boss.close()
+
+
+async def test_not_answered_in_time_goes_back_to_the_head_of_the_queue(
+    tmp_path: Path, prompts: Path
+) -> None:
+    """Her phone rings and she does not answer within the offer time: the gateway stops
+    ringing her, she is set Not ready, and the caller, never lost, is delivered to the
+    next Ready colleague."""
+    kamailio = Kamailio()
+    kamailio.start()
+    backend = BackendProcess(tmp_path, free_port(), extra_env={"LUUKKU_GATEWAY_TOKEN": TOKEN})
+    backend.start()
+    gateway = GatewayProcess(backend, prompts, registrar=kamailio.address)
+    silent, answering = SipPeer(), SipPeer()
+    try:
+        gateway.start()
+        await silent.register(kamailio.address, "hoitaja", srtp="disabled")
+        await answering.register(kamailio.address, "hoitaja2", srtp="disabled")
+        answering.send("auto_answer", on=True)
+        first = await staff(backend.ws, "hoitaja")
+        steps: list[tuple[str, ...]] = [
+            ("pause", 1500),
+            ("dtmf", "2"),
+            ("pause", 800),
+            ("info", "1"),
+            ("pause", 14000),
+        ]
+        caller = sipp(scenario(tmp_path, steps), gateway.target, service="service")
+        # Her phone rings (the offer time in this service file is 3 s) ...
+        await silent.until(lambda s: any(c["state"] == "ringing" for c in s["calls"]), 15)
+        # ... and stops: she is Not ready, the caller waits on.
+        await silent.until(lambda s: not any(c["state"] == "ringing" for c in s["calls"]), 10)
+        status = await first.expect("status", status="not_ready", timeout=10)
+        assert status["reason"] == "missed_offer"
+        call_id, queue, outcome, _ = last_call(backend)
+        assert (queue, outcome) == ("puh_aitiys", None)
+        assert ("not_answered", "hoitaja") in events(backend, call_id)
+        # The next Ready colleague gets the same caller, who was never dropped.
+        second = await staff(backend.ws, "hoitaja2")
+        await answering.until(lambda s: any(c["state"] == "active" for c in s["calls"]), 15)
+        code, out = await asyncio.to_thread(sipp_result, caller, 60)
+        assert code == 0, out
+        call_id, queue, outcome, _ = await until_ended(backend)
+        assert (queue, outcome) == ("puh_aitiys", "answered")
+        kinds = events(backend, call_id)
+        assert ("answered", "hoitaja2") in kinds
+        assert kinds.index(("not_answered", "hoitaja")) < kinds.index(("answered", "hoitaja2"))
+        await first.close()
+        await second.close()
+    finally:
+        silent.close()
+        answering.close()
+        gateway.stop()
+        backend.stop()
+        kamailio.close()
+
+
+async def test_queued_caller_hears_announcements_and_comfort_audio(
+    tmp_path: Path, prompts: Path
+) -> None:
+    """A pjsua2 caller through Kamailio listens: after choosing a line (RFC 2833 from a
+    real stack) it hears the "queued" prompt, comfort audio, and the periodic
+    announcement with the callback key. The test prompts are tones, one pitch a prompt."""
+    kamailio = Kamailio()
+    kamailio.start()
+    backend = BackendProcess(tmp_path, free_port(), extra_env={"LUUKKU_GATEWAY_TOKEN": TOKEN})
+    backend.start()
+    gateway = GatewayProcess(backend, prompts, registrar=kamailio.address)
+    caller = SipPeer()
+    pitch = {key: 440.0 + 20 * len(key) for key in ("queued", "callback_offer")}
+    comfort = [523.25, 659.25, 783.99, 587.33, 698.46, 880.0]
+    candidates = [pitch["queued"], pitch["callback_offer"], *comfort]
+    try:
+        gateway.start()
+        await caller.register(kamailio.address, "0401234567", srtp="disabled")
+        # The gateway registers the service user at Kamailio: callers dial "service".
+        handle = caller.send("dial", target="service")["result"]
+        await caller.until(lambda s: any(c["state"] == "active" for c in s["calls"]), 10)
+        await asyncio.sleep(1.2)
+        caller.send("send_dtmf", handle=handle, digits="1")
+
+        async def hears(hz: float, within: float) -> None:
+            deadline = asyncio.get_running_loop().time() + within
+            while asyncio.get_running_loop().time() < deadline:
+                heard = caller.send("hear", candidates=candidates, ms=200)
+                if heard["hz"] == hz and heard["rms"] > 200:
+                    return
+                await asyncio.sleep(0.05)
+            raise AssertionError(f"never heard {hz} Hz")
+
+        await hears(pitch["queued"], 5)
+        for note in comfort[:3]:
+            await hears(note, 8)
+        # announce_every_s is 6 in this service file.
+        await hears(pitch["callback_offer"], 12)
+        call_id, queue, _outcome, caller_id = last_call(backend)
+        assert (queue, caller_id) == ("puh_asiakas", "0401234567")
+        assert ("menu", "main:1") in events(backend, call_id)
+        caller.send("hangup", handle=handle)
+        _, _, outcome, _ = await until_ended(backend)
+        assert outcome == "abandoned"
+    finally:
+        caller.close()
+        gateway.stop()
+        backend.stop()
+        kamailio.close()
