@@ -11,3 +11,4 @@ bash scripts/setup.sh test >/dev/null
 .venv/bin/python -m bench.handbook_search
 .venv/bin/python -m bench.softphone
 .venv/bin/python -m bench.pictures
+.venv/bin/python -m bench.service_number

@@ -40,6 +40,22 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def peaks(backend: BackendProcess) -> tuple[int, int]:
+    """The most callers in the system, and waiting in a queue, at the same moment."""
+    rows = backend.query("SELECT arrived_at, queued_at, answered_at, ended_at FROM phone_calls")
+    moments: list[tuple[str, int, int]] = []
+    for arrived, queued, answered, ended in rows:
+        moments += [(str(arrived), 1, 0), (str(ended), -1, 0)]
+        if queued is not None:
+            moments += [(str(queued), 0, 1), (str(answered or ended), 0, -1)]
+    in_system = waiting = peak_system = peak_waiting = 0
+    for _at, d_system, d_waiting in sorted(moments):
+        in_system += d_system
+        waiting += d_waiting
+        peak_system, peak_waiting = max(peak_system, in_system), max(peak_waiting, waiting)
+    return peak_system, peak_waiting
+
+
 async def staff_online(url: str, count: int, stop: asyncio.Event) -> None:
     async def one(i: int) -> None:
         async with websockets.connect(url + "/ws/staff", max_size=2**22) as ws:
@@ -125,7 +141,8 @@ async def main_async(args: argparse.Namespace) -> int:
         elapsed = time.monotonic() - t0
         cpu = {p: (cpu_seconds(p) - cpu0[p]) / elapsed * 100 for p in cpu0}
         code, out = sipp_result(caller, timeout=5)
-        await asyncio.sleep(3)
+        # The gateways' sweep (every 5 s) ends calls whose disconnect was lost.
+        await asyncio.sleep(8)
         open_calls = backend.query("SELECT COUNT(*) FROM phone_calls WHERE ended_at IS NULL")[0][0]
         outcomes = dict(backend.query("SELECT outcome, COUNT(*) FROM phone_calls GROUP BY outcome"))
         rtts: list[float] = []
@@ -143,6 +160,8 @@ async def main_async(args: argparse.Namespace) -> int:
             f"calls left open {open_calls}"
         )
         print(f"  outcomes: {outcomes}")
+        in_system, queued = peaks(backend)
+        print(f"  at once (from the call records): peak {in_system} callers, {queued} queued")
         if rtts:
             print(
                 f"  setup INVITE -> 200 OK: p50 {pct(rtts, 50):.1f} ms, p99 {pct(rtts, 99):.1f} ms"

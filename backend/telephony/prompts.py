@@ -165,6 +165,9 @@ class Prompts:
         if not comfort.exists():
             write_comfort(comfort)
             made.append(comfort)
+        # Converted to the playing format now, not while a caller waits on the first call.
+        for key in (*STATIC, COMFORT):
+            self.path(key)
         return made
 
     def path(self, key: str) -> Path:
