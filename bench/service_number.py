@@ -192,7 +192,7 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--staff", type=int, default=10)
-    parser.add_argument("--gateways", type=int, default=30)
+    parser.add_argument("--gateways", type=int, default=40)
     parser.add_argument(
         "--hold", type=float, default=3, help="seconds a caller stays after choosing"
     )
