@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from backend.domain.pictures import CleanPicture, PictureRefused, clean
 from backend.domain.routing import Contact
+from backend.hub import first_name
 from backend.store.collab import CollabStore, Conflict, NoteRow
 from protocol.messages import (
     Colleague,
@@ -82,7 +83,7 @@ class Collaboration:
         return profile.display_name if profile else username
 
     def _first(self, username: str) -> str:
-        return self._name(username).split()[0]
+        return first_name(self._name(username))
 
     # --- colleagues ----------------------------------------------------------------------
 
@@ -312,10 +313,10 @@ class Collaboration:
         async with self._decoding:
             picture: CleanPicture = await asyncio.to_thread(clean, raw)
         async with live.lock:
-            picture_id, line = await hub.pictures.add(
+            meta, line = await hub.pictures.add(
                 conversation_id, picture, hub.clock(), live.client_name
             )
-        log.info("picture %s stored in %s", picture_id, conversation_id)
+        log.info("picture %s stored in %s", meta.id, conversation_id)
         # Queued: no staff member yet, the client's copy only (staff see it on accepting).
-        await hub.fan_line(live, line, await hub.pictures.meta(conversation_id))
+        await hub.fan_line(live, line, {meta.id: meta})
         return line.seq

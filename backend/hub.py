@@ -22,7 +22,7 @@ from typing import Literal, Protocol
 from backend.auth import LoginThrottle, new_token, token_hash, verify_password_async
 from backend.config import ServiceConfig, Settings
 from backend.domain.meter import DayCounts, StaffCapacity, estimated_wait_s, queue_figures
-from backend.domain.routing import Agent, Contact, Lapse, Router, RoutingError
+from backend.domain.routing import Agent, Contact, Router, RoutingError
 from backend.store.pictures import PictureMeta, PictureStore
 from backend.store.repository import Store, StoredLine
 from backend.store.tables import Conversation, StaffSession
@@ -238,19 +238,15 @@ class Hub:
         midnight = datetime.combine(now.astimezone(tz).date(), datetime.min.time(), tz)
         self.counts = {q.id: DayCounts() for q in self.config.queues}
         for row in await self.store.conversations_since(midnight):
-            self._count(row)
-        self.phone.count_rows(list(await self.phone.store.since(midnight)))
-
-    def _count(self, row: Conversation) -> None:
-        counts = self.counts.get(row.queue)
-        if counts is None:
-            return
-        if row.answered_at is not None:
-            counts.answered_waits_s.append((row.answered_at - row.arrived_at).total_seconds())
-            if row.closed_at is not None:
-                counts.handle_times_s.append((row.closed_at - row.answered_at).total_seconds())
-        elif row.abandoned and row.closed_at is not None:
-            counts.abandoned_waits_s.append((row.closed_at - row.arrived_at).total_seconds())
+            if row.queue in self.counts:
+                self.counts[row.queue].record(
+                    row.arrived_at, row.answered_at, row.closed_at, row.abandoned
+                )
+        for call in await self.phone.store.since(midnight):
+            if call.queue in self.counts:
+                self.counts[call.queue].record(
+                    call.arrived_at, call.answered_at, call.ended_at, call.outcome == "abandoned"
+                )
 
     def _local_day(self, at: datetime) -> object:
         return at.astimezone(self.config.tz).date()
@@ -293,7 +289,7 @@ class Hub:
     async def _withdrawn(self, username: str, contact_id: str, reason: str) -> None:
         """An offer she no longer has: a chat's banner goes, a call stops ringing her."""
         if contact_id in self.phone.calls:
-            await self.phone.lapsed(Lapse(contact_id, username, False))
+            await self.phone.stop_ringing(contact_id, username)
             return
         await self._to_staff(
             username,
@@ -723,7 +719,7 @@ class Hub:
         await self._send_status(username)
         for live in mine:
             await self._send(
-                link, ToStaffConversation(conversation=await self._view(live.id, username))
+                link, ToStaffConversation(conversation=await self.view(live.id, username))
             )
         await self.staff_chat.send_history(username)
         await self.collab.push_colleagues()
@@ -785,7 +781,7 @@ class Hub:
             self.counts[live.queue].answered_waits_s.append((now - live.arrived_at).total_seconds())
         log.info("conversation %s accepted by %s", live.id, username)
         await self._to_staff(
-            username, ToStaffConversation(conversation=await self._view(live.id, username))
+            username, ToStaffConversation(conversation=await self.view(live.id, username))
         )
         await self._send(
             live.client, ToClientJoined(staff_name=first_name(self.profiles[username].display_name))
@@ -813,7 +809,7 @@ class Hub:
             )
         await self.store.log_access(username, row.id, "open", self.clock())
         await self._to_staff(
-            username, ToStaffConversation(conversation=await self._view(row.id, username))
+            username, ToStaffConversation(conversation=await self.view(row.id, username))
         )
 
     def _owned(self, username: str, conversation_id: str) -> Live:
@@ -887,7 +883,7 @@ class Hub:
             self.router.set_status(username, StaffStatus.WRAP_UP, now)
             await self._send_status(username)
 
-    async def _view(self, conversation_id: str, username: str) -> ConversationView:
+    async def view(self, conversation_id: str, username: str) -> ConversationView:
         """The conversation as staff see it: lines with thumbnails, notes, who takes part,
         and what this reader may do."""
         row = await self.store.conversation(conversation_id)
@@ -923,6 +919,3 @@ class Hub:
             consultants=consultants,
             role=role,
         )
-
-    async def view(self, conversation_id: str, username: str) -> ConversationView:
-        return await self._view(conversation_id, username)

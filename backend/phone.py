@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from backend.domain.routing import Contact, Lapse, Offer, RoutingError
+from backend.domain.routing import Contact, Offer, RoutingError
 from backend.store.phone import PhoneStore
 from protocol.gateway import (
     CallAnswered,
@@ -41,7 +41,7 @@ from protocol.gateway import (
     GatewayWelcome,
     QueuePosition,
 )
-from protocol.messages import CallbackCreate, ErrorCode, Frame, ProtocolError, StaffStatus
+from protocol.messages import CallbackCreate, ErrorCode, Frame, ProtocolError
 
 if TYPE_CHECKING:
     from backend.hub import Hub, Link
@@ -202,11 +202,10 @@ class PhoneDesk:
             ),
         )
 
-    async def lapsed(self, lapse: Lapse) -> None:
-        await self._send(
-            lapse.contact_id, CancelDelivery(call_id=lapse.contact_id, username=lapse.username)
-        )
-        await self.store.change(lapse.contact_id, self.hub.clock(), "not_answered", lapse.username)
+    async def stop_ringing(self, call_id: str, username: str) -> None:
+        """Her offer of this call lapsed or was withdrawn: the gateway stops ringing her."""
+        await self._send(call_id, CancelDelivery(call_id=call_id, username=username))
+        await self.store.change(call_id, self.hub.clock(), "not_answered", username)
 
     async def _answered(self, frame: CallAnswered, now: datetime) -> None:
         call = self._call(frame.call_id)
@@ -235,17 +234,16 @@ class PhoneDesk:
 
     async def _delivery_failed(self, frame: CallDeliveryFailed, now: datetime) -> None:
         call = self._call(frame.call_id)
-        contact = self.hub.router.contacts.get(call.id)
         await self.store.change(
             call.id, now, "delivery_failed", f"{frame.username}:{frame.sip_status}"
         )
-        if contact is None or contact.offered_to != frame.username:
+        # A lapsed offer, sooner: back to the head of the queue, she is set Not ready.
+        lapse = self.hub.router.lapse(call.id, frame.username, now)
+        if lapse is None:
             return
-        # Like a lapsed offer: back to the head of the queue, she is set Not ready.
-        self.hub.router._unoffer(call.id)
-        contact.missed_by.add(frame.username)
-        if frame.username in self.hub.router.agents:
-            self.hub.router.set_status(frame.username, StaffStatus.NOT_READY, now, "missed_offer")
+        for other in lapse.also_withdrawn:
+            await self.hub._withdrawn(frame.username, other, "taken")
+        if lapse.set_not_ready:
             await self.hub._send_status(frame.username)
         await self.hub.route()
 
@@ -333,19 +331,3 @@ class PhoneDesk:
                         estimated_wait_s=self.hub.estimate(queue, position),
                     ),
                 )
-
-    def count_rows(self, rows: list[object]) -> None:
-        """Today's phone counts after a restart (like conversations)."""
-        from backend.store.tables import PhoneCall
-
-        for row in rows:
-            assert isinstance(row, PhoneCall)
-            if row.queue is None or row.queue not in self.hub.counts:
-                continue
-            counts = self.hub.counts[row.queue]
-            if row.answered_at is not None:
-                counts.answered_waits_s.append((row.answered_at - row.arrived_at).total_seconds())
-                if row.ended_at is not None:
-                    counts.handle_times_s.append((row.ended_at - row.answered_at).total_seconds())
-            elif row.outcome == "abandoned" and row.ended_at is not None:
-                counts.abandoned_waits_s.append((row.ended_at - row.arrived_at).total_seconds())

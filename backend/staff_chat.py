@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from backend.store.staff_chat import StaffChatStore
 from backend.store.tables import StaffChatRow
 from protocol.messages import (
+    HELP_CHANNEL,
     ErrorCode,
     ProtocolError,
     StaffChatMessage,
@@ -20,26 +21,14 @@ from protocol.messages import (
     StaffChatSend,
     ToStaffChat,
     ToStaffChatHistory,
+    channel_members,
+    dm_channel,
 )
 
 if TYPE_CHECKING:
     from backend.hub import Hub
 
 log = logging.getLogger("luukku.staff_chat")
-HELP = "help"
-
-
-def dm_channel(a: str, b: str) -> str:
-    first, second = sorted((a, b))
-    return f"dm:{first}|{second}"
-
-
-def members(channel: str) -> tuple[str, ...] | None:
-    """The two ends of a direct channel; None for the help channel (everyone)."""
-    if channel == HELP:
-        return None
-    first, _, second = channel.removeprefix("dm:").partition("|")
-    return first, second
 
 
 def message(row: StaffChatRow) -> StaffChatMessage:
@@ -59,11 +48,11 @@ class StaffChat:
         self.store = StaffChatStore(hub.store)
 
     async def _channel(self, username: str, wanted: str) -> str:
-        if wanted == HELP:
-            return HELP
+        if wanted == HELP_CHANNEL:
+            return HELP_CHANNEL
         other = wanted.removeprefix("dm:")
         if "|" in other:
-            ends = members(wanted)
+            ends = channel_members(wanted)
             if ends is None or username not in ends:
                 raise ProtocolError(ErrorCode.FORBIDDEN, "not your conversation", ref=wanted)
             return dm_channel(*ends)
@@ -83,7 +72,7 @@ class StaffChat:
             self.hub.clock(),
         )
         out = message(row)
-        ends = members(channel)
+        ends = channel_members(channel)
         targets = list(self.hub.staff) if ends is None else [e for e in ends if e in self.hub.staff]
         log.info("staff message %s in %s", row.id, "help" if ends is None else "direct")
         for target in targets:

@@ -501,6 +501,23 @@ StaffChannel = Annotated[
 ]
 
 
+HELP_CHANNEL = "help"
+
+
+def dm_channel(a: str, b: str) -> str:
+    """The server's name for two colleagues' direct channel (both ends name it alike)."""
+    first, second = sorted((a, b))
+    return f"dm:{first}|{second}"
+
+
+def channel_members(channel: str) -> tuple[str, str] | None:
+    """The two ends of a direct channel; None for the help channel (everyone)."""
+    if not channel.startswith("dm:"):
+        return None
+    first, _, second = channel.removeprefix("dm:").partition("|")
+    return first, second
+
+
 class StaffChatSend(Frame):
     """A message in the staff help channel (``help``) or to one colleague (``dm:name``)."""
 

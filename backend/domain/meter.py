@@ -53,6 +53,21 @@ class DayCounts:
     abandoned_waits_s: list[float] = field(default_factory=list)
     handle_times_s: list[float] = field(default_factory=list)
 
+    def record(
+        self,
+        arrived: datetime,
+        answered: datetime | None,
+        ended: datetime | None,
+        abandoned: bool,
+    ) -> None:
+        """One contact of today, from its stored times (the counts rebuilt at a start)."""
+        if answered is not None:
+            self.answered_waits_s.append((answered - arrived).total_seconds())
+            if ended is not None:
+                self.handle_times_s.append((ended - answered).total_seconds())
+        elif abandoned and ended is not None:
+            self.abandoned_waits_s.append((ended - arrived).total_seconds())
+
     def answered_in(self, target_s: float) -> int:
         return sum(1 for w in self.answered_waits_s if w <= target_s)
 

@@ -198,16 +198,25 @@ class Router:
                 continue
             if now - contact.offered_at < self.offer_timeout:
                 continue
-            username = contact.offered_to
-            self._unoffer(contact.id)
-            contact.missed_by.add(username)
-            contact.only_for = None
-            set_nr = self.missed_offer_sets_not_ready
-            withdrawn: list[str] = []
-            if set_nr:
-                withdrawn = self.set_status(username, StaffStatus.NOT_READY, now, MISSED_OFFER)
-            lapses.append(Lapse(contact.id, username, set_nr, tuple(withdrawn)))
+            lapse = self.lapse(contact.id, contact.offered_to, now)
+            if lapse is not None:
+                lapses.append(lapse)
         return lapses
+
+    def lapse(self, contact_id: str, username: str, now: datetime) -> Lapse | None:
+        """Her offer of this contact ended unaccepted (timed out, or her phone refused the
+        call): the contact waits at the head again, not for her; she may be set Not ready."""
+        contact = self.contacts.get(contact_id)
+        if contact is None or contact.offered_to != username:
+            return None
+        self._unoffer(contact.id)
+        contact.missed_by.add(username)
+        contact.only_for = None
+        set_nr = self.missed_offer_sets_not_ready
+        withdrawn: list[str] = []
+        if set_nr:
+            withdrawn = self.set_status(username, StaffStatus.NOT_READY, now, MISSED_OFFER)
+        return Lapse(contact.id, username, set_nr, tuple(withdrawn))
 
     def route(self, now: datetime) -> list[Offer]:
         offers: list[Offer] = []

@@ -29,8 +29,8 @@ class PictureStore:
 
     async def add(
         self, conversation_id: str, picture: CleanPicture, at: datetime, author_name: str | None
-    ) -> tuple[int, StoredLine]:
-        def write(s: Session) -> tuple[int, StoredLine]:
+    ) -> tuple[PictureMeta, StoredLine]:
+        def write(s: Session) -> tuple[PictureMeta, StoredLine]:
             row = Picture(
                 conversation_id=conversation_id,
                 mime=picture.mime,
@@ -52,7 +52,15 @@ class PictureStore:
                 kind="picture",
                 picture_id=row.id,
             )
-            return row.id, line
+            meta = PictureMeta(
+                row.id,
+                conversation_id,
+                picture.width,
+                picture.height,
+                len(picture.data),
+                picture.thumb,
+            )
+            return meta, line
 
         return await self.store.transaction(write)
 

@@ -54,6 +54,7 @@ from protocol.messages import (
     ToStaffPicture,
     ToStaffStatus,
     ToStaffTyping,
+    channel_members,
 )
 
 
@@ -137,21 +138,12 @@ class PendingStaffMessage:
     text: str
 
 
-HELP_CHANNEL = "help"
-
-
-def dm_channel(a: str, b: str) -> str:
-    """The server's name for the direct channel of two colleagues."""
-    first, second = sorted((a, b))
-    return f"dm:{first}|{second}"
-
-
 def channel_peer(channel: str, me: str) -> str | None:
     """The colleague at the other end of a direct channel (None: the help channel)."""
-    if not channel.startswith("dm:"):
+    ends = channel_members(channel)
+    if ends is None:
         return None
-    first, _, second = channel.removeprefix("dm:").partition("|")
-    return second if first == me else first
+    return ends[1] if ends[0] == me else ends[0]
 
 
 @dataclass

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.chat.state import HELP_CHANNEL, Workstation, channel_peer, dm_channel
+from desktop.chat.state import Workstation, channel_peer
+from protocol.messages import HELP_CHANNEL, dm_channel
 
 
 class StaffChatCommands(Protocol):

@@ -31,6 +31,7 @@ from desktop.softphone.devices import DeviceChoice
 from desktop.softphone.model import CallState, Outcome, Registration
 from desktop.softphone.tones import dominant
 from desktop.ui.callbacks import CallbackDialog
+from desktop.ui.conversation import ConversationPanel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.phone import AudioDialog, PhonePanel, load_choice, save_choice
 from protocol.messages import Outcome as ChatOutcome
@@ -322,6 +323,17 @@ async def test_tone_from_the_caller_reaches_the_headset_and_the_microphone_reach
         client.close()
 
 
+async def accept_chat(d: Desk, chat_client: ChatClient, name: str, phone: str) -> ConversationPanel:
+    """A client starts a chat leaving a number; she is Ready and accepts it: its panel."""
+    await d.connection.set_status(StaffStatus.READY)
+    await chat_client.send(type="start", queue="neuvola", name=name, phone=phone)
+    await chat_client.expect("started")
+    await until(lambda: d.window.offer.isVisible(), what="offer")
+    d.window.offer.accept_button.click()
+    await until(lambda: len(d.window.panels) == 1, what="conversation")
+    return next(iter(d.window.panels.values()))
+
+
 async def test_call_back_from_a_chat_and_send_keys(
     qtbot: QtBot, backend: BackendProcess, kamailio: Kamailio, pulse: PulseServer
 ) -> None:
@@ -332,13 +344,7 @@ async def test_call_back_from_a_chat_and_send_keys(
     try:
         await phone_of_client.register(kamailio.address, "0401234567")
         phone_of_client.send("auto_answer", on=True)
-        await d.connection.set_status(StaffStatus.READY)
-        await chat_client.send(type="start", queue="neuvola", name="Maija", phone="040 123 4567")
-        await chat_client.expect("started")
-        await until(lambda: d.window.offer.isVisible(), what="offer")
-        d.window.offer.accept_button.click()
-        await until(lambda: len(d.window.panels) == 1, what="conversation")
-        conversation = next(iter(d.window.panels.values()))
+        conversation = await accept_chat(d, chat_client, "Maija", "040 123 4567")
         assert conversation.call_button.isVisible() and conversation.call_button.isEnabled()
         qtbot.mouseClick(conversation.call_button, Qt.MouseButton.LeftButton)
         await phone_of_client.until(lambda s: any(c["state"] == "active" for c in s["calls"]))
@@ -376,13 +382,7 @@ async def test_callback_left_in_a_chat_is_called_back_and_done(
     try:
         await phone_of_client.register(kamailio.address, "0409876543")
         phone_of_client.send("auto_answer", on=True)
-        await d.connection.set_status(StaffStatus.READY)
-        await chat_client.send(type="start", queue="neuvola", name="Kaisa", phone="040 987 6543")
-        await chat_client.expect("started")
-        await until(lambda: d.window.offer.isVisible(), what="offer")
-        d.window.offer.accept_button.click()
-        await until(lambda: len(d.window.panels) == 1, what="conversation")
-        conversation = next(iter(d.window.panels.values()))
+        conversation = await accept_chat(d, chat_client, "Kaisa", "040 987 6543")
         conversation.callback_button.click()
         await until(lambda: d.window.findChildren(CallbackDialog), what="callback dialog")
         dialog = d.window.findChildren(CallbackDialog)[0]
