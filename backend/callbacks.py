@@ -50,7 +50,6 @@ from protocol.messages import (
     ToStaffCallbackOffer,
     ToStaffCallbackOfferWithdrawn,
     ToStaffCallbacks,
-    ToStaffOfferWithdrawn,
 )
 
 if TYPE_CHECKING:
@@ -244,8 +243,7 @@ class Callbacks:
             # The call she took it for is made: Wrap-up, then Ready when she says so.
             agent = self.hub.router.agents.get(username)
             if agent is not None and agent.status is StaffStatus.NOT_READY:
-                self.hub.router.set_status(username, StaffStatus.WRAP_UP, self.hub.clock())
-                await self.hub._send_status(username)
+                await self.hub.change_status(username, StaffStatus.WRAP_UP)
         await self.push()
 
     # --- offers --------------------------------------------------------------------------
@@ -345,13 +343,7 @@ class Callbacks:
         hub = self.hub
         if username in hub.router.agents:
             # No chat offers while she calls.
-            for cid in hub.router.set_status(
-                username, StaffStatus.NOT_READY, hub.clock(), "callback"
-            ):
-                await hub._to_staff(
-                    username, ToStaffOfferWithdrawn(conversation_id=cid, reason="taken")
-                )
-            await hub._send_status(username)
+            await hub.change_status(username, StaffStatus.NOT_READY, "callback")
         await self.open(username, CallbackOpen(callback_id=row.id))
         await hub.broadcast_meter()
 

@@ -176,6 +176,8 @@ class Hub:
         self.client_grace = timedelta(seconds=90)
         self._task: asyncio.Task[None] | None = None
         self._last_meter = 0.0
+        # Event-loop time of the tick's last completed run: what the health check reports.
+        self.last_tick: float | None = None
         self._meter_dirty = False
         self._positions: dict[str, int] = {}
         from backend.callbacks import Callbacks
@@ -261,6 +263,7 @@ class Hub:
                     await self._send_meter()
             except Exception:
                 log.exception("hub tick failed")
+            self.last_tick = loop.time()
             await asyncio.sleep(TICK_S)
 
     async def tick(self) -> None:
@@ -594,9 +597,8 @@ class Hub:
             live.client_gone_at = self.clock()
 
     async def _abandon(self, live: Live, now: datetime) -> None:
-        contact = self.router.contacts.get(live.id)
+        contact = self.router.remove(live.id)
         offered_to = contact.offered_to if contact else None
-        self.router.remove(live.id)
         # One already answered (then transferred) was not abandoned unanswered.
         answered = live.answered_at is not None
         await self.store.mark_closed(live.id, now, abandoned=not answered)
@@ -740,10 +742,7 @@ class Hub:
         await self.collab.push_colleagues()
 
     async def set_status(self, username: str, frame: StaffSetStatus) -> None:
-        withdrawn = self.router.set_status(username, frame.status, self.clock(), frame.reason)
-        for conversation_id in withdrawn:
-            await self._withdrawn(username, conversation_id, "taken")
-        await self._send_status(username)
+        await self.change_status(username, frame.status, frame.reason)
         await self.route()
         await self.broadcast_meter()
         await self.collab.push_colleagues()
@@ -880,8 +879,17 @@ class Hub:
     async def _wrap_up(self, username: str, now: datetime) -> None:
         """After a chat or a call: no new offers until she says she is Ready again."""
         if self.router.agents[username].status is StaffStatus.READY:
-            self.router.set_status(username, StaffStatus.WRAP_UP, now)
-            await self._send_status(username)
+            await self.change_status(username, StaffStatus.WRAP_UP)
+
+    async def change_status(
+        self, username: str, status: StaffStatus, reason: str | None = None
+    ) -> None:
+        """Every status change goes through here, so that each offer it withdraws is also
+        withdrawn on her screen (an offer the router forgot but her banner still shows is
+        a client she accepts in vain)."""
+        for contact_id in self.router.set_status(username, status, self.clock(), reason):
+            await self._withdrawn(username, contact_id, "taken")
+        await self._send_status(username)
 
     async def view(self, conversation_id: str, username: str) -> ConversationView:
         """The conversation as staff see it: lines with thumbnails, notes, who takes part,

@@ -3,6 +3,7 @@ client's picture upload."""
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 
 from starlette.requests import Request
@@ -12,14 +13,22 @@ from backend.auth import token_hash
 from backend.domain.pictures import MAX_BYTES, PictureRefused
 from backend.hub import Hub
 
+TICK_STALE_S = 5.0
+
 
 async def health(request: Request) -> JSONResponse:
+    """OK only while the database answers and the hub's tick runs (offers lapse, the meter
+    goes out, abandoned clients are counted): a stalled tick is an outage too."""
     hub: Hub = request.app.state.hub
+    tick_age = None if hub.last_tick is None else asyncio.get_running_loop().time() - hub.last_tick
+    body: dict[str, object] = {"status": "ok", "database": "ok", "tick_age_s": tick_age}
     try:
         await hub.store.ping()
     except Exception:
-        return JSONResponse({"status": "degraded", "database": "unreachable"}, status_code=503)
-    return JSONResponse({"status": "ok", "database": "ok"})
+        body.update(status="degraded", database="unreachable")
+    if tick_age is None or tick_age > TICK_STALE_S:
+        body["status"] = "degraded"
+    return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)
 
 
 async def queues(request: Request) -> JSONResponse:

@@ -6,8 +6,11 @@ Only a sustained flood (many refused frames in a row) closes the socket (code 10
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
@@ -66,16 +69,92 @@ FLOOD_CLOSE_AFTER = 200
 
 
 class SocketLink:
-    def __init__(self, ws: WebSocket) -> None:
+    """One socket's outgoing side: a bounded queue drained by the link's own writer task.
+
+    ``send`` never waits for the peer, so nothing the hub does (the tick, routing, the
+    meter, a fan-out to many sockets) can be held up by one slow or stalled reader, and
+    frames leave in the order the hub decided them. A peer that falls behind by more than
+    ``max_queued`` frames, or does not take one frame within ``deadline_s``, is closed with
+    ``TOO_SLOW`` (4008); its clients resume from where they were.
+    """
+
+    TOO_SLOW = 4008
+
+    def __init__(self, ws: WebSocket, max_queued: int = 2000, deadline_s: float = 10.0) -> None:
         self.ws = ws
+        self.max_queued = max_queued
+        self.deadline_s = deadline_s
+        self._queue: deque[str | tuple[int, str]] = deque()
+        self._wake = asyncio.Event()
+        self._closing = False
+        self._writer = asyncio.get_running_loop().create_task(self._write(), name="socket-writer")
+
+    @property
+    def queued(self) -> int:
+        return len(self._queue)
 
     async def send(self, frame: Frame) -> None:
-        if self.ws.application_state is WebSocketState.CONNECTED:
-            await self.ws.send_text(frame.model_dump_json())
+        self.push(frame)
+
+    def push(self, frame: Frame) -> None:
+        if self._closing:
+            return
+        if len(self._queue) >= self.max_queued:
+            log.warning("socket %d frames behind: closed", len(self._queue))
+            self._queue.clear()
+            self._close_later(self.TOO_SLOW, "too slow")
+            return
+        self._queue.append(frame.model_dump_json())
+        self._wake.set()
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
-        if self.ws.application_state is WebSocketState.CONNECTED:
-            await self.ws.close(code, reason)
+        """Closes after what is already queued (never waits for the peer)."""
+        self._close_later(code, reason)
+
+    def _close_later(self, code: int, reason: str) -> None:
+        if not self._closing:
+            self._closing = True
+            self._queue.append((code, reason))
+            self._wake.set()
+
+    async def stop(self) -> None:
+        """The socket is gone: the writer ends (frames still queued are dropped)."""
+        self._closing = True
+        self._writer.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._writer
+
+    async def _write(self) -> None:
+        ws = self.ws
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            while self._queue:
+                item = self._queue.popleft()
+                if ws.application_state is not WebSocketState.CONNECTED:
+                    self._queue.clear()
+                    return
+                try:
+                    if isinstance(item, tuple):
+                        async with asyncio.timeout(self.deadline_s):
+                            await ws.close(*item)
+                        self._queue.clear()
+                        return
+                    async with asyncio.timeout(self.deadline_s):
+                        await ws.send_text(item)
+                except TimeoutError:
+                    # The peer stopped reading: drop it rather than queue for it forever.
+                    log.warning("socket took no frame in %.0f s: closed", self.deadline_s)
+                    self._queue.clear()
+                    self._closing = True
+                    with contextlib.suppress(Exception):
+                        async with asyncio.timeout(1):
+                            await ws.close(self.TOO_SLOW, "too slow")
+                    return
+                except Exception:
+                    # Gone mid-send: its own receive loop cleans up.
+                    self._queue.clear()
+                    return
 
 
 async def _receive(ws: WebSocket) -> str | bytes | None:
@@ -146,6 +225,7 @@ async def client_socket(ws: WebSocket) -> None:
     finally:
         if conversation_id is not None:
             await hub.client_gone(conversation_id, link)
+        await link.stop()
 
 
 async def staff_socket(ws: WebSocket) -> None:
@@ -176,6 +256,7 @@ async def staff_socket(ws: WebSocket) -> None:
     finally:
         if username is not None:
             await hub.staff_gone(username, link)
+        await link.stop()
 
 
 async def _staff_dispatch(hub: Hub, username: str, frame: Frame) -> None:
@@ -267,3 +348,4 @@ async def gateway_socket(ws: WebSocket) -> None:
     finally:
         if gateway_id is not None:
             await hub.phone.gone(gateway_id, link)
+        await link.stop()

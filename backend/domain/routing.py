@@ -18,7 +18,7 @@ does I/O, so the backend's hub decides what to store and whom to tell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -117,10 +117,15 @@ class Router:
     def set_status(
         self, username: str, status: StaffStatus, now: datetime, reason: str | None = None
     ) -> list[str]:
-        """Change her status; returns contacts whose offers were withdrawn as a result."""
+        """Change her status; returns contacts whose offers were withdrawn as a result.
+
+        Not ready and Offline withdraw her outstanding offers. Wrap-up does not: it stops
+        new offers, but an offer already in front of her stays hers to accept (closing one
+        chat must not silently take away the next client she is looking at).
+        """
         agent = self.agents[username]
         withdrawn: list[str] = []
-        if status is not StaffStatus.READY:
+        if status in (StaffStatus.NOT_READY, StaffStatus.OFFLINE):
             for contact_id in sorted(agent.offers):
                 self._unoffer(contact_id)
                 withdrawn.append(contact_id)
@@ -144,13 +149,16 @@ class Router:
         self.contacts[contact.id] = contact
 
     def remove(self, contact_id: str) -> Contact | None:
-        """The contact left the queue (abandoned, or no longer routable)."""
+        """The contact left the queue (abandoned, or no longer routable). Returned as it was
+        before leaving: ``offered_to`` names whose offer (banner, ringing phone) must go."""
         contact = self.contacts.get(contact_id)
         if contact is None:
             return None
+        before = replace(contact, missed_by=set(contact.missed_by))
         if contact.offered_to is not None:
             self._unoffer(contact_id)
-        return self.contacts.pop(contact_id)
+        del self.contacts[contact_id]
+        return before
 
     def waiting(self, queue: str | None = None) -> list[Contact]:
         """Queued contacts (offered or not), longest waiting first."""

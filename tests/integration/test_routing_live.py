@@ -95,3 +95,35 @@ async def test_closed_service_refuses_with_next_opening(tmp_path: Path) -> None:
         error = await client.expect("error")
         assert error["code"] == "closed_now"
         await client.close()
+
+
+async def test_an_offer_in_front_of_her_survives_closing_another_chat(tmp_path: Path) -> None:
+    """The soak's phantom offers: she closes one chat while the next client's offer is in
+    front of her. Wrap-up stops new offers but must not silently move that client to a
+    colleague (whose accept, or hers, would then fail with "no longer valid")."""
+    with running_backend(tmp_path) as backend:
+        nurse = await staff(backend.ws, "hoitaja")  # two chat slots
+        first = await Peer.connect(backend.ws + "/ws/client")
+        await first.send(type="start", queue="neuvola")
+        c1 = (await first.expect("started"))["conversation_id"]
+        await nurse.expect("offer", conversation_id=c1)
+        await nurse.send(type="accept", conversation_id=c1)
+        await nurse.expect("conversation")
+        second = await Peer.connect(backend.ws + "/ws/client")
+        await second.send(type="start", queue="neuvola")
+        c2 = (await second.expect("started"))["conversation_id"]
+        await nurse.expect("offer", conversation_id=c2)
+        await nurse.send(type="close", conversation_id=c1, outcome="other")
+        await nurse.expect("status", status="wrap_up")
+        colleague = await staff(backend.ws, "hoitaja2")
+        await nurse.send(type="accept", conversation_id=c2)
+        view = await nurse.expect("conversation")
+        assert view["conversation"]["conversation_id"] == c2
+        assert not [f for f in nurse.seen if f["type"] == "offer_withdrawn"]
+        assert not [f for f in nurse.seen if f["type"] == "error"]
+        # The colleague never saw it: no phantom offer to lapse on her.
+        await colleague.send(type="set_status", status="ready")
+        await colleague.expect("status", status="ready")
+        assert c2 not in [f.get("conversation_id") for f in colleague.seen if f["type"] == "offer"]
+        for peer in (nurse, colleague, first, second):
+            await peer.close()
