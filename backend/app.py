@@ -8,12 +8,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.responses import FileResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from backend.api.http import client_picture, health, queues
-from backend.api.sockets import client_socket, gateway_socket, staff_socket
+from backend.api.sockets import TransportInScope, client_socket, gateway_socket, staff_socket
 from backend.config import ServiceConfig, Settings, load_service_config
 from backend.hub import Hub
 from backend.store.migrate import upgrade
@@ -58,4 +59,4 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
         WebSocketRoute("/ws/gateway", gateway_socket),
         Mount("/static", StaticFiles(directory=WEB), name="static"),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(TransportInScope)])

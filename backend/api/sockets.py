@@ -13,6 +13,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 
+from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from backend.domain.ratelimit import TokenBucket
@@ -66,6 +67,26 @@ from protocol.messages import (
 
 log = logging.getLogger("luukku.api")
 FLOOD_CLOSE_AFTER = 200
+
+
+TRANSPORT_KEY = "luukku.transport"
+
+
+class TransportInScope:
+    """ASGI middleware: puts a websocket's transport into its scope under ``TRANSPORT_KEY``,
+    so that a link can abort a peer that stopped reading. Starlette exposes no transport;
+    the server's own ``send`` callable (uvicorn's protocol method) holds it, and only the
+    outermost middleware still sees that callable unwrapped."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            transport = getattr(getattr(send, "__self__", None), "transport", None)
+            if isinstance(transport, asyncio.Transport):
+                scope = {**scope, TRANSPORT_KEY: transport}
+        await self.app(scope, receive, send)
 
 
 class SocketLink:
@@ -124,6 +145,13 @@ class SocketLink:
         with contextlib.suppress(asyncio.CancelledError):
             await self._writer
 
+    def _abort(self) -> None:
+        """Drop the connection without flushing: a close handshake, and even a plain TCP
+        close, waits for a peer that reads, and this one does not."""
+        transport = self.ws.scope.get(TRANSPORT_KEY)
+        if isinstance(transport, asyncio.Transport):
+            transport.abort()
+
     async def _write(self) -> None:
         ws = self.ws
         while True:
@@ -150,6 +178,7 @@ class SocketLink:
                     with contextlib.suppress(Exception):
                         async with asyncio.timeout(1):
                             await ws.close(self.TOO_SLOW, "too slow")
+                    self._abort()
                     return
                 except Exception:
                     # Gone mid-send: its own receive loop cleans up.
