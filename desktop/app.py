@@ -13,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QThread, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
-from desktop import diagnostics
-from desktop.bridge import Bridge, HotkeyRelay
+from desktop import diagnostics, refcounts
+from desktop.bridge import Bridge, HotkeyRelay, emit_loses_references
 from desktop.chat import credentials
 from desktop.chat.connection import StaffConnection
 from desktop.chat.state import Link, Workstation
@@ -30,6 +31,7 @@ from desktop.config import (
     resolve,
 )
 from desktop.hotkeys import GlobalHotkeys
+from desktop.refcounts import pin_singletons
 from desktop.softphone.audio import AudioPath
 from desktop.softphone.controller import Softphone
 from desktop.softphone.engine import Engine, SoftphoneError
@@ -104,7 +106,7 @@ def start_phone(options: Options, username: str) -> Phone:
         pulse = PulseDevices()
         audio.use_presence(pulse.present)
         pulse.watch(audio.recheck_devices)
-    softphone = Softphone(engine, audio)
+    softphone = Softphone(engine, audio, auto_answer_s=float(options.setting("auto_answer_s")))
     phone = Phone(engine, audio, softphone, registrar, user, audio_thread=audio_thread, pulse=pulse)
     password = credentials.recall(f"sip:{registrar}", user) or ""
     try:
@@ -238,6 +240,11 @@ async def amain(options: Options) -> int:
     # its closing for "the last window closed, quit". She quits by closing the main window.
     app.setQuitOnLastWindowClosed(False)
     started = time.perf_counter()
+    probe = refcounts.probe_path()
+    if probe is not None:
+        # Soak runs: the singletons' counts, RSS, files and threads, every 2 s.
+        probe_task = asyncio.get_running_loop().create_task(refcounts.run_probe(probe))
+        app.aboutToQuit.connect(probe_task.cancel)
 
     username = options.username or ""
     password = options.password
@@ -383,6 +390,13 @@ def run(
 ) -> int:
     import qasync
 
+    pin_singletons()
+    if emit_loses_references():
+        log.error(
+            "PySide6 %s loses a reference on every signal emit; the pin in "
+            "desktop/refcounts.py keeps the app alive, but use the locked version",
+            PySide6.__version__,
+        )
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Luukku")

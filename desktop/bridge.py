@@ -7,10 +7,27 @@ subscribe to typed signals instead of raw events.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QObject, Signal
 
 from desktop.chat.state import Event, EventKind
 from desktop.softphone.engine import PhoneEvent
+
+
+class _Probe(QObject):
+    fired = Signal()
+
+
+def emit_loses_references(times: int = 64) -> bool:
+    """Whether this PySide6 drops a reference to ``True`` on ``Signal.emit()``, as 6.12.0
+    does (desktop/refcounts.py). Checked at start so a wheel upgrade cannot bring the
+    defect back unnoticed."""
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    for _ in range(times):
+        probe.fired.emit()
+    return sys.getrefcount(True) < before - times // 2
 
 
 class HotkeyRelay(QObject):

@@ -39,6 +39,7 @@ class MachineFile(BaseModel):
     sip_port: int | None = Field(default=None, ge=0, le=65535)
     sip_tls_ca: str | None = None
     sip_register_seconds: int | None = Field(default=None, ge=30, le=86400)
+    auto_answer_s: float | None = Field(default=None, ge=0, le=60)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,9 @@ SETTINGS = (
         "300",
         "SIP registration lifetime (s)",
     ),
+    # Headset work in a queue: a delivered call is answered after this many seconds, with
+    # the ring heard first (0: she answers herself).
+    Setting("auto_answer_s", "LUUKKU_AUTO_ANSWER_S", "0", "Answer calls after (s, 0 = off)"),
 )
 
 

@@ -26,10 +26,13 @@ class Softphone:
         engine: Engine,
         audio: AudioControl,
         report_on_call: Callable[[bool], Coroutine[Any, Any, None]] | None = None,
+        auto_answer_s: float = 0.0,
     ) -> None:
         self.engine = engine
         self.audio = audio
         self.report_on_call = report_on_call
+        self.auto_answer_s = auto_answer_s
+        self._auto_answering: set[int] = set()
         self._reported = False
         self._tasks: set[asyncio.Task[None]] = set()
         engine.subscribe(self._on_event)
@@ -63,7 +66,11 @@ class Softphone:
             log.exception("softphone poll")
 
     def _on_event(self, event: PhoneEvent) -> None:
-        self.audio.ring(self.ringing is not None and not self._connected())
+        ringing = self.ringing
+        self.audio.ring(ringing is not None and not self._connected())
+        if self.auto_answer_s > 0 and ringing is not None and ringing not in self._auto_answering:
+            self._auto_answering.add(ringing)
+            asyncio.get_event_loop().call_later(self.auto_answer_s, self._auto_answer, ringing)
         if self._connected():
             self.audio.start()
         else:
@@ -76,6 +83,15 @@ class Softphone:
             )
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
+
+    def _auto_answer(self, handle: int) -> None:
+        self._auto_answering.discard(handle)
+        # Only a call still ringing, and never while she is already talking on another.
+        if self.ringing == handle and not self._connected():
+            try:
+                self.engine.answer(handle)
+            except Exception:
+                log.exception("auto-answer")
 
     def _connected(self) -> bool:
         return any(c.connected for c in self.engine.calls.values())

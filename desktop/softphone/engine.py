@@ -31,6 +31,7 @@ from typing import Any
 
 import pjsua2 as pj
 
+from desktop.refcounts import pin_singletons
 from desktop.softphone.model import (
     Call,
     CallState,
@@ -68,23 +69,6 @@ class PhoneEvent:
 
 
 Listener = Callable[[PhoneEvent], None]
-
-
-def _pin_none() -> None:
-    """Make ``None`` unfreeable, as CPython 3.12 does for all builds.
-
-    The wheel's SWIG directors (our AudioMediaPort callbacks, 100 calls a second) release a
-    reference to ``None`` they never took: measured 0.7–0.9 a callback, with the callback
-    bodies empty. CPython 3.11 frees ``None`` when its count reaches zero and aborts
-    ("none_dealloc"): within minutes of starting the softphone. The C side cannot be fixed
-    from here, so ``None``'s count gets a cushion no process lifetime can use up (2**40 at
-    100 a second lasts centuries). CPython ≥ 3.12 has immortal ``None``: nothing to do.
-    """
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
-        return
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    if refcount.value < 1 << 40:
-        refcount.value += 1 << 40
 
 
 def _frame_reader() -> Callable[[Any], bytes]:
@@ -313,7 +297,8 @@ class Engine:
             ep.libStart()
             # The wheel has no sound devices; our bridge port is the sound card.
             ep.audDevManager().setNullDev()
-            _pin_none()
+            # The wheel's SWIG directors over-release None (desktop/refcounts.py).
+            pin_singletons()
             self._port = BridgePort(self.speaker, self.microphone)
             fmt = pj.MediaFormatAudio()
             fmt.type = pj.PJMEDIA_TYPE_AUDIO
