@@ -176,7 +176,7 @@ class Collaboration:
                 queue,
                 "chat",
                 live.arrived_at,
-                missed_by={username},
+                excluded={username},
                 only_for=frame.to_user,
             )
         )

@@ -74,6 +74,17 @@ class RoutingConfig(_Strict):
     offer_timeout_s: float = Field(default=30, gt=0, le=600)
     missed_offer_sets_not_ready: bool = True
     default_chat_capacity: int = Field(default=2, ge=1, le=10)
+    # A client she let lapse is offered to colleagues first for this long (to her at once
+    # if nobody else can take it).
+    missed_cooldown_s: float = Field(default=60, ge=0, le=3600)
+    # A client waits this long at most for a colleague who speaks the client's language.
+    language_wait_s: float = Field(default=60, ge=0, le=3600)
+    # Wrap-up ends by itself after this long (0: only when she changes it) ...
+    wrap_up_max_s: float = Field(default=120, ge=0, le=3600)
+    # ... and she is then Ready (false: she stays in Wrap-up, shown as overdue).
+    wrap_up_then_ready: bool = True
+    # Roles that see the client's first line in the offer, before accepting.
+    first_line_roles: list[str] = ["nurse", "psychiatric_nurse", "supervisor", "social_worker"]
 
 
 class CallbacksConfig(_Strict):

@@ -99,6 +99,9 @@ class Live:
     client: Link | None = None
     client_gone_at: datetime | None = None
     client_left: bool = False
+    lang: str = "fi"
+    # The client's first line while queued: the offer shows it (roles in first_line_roles).
+    first_line: str | None = None
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     # Colleagues invited in by the owner (backend/collab.py).
     consultants: set[str] = field(default_factory=set)
@@ -114,6 +117,10 @@ class Live:
 class StaffConn:
     profile: StaffProfile
     link: Link
+
+
+def _lang(code: str) -> Literal["fi", "sv", "en"]:
+    return "sv" if code == "sv" else "en" if code == "en" else "fi"
 
 
 def first_name(display_name: str) -> str:
@@ -161,10 +168,15 @@ class Hub:
         self.config = config
         self.store = store
         self.clock = clock
+        rules = config.routing
         self.router = Router(
             {q.id: q.skill for q in config.queues},
-            config.routing.offer_timeout_s,
-            config.routing.missed_offer_sets_not_ready,
+            rules.offer_timeout_s,
+            rules.missed_offer_sets_not_ready,
+            missed_cooldown_s=rules.missed_cooldown_s,
+            language_wait_s=rules.language_wait_s,
+            wrap_up_max_s=rules.wrap_up_max_s,
+            wrap_up_then_ready=rules.wrap_up_then_ready,
         )
         self.hours = {q.id: config.opening_hours(q.id) for q in config.queues}
         self.live: dict[str, Live] = {}
@@ -228,10 +240,13 @@ class Hub:
                 answered_at=row.answered_at,
                 client_gone_at=now,
                 consultants=consultants.get(row.id, set()) if row.state == "active" else set(),
+                lang=row.lang,
             )
             self.live[row.id] = live
             if row.state == "queued":
-                self.router.enqueue(Contact(row.id, row.queue, "chat", row.arrived_at))
+                self.router.enqueue(
+                    Contact(row.id, row.queue, "chat", row.arrived_at, lang=row.lang)
+                )
         await self._load_counts(now)
         log.info("restored %d open conversations", len(self.live))
 
@@ -272,6 +287,8 @@ class Hub:
         if day != self.counts_day:
             self.counts_day = day
             await self._load_counts(now)
+        for username in self.router.end_wrap_ups(now):
+            await self._send_status(username)
         for lapse in self.router.expire_offers(now):
             log.info("offer of %s to %s lapsed", lapse.contact_id, lapse.username)
             for conversation_id in (lapse.contact_id, *lapse.also_withdrawn):
@@ -309,6 +326,8 @@ class Hub:
                 await self.phone.deliver(offer, now)
                 continue
             live = self.live[offer.contact_id]
+            profile = self.profiles.get(offer.username)
+            preview = profile is not None and profile.role in self.config.routing.first_line_roles
             await self._to_staff(
                 offer.username,
                 ToStaffOffer(
@@ -319,6 +338,8 @@ class Hub:
                     expires_in_s=self.router.offer_timeout.total_seconds(),
                     transferred_by=live.transfer[0] if live.transfer else None,
                     transfer_note=live.transfer[1] if live.transfer else None,
+                    lang=_lang(live.lang),
+                    first_line=live.first_line if preview else None,
                 ),
             )
         await self.callbacks.offer_to_idle(now)
@@ -361,7 +382,14 @@ class Hub:
     async def _send_status(self, username: str) -> None:
         agent = self.router.agents.get(username)
         if agent is not None:
-            await self._to_staff(username, ToStaffStatus(status=agent.status, reason=agent.reason))
+            await self._to_staff(
+                username,
+                ToStaffStatus(
+                    status=agent.status,
+                    reason=agent.reason,
+                    wrap_up_until=self.router.wrap_up_ends(username),
+                ),
+            )
 
     # --- the meter -----------------------------------------------------------------------
 
@@ -496,9 +524,10 @@ class Hub:
             client_name=frame.name or None,
             client_phone=frame.phone or None,
             client=link,
+            lang=frame.lang,
         )
         self.live[conversation_id] = live
-        self.router.enqueue(Contact(conversation_id, queue.id, "chat", now))
+        self.router.enqueue(Contact(conversation_id, queue.id, "chat", now, lang=frame.lang))
         position = self.router.position(conversation_id) or 1
         self._positions[conversation_id] = position
         log.info("conversation %s queued in %s", conversation_id, queue.id)
@@ -566,6 +595,8 @@ class Hub:
         await self._send(
             live.client, ToClientAck(client_msg_id=frame.client_msg_id, seq=line.seq, at=line.at)
         )
+        if live.state == "queued" and live.first_line is None:
+            live.first_line = frame.text[:300]
         if live.state == "active":
             await self.to_members(
                 live, ToStaffMessage(conversation_id=conversation_id, line=chat_line(line))
@@ -684,6 +715,7 @@ class Hub:
             skills=[s for s in user.skills.split(",") if s],
             chat_capacity=user.chat_capacity,
             handbook_editor=user.handbook_editor,
+            languages=[lang for lang in user.languages.split(",") if lang],
         )
         self.profiles[username] = profile
         old = self.staff.get(username)
@@ -696,6 +728,8 @@ class Hub:
                 skills=frozenset(profile.skills),
                 chat_capacity=profile.chat_capacity,
                 chat_while_on_call=user.chat_while_on_call,
+                phone_while_chat=user.phone_while_chat,
+                languages=frozenset(profile.languages),
             )
         )
         if agent.status is StaffStatus.OFFLINE:
@@ -922,6 +956,7 @@ class Hub:
             client_phone=row.client_phone,
             started_at=row.arrived_at,
             lines=[chat_line(line, pictures) for line in stored],
+            lang=_lang(row.lang),
             notes=await self.collab.note_views(conversation_id),
             owner=owner,
             consultants=consultants,

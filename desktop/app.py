@@ -289,7 +289,15 @@ async def amain(options: Options) -> int:
         window.deleteLater()
         credentials.forget(options.backend, username)
         password = None
-        error = QApplication.translate("Login", "Wrong username or password.")
+        refused = connection.state.last_error
+        if refused is not None and refused.code == "rate_limited":
+            error = QApplication.translate("Login", "Too many attempts. Wait a moment.")
+        elif refused is not None and refused.code not in ("auth_failed", "bad_frame"):
+            error = QApplication.translate("Login", "The log-in was refused: %1").replace(
+                "%1", refused.detail
+            )
+        else:
+            error = QApplication.translate("Login", "Wrong username or password.")
         if options.smoke or options.demo:
             _stop_phone(phone, fast=True)
             return 3

@@ -58,6 +58,8 @@ class Outcome(StrEnum):
     APPOINTMENT = "appointment"
     CALLBACK = "callback"
     SOCIAL_SERVICES = "social_services"
+    # Referred to emergency care (112) or the on-call line (116 117).
+    EMERGENCY = "emergency"
     OTHER = "other"
 
 
@@ -581,6 +583,8 @@ class StaffProfile(BaseModel):
     skills: list[str]
     chat_capacity: int
     handbook_editor: bool = False
+    # Languages she serves clients in (routing offers a client in her language first).
+    languages: list[str] = ["fi"]
 
 
 class GuideSummary(BaseModel):
@@ -666,6 +670,8 @@ class ToStaffStatus(Frame):
     type: Literal["status"] = "status"
     status: StaffStatus
     reason: str | None = None
+    # Wrap-up: when it ends by itself (she is then Ready); None: until she changes it.
+    wrap_up_until: datetime | None = None
 
 
 class ToStaffOffer(Frame):
@@ -678,6 +684,9 @@ class ToStaffOffer(Frame):
     # A transfer: who sends it, and her note (read before accepting).
     transferred_by: str | None = None
     transfer_note: str | None = None
+    lang: Literal["fi", "sv", "en"] = "fi"  # the client's
+    # The client's first line, for roles that may see it before accepting.
+    first_line: str | None = None
 
 
 class ToStaffOfferWithdrawn(Frame):
@@ -705,6 +714,7 @@ class ConversationView(BaseModel):
     client_phone: str | None
     started_at: datetime
     lines: list[ChatLine]
+    lang: Literal["fi", "sv", "en"] = "fi"  # the client's
     # Staff only: internal notes (a transfer note first among them) and who takes part.
     notes: list[StaffNoteView] = []
     owner: str | None = None

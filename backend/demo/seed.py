@@ -35,6 +35,8 @@ async def seed_demo_staff(store: Store, chat_capacity: int = 2) -> None:
                     active=True,
                     created_at=utcnow(),
                     handbook_editor=username == "hoitaja2",
+                    # A Swedish-speaking colleague: Swedish clients are offered to her first.
+                    languages="fi,sv" if username in ("hoitaja2", "esihenkilo") else "fi",
                 )
             )
 

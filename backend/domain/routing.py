@@ -4,13 +4,21 @@ Rules (the service's promises, see the foundation issue):
 
 * A contact is offered only to a staff member who has the queue's skill, is Ready, and has
   a free slot for that channel (``load < capacity``; an outstanding offer takes a slot).
-* A staff member on a phone call gets no chat offers unless her profile allows it: the
-  chat responder is not also the phone nurse at the same moment.
+* The chat responder is not also the phone nurse at the same moment: a staff member on a
+  phone call gets no chat offers, and one holding chats gets no phone delivery, unless her
+  profile allows it (``chat_while_on_call``, ``phone_while_chat``).
 * Longest-waiting contact first, across queues. Among eligible staff the least loaded
   first, then the longest idle (``free_since``: when she last became free or Ready).
+* A client is offered first to staff who speak the client's language; after
+  ``language_wait_s`` of waiting (or at once when no one who speaks it is working) to anyone
+  with the skill.
 * An offer not accepted within ``offer_timeout_s`` goes back to the queue keeping its
   original arrival time (so it is at the head again), and, if configured, the staff member
-  is set Not ready with the reason ``missed_offer``.
+  is set Not ready with the reason ``missed_offer``. It is not offered to her again for
+  ``missed_cooldown_s``, unless nobody else can take it: then it comes back to her at once.
+  No contact waits unseen while someone who can take it is Ready.
+* Wrap-up lasts at most ``wrap_up_max_s`` (0: until she says otherwise); then she is Ready
+  again, or stays in Wrap-up if ``wrap_up_then_ready`` is off.
 
 State changes only through the methods below, all of which take ``now``; nothing here
 does I/O, so the backend's hub decides what to store and whom to tell.
@@ -34,7 +42,10 @@ class Agent:
     skills: frozenset[str]
     chat_capacity: int
     chat_while_on_call: bool = False
+    phone_while_chat: bool = False
+    languages: frozenset[str] = frozenset({"fi"})
     status: StaffStatus = StaffStatus.OFFLINE
+    status_since: datetime | None = None
     reason: str | None = None
     chats: set[str] = field(default_factory=set)
     offers: set[str] = field(default_factory=set)
@@ -52,7 +63,10 @@ class Agent:
             if self.on_call and not self.chat_while_on_call:
                 return False
             return self.load < self.chat_capacity
-        # A phone call needs her whole attention: no call while she is on one.
+        # A phone call needs her whole attention: no call while she is on one, has an offer
+        # in front of her, or (unless her profile allows it) answers chats.
+        if self.chats and not self.phone_while_chat:
+            return False
         return not self.on_call and not self.offers
 
 
@@ -64,9 +78,12 @@ class Contact:
     arrived_at: datetime
     offered_to: str | None = None
     offered_at: datetime | None = None
-    # Who let an offer of this contact lapse: not offered to them again. A transfer puts
-    # the sender here too: it is not handed back to her.
-    missed_by: set[str] = field(default_factory=set)
+    lang: str = "fi"
+    # Who let an offer of this contact lapse, and when: not offered to them again during
+    # the cool-down, unless nobody else can take it.
+    missed_at: dict[str, datetime] = field(default_factory=dict)
+    # Never offered to: a transfer's sender (it is not handed back to her).
+    excluded: set[str] = field(default_factory=set)
     # A transfer to a named colleague: offered to her only, until her offer lapses; then
     # it is the queue's like any other contact (never stuck waiting for one person).
     only_for: str | None = None
@@ -98,10 +115,18 @@ class Router:
         queue_skills: dict[str, str],
         offer_timeout_s: float,
         missed_offer_sets_not_ready: bool = True,
+        missed_cooldown_s: float = 60.0,
+        language_wait_s: float = 60.0,
+        wrap_up_max_s: float = 120.0,
+        wrap_up_then_ready: bool = True,
     ) -> None:
         self.queue_skills = dict(queue_skills)
         self.offer_timeout = timedelta(seconds=offer_timeout_s)
         self.missed_offer_sets_not_ready = missed_offer_sets_not_ready
+        self.missed_cooldown = timedelta(seconds=missed_cooldown_s)
+        self.language_wait = timedelta(seconds=language_wait_s)
+        self.wrap_up_max = timedelta(seconds=wrap_up_max_s) if wrap_up_max_s > 0 else None
+        self.wrap_up_then_ready = wrap_up_then_ready
         self.agents: dict[str, Agent] = {}
         self.contacts: dict[str, Contact] = {}
 
@@ -131,6 +156,8 @@ class Router:
                 withdrawn.append(contact_id)
         if status is StaffStatus.READY and agent.status is not StaffStatus.READY:
             agent.free_since = now
+        if status is not agent.status:
+            agent.status_since = now
         agent.status = status
         agent.reason = reason if status is StaffStatus.NOT_READY else None
         return withdrawn
@@ -154,7 +181,7 @@ class Router:
         contact = self.contacts.get(contact_id)
         if contact is None:
             return None
-        before = replace(contact, missed_by=set(contact.missed_by))
+        before = replace(contact)
         if contact.offered_to is not None:
             self._unoffer(contact_id)
         del self.contacts[contact_id]
@@ -218,7 +245,7 @@ class Router:
         if contact is None or contact.offered_to != username:
             return None
         self._unoffer(contact.id)
-        contact.missed_by.add(username)
+        contact.missed_at[username] = now
         contact.only_for = None
         set_nr = self.missed_offer_sets_not_ready
         withdrawn: list[str] = []
@@ -228,26 +255,84 @@ class Router:
 
     def route(self, now: datetime) -> list[Offer]:
         offers: list[Offer] = []
+        epoch = datetime.min.replace(tzinfo=now.tzinfo)
         for contact in self.waiting():
             if contact.offered_to is not None:
                 continue
-            skill = self.queue_skills[contact.queue]
-            eligible = [
-                a
-                for a in self.agents.values()
-                if a.username not in contact.missed_by
-                and (contact.only_for is None or a.username == contact.only_for)
-                and a.can_take(skill, contact.channel)
-            ]
-            if not eligible:
+            able = self.able(contact)
+            if not able:
                 continue
-            epoch = datetime.min.replace(tzinfo=now.tzinfo)
-            best = min(eligible, key=lambda a: (a.load, a.free_since or epoch, a.username))
+            # A client she missed comes back to her after the cool-down, or at once when
+            # nobody else can take it: never left waiting while she is Ready and free.
+            fresh = [a for a in able if not self._cooling(contact, a.username, now)]
+            candidates = fresh or able
+            speakers = [a for a in candidates if contact.lang in a.languages]
+            if speakers:
+                candidates = speakers
+            elif self.holds_for_language(contact, now):
+                continue
+            best = min(candidates, key=lambda a: (a.load, a.free_since or epoch, a.username))
             contact.offered_to = best.username
             contact.offered_at = now
             best.offers.add(contact.id)
             offers.append(Offer(contact.id, best.username, contact.queue))
         return offers
+
+    def able(self, contact: Contact) -> list[Agent]:
+        """Who could take this contact now (skill, Ready, a free slot, the channel rule)."""
+        skill = self.queue_skills[contact.queue]
+        return [
+            a
+            for a in self.agents.values()
+            if a.username not in contact.excluded
+            and (contact.only_for is None or a.username == contact.only_for)
+            and a.can_take(skill, contact.channel)
+        ]
+
+    def holds_for_language(self, contact: Contact, now: datetime) -> bool:
+        """Whether the contact still waits for someone who speaks its language: only for
+        ``language_wait_s``, and only while such a colleague with the skill is working
+        (Ready or in Wrap-up), so nobody waits for a speaker who is not there."""
+        if now - contact.arrived_at >= self.language_wait:
+            return False
+        skill = self.queue_skills[contact.queue]
+        return any(
+            contact.lang in a.languages
+            and skill in a.skills
+            and a.status in (StaffStatus.READY, StaffStatus.WRAP_UP)
+            and a.username not in contact.excluded
+            for a in self.agents.values()
+        )
+
+    def end_wrap_ups(self, now: datetime) -> list[str]:
+        """Wrap-ups past ``wrap_up_max_s``: set Ready (if so configured); returns who."""
+        if self.wrap_up_max is None or not self.wrap_up_then_ready:
+            return []
+        done = [
+            a.username
+            for a in self.agents.values()
+            if a.status is StaffStatus.WRAP_UP
+            and a.status_since is not None
+            and now - a.status_since >= self.wrap_up_max
+        ]
+        for username in done:
+            self.set_status(username, StaffStatus.READY, now)
+        return done
+
+    def wrap_up_ends(self, username: str) -> datetime | None:
+        agent = self.agents.get(username)
+        if (
+            agent is None
+            or agent.status is not StaffStatus.WRAP_UP
+            or agent.status_since is None
+            or self.wrap_up_max is None
+        ):
+            return None
+        return agent.status_since + self.wrap_up_max
+
+    def _cooling(self, contact: Contact, username: str, now: datetime) -> bool:
+        missed = contact.missed_at.get(username)
+        return missed is not None and now - missed < self.missed_cooldown
 
     def _unoffer(self, contact_id: str) -> None:
         contact = self.contacts[contact_id]

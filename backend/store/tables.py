@@ -56,6 +56,10 @@ class StaffUser(Base):
     skills: Mapped[str] = mapped_column(String(400))
     chat_capacity: Mapped[int] = mapped_column(Integer)
     chat_while_on_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The other half of the channel rule: phone deliveries while she holds chats.
+    phone_while_chat: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # Comma-separated languages she serves clients in ("fi", "sv", "en").
+    languages: Mapped[str] = mapped_column(String(40), default="fi", server_default="fi")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # May edit the operating handbook (besides supervisors).
     handbook_editor: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")

@@ -123,6 +123,20 @@ class Chat:
     owner: str | None = None
     consultants: list[str] = field(default_factory=list)
     role: str = "reader"  # "owner" | "consultant" | "reader"
+    lang: str = "fi"  # the client's
+    # Client lines that arrived while she was looking elsewhere (the view resets it).
+    unread: int = 0
+
+    def waiting_since(self) -> datetime | None:
+        """When the client's oldest unanswered line came: the client waits for her since
+        then (None: the last word was hers, or nothing was said yet)."""
+        since = None
+        for line in self.lines:
+            if line.author == "client":
+                since = since or line.at
+            elif line.author == "staff":
+                since = None
+        return since
 
     def add(self, line: ChatLine) -> None:
         if any(existing.seq == line.seq for existing in self.lines):
@@ -183,6 +197,7 @@ class Workstation:
     profile: StaffProfile | None = None
     status: StaffStatus = StaffStatus.OFFLINE
     reason: str | None = None
+    wrap_up_until: datetime | None = None  # Wrap-up ends by itself then (server's clock)
     # What she chose last: re-applied after a reconnect, which the server starts Not ready.
     wanted_status: StaffStatus | None = None
     on_call: bool = False  # the softphone's word, re-sent after a reconnect
@@ -341,6 +356,7 @@ class Workstation:
         if isinstance(frame, ToStaffStatus):
             self.status = frame.status
             self.reason = frame.reason
+            self.wrap_up_until = frame.wrap_up_until
             if frame.reason == "missed_offer":
                 # The server set her Not ready: a reconnect must not quietly undo that.
                 self.wanted_status, self.wanted_reason = frame.status, frame.reason
@@ -371,6 +387,7 @@ class Workstation:
             for line in view.lines:
                 chat.add(line)
             chat.closed = view.state == "closed"
+            chat.lang = view.lang
             chat.notes = list(view.notes)
             chat.owner, chat.consultants, chat.role = view.owner, view.consultants, view.role
             return [Event(EventKind.CONVERSATION, view.conversation_id)]
@@ -378,9 +395,12 @@ class Workstation:
             chat = self.chats.get(frame.conversation_id)
             if chat is None:
                 return []
+            known = len(chat.lines)
             chat.add(frame.line)
             if frame.line.author == "client":
                 chat.client_typing = False
+                if len(chat.lines) > known:
+                    chat.unread += 1
             if frame.line.author == "system" and frame.line.text == "client_left":
                 chat.client_left = True
             return [Event(EventKind.CONVERSATION, frame.conversation_id)]
@@ -418,7 +438,9 @@ class Workstation:
             return [Event(EventKind.CLOSED, frame.conversation_id)] if chat else []
         if isinstance(frame, ErrorFrame):
             self.last_error = frame
-            if frame.code == "auth_failed":
+            # Before log-in every refusal (a malformed or throttled log-in too) ends the
+            # attempt with a visible error: never "Connecting…" forever.
+            if frame.code == "auth_failed" or (self.profile is None and frame.ref is None):
                 self.link = Link.AUTH_FAILED
                 return [
                     Event(EventKind.ERROR, frame.ref, frame.code),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.chat.state import Chat
+from desktop.ui.offer import LANGUAGE_NAMES
 from desktop.ui.texts import anonymous, outcome_name, system_line
 from protocol.messages import Outcome
 
@@ -57,6 +58,7 @@ class ConversationPanel(QWidget):
         who = chat.client_name or anonymous()
         if chat.client_phone:
             who += f" · {chat.client_phone}"
+        who += " · " + LANGUAGE_NAMES.get(chat.lang, chat.lang)
         self.header = QLabel(f"<b>{html.escape(queue_name)}</b> · {html.escape(who)}")
         self.call_button = QPushButton(self.tr("Call back"))
         self.call_button.setObjectName("callBack")
@@ -370,7 +372,9 @@ class CloseDialog(QDialog):
             self.group.addButton(radio)
             self.radios[outcome] = radio
             layout.addWidget(radio)
-        self.radios[Outcome.ONE_CONTACT].setChecked(True)
+        # Nothing chosen for her: the one-contact rate must measure what happened, not a
+        # default that Enter accepted.
+        self.group.buttonToggled.connect(lambda *_: self._sync())
         layout.addWidget(QLabel(self.tr("Wrap-up (short, no more health details than needed)")))
         self.note = QPlainTextEdit()
         self.note.setObjectName("wrapUp")
@@ -384,6 +388,11 @@ class CloseDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._sync()
+
+    def _sync(self) -> None:
+        self.ok.setEnabled(self.group.checkedButton() is not None)
 
     def outcome(self) -> Outcome:
         return next(o for o, r in self.radios.items() if r.isChecked())

@@ -39,7 +39,16 @@ class LoginDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._try_accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         (self.password if username else self.username).setFocus()
+
+    def _try_accept(self) -> None:
+        """An empty or blank field is said at once, here, not left to the backend."""
+        if not self.username.text().strip() or not self.password.text().strip():
+            self.error.setText(self.tr("Enter your username and password."))
+            self.error.setVisible(True)
+            (self.password if self.username.text().strip() else self.username).setFocus()
+            return
+        self.accept()

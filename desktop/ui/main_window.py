@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.bridge import Bridge
-from desktop.chat.state import Workstation
+from desktop.chat.attention import attention
+from desktop.chat.state import Chat, Workstation
 from desktop.guides.quick_replies import fill, values
 from desktop.guides.tree import for_queue
+from desktop.ui.attention import AttentionBar
 from desktop.ui.callbacks import (
     CallbackCommands,
     CallbackDialog,
@@ -38,11 +42,12 @@ from desktop.ui.collab import ChatTransferDialog, InviteDialog, PictureDialog
 from desktop.ui.conversation import ConversationPanel
 from desktop.ui.guides import GuideCommands, HandbookView, HistoryDialog, notice_text
 from desktop.ui.meter import MeterTable
-from desktop.ui.offer import OfferBanner
+from desktop.ui.offer import OfferBanner, line_sound
 from desktop.ui.staff_chat import StaffChatCommands, StaffChatView
 from desktop.ui.texts import (
     NOT_READY_REASONS,
     anonymous,
+    duration,
     link_name,
     reason_name,
     refusal,
@@ -97,6 +102,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Luukku – contact point workstation"))
         self.resize(1200, 760)
+        screen = self.screen()
+        if screen is not None:
+            # Never larger than the screen (150 % scaling on a small laptop screen).
+            room = screen.availableGeometry()
+            self.resize(min(1200, room.width()), min(760, room.height()))
 
         top = QHBoxLayout()
         self.who = QLabel()
@@ -129,6 +139,7 @@ class MainWindow(QMainWindow):
         meter_layout.addWidget(self.meter_note)
 
         self.offer = OfferBanner()
+        self.attention = AttentionBar()
         self.callback_offer = CallbackOfferBanner()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("conversations")
@@ -161,6 +172,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
+        layout.addWidget(self.attention)
         layout.addWidget(self.sections, 1)
         self.setCentralWidget(central)
         self.phone = phone
@@ -178,6 +190,25 @@ class MainWindow(QMainWindow):
         self._pending_guide: str | None = None
         self.panels: dict[str, ConversationPanel] = {}
         self._report = report
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.line_sound_action = view_menu.addAction(self.tr("Sound for a new client line"))
+        self.line_sound_action.setCheckable(True)
+        self.line_sound_action.setChecked(
+            bool(QSettings().value("sound_new_line", True, type=bool))
+        )
+        self.line_sound_action.toggled.connect(
+            lambda on: QSettings().setValue("sound_new_line", on)
+        )
+        self._line_sound = line_sound(self)
+        for key, status in (("F9", StaffStatus.READY), ("F10", StaffStatus.NOT_READY)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(functools.partial(self.set_status, status))
+        self.attention.ready_requested.connect(lambda: self.set_status(StaffStatus.READY))
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._every_second)
+        self._clock.start()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.diagnostics_action = help_menu.addAction(self.tr("About / diagnostics…"))
         self.diagnostics_action.triggered.connect(self.show_diagnostics)
@@ -221,6 +252,7 @@ class MainWindow(QMainWindow):
         self.offer.accept_clicked.connect(lambda cid: self._run(self.commands.accept(cid)))
         self.status_box.activated.connect(self._status_chosen)
         self.reason_box.activated.connect(self._status_chosen)
+        self.tabs.currentChanged.connect(lambda _i: self._every_second())
         self._on_status()
         self._sync_empty()
 
@@ -256,7 +288,49 @@ class MainWindow(QMainWindow):
             self.who.setText(profile.display_name)
             self.callbacks.figures_button.setVisible(profile.role == "supervisor")
 
+    def _every_second(self) -> None:
+        """The clocks she reads: wrap-up left, how long each client has waited for her."""
+        what = attention(self.state, datetime.now(UTC))
+        name = self.state.queue_name(what.queue, self.lang) if what and what.queue else ""
+        self.attention.show_attention(what, name)
+        front = self._front_chat()
+        for cid, panel in self.panels.items():
+            chat = self.state.chats.get(cid)
+            if chat is None:
+                continue
+            if cid == front:
+                chat.unread = 0
+            index = self.tabs.indexOf(panel)
+            self.tabs.setTabText(index, self._tab_text(chat))
+            waiting = chat.waiting_since() is not None and not chat.client_left
+            self.tabs.tabBar().setTabTextColor(
+                index, Qt.GlobalColor.red if waiting and cid != front else QColor("#1b1b1b")
+            )
+
+    def _tab_text(self, chat: Chat) -> str:
+        text = chat.client_name or anonymous()
+        if chat.unread:
+            text += f" ({chat.unread})"
+        since = chat.waiting_since()
+        if since is not None and not chat.client_left:
+            waited = (datetime.now(UTC) - since).total_seconds()
+            text += " · " + self.tr("waiting %1").replace("%1", duration(waited))
+        return text
+
+    def _front_chat(self) -> str | None:
+        """The conversation in front of her: its tab shown in the work queue, window active."""
+        if self.sections.currentIndex() != 0 or not self.isActiveWindow():
+            return None
+        panel = self.tabs.currentWidget()
+        return panel.conversation_id if isinstance(panel, ConversationPanel) else None
+
+    def set_status(self, status: StaffStatus) -> None:
+        """F9 / F10 and the attention bar: Ready, or Not ready with the reason chosen."""
+        self.status_box.setCurrentIndex(max(0, self.status_box.findData(status)))
+        self._status_chosen()
+
     def _on_status(self) -> None:
+        self._every_second()
         index = self.status_box.findData(self.state.status)
         self.status_box.setCurrentIndex(max(0, index))
         not_ready = self.state.status is StaffStatus.NOT_READY
@@ -269,6 +343,7 @@ class MainWindow(QMainWindow):
             self.reason_box.setCurrentIndex(i)
 
     def _on_meter(self) -> None:
+        self._every_second()
         names = {q: self.state.queue_name(q, self.lang) for q in self.state.queue_names}
         self.meter.show_figures(self.state.meter, names)
         if self.state.meter_at is not None:
@@ -317,19 +392,19 @@ class MainWindow(QMainWindow):
                 panel.call_button.setToolTip(self.tr("This workstation has no phone set up."))
             self._offer_guides(panel)
             self.panels[conversation_id] = panel
-            label = chat.client_name or anonymous()
-            index = self.tabs.addTab(panel, label)
+            index = self.tabs.addTab(panel, self._tab_text(chat))
             self.tabs.setCurrentIndex(index)
             panel.input.setFocus()
         else:
             panel.show_chat(chat)
-            index = self.tabs.indexOf(panel)
             if (
-                index != self.tabs.currentIndex()
-                and chat.lines
-                and chat.lines[-1].author == "client"
+                chat.unread
+                and conversation_id != self._front_chat()
+                and self.line_sound_action.isChecked()
+                and self._line_sound is not None
             ):
-                self.tabs.tabBar().setTabTextColor(index, Qt.GlobalColor.red)
+                self._line_sound.play()  # type: ignore[attr-defined]
+        self._every_second()
         self._sync_empty()
 
     def _on_left(self, conversation_id: str, why: str) -> None:
@@ -556,6 +631,7 @@ class MainWindow(QMainWindow):
     # --- from her ------------------------------------------------------------------------
 
     def _status_chosen(self) -> None:
+        """Her choice in the status box (or F9/F10); Not ready keeps the reason shown."""
         status = StaffStatus(self.status_box.currentData())
         reason = self.reason_box.currentData() if status is StaffStatus.NOT_READY else None
         self.reason_box.setVisible(status is StaffStatus.NOT_READY)

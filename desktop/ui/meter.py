@@ -35,9 +35,11 @@ class MeterTable(QTableWidget):
         header = self.horizontalHeader()
         header.setMinimumSectionSize(60)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # The queue name is what she reads first: never squeeze it to an ellipsis.
-        self.setMinimumWidth(560)
+        # The queue name is what she reads first: it wraps onto a second line rather than
+        # being squeezed to an ellipsis, and the figures keep their columns at 1280×720.
+        self.setMinimumWidth(480)
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         for col in range(1, 7):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().hide()
@@ -98,7 +100,10 @@ class MeterTable(QTableWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             item.setBackground(QBrush(colour))
             item.setForeground(QBrush(QColor("#1b1b1b")))
-            item.setToolTip(
-                self.tr("Target: answered within %1 min").replace("%1", str(fig.target_s // 60))
+            target = self.tr("Target: answered within %1 min").replace(
+                "%1", str(fig.target_s // 60)
             )
+            # The full name in the tooltip too, for a name longer than its two lines.
+            item.setToolTip(f"{cells[0]}\n{target}" if col == 0 else target)
             self.setItem(row, col, item)
+        self.resizeRowToContents(row)

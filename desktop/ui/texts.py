@@ -40,6 +40,9 @@ def outcome_name(outcome: Outcome) -> str:
         Outcome.APPOINTMENT: QCoreApplication.translate("Texts", "Appointment booked"),
         Outcome.CALLBACK: QCoreApplication.translate("Texts", "Callback left"),
         Outcome.SOCIAL_SERVICES: QCoreApplication.translate("Texts", "Referred to social services"),
+        Outcome.EMERGENCY: QCoreApplication.translate(
+            "Texts", "Referred to emergency care / on-call line (112, 116 117)"
+        ),
         Outcome.OTHER: QCoreApplication.translate("Texts", "Other"),
     }[outcome]
 

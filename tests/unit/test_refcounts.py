@@ -18,9 +18,7 @@ def test_pin_covers_none_true_and_false_once() -> None:
     counts = [sys.getrefcount(obj) for obj in (None, True, False)]
     assert all(count > refcounts.CUSHION for count in counts)
     refcounts.pin_singletons()  # idempotent: a second call adds nothing
-    assert [sys.getrefcount(obj) for obj in (None, True, False)] == pytest.approx(
-        counts, abs=1000
-    )
+    assert [sys.getrefcount(obj) for obj in (None, True, False)] == pytest.approx(counts, abs=1000)
 
 
 def test_emit_keeps_references_with_the_locked_pyside() -> None:

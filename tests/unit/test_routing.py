@@ -115,17 +115,90 @@ def test_missed_offer_requeues_at_head_and_sets_not_ready() -> None:
     assert [o.contact_id for o in r.route(at(41))] == ["c1"]
 
 
-def test_missed_offer_without_not_ready_is_not_offered_to_her_again() -> None:
+def test_a_missed_client_goes_to_a_colleague_then_back_to_her_after_the_cool_down() -> None:
+    r = make_router(timeout=10, not_ready=False)  # cool-down 60 s by default
+    agent(r, "a")
+    agent(r, "b", capacity=1)
+    r.agents["b"].chats.add("busy")  # b is full
+    contact(r, "c1")
+    assert r.route(at(1))[0].username == "a"
+    lapses = r.expire_offers(at(12))
+    assert lapses[0].set_not_ready is False
+    assert r.agents["a"].status is StaffStatus.READY
+    # Nobody else can take it: it comes back to her at once, never left waiting.
+    assert [(o.contact_id, o.username) for o in r.route(at(12))] == [("c1", "a")]
+    r.expire_offers(at(23))
+    r.agents["b"].chats.clear()
+    # Someone else can: the colleague gets it during her cool-down ...
+    assert [(o.contact_id, o.username) for o in r.route(at(24))] == [("c1", "b")]
+    r.expire_offers(at(35))
+    # Both missed it lately: it is offered again at once all the same, never held back.
+    assert len(r.route(at(36))) == 1
+    r.expire_offers(at(47))
+    # After a's cool-down (missed at 23 and 47 s): a fresh colleague first, then her again.
+    r.agents["b"].chats.add("busy")
+    assert r.route(at(108))[0].username == "a"
+
+
+def test_cool_down_prefers_a_colleague_who_has_not_missed_it() -> None:
     r = make_router(timeout=10, not_ready=False)
     agent(r, "a")
     contact(r, "c1")
     r.route(at(1))
-    lapses = r.expire_offers(at(12))
-    assert lapses[0].set_not_ready is False
+    r.expire_offers(at(12))
+    agent(r, "b", ready_at=12)
+    assert r.route(at(13))[0].username == "b"
+
+
+def test_phone_while_chatting_only_when_her_profile_allows() -> None:
+    r = make_router()
+    agent(r, "chatting")
+    r.agents["chatting"].chats.add("old-chat")
+    contact(r, "call1", channel="phone")
+    assert r.route(at(1)) == []
+    r.agents["chatting"].phone_while_chat = True
+    assert [o.username for o in r.route(at(2))] == ["chatting"]
+
+
+def test_a_swedish_client_goes_first_to_a_swedish_speaker() -> None:
+    r = make_router()
+    agent(r, "fi_only", ready_at=0)
+    sv = agent(r, "svenska", ready_at=5, languages=frozenset({"fi", "sv"}))
+    sv.chats.update({"x", "y"})  # full for now
+    r.enqueue(Contact("c1", "neuvola", "chat", at(0), lang="sv"))
+    # A Swedish speaker is working: the client waits for her, up to the language wait.
+    assert r.route(at(10)) == []
+    sv.chats.clear()
+    assert [o.username for o in r.route(at(20))] == ["svenska"]
+
+
+def test_the_language_wait_ends_and_anyone_with_the_skill_serves() -> None:
+    r = make_router()
+    agent(r, "fi_only")
+    sv = agent(r, "svenska", languages=frozenset({"sv"}))
+    sv.chats.update({"x", "y"})
+    r.enqueue(Contact("c1", "neuvola", "chat", at(0), lang="sv"))
+    assert r.route(at(59)) == []
+    assert [o.username for o in r.route(at(60))] == ["fi_only"]
+    # Nobody who speaks it is working: no wait at all.
+    r2 = make_router()
+    agent(r2, "fi_only")
+    r2.enqueue(Contact("c2", "neuvola", "chat", at(0), lang="sv"))
+    assert [o.username for o in r2.route(at(1))] == ["fi_only"]
+
+
+def test_wrap_up_ends_by_itself_after_its_maximum() -> None:
+    r = Router({"neuvola": "neuvola"}, 30, wrap_up_max_s=120)
+    agent(r, "a")
+    r.set_status("a", StaffStatus.WRAP_UP, at(10))
+    assert r.wrap_up_ends("a") == at(130)
+    assert r.end_wrap_ups(at(129)) == []
+    assert r.end_wrap_ups(at(130)) == ["a"]
     assert r.agents["a"].status is StaffStatus.READY
-    assert r.route(at(13)) == []
-    agent(r, "b", ready_at=13)
-    assert r.route(at(14))[0].username == "b"
+    stays = Router({"neuvola": "neuvola"}, 30, wrap_up_max_s=120, wrap_up_then_ready=False)
+    agent(stays, "b")
+    stays.set_status("b", StaffStatus.WRAP_UP, at(0))
+    assert stays.end_wrap_ups(at(500)) == []
 
 
 def test_on_a_phone_call_no_chat_offers_unless_profile_allows() -> None:
@@ -202,7 +275,7 @@ def test_a_transfer_to_a_named_colleague_waits_for_her_then_for_anyone() -> None
     agent(router, "anna")
     agent(router, "liisa", ready_at=5)
     agent(router, "sender")
-    router.enqueue(Contact("c1", "neuvola", "chat", at(0), missed_by={"sender"}, only_for="liisa"))
+    router.enqueue(Contact("c1", "neuvola", "chat", at(0), excluded={"sender"}, only_for="liisa"))
     # Anna is idle longer, but the transfer names Liisa.
     assert [(o.contact_id, o.username) for o in router.route(at(10))] == [("c1", "liisa")]
     lapses = router.expire_offers(at(41))

@@ -27,19 +27,24 @@ STATUSES = (StaffStatus.READY, StaffStatus.NOT_READY, StaffStatus.WRAP_UP, Staff
 class RouterDay(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
-        self.router = Router(QUEUES, offer_timeout_s=30)
+        self.router = Router(QUEUES, offer_timeout_s=30, missed_offer_sets_not_ready=False)
         skills = {
             "anna": {"neuvola"},
             "bea": {"neuvola", "mipa"},
             "cai": {"mipa"},
         }
+        languages = {"anna": {"fi"}, "bea": {"fi", "sv"}, "cai": {"fi"}}
         for name in STAFF:
-            self.router.add_agent(Agent(name, frozenset(skills[name]), chat_capacity=2))
+            self.router.add_agent(
+                Agent(name, frozenset(skills[name]), 2, languages=frozenset(languages[name]))
+            )
         self.now = T0
         self.next_id = 0
         self.screen: dict[str, set[str]] = {name: set() for name in STAFF}
         self.accepted: set[str] = set()
         self.open_chats: dict[str, str] = {}
+        # Since when each unoffered contact could have been taken by someone Ready and free.
+        self.servable_since: dict[str, datetime] = {}
 
     # --- the hub's side ------------------------------------------------------------------
 
@@ -48,6 +53,13 @@ class RouterDay(RuleBasedStateMachine):
             assert offer.contact_id not in self.accepted, "an accepted contact offered again"
             assert offer.contact_id not in self.screen[offer.username]
             self.screen[offer.username].add(offer.contact_id)
+        for gone in set(self.servable_since) - set(self.router.contacts):
+            del self.servable_since[gone]
+        for contact in self.router.contacts.values():
+            if contact.offered_to is None and self.router.able(contact):
+                self.servable_since.setdefault(contact.id, self.now)
+            else:
+                self.servable_since.pop(contact.id, None)
 
     def _withdraw(self, username: str, contact_ids: list[str] | tuple[str, ...]) -> None:
         for contact_id in contact_ids:
@@ -55,12 +67,20 @@ class RouterDay(RuleBasedStateMachine):
 
     # --- events --------------------------------------------------------------------------
 
-    @rule(queue=st.sampled_from(sorted(QUEUES)), channel=st.sampled_from(["chat", "phone"]))
-    def arrive(self, queue: str, channel: str) -> None:
+    @rule(
+        queue=st.sampled_from(sorted(QUEUES)),
+        channel=st.sampled_from(["chat", "phone"]),
+        lang=st.sampled_from(["fi", "fi", "sv", "en"]),
+    )
+    def arrive(self, queue: str, channel: str, lang: str) -> None:
         self.next_id += 1
-        self.router.enqueue(
-            Contact(f"c{self.next_id}", queue, "chat" if channel == "chat" else "phone", self.now)
-        )
+        kind = "chat" if channel == "chat" else "phone"
+        self.router.enqueue(Contact(f"c{self.next_id}", queue, kind, self.now, lang=lang))
+        self._route()
+
+    @rule(name=st.sampled_from(STAFF), allow=st.booleans())
+    def profile_allows_phone_while_chat(self, name: str, allow: bool) -> None:
+        self.router.agents[name].phone_while_chat = allow
         self._route()
 
     @rule(name=st.sampled_from(STAFF), status=st.sampled_from(STATUSES))
@@ -129,6 +149,18 @@ class RouterDay(RuleBasedStateMachine):
             assert not agent.chats & set(self.router.contacts)
 
     @invariant()
+    def no_client_waits_unseen(self) -> None:
+        """No contact waits longer than the offer time plus the cool-down while a Ready
+        professional with its skill and a free slot exists (the language wait may hold it
+        for a speaker, and only that long)."""
+        bound = self.router.offer_timeout + self.router.missed_cooldown + self.router.language_wait
+        for contact_id, since in self.servable_since.items():
+            contact = self.router.contacts[contact_id]
+            assert self.now - since <= bound, contact
+            if contact.offered_to is None:
+                assert self.router.holds_for_language(contact, self.now), contact
+
+    @invariant()
     def capacity_is_kept(self) -> None:
         for agent in self.router.agents.values():
             chat_offers = {c for c in agent.offers if self.router.contacts[c].channel == "chat"}
@@ -136,4 +168,4 @@ class RouterDay(RuleBasedStateMachine):
 
 
 TestRouterDay = RouterDay.TestCase
-TestRouterDay.settings = settings(max_examples=300, stateful_step_count=60, deadline=None)
+TestRouterDay.settings = settings(max_examples=200, stateful_step_count=50, deadline=None)

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI">
 <context>
+    <name>AttentionBar</name>
+    <message>
+        <location filename="../attention.py" line="52"/>
+        <source>An offer went unanswered, so you were set Not ready. The client was offered to a colleague.</source>
+        <translation>Tarjoukseen ei vastattu, joten tilasi on nyt Ei valmis. Asiakas tarjottiin työkaverille.</translation>
+    </message>
+    <message>
+        <location filename="../attention.py" line="55"/>
+        <source>Ready again (F9)</source>
+        <translation>Valmis taas (F9)</translation>
+    </message>
+    <message>
+        <location filename="../attention.py" line="58"/>
+        <source>Wrap-up: no new contacts until you are Ready.</source>
+        <translation>Jälkityö: ei uusia yhteydenottoja ennen kuin olet Valmis.</translation>
+    </message>
+    <message>
+        <location filename="../attention.py" line="60"/>
+        <source>Wrap-up: you are Ready again in %1.</source>
+        <translation>Jälkityö: olet taas Valmis %1 kuluttua.</translation>
+    </message>
+    <message>
+        <location filename="../attention.py" line="63"/>
+        <source>Ready now (F9)</source>
+        <translation>Valmis nyt (F9)</translation>
+    </message>
+    <message>
+        <location filename="../attention.py" line="66"/>
+        <source>%1 is congested: %2 waiting, and you are not Ready.</source>
+        <translation>%1 on ruuhkautunut: %2 odottaa, etkä ole Valmis.</translation>
+    </message>
+    <message>
+        <location filename="../attention.py" line="70"/>
+        <source>Ready (F9)</source>
+        <translation>Valmis (F9)</translation>
+    </message>
+</context>
+<context>
     <name>AudioDialog</name>
     <message>
         <location filename="../phone.py" line="537"/>
@@ -292,23 +330,23 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="362"/>
-        <location filename="../conversation.py" line="382"/>
+        <location filename="../conversation.py" line="364"/>
+        <location filename="../conversation.py" line="386"/>
         <source>Close conversation</source>
         <translation>Päätä keskustelu</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="364"/>
+        <location filename="../conversation.py" line="366"/>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="374"/>
+        <location filename="../conversation.py" line="378"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Yhteenveto (lyhyt, ei enempää terveystietoja kuin tarpeen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="383"/>
+        <location filename="../conversation.py" line="387"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -316,132 +354,132 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="61"/>
+        <location filename="../conversation.py" line="63"/>
         <source>Call back</source>
         <translation>Soita takaisin</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="65"/>
+        <location filename="../conversation.py" line="67"/>
         <source>Callback request…</source>
         <translation>Soittopyyntö…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="92"/>
+        <location filename="../conversation.py" line="94"/>
         <source>Internal note (staff only, the client never sees it)</source>
         <translation>Sisäinen muistiinpano (vain henkilöstölle, asiakas ei näe sitä)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="95"/>
+        <location filename="../conversation.py" line="97"/>
         <source>Add note</source>
         <translation>Lisää muistiinpano</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="100"/>
+        <location filename="../conversation.py" line="102"/>
         <source>Work together</source>
         <translation>Yhteistyö</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="104"/>
+        <location filename="../conversation.py" line="106"/>
         <source>Transfer…</source>
         <translation>Siirrä…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="106"/>
+        <location filename="../conversation.py" line="108"/>
         <source>Invite a colleague…</source>
         <translation>Kutsu kollega…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="108"/>
+        <location filename="../conversation.py" line="110"/>
         <source>Ask for a picture</source>
         <translation>Pyydä kuvaa</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="110"/>
+        <location filename="../conversation.py" line="112"/>
         <source>Move to video (send a meeting link)</source>
         <translation>Siirry videoon (lähetä tapaamislinkki)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="112"/>
+        <location filename="../conversation.py" line="114"/>
         <source>Leave the consultation</source>
         <translation>Poistu konsultaatiosta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="115"/>
+        <location filename="../conversation.py" line="117"/>
         <source>The client is typing…</source>
         <translation>Asiakas kirjoittaa…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="119"/>
+        <location filename="../conversation.py" line="121"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Asiakas poistui. Päätä keskustelu ja kirjaa lopputulos.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="125"/>
+        <location filename="../conversation.py" line="127"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Kirjoita vastaus (Enter lähettää, Vaihto+Enter uusi rivi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="128"/>
+        <location filename="../conversation.py" line="130"/>
         <source>Send</source>
         <translation>Lähetä</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="130"/>
+        <location filename="../conversation.py" line="132"/>
         <source>Close conversation…</source>
         <translation>Päätä keskustelu…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="134"/>
+        <location filename="../conversation.py" line="136"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Lisää pikavastaus käsikirjasta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="138"/>
+        <location filename="../conversation.py" line="140"/>
         <source>Instructions</source>
         <translation>Ohjeet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="164"/>
+        <location filename="../conversation.py" line="166"/>
         <source>Internal notes (staff only)</source>
         <translation>Sisäiset muistiinpanot (vain henkilöstölle)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="200"/>
+        <location filename="../conversation.py" line="202"/>
         <source>Open the picture</source>
         <translation>Avaa kuva</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="203"/>
+        <location filename="../conversation.py" line="205"/>
         <source>Video meeting link sent:</source>
         <translation>Videotapaamisen linkki lähetetty:</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="228"/>
+        <location filename="../conversation.py" line="230"/>
         <source>Responsible: %1</source>
         <translation>Vastuussa: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="231"/>
+        <location filename="../conversation.py" line="233"/>
         <source>Consultants: %1</source>
         <translation>Konsultit: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="233"/>
+        <location filename="../conversation.py" line="235"/>
         <source>You are a consultant here.</source>
         <translation>Olet tässä konsulttina.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="240"/>
+        <location filename="../conversation.py" line="242"/>
         <source>Transferred by %1: %2</source>
         <translation>Siirtäjä %1: %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="277"/>
+        <location filename="../conversation.py" line="279"/>
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="332"/>
+        <location filename="../conversation.py" line="334"/>
         <source>Quick reply…</source>
         <translation>Pikavastaus…</translation>
     </message>
@@ -711,7 +749,17 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="285"/>
+        <location filename="../../app.py" line="294"/>
+        <source>Too many attempts. Wait a moment.</source>
+        <translation>Liian monta yritystä. Odota hetki.</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="296"/>
+        <source>The log-in was refused: %1</source>
+        <translation>Kirjautuminen evättiin: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="300"/>
         <source>Wrong username or password.</source>
         <translation>Väärä käyttäjätunnus tai salasana.</translation>
     </message>
@@ -748,109 +796,129 @@ Avataanko se selaimessa?</translation>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
+    <message>
+        <location filename="../login.py" line="50"/>
+        <source>Enter your username and password.</source>
+        <translation>Anna käyttäjätunnus ja salasana.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="127"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="134"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="146"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="164"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="508"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="482"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="193"/>
+        <source>&amp;View</source>
+        <translation>&amp;Näytä</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="194"/>
+        <source>Sound for a new client line</source>
+        <translation>Äänimerkki asiakkaan uudesta viestistä</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="212"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="213"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="317"/>
+        <source>waiting %1</source>
+        <translation>odottaa %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="351"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="392"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="413"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../main_window.py" line="415"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490"/>
+        <location filename="../main_window.py" line="565"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="567"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505"/>
+        <location filename="../main_window.py" line="580"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543"/>
+        <location filename="../main_window.py" line="618"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="624"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -901,42 +969,42 @@ pyyntöjä</translation>
         <translation>Tilanne</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="50"/>
+        <location filename="../meter.py" line="52"/>
         <source>Calm</source>
         <translation>Rauhallinen</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="51"/>
+        <location filename="../meter.py" line="53"/>
         <source>Busy</source>
         <translation>Kiireinen</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="52"/>
+        <location filename="../meter.py" line="54"/>
         <source>Congested</source>
         <translation>Ruuhka</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="58"/>
+        <location filename="../meter.py" line="60"/>
         <source>%1 overdue</source>
         <translation>%1 myöhässä</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="72"/>
+        <location filename="../meter.py" line="74"/>
         <source>%1 abandoned</source>
         <translation>%1 luopui</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="76"/>
+        <location filename="../meter.py" line="78"/>
         <source>(closed)</source>
         <translation>(suljettu)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="79"/>
+        <location filename="../meter.py" line="81"/>
         <source>phone service down</source>
         <translation>puhelinpalvelu poissa käytöstä</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="102"/>
+        <location filename="../meter.py" line="103"/>
         <source>Target: answered within %1 min</source>
         <translation>Tavoite: vastattu %1 minuutissa</translation>
     </message>
@@ -944,27 +1012,30 @@ pyyntöjä</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="53"/>
+        <location filename="../offer.py" line="237"/>
+        <source>Accept the chat (Ctrl+%1)</source>
+        <translation>Ota chat vastaan (Ctrl+%1)</translation>
+    </message>
+</context>
+<context>
+    <name>OfferRow</name>
+    <message>
+        <location filename="../offer.py" line="94"/>
         <source>Accept</source>
         <translation>Ota vastaan</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="56"/>
-        <source>Accept the chat (Ctrl+Enter)</source>
-        <translation>Ota chat vastaan (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../offer.py" line="87"/>
+        <location filename="../offer.py" line="111"/>
         <source>New chat: %1 · %2 · waited %3</source>
         <translation>Uusi chat: %1 · %2 · odottanut %3</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="97"/>
+        <location filename="../offer.py" line="120"/>
         <source>Transferred by %1: %2</source>
         <translation>Siirtäjä %1: %2</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="123"/>
+        <location filename="../offer.py" line="126"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -1218,27 +1289,27 @@ pyyntöjä</translation>
 <context>
     <name>StaffChatView</name>
     <message>
-        <location filename="../staff_chat.py" line="60"/>
+        <location filename="../staff_chat.py" line="61"/>
         <source>Message to colleagues (no client details in the help channel)</source>
         <translation>Viesti työkavereille (ei asiakastietoja apukanavalle)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="63"/>
+        <location filename="../staff_chat.py" line="64"/>
         <source>Send</source>
         <translation>Lähetä</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="93"/>
+        <location filename="../staff_chat.py" line="94"/>
         <source>Help channel (everyone)</source>
         <translation>Apukanava (kaikki)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="145"/>
+        <location filename="../staff_chat.py" line="146"/>
         <source>Help channel</source>
         <translation>Apukanava</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="152"/>
+        <location filename="../staff_chat.py" line="153"/>
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
     </message>
@@ -1317,92 +1388,97 @@ pyyntöjä</translation>
     </message>
     <message>
         <location filename="../texts.py" line="43"/>
+        <source>Referred to emergency care / on-call line (112, 116 117)</source>
+        <translation>Ohjattu päivystykseen / päivystysapuun (112, 116 117)</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="46"/>
         <source>Other</source>
         <translation>Muu</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="49"/>
+        <location filename="../texts.py" line="52"/>
         <source>Connecting…</source>
         <translation>Yhdistetään…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50"/>
+        <location filename="../texts.py" line="53"/>
         <source>Connected</source>
         <translation>Yhteys kunnossa</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="51"/>
+        <location filename="../texts.py" line="54"/>
         <source>Connection lost, reconnecting…</source>
         <translation>Yhteys katkesi, yhdistetään uudelleen…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52"/>
+        <location filename="../texts.py" line="55"/>
         <source>Login failed</source>
         <translation>Kirjautuminen epäonnistui</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="60"/>
+        <location filename="../texts.py" line="63"/>
         <source>The client left the conversation.</source>
         <translation>Asiakas poistui keskustelusta.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="61"/>
+        <location filename="../texts.py" line="64"/>
         <source>The conversation was transferred to another professional.</source>
         <translation>Keskustelu siirrettiin toiselle ammattilaiselle.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="64"/>
+        <location filename="../texts.py" line="67"/>
         <source>%1 joined the conversation as a consultant.</source>
         <translation>%1 liittyi keskusteluun konsulttina.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="67"/>
+        <location filename="../texts.py" line="70"/>
         <source>%1 left the conversation.</source>
         <translation>%1 poistui keskustelusta.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="70"/>
+        <location filename="../texts.py" line="73"/>
         <source>A picture was requested from the client.</source>
         <translation>Asiakkaalta pyydettiin kuvaa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="79"/>
+        <location filename="../texts.py" line="82"/>
         <source>Nobody in that queue can take a chat now. Try later or pick another queue.</source>
         <translation>Kukaan siinä jonossa ei voi ottaa chattia nyt. Yritä myöhemmin tai valitse toinen jono.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="82"/>
+        <location filename="../texts.py" line="85"/>
         <source>That colleague cannot take a chat now (not Ready, or full).</source>
         <translation>Kollega ei voi ottaa chattia nyt (ei valmiina tai täynnä).</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="85"/>
-        <location filename="../texts.py" line="93"/>
+        <location filename="../texts.py" line="88"/>
+        <location filename="../texts.py" line="96"/>
         <source>That colleague is not online.</source>
         <translation>Kollega ei ole paikalla.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="86"/>
+        <location filename="../texts.py" line="89"/>
         <source>That colleague does not serve that queue.</source>
         <translation>Kollega ei palvele sitä jonoa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="89"/>
+        <location filename="../texts.py" line="92"/>
         <source>You cannot transfer to yourself.</source>
         <translation>Et voi siirtää itsellesi.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="90"/>
+        <location filename="../texts.py" line="93"/>
         <source>That colleague&apos;s role cannot be invited into client conversations.</source>
         <translation>Kollegan roolia ei voi kutsua asiakaskeskusteluihin.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="94"/>
+        <location filename="../texts.py" line="97"/>
         <source>That colleague is already in the conversation.</source>
         <translation>Kollega on jo keskustelussa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="101"/>
+        <location filename="../texts.py" line="104"/>
         <source>Anonymous</source>
         <translation>Nimetön</translation>
     </message>

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_FI">
 <context>
+    <name>AttentionBar</name>
+    <message>
+        <location filename="../attention.py" line="52"/>
+        <source>An offer went unanswered, so you were set Not ready. The client was offered to a colleague.</source>
+        <translation>Ett erbjudande blev obesvarat, så du är nu Inte redo. Klienten erbjöds en kollega.</translation>
+    </message>
+    <message>
+        <location filename="../attention.py" line="55"/>
+        <source>Ready again (F9)</source>
+        <translation>Redo igen (F9)</translation>
+    </message>
+    <message>
+        <location filename="../attention.py" line="58"/>
+        <source>Wrap-up: no new contacts until you are Ready.</source>
+        <translation>Efterarbete: inga nya kontakter förrän du är Redo.</translation>
+    </message>
+    <message>
+        <location filename="../attention.py" line="60"/>
+        <source>Wrap-up: you are Ready again in %1.</source>
+        <translation>Efterarbete: du är Redo igen om %1.</translation>
+    </message>
+    <message>
+        <location filename="../attention.py" line="63"/>
+        <source>Ready now (F9)</source>
+        <translation>Redo nu (F9)</translation>
+    </message>
+    <message>
+        <location filename="../attention.py" line="66"/>
+        <source>%1 is congested: %2 waiting, and you are not Ready.</source>
+        <translation>%1 har rusning: %2 väntar, och du är inte Redo.</translation>
+    </message>
+    <message>
+        <location filename="../attention.py" line="70"/>
+        <source>Ready (F9)</source>
+        <translation>Redo (F9)</translation>
+    </message>
+</context>
+<context>
     <name>AudioDialog</name>
     <message>
         <location filename="../phone.py" line="537"/>
@@ -292,23 +330,23 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="362"/>
-        <location filename="../conversation.py" line="382"/>
+        <location filename="../conversation.py" line="364"/>
+        <location filename="../conversation.py" line="386"/>
         <source>Close conversation</source>
         <translation>Avsluta samtalet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="364"/>
+        <location filename="../conversation.py" line="366"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="374"/>
+        <location filename="../conversation.py" line="378"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="383"/>
+        <location filename="../conversation.py" line="387"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -316,132 +354,132 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="61"/>
+        <location filename="../conversation.py" line="63"/>
         <source>Call back</source>
         <translation>Ring tillbaka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="65"/>
+        <location filename="../conversation.py" line="67"/>
         <source>Callback request…</source>
         <translation>Återuppringning…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="92"/>
+        <location filename="../conversation.py" line="94"/>
         <source>Internal note (staff only, the client never sees it)</source>
         <translation>Intern anteckning (bara personalen, klienten ser den aldrig)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="95"/>
+        <location filename="../conversation.py" line="97"/>
         <source>Add note</source>
         <translation>Lägg till anteckning</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="100"/>
+        <location filename="../conversation.py" line="102"/>
         <source>Work together</source>
         <translation>Samarbete</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="104"/>
+        <location filename="../conversation.py" line="106"/>
         <source>Transfer…</source>
         <translation>Flytta…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="106"/>
+        <location filename="../conversation.py" line="108"/>
         <source>Invite a colleague…</source>
         <translation>Bjud in en kollega…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="108"/>
+        <location filename="../conversation.py" line="110"/>
         <source>Ask for a picture</source>
         <translation>Be om en bild</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="110"/>
+        <location filename="../conversation.py" line="112"/>
         <source>Move to video (send a meeting link)</source>
         <translation>Gå över till video (skicka en möteslänk)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="112"/>
+        <location filename="../conversation.py" line="114"/>
         <source>Leave the consultation</source>
         <translation>Lämna konsultationen</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="115"/>
+        <location filename="../conversation.py" line="117"/>
         <source>The client is typing…</source>
         <translation>Klienten skriver…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="119"/>
+        <location filename="../conversation.py" line="121"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Klienten har lämnat. Avsluta samtalet och ange resultat.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="125"/>
+        <location filename="../conversation.py" line="127"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Skriv ett svar (Enter skickar, Skift+Enter ny rad)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="128"/>
+        <location filename="../conversation.py" line="130"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="130"/>
+        <location filename="../conversation.py" line="132"/>
         <source>Close conversation…</source>
         <translation>Avsluta samtalet…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="134"/>
+        <location filename="../conversation.py" line="136"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Infoga ett snabbsvar från handboken</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="138"/>
+        <location filename="../conversation.py" line="140"/>
         <source>Instructions</source>
         <translation>Anvisningar</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="164"/>
+        <location filename="../conversation.py" line="166"/>
         <source>Internal notes (staff only)</source>
         <translation>Interna anteckningar (bara personalen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="200"/>
+        <location filename="../conversation.py" line="202"/>
         <source>Open the picture</source>
         <translation>Öppna bilden</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="203"/>
+        <location filename="../conversation.py" line="205"/>
         <source>Video meeting link sent:</source>
         <translation>Länk till videomöte skickad:</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="228"/>
+        <location filename="../conversation.py" line="230"/>
         <source>Responsible: %1</source>
         <translation>Ansvarig: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="231"/>
+        <location filename="../conversation.py" line="233"/>
         <source>Consultants: %1</source>
         <translation>Konsulter: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="233"/>
+        <location filename="../conversation.py" line="235"/>
         <source>You are a consultant here.</source>
         <translation>Du är konsult här.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="240"/>
+        <location filename="../conversation.py" line="242"/>
         <source>Transferred by %1: %2</source>
         <translation>Flyttad av %1: %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="277"/>
+        <location filename="../conversation.py" line="279"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="332"/>
+        <location filename="../conversation.py" line="334"/>
         <source>Quick reply…</source>
         <translation>Snabbsvar…</translation>
     </message>
@@ -711,7 +749,17 @@ Open it in the web browser?</source>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="285"/>
+        <location filename="../../app.py" line="294"/>
+        <source>Too many attempts. Wait a moment.</source>
+        <translation>För många försök. Vänta en stund.</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="296"/>
+        <source>The log-in was refused: %1</source>
+        <translation>Inloggningen avvisades: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="300"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -748,109 +796,129 @@ Open it in the web browser?</source>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
+    <message>
+        <location filename="../login.py" line="50"/>
+        <source>Enter your username and password.</source>
+        <translation>Ange användarnamn och lösenord.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="127"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="134"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="146"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="164"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="508"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="482"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="193"/>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="194"/>
+        <source>Sound for a new client line</source>
+        <translation>Ljud för ett nytt meddelande från klienten</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="212"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="213"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="317"/>
+        <source>waiting %1</source>
+        <translation>väntar %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="351"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="392"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="413"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../main_window.py" line="415"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490"/>
+        <location filename="../main_window.py" line="565"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="567"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505"/>
+        <location filename="../main_window.py" line="580"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543"/>
+        <location filename="../main_window.py" line="618"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="624"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -901,42 +969,42 @@ uppringningar</translation>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="50"/>
+        <location filename="../meter.py" line="52"/>
         <source>Calm</source>
         <translation>Lugnt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="51"/>
+        <location filename="../meter.py" line="53"/>
         <source>Busy</source>
         <translation>Livligt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="52"/>
+        <location filename="../meter.py" line="54"/>
         <source>Congested</source>
         <translation>Rusning</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="58"/>
+        <location filename="../meter.py" line="60"/>
         <source>%1 overdue</source>
         <translation>%1 försenade</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="72"/>
+        <location filename="../meter.py" line="74"/>
         <source>%1 abandoned</source>
         <translation>%1 gav upp</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="76"/>
+        <location filename="../meter.py" line="78"/>
         <source>(closed)</source>
         <translation>(stängd)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="79"/>
+        <location filename="../meter.py" line="81"/>
         <source>phone service down</source>
         <translation>telefontjänsten ur funktion</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="102"/>
+        <location filename="../meter.py" line="103"/>
         <source>Target: answered within %1 min</source>
         <translation>Mål: besvarad inom %1 min</translation>
     </message>
@@ -944,27 +1012,30 @@ uppringningar</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="53"/>
+        <location filename="../offer.py" line="237"/>
+        <source>Accept the chat (Ctrl+%1)</source>
+        <translation>Ta emot chatten (Ctrl+%1)</translation>
+    </message>
+</context>
+<context>
+    <name>OfferRow</name>
+    <message>
+        <location filename="../offer.py" line="94"/>
         <source>Accept</source>
         <translation>Ta emot</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="56"/>
-        <source>Accept the chat (Ctrl+Enter)</source>
-        <translation>Ta emot chatten (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../offer.py" line="87"/>
+        <location filename="../offer.py" line="111"/>
         <source>New chat: %1 · %2 · waited %3</source>
         <translation>Ny chatt: %1 · %2 · väntat %3</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="97"/>
+        <location filename="../offer.py" line="120"/>
         <source>Transferred by %1: %2</source>
         <translation>Flyttad av %1: %2</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="123"/>
+        <location filename="../offer.py" line="126"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -1218,27 +1289,27 @@ uppringningar</translation>
 <context>
     <name>StaffChatView</name>
     <message>
-        <location filename="../staff_chat.py" line="60"/>
+        <location filename="../staff_chat.py" line="61"/>
         <source>Message to colleagues (no client details in the help channel)</source>
         <translation>Meddelande till kolleger (inga klientuppgifter i hjälpkanalen)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="63"/>
+        <location filename="../staff_chat.py" line="64"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="93"/>
+        <location filename="../staff_chat.py" line="94"/>
         <source>Help channel (everyone)</source>
         <translation>Hjälpkanal (alla)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="145"/>
+        <location filename="../staff_chat.py" line="146"/>
         <source>Help channel</source>
         <translation>Hjälpkanal</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="152"/>
+        <location filename="../staff_chat.py" line="153"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
@@ -1317,92 +1388,97 @@ uppringningar</translation>
     </message>
     <message>
         <location filename="../texts.py" line="43"/>
+        <source>Referred to emergency care / on-call line (112, 116 117)</source>
+        <translation>Hänvisad till jouren / jourhjälpen (112, 116 117)</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="46"/>
         <source>Other</source>
         <translation>Annat</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="49"/>
+        <location filename="../texts.py" line="52"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50"/>
+        <location filename="../texts.py" line="53"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="51"/>
+        <location filename="../texts.py" line="54"/>
         <source>Connection lost, reconnecting…</source>
         <translation>Förbindelsen bröts, ansluter igen…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52"/>
+        <location filename="../texts.py" line="55"/>
         <source>Login failed</source>
         <translation>Inloggningen misslyckades</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="60"/>
+        <location filename="../texts.py" line="63"/>
         <source>The client left the conversation.</source>
         <translation>Klienten lämnade samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="61"/>
+        <location filename="../texts.py" line="64"/>
         <source>The conversation was transferred to another professional.</source>
         <translation>Samtalet flyttades till en annan yrkesperson.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="64"/>
+        <location filename="../texts.py" line="67"/>
         <source>%1 joined the conversation as a consultant.</source>
         <translation>%1 anslöt till samtalet som konsult.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="67"/>
+        <location filename="../texts.py" line="70"/>
         <source>%1 left the conversation.</source>
         <translation>%1 lämnade samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="70"/>
+        <location filename="../texts.py" line="73"/>
         <source>A picture was requested from the client.</source>
         <translation>Klienten ombads om en bild.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="79"/>
+        <location filename="../texts.py" line="82"/>
         <source>Nobody in that queue can take a chat now. Try later or pick another queue.</source>
         <translation>Ingen i den kön kan ta en chatt nu. Försök senare eller välj en annan kö.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="82"/>
+        <location filename="../texts.py" line="85"/>
         <source>That colleague cannot take a chat now (not Ready, or full).</source>
         <translation>Kollegan kan inte ta en chatt nu (inte redo eller full).</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="85"/>
-        <location filename="../texts.py" line="93"/>
+        <location filename="../texts.py" line="88"/>
+        <location filename="../texts.py" line="96"/>
         <source>That colleague is not online.</source>
         <translation>Kollegan är inte inloggad.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="86"/>
+        <location filename="../texts.py" line="89"/>
         <source>That colleague does not serve that queue.</source>
         <translation>Kollegan betjänar inte den kön.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="89"/>
+        <location filename="../texts.py" line="92"/>
         <source>You cannot transfer to yourself.</source>
         <translation>Du kan inte flytta till dig själv.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="90"/>
+        <location filename="../texts.py" line="93"/>
         <source>That colleague&apos;s role cannot be invited into client conversations.</source>
         <translation>Kollegans roll kan inte bjudas in till klientsamtal.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="94"/>
+        <location filename="../texts.py" line="97"/>
         <source>That colleague is already in the conversation.</source>
         <translation>Kollegan är redan med i samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="101"/>
+        <location filename="../texts.py" line="104"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>

@@ -1,0 +1,29 @@
+"""staff: phone while chatting, languages
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-30
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("staff_users") as batch:
+        batch.add_column(
+            sa.Column("phone_while_chat", sa.Boolean(), nullable=False, server_default="0")
+        )
+        batch.add_column(
+            sa.Column("languages", sa.String(40), nullable=False, server_default="fi")
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("staff_users") as batch:
+        batch.drop_column("languages")
+        batch.drop_column("phone_while_chat")
