@@ -84,6 +84,20 @@ class BackendProcess:
         finally:
             engine.dispose()
 
+    def execute(self, sql: str, *params: Any) -> None:
+        """Change the backend's database (a test's setup), committed; ``?`` params."""
+        from sqlalchemy import create_engine, text
+
+        names = {f"p{i}": value for i, value in enumerate(params)}
+        for i in range(len(params)):
+            sql = sql.replace("?", f":p{i}", 1)
+        engine = create_engine(self.database_url.replace("+aiosqlite", ""))
+        try:
+            with engine.begin() as conn:
+                conn.execute(text(sql), names)
+        finally:
+            engine.dispose()
+
     @property
     def http(self) -> str:
         return f"{self.scheme}://127.0.0.1:{self.port}"

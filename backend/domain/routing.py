@@ -133,11 +133,19 @@ class Router:
     # --- staff ---------------------------------------------------------------------------
 
     def add_agent(self, agent: Agent) -> Agent:
+        """Her profile at log-in. Someone already known keeps her live state (chats,
+        offers, status) and takes the profile as it is now (skills, capacity, channel
+        rules and languages may have changed since her last log-in)."""
         existing = self.agents.get(agent.username)
-        if existing is not None:
-            return existing
-        self.agents[agent.username] = agent
-        return agent
+        if existing is None:
+            self.agents[agent.username] = agent
+            return agent
+        existing.skills = agent.skills
+        existing.chat_capacity = agent.chat_capacity
+        existing.chat_while_on_call = agent.chat_while_on_call
+        existing.phone_while_chat = agent.phone_while_chat
+        existing.languages = agent.languages
+        return existing
 
     def set_status(
         self, username: str, status: StaffStatus, now: datetime, reason: str | None = None

@@ -282,3 +282,25 @@ def test_a_transfer_to_a_named_colleague_waits_for_her_then_for_anyone() -> None
     assert [lapse.username for lapse in lapses] == ["liisa"]
     # Never stuck waiting for one person, and never back to the sender.
     assert [(o.contact_id, o.username) for o in router.route(at(42))] == [("c1", "anna")]
+
+
+def test_a_new_log_in_takes_her_profile_as_it_is_now() -> None:
+    r = make_router()
+    a = agent(r, "a")
+    a.chats.add("open")
+    again = r.add_agent(
+        Agent(
+            "a",
+            frozenset({"neuvola", "mipa"}),
+            3,
+            phone_while_chat=True,
+            languages=frozenset({"sv"}),
+        )
+    )
+    assert again is a and a.chats == {"open"} and a.status is StaffStatus.READY
+    assert (a.skills, a.chat_capacity, a.phone_while_chat, a.languages) == (
+        frozenset({"neuvola", "mipa"}),
+        3,
+        True,
+        frozenset({"sv"}),
+    )
