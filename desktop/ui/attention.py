@@ -49,8 +49,8 @@ class AttentionBar(QFrame):
         self.setStyleSheet(f"#attentionBar {{ {STYLES[what.kind]} }}")
         if what.kind == "missed_offer":
             text = self.tr(
-                "An offer went unanswered, so you were set Not ready. The client was offered "
-                "to a colleague."
+                "An offer went unanswered, so you were set Not ready. The client waits at the "
+                "head of the queue."
             )
             button = self.tr("Ready again (F9)")
         elif what.kind == "wrap_up":

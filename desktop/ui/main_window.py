@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         for status in STATUS_ORDER:
             self.status_box.addItem(status_name(status), status)
         self.reason_box = QComboBox()
+        self.reason_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reason_box.setObjectName("reasonBox")
         for reason in NOT_READY_REASONS:
             self.reason_box.addItem(reason_name(reason), reason)

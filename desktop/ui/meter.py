@@ -15,6 +15,7 @@ LEVEL_COLOURS = {
     Level.RED: QColor("#f6b8b0"),
 }
 UNAVAILABLE = QColor("#d9d9d9")
+LEVEL_WIDTH = 110
 
 
 class MeterTable(QTableWidget):
@@ -37,12 +38,18 @@ class MeterTable(QTableWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # The queue name is what she reads first: it wraps onto a second line rather than
         # being squeezed to an ellipsis, and the figures keep their columns at 1280×720.
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        for col in range(1, 7):
+        for col in range(1, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # The level wraps in a column of its own width ("phone service down" is long in
+        # Finnish): the name, which she reads first, keeps the room.
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Fixed)
+        self.setColumnWidth(6, LEVEL_WIDTH)
         self.verticalHeader().hide()
+        # Rows follow the name column's width: a name wraps to a second line, whole.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -106,4 +113,3 @@ class MeterTable(QTableWidget):
             # The full name in the tooltip too, for a name longer than its two lines.
             item.setToolTip(f"{cells[0]}\n{target}" if col == 0 else target)
             self.setItem(row, col, item)
-        self.resizeRowToContents(row)

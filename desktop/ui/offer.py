@@ -201,6 +201,7 @@ class OfferBanner(QFrame):
         row.accept_clicked.connect(self.accept_clicked)
         self.rows[offer.conversation_id] = row
         self._relayout()
+        row.show()  # added to a stack already on screen: not shown by the layout at once
         self.show()
         self._timer.start()
         if self._sound is not None:

@@ -5,8 +5,8 @@
     <name>AttentionBar</name>
     <message>
         <location filename="../attention.py" line="52"/>
-        <source>An offer went unanswered, so you were set Not ready. The client was offered to a colleague.</source>
-        <translation>Ett erbjudande blev obesvarat, så du är nu Inte redo. Klienten erbjöds en kollega.</translation>
+        <source>An offer went unanswered, so you were set Not ready. The client waits at the head of the queue.</source>
+        <translation>Ett erbjudande blev obesvarat, så du är nu Inte redo. Klienten väntar först i kön.</translation>
     </message>
     <message>
         <location filename="../attention.py" line="55"/>
@@ -810,115 +810,115 @@ Open it in the web browser?</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134"/>
+        <location filename="../main_window.py" line="135"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="147"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="165"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="546"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
-        <location filename="../main_window.py" line="508"/>
+        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="509"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
-        <location filename="../main_window.py" line="482"/>
+        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="483"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="181"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="194"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Sound for a new client line</source>
         <translation>Ljud för ett nytt meddelande från klienten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="214"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="318"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351"/>
+        <location filename="../main_window.py" line="352"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="393"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="414"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="416"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="565"/>
+        <location filename="../main_window.py" line="566"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567"/>
+        <location filename="../main_window.py" line="568"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="580"/>
+        <location filename="../main_window.py" line="581"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="618"/>
+        <location filename="../main_window.py" line="619"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="624"/>
+        <location filename="../main_window.py" line="625"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -926,85 +926,85 @@ Open it in the web browser?</source>
 <context>
     <name>MeterTable</name>
     <message>
-        <location filename="../meter.py" line="26"/>
+        <location filename="../meter.py" line="27"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="27"/>
+        <location filename="../meter.py" line="28"/>
         <source>Waiting</source>
         <translation>Väntar</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="28"/>
+        <location filename="../meter.py" line="29"/>
         <source>Longest
 wait</source>
         <translation>Längsta
 väntan</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="29"/>
+        <location filename="../meter.py" line="30"/>
         <source>Ready /
 busy</source>
         <translation>Redo /
 upptagna</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="30"/>
+        <location filename="../meter.py" line="31"/>
         <source>Service level
 today</source>
         <translation>Servicenivå
 i dag</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="31"/>
+        <location filename="../meter.py" line="32"/>
         <source>Callbacks
 left</source>
         <translation>Åter-
 uppringningar</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="32"/>
+        <location filename="../meter.py" line="33"/>
         <source>Level</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="52"/>
+        <location filename="../meter.py" line="59"/>
         <source>Calm</source>
         <translation>Lugnt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="53"/>
+        <location filename="../meter.py" line="60"/>
         <source>Busy</source>
         <translation>Livligt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="54"/>
+        <location filename="../meter.py" line="61"/>
         <source>Congested</source>
         <translation>Rusning</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="60"/>
+        <location filename="../meter.py" line="67"/>
         <source>%1 overdue</source>
         <translation>%1 försenade</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="74"/>
+        <location filename="../meter.py" line="81"/>
         <source>%1 abandoned</source>
         <translation>%1 gav upp</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="78"/>
+        <location filename="../meter.py" line="85"/>
         <source>(closed)</source>
         <translation>(stängd)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="81"/>
+        <location filename="../meter.py" line="88"/>
         <source>phone service down</source>
         <translation>telefontjänsten ur funktion</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="103"/>
+        <location filename="../meter.py" line="110"/>
         <source>Target: answered within %1 min</source>
         <translation>Mål: besvarad inom %1 min</translation>
     </message>
@@ -1012,7 +1012,7 @@ uppringningar</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="237"/>
+        <location filename="../offer.py" line="238"/>
         <source>Accept the chat (Ctrl+%1)</source>
         <translation>Ta emot chatten (Ctrl+%1)</translation>
     </message>
