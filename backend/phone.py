@@ -41,7 +41,14 @@ from protocol.gateway import (
     GatewayWelcome,
     QueuePosition,
 )
-from protocol.messages import CallbackCreate, ErrorCode, Frame, ProtocolError
+from protocol.messages import (
+    CallbackCreate,
+    ErrorCode,
+    Frame,
+    ProtocolError,
+    StaffCallOutcome,
+    ToStaffCallOutcomeSaved,
+)
 
 if TYPE_CHECKING:
     from backend.hub import Hub, Link
@@ -159,6 +166,15 @@ class PhoneDesk:
             await self._callback(frame, now)
         elif isinstance(frame, CallEnded):
             await self._end(frame.call_id, now, frame.reason)
+
+    async def record_outcome(self, username: str, frame: StaffCallOutcome) -> None:
+        """Her wrap-up of a call she answered: measured like a chat's, not defaulted."""
+        stored = await self.store.record_outcome(
+            frame.call_id, username, frame.outcome.value, frame.wrap_up.strip(), self.hub.clock()
+        )
+        if not stored:
+            raise ProtocolError(ErrorCode.FORBIDDEN, "not a call you answered", ref=frame.call_id)
+        await self.hub._to_staff(username, ToStaffCallOutcomeSaved(call_id=frame.call_id))
 
     async def _send(self, call_id: str, frame: Frame) -> None:
         """To the gateway that holds the call."""

@@ -227,6 +227,7 @@ def build_window(
     window = MainWindow(connection.state, bridge, connection, lang, report=report, phone=panel)
     if panel is not None and phone is not None:
         panel.password_requested.connect(functools.partial(_ask_phone_password, phone, window))
+        panel.delivered_call_ended.connect(window.ask_call_outcome)
         window.call_requested.connect(panel.call_back)
     return window
 

@@ -64,6 +64,7 @@ class Bridge(QObject):
     picture = Signal(str)  # picture id
     staff_chat = Signal(str)  # channel ("" : all)
     colleagues = Signal()
+    call_outcome_saved = Signal(str)  # the backend's call id
 
     def on_phone_event(self, event: PhoneEvent) -> None:
         self.phone_event.emit(event)
@@ -123,3 +124,5 @@ class Bridge(QObject):
                 self.staff_chat.emit(event.detail or "")
             case EventKind.COLLEAGUES:
                 self.colleagues.emit()
+            case EventKind.CALL_OUTCOME_SAVED:
+                self.call_outcome_saved.emit(event.detail or "")

@@ -535,8 +535,18 @@ class StaffChatRead(Frame):
     up_to: int = Field(ge=0)
 
 
+class StaffCallOutcome(Frame):
+    """The outcome of a service-number call she answered, from her wrap-up form."""
+
+    type: Literal["call_outcome"] = "call_outcome"
+    call_id: Ident
+    outcome: Outcome
+    wrap_up: Annotated[str, Field(max_length=2000)] = ""
+
+
 StaffFrame = Annotated[
-    CallbackTake
+    StaffCallOutcome
+    | CallbackTake
     | CallbackDecline
     | CallbackFiguresRequest
     | StaffTransfer
@@ -687,6 +697,11 @@ class ToStaffOffer(Frame):
     lang: Literal["fi", "sv", "en"] = "fi"  # the client's
     # The client's first line, for roles that may see it before accepting.
     first_line: str | None = None
+
+
+class ToStaffCallOutcomeSaved(Frame):
+    type: Literal["call_outcome_saved"] = "call_outcome_saved"
+    call_id: str
 
 
 class ToStaffOfferWithdrawn(Frame):
@@ -957,7 +972,8 @@ class ToStaffCallbackFigures(Frame):
 
 
 ServerToStaffFrame = Annotated[
-    ToStaffCallbackOffer
+    ToStaffCallOutcomeSaved
+    | ToStaffCallbackOffer
     | ToStaffCallbackOfferWithdrawn
     | ToStaffCallbackFigures
     | ToStaffNote

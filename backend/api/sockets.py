@@ -44,6 +44,7 @@ from protocol.messages import (
     GuideVersionRequest,
     ProtocolError,
     StaffAccept,
+    StaffCallOutcome,
     StaffChatRead,
     StaffChatSend,
     StaffClose,
@@ -350,6 +351,8 @@ async def _staff_dispatch(hub: Hub, username: str, frame: Frame) -> None:
         await hub.close(username, frame)
     elif isinstance(frame, StaffPhoneState):
         await hub.set_on_call(username, frame.on_call)
+    elif isinstance(frame, StaffCallOutcome):
+        await hub.phone.record_outcome(username, frame)
 
 
 async def gateway_socket(ws: WebSocket) -> None:

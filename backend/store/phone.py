@@ -35,6 +35,24 @@ class PhoneStore:
 
         await self.store.transaction(write)
 
+    async def record_outcome(
+        self, call_id: str, username: str, outcome: str, wrap_up: str, at: datetime
+    ) -> bool:
+        """Her outcome for a call she answered; False if she did not answer that call."""
+
+        def write(s: Session) -> bool:
+            done = s.execute(
+                update(PhoneCall)
+                .where(PhoneCall.id == call_id, PhoneCall.answered_by == username)
+                .values(handling_outcome=outcome, wrap_up=wrap_up)
+            )
+            if not done.rowcount:  # type: ignore[attr-defined]
+                return False
+            s.add(CallEvent(call_id=call_id, at=at, kind="outcome", detail=outcome))
+            return True
+
+        return await self.store.transaction(write)
+
     async def open_of(self, gateway: str) -> list[PhoneCall]:
         def read(s: Session) -> list[PhoneCall]:
             rows = list(

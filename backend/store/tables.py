@@ -310,6 +310,9 @@ class PhoneCall(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # closed | abandoned | answered | callback | failed | no_input | lost
     outcome: Mapped[str | None] = mapped_column(String(16))
+    # What the professional who answered recorded in her wrap-up (protocol Outcome).
+    handling_outcome: Mapped[str | None] = mapped_column(String(32))
+    wrap_up: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_phone_calls_arrived", "arrived_at"),)
 

@@ -627,6 +627,8 @@ class Gateway:
         for name, value in (
             ("X-Luukku-Queue", frame.queue),
             ("X-Luukku-Waited", str(int(frame.waited_s))),
+            # Her desktop records the call's outcome against this id after the call.
+            ("X-Luukku-Call", frame.call_id),
         ):
             header = pj.SipHeader()
             header.hName, header.hValue = name, value

@@ -40,6 +40,7 @@ from protocol.messages import (
     Outcome,
     ProtocolError,
     StaffAccept,
+    StaffCallOutcome,
     StaffChatRead,
     StaffChatSend,
     StaffClose,
@@ -213,6 +214,9 @@ class StaffConnection:
 
     async def callback_attempt(self, callback_id: int, outcome: CallbackOutcome, note: str) -> None:
         await self.send(CallbackAttempt(callback_id=callback_id, outcome=outcome, note=note))
+
+    async def call_outcome(self, call_id: str, outcome: Outcome, wrap_up: str) -> None:
+        await self.send(StaffCallOutcome(call_id=call_id, outcome=outcome, wrap_up=wrap_up))
 
     async def phone_state(self, on_call: bool) -> None:
         self.state.on_call = on_call

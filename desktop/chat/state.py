@@ -30,6 +30,7 @@ from protocol.messages import (
     ToStaffCallbackOffer,
     ToStaffCallbackOfferWithdrawn,
     ToStaffCallbacks,
+    ToStaffCallOutcomeSaved,
     ToStaffChat,
     ToStaffChatHistory,
     ToStaffClientLeft,
@@ -87,6 +88,7 @@ class EventKind(StrEnum):
     CALLBACK = "callback"  # one callback opened (detail: its id)
     CALLBACK_CREATED = "callback_created"  # detail: the new id
     CALLBACK_OFFER = "callback_offer"  # an offer came or went
+    CALL_OUTCOME_SAVED = "call_outcome_saved"
     CALLBACK_FIGURES = "callback_figures"
     LEFT = "left"  # a conversation left this desktop without closing (detail: why)
     PICTURE = "picture"  # a full picture arrived (detail: its id)
@@ -308,6 +310,8 @@ class Workstation:
         if isinstance(frame, ToStaffCallbacks):
             self.callbacks = frame.items
             return [Event(EventKind.CALLBACKS)]
+        if isinstance(frame, ToStaffCallOutcomeSaved):
+            return [Event(EventKind.CALL_OUTCOME_SAVED, detail=frame.call_id)]
         if isinstance(frame, ToStaffCallback):
             self.callback = frame
             return [Event(EventKind.CALLBACK, detail=str(frame.summary.id))]

@@ -111,9 +111,13 @@ class ServiceInfo:
 
     queue: str | None = None
     waited_s: int | None = None
+    call_id: str | None = None  # the backend's record of the call, for its outcome
 
     @classmethod
     def from_headers(cls, fields: dict[str, str]) -> ServiceInfo:
+        call_id = fields.get("x-luukku-call") or None
+        if call_id is not None and not re.fullmatch(r"[A-Za-z0-9_.:-]{1,64}", call_id):
+            call_id = None
         queue = fields.get("x-luukku-queue") or None
         if queue is not None and not re.fullmatch(r"[A-Za-z0-9_.\-]{1,64}", queue):
             queue = None  # never show arbitrary header text from the network
@@ -121,7 +125,7 @@ class ServiceInfo:
         raw = fields.get("x-luukku-waited", "")
         if raw.isdigit() and len(raw) < 7:
             waited = int(raw)
-        return cls(queue, waited)
+        return cls(queue, waited, call_id)
 
 
 @dataclass

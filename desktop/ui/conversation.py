@@ -358,10 +358,10 @@ class ConversationPanel(QWidget):
 class CloseDialog(QDialog):
     """Outcome (required) and a short wrap-up note."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, title: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("closeDialog")
-        self.setWindowTitle(self.tr("Close conversation"))
+        self.setWindowTitle(title or self.tr("Close conversation"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Outcome")))
         self.group = QButtonGroup(self)
@@ -383,7 +383,9 @@ class CloseDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close conversation"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Save") if title else self.tr("Close conversation")
+        )
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

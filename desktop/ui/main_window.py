@@ -39,7 +39,7 @@ from desktop.ui.callbacks import (
     FiguresDialog,
 )
 from desktop.ui.collab import ChatTransferDialog, InviteDialog, PictureDialog
-from desktop.ui.conversation import ConversationPanel
+from desktop.ui.conversation import CloseDialog, ConversationPanel
 from desktop.ui.guides import GuideCommands, HandbookView, HistoryDialog, notice_text
 from desktop.ui.meter import MeterTable
 from desktop.ui.offer import OfferBanner, line_sound
@@ -77,6 +77,7 @@ class Actions(GuideCommands, CallbackCommands, StaffChatCommands, Protocol):
     async def reply(self, conversation_id: str, text: str) -> None: ...
     async def typing(self, conversation_id: str, typing: bool) -> None: ...
     async def close_chat(self, conversation_id: str, outcome: Outcome, wrap_up: str) -> None: ...
+    async def call_outcome(self, call_id: str, outcome: Outcome, wrap_up: str) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -249,6 +250,9 @@ class MainWindow(QMainWindow):
         bridge.picture.connect(self._on_picture)
         bridge.staff_chat.connect(self.staff_chat.refresh)
         bridge.colleagues.connect(self.staff_chat.refresh)
+        bridge.call_outcome_saved.connect(
+            lambda _cid: self.statusBar().showMessage(self.tr("Call outcome saved."), 6000)
+        )
         self.staff_chat.unread_changed.connect(self._on_staff_unread)
         self.offer.accept_clicked.connect(lambda cid: self._run(self.commands.accept(cid)))
         self.status_box.activated.connect(self._status_chosen)
@@ -407,6 +411,20 @@ class MainWindow(QMainWindow):
                 self._line_sound.play()  # type: ignore[attr-defined]
         self._every_second()
         self._sync_empty()
+
+    def ask_call_outcome(self, call_id: str) -> CloseDialog:
+        """After a service-number call she answered: the same outcome form as a chat's,
+        nothing chosen for her (not modal: the next call or chat may come meanwhile)."""
+        dialog = CloseDialog(self, title=self.tr("Outcome of the call"))
+
+        def done(code: int) -> None:
+            if code == QDialog.DialogCode.Accepted:
+                self._run(self.commands.call_outcome(call_id, dialog.outcome(), dialog.wrap_up()))
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
 
     def _on_left(self, conversation_id: str, why: str) -> None:
         self._on_closed(conversation_id)

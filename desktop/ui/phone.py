@@ -80,6 +80,9 @@ class PhonePanel(QFrame):
     """Everything phone in one column beside the work queue."""
 
     password_requested = Signal()
+    # A call the service number delivered, answered and now over: its outcome is asked
+    # (the backend's call id).
+    delivered_call_ended = Signal(str)
 
     def __init__(
         self,
@@ -277,6 +280,10 @@ class PhonePanel(QFrame):
     # --- events --------------------------------------------------------------------------
 
     def on_event(self, event: PhoneEvent) -> None:
+        if event.kind is PhoneEventKind.ENDED:
+            call = self.engine.calls.get(event.call_id if event.call_id is not None else -1)
+            if call is not None and call.service.call_id and call.answered is not None:
+                self.delivered_call_ended.emit(call.service.call_id)
         if event.kind is PhoneEventKind.TRANSFER:
             if event.detail == "failed":
                 self.message.setText(

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Options, Phone, _stop_phone, start_phone
@@ -31,7 +31,7 @@ from desktop.softphone.devices import DeviceChoice
 from desktop.softphone.model import CallState, Outcome, Registration
 from desktop.softphone.tones import dominant
 from desktop.ui.callbacks import CallbackDialog
-from desktop.ui.conversation import ConversationPanel
+from desktop.ui.conversation import CloseDialog, ConversationPanel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.phone import AudioDialog, PhonePanel, load_choice, save_choice
 from protocol.messages import Outcome as ChatOutcome
@@ -159,6 +159,13 @@ async def wait_sipp(proc: Any, timeout: float = 60) -> tuple[int, str]:
     while proc.poll() is None and time.monotonic() < deadline:
         await asyncio.sleep(0.05)
     return sipp_result(proc, timeout=1)
+
+
+def outcome_form() -> CloseDialog | None:
+    return next(
+        (w for w in QApplication.topLevelWidgets() if isinstance(w, CloseDialog) and w.isVisible()),
+        None,
+    )
 
 
 def live(state: dict[str, Any]) -> list[dict[str, Any]]:
@@ -289,6 +296,24 @@ async def test_service_number_caller_is_delivered_answered_and_counted(
             "SELECT queue, outcome, answered_by FROM phone_calls ORDER BY arrived_at DESC LIMIT 1"
         )
         assert rows == [("puh_aitiys", "answered", "hoitaja")]
+        # Her wrap-up asks the call's outcome, as a chat's: nothing chosen for her.
+        await until(lambda: outcome_form() is not None, what="the call's outcome form")
+        form = outcome_form()
+        assert form is not None and form.group.checkedButton() is None
+        assert not form.ok.isEnabled()
+        form.radios[ChatOutcome.APPOINTMENT].setChecked(True)
+        qtbot.keyClicks(form.note, "Aika varattu")
+        form.ok.click()
+        await until(
+            lambda: (
+                backend.query(
+                    "SELECT handling_outcome, wrap_up FROM phone_calls "
+                    "ORDER BY arrived_at DESC LIMIT 1"
+                )
+                == [("appointment", "Aika varattu")]
+            ),
+            what="the outcome stored with the call",
+        )
     finally:
         gateway.stop()
 

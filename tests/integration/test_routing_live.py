@@ -127,3 +127,23 @@ async def test_an_offer_in_front_of_her_survives_closing_another_chat(tmp_path: 
         assert c2 not in [f.get("conversation_id") for f in colleague.seen if f["type"] == "offer"]
         for peer in (nurse, colleague, first, second):
             await peer.close()
+
+
+async def test_a_call_outcome_only_from_who_answered_it(backend: BackendProcess) -> None:
+    backend.execute(
+        "INSERT INTO phone_calls (id, gateway, queue, arrived_at, answered_by, outcome) "
+        "VALUES ('call-1', 'gw', 'puh_aitiys', CURRENT_TIMESTAMP, 'hoitaja', 'answered')"
+    )
+    other = await staff(backend.ws, "hoitaja2", ready=False)
+    await other.send(type="call_outcome", call_id="call-1", outcome="appointment")
+    assert (await other.expect("error"))["code"] == "forbidden"
+    nurse = await staff(backend.ws, "hoitaja", ready=False)
+    await nurse.send(type="call_outcome", call_id="call-1", outcome="emergency", wrap_up="112")
+    await nurse.expect("call_outcome_saved", call_id="call-1")
+    rows = backend.query("SELECT handling_outcome, wrap_up FROM phone_calls WHERE id = 'call-1'")
+    assert rows == [("emergency", "112")]
+    await nurse.send(type="call_outcome", call_id="call-1", outcome="guessed")
+    error = await nurse.expect("error")
+    assert error["code"] == "bad_frame" and "outcome" in error["detail"]
+    for peer in (other, nurse):
+        await peer.close()

@@ -42,27 +42,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="537"/>
+        <location filename="../phone.py" line="544"/>
         <source>Audio devices</source>
         <translation>Äänilaitteet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="545"/>
+        <location filename="../phone.py" line="552"/>
         <source>Microphone</source>
         <translation>Mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="546"/>
+        <location filename="../phone.py" line="553"/>
         <source>Speaker / headset</source>
         <translation>Kaiutin / kuulokkeet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="547"/>
+        <location filename="../phone.py" line="554"/>
         <source>Ringer</source>
         <translation>Soittoääni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="557"/>
+        <location filename="../phone.py" line="564"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
@@ -331,7 +331,7 @@
     <name>CloseDialog</name>
     <message>
         <location filename="../conversation.py" line="364"/>
-        <location filename="../conversation.py" line="386"/>
+        <location filename="../conversation.py" line="387"/>
         <source>Close conversation</source>
         <translation>Päätä keskustelu</translation>
     </message>
@@ -347,6 +347,11 @@
     </message>
     <message>
         <location filename="../conversation.py" line="387"/>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="389"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -749,17 +754,17 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="294"/>
+        <location filename="../../app.py" line="295"/>
         <source>Too many attempts. Wait a moment.</source>
         <translation>Liian monta yritystä. Odota hetki.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="296"/>
+        <location filename="../../app.py" line="297"/>
         <source>The log-in was refused: %1</source>
         <translation>Kirjautuminen evättiin: %1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="300"/>
+        <location filename="../../app.py" line="301"/>
         <source>Wrong username or password.</source>
         <translation>Väärä käyttäjätunnus tai salasana.</translation>
     </message>
@@ -805,120 +810,130 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="104"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="129"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="136"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="148"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="166"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="564"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
-        <location filename="../main_window.py" line="509"/>
+        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="527"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
-        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="501"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="182"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="195"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="196"/>
         <source>Sound for a new client line</source>
         <translation>Äänimerkki asiakkaan uudesta viestistä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="215"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="254"/>
+        <source>Call outcome saved.</source>
+        <translation>Puhelun tulos tallennettu.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="322"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="397"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="418"/>
+        <source>Outcome of the call</source>
+        <translation>Puhelun tulos</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="432"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416"/>
+        <location filename="../main_window.py" line="434"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="584"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="568"/>
+        <location filename="../main_window.py" line="586"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="581"/>
+        <location filename="../main_window.py" line="599"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="619"/>
+        <location filename="../main_window.py" line="637"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625"/>
+        <location filename="../main_window.py" line="643"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -1083,27 +1098,27 @@ pyyntöjä</translation>
         <translation>ei vastattu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="512"/>
+        <location filename="../phone.py" line="519"/>
         <source>microphone</source>
         <translation>mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="513"/>
+        <location filename="../phone.py" line="520"/>
         <source>speaker</source>
         <translation>kaiutin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="514"/>
+        <location filename="../phone.py" line="521"/>
         <source>ringer</source>
         <translation>soittoäänen laite</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="611"/>
+        <location filename="../phone.py" line="618"/>
         <source>Phone password</source>
         <translation>Puhelimen salasana</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="612"/>
+        <location filename="../phone.py" line="619"/>
         <source>SIP password for %1:</source>
         <translation>SIP-salasana käyttäjälle %1:</translation>
     </message>
@@ -1111,169 +1126,169 @@ pyyntöjä</translation>
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../phone.py" line="105"/>
+        <location filename="../phone.py" line="108"/>
         <source>Enter phone password…</source>
         <translation>Anna puhelimen salasana…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="117"/>
+        <location filename="../phone.py" line="120"/>
         <source>Incoming call</source>
         <translation>Saapuva puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="128"/>
+        <location filename="../phone.py" line="131"/>
         <source>Answer</source>
         <translation>Vastaa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="133"/>
+        <location filename="../phone.py" line="136"/>
         <source>Answer (Ctrl+Shift+A or the headset button)</source>
         <translation>Vastaa (Ctrl+Vaihto+A tai kuulokkeiden painike)</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="134"/>
+        <location filename="../phone.py" line="137"/>
         <source>Decline</source>
         <translation>Hylkää</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="160"/>
+        <location filename="../phone.py" line="163"/>
         <source>Mute</source>
         <translation>Mykistä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="163"/>
-        <location filename="../phone.py" line="351"/>
+        <location filename="../phone.py" line="166"/>
+        <location filename="../phone.py" line="358"/>
         <source>Hold</source>
         <translation>Pito</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="166"/>
+        <location filename="../phone.py" line="169"/>
         <source>Keypad</source>
         <translation>Näppäimistö</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="168"/>
+        <location filename="../phone.py" line="171"/>
         <source>Transfer…</source>
         <translation>Siirrä…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="170"/>
+        <location filename="../phone.py" line="173"/>
         <source>Complete transfer</source>
         <translation>Viimeistele siirto</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="172"/>
+        <location filename="../phone.py" line="175"/>
         <source>Hang up</source>
         <translation>Lopeta puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="202"/>
+        <location filename="../phone.py" line="205"/>
         <source>Number or colleague</source>
         <translation>Numero tai kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="203"/>
+        <location filename="../phone.py" line="206"/>
         <source>Call</source>
         <translation>Soita</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="221"/>
+        <location filename="../phone.py" line="224"/>
         <source>Switch back</source>
         <translation>Vaihda takaisin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="223"/>
+        <location filename="../phone.py" line="226"/>
         <source>Keep this one</source>
         <translation>Pidä tämä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="231"/>
+        <location filename="../phone.py" line="234"/>
         <source>Today&apos;s calls</source>
         <translation>Tämän päivän puhelut</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="234"/>
+        <location filename="../phone.py" line="237"/>
         <source>Double-click to call back</source>
         <translation>Soita takaisin kaksoisnapsauttamalla</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="236"/>
+        <location filename="../phone.py" line="239"/>
         <source>Audio devices…</source>
         <translation>Äänilaitteet…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="283"/>
+        <location filename="../phone.py" line="290"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Siirto ei onnistunut; soittaja on yhä linjallasi.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="286"/>
+        <location filename="../phone.py" line="293"/>
         <source>Transferred.</source>
         <translation>Siirretty.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="310"/>
-        <location filename="../phone.py" line="432"/>
+        <location filename="../phone.py" line="317"/>
+        <location filename="../phone.py" line="439"/>
         <source>The phone is not connected.</source>
         <translation>Puhelin ei ole yhteydessä.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="314"/>
+        <location filename="../phone.py" line="321"/>
         <source>Unknown number</source>
         <translation>Tuntematon numero</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="320"/>
+        <location filename="../phone.py" line="327"/>
         <source>Line: %1</source>
         <translation>Linja: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="322"/>
+        <location filename="../phone.py" line="329"/>
         <source>Direct call</source>
         <translation>Suora puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="327"/>
+        <location filename="../phone.py" line="334"/>
         <source>Waited %1</source>
         <translation>Jonottanut %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="335"/>
+        <location filename="../phone.py" line="342"/>
         <source>calling…</source>
         <translation>soitetaan…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="337"/>
+        <location filename="../phone.py" line="344"/>
         <source>on hold</source>
         <translation>pidossa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="339"/>
+        <location filename="../phone.py" line="346"/>
         <source>consultation</source>
         <translation>konsultaatio</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="342"/>
+        <location filename="../phone.py" line="349"/>
         <source>Keys pressed: %1</source>
         <translation>Painetut näppäimet: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="351"/>
+        <location filename="../phone.py" line="358"/>
         <source>Resume</source>
         <translation>Jatka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="402"/>
+        <location filename="../phone.py" line="409"/>
         <source>The phone could not do that: %1</source>
         <translation>Puhelin ei voinut tehdä sitä: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="485"/>
+        <location filename="../phone.py" line="492"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Valittu %1 irrotettiin; käytetään oletuslaitetta. Puhelu jatkuu.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="495"/>
+        <location filename="../phone.py" line="502"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Valittu %1 on taas kytketty. Vaihdetaanko takaisin siihen?</translation>
     </message>
@@ -1486,37 +1501,37 @@ pyyntöjä</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="575"/>
+        <location filename="../phone.py" line="582"/>
         <source>Transfer the call</source>
         <translation>Siirrä puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="578"/>
+        <location filename="../phone.py" line="585"/>
         <source>Colleague or number:</source>
         <translation>Kollega tai numero:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="583"/>
+        <location filename="../phone.py" line="590"/>
         <source>Transfer now</source>
         <translation>Siirrä heti</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="585"/>
+        <location filename="../phone.py" line="592"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Soittaja yhdistetään heti; sinä poistut puhelusta.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="586"/>
+        <location filename="../phone.py" line="593"/>
         <source>Talk first</source>
         <translation>Keskustele ensin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="589"/>
+        <location filename="../phone.py" line="596"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Soittaja odottaa pidossa, kun puhut kollegan kanssa.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="591"/>
+        <location filename="../phone.py" line="598"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>

@@ -1,4 +1,4 @@
-"""staff: phone while chatting, languages
+"""staff: phone while chatting, languages; phone calls: the handler's outcome
 
 Revision ID: 0006
 Revises: 0005
@@ -21,9 +21,15 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("languages", sa.String(40), nullable=False, server_default="fi")
         )
+    with op.batch_alter_table("phone_calls") as batch:
+        batch.add_column(sa.Column("handling_outcome", sa.String(32), nullable=True))
+        batch.add_column(sa.Column("wrap_up", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("phone_calls") as batch:
+        batch.drop_column("wrap_up")
+        batch.drop_column("handling_outcome")
     with op.batch_alter_table("staff_users") as batch:
         batch.drop_column("languages")
         batch.drop_column("phone_while_chat")
