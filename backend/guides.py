@@ -24,6 +24,7 @@ from protocol.messages import (
     GuideSummary,
     GuideVersionInfo,
     GuideVersionRequest,
+    PageLang,
     ProtocolError,
     StaffProfile,
     ToStaffGuideChanged,
@@ -60,7 +61,12 @@ def summary(row: HandbookPage, read: int | None) -> GuideSummary:
         important=row.important,
         unread=read is None or read < row.version,
         body=row.body if row.kind == "quick_reply" else None,
+        lang=page_lang(row.lang),
     )
+
+
+def page_lang(code: str) -> PageLang:
+    return "fi" if code == "fi" else "sv" if code == "sv" else "en" if code == "en" else ""
 
 
 class Guides:
@@ -89,6 +95,7 @@ class Guides:
             important=row.important,
             updated_at=row.updated_at,
             updated_by=row.updated_by,
+            lang=page_lang(row.lang),
         )
         await self.hub._to_staff(username, ToStaffGuidePage(page=page, read_before=before))
 
@@ -120,6 +127,7 @@ class Guides:
             frame.title.strip(),
             frame.body,
             ",".join(queues),
+            frame.lang,
         )
         await self._store(username, draft, frame.base_version, frame.summary, frame.important)
 
@@ -128,7 +136,9 @@ class Guides:
         old = await self.store.version(frame.page_id, frame.version)
         if old is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such version", ref=frame.page_id)
-        draft = PageDraft(old.page_id, old.kind, old.area, old.title, old.body, old.queues)
+        draft = PageDraft(
+            old.page_id, old.kind, old.area, old.title, old.body, old.queues, old.lang
+        )
         await self._store(
             username, draft, frame.base_version, f"restored version {frame.version}", False
         )
@@ -159,6 +169,7 @@ class Guides:
             important=important,
             unread=True,
             body=draft.body if draft.kind == "quick_reply" else None,
+            lang=page_lang(draft.lang),
         )
         changed = ToStaffGuideChanged(
             page_id=draft.id,

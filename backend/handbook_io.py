@@ -94,8 +94,14 @@ def read_folder(root: Path) -> tuple[list[PageDraft], list[str]]:
         else:
             problems.append(f"{source}: queues must be a list")
             queues = []
+        lang = str(meta.get("lang") or "")
+        if lang not in ("", "fi", "sv", "en"):
+            problems.append(f"{source}: lang must be fi, sv or en (or left out)")
+            lang = ""
         drafts.append(
-            PageDraft(slug(path.stem), kind, area or "Yleiset", title[:200], body, ",".join(queues))
+            PageDraft(
+                slug(path.stem), kind, area or "Yleiset", title[:200], body, ",".join(queues), lang
+            )
         )
     return drafts, problems
 
@@ -112,7 +118,8 @@ async def import_folder(store: HandbookStore, root: Path, author: str) -> Import
             current.title,
             current.body,
             current.queues,
-        ) == (draft.kind, draft.area, draft.title, draft.body, draft.queues):
+            current.lang,
+        ) == (draft.kind, draft.area, draft.title, draft.body, draft.queues, draft.lang):
             unchanged += 1
             continue
         base = 0 if current is None else current.version
@@ -136,6 +143,8 @@ async def export_folder(store: HandbookStore, root: Path) -> int:
             kind=page.kind,
             queues=[q for q in page.queues.split(",") if q],
         )
+        if page.lang:
+            post["lang"] = page.lang
         (folder / f"{page.id}.md").write_text(frontmatter.dumps(post) + "\n", "utf-8")
         count += 1
     return count

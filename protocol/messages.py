@@ -35,6 +35,8 @@ MAX_STAFF_FRAME_BYTES = 512 * 1024
 MAX_PAGE_CHARS = 200_000
 
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS)]
+# The language a handbook page or quick reply is written in ("": any, or not said).
+PageLang = Literal["", "fi", "sv", "en"]
 Ident = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
 
 
@@ -366,6 +368,7 @@ class GuideSave(Frame):
     queues: list[Ident] = []
     summary: Annotated[str, Field(max_length=300)] = ""
     important: bool = False
+    lang: PageLang = ""
 
 
 class GuideHistoryRequest(Frame):
@@ -610,6 +613,7 @@ class GuideSummary(BaseModel):
     unread: bool
     # Quick replies carry their text here, so inserting one needs no round trip.
     body: str | None = None
+    lang: PageLang = ""
 
 
 class GuidePage(BaseModel):
@@ -624,6 +628,7 @@ class GuidePage(BaseModel):
     important: bool
     updated_at: datetime
     updated_by: str
+    lang: PageLang = ""
 
 
 class GuideVersionInfo(BaseModel):

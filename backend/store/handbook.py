@@ -34,6 +34,7 @@ class PageDraft:
     title: str
     body: str
     queues: str
+    lang: str = ""  # "": any language
 
 
 class HandbookStore:
@@ -103,6 +104,7 @@ class HandbookStore:
             current.kind, current.area, current.title = draft.kind, draft.area, draft.title
             current.body, current.queues, current.version = draft.body, draft.queues, version
             current.important, current.updated_at, current.updated_by = important, at, author
+            current.lang = draft.lang
             current.search = search
             s.add(
                 HandbookVersion(
@@ -113,6 +115,7 @@ class HandbookStore:
                     title=draft.title,
                     body=draft.body,
                     queues=draft.queues,
+                    lang=draft.lang,
                     author=author,
                     at=at,
                     summary=summary,

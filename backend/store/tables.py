@@ -150,6 +150,8 @@ class HandbookPage(Base):
     important: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_by: Mapped[str] = mapped_column(String(64))
+    # The language it is written in ("": any): quick replies in the client's come first.
+    lang: Mapped[str] = mapped_column(String(8), default="", server_default="")
     # Stemmed title and body (backend/domain/text_search.py): what search matches.
     search: Mapped[str] = mapped_column(Text, default="")
     # The page's row in the FTS5 index (SQLite): stable, unlike the implicit rowid.
@@ -166,6 +168,7 @@ class HandbookVersion(Base):
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     queues: Mapped[str] = mapped_column(String(400), default="")
+    lang: Mapped[str] = mapped_column(String(8), default="", server_default="")
     author: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     summary: Mapped[str] = mapped_column(String(300), default="")

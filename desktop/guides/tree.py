@@ -34,8 +34,18 @@ def unread_count(pages: list[GuideSummary]) -> int:
     return sum(1 for p in pages if p.unread and p.kind == "page")
 
 
-def for_queue(pages: list[GuideSummary], queue: str, kind: str) -> list[GuideSummary]:
-    """Pages (or quick replies) linked to a queue first, then the ones linked to none."""
+def for_queue(
+    pages: list[GuideSummary], queue: str, kind: str, lang: str | None = None
+) -> list[GuideSummary]:
+    """Pages (or quick replies) linked to a queue first, then the ones linked to none.
+
+    With the client's ``lang``: those written in it first, then those for any language,
+    then the rest (a Swedish-speaking client's nurse finds the Swedish reply at the top).
+    """
     linked = [p for p in pages if p.kind == kind and queue in p.queues]
     general = [p for p in pages if p.kind == kind and not p.queues]
-    return linked + general
+    found = linked + general
+    if lang is None:
+        return found
+    # A stable sort: within each language, the queue's own still come first.
+    return sorted(found, key=lambda p: 0 if p.lang == lang else 1 if not p.lang else 2)

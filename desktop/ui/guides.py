@@ -369,6 +369,12 @@ class EditorDialog(QDialog):
         self.kind.addItem(self.tr("Page"), "page")
         self.kind.addItem(self.tr("Quick reply"), "quick_reply")
         self.kind.setCurrentIndex(1 if page and page.kind == "quick_reply" else 0)
+        self.lang = QComboBox()
+        self.lang.setObjectName("guideLang")
+        self.lang.addItem(self.tr("Any language"), "")
+        for code, name in (("fi", "suomi"), ("sv", "svenska"), ("en", "English")):
+            self.lang.addItem(name, code)
+        self.lang.setCurrentIndex(max(0, self.lang.findData(page.lang if page else "")))
         self.queue_boxes: dict[str, QCheckBox] = {}
         queues_row = QHBoxLayout()
         for queue_id, names in state.queue_names.items():
@@ -380,6 +386,7 @@ class EditorDialog(QDialog):
         form.addRow(self.tr("Id (in links)"), self.page_id)
         form.addRow(self.tr("Area"), self.area)
         form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Language"), self.lang)
         form.addRow(self.tr("Shown with queues"), queues_row)
         self.body = QPlainTextEdit(page.body if page else "")
         self.body.setObjectName("guideEditorBody")
@@ -439,6 +446,7 @@ class EditorDialog(QDialog):
                 queues=[q for q, box in self.queue_boxes.items() if box.isChecked()],
                 summary=self.summary.text().strip(),
                 important=self.important.isChecked(),
+                lang=self.lang.currentData(),
             )
         except ValueError:
             self.error.setText(self.tr("Give the page a title and an id (letters, digits, -)."))

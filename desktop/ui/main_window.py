@@ -620,8 +620,8 @@ class MainWindow(QMainWindow):
         names = values(self.state.placeholders, profile.display_name if profile else "")
         pages = for_queue(self.state.guide_pages, chat.queue, "page")
         replies = [
-            (p.title, fill(p.body or "", names))
-            for p in for_queue(self.state.guide_pages, chat.queue, "quick_reply")
+            (f"{p.title} ({p.lang})" if p.lang else p.title, fill(p.body or "", names))
+            for p in for_queue(self.state.guide_pages, chat.queue, "quick_reply", chat.lang)
         ]
         panel.set_guides([(p.id, p.title) for p in pages], replies)
 

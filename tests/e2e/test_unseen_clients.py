@@ -105,6 +105,9 @@ async def test_two_offers_both_visible_both_accepted_and_a_waiting_client_shows(
         in {c.conversation_id for c in connection.state.chats.values() if c.client_name == "Maija"}
     )
     greta = next(p for p in window.panels.values() if p is not maija)
+    # The quick-reply picker offers the client's language first.
+    assert greta.quick_replies.itemText(1).startswith("Hälsning (sv)")
+    assert maija.quick_replies.itemText(1).startswith("Tervehdys (fi)")
     window.tabs.setCurrentWidget(greta)
     activate(window)
     await first.send(type="message", client_msg_id="again", text="Onko siellä ketään?")

@@ -74,3 +74,32 @@ async def test_import_export_round_trip(tmp_path: Path) -> None:
         assert (third.created, third.updated) == (0, 0)
     finally:
         await store.close()
+
+
+async def test_a_quick_reply_keeps_its_language_through_import_and_export(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "hej.md").write_text(
+        "---\nkind: quick_reply\ntitle: Hej\nlang: sv\n---\nHej {first_name}!\n", "utf-8"
+    )
+    (source / "vaara.md").write_text(
+        "---\nkind: quick_reply\ntitle: Väärä\nlang: de\n---\nHallo\n", "utf-8"
+    )
+    url = fresh_database_url(tmp_path)
+    upgrade(url)
+    store = Store(url)
+    handbook = HandbookStore(store)
+    try:
+        result = await import_folder(handbook, source, "it-admin")
+        assert any("vaara.md: lang must be" in p for p in result.problems)
+        hej = await handbook.page("hej")
+        assert hej is not None and hej.lang == "sv"
+        wrong = await handbook.page("vaara")
+        assert wrong is not None and wrong.lang == ""  # imported, for any language
+        out = tmp_path / "export"
+        await export_folder(handbook, out)
+        assert "lang: sv" in (out / "Yleiset" / "hej.md").read_text("utf-8")
+        again = await import_folder(handbook, out, "it-admin")
+        assert again.updated == 0
+    finally:
+        await store.close()

@@ -41,3 +41,31 @@ def test_for_queue_puts_linked_first() -> None:
         page("other", "X", queues=("mipa",)),
     ]
     assert [p.id for p in for_queue(pages, "neuvola", "page")] == ["mine", "general"]
+
+
+def test_quick_replies_in_the_clients_language_come_first() -> None:
+    def reply(id_: str, lang: str, queues: tuple[str, ...] = ()) -> GuideSummary:
+        return page(id_, "Pikavastaukset", kind="quick_reply", queues=queues).model_copy(
+            update={"lang": lang}
+        )
+
+    replies = [
+        reply("hei", "fi"),
+        reply("hej", "sv"),
+        reply("any", ""),
+        reply("own", "fi", ("neuvola",)),
+    ]
+    assert [p.id for p in for_queue(replies, "neuvola", "quick_reply", "sv")] == [
+        "hej",
+        "any",
+        "own",
+        "hei",
+    ]
+    assert [p.id for p in for_queue(replies, "neuvola", "quick_reply", "fi")] == [
+        "own",
+        "hei",
+        "any",
+        "hej",
+    ]
+    # Without a language the order is the queue's own first, as before.
+    assert [p.id for p in for_queue(replies, "neuvola", "quick_reply")][0] == "own"

@@ -535,62 +535,72 @@
         <translation>Pikavastaus</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="379"/>
+        <location filename="../guides.py" line="374"/>
+        <source>Any language</source>
+        <translation>Mikä tahansa kieli</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="385"/>
         <source>Title</source>
         <translation>Otsikko</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="380"/>
+        <location filename="../guides.py" line="386"/>
         <source>Id (in links)</source>
         <translation>Tunniste (linkeissä)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="381"/>
+        <location filename="../guides.py" line="387"/>
         <source>Area</source>
         <translation>Osio</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="382"/>
+        <location filename="../guides.py" line="388"/>
         <source>Kind</source>
         <translation>Tyyppi</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="383"/>
+        <location filename="../guides.py" line="389"/>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="390"/>
         <source>Shown with queues</source>
         <translation>Näytetään jonoissa</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="392"/>
+        <location filename="../guides.py" line="399"/>
         <source>What changed (shown in the history)</source>
         <translation>Mitä muuttui (näkyy historiassa)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="393"/>
+        <location filename="../guides.py" line="400"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Tärkeä muutos: ilmoita kaikille kirjautumisen yhteydessä</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="401"/>
+        <location filename="../guides.py" line="408"/>
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="402"/>
+        <location filename="../guides.py" line="409"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="444"/>
+        <location filename="../guides.py" line="452"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Anna sivulle otsikko ja tunniste (kirjaimia, numeroita, -).</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="463"/>
+        <location filename="../guides.py" line="471"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Joku muu tallensi sivun muokkauksesi aikana. Tekstisi on tallessa tässä: kopioi se, avaa sivu uudelleen ja tee muutoksesi uudestaan.</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="468"/>
+        <location filename="../guides.py" line="476"/>
         <source>The page was not saved: %1</source>
         <translation>Sivua ei tallennettu: %1</translation>
     </message>
@@ -713,17 +723,17 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../guides.py" line="484"/>
+        <location filename="../guides.py" line="492"/>
         <source>Page history</source>
         <translation>Sivun historia</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="488"/>
+        <location filename="../guides.py" line="496"/>
         <source>Restore this version</source>
         <translation>Palauta tämä versio</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="498"/>
+        <location filename="../guides.py" line="506"/>
         <source>Close</source>
         <translation>Sulje</translation>
     </message>

@@ -535,62 +535,72 @@
         <translation>Snabbsvar</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="379"/>
+        <location filename="../guides.py" line="374"/>
+        <source>Any language</source>
+        <translation>Vilket språk som helst</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="385"/>
         <source>Title</source>
         <translation>Rubrik</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="380"/>
+        <location filename="../guides.py" line="386"/>
         <source>Id (in links)</source>
         <translation>Id (i länkar)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="381"/>
+        <location filename="../guides.py" line="387"/>
         <source>Area</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="382"/>
+        <location filename="../guides.py" line="388"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="383"/>
+        <location filename="../guides.py" line="389"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../guides.py" line="390"/>
         <source>Shown with queues</source>
         <translation>Visas i köerna</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="392"/>
+        <location filename="../guides.py" line="399"/>
         <source>What changed (shown in the history)</source>
         <translation>Vad ändrades (syns i historiken)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="393"/>
+        <location filename="../guides.py" line="400"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Viktig ändring: meddela alla vid inloggning</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="401"/>
+        <location filename="../guides.py" line="408"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="402"/>
+        <location filename="../guides.py" line="409"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="444"/>
+        <location filename="../guides.py" line="452"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Ge sidan en rubrik och ett id (bokstäver, siffror, -).</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="463"/>
+        <location filename="../guides.py" line="471"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Någon annan sparade sidan medan du redigerade. Din text finns kvar här: kopiera den, öppna sidan på nytt och gör ändringen igen.</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="468"/>
+        <location filename="../guides.py" line="476"/>
         <source>The page was not saved: %1</source>
         <translation>Sidan sparades inte: %1</translation>
     </message>
@@ -713,17 +723,17 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../guides.py" line="484"/>
+        <location filename="../guides.py" line="492"/>
         <source>Page history</source>
         <translation>Sidans historik</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="488"/>
+        <location filename="../guides.py" line="496"/>
         <source>Restore this version</source>
         <translation>Återställ den här versionen</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="498"/>
+        <location filename="../guides.py" line="506"/>
         <source>Close</source>
         <translation>Stäng</translation>
     </message>

@@ -1,4 +1,5 @@
-"""staff: phone while chatting, languages; phone calls: the handler's outcome
+"""staff: phone while chatting, languages; phone calls: the handler's outcome;
+handbook: the language of a page
 
 Revision ID: 0006
 Revises: 0005
@@ -21,12 +22,18 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("languages", sa.String(40), nullable=False, server_default="fi")
         )
+    for table in ("handbook_pages", "handbook_versions"):
+        with op.batch_alter_table(table) as batch:
+            batch.add_column(sa.Column("lang", sa.String(8), nullable=False, server_default=""))
     with op.batch_alter_table("phone_calls") as batch:
         batch.add_column(sa.Column("handling_outcome", sa.String(32), nullable=True))
         batch.add_column(sa.Column("wrap_up", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    for table in ("handbook_versions", "handbook_pages"):
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column("lang")
     with op.batch_alter_table("phone_calls") as batch:
         batch.drop_column("wrap_up")
         batch.drop_column("handling_outcome")
