@@ -132,7 +132,8 @@ async def test_quick_reply_fills_placeholders(qtbot: QtBot, backend: BackendProc
     await until(lambda: window.panels, what="chat tab")
     panel = next(iter(window.panels.values()))
     titles = [panel.quick_replies.itemText(i) for i in range(panel.quick_replies.count())]
-    assert titles[1:] == ["Soittopyyntö jätetty", "Tervehdys"]
+    # A Finnish-speaking client: the Swedish greeting is offered last.
+    assert titles[1:] == ["Soittopyyntö jätetty", "Tervehdys", "Hälsning (sv)"]
     panel.quick_replies.activated.emit(2)
     assert panel.input.toPlainText() == "Hei, olen Hanna neuvontapalvelusta. Miten voin auttaa?"
     panel.input.clear()

@@ -107,7 +107,8 @@ async def test_two_offers_both_visible_both_accepted_and_a_waiting_client_shows(
     greta = next(p for p in window.panels.values() if p is not maija)
     # The quick-reply picker offers the client's language first.
     assert greta.quick_replies.itemText(1).startswith("Hälsning (sv)")
-    assert maija.quick_replies.itemText(1).startswith("Tervehdys (fi)")
+    last = maija.quick_replies.count() - 1
+    assert maija.quick_replies.itemText(last) == "Hälsning (sv)"
     window.tabs.setCurrentWidget(greta)
     activate(window)
     await first.send(type="message", client_msg_id="again", text="Onko siellä ketään?")
