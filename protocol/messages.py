@@ -35,6 +35,11 @@ MAX_STAFF_FRAME_BYTES = 512 * 1024
 MAX_PAGE_CHARS = 200_000
 
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS)]
+# Every integer a peer sends fits a 32-bit database column: a larger one is a typed
+# bad_frame naming the field, never an overflow deep in the store.
+MAX_INT = 2**31 - 1
+# Dates a report may ask for (a year 1 or 9999 would overflow time zone arithmetic).
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 # The language a handbook page or quick reply is written in ("": any, or not said).
 PageLang = Literal["", "fi", "sv", "en"]
 Ident = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
@@ -174,7 +179,7 @@ class ClientResume(Frame):
     type: Literal["resume"] = "resume"
     conversation_id: Ident
     token: Annotated[str, Field(min_length=16, max_length=128)]
-    last_seq: int = Field(ge=0)
+    last_seq: int = Field(ge=0, le=MAX_INT)
 
 
 class ClientMessage(Frame):
@@ -352,7 +357,7 @@ class GuideOpen(Frame):
 class GuideSearch(Frame):
     type: Literal["guide_search"] = "guide_search"
     query: Annotated[str, Field(max_length=200)]
-    request_id: int = 0
+    request_id: int = Field(default=0, ge=0, le=MAX_INT)
 
 
 class GuideSave(Frame):
@@ -360,7 +365,7 @@ class GuideSave(Frame):
 
     type: Literal["guide_save"] = "guide_save"
     page_id: PageId
-    base_version: int = Field(ge=0)
+    base_version: int = Field(ge=0, le=MAX_INT)
     kind: PageKind = "page"
     area: Annotated[str, Field(min_length=1, max_length=200)]
     title: Annotated[str, Field(min_length=1, max_length=200)]
@@ -379,14 +384,14 @@ class GuideHistoryRequest(Frame):
 class GuideVersionRequest(Frame):
     type: Literal["guide_version"] = "guide_version"
     page_id: PageId
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=MAX_INT)
 
 
 class GuideRestore(Frame):
     type: Literal["guide_restore"] = "guide_restore"
     page_id: PageId
-    version: int = Field(ge=1)
-    base_version: int = Field(ge=1)
+    version: int = Field(ge=1, le=MAX_INT)
+    base_version: int = Field(ge=1, le=MAX_INT)
 
 
 PhoneNumber = Annotated[str, Field(max_length=32, pattern=r"^\+?[0-9 ()-]{3,31}$")]
@@ -398,7 +403,7 @@ class CallbackCreate(Frame):
     a colleague it is for (the client's own clinic nurse); otherwise the queue's staff."""
 
     type: Literal["callback_create"] = "callback_create"
-    request_id: int = Field(ge=0)
+    request_id: int = Field(ge=0, le=MAX_INT)
     queue: Ident
     number: PhoneNumber
     reason: Annotated[str, Field(min_length=1, max_length=2000)]
@@ -414,12 +419,12 @@ class CallbackListRequest(Frame):
 
 class CallbackOpen(Frame):
     type: Literal["callback_open"] = "callback_open"
-    callback_id: int = Field(ge=1)
+    callback_id: int = Field(ge=1, le=MAX_INT)
 
 
 class CallbackAttempt(Frame):
     type: Literal["callback_attempt"] = "callback_attempt"
-    callback_id: int = Field(ge=1)
+    callback_id: int = Field(ge=1, le=MAX_INT)
     outcome: CallbackOutcome
     note: Annotated[str, Field(max_length=1000)] = ""
 
@@ -428,19 +433,19 @@ class CallbackTake(Frame):
     """She takes an offered callback: it is hers to call now (and opened for her)."""
 
     type: Literal["callback_take"] = "callback_take"
-    callback_id: int = Field(ge=1)
+    callback_id: int = Field(ge=1, le=MAX_INT)
 
 
 class CallbackDecline(Frame):
     type: Literal["callback_decline"] = "callback_decline"
-    callback_id: int = Field(ge=1)
+    callback_id: int = Field(ge=1, le=MAX_INT)
 
 
 class CallbackFiguresRequest(Frame):
     """Supervisors: callbacks created / done the same day / overdue, per queue, for a day."""
 
     type: Literal["callback_figures"] = "callback_figures"
-    day: date | None = None  # None: today
+    day: date | None = Field(default=None, ge=FIRST_DAY, le=LAST_DAY)  # None: today
 
 
 Note = Annotated[str, Field(min_length=1, max_length=2000)]
@@ -497,7 +502,7 @@ class StaffPictureRequest(Frame):
 
 class StaffPictureOpen(Frame):
     type: Literal["picture_open"] = "picture_open"
-    picture_id: int = Field(ge=1)
+    picture_id: int = Field(ge=1, le=MAX_INT)
 
 
 # "help", "dm:<colleague>" (sending), or a channel as the server names it ("dm:<a>|<b>").
@@ -535,7 +540,7 @@ class StaffChatSend(Frame):
 class StaffChatRead(Frame):
     type: Literal["staff_chat_read"] = "staff_chat_read"
     channel: StaffChannel
-    up_to: int = Field(ge=0)
+    up_to: int = Field(ge=0, le=MAX_INT)
 
 
 class StaffCallOutcome(Frame):
@@ -1044,6 +1049,8 @@ def _decode(raw: str | bytes, limit: int = MAX_FRAME_BYTES) -> dict[str, object]
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ProtocolError(ErrorCode.BAD_JSON, "frame is not valid JSON") from exc
+    except RecursionError as exc:
+        raise ProtocolError(ErrorCode.BAD_JSON, "frame is nested too deeply") from exc
     if not isinstance(data, dict):
         raise ProtocolError(ErrorCode.BAD_FRAME, "frame must be a JSON object")
     version = data.get("v")

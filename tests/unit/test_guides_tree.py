@@ -68,4 +68,4 @@ def test_quick_replies_in_the_clients_language_come_first() -> None:
         "hej",
     ]
     # Without a language the order is the queue's own first, as before.
-    assert [p.id for p in for_queue(replies, "neuvola", "quick_reply")][0] == "own"
+    assert next(p.id for p in for_queue(replies, "neuvola", "quick_reply")) == "own"
