@@ -7,6 +7,7 @@ import asyncio
 import getpass
 import json
 import logging
+import re
 import sys
 
 from backend.config import ConfigError, Settings, load_service_config
@@ -27,8 +28,28 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+# A client's address is personal data (behind the proxy, her own public address): no log
+# line keeps one, the server's own (uvicorn's "WebSocket … [accepted]") included.
+_ADDRESS = re.compile(
+    r"\[[0-9A-Fa-f:.]+\](?::\d+)?"  # [v6]:port
+    r"|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b"  # v4[:port]
+    r"|(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){0,6}::[0-9A-Fa-f:]*(?![\w:])"  # v6 with ::
+    r"|\b(?:[0-9A-Fa-f]{1,4}:){5,7}[0-9A-Fa-f]{1,4}\b"  # full v6
+)
+
+
+class AddressScrubber(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        scrubbed = _ADDRESS.sub("[address]", message)
+        if scrubbed != message:
+            record.msg, record.args = scrubbed, None
+        return True
+
+
 def _logging(json_lines: bool) -> None:
     handler = logging.StreamHandler(sys.stdout)
+    handler.addFilter(AddressScrubber())
     if json_lines:
         handler.setFormatter(JsonFormatter())
     else:

@@ -13,6 +13,7 @@ from starlette.responses import FileResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
+from backend.api.headers import SecurityHeaders
 from backend.api.http import client_picture, health, queues
 from backend.api.sockets import TransportInScope, client_socket, gateway_socket, staff_socket
 from backend.config import ServiceConfig, Settings, load_service_config
@@ -59,4 +60,5 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
         WebSocketRoute("/ws/gateway", gateway_socket),
         Mount("/static", StaticFiles(directory=WEB), name="static"),
     ]
-    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(TransportInScope)])
+    middleware = [Middleware(TransportInScope), Middleware(SecurityHeaders)]
+    return Starlette(routes=routes, lifespan=lifespan, middleware=middleware)

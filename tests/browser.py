@@ -31,6 +31,7 @@ class Browser:
         self._pw: Any = None
         self._browser: Any = None
         self.page: Any = None
+        self.policy_violations: list[str] = []
 
     def _start(self) -> None:
         from playwright.sync_api import sync_playwright
@@ -39,6 +40,14 @@ class Browser:
         self._browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         self.page = self._browser.new_page(viewport={"width": 900, "height": 900})
         self.page.set_default_timeout(15_000)
+        # The backend's Content-Security-Policy must never block what the page does.
+        self.page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text
+                and self.policy_violations.append(message.text)
+            ),
+        )
 
     def _stop(self) -> None:
         if self._browser is not None:
@@ -61,3 +70,5 @@ class Browser:
             self.call(self._stop)
         finally:
             self._pool.shutdown(wait=True)
+        if exc[0] is None and self.policy_violations:
+            raise AssertionError(f"the page broke its own policy: {self.policy_violations}")

@@ -115,3 +115,30 @@ def test_client_socket_answers_every_bad_frame(backend: BackendProcess, raws: li
 def test_staff_socket_answers_every_bad_frame(backend: BackendProcess, raws: list[str]) -> None:
     replies = asyncio.run(_exchange(backend.ws + "/ws/staff", raws, {"login", "resume_session"}))
     assert all(r["code"] and r["code"] != "internal" for r in replies)
+
+
+async def test_hostile_shapes_get_a_typed_refusal_naming_the_field(backend: BackendProcess) -> None:
+    """Deep nesting inside the size limit, integers past any column, dates past any clock:
+    each a typed error that names the field, none a traceback in the log."""
+    from tests.helpers import Peer, staff
+
+    client = await Peer.connect(backend.ws + "/ws/client")
+    await client.send_raw(
+        '{"v":1,"type":"message","client_msg_id":"a","text":' + "[" * 3000 + "]" * 3000 + "}"
+    )
+    assert (await client.expect("error"))["code"] == "bad_json"
+    await client.send(type="resume", conversation_id="abc", token="t" * 20, last_seq=2**63)
+    error = await client.expect("error")
+    assert error["code"] == "bad_frame" and "last_seq" in error["detail"]
+    supervisor = await staff(backend.ws, "esihenkilo", ready=False)
+    for day in ("9999-12-31", "0001-01-01"):
+        await supervisor.send(type="callback_figures", day=day)
+        error = await supervisor.expect("error")
+        assert error["code"] == "bad_frame" and "day" in error["detail"], error
+    await supervisor.send(type="callback_open", callback_id=2**63)
+    error = await supervisor.expect("error")
+    assert error["code"] == "bad_frame" and "callback_id" in error["detail"]
+    for peer in (client, supervisor):
+        await peer.close()
+    log = backend.log_path.read_text()
+    assert "Traceback" not in log and "frame failed" not in log

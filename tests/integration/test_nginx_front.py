@@ -96,6 +96,11 @@ http {{
         with urllib.request.urlopen(base + "/", context=context) as response:
             assert "Neuvontapalvelun chat" in response.read().decode()
             assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+            # One policy, the backend's: frames refused, the client's picture preview allowed.
+            policies = response.headers.get_all("Content-Security-Policy")
+            assert len(policies) == 1, policies
+            assert "frame-ancestors 'none'" in policies[0] and "blob:" in policies[0]
+            assert response.headers.get_all("X-Content-Type-Options") == ["nosniff"]
         async with websockets.connect(f"wss://localhost:{https_port}/ws/staff", ssl=context) as ws:
             await ws.send(
                 json.dumps({"v": 1, "type": "login", "username": "hoitaja", "password": "demo"})
