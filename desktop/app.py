@@ -40,6 +40,7 @@ from desktop.softphone.pulse_devices import PulseDevices
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.phone import PhonePanel, ask_sip_password, load_choice
+from desktop.ui.texts import install_plain_text_default
 
 I18N = Path(__file__).parent / "ui" / "i18n"
 log = logging.getLogger("luukku.desktop")
@@ -213,6 +214,9 @@ def build_window(
     report: Callable[[], str] | None = None,
 ) -> MainWindow:
     """Connection and softphone → bridge → window: the one wiring, for the app and tests."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install_plain_text_default(app)
     bridge = Bridge()
     connection.subscribe(bridge.on_event)
     panel = None

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.chat.state import Workstation
+from desktop.ui.texts import rich
 from protocol.messages import CallbackCreate, CallbackOutcome, CallbackSummary
 
 OUTCOMES: tuple[CallbackOutcome, ...] = ("no_answer", "busy", "wrong_number", "done")
@@ -315,8 +316,9 @@ class CallbacksView(QWidget):
         for attempt in opened.attempts:
             when = attempt.at.astimezone().strftime("%d.%m. %H:%M")
             note = f" – {_escape(attempt.note)}" if attempt.note else ""
-            lines.append(f"{when} {attempt.by}: {outcome_name(attempt.outcome)}{note}")
-        self.detail.setText("<br>".join(lines))
+            by = _escape(attempt.by)
+            lines.append(f"{when} {by}: {_escape(outcome_name(attempt.outcome))}{note}")
+        rich(self.detail, "<br>".join(lines))
 
     def _call(self) -> None:
         item = self._selected_item()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.chat.state import Chat
 from desktop.ui.offer import LANGUAGE_NAMES
-from desktop.ui.texts import anonymous, outcome_name, system_line
+from desktop.ui.texts import anonymous, outcome_name, plain, rich, system_line
 from protocol.messages import Outcome
 
 
@@ -59,7 +59,7 @@ class ConversationPanel(QWidget):
         if chat.client_phone:
             who += f" · {chat.client_phone}"
         who += " · " + LANGUAGE_NAMES.get(chat.lang, chat.lang)
-        self.header = QLabel(f"<b>{html.escape(queue_name)}</b> · {html.escape(who)}")
+        self.header = rich(QLabel(), f"<b>{html.escape(queue_name)}</b> · {html.escape(who)}")
         self.call_button = QPushButton(self.tr("Call back"))
         self.call_button.setObjectName("callBack")
         self.call_button.setVisible(bool(chat.client_phone))
@@ -238,10 +238,11 @@ class ConversationPanel(QWidget):
         transfer = next((n for n in chat.notes if n.kind == "transfer"), None)
         self.transfer_note.setVisible(transfer is not None)
         if transfer is not None:
-            self.transfer_note.setText(
+            plain(
+                self.transfer_note,
                 self.tr("Transferred by %1: %2")
-                .replace("%1", html.escape(transfer.author_name))
-                .replace("%2", html.escape(transfer.text))
+                .replace("%1", transfer.author_name)
+                .replace("%2", transfer.text),
             )
         notes = []
         for note in chat.notes:

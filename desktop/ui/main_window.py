@@ -582,6 +582,7 @@ class MainWindow(QMainWindow):
         box.setObjectName("guideNotice")
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Important handbook changes"))
+        box.setTextFormat(Qt.TextFormat.RichText)  # notice_text escapes every title
         box.setText(
             self.tr("These handbook pages have changed in an important way:") + notice_text(titles)
         )

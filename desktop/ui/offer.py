@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.ui.texts import duration
+from desktop.ui.texts import duration, plain
 from protocol.messages import ToStaffOffer
 
 
@@ -56,14 +56,6 @@ def line_sound(parent: QWidget) -> object | None:
 
 
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}  # each in its own tongue
-
-
-def plain(label: QLabel, text: str = "") -> QLabel:
-    """A label whose text is shown as typed: text from a client or a colleague must never
-    be taken for markup (Qt guesses rich text in a QLabel otherwise)."""
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    return label
 
 
 class OfferRow(QFrame):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel
 
 from protocol.messages import Outcome, StaffStatus
 
@@ -98,6 +99,45 @@ def refusal(detail: str) -> str | None:
             "Texts", "That colleague is already in the conversation."
         ),
     }.get(detail)
+
+
+def plain(label: QLabel, text: str = "") -> QLabel:
+    """Text shown exactly as typed: what a client or a colleague wrote is never markup."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+def rich(label: QLabel, markup: str = "") -> QLabel:
+    """Markup we wrote ourselves, every piece of client or colleague text in it escaped
+    with ``html.escape``: the one way a label shows rich text."""
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setText(markup)
+    return label
+
+
+class PlainTextByDefault(QObject):
+    """Every QLabel in the app is plain text unless made ``rich()``: Qt's default guesses
+    rich text from the content, so a client named ``<b>…`` would otherwise be bold, and
+    a label someone forgets would be a hole. Installed once on the application."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() is QEvent.Type.Polish
+            and isinstance(watched, QLabel)
+            and watched.textFormat() is Qt.TextFormat.AutoText
+        ):
+            watched.setTextFormat(Qt.TextFormat.PlainText)
+        return False
+
+
+_FILTER: list[PlainTextByDefault] = []
+
+
+def install_plain_text_default(app: QApplication) -> None:
+    if not _FILTER:
+        _FILTER.append(PlainTextByDefault(app))
+        app.installEventFilter(_FILTER[0])
 
 
 def anonymous() -> str:
