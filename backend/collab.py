@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from backend.domain.pictures import CleanPicture, PictureRefused, clean
 from backend.domain.routing import Contact
+from backend.domain.uploads import UploadGate
 from backend.hub import first_name
 from backend.store.collab import CollabStore, Conflict, NoteRow
 from protocol.messages import (
@@ -71,6 +72,8 @@ class Collaboration:
         # Decoding a 24-megapixel picture takes ~100 MB for a moment: at most two at a
         # time, so a burst of uploads queues instead of exhausting memory.
         self._decoding = asyncio.Semaphore(2)
+        # Who may upload now (HTTP: checked before the body is read).
+        self.uploads = UploadGate()
 
     async def note_views(self, conversation_id: str) -> list[StaffNoteView]:
         notes = [note_view(n) for n in await self.store.notes(conversation_id)]
@@ -308,13 +311,14 @@ class Collaboration:
             raise PictureRefused("ended", "the conversation has ended")
         limit = self.config.max_pictures_per_conversation
         if await hub.pictures.count(conversation_id) >= limit:
+            # Early, to spare the decoding; the insert checks again in its transaction.
             raise PictureRefused("too_many", f"at most {limit} pictures a conversation")
         # Decoding a large picture takes a while: off the event loop.
         async with self._decoding:
             picture: CleanPicture = await asyncio.to_thread(clean, raw)
         async with live.lock:
             meta, line = await hub.pictures.add(
-                conversation_id, picture, hub.clock(), live.client_name
+                conversation_id, picture, hub.clock(), live.client_name, limit
             )
         log.info("picture %s stored in %s", meta.id, conversation_id)
         # Queued: no staff member yet, the client's copy only (staff see it on accepting).

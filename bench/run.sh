@@ -11,4 +11,6 @@ bash scripts/setup.sh test >/dev/null
 .venv/bin/python -m bench.handbook_search
 .venv/bin/python -m bench.softphone
 .venv/bin/python -m bench.pictures
+.venv/bin/python -m bench.uploads
 .venv/bin/python -m bench.service_number
+.venv/bin/python -m bench.soak --minutes 15

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import time
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -56,15 +57,30 @@ async def client_picture(request: Request) -> JSONResponse:
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > MAX_BYTES:
         return JSONResponse({"error": "too_large"}, status_code=413)
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BYTES:
-            # Stop reading: a client that lies about its length sends no more than this.
-            return JSONResponse({"error": "too_large"}, status_code=413)
+    # Admitted before a byte of the body is read: memory is bounded by the gate, not by
+    # how many clients upload at once.
+    address = request.client.host if request.client else "-"
+    gate = hub.collab.uploads
+    refused = gate.admit(conversation_id, address, time.monotonic())
+    if refused is not None:
+        # Read and dropped, never kept: the page gets its answer, not a reset connection.
+        seen = 0
+        async for chunk in request.stream():
+            seen += len(chunk)
+            if seen > MAX_BYTES:
+                break
+        return JSONResponse({"error": refused}, status_code=429, headers={"Retry-After": "5"})
     try:
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BYTES:
+                # Stop reading: a client that lies about its length sends no more than this.
+                return JSONResponse({"error": "too_large"}, status_code=413)
         seq = await hub.collab.client_picture(conversation_id, bytes(body))
     except PictureRefused as exc:
         status = {"too_large": 413, "ended": 409, "too_many": 409}.get(exc.code, 415)
         return JSONResponse({"error": exc.code}, status_code=status)
+    finally:
+        gate.done(conversation_id, address)
     return JSONResponse({"seq": seq})

@@ -38,6 +38,13 @@ class CleanPicture:
     thumb: bytes  # JPEG
 
 
+def _pixels_only(image: Image.Image) -> Image.Image:
+    """Pillow copies ``info`` (a JPEG's COM comment, a PNG's ICC profile and text chunks,
+    EXIF) along with the pixels and writes it back out on save: drop all of it."""
+    image.info = {}
+    return image
+
+
 def clean(raw: bytes) -> CleanPicture:
     if len(raw) > MAX_BYTES:
         raise PictureRefused("too_large", f"{len(raw)} bytes; at most {MAX_BYTES}")
@@ -69,11 +76,11 @@ def clean(raw: bytes) -> CleanPicture:
     upright: Image.Image = ImageOps.exif_transpose(image)
     out = io.BytesIO()
     if fmt == "JPEG":
-        upright.convert("RGB").save(out, "JPEG", quality=88)
+        _pixels_only(upright.convert("RGB")).save(out, "JPEG", quality=88)
     else:
         mode = upright.mode if upright.mode in ("RGB", "RGBA", "L", "LA") else "RGBA"
-        upright.convert(mode).save(out, "PNG", optimize=False)
-    thumb = upright.convert("RGB")
+        _pixels_only(upright.convert(mode)).save(out, "PNG", optimize=False)
+    thumb = _pixels_only(upright.convert("RGB"))
     thumb.thumbnail((THUMB_SIDE, THUMB_SIDE))
     thumb_out = io.BytesIO()
     thumb.save(thumb_out, "JPEG", quality=80)

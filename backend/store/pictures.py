@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from backend.domain.pictures import CleanPicture
+from backend.domain.pictures import CleanPicture, PictureRefused
 from backend.store.repository import Store, StoredLine, add_line
 from backend.store.tables import Picture
 
@@ -28,9 +28,20 @@ class PictureStore:
         self.store = store
 
     async def add(
-        self, conversation_id: str, picture: CleanPicture, at: datetime, author_name: str | None
+        self,
+        conversation_id: str,
+        picture: CleanPicture,
+        at: datetime,
+        author_name: str | None,
+        limit: int | None = None,
     ) -> tuple[PictureMeta, StoredLine]:
+        """Store the picture and its line; past ``limit`` pictures in the conversation,
+        PictureRefused("too_many"), counted in the same transaction as the insert so
+        that uploads at once cannot all slip under it."""
+
         def write(s: Session) -> tuple[PictureMeta, StoredLine]:
+            if limit is not None and _count(s, conversation_id) >= limit:
+                raise PictureRefused("too_many", f"at most {limit} pictures a conversation")
             row = Picture(
                 conversation_id=conversation_id,
                 mime=picture.mime,
@@ -65,16 +76,7 @@ class PictureStore:
         return await self.store.transaction(write)
 
     async def count(self, conversation_id: str) -> int:
-        return await self.store.query(
-            lambda s: int(
-                s.scalar(
-                    select(func.count())
-                    .select_from(Picture)
-                    .where(Picture.conversation_id == conversation_id)
-                )
-                or 0
-            )
-        )
+        return await self.store.query(lambda s: _count(s, conversation_id))
 
     async def meta(self, conversation_id: str) -> dict[int, PictureMeta]:
         def read(s: Session) -> dict[int, PictureMeta]:
@@ -100,3 +102,8 @@ class PictureStore:
             return row
 
         return await self.store.query(read)
+
+
+def _count(s: Session, conversation_id: str) -> int:
+    query = select(func.count()).select_from(Picture)
+    return int(s.scalar(query.where(Picture.conversation_id == conversation_id)) or 0)

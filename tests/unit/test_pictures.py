@@ -60,3 +60,23 @@ def test_truncated_png_is_refused() -> None:
     raw = encode(Image.new("RGB", (200, 200), (9, 9, 9)), "PNG")
     with pytest.raises(PictureRefused):
         clean(raw[: len(raw) // 2])
+
+
+def test_no_comment_no_colour_profile_no_text_survives() -> None:
+    """Only pixels, upright: a JPEG's COM comment (HTML in it) and a PNG's iCCP profile
+    and text chunks are gone from the stored copy and the thumbnail alike."""
+    from PIL import ImageCms, PngImagePlugin
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    jpeg = encode(Image.new("RGB", (50, 40), "red"), "JPEG", comment=b"<script>x</script>")
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Author", "Maija Meikäläinen")
+    info.add_itxt("Comment", "<b>kotiosoite</b>")
+    png = encode(Image.new("RGBA", (50, 40), "blue"), "PNG", pnginfo=info, icc_profile=profile)
+    for raw in (jpeg, png):
+        picture = clean(raw)
+        for data in (picture.data, picture.thumb):
+            reopened = Image.open(io.BytesIO(data))
+            assert not {"comment", "icc_profile", "exif", "Author", "Comment"} & set(reopened.info)
+            assert b"<script>" not in data and b"kotiosoite" not in data
+            assert b"iCCP" not in data and b"tEXt" not in data and b"iTXt" not in data
