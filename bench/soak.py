@@ -156,11 +156,15 @@ async def caller(
         await asyncio.sleep(every_s)
         handle = peer.send("dial", target=target)["result"]
         tally.calls += 1
-        await asyncio.sleep(3.0)
-        state = peer.send("state")
-        mine = [c for c in state["calls"] if c["id"] == handle]
-        if mine and mine[0]["state"] == "active":
-            tally.calls_answered += 1
+        # She answers after 1 s (auto-answer); a loaded machine may take longer.
+        deadline = time.monotonic() + 8.0
+        while time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+            mine = [c for c in peer.send("state")["calls"] if c["id"] == handle]
+            if mine and mine[0]["state"] == "active":
+                tally.calls_answered += 1
+                await asyncio.sleep(2.0)  # a short talk, audio flowing both ways
+                break
         with contextlib.suppress(RuntimeError):
             peer.send("hangup", handle=handle)
 
