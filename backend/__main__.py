@@ -154,6 +154,14 @@ def backup(settings: Settings, destination: str) -> int:
     return 0
 
 
+def _languages(value: str) -> str:
+    chosen = [part.strip() for part in value.split(",") if part.strip()]
+    wrong = [lang for lang in chosen if lang not in ("fi", "sv", "en")]
+    if wrong or not chosen:
+        raise argparse.ArgumentTypeError(f"languages are fi, sv, en (got {value!r})")
+    return ",".join(chosen)
+
+
 async def add_user(settings: Settings, args: argparse.Namespace) -> int:
     from backend.auth import hash_password
     from backend.store.migrate import upgrade
@@ -180,7 +188,9 @@ async def add_user(settings: Settings, args: argparse.Namespace) -> int:
                     role=args.role,
                     skills=args.skills,
                     chat_capacity=args.chat_capacity,
-                    chat_while_on_call=False,
+                    chat_while_on_call=args.chat_while_on_call,
+                    phone_while_chat=args.phone_while_chat,
+                    languages=args.languages,
                     active=True,
                     created_at=utcnow(),
                 )
@@ -209,6 +219,18 @@ def main(argv: list[str] | None = None) -> int:
     user.add_argument("--role", default="nurse")
     user.add_argument("--skills", default="", help="comma-separated skill ids")
     user.add_argument("--chat-capacity", type=int, default=2)
+    user.add_argument(
+        "--languages",
+        default="fi",
+        type=_languages,
+        help="comma-separated languages she serves clients in (fi, sv, en)",
+    )
+    user.add_argument(
+        "--chat-while-on-call", action="store_true", help="chat offers while on a phone call"
+    )
+    user.add_argument(
+        "--phone-while-chat", action="store_true", help="phone deliveries while holding chats"
+    )
     user.add_argument("--password-stdin", action="store_true")
     args = parser.parse_args(argv)
     try:

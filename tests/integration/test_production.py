@@ -48,15 +48,25 @@ async def test_production_start_has_no_demo_accounts_and_add_user_works(tmp_path
             "Anna Aaltonen",
             "--skills",
             "neuvola",
+            "--languages",
+            "fi,sv",
+            "--phone-while-chat",
             "--password-stdin",
             stdin="pitkä salasana 2026\n",
         )
         assert added.returncode == 0, added.stderr
         nurse = await staff(backend.ws, "anna", "pitkä salasana 2026")
+        logged_in = next(f for f in nurse.seen if f["type"] == "logged_in")
+        assert logged_in["profile"]["languages"] == ["fi", "sv"]
         await nurse.close()
+        wrong = cli(
+            backend, "add-user", "bea", "--languages", "fi,de", "--password-stdin", stdin="x\n"
+        )
+        assert wrong.returncode == 2 and "languages are fi, sv, en" in wrong.stderr
     finally:
         backend.stop()
     assert backend.query("select count(*) from staff_users") == [(1,)]
+    assert backend.query("select phone_while_chat, languages from staff_users") == [(1, "fi,sv")]
     (stored,) = backend.query("select password_hash from staff_users")
     assert stored[0].startswith("$argon2id$") and "pitkä" not in stored[0]
 
