@@ -178,7 +178,9 @@ async def add_user(settings: Settings, args: argparse.Namespace) -> int:
     try:
         if await store.user(args.username) is not None:
             await store.set_password_hash(args.username, hash_password(password))
-            print(f"password changed for {args.username}")
+            # A new password ends every session of the old one (a stolen token too).
+            await store.end_sessions_of(args.username)
+            print(f"password changed for {args.username}; her sessions were ended")
         else:
             await store.add_user(
                 StaffUser(

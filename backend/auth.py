@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import secrets
-import time
-from collections import defaultdict, deque
 from concurrent.futures import ThreadPoolExecutor
 
 from argon2 import PasswordHasher
@@ -47,29 +45,3 @@ def new_token() -> str:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-class LoginThrottle:
-    """At most ``limit`` failed logins per username in ``window_s``; then refuse for a while."""
-
-    def __init__(self, limit: int = 5, window_s: float = 300.0) -> None:
-        self.limit = limit
-        self.window_s = window_s
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-
-    def _recent(self, username: str, now: float) -> deque[float]:
-        failures = self._failures[username]
-        while failures and now - failures[0] > self.window_s:
-            failures.popleft()
-        return failures
-
-    def blocked(self, username: str, now: float | None = None) -> bool:
-        return len(self._recent(username, time.monotonic() if now is None else now)) >= self.limit
-
-    def failed(self, username: str, now: float | None = None) -> None:
-        self._recent(username, time.monotonic() if now is None else now).append(
-            time.monotonic() if now is None else now
-        )
-
-    def succeeded(self, username: str) -> None:
-        self._failures.pop(username, None)

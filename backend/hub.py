@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Literal, Protocol
 
-from backend.auth import LoginThrottle, new_token, token_hash, verify_password_async
+from backend.auth import new_token, token_hash, verify_password_async
 from backend.config import ServiceConfig, Settings
 from backend.domain.meter import DayCounts, StaffCapacity, estimated_wait_s, queue_figures
+from backend.domain.ratelimit import LoginThrottle
 from backend.domain.routing import Agent, Contact, Router, RoutingError
 from backend.store.pictures import PictureMeta, PictureStore
 from backend.store.repository import Store, StoredLine
@@ -117,6 +118,9 @@ class Live:
 class StaffConn:
     profile: StaffProfile
     link: Link
+    token_hash: str = ""
+    # When her session ends: the socket is closed then (she logs in again by herself).
+    expires_at: datetime | None = None
 
 
 def _lang(code: str) -> Literal["fi", "sv", "en"]:
@@ -287,6 +291,10 @@ class Hub:
         if day != self.counts_day:
             self.counts_day = day
             await self._load_counts(now)
+        for conn in [c for c in self.staff.values() if c.expires_at and c.expires_at <= now]:
+            # Her session ended: this socket ends too (the desktop logs in again).
+            await conn.link.close(4001, "session expired")
+            conn.expires_at = None
         for username in self.router.end_wrap_ups(now):
             await self._send_status(username)
         for lapse in self.router.expire_offers(now):
@@ -670,42 +678,61 @@ class Hub:
 
     # --- staff ---------------------------------------------------------------------------
 
-    async def staff_login(self, link: Link, username: str, password: str) -> str:
-        if self.throttle.blocked(username):
+    async def staff_login(
+        self, link: Link, username: str, password: str, address: str = "-"
+    ) -> str:
+        """``address`` is where the attempt comes from (the socket's, or the trusted
+        proxy's forwarded one): failures slow that place down, never the account."""
+        now_s = asyncio.get_running_loop().time()
+        wait = self.throttle.wait_s(username, address, now_s)
+        if wait > 0:
             raise ProtocolError(
-                ErrorCode.AUTH_FAILED, "too many failed attempts; wait a few minutes"
+                ErrorCode.RATE_LIMITED, f"too many attempts; try again in {wait:.0f} s"
             )
-        user = await self.store.user(username)
-        ok = await verify_password_async(user.password_hash if user else None, password)
+        self.throttle.begin(address)
+        try:
+            user = await self.store.user(username)
+            ok = await verify_password_async(user.password_hash if user else None, password)
+        finally:
+            self.throttle.end(address)
         if user is None or not ok or not user.active:
-            self.throttle.failed(username)
+            self.throttle.failed(username, address, asyncio.get_running_loop().time())
             log.info("failed staff login")
             raise ProtocolError(ErrorCode.AUTH_FAILED, "wrong username or password")
-        self.throttle.succeeded(username)
+        self.throttle.succeeded(username, address)
         token = new_token()
         now = self.clock()
+        expires = now + timedelta(hours=self.settings.session_ttl_h)
         await self.store.add_session(
             StaffSession(
-                token_hash=token_hash(token),
-                username=username,
-                created_at=now,
-                expires_at=now + timedelta(hours=self.settings.session_ttl_h),
+                token_hash=token_hash(token), username=username, created_at=now, expires_at=expires
             )
         )
-        await self._attach_staff(link, username, token)
+        await self._attach_staff(link, username, token, expires)
         return username
 
+    async def staff_logout(self, username: str, link: Link) -> None:
+        """She logs out: the session ends for good (its token resumes nothing), and the
+        socket closes."""
+        conn = self.staff.get(username)
+        if conn is not None and conn.link is link:
+            await self.store.end_session(conn.token_hash)
+        await link.close(4003, "logged out")
+
     async def staff_resume(self, link: Link, token: str) -> str:
-        username = await self.store.session_user(token_hash(token), self.clock())
-        if username is None:
+        session = await self.store.session(token_hash(token), self.clock())
+        if session is None:
             raise ProtocolError(ErrorCode.AUTH_FAILED, "session expired; log in again")
+        username, expires = session
         user = await self.store.user(username)
         if user is None or not user.active:
             raise ProtocolError(ErrorCode.AUTH_FAILED, "account disabled")
-        await self._attach_staff(link, username, token)
+        await self._attach_staff(link, username, token, expires)
         return username
 
-    async def _attach_staff(self, link: Link, username: str, token: str) -> None:
+    async def _attach_staff(
+        self, link: Link, username: str, token: str, expires: datetime | None = None
+    ) -> None:
         user = await self.store.user(username)
         assert user is not None
         profile = StaffProfile(
@@ -721,7 +748,7 @@ class Hub:
         old = self.staff.get(username)
         if old is not None and old.link is not link:
             await old.link.close(4001, "logged in elsewhere")
-        self.staff[username] = StaffConn(profile, link)
+        self.staff[username] = StaffConn(profile, link, token_hash(token), expires)
         agent = self.router.add_agent(
             Agent(
                 username=username,

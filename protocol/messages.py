@@ -543,6 +543,12 @@ class StaffChatRead(Frame):
     up_to: int = Field(ge=0, le=MAX_INT)
 
 
+class StaffLogout(Frame):
+    """She logs out: her session ends for good and the socket closes."""
+
+    type: Literal["logout"] = "logout"
+
+
 class StaffCallOutcome(Frame):
     """The outcome of a service-number call she answered, from her wrap-up form."""
 
@@ -553,7 +559,8 @@ class StaffCallOutcome(Frame):
 
 
 StaffFrame = Annotated[
-    StaffCallOutcome
+    StaffLogout
+    | StaffCallOutcome
     | CallbackTake
     | CallbackDecline
     | CallbackFiguresRequest

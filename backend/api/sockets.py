@@ -51,6 +51,7 @@ from protocol.messages import (
     StaffConsultEnd,
     StaffInvite,
     StaffLogin,
+    StaffLogout,
     StaffNote,
     StaffOpen,
     StaffPhoneState,
@@ -272,12 +273,16 @@ async def staff_socket(ws: WebSocket) -> None:
             if username is not None:
                 raise ProtocolError(ErrorCode.BAD_FRAME, "already logged in")
             if isinstance(frame, StaffLogin):
-                username = await hub.staff_login(link, frame.username, frame.password)
+                address = ws.client.host if ws.client else "-"
+                username = await hub.staff_login(link, frame.username, frame.password, address)
             else:
                 username = await hub.staff_resume(link, frame.session_token)
             return
         if username is None:
             raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "log in first")
+        if isinstance(frame, StaffLogout):
+            await hub.staff_logout(username, link)
+            return
         await _staff_dispatch(hub, username, frame)
 
     try:

@@ -26,3 +26,60 @@ class TokenBucket:
             return True
         self.refused_in_row += 1
         return False
+
+
+@dataclass
+class LoginThrottle:
+    """Failed log-ins slow down where they come from, never the account itself.
+
+    Failures are counted per (username, address) and per address over ``window_s``. Past
+    ``pair_free`` (or ``address_free``) of them the next attempt waits 1 s, then 2, 4, …
+    at most ``max_delay_s`` after the last failure. So a stranger guessing her password
+    from elsewhere never locks the nurse out, and a flood from one address is refused
+    before any password is hashed. One verification at a time per address: a flood
+    cannot fill the hashing threads ahead of a colleague's log-in.
+    """
+
+    pair_free: int = 5
+    address_free: int = 20
+    window_s: float = 300.0
+    max_delay_s: float = 300.0
+    _failures: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    _verifying: set[str] = field(default_factory=set)
+
+    def _recent(self, key: tuple[str, str], now: float) -> list[float]:
+        kept = [t for t in self._failures.get(key, []) if now - t <= self.window_s]
+        if kept:
+            self._failures[key] = kept
+        else:
+            self._failures.pop(key, None)
+        return kept
+
+    def _wait(self, failures: list[float], free: int, now: float) -> float:
+        if len(failures) < free:
+            return 0.0
+        delay = min(2.0 ** (len(failures) - free), self.max_delay_s)
+        return max(0.0, failures[-1] + delay - now)
+
+    def wait_s(self, username: str, address: str, now: float) -> float:
+        """How long before an attempt from here is even checked (0: now)."""
+        if address in self._verifying:
+            return 1.0
+        return max(
+            self._wait(self._recent((username, address), now), self.pair_free, now),
+            self._wait(self._recent(("", address), now), self.address_free, now),
+        )
+
+    def begin(self, address: str) -> None:
+        self._verifying.add(address)
+
+    def end(self, address: str) -> None:
+        self._verifying.discard(address)
+
+    def failed(self, username: str, address: str, now: float) -> None:
+        for key in ((username, address), ("", address)):
+            self._recent(key, now)
+            self._failures.setdefault(key, []).append(now)
+
+    def succeeded(self, username: str, address: str) -> None:
+        self._failures.pop((username, address), None)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, create_engine, event, func, insert, select, tuple_, update
+from sqlalchemy import Table, create_engine, delete, event, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from backend.store.migrate import sync_url
@@ -134,11 +134,23 @@ class Store:
     async def add_session(self, row: StaffSession) -> None:
         await self._write(lambda s: s.add(row))
 
-    async def session_user(self, token_hash: str, now: datetime) -> str | None:
+    async def session(self, token_hash: str, now: datetime) -> tuple[str, datetime] | None:
+        """Whose session this is and when it ends; None if unknown, ended or expired."""
         row = await self._read(lambda s: s.get(StaffSession, token_hash))
         if row is None or row.expires_at <= now:
             return None
-        return row.username
+        return row.username, row.expires_at
+
+    async def end_session(self, token_hash: str) -> None:
+        await self._write(
+            lambda s: s.execute(delete(StaffSession).where(StaffSession.token_hash == token_hash))
+        )
+
+    async def end_sessions_of(self, username: str) -> None:
+        """Every session of hers (a new password, a disabled account)."""
+        await self._write(
+            lambda s: s.execute(delete(StaffSession).where(StaffSession.username == username))
+        )
 
     # --- conversations -------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ from protocol.messages import (
     StaffConsultEnd,
     StaffInvite,
     StaffLogin,
+    StaffLogout,
     StaffNote,
     StaffOpen,
     StaffPhoneState,
@@ -106,7 +107,11 @@ class StaffConnection:
         self._task = asyncio.get_running_loop().create_task(self._run(), name="staff-connection")
 
     async def stop(self) -> None:
+        """Leaving: the session is ended at the backend (its token resumes nothing more),
+        then the socket closes."""
         self._stopping = True
+        if self._ws is not None and self.state.profile is not None:
+            await self.send(StaffLogout())
         if self._ws is not None:
             await self._ws.close()
         if self._task is not None:

@@ -13,7 +13,14 @@ from backend.demo.seed import seed_demo_staff
 from backend.hub import Hub
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
-from protocol.messages import ClientStart, ErrorCode, Frame, ProtocolError, StaffAccept
+from protocol.messages import (
+    ClientStart,
+    ErrorCode,
+    Frame,
+    ProtocolError,
+    StaffAccept,
+    ToStaffLoggedIn,
+)
 from tests.helpers import fresh_database_url
 
 # Monday 23.11.2026, 14:59 Helsinki (UTC+2): one minute before the default closing time.
@@ -23,12 +30,13 @@ BEFORE_CLOSING = datetime(2026, 11, 23, 12, 59, tzinfo=UTC)
 class Recorder:
     def __init__(self) -> None:
         self.frames: list[Frame] = []
+        self.closed: int | None = None
 
     async def send(self, frame: Frame) -> None:
         self.frames.append(frame)
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
-        pass
+        self.closed = code
 
     def of(self, type_: str) -> list[Any]:
         return [f for f in self.frames if getattr(f, "type", None) == type_]
@@ -84,7 +92,6 @@ async def test_family_advice_keeps_its_own_hours(hub: Hub) -> None:
 
 
 async def test_staff_session_expires(hub: Hub) -> None:
-    from protocol.messages import ToStaffLoggedIn
 
     nurse = Recorder()
     await hub.staff_login(nurse, "hoitaja", "demo")
@@ -95,6 +102,34 @@ async def test_staff_session_expires(hub: Hub) -> None:
     with pytest.raises(ProtocolError) as expired:
         await hub.staff_resume(Recorder(), token)
     assert expired.value.frame.code is ErrorCode.AUTH_FAILED
+
+
+async def test_an_open_socket_ends_with_its_session(hub: Hub) -> None:
+    nurse = Recorder()
+    await hub.staff_login(nurse, "hoitaja", "demo")
+    await hub.tick()
+    assert nurse.closed is None
+    hub.now[0] = BEFORE_CLOSING + timedelta(hours=hub.settings.session_ttl_h, seconds=1)  # type: ignore[attr-defined]
+    await hub.tick()
+    assert nurse.closed == 4001
+
+
+async def test_log_out_ends_the_session_for_good(hub: Hub) -> None:
+    nurse = Recorder()
+    await hub.staff_login(nurse, "hoitaja", "demo")
+    token = next(f for f in nurse.frames if isinstance(f, ToStaffLoggedIn)).session_token
+    await hub.staff_logout("hoitaja", nurse)
+    assert nurse.closed == 4003
+    with pytest.raises(ProtocolError) as refused:
+        await hub.staff_resume(Recorder(), token)
+    assert refused.value.frame.code is ErrorCode.AUTH_FAILED
+
+
+async def test_a_guesser_elsewhere_never_locks_her_out(hub: Hub) -> None:
+    for _ in range(8):
+        with pytest.raises(ProtocolError):
+            await hub.staff_login(Recorder(), "hoitaja", "wrong", address="198.51.100.9")
+    assert await hub.staff_login(Recorder(), "hoitaja", "demo", address="10.1.2.3") == "hoitaja"
 
 
 async def test_wrong_passwords_are_throttled(hub: Hub) -> None:

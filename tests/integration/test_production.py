@@ -59,6 +59,13 @@ async def test_production_start_has_no_demo_accounts_and_add_user_works(tmp_path
         logged_in = next(f for f in nurse.seen if f["type"] == "logged_in")
         assert logged_in["profile"]["languages"] == ["fi", "sv"]
         await nurse.close()
+        # A new password ends her sessions: the old token resumes nothing.
+        changed = cli(backend, "add-user", "anna", "--password-stdin", stdin="uusi salasana 2027\n")
+        assert changed.returncode == 0 and "sessions were ended" in changed.stdout
+        stale = await Peer.connect(backend.ws + "/ws/staff")
+        await stale.send(type="resume_session", session_token=logged_in["session_token"])
+        assert (await stale.expect("error"))["code"] == "auth_failed"
+        await stale.close()
         wrong = cli(
             backend, "add-user", "bea", "--languages", "fi,de", "--password-stdin", stdin="x\n"
         )

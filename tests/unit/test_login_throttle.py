@@ -1,0 +1,38 @@
+"""Failed log-ins slow down where they come from, never the account itself."""
+
+from __future__ import annotations
+
+from backend.domain.ratelimit import LoginThrottle
+
+
+def test_the_pair_waits_longer_and_longer_the_account_elsewhere_not_at_all() -> None:
+    throttle = LoginThrottle(pair_free=5, address_free=100)
+    for i in range(5):
+        assert throttle.wait_s("hanna", "attacker", i) == 0
+        throttle.failed("hanna", "attacker", i)
+    assert throttle.wait_s("hanna", "attacker", 4.5) == 0.5  # 1 s after the 5th failure
+    assert throttle.wait_s("hanna", "office", 4.5) == 0  # her own workstation: never held
+    throttle.failed("hanna", "attacker", 6)
+    throttle.failed("hanna", "attacker", 8)
+    assert throttle.wait_s("hanna", "attacker", 9) == 3.0  # 4 s after the 7th
+    throttle.succeeded("hanna", "office")
+    assert throttle.wait_s("hanna", "attacker", 9) == 3.0
+
+
+def test_an_address_trying_many_names_is_slowed_as_one() -> None:
+    throttle = LoginThrottle(pair_free=5, address_free=20)
+    for i in range(20):
+        throttle.failed(f"user{i}", "bot", 0)
+    assert throttle.wait_s("someone", "bot", 0) == 1.0
+    assert throttle.wait_s("someone", "elsewhere", 0) == 0
+
+
+def test_one_verification_at_a_time_per_address_and_the_window_forgets() -> None:
+    throttle = LoginThrottle(pair_free=1, window_s=60, max_delay_s=10)
+    throttle.begin("a")
+    assert throttle.wait_s("x", "a", 0) > 0 and throttle.wait_s("x", "b", 0) == 0
+    throttle.end("a")
+    for t in range(10):
+        throttle.failed("x", "a", t)
+    assert throttle.wait_s("x", "a", 10) == 9  # capped at max_delay_s after the last
+    assert throttle.wait_s("x", "a", 100) == 0  # the window has forgotten them
