@@ -158,6 +158,10 @@ class LimitsConfig(_Strict):
     client_burst: int = Field(default=20, gt=0)
     staff_frames_per_s: float = Field(default=20, gt=0)
     staff_burst: int = Field(default=60, gt=0)
+    # Chats one address may start: a burst, then this many a minute (a school's network
+    # shares one address, so not too few).
+    client_starts_burst: int = Field(default=10, gt=0)
+    client_starts_per_minute: float = Field(default=6, gt=0)
 
 
 class EmergencyConfig(_Strict):

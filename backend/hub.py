@@ -14,6 +14,7 @@ import base64
 import contextlib
 import logging
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -22,7 +23,7 @@ from typing import Literal, Protocol
 from backend.auth import new_token, token_hash, verify_password_async
 from backend.config import ServiceConfig, Settings
 from backend.domain.meter import DayCounts, StaffCapacity, estimated_wait_s, queue_figures
-from backend.domain.ratelimit import LoginThrottle
+from backend.domain.ratelimit import ClientLimits, LoginThrottle
 from backend.domain.routing import Agent, Contact, Router, RoutingError
 from backend.store.pictures import PictureMeta, PictureStore
 from backend.store.repository import Store, StoredLine
@@ -189,6 +190,13 @@ class Hub:
         self.counts: dict[str, DayCounts] = {q.id: DayCounts() for q in config.queues}
         self.counts_day = self._local_day(self.clock())
         self.throttle = LoginThrottle()
+        limits = config.limits
+        self.client_limits = ClientLimits(
+            limits.client_frames_per_s,
+            limits.client_burst,
+            limits.client_starts_per_minute / 60,
+            limits.client_starts_burst,
+        )
         self.client_grace = timedelta(seconds=90)
         self._task: asyncio.Task[None] | None = None
         self._last_meter = 0.0
@@ -295,6 +303,7 @@ class Hub:
             # Her session ended: this socket ends too (the desktop logs in again).
             await conn.link.close(4001, "session expired")
             conn.expires_at = None
+        self.client_limits.prune(time.monotonic())
         for username in self.router.end_wrap_ups(now):
             await self._send_status(username)
         for lapse in self.router.expire_offers(now):
@@ -647,6 +656,7 @@ class Hub:
             )
         self.live.pop(live.id, None)
         self._positions.pop(live.id, None)
+        self.client_limits.forget(live.id)
         log.info("conversation %s abandoned in queue", live.id)
         if offered_to is not None:
             await self._to_staff(
@@ -920,6 +930,7 @@ class Hub:
         now = self.clock()
         await self.store.mark_closed(live.id, now, outcome=frame.outcome, wrap_up=frame.wrap_up)
         self.live.pop(live.id, None)
+        self.client_limits.forget(live.id)
         self.router.release(live.id, username, now)
         counts = self.counts[live.queue]
         if live.answered_at is not None:

@@ -237,6 +237,11 @@ async def client_socket(ws: WebSocket) -> None:
             if conversation_id is not None:
                 raise ProtocolError(ErrorCode.BAD_FRAME, "a conversation is already open")
             if isinstance(frame, ClientStart):
+                address = ws.client.host if ws.client else "-"
+                if not hub.client_limits.start(address, time.monotonic()):
+                    raise ProtocolError(
+                        ErrorCode.RATE_LIMITED, "too many chats started from here; wait a while"
+                    )
                 conversation_id = await hub.client_start(link, frame)
             else:
                 conversation_id = await hub.client_resume(link, frame)
@@ -244,6 +249,9 @@ async def client_socket(ws: WebSocket) -> None:
         if conversation_id is None:
             raise ProtocolError(ErrorCode.BAD_FRAME, "start or resume a conversation first")
         if isinstance(frame, ClientMessage):
+            if not hub.client_limits.line(conversation_id, time.monotonic()):
+                # Per conversation, not per socket: resuming does not refill it.
+                raise ProtocolError(ErrorCode.RATE_LIMITED, "slow down", ref=frame.client_msg_id)
             await hub.client_message(conversation_id, frame)
         elif isinstance(frame, ClientTyping):
             await hub.client_typing(conversation_id, frame.typing)

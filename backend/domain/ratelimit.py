@@ -83,3 +83,49 @@ class LoginThrottle:
 
     def succeeded(self, username: str, address: str) -> None:
         self._failures.pop((username, address), None)
+
+
+@dataclass
+class ClientLimits:
+    """Limits that hold per client, not per socket: a reconnect does not refill them.
+
+    Lines per conversation (the same rate a socket allows, so one client resuming every
+    few lines gets no more through), and chats started per address (anyone may start one,
+    and a script must not fill the queues). Buckets of gone conversations and quiet
+    addresses are forgotten by ``forget`` and ``prune``.
+    """
+
+    line_rate_per_s: float
+    line_burst: int
+    start_rate_per_s: float
+    start_burst: int
+    _lines: dict[str, TokenBucket] = field(default_factory=dict)
+    _starts: dict[str, TokenBucket] = field(default_factory=dict)
+
+    def line(self, conversation_id: str, now: float) -> bool:
+        bucket = self._lines.get(conversation_id)
+        if bucket is None:
+            bucket = self._lines[conversation_id] = TokenBucket(
+                self.line_rate_per_s, self.line_burst
+            )
+        return bucket.allow(now)
+
+    def start(self, address: str, now: float) -> bool:
+        bucket = self._starts.get(address)
+        if bucket is None:
+            bucket = self._starts[address] = TokenBucket(self.start_rate_per_s, self.start_burst)
+        return bucket.allow(now)
+
+    def forget(self, conversation_id: str) -> None:
+        self._lines.pop(conversation_id, None)
+
+    def prune(self, now: float) -> None:
+        """Drop address buckets that have filled up again (nothing left to remember)."""
+        full = [
+            address
+            for address, bucket in self._starts.items()
+            if bucket.updated is None
+            or bucket.tokens + (now - bucket.updated) * bucket.rate_per_s >= bucket.burst
+        ]
+        for address in full:
+            del self._starts[address]
