@@ -122,6 +122,8 @@ async def test_a_client_that_never_reads_stalls_nobody(tmp_path: Path) -> None:
             await watcher.expect("meter", timeout=5)
             meters.append(time.monotonic())
         gaps = [b - a for a, b in itertools.pairwise(meters)]
+        figures = f"meter gap max {max(gaps):.2f} s, offer lapsed {lapse_s:.2f} s"
+        print(f"beside a stalled client: {figures}")
         assert max(gaps) < 3.0, gaps
         with urllib.request.urlopen(backend.http + "/api/health", timeout=3) as response:
             health = json.loads(response.read())
