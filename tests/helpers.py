@@ -72,20 +72,13 @@ class BackendProcess:
 
     def query(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         """Read the backend's database (SQLite or PostgreSQL) with positional ``?`` params."""
-        from sqlalchemy import create_engine, text
-
-        names = {f"p{i}": value for i, value in enumerate(params)}
-        for i in range(len(params)):
-            sql = sql.replace("?", f":p{i}", 1)
-        engine = create_engine(self.database_url.replace("+aiosqlite", ""))
-        try:
-            with engine.connect() as conn:
-                return [tuple(row) for row in conn.execute(text(sql), names)]
-        finally:
-            engine.dispose()
+        return self._sql(sql, params, commit=False)
 
     def execute(self, sql: str, *params: Any) -> None:
         """Change the backend's database (a test's setup), committed; ``?`` params."""
+        self._sql(sql, params, commit=True)
+
+    def _sql(self, sql: str, params: tuple[Any, ...], commit: bool) -> list[tuple[Any, ...]]:
         from sqlalchemy import create_engine, text
 
         names = {f"p{i}": value for i, value in enumerate(params)}
@@ -93,8 +86,9 @@ class BackendProcess:
             sql = sql.replace("?", f":p{i}", 1)
         engine = create_engine(self.database_url.replace("+aiosqlite", ""))
         try:
-            with engine.begin() as conn:
-                conn.execute(text(sql), names)
+            with engine.begin() if commit else engine.connect() as conn:
+                result = conn.execute(text(sql), names)
+                return [tuple(row) for row in result] if result.returns_rows else []
         finally:
             engine.dispose()
 
