@@ -190,6 +190,7 @@ class Hub:
         self.counts: dict[str, DayCounts] = {q.id: DayCounts() for q in config.queues}
         self.counts_day = self._local_day(self.clock())
         self.throttle = LoginThrottle()
+        self._login_locks: dict[str, asyncio.Lock] = {}
         limits = config.limits
         self.client_limits = ClientLimits(
             limits.client_frames_per_s,
@@ -699,12 +700,17 @@ class Hub:
             raise ProtocolError(
                 ErrorCode.RATE_LIMITED, f"too many attempts; try again in {wait:.0f} s"
             )
-        self.throttle.begin(address)
+        if not self.throttle.admit(address):
+            raise ProtocolError(ErrorCode.RATE_LIMITED, "too many attempts at once; try again")
+        lock = self._login_locks.setdefault(address, asyncio.Lock())
         try:
-            user = await self.store.user(username)
-            ok = await verify_password_async(user.password_hash if user else None, password)
+            async with lock:  # one verification at a time per address; the rest wait
+                user = await self.store.user(username)
+                ok = await verify_password_async(user.password_hash if user else None, password)
         finally:
-            self.throttle.end(address)
+            self.throttle.release(address)
+            if not lock.locked() and address not in self.throttle.pending_addresses():
+                self._login_locks.pop(address, None)
         if user is None or not ok or not user.active:
             self.throttle.failed(username, address, asyncio.get_running_loop().time())
             log.info("failed staff login")

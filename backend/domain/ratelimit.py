@@ -36,16 +36,19 @@ class LoginThrottle:
     ``pair_free`` (or ``address_free``) of them the next attempt waits 1 s, then 2, 4, …
     at most ``max_delay_s`` after the last failure. So a stranger guessing her password
     from elsewhere never locks the nurse out, and a flood from one address is refused
-    before any password is hashed. One verification at a time per address: a flood
-    cannot fill the hashing threads ahead of a colleague's log-in.
+    before any password is hashed. Attempts from one address are verified one at a time
+    (the caller serialises them) and at most ``pending_per_address`` may wait: a flood
+    cannot fill the hashing threads ahead of a log-in from elsewhere, while an office
+    whose nurses share one address and log in at 8:00 together just waits its turns.
     """
 
     pair_free: int = 5
     address_free: int = 20
     window_s: float = 300.0
     max_delay_s: float = 300.0
+    pending_per_address: int = 8
     _failures: dict[tuple[str, str], list[float]] = field(default_factory=dict)
-    _verifying: set[str] = field(default_factory=set)
+    _pending: dict[str, int] = field(default_factory=dict)
 
     def _recent(self, key: tuple[str, str], now: float) -> list[float]:
         kept = [t for t in self._failures.get(key, []) if now - t <= self.window_s]
@@ -63,18 +66,27 @@ class LoginThrottle:
 
     def wait_s(self, username: str, address: str, now: float) -> float:
         """How long before an attempt from here is even checked (0: now)."""
-        if address in self._verifying:
-            return 1.0
         return max(
             self._wait(self._recent((username, address), now), self.pair_free, now),
             self._wait(self._recent(("", address), now), self.address_free, now),
         )
 
-    def begin(self, address: str) -> None:
-        self._verifying.add(address)
+    def admit(self, address: str) -> bool:
+        """Room for one more attempt from here to wait for its verification?"""
+        if self._pending.get(address, 0) >= self.pending_per_address:
+            return False
+        self._pending[address] = self._pending.get(address, 0) + 1
+        return True
 
-    def end(self, address: str) -> None:
-        self._verifying.discard(address)
+    def pending_addresses(self) -> set[str]:
+        return set(self._pending)
+
+    def release(self, address: str) -> None:
+        left = self._pending.get(address, 0) - 1
+        if left > 0:
+            self._pending[address] = left
+        else:
+            self._pending.pop(address, None)
 
     def failed(self, username: str, address: str, now: float) -> None:
         for key in ((username, address), ("", address)):

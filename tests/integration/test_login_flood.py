@@ -54,3 +54,16 @@ async def test_a_bad_login_flood_neither_locks_out_nor_delays_the_right_one(tmp_
         # From the attacker's own address the right password waits its turn there.
         reply = await login(backend.ws, ATTACKER, "hoitaja", "demo")
         assert reply["code"] == "rate_limited"
+
+
+async def test_an_office_logging_in_together_behind_one_address_all_get_in(
+    tmp_path: Path,
+) -> None:
+    """8:00: six colleagues behind the county's one NAT address log in at once. They
+    wait their turns for the password check; none is refused."""
+    with running_backend(tmp_path) as backend:
+        people = ["hoitaja", "hoitaja2", "psyk", "sihteeri", "sosiaali", "esihenkilo"]
+        replies = await asyncio.gather(
+            *(login(backend.ws, "192.0.2.10", who, "demo") for who in people)
+        )
+        assert [r["type"] for r in replies] == ["logged_in"] * len(people), replies

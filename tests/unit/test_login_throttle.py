@@ -27,11 +27,15 @@ def test_an_address_trying_many_names_is_slowed_as_one() -> None:
     assert throttle.wait_s("someone", "elsewhere", 0) == 0
 
 
-def test_one_verification_at_a_time_per_address_and_the_window_forgets() -> None:
-    throttle = LoginThrottle(pair_free=1, window_s=60, max_delay_s=10)
-    throttle.begin("a")
-    assert throttle.wait_s("x", "a", 0) > 0 and throttle.wait_s("x", "b", 0) == 0
-    throttle.end("a")
+def test_a_few_may_wait_per_address_and_the_window_forgets() -> None:
+    throttle = LoginThrottle(pair_free=1, window_s=60, max_delay_s=10, pending_per_address=2)
+    assert throttle.admit("a") and throttle.admit("a")
+    assert not throttle.admit("a") and throttle.admit("b")
+    throttle.release("a")
+    assert throttle.admit("a")
+    for address in ("a", "a", "b"):
+        throttle.release(address)
+    assert throttle.pending_addresses() == set()
     for t in range(10):
         throttle.failed("x", "a", t)
     assert throttle.wait_s("x", "a", 10) == 9  # capped at max_delay_s after the last
