@@ -287,6 +287,7 @@ def report(
             "per_1000_conversations": per_conv,
             "per_hour": per_hour,
             "ten_hour_day": per_hour * 10,
+            "first": rows[0][key] if rows else float("nan"),
             "last": rows[-1][key] if rows else float("nan"),
         }
     return {

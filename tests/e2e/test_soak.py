@@ -22,8 +22,9 @@ async def test_short_soak_keeps_the_desktop_whole() -> None:
     for name in ("desktop_true", "desktop_false", "desktop_none"):
         trend = result["slopes"][name]["per_hour"]
         assert trend > -MAX_DECLINE_PER_HOUR, (name, trend, result)
-    # Memory, files and threads: no trend a shift would notice.
+    # Files and threads end where they began (a minute is too short to extrapolate a
+    # slope of a few sockets: a call in flight at the end holds its RTP pair).
     slopes = result["slopes"]
-    assert slopes["desktop_fds"]["ten_hour_day"] < 50, slopes
-    assert slopes["desktop_os_threads"]["ten_hour_day"] < 10, slopes
-    assert slopes["backend_os_threads"]["ten_hour_day"] < 10, slopes
+    for name, allowed in (("desktop_fds", 6), ("desktop_os_threads", 2), ("backend_os_threads", 2)):
+        grew = slopes[name]["last"] - slopes[name]["first"]
+        assert grew <= allowed, (name, grew, slopes)
