@@ -31,7 +31,7 @@ class JsonFormatter(logging.Formatter):
 # A client's address is personal data (behind the proxy, her own public address): no log
 # line keeps one, the server's own (uvicorn's "WebSocket … [accepted]") included.
 _ADDRESS = re.compile(
-    r"\[[0-9A-Fa-f:.]+\](?::\d+)?"  # [v6]:port
+    r"\[[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\](?::\d+)?"  # [v6]:port (a colon inside: not a pid)
     r"|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b"  # v4[:port]
     r"|(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){0,6}::[0-9A-Fa-f:]*(?![\w:])"  # v6 with ::
     r"|\b(?:[0-9A-Fa-f]{1,4}:){5,7}[0-9A-Fa-f]{1,4}\b"  # full v6
