@@ -33,6 +33,10 @@ class Softphone:
         self.report_on_call = report_on_call
         self.auto_answer_s = auto_answer_s
         self._auto_answering: set[int] = set()
+        # Answered here but not yet confirmed by the far end: pjsua2 reports the call as
+        # ringing until the ACK arrives, and a hang-up pressed in that moment must still
+        # reach it (the headset button pressed twice, a nurse who changes her mind).
+        self._answered: set[int] = set()
         self._reported = False
         self._tasks: set[asyncio.Task[None]] = set()
         engine.subscribe(self._on_event)
@@ -45,17 +49,26 @@ class Softphone:
                 call.direction is Direction.INCOMING
                 and call.state is CallState.RINGING
                 and not call.end_reason
+                and call.id not in self._answered
             ):
                 return call.id
         return None
 
+    def answer(self, handle: int) -> None:
+        self._answered.add(handle)
+        self.engine.answer(handle)
+
     def current(self) -> int | None:
-        """The call the buttons act on: the active one, else a held or dialling one."""
-        order = (CallState.ACTIVE, CallState.DIALING, CallState.HELD)
-        for state in order:
-            for call in sorted(self.engine.calls.values(), key=lambda c: -c.id):
-                if call.state is state:
-                    return call.id
+        """The call the buttons act on: the active one, else one being answered, else a
+        dialling or held one."""
+        newest_first = sorted(self.engine.calls.values(), key=lambda c: -c.id)
+        for state in (CallState.ACTIVE, CallState.RINGING, CallState.DIALING, CallState.HELD):
+            for call in newest_first:
+                if call.state is not state or call.end_reason:
+                    continue
+                if state is CallState.RINGING and call.id not in self._answered:
+                    continue
+                return call.id
         return None
 
     def poll(self) -> None:
@@ -66,6 +79,7 @@ class Softphone:
             log.exception("softphone poll")
 
     def _on_event(self, event: PhoneEvent) -> None:
+        self._answered &= {c.id for c in self.engine.calls.values() if c.state is CallState.RINGING}
         ringing = self.ringing
         self.audio.ring(ringing is not None and not self._connected())
         if self.auto_answer_s > 0 and ringing is not None and ringing not in self._auto_answering:
@@ -89,7 +103,7 @@ class Softphone:
         # Only a call still ringing, and never while she is already talking on another.
         if self.ringing == handle and not self._connected():
             try:
-                self.engine.answer(handle)
+                self.answer(handle)
             except Exception:
                 log.exception("auto-answer")
 

@@ -412,7 +412,7 @@ class PhonePanel(QFrame):
         return True
 
     def answer(self) -> None:
-        self._act(self.engine.answer, self.softphone.ringing)
+        self._act(self.softphone.answer, self.softphone.ringing)
 
     def hangup(self) -> None:
         self._act(self.engine.hangup, self.softphone.current())
