@@ -9,8 +9,11 @@ import json
 import logging
 import re
 import sys
+from datetime import date
+from pathlib import Path
 
 from backend.config import ConfigError, Settings, load_service_config
+from backend.domain.figures import Grain
 
 
 class JsonFormatter(logging.Formatter):
@@ -90,7 +93,6 @@ def serve(settings: Settings, json_logs: bool) -> int:
 
 
 async def handbook(settings: Settings, args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from backend.handbook_io import export_folder, import_folder
     from backend.store.handbook import HandbookStore
@@ -203,6 +205,112 @@ async def add_user(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def report(settings: Settings, args: argparse.Namespace) -> int:
+    """The figures for a range, as a file: what IT schedules (``report --help``)."""
+    from datetime import UTC, datetime
+
+    from backend.domain.figures import Grain
+    from backend.reports.files import to_csv, to_json, write_csv, write_xlsx
+    from backend.reports.service import ReportError, make_report
+    from backend.store.migrate import upgrade
+    from backend.store.repository import Store
+
+    config = load_service_config(settings.service_file, settings.demo)
+    upgrade(settings.database_url)
+    store = Store(settings.database_url)
+    try:
+        try:
+            result = await make_report(
+                store,
+                config,
+                first=args.first,
+                last=args.last,
+                grain=Grain(args.interval),
+                queues=args.queue or (),
+                now=datetime.now(UTC),
+                per_person=args.staff,
+            )
+        except ReportError as exc:
+            print(f"luukku-backend report: {exc}", file=sys.stderr)
+            return 2
+        if result.staff is not None:
+            # Per-person figures are purpose-limited: who looked is recorded.
+            await store.log_access(
+                f"cli:{getpass.getuser()}", "-", "staff_figures", datetime.now(UTC)
+            )
+        out = Path(args.out) if args.out != "-" else None
+        if args.format == "xlsx":
+            if out is None:
+                print("luukku-backend report: XLSX needs --out FILE", file=sys.stderr)
+                return 2
+            write_xlsx(result, out)
+            print(f"wrote {out}")
+        elif args.format == "csv":
+            if out is None:
+                from backend.reports.files import INTERVAL_HEADER, interval_rows
+
+                sys.stdout.write(to_csv(INTERVAL_HEADER, interval_rows(result)))
+            else:
+                for path in write_csv(result, out):
+                    print(f"wrote {path}")
+        else:
+            text = to_json(result)
+            if out is None:
+                sys.stdout.write(text + "\n")
+            else:
+                out.write_text(text, "utf-8")
+                print(f"wrote {out}")
+    finally:
+        await store.close()
+    return 0
+
+
+async def demo_history(settings: Settings, args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from backend.demo.history import generate, write
+    from backend.demo.seed import DEMO_STAFF
+    from backend.store.migrate import upgrade
+    from backend.store.repository import Store
+
+    if not settings.demo:
+        print(
+            "luukku-backend demo-history: refused: this writes invented contacts and runs only"
+            " with LUUKKU_DEMO=1 (a demo database)",
+            file=sys.stderr,
+        )
+        return 2
+    config = load_service_config(settings.service_file, settings.demo)
+    upgrade(settings.database_url)
+    last = date.today() - timedelta(days=1)
+    first = last - timedelta(weeks=args.weeks) + timedelta(days=1)
+    history = generate(
+        first=first,
+        last=last,
+        queues={q.id: q.channel for q in config.queues},
+        staff={u: frozenset(skills.split(",")) for u, _n, _r, skills in DEMO_STAFF},
+        skills={q.id: q.skill for q in config.queues},
+        tz=config.tz,
+    )
+    store = Store(settings.database_url)
+    try:
+        await write(store, history)
+    finally:
+        await store.close()
+    print(
+        f"demo history {first}..{last}: {len(history.calls)} calls, "
+        f"{len(history.conversations)} chats, {len(history.callbacks)} callbacks"
+    )
+    return 0
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="luukku-backend")
     parser.add_argument("--json-logs", action="store_true", help="log JSON lines to stdout")
@@ -234,6 +342,22 @@ def main(argv: list[str] | None = None) -> int:
         "--phone-while-chat", action="store_true", help="phone deliveries while holding chats"
     )
     user.add_argument("--password-stdin", action="store_true")
+    rep = sub.add_parser("report", help="the service's figures for a date range, as a file")
+    rep.add_argument("--from", dest="first", type=_day, required=True, help="YYYY-MM-DD")
+    rep.add_argument("--to", dest="last", type=_day, required=True, help="YYYY-MM-DD, inclusive")
+    rep.add_argument(
+        "--interval", default="60", choices=[g.value for g in Grain], help="minutes, or a period"
+    )
+    rep.add_argument("--format", default="json", choices=("json", "csv", "xlsx"))
+    rep.add_argument("--out", default="-", help="the file to write; - for standard output")
+    rep.add_argument("--queue", action="append", help="a queue id (repeat for more); all if none")
+    rep.add_argument(
+        "--staff",
+        action="store_true",
+        help="include per-person figures (access-logged; off if the service turned them off)",
+    )
+    hist = sub.add_parser("demo-history", help="demo only: write weeks of invented past contacts")
+    hist.add_argument("--weeks", type=int, default=8)
     args = parser.parse_args(argv)
     try:
         settings = Settings.from_env()
@@ -254,6 +378,10 @@ def main(argv: list[str] | None = None) -> int:
         return backup(settings, args.destination)
     if args.command == "add-user":
         return asyncio.run(add_user(settings, args))
+    if args.command == "report":
+        return asyncio.run(report(settings, args))
+    if args.command == "demo-history":
+        return asyncio.run(demo_history(settings, args))
     return serve(settings, args.json_logs)
 
 

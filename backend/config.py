@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import holidays
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from backend.domain.figures import Targets
 from backend.domain.hours import OpeningHours, Window
 from backend.domain.meter import Thresholds
 
@@ -153,6 +154,14 @@ class MeterConfig(_Strict):
         return Thresholds(**self.model_dump())
 
 
+class ReportsConfig(_Strict):
+    # Whether abandons within meter.short_abandon_s count against the service level.
+    count_short_abandons: bool = False
+    # Per-person figures (time per state, contacts handled): purpose-limited under Finnish
+    # working-life privacy law; a service can turn them off altogether.
+    per_person: bool = True
+
+
 class LimitsConfig(_Strict):
     client_frames_per_s: float = Field(default=5, gt=0)
     client_burst: int = Field(default=20, gt=0)
@@ -183,6 +192,7 @@ class ServiceConfig(_Strict):
     phone: PhoneConfig = PhoneConfig()
     meter: dict[Literal["chat", "phone"], MeterConfig]
     limits: LimitsConfig = LimitsConfig()
+    reports: ReportsConfig = ReportsConfig()
     queues: list[QueueConfig] = Field(min_length=1)
     exceptions: list[ExceptionDay] = []
     # Quick-reply placeholders, e.g. {service_phone}; {first_name} is the staff member's.
@@ -236,6 +246,13 @@ class ServiceConfig(_Strict):
     @cached_property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def targets(self) -> dict[str, Targets]:
+        """What each channel promises, for the figures."""
+        return {
+            channel: Targets(m.target_s, m.short_abandon_s, m.target_share)
+            for channel, m in self.meter.items()
+        }
 
     def queue(self, queue_id: str) -> QueueConfig | None:
         return next((q for q in self.queues if q.id == queue_id), None)

@@ -26,6 +26,7 @@ from backend.domain.meter import DayCounts, StaffCapacity, estimated_wait_s, que
 from backend.domain.ratelimit import ClientLimits, LoginThrottle
 from backend.domain.routing import Agent, Contact, Router, RoutingError
 from backend.store.pictures import PictureMeta, PictureStore
+from backend.store.reports import ReportStore
 from backend.store.repository import Store, StoredLine
 from backend.store.tables import Conversation, StaffSession
 from protocol.messages import (
@@ -214,6 +215,9 @@ class Hub:
 
         self.guides = Guides(self, HandbookStore(store))
         self.callbacks = Callbacks(self, CallbackStore(store))
+        self.reports = ReportStore(store)
+        # The last state written to the staff-state log per person (reports' time per state).
+        self._logged_states: dict[str, tuple[str, str]] = {}
         self.pictures = PictureStore(store)
         self.collab = Collaboration(self)
         self.staff_chat = StaffChat(self)
@@ -777,6 +781,7 @@ class Hub:
         )
         if agent.status is StaffStatus.OFFLINE:
             self.router.set_status(username, StaffStatus.NOT_READY, self.clock(), "login")
+            await self._log_state(username)
         mine = [live for live in self.live.values() if username in live.staff_members()]
         for live in mine:
             if live.owner == username:
@@ -813,6 +818,7 @@ class Hub:
         for contact_id in self.router.set_status(username, StaffStatus.OFFLINE, self.clock()):
             if contact_id in self.phone.calls:
                 await self._withdrawn(username, contact_id, "taken")
+        await self._log_state(username)
         log.info("staff %s disconnected", username)
         self.callbacks.withdraw_offers_of(username)
         await self.route()
@@ -967,7 +973,24 @@ class Hub:
         a client she accepts in vain)."""
         for contact_id in self.router.set_status(username, status, self.clock(), reason):
             await self._withdrawn(username, contact_id, "taken")
+        await self._log_state(username)
         await self._send_status(username)
+
+    async def _log_state(self, username: str) -> None:
+        agent = self.router.agents.get(username)
+        if agent is None:
+            return
+        state = (agent.status.value, agent.reason or "")
+        if self._logged_states.get(username) == state:
+            return
+        self._logged_states[username] = state
+        try:
+            await self.reports.log_state(
+                username, agent.status_since or self.clock(), state[0], state[1]
+            )
+        except Exception:
+            # A lost log row costs a report a few minutes; it must not cost her the change.
+            log.exception("staff state log")
 
     async def view(self, conversation_id: str, username: str) -> ConversationView:
         """The conversation as staff see it: lines with thumbnails, notes, who takes part,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from enum import StrEnum
 
 from backend.domain.hours import OpeningHours
@@ -92,14 +92,21 @@ def figures(
     callbacks: Iterable[CallbackFacts], day: date, now: datetime, hours: OpeningHours
 ) -> dict[str, DayFigures]:
     """Per queue: the callbacks created on ``day`` (local), and how they fared."""
-    result: dict[str, DayFigures] = {}
+    by_queue: dict[str, list[CallbackFacts]] = {}
     for cb in callbacks:
-        if cb.created.astimezone(hours.tz).date() != day:
-            continue
-        fig = result.setdefault(cb.queue, DayFigures())
+        if cb.created.astimezone(hours.tz).date() == day:
+            by_queue.setdefault(cb.queue, []).append(cb)
+    return {queue: tally(cbs, now, hours.tz) for queue, cbs in by_queue.items()}
+
+
+def tally(callbacks: Iterable[CallbackFacts], now: datetime, tz: tzinfo) -> DayFigures:
+    """How a set of callbacks fared: the one definition the meter and the reports use.
+    *Done the same day*: done on the local day it was created."""
+    fig = DayFigures()
+    for cb in callbacks:
         fig.created += 1
         if cb.state is CallbackState.DONE and cb.done_at is not None:
-            if cb.done_at.astimezone(hours.tz).date() == day:
+            if cb.done_at.astimezone(tz).date() == cb.created.astimezone(tz).date():
                 fig.done_same_day += 1
             if cb.due is None or cb.done_at <= cb.due:
                 fig.done_in_time += 1
@@ -107,4 +114,4 @@ def figures(
             fig.open += 1
             if is_overdue(cb.due, cb.state, now):
                 fig.overdue += 1
-    return result
+    return fig

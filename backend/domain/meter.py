@@ -1,13 +1,9 @@
 """The busyness meter (ruuhkamittari): figures for one queue, and the client's wait estimate.
 
-Service level today, per queue::
-
-    SL = answered within target / (answered + abandoned after the short-abandon threshold)
-
-A contact that gave up within ``short_abandon_s`` is left out of both sides (a mis-dial,
-or a client who changed their mind). With no contacts counted yet, SL is ``None``, shown
-as "–", and does not colour the meter. The raw counts go out with the figure so that any
-other formula can be computed from them.
+Service level today, per queue: ``backend/domain/figures.py`` defines it (and every other
+figure); the meter uses the same function, so the meter and the day's report agree. With
+no contacts counted yet, SL is ``None``, shown as "–", and does not colour the meter.
+The raw counts go out with the figure so that any other formula can be computed from them.
 
 Level (green / yellow / red), first rule that matches:
 
@@ -31,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from backend.domain import figures
 from protocol.messages import Level, QueueFigures
 
 
@@ -91,11 +88,11 @@ class StaffCapacity:
 
 
 def service_level(counts: DayCounts, t: Thresholds) -> float | None:
-    answered = len(counts.answered_waits_s)
-    denominator = answered + counts.abandoned_counted(t.short_abandon_s)
-    if denominator == 0:
-        return None
-    return counts.answered_in(t.target_s) / denominator
+    return figures.service_level(
+        counts.answered_in(t.target_s),
+        len(counts.answered_waits_s),
+        counts.abandoned_counted(t.short_abandon_s),
+    )
 
 
 def level(

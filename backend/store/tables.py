@@ -212,7 +212,10 @@ class Callback(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    __table_args__ = (Index("ix_callbacks_state", "state"),)
+    __table_args__ = (
+        Index("ix_callbacks_state", "state"),
+        Index("ix_callbacks_created", "created_at"),
+    )
 
 
 class CallbackAttemptRow(Base):
@@ -332,3 +335,20 @@ class CallEvent(Base):
     detail: Mapped[str] = mapped_column(String(100), default="")
 
     __table_args__ = (Index("ix_call_events_call", "call_id"),)
+
+
+class StaffStateRow(Base):
+    """Each change of a staff member's state (Ready, Not ready with its reason, Wrap-up,
+    offline): what the reports' time per state is computed from."""
+
+    __tablename__ = "staff_state_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(64), default="")
+
+    __table_args__ = (
+        Index("ix_staff_state_log_at", "at"),
+        Index("ix_staff_state_log_user_at", "username", "at"),
+    )

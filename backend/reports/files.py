@@ -1,0 +1,229 @@
+"""A report as JSON, CSV (RFC 4180, UTF-8) or XLSX: the same figures the screen shows.
+
+Rows are one per interval and channel, and one per contact (ids, times, queue, channel,
+outcome, who: never message text, names or numbers). Times are local ISO 8601 with offset.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from backend.domain.figures import Figures
+from backend.domain.report import Report
+from protocol.messages import Outcome
+
+SERVICE_LEVEL_FORMULA = (
+    "service level = answered within target / (answered + abandoned); abandons within the "
+    "short-abandon threshold {short}"
+)
+OUTCOMES = [o.value for o in Outcome]
+FIGURE_COLUMNS = [
+    "offered",
+    "answered",
+    "answered_in_target",
+    "abandoned",
+    "short_abandoned",
+    "service_level",
+    "wait_mean_s",
+    "wait_p90_s",
+    "longest_wait_s",
+    "handle_mean_s",
+    "one_contact_share",
+    *(f"outcome_{o}" for o in OUTCOMES),
+]
+INTERVAL_HEADER = ["start", "end", "channel", *FIGURE_COLUMNS]
+CONTACT_HEADER = [
+    "id",
+    "channel",
+    "queue",
+    "arrived",
+    "answered",
+    "ended",
+    "wait_s",
+    "handle_s",
+    "abandoned",
+    "outcome",
+    "handled_by",
+]
+CALLBACK_HEADER = ["start", "end", "created", "done_same_day", "done_in_time", "open", "overdue"]
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def figure_values(f: Figures) -> list[Any]:
+    return [
+        f.offered,
+        f.answered,
+        f.answered_in_target,
+        f.abandoned,
+        f.short_abandoned,
+        _round(f.service_level),
+        _round(f.wait_mean_s),
+        _round(f.wait_p90_s),
+        _round(f.longest_wait_s),
+        _round(f.handle_mean_s),
+        _round(f.one_contact_share),
+        *(f.outcomes.get(o, 0) for o in OUTCOMES),
+    ]
+
+
+def _time(at: datetime | None, report: Report) -> str | None:
+    return None if at is None else at.astimezone(report.period.tz).isoformat()
+
+
+def interval_rows(report: Report) -> list[list[Any]]:
+    return [
+        [
+            _time(r.interval.start, report),
+            _time(r.interval.end, report),
+            r.channel,
+            *figure_values(r.figures),
+        ]
+        for r in report.rows
+    ]
+
+
+def contact_rows(report: Report) -> list[list[Any]]:
+    return [
+        [
+            c.id,
+            c.channel,
+            c.queue,
+            _time(c.arrived, report),
+            _time(c.answered, report),
+            _time(c.ended, report),
+            _round(c.wait_s),
+            _round(c.handle_s),
+            c.abandoned,
+            c.outcome,
+            c.handled_by,
+        ]
+        for c in report.contacts
+    ]
+
+
+def callback_rows(report: Report) -> list[list[Any]]:
+    return [
+        [
+            _time(r.interval.start, report),
+            _time(r.interval.end, report),
+            r.figures.created,
+            r.figures.done_same_day,
+            r.figures.done_in_time,
+            r.figures.open,
+            r.figures.overdue,
+        ]
+        for r in report.callbacks
+    ]
+
+
+def staff_header(report: Report) -> list[str]:
+    states = sorted({k for s in report.staff or () for k in s.seconds})
+    return ["username", "contacts_handled", "chat_s", "call_s", *(f"{k}_s" for k in states)]
+
+
+def staff_rows(report: Report) -> list[list[Any]]:
+    states = [h[:-2] for h in staff_header(report)[4:]]
+    return [
+        [
+            s.username,
+            s.contacts_handled,
+            round(s.chat_s),
+            round(s.call_s),
+            *(round(s.seconds.get(k, 0.0)) for k in states),
+        ]
+        for s in report.staff or ()
+    ]
+
+
+def formula(report: Report) -> str:
+    short = "count" if report.count_short_abandons else "are left out"
+    return SERVICE_LEVEL_FORMULA.format(short=short)
+
+
+def to_json(report: Report) -> str:
+    def table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
+        return [dict(zip(header, row, strict=True)) for row in rows]
+
+    body = {
+        "version": 1,
+        "from": report.period.first.isoformat(),
+        "to": report.period.last.isoformat(),
+        "interval": report.period.grain.value,
+        "timezone": report.period.tz.key,
+        "queues": list(report.queues),
+        "formula": formula(report),
+        "totals": {
+            ch: dict(zip(FIGURE_COLUMNS, figure_values(f), strict=True))
+            for ch, f in report.totals.items()
+        },
+        "intervals": table(INTERVAL_HEADER, interval_rows(report)),
+        "callbacks": table(CALLBACK_HEADER, callback_rows(report)),
+        "staff": None if report.staff is None else table(staff_header(report), staff_rows(report)),
+        "contacts": table(CONTACT_HEADER, contact_rows(report)),
+    }
+    return json.dumps(body, ensure_ascii=False, indent=1)
+
+
+def _safe(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula is written as text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else _safe(v) for v in row])
+    return out.getvalue()
+
+
+def write_csv(report: Report, path: Path) -> list[Path]:
+    """The intervals to ``path``, the contacts beside it (``NAME-contacts.csv``)."""
+    contacts = path.with_name(f"{path.stem}-contacts{path.suffix or '.csv'}")
+    path.write_text(to_csv(INTERVAL_HEADER, interval_rows(report)), "utf-8")
+    contacts.write_text(to_csv(CONTACT_HEADER, contact_rows(report)), "utf-8")
+    return [path, contacts]
+
+
+def write_xlsx(report: Report, path: Path) -> None:
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = "Summary"
+    summary.append(["from", report.period.first.isoformat()])
+    summary.append(["to", report.period.last.isoformat()])
+    summary.append(["interval", report.period.grain.value])
+    summary.append(["queues", ", ".join(report.queues)])
+    summary.append(["formula", formula(report)])
+    summary.append([])
+    summary.append(["channel", *FIGURE_COLUMNS])
+    for ch, f in report.totals.items():
+        summary.append([ch, *figure_values(f)])
+    sheets: list[tuple[str, Sequence[str], list[list[Any]]]] = [
+        ("Intervals", INTERVAL_HEADER, interval_rows(report)),
+        ("Callbacks", CALLBACK_HEADER, callback_rows(report)),
+        ("Contacts", CONTACT_HEADER, contact_rows(report)),
+    ]
+    if report.staff is not None:
+        sheets.append(("Staff", staff_header(report), staff_rows(report)))
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(title)
+        sheet.append(list(header))
+        for row in rows:
+            sheet.append([_safe(v) for v in row])
+        sheet.freeze_panes = "A2"
+    book.save(path)

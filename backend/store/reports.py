@@ -1,0 +1,147 @@
+"""What reports read (contacts, callbacks, staff states) and the staff-state log's writes.
+
+Reads select plain columns, not ORM objects: a month of a national service is ~80,000
+contacts and is read in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from backend.domain.callbacks import CallbackFacts, CallbackState
+from backend.domain.figures import ContactRecord, StateChange
+from backend.store.repository import Store
+from backend.store.tables import Callback, Conversation, PhoneCall, StaffStateRow
+
+
+class ReportStore:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    async def log_state(self, username: str, at: datetime, state: str, reason: str) -> None:
+        row = StaffStateRow(username=username, at=at, state=state, reason=reason[:64])
+        await self.store.transaction(lambda s: s.add(row))
+
+    async def contacts(
+        self, start: datetime, end: datetime, queues: Collection[str]
+    ) -> list[ContactRecord]:
+        """Chats and queued calls that arrived in ``[start, end)`` in those queues."""
+
+        def read(s: Session) -> list[ContactRecord]:
+            chats = s.execute(
+                select(
+                    Conversation.id,
+                    Conversation.queue,
+                    Conversation.arrived_at,
+                    Conversation.answered_at,
+                    Conversation.closed_at,
+                    Conversation.abandoned,
+                    Conversation.outcome,
+                    Conversation.answered_by,
+                ).where(
+                    Conversation.arrived_at >= start,
+                    Conversation.arrived_at < end,
+                    Conversation.queue.in_(queues),
+                )
+            )
+            out = [ContactRecord(r[0], "chat", *r[1:]) for r in chats]
+            calls = s.execute(
+                select(
+                    PhoneCall.id,
+                    PhoneCall.queue,
+                    PhoneCall.arrived_at,
+                    PhoneCall.answered_at,
+                    PhoneCall.ended_at,
+                    PhoneCall.outcome,
+                    PhoneCall.handling_outcome,
+                    PhoneCall.answered_by,
+                ).where(
+                    PhoneCall.arrived_at >= start,
+                    PhoneCall.arrived_at < end,
+                    PhoneCall.queue.in_(queues),
+                )
+            )
+            for r in calls:
+                out.append(
+                    ContactRecord(
+                        id=r[0],
+                        channel="phone",
+                        queue=r[1] or "",
+                        arrived=r[2],
+                        answered=r[3],
+                        ended=r[4],
+                        abandoned=r[5] == "abandoned",  # as the meter counts it
+                        outcome=r[6],
+                        handled_by=r[7],
+                    )
+                )
+            return out
+
+        return await self.store.query(read)
+
+    async def callbacks(
+        self, start: datetime, end: datetime, queues: Collection[str]
+    ) -> list[CallbackFacts]:
+        def read(s: Session) -> list[CallbackFacts]:
+            rows = s.execute(
+                select(
+                    Callback.queue,
+                    Callback.created_at,
+                    Callback.due_at,
+                    Callback.state,
+                    Callback.done_at,
+                ).where(
+                    Callback.created_at >= start,
+                    Callback.created_at < end,
+                    Callback.queue.in_(queues),
+                )
+            )
+            return [CallbackFacts(r[0], r[1], r[2], CallbackState(r[3]), r[4]) for r in rows]
+
+        return await self.store.query(read)
+
+    async def state_changes(self, start: datetime, end: datetime) -> list[StateChange]:
+        """The changes in ``[start, end)``, and each person's last change before ``start``
+        (her state when the range begins), in time order."""
+
+        def read(s: Session) -> list[StateChange]:
+            last_before = (
+                select(StaffStateRow.username, func.max(StaffStateRow.at).label("at"))
+                .where(StaffStateRow.at < start)
+                .group_by(StaffStateRow.username)
+                .subquery()
+            )
+            opening = s.execute(
+                select(
+                    StaffStateRow.username,
+                    StaffStateRow.at,
+                    StaffStateRow.state,
+                    StaffStateRow.reason,
+                ).join(
+                    last_before,
+                    and_(
+                        StaffStateRow.username == last_before.c.username,
+                        StaffStateRow.at == last_before.c.at,
+                    ),
+                )
+            )
+            inside = s.execute(
+                select(
+                    StaffStateRow.username,
+                    StaffStateRow.at,
+                    StaffStateRow.state,
+                    StaffStateRow.reason,
+                )
+                .where(StaffStateRow.at >= start, StaffStateRow.at < end)
+                .order_by(StaffStateRow.at, StaffStateRow.id)
+            )
+            first = {r[0]: StateChange(r[0], r[1], r[2], r[3]) for r in opening}
+            return sorted(first.values(), key=lambda c: c.at) + [
+                StateChange(r[0], r[1], r[2], r[3]) for r in inside
+            ]
+
+        return await self.store.query(read)

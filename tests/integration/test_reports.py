@@ -1,0 +1,332 @@
+"""Reports from a real database (SQLite here; scripts/test.sh runs this on PostgreSQL too):
+the figures equal a computation straight from the stored rows, the intervals add up to the
+day, the exports carry the same figures, and today's meter agrees with today's report."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from backend.config import load_service_config
+from backend.demo.history import generate, write
+from backend.demo.seed import DEMO_STAFF
+from backend.domain.figures import Grain
+from backend.reports.files import (
+    CONTACT_HEADER,
+    FIGURE_COLUMNS,
+    contact_rows,
+    figure_values,
+    to_csv,
+    write_csv,
+    write_xlsx,
+)
+from backend.reports.service import ReportError, make_report
+from backend.store.migrate import upgrade
+from backend.store.repository import Store
+from tests.helpers import ROOT, BackendProcess, Peer, fresh_database_url, running_backend, staff
+
+DEMO = load_service_config(demo=True)
+FIRST, LAST = date(2026, 10, 19), date(2026, 11, 8)  # three weeks, over the DST change
+
+
+@pytest.fixture(scope="module")
+def history_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    url = fresh_database_url(tmp_path_factory.mktemp("reports"))
+    upgrade(url)
+    store = Store(url)
+    history = generate(
+        first=FIRST,
+        last=LAST,
+        queues={q.id: q.channel for q in DEMO.queues},
+        staff={u: frozenset(s.split(",")) for u, _n, _r, s in DEMO_STAFF},
+        skills={q.id: q.skill for q in DEMO.queues},
+        tz=DEMO.tz,
+    )
+    asyncio.run(write(store, history))
+    asyncio.run(write(store, history))  # a rerun replaces, never doubles
+    yield store
+    asyncio.run(store.close())
+
+
+def raw(store: Store, sql: str) -> list[tuple[object, ...]]:
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(sql))]
+
+
+async def test_figures_equal_the_stored_rows(history_store: Store) -> None:
+    now = datetime(2026, 11, 30, 12, tzinfo=UTC)
+    report = await make_report(
+        history_store, DEMO, first=FIRST, last=LAST, grain=Grain.MIN60, now=now
+    )
+    rows = raw(
+        history_store,
+        "select arrived_at, answered_at, closed_at, abandoned, outcome from conversations",
+    )
+    assert len(rows) == report.totals["chat"].offered > 1000
+
+    def seconds(a: object, b: object) -> float:
+        def parse(x: object) -> datetime:
+            if isinstance(x, datetime):
+                return x if x.tzinfo else x.replace(tzinfo=UTC)
+            return datetime.fromisoformat(str(x)).replace(tzinfo=UTC)
+
+        return (parse(b) - parse(a)).total_seconds()
+
+    answered = [seconds(r[0], r[1]) for r in rows if r[1] is not None]
+    abandoned = [seconds(r[0], r[2]) for r in rows if r[3]]
+    in_target = sum(1 for w in answered if w <= 120)
+    counted = sum(1 for w in abandoned if w > 10)
+    chat = report.totals["chat"]
+    assert chat.answered == len(answered) and chat.answered_in_target == in_target
+    assert chat.abandoned == counted and chat.short_abandoned == len(abandoned) - counted
+    assert chat.service_level == pytest.approx(in_target / (len(answered) + counted))
+    one = sum(1 for r in rows if r[4] == "one_contact")
+    assert chat.one_contact_share == pytest.approx(one / sum(1 for r in rows if r[4]))
+    calls = raw(history_store, "select count(*) from phone_calls")[0][0]
+    assert report.totals["phone"].offered == calls
+
+    # The intervals add up to the totals; closed hours (the demo is open around the clock,
+    # so here: none) would be absent rather than zero.
+    for channel, total in report.totals.items():
+        parts = [r.figures for r in report.rows if r.channel == channel]
+        for name in ("offered", "answered", "answered_in_target", "abandoned"):
+            assert sum(getattr(p, name) for p in parts) == getattr(total, name)
+    # Hourly rows of the 25-hour day (2026-10-25) are 25 per channel.
+    dst = [
+        r for r in report.rows if r.interval.start.astimezone(DEMO.tz).date() == date(2026, 10, 25)
+    ]
+    assert len(dst) == 25 * len(report.channels)
+    assert (
+        report.callback_totals.created == raw(history_store, "select count(*) from callbacks")[0][0]
+    )
+
+
+async def test_days_and_hours_agree(history_store: Store) -> None:
+    now = datetime(2026, 11, 30, 12, tzinfo=UTC)
+    kw = dict(first=date(2026, 11, 2), last=date(2026, 11, 2), now=now, queues=["puh_asiakas"])
+    hourly = await make_report(history_store, DEMO, grain=Grain.MIN15, **kw)  # type: ignore[arg-type]
+    daily = await make_report(history_store, DEMO, grain=Grain.DAY, **kw)  # type: ignore[arg-type]
+    assert hourly.channels == ("phone",) and len(daily.rows) == 1
+    assert daily.rows[0].figures == hourly.totals["phone"] == daily.totals["phone"]
+    assert sum(r.figures.offered for r in hourly.rows) == daily.rows[0].figures.offered > 0
+
+
+async def test_refused_requests_say_what_to_change(history_store: Store) -> None:
+    now = datetime(2026, 11, 30, tzinfo=UTC)
+    with pytest.raises(ReportError, match="unknown queue"):
+        await make_report(
+            history_store, DEMO, first=FIRST, last=LAST, grain=Grain.DAY, queues=["nope"], now=now
+        )
+    with pytest.raises(ReportError, match="before it starts"):
+        await make_report(history_store, DEMO, first=LAST, last=FIRST, grain=Grain.DAY, now=now)
+
+
+async def test_exports_carry_the_figures_on_screen(history_store: Store, tmp_path: Path) -> None:
+    now = datetime(2026, 11, 30, 12, tzinfo=UTC)
+    report = await make_report(
+        history_store, DEMO, first=FIRST, last=LAST, grain=Grain.DAY, now=now
+    )
+    xlsx = tmp_path / "r.xlsx"
+    write_xlsx(report, xlsx)
+    book = load_workbook(xlsx, read_only=True)
+    assert set(book.sheetnames) >= {"Summary", "Intervals", "Contacts", "Callbacks", "Staff"}
+    summary = [list(r) for r in book["Summary"].iter_rows(values_only=True)]
+    header = summary.index(["channel", *FIGURE_COLUMNS])
+    for row in summary[header + 1 :]:
+        assert row[1:] == figure_values(report.totals[str(row[0])])
+    intervals = list(book["Intervals"].iter_rows(values_only=True))
+    assert len(intervals) == len(report.rows) + 1
+    contacts = list(book["Contacts"].iter_rows(values_only=True))
+    assert list(contacts[0]) == CONTACT_HEADER and len(contacts) == len(report.contacts) + 1
+
+    paths = write_csv(report, tmp_path / "r.csv")
+    with paths[0].open(newline="", encoding="utf-8") as f:
+        parsed = list(csv.reader(f))
+    assert len(parsed) == len(report.rows) + 1 and paths[0].read_bytes().count(b"\r\n") == len(
+        parsed
+    )
+    first_row = report.rows[0]
+    assert parsed[1][3:] == ["" if v is None else str(v) for v in figure_values(first_row.figures)]
+    with paths[1].open(newline="", encoding="utf-8") as f:
+        assert next(csv.reader(f)) == CONTACT_HEADER
+
+
+def test_a_cell_a_spreadsheet_would_run_is_written_as_text() -> None:
+    text = to_csv(["a"], [['=HYPERLINK("x")'], ["@SUM(1)"], ["ok"]])
+    assert list(csv.reader(io.StringIO(text))) == [
+        ["a"],
+        ['\'=HYPERLINK("x")'],
+        ["'@SUM(1)"],
+        ["ok"],
+    ]
+
+
+def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "backend", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+async def test_command_line_report_and_demo_history(tmp_path: Path) -> None:
+    import os
+
+    url = fresh_database_url(tmp_path)
+    env = dict(os.environ, LUUKKU_DATA_DIR=str(tmp_path), LUUKKU_DATABASE_URL=url)
+    env.pop("LUUKKU_DEMO", None)
+    refused = run_cli(env, "demo-history", "--weeks", "1")
+    assert refused.returncode == 2 and "LUUKKU_DEMO=1" in refused.stderr
+    demo_env = dict(env, LUUKKU_DEMO="1")
+    made = run_cli(demo_env, "demo-history", "--weeks", "2")
+    assert made.returncode == 0, made.stderr
+    last = date.today() - timedelta(days=1)
+    first = last - timedelta(days=13)
+    common = ["report", "--from", first.isoformat(), "--to", last.isoformat(), "--interval", "day"]
+    as_json = run_cli(demo_env, *common, "--format", "json")
+    assert as_json.returncode == 0, as_json.stderr
+    body = json.loads(as_json.stdout)
+    assert body["version"] == 1 and body["staff"] is None and body["totals"]["phone"]["offered"] > 0
+    assert not set(body["contacts"][0]) - set(CONTACT_HEADER)
+    out = tmp_path / "month.xlsx"
+    as_xlsx = run_cli(demo_env, *common, "--format", "xlsx", "--out", str(out), "--staff")
+    assert as_xlsx.returncode == 0, as_xlsx.stderr
+    book = load_workbook(out, read_only=True)
+    summary = [list(r) for r in book["Summary"].iter_rows(values_only=True)]
+    phone = next(r for r in summary if r[0] == "phone")
+    assert phone[1] == body["totals"]["phone"]["offered"]
+    assert "Staff" in book.sheetnames
+    store = Store(url)
+    try:
+        looked = raw(store, "select username, action from access_log where action='staff_figures'")
+    finally:
+        await store.close()
+    assert len(looked) == 1 and str(looked[0][0]).startswith("cli:")
+    bad = run_cli(demo_env, *common, "--queue", "nope")
+    assert bad.returncode == 2 and "unknown queue" in bad.stderr
+
+
+@pytest.fixture
+def backend(tmp_path: Path) -> Iterator[BackendProcess]:
+    with running_backend(tmp_path) as b:
+        yield b
+
+
+async def test_todays_meter_report_and_export_agree(
+    backend: BackendProcess, tmp_path: Path
+) -> None:
+    """Contacts of today in the database before the start (one answered late, one short
+    abandon, one counted abandon, calls too) and one chat handled live: the meter after a
+    restart, today's report and its export show the same counts and service level."""
+    now = datetime.now(UTC)
+    midnight = datetime.combine(now.astimezone(DEMO.tz).date(), datetime.min.time(), DEMO.tz)
+    t = max(midnight.astimezone(UTC) + timedelta(seconds=1), now - timedelta(minutes=30))
+    rows = [
+        ("r1", t, t + timedelta(seconds=200), t + timedelta(seconds=800), False, "one_contact"),
+        ("r2", t, t + timedelta(seconds=30), t + timedelta(seconds=300), False, "other"),
+        ("r3", t, None, t + timedelta(seconds=5), True, None),
+        ("r4", t, None, t + timedelta(seconds=90), True, None),
+    ]
+    for cid, arrived, answered, closed, abandoned, outcome in rows:
+        backend.execute(
+            "insert into conversations (id, queue, channel, state, client_token_hash, lang,"
+            " arrived_at, answered_at, answered_by, closed_at, abandoned, outcome, last_seq)"
+            " values (?, 'neuvola', 'chat', 'closed', 'x', 'fi', ?, ?, ?, ?, ?, ?, 0)",
+            cid,
+            arrived,
+            answered,
+            "hoitaja" if answered else None,
+            closed,
+            abandoned,
+            outcome,
+        )
+    backend.execute(
+        "insert into phone_calls (id, gateway, queue, arrived_at, answered_at, answered_by,"
+        " ended_at, outcome) values ('p1', 'gw', 'puh_aitiys', ?, ?, 'hoitaja', ?, 'answered')",
+        t,
+        t + timedelta(seconds=100),
+        t + timedelta(seconds=400),
+    )
+    backend.stop()
+    backend.start()
+    nurse = await staff(backend.ws, "hoitaja")
+    client = await Peer.connect(backend.ws + "/ws/client")
+    await client.send(type="start", queue="neuvola", name="Maija")
+    cid = (await client.expect("started"))["conversation_id"]
+    await nurse.expect("offer", conversation_id=cid)
+    await nurse.send(type="accept", conversation_id=cid)
+    await nurse.send(type="close", conversation_id=cid, outcome="one_contact", wrap_up="")
+    await nurse.expect("closed", conversation_id=cid)
+    meter = None
+    while True:  # the first meter frame after the close
+        frame = await nurse.expect("meter", timeout=10)
+        row = next(q for q in frame["queues"] if q["queue"] == "neuvola")
+        if row["answered_today"] == 3:
+            meter = frame
+            break
+    await nurse.close()
+    await client.close()
+
+    config = load_service_config(backend.service_file)
+    store = Store(backend.database_url)
+    try:
+        today = now.astimezone(config.tz).date()
+        report = await make_report(
+            store,
+            config,
+            first=today,
+            last=today,
+            grain=Grain.DAY,
+            queues=["neuvola"],
+            now=datetime.now(UTC),
+        )
+        phone = await make_report(
+            store,
+            config,
+            first=today,
+            last=today,
+            grain=Grain.DAY,
+            queues=["puh_aitiys"],
+            now=datetime.now(UTC),
+        )
+    finally:
+        await store.close()
+    chat = report.totals["chat"]
+    row = next(q for q in meter["queues"] if q["queue"] == "neuvola")
+    assert (
+        (row["answered_today"], row["answered_in_target_today"], row["abandoned_today"])
+        == (
+            chat.answered,
+            chat.answered_in_target,
+            chat.abandoned,
+        )
+        == (3, 2, 1)
+    )
+    assert row["service_level_today"] == pytest.approx(chat.service_level) == pytest.approx(2 / 4)
+    call_row = next(q for q in meter["queues"] if q["queue"] == "puh_aitiys")
+    assert call_row["answered_today"] == phone.totals["phone"].answered == 1
+    # The export of today: the same figures.
+    xlsx = tmp_path / "today.xlsx"
+    write_xlsx(report, xlsx)
+    summary = [
+        list(r) for r in load_workbook(xlsx, read_only=True)["Summary"].iter_rows(values_only=True)
+    ]
+    exported = next(r for r in summary if r[0] == "chat")
+    assert exported[1:6] == [chat.offered, 3, 2, 1, 1]
+    assert exported[6] == round(2 / 4, 4)
+    assert contact_rows(report)[0][0] in {"r1", "r2", "r3", "r4", cid}
