@@ -356,6 +356,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="include per-person figures (access-logged; off if the service turned them off)",
     )
+    board = sub.add_parser("wallboard-link", help="print the team room wallboard's link")
+    board.add_argument("--base", help="the address staff use, e.g. https://luukku.example.fi")
+    board.add_argument("--new", action="store_true", help="a new key: earlier links stop working")
     hist = sub.add_parser("demo-history", help="demo only: write weeks of invented past contacts")
     hist.add_argument("--weeks", type=int, default=8)
     args = parser.parse_args(argv)
@@ -380,6 +383,12 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(add_user(settings, args))
     if args.command == "report":
         return asyncio.run(report(settings, args))
+    if args.command == "wallboard-link":
+        from backend.api.wallboard import wallboard_key
+
+        base = (args.base or f"http://{settings.host}:{settings.port}").rstrip("/")
+        print(f"{base}/wallboard#key={wallboard_key(settings.data_dir, new=args.new)}")
+        return 0
     if args.command == "demo-history":
         return asyncio.run(demo_history(settings, args))
     return serve(settings, args.json_logs)

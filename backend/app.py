@@ -15,11 +15,14 @@ from starlette.staticfiles import StaticFiles
 
 from backend.api.headers import SecurityHeaders
 from backend.api.http import client_picture, health, queues
+from backend.api.reports import report_file
 from backend.api.sockets import TransportInScope, client_socket, gateway_socket, staff_socket
+from backend.api.wallboard import wallboard_figures
 from backend.config import ServiceConfig, Settings, load_service_config
 from backend.hub import Hub
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
+from backend.supervision import Supervision
 
 WEB = Path(__file__).parent / "web"
 log = logging.getLogger("luukku")
@@ -40,6 +43,7 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
             await seed_demo_handbook(store)
         hub = Hub(settings, service, store)
         app.state.hub = hub
+        app.state.supervision = Supervision(hub)
         await hub.start()
         try:
             yield
@@ -50,10 +54,16 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
     async def index(_request: object) -> FileResponse:
         return FileResponse(WEB / "index.html")
 
+    async def wallboard_page(_request: object) -> FileResponse:
+        return FileResponse(WEB / "wallboard.html")
+
     routes = [
         Route("/", index),
         Route("/api/health", health),
         Route("/api/queues", queues),
+        Route("/wallboard", wallboard_page),
+        Route("/api/wallboard", wallboard_figures),
+        Route("/api/report", report_file),
         Route("/api/chat/picture", client_picture, methods=["POST"]),
         WebSocketRoute("/ws/client", client_socket),
         WebSocketRoute("/ws/staff", staff_socket),

@@ -15,7 +15,7 @@ import contextlib
 import logging
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Literal, Protocol
@@ -205,6 +205,8 @@ class Hub:
         # Event-loop time of the tick's last completed run: what the health check reports.
         self.last_tick: float | None = None
         self._meter_dirty = False
+        # Called with every meter update (the supervisor's board goes out with it).
+        self.meter_listeners: list[Callable[[], Awaitable[None]]] = []
         self._positions: dict[str, int] = {}
         from backend.callbacks import Callbacks
         from backend.collab import Collaboration
@@ -396,6 +398,10 @@ class Hub:
             # A socket that died mid-send is cleaned up by its own receive loop.
             log.debug("send failed", exc_info=True)
 
+    async def send_staff(self, username: str, frame: Frame) -> None:
+        """Send to one staff member if she is online (the features' way in)."""
+        await self._to_staff(username, frame)
+
     async def _to_staff(self, username: str | None, frame: Frame) -> None:
         conn = self.staff.get(username) if username else None
         if conn is not None:
@@ -493,6 +499,11 @@ class Hub:
         self._meter_dirty = False
         if not self.staff:
             return
+        for listener in self.meter_listeners:
+            try:
+                await listener()
+            except Exception:
+                log.exception("meter listener")
         figures = self.meter()
         now = self.clock()
         for conn in list(self.staff.values()):
@@ -730,6 +741,14 @@ class Hub:
         )
         await self._attach_staff(link, username, token, expires)
         return username
+
+    async def sign_out(self, username: str) -> None:
+        """End all her sessions and close her socket (a supervisor signs out a forgotten
+        session): the desktop finds its session gone and asks for a log-in."""
+        await self.store.end_sessions_of(username)
+        conn = self.staff.get(username)
+        if conn is not None:
+            await conn.link.close(4003, "signed out by a supervisor")
 
     async def staff_logout(self, username: str, link: Link) -> None:
         """She logs out: the session ends for good (its token resumes nothing), and the

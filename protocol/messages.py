@@ -558,8 +558,34 @@ class StaffCallOutcome(Frame):
     wrap_up: Annotated[str, Field(max_length=2000)] = ""
 
 
+class StaffSupervise(Frame):
+    """A supervisor acts on a colleague: sets her Not ready, or signs out a forgotten
+    session. The reason is recorded with who did it."""
+
+    type: Literal["supervise"] = "supervise"
+    username: Ident
+    action: Literal["not_ready", "sign_out"]
+    reason: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+ReportInterval = Literal["15", "30", "60", "day", "week", "month"]
+
+
+class StaffReportRequest(Frame):
+    """A report for a date range (supervisors; per-person figures only with ``staff``)."""
+
+    type: Literal["report"] = "report"
+    first: date
+    last: date
+    interval: ReportInterval = "60"
+    queues: Annotated[list[Ident], Field(max_length=50)] = []
+    staff: bool = False
+
+
 StaffFrame = Annotated[
-    StaffLogout
+    StaffSupervise
+    | StaffReportRequest
+    | StaffLogout
     | StaffCallOutcome
     | CallbackTake
     | CallbackDecline
@@ -988,8 +1014,94 @@ class ToStaffCallbackFigures(Frame):
     rows: list[CallbackDayFigures]
 
 
+class BoardRow(BaseModel):
+    """One staff member online, as the supervisor's board shows her."""
+
+    model_config = ConfigDict(frozen=True)
+    username: str
+    display_name: str
+    role: str
+    status: StaffStatus
+    reason: str | None = None
+    since: datetime | None = None
+    chats: list[str] = []  # the conversations she holds
+    offers: int = 0
+    on_call: bool = False
+    queues: list[str] = []
+
+
+class ToStaffBoard(Frame):
+    """Who is doing what now (supervisors only; with every meter update)."""
+
+    type: Literal["board"] = "board"
+    at: datetime
+    staff: list[BoardRow]
+
+
+class ReportFigures(BaseModel):
+    """The figures of one interval, channel or range: ``backend/domain/figures.py``."""
+
+    model_config = ConfigDict(frozen=True)
+    offered: int
+    answered: int
+    answered_in_target: int
+    abandoned: int
+    short_abandoned: int
+    service_level: float | None
+    wait_mean_s: float | None
+    wait_p90_s: float | None
+    longest_wait_s: float | None
+    handle_mean_s: float | None
+    one_contact_share: float | None
+    outcomes: dict[str, int] = {}
+
+
+class ReportRow(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    start: datetime
+    end: datetime
+    channel: Literal["chat", "phone"]
+    figures: ReportFigures
+
+
+class ReportStaffRow(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    username: str
+    contacts_handled: int
+    chat_s: float
+    call_s: float
+    seconds: dict[str, float]  # by state: "ready", "not_ready:lunch", "wrap_up", …
+
+
+class ReportCallbacks(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    created: int
+    done_same_day: int
+    done_in_time: int
+    open: int
+    overdue: int
+
+
+class ToStaffReport(Frame):
+    type: Literal["report"] = "report"
+    first: date
+    last: date
+    interval: ReportInterval
+    queues: list[str]
+    formula: str
+    target_share: dict[str, float]  # by channel: the service level's target line
+    totals: dict[str, ReportFigures]
+    rows: list[ReportRow]
+    callbacks: ReportCallbacks
+    # Arrivals by ISO weekday (index 0 = Monday) and local hour: the heat map.
+    arrivals: list[list[int]]
+    staff: list[ReportStaffRow] | None = None
+
+
 ServerToStaffFrame = Annotated[
-    ToStaffCallOutcomeSaved
+    ToStaffBoard
+    | ToStaffReport
+    | ToStaffCallOutcomeSaved
     | ToStaffCallbackOffer
     | ToStaffCallbackOfferWithdrawn
     | ToStaffCallbackFigures

@@ -94,6 +94,14 @@ def main() -> int:
         if registrar is not None:
             children.append(registrar)
             env.setdefault("LUUKKU_SIP_REGISTRAR", f"127.0.0.1:{args.sip_port}")
+        data_dir = Path(env["LUUKKU_DATA_DIR"])
+        if not (data_dir / "luukku.db").exists():
+            # A fresh demo database: eight weeks of invented past contacts, so that the
+            # reports and charts show something from the first start.
+            data_dir.mkdir(parents=True, exist_ok=True)
+            subprocess.run(
+                [PY, "-m", "backend", "demo-history", "--weeks", "8"], cwd=ROOT, env=env, check=True
+            )
         backend = subprocess.Popen([PY, "-m", "backend"], cwd=ROOT, env=env)
         children.append(backend)
         wait_healthy(url, backend)

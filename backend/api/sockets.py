@@ -18,6 +18,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from backend.domain.ratelimit import TokenBucket
 from backend.hub import Hub
+from backend.supervision import Supervision
 from protocol.gateway import GatewayHello, parse_gateway_frame
 from protocol.messages import (
     CallbackAttempt,
@@ -57,9 +58,11 @@ from protocol.messages import (
     StaffPhoneState,
     StaffPictureOpen,
     StaffPictureRequest,
+    StaffReportRequest,
     StaffResumeSession,
     StaffSend,
     StaffSetStatus,
+    StaffSupervise,
     StaffTransfer,
     StaffTyping,
     StaffVideoLink,
@@ -269,6 +272,7 @@ async def client_socket(ws: WebSocket) -> None:
 
 async def staff_socket(ws: WebSocket) -> None:
     hub: Hub = ws.app.state.hub
+    supervision: Supervision = ws.app.state.supervision
     limits = hub.config.limits
     await ws.accept()
     link = SocketLink(ws)
@@ -291,7 +295,12 @@ async def staff_socket(ws: WebSocket) -> None:
         if isinstance(frame, StaffLogout):
             await hub.staff_logout(username, link)
             return
-        await _staff_dispatch(hub, username, frame)
+        if isinstance(frame, StaffSupervise):
+            await supervision.supervise(username, frame)
+        elif isinstance(frame, StaffReportRequest):
+            await supervision.report(username, frame)
+        else:
+            await _staff_dispatch(hub, username, frame)
 
     try:
         bucket = TokenBucket(limits.staff_frames_per_s, limits.staff_burst)

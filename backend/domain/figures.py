@@ -285,6 +285,16 @@ def bucket(
     return out
 
 
+def arrivals_by_weekday_hour(contacts: Iterable[ContactRecord], tz: ZoneInfo) -> list[list[int]]:
+    """Arrivals per local weekday (row 0 = Monday) and hour (column 0 = 00–01): the heat
+    map of when in the week the peaks come."""
+    grid = [[0] * 24 for _ in range(7)]
+    for c in contacts:
+        local = c.arrived.astimezone(tz)
+        grid[local.weekday()][local.hour] += 1
+    return grid
+
+
 # --- staff time --------------------------------------------------------------------------
 
 

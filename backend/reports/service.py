@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -52,14 +54,19 @@ async def make_report(
         if per_person and config.reports.per_person
         else None
     )
-    return build(
-        period=period,
-        queue_channels=chosen,
-        hours={q: config.opening_hours(q) for q in chosen},
-        targets=config.targets(),
-        contacts=contacts,
-        callbacks=callbacks,
-        state_changes=changes,
-        now=now,
-        count_short_abandons=config.reports.count_short_abandons,
+    # In a thread: a national month takes seconds to compute and the hub's tick (offers,
+    # the meter) must not wait for it.
+    return await asyncio.to_thread(
+        functools.partial(
+            build,
+            period=period,
+            queue_channels=chosen,
+            hours={q: config.opening_hours(q) for q in chosen},
+            targets=config.targets(),
+            contacts=contacts,
+            callbacks=callbacks,
+            state_changes=changes,
+            now=now,
+            count_short_abandons=config.reports.count_short_abandons,
+        )
     )

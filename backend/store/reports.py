@@ -15,7 +15,13 @@ from sqlalchemy.orm import Session
 from backend.domain.callbacks import CallbackFacts, CallbackState
 from backend.domain.figures import ContactRecord, StateChange
 from backend.store.repository import Store
-from backend.store.tables import Callback, Conversation, PhoneCall, StaffStateRow
+from backend.store.tables import (
+    Callback,
+    Conversation,
+    PhoneCall,
+    StaffStateRow,
+    SupervisorAction,
+)
 
 
 class ReportStore:
@@ -24,6 +30,12 @@ class ReportStore:
 
     async def log_state(self, username: str, at: datetime, state: str, reason: str) -> None:
         row = StaffStateRow(username=username, at=at, state=state, reason=reason[:64])
+        await self.store.transaction(lambda s: s.add(row))
+
+    async def supervisor_action(
+        self, at: datetime, by: str, target: str, action: str, reason: str
+    ) -> None:
+        row = SupervisorAction(at=at, by=by, target=target, action=action, reason=reason[:200])
         await self.store.transaction(lambda s: s.add(row))
 
     async def contacts(

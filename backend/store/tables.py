@@ -352,3 +352,15 @@ class StaffStateRow(Base):
         Index("ix_staff_state_log_at", "at"),
         Index("ix_staff_state_log_user_at", "username", "at"),
     )
+
+
+class SupervisorAction(Base):
+    """A supervisor set a colleague Not ready or signed her out, and why."""
+
+    __tablename__ = "supervisor_actions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    by: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(200))

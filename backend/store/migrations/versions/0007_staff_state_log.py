@@ -1,4 +1,5 @@
-"""staff state log: each change of a staff member's state, for the reports
+"""staff state log: each change of a staff member's state, for the reports; supervisor
+actions (Not ready / signed out by a supervisor, and why)
 
 Revision ID: 0007
 Revises: 0006
@@ -24,12 +25,22 @@ def upgrade() -> None:
     )
     op.create_index("ix_staff_state_log_at", "staff_state_log", ["at"])
     op.create_index("ix_staff_state_log_user_at", "staff_state_log", ["username", "at"])
-    # Reports read contacts by arrival time; calls already have this index.
+    op.create_table(
+        "supervisor_actions",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("by", sa.String(64), nullable=False),
+        sa.Column("target", sa.String(64), nullable=False),
+        sa.Column("action", sa.String(16), nullable=False),
+        sa.Column("reason", sa.String(200), nullable=False),
+    )
+    # Reports read callbacks by creation time.
     op.create_index("ix_callbacks_created", "callbacks", ["created_at"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_callbacks_created", "callbacks")
+    op.drop_table("supervisor_actions")
     op.drop_index("ix_staff_state_log_user_at", "staff_state_log")
     op.drop_index("ix_staff_state_log_at", "staff_state_log")
     op.drop_table("staff_state_log")

@@ -1,0 +1,187 @@
+"""The supervisor's room on the backend: the live board, acting on a colleague, reports.
+
+Supervisors only, on every path (socket here, HTTP in ``backend/api/reports.py``): another
+role gets ``forbidden``. Per-person figures are purpose-limited: every look at them is
+access-logged.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from backend.domain.figures import ContactRecord, Grain, arrivals_by_weekday_hour
+from backend.domain.figures import Figures as DomainFigures
+from backend.domain.report import Report
+from backend.hub import SUPERVISOR_ROLES, Hub
+from backend.reports.files import formula
+from backend.reports.service import ReportError, make_report
+from backend.store.reports import ReportStore
+from protocol.messages import (
+    BoardRow,
+    ErrorCode,
+    ProtocolError,
+    ReportCallbacks,
+    ReportFigures,
+    ReportRow,
+    ReportStaffRow,
+    StaffReportRequest,
+    StaffStatus,
+    StaffSupervise,
+    ToStaffBoard,
+    ToStaffReport,
+)
+
+SUPERVISOR_REASON = "supervisor"  # the Not-ready reason she sees: set by her supervisor
+
+
+class Supervision:
+    def __init__(self, hub: Hub) -> None:
+        self.hub = hub
+        self.store = ReportStore(hub.store)
+        hub.meter_listeners.append(self.push_board)
+
+    def is_supervisor(self, username: str) -> bool:
+        profile = self.hub.profiles.get(username)
+        return profile is not None and profile.role in SUPERVISOR_ROLES
+
+    def _require(self, username: str) -> None:
+        if not self.is_supervisor(username):
+            raise ProtocolError(ErrorCode.FORBIDDEN, "for supervisors only")
+
+    # --- the live board ------------------------------------------------------------------
+
+    def board(self) -> ToStaffBoard:
+        hub = self.hub
+        rows = []
+        for username in sorted(hub.staff):
+            agent = hub.router.agents.get(username)
+            profile = hub.profiles.get(username)
+            if agent is None or profile is None:
+                continue
+            rows.append(
+                BoardRow(
+                    username=username,
+                    display_name=profile.display_name,
+                    role=profile.role,
+                    status=agent.status,
+                    reason=agent.reason,
+                    since=agent.status_since,
+                    chats=sorted(agent.chats),
+                    offers=len(agent.offers),
+                    on_call=agent.on_call,
+                    queues=[q.id for q in hub.config.queues if q.skill in agent.skills],
+                )
+            )
+        return ToStaffBoard(at=hub.clock(), staff=rows)
+
+    async def push_board(self) -> None:
+        supervisors = [u for u in self.hub.staff if self.is_supervisor(u)]
+        if not supervisors:
+            return
+        frame = self.board()
+        for username in supervisors:
+            await self.hub.send_staff(username, frame)
+
+    async def send_board(self, username: str) -> None:
+        self._require(username)
+        await self.hub.send_staff(username, self.board())
+
+    # --- acting on a colleague -----------------------------------------------------------
+
+    async def supervise(self, username: str, frame: StaffSupervise) -> None:
+        self._require(username)
+        hub = self.hub
+        target = frame.username
+        if target not in hub.staff:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "not online", ref=target)
+        now = hub.clock()
+        await self.store.supervisor_action(now, username, target, frame.action, frame.reason)
+        if frame.action == "not_ready":
+            await hub.change_status(target, StaffStatus.NOT_READY, SUPERVISOR_REASON)
+            await hub.route()
+        else:
+            # A forgotten session: it ends for good; her desktop asks her to log in again.
+            await hub.sign_out(target)
+        await hub.broadcast_meter()
+
+    # --- reports -------------------------------------------------------------------------
+
+    async def report(self, username: str, frame: StaffReportRequest) -> None:
+        self._require(username)
+        hub = self.hub
+        try:
+            result = await make_report(
+                hub.store,
+                hub.config,
+                first=frame.first,
+                last=frame.last,
+                grain=Grain(frame.interval),
+                queues=frame.queues,
+                now=hub.clock(),
+                per_person=frame.staff,
+            )
+        except ReportError as exc:
+            raise ProtocolError(ErrorCode.BAD_FRAME, str(exc)) from exc
+        if result.staff is not None:
+            await hub.store.log_access(username, "-", "staff_figures", hub.clock())
+        await hub.send_staff(username, to_frame(result, frame.first, frame.last, hub))
+
+
+def report_figures(f: DomainFigures) -> ReportFigures:
+    return ReportFigures(
+        offered=f.offered,
+        answered=f.answered,
+        answered_in_target=f.answered_in_target,
+        abandoned=f.abandoned,
+        short_abandoned=f.short_abandoned,
+        service_level=f.service_level,
+        wait_mean_s=f.wait_mean_s,
+        wait_p90_s=f.wait_p90_s,
+        longest_wait_s=f.longest_wait_s,
+        handle_mean_s=f.handle_mean_s,
+        one_contact_share=f.one_contact_share,
+        outcomes=dict(f.outcomes),
+    )
+
+
+def to_frame(result: Report, first: date, last: date, hub: Hub) -> ToStaffReport:
+    contacts: tuple[ContactRecord, ...] = result.contacts
+    cb = result.callback_totals
+    return ToStaffReport(
+        first=first,
+        last=last,
+        interval=result.period.grain.value,
+        queues=list(result.queues),
+        formula=formula(result),
+        target_share={ch: m.target_share for ch, m in hub.config.meter.items()},
+        totals={ch: report_figures(f) for ch, f in result.totals.items()},
+        rows=[
+            ReportRow(
+                start=r.interval.start,
+                end=r.interval.end,
+                channel="phone" if r.channel == "phone" else "chat",
+                figures=report_figures(r.figures),
+            )
+            for r in result.rows
+        ],
+        callbacks=ReportCallbacks(
+            created=cb.created,
+            done_same_day=cb.done_same_day,
+            done_in_time=cb.done_in_time,
+            open=cb.open,
+            overdue=cb.overdue,
+        ),
+        arrivals=arrivals_by_weekday_hour(contacts, result.period.tz),
+        staff=None
+        if result.staff is None
+        else [
+            ReportStaffRow(
+                username=s.username,
+                contacts_handled=s.contacts_handled,
+                chat_s=s.chat_s,
+                call_s=s.call_s,
+                seconds=dict(s.seconds),
+            )
+            for s in result.staff
+        ],
+    )
