@@ -152,7 +152,10 @@ def to_frame(result: Report, first: date, last: date, hub: Hub) -> ToStaffReport
         last=last,
         interval=result.period.grain.value,
         queues=list(result.queues),
+        timezone=result.period.tz.key,
         formula=formula(result),
+        count_short_abandons=result.count_short_abandons,
+        short_abandon_s={ch: m.short_abandon_s for ch, m in hub.config.meter.items()},
         target_share={ch: m.target_share for ch, m in hub.config.meter.items()},
         totals={ch: report_figures(f) for ch, f in result.totals.items()},
         rows=[
@@ -161,6 +164,7 @@ def to_frame(result: Report, first: date, last: date, hub: Hub) -> ToStaffReport
                 end=r.interval.end,
                 channel="phone" if r.channel == "phone" else "chat",
                 figures=report_figures(r.figures),
+                staff_ready=r.staff_ready,
             )
             for r in result.rows
         ],

@@ -65,6 +65,8 @@ class Bridge(QObject):
     staff_chat = Signal(str)  # channel ("" : all)
     colleagues = Signal()
     call_outcome_saved = Signal(str)  # the backend's call id
+    board_changed = Signal()  # supervisors: who is doing what now
+    report_arrived = Signal()
 
     def on_phone_event(self, event: PhoneEvent) -> None:
         self.phone_event.emit(event)
@@ -126,3 +128,7 @@ class Bridge(QObject):
                 self.colleagues.emit()
             case EventKind.CALL_OUTCOME_SAVED:
                 self.call_outcome_saved.emit(event.detail or "")
+            case EventKind.BOARD:
+                self.board_changed.emit()
+            case EventKind.REPORT:
+                self.report_arrived.emit()

@@ -1062,6 +1062,7 @@ class ReportRow(BaseModel):
     end: datetime
     channel: Literal["chat", "phone"]
     figures: ReportFigures
+    staff_ready: float | None = None  # mean number of staff Ready in the interval
 
 
 class ReportStaffRow(BaseModel):
@@ -1088,7 +1089,10 @@ class ToStaffReport(Frame):
     last: date
     interval: ReportInterval
     queues: list[str]
-    formula: str
+    timezone: str = "Europe/Helsinki"  # the service's: intervals are labelled in it
+    formula: str  # in English, as in the exports; the desktop shows its own translation
+    count_short_abandons: bool = False
+    short_abandon_s: dict[str, int] = {}  # by channel
     target_share: dict[str, float]  # by channel: the service level's target line
     totals: dict[str, ReportFigures]
     rows: list[ReportRow]

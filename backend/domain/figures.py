@@ -308,6 +308,37 @@ class StateChange:
     reason: str = ""
 
 
+def ready_per_interval(changes: Sequence[StateChange], spans: Sequence[Interval]) -> list[float]:
+    """The mean number of staff Ready during each interval: Ready seconds of everyone /
+    the interval's seconds (the staffing beside the arrivals). Changes in time order."""
+    out = [0.0] * len(spans)
+    if not spans:
+        return out
+    starts = [s.start for s in spans]
+    since: dict[str, datetime] = {}
+
+    def add(lo: datetime, hi: datetime) -> None:
+        i = max(0, bisect.bisect_right(starts, lo) - 1)
+        while i < len(spans) and spans[i].start < hi:
+            a, b = max(lo, spans[i].start), min(hi, spans[i].end)
+            if b > a:
+                out[i] += (b - a).total_seconds()
+            i += 1
+
+    for change in changes:
+        began = since.pop(change.username, None)
+        if began is not None:
+            add(began, change.at)
+        if change.state == "ready":
+            since[change.username] = change.at
+    for began in since.values():
+        add(began, spans[-1].end)
+    return [
+        seconds / (span.end - span.start).total_seconds()
+        for seconds, span in zip(out, spans, strict=True)
+    ]
+
+
 def state_seconds(
     changes: Sequence[StateChange], start: datetime, end: datetime
 ) -> dict[str, dict[str, float]]:

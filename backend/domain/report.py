@@ -28,6 +28,7 @@ from backend.domain.figures import (
     figures,
     intervals,
     is_open_during,
+    ready_per_interval,
     state_seconds,
 )
 from backend.domain.hours import OpeningHours
@@ -48,6 +49,7 @@ class IntervalRow:
     interval: Interval
     channel: str
     figures: Figures
+    staff_ready: float | None = None  # mean staff Ready (all queues), None without the log
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,10 @@ class Report:
     totals: Mapping[str, Figures]  # by channel, over the whole range
     callbacks: tuple[CallbackRow, ...]
     callback_totals: DayFigures
-    staff: tuple[StaffRow, ...] | None  # None: per-person figures are turned off
+    staff: tuple[StaffRow, ...] | None  # None: per-person figures not asked for, or off
     contacts: tuple[ContactRecord, ...] = field(repr=False)
     count_short_abandons: bool = False
+    target_share: Mapping[str, float] = field(default_factory=dict)  # by channel
 
 
 def build(
@@ -89,15 +92,17 @@ def build(
     targets: Mapping[str, Targets],
     contacts: Sequence[ContactRecord],
     callbacks: Sequence[CallbackFacts],
-    state_changes: Sequence[StateChange] | None,
+    state_changes: Sequence[StateChange],
     now: datetime,
     count_short_abandons: bool = False,
+    per_person: bool = False,
 ) -> Report:
     """``queue_channels``: the chosen queues and their channels; ``contacts`` and
-    ``callbacks`` of those queues in the range; ``state_changes`` None leaves staff out."""
+    ``callbacks`` of those queues in the range; ``per_person`` adds each person's time."""
     channels = tuple(c for c in CHANNELS if c in set(queue_channels.values()))
     contacts = [c for c in contacts if c.queue in queue_channels]
     spans = intervals(period.first, period.last, period.grain, period.tz)
+    ready = dict(zip(spans, ready_per_interval(state_changes, spans), strict=True))
     rows: list[IntervalRow] = []
     for channel in channels:
         mine = [c for c in contacts if c.channel == channel]
@@ -105,7 +110,12 @@ def build(
         for span, in_span in zip(spans, bucket(mine, spans, lambda c: c.arrived), strict=True):
             if in_span or any(is_open_during(span, h) for h in queue_hours):
                 rows.append(
-                    IntervalRow(span, channel, figures(in_span, targets, count_short_abandons))
+                    IntervalRow(
+                        span,
+                        channel,
+                        figures(in_span, targets, count_short_abandons),
+                        ready[span] if state_changes else None,
+                    )
                 )
     rows.sort(key=lambda r: (r.interval.start, CHANNELS.index(r.channel)))
     whole = Interval(spans[0].start, spans[-1].end) if spans else None
@@ -124,7 +134,7 @@ def build(
     )
     in_range_cbs = [cb for cb in chosen_callbacks if whole is not None and cb.created in whole]
     staff = None
-    if state_changes is not None and whole is not None:
+    if per_person and whole is not None:
         staff = _staff_rows(state_changes, in_range, whole)
     return Report(
         period=period,
@@ -137,6 +147,7 @@ def build(
         staff=staff,
         contacts=tuple(sorted(in_range, key=lambda c: c.arrived)),
         count_short_abandons=count_short_abandons,
+        target_share={ch: targets[ch].target_share for ch in channels if ch in targets},
     )
 
 

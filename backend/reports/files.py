@@ -39,7 +39,7 @@ FIGURE_COLUMNS = [
     "one_contact_share",
     *(f"outcome_{o}" for o in OUTCOMES),
 ]
-INTERVAL_HEADER = ["start", "end", "channel", *FIGURE_COLUMNS]
+INTERVAL_HEADER = ["start", "end", "channel", *FIGURE_COLUMNS, "staff_ready_mean"]
 CONTACT_HEADER = [
     "id",
     "channel",
@@ -88,6 +88,7 @@ def interval_rows(report: Report) -> list[list[Any]]:
             _time(r.interval.end, report),
             r.channel,
             *figure_values(r.figures),
+            _round(r.staff_ready),
         ]
         for r in report.rows
     ]
@@ -220,6 +221,7 @@ def write_xlsx(report: Report, path: Path) -> None:
     ]
     if report.staff is not None:
         sheets.append(("Staff", staff_header(report), staff_rows(report)))
+    _charts(book, report)
     for title, header, rows in sheets:
         sheet = book.create_sheet(title)
         sheet.append(list(header))
@@ -227,3 +229,69 @@ def write_xlsx(report: Report, path: Path) -> None:
             sheet.append([_safe(v) for v in row])
         sheet.freeze_panes = "A2"
     book.save(path)
+
+
+def _charts(book: Workbook, report: Report) -> None:
+    """A sheet of its own: per interval, arrivals and staff Ready, and the service level
+    against its target, as spreadsheet charts over a small table beside them."""
+    sheet = book.create_sheet("Charts")
+    channels = list(report.channels)
+    sheet.append(
+        [
+            "start",
+            *(f"offered_{ch}" for ch in channels),
+            *(f"service_level_{ch}" for ch in channels),
+            "staff_ready_mean",
+        ]
+    )
+    by_start: dict[datetime, dict[str, Any]] = {}
+    for r in report.rows:
+        cell = by_start.setdefault(r.interval.start, {"ready": r.staff_ready})
+        cell[r.channel] = r.figures
+    for start in sorted(by_start):
+        cell = by_start[start]
+        offered = [cell[ch].offered if ch in cell else 0 for ch in channels]
+        levels = [
+            None
+            if ch not in cell or cell[ch].service_level is None
+            else round(cell[ch].service_level * 100, 1)
+            for ch in channels
+        ]
+        ready = cell["ready"]
+        sheet.append(
+            [_time(start, report), *offered, *levels, None if ready is None else round(ready, 2)]
+        )
+    n = len(by_start)
+    if n == 0:
+        return
+    from openpyxl.chart import BarChart, LineChart, Reference
+
+    arrivals = BarChart()
+    arrivals.title = "Arrivals per interval"
+    arrivals.add_data(
+        Reference(sheet, min_col=2, max_col=1 + len(channels), min_row=1, max_row=n + 1),
+        titles_from_data=True,
+    )
+    arrivals.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=n + 1))
+    arrivals.width, arrivals.height = 24, 8
+    sheet.add_chart(arrivals, "H2")
+    level = LineChart()
+    level.title = (
+        "Service level, % (target "
+        + ", ".join(
+            f"{ch} {round(report_target * 100)} %"
+            for ch, report_target in report.target_share.items()
+        )
+        + ")"
+    )
+    first = 2 + len(channels)
+    level.add_data(
+        Reference(
+            sheet, min_col=first, max_col=first + len(channels) - 1, min_row=1, max_row=n + 1
+        ),
+        titles_from_data=True,
+    )
+    level.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=n + 1))
+    level.y_axis.scaling.min, level.y_axis.scaling.max = 0, 100
+    level.width, level.height = 24, 8
+    sheet.add_chart(level, "H20")

@@ -49,11 +49,7 @@ async def make_report(
     reports = ReportStore(store)
     contacts = await reports.contacts(start, end, list(chosen))
     callbacks = await reports.callbacks(start, end, list(chosen))
-    changes = (
-        await reports.state_changes(start, end)
-        if per_person and config.reports.per_person
-        else None
-    )
+    changes = await reports.state_changes(start, end)
     # In a thread: a national month takes seconds to compute and the hub's tick (offers,
     # the meter) must not wait for it.
     return await asyncio.to_thread(
@@ -68,5 +64,6 @@ async def make_report(
             state_changes=changes,
             now=now,
             count_short_abandons=config.reports.count_short_abandons,
+            per_person=per_person and config.reports.per_person,
         )
     )

@@ -13,8 +13,13 @@ import asyncio
 import contextlib
 import logging
 import random
+import urllib.parse
+import urllib.request
 import uuid
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Literal
 
 import websockets
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
@@ -39,6 +44,7 @@ from protocol.messages import (
     GuideVersionRequest,
     Outcome,
     ProtocolError,
+    ReportInterval,
     StaffAccept,
     StaffCallOutcome,
     StaffChatRead,
@@ -53,10 +59,12 @@ from protocol.messages import (
     StaffPhoneState,
     StaffPictureOpen,
     StaffPictureRequest,
+    StaffReportRequest,
     StaffResumeSession,
     StaffSend,
     StaffSetStatus,
     StaffStatus,
+    StaffSupervise,
     StaffTransfer,
     StaffTyping,
     StaffVideoLink,
@@ -78,6 +86,7 @@ class StaffConnection:
         state: Workstation | None = None,
         max_backoff_s: float = 10.0,
     ) -> None:
+        self.http_base = base_url.rstrip("/")
         ws_base = base_url.replace("https://", "wss://").replace("http://", "ws://").rstrip("/")
         self.url = ws_base + "/ws/staff"
         self.username = username
@@ -294,6 +303,44 @@ class StaffConnection:
 
     async def callback_figures(self) -> None:
         await self.send(CallbackFiguresRequest())
+
+    # --- the supervisor's room ------------------------------------------------------------
+
+    async def supervise(
+        self, username: str, action: Literal["not_ready", "sign_out"], reason: str
+    ) -> None:
+        await self.send(StaffSupervise(username=username, action=action, reason=reason))
+
+    async def request_report(
+        self, first: date, last: date, interval: ReportInterval, queues: list[str], staff: bool
+    ) -> None:
+        await self.send(
+            StaffReportRequest(
+                first=first,
+                last=last,
+                interval=interval,
+                queues=queues,
+                staff=staff,
+            )
+        )
+
+    async def export_report(self, query: dict[str, str], destination: Path) -> None:
+        """The report as a file from the backend (the same figures, and a row per contact),
+        fetched with her session token: nothing is written unless it all arrived."""
+        token = self._session_token
+        if token is None:
+            raise ConnectionError("not logged in")
+        url = self.http_base + "/api/report?" + urllib.parse.urlencode(query)
+
+        def fetch() -> None:
+            request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+            with urllib.request.urlopen(request, timeout=120) as response:
+                body = response.read()
+            partial = destination.with_name(destination.name + ".part")
+            partial.write_bytes(body)
+            partial.replace(destination)
+
+        await asyncio.to_thread(fetch)
 
     # --- the handbook ---------------------------------------------------------------------
 

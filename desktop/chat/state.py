@@ -24,6 +24,7 @@ from protocol.messages import (
     StaffProfile,
     StaffStatus,
     ToStaffAck,
+    ToStaffBoard,
     ToStaffCallback,
     ToStaffCallbackCreated,
     ToStaffCallbackFigures,
@@ -53,6 +54,7 @@ from protocol.messages import (
     ToStaffOfferWithdrawn,
     ToStaffParticipants,
     ToStaffPicture,
+    ToStaffReport,
     ToStaffStatus,
     ToStaffTyping,
     channel_members,
@@ -94,6 +96,8 @@ class EventKind(StrEnum):
     PICTURE = "picture"  # a full picture arrived (detail: its id)
     STAFF_CHAT = "staff_chat"  # staff messages or read marks changed (detail: channel)
     COLLEAGUES = "colleagues"
+    BOARD = "board"  # the supervisor's board changed
+    REPORT = "report"  # a report arrived
 
 
 @dataclass(frozen=True)
@@ -222,6 +226,8 @@ class Workstation:
     callback: ToStaffCallback | None = None  # the one opened last
     callback_offer: ToStaffCallbackOffer | None = None
     callback_figures: ToStaffCallbackFigures | None = None
+    board: ToStaffBoard | None = None  # supervisors only
+    report: ToStaffReport | None = None  # the last report she asked for
     clinics: list[Clinic] = field(default_factory=list)
     queue_skills: dict[str, str] = field(default_factory=dict)
     queue_channels: dict[str, str] = field(default_factory=dict)
@@ -304,6 +310,12 @@ class Workstation:
         if isinstance(frame, ToStaffCallbackFigures):
             self.callback_figures = frame
             return [Event(EventKind.CALLBACK_FIGURES)]
+        if isinstance(frame, ToStaffBoard):
+            self.board = frame
+            return [Event(EventKind.BOARD)]
+        if isinstance(frame, ToStaffReport):
+            self.report = frame
+            return [Event(EventKind.REPORT)]
         return None
 
     def _apply(self, frame: ServerToStaffFrame) -> list[Event]:

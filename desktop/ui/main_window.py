@@ -44,6 +44,7 @@ from desktop.ui.guides import GuideCommands, HandbookView, HistoryDialog, notice
 from desktop.ui.meter import MeterTable
 from desktop.ui.offer import OfferBanner, line_sound
 from desktop.ui.staff_chat import StaffChatCommands, StaffChatView
+from desktop.ui.supervisor import SupervisorCommands, SupervisorView
 from desktop.ui.texts import (
     NOT_READY_REASONS,
     anonymous,
@@ -59,7 +60,7 @@ STATUS_ORDER = (StaffStatus.READY, StaffStatus.NOT_READY, StaffStatus.WRAP_UP, S
 LINK_COLOURS = {"online": "#1a7f37", "reconnecting": "#b42318", "auth_failed": "#b42318"}
 
 
-class Actions(GuideCommands, CallbackCommands, StaffChatCommands, Protocol):
+class Actions(GuideCommands, CallbackCommands, StaffChatCommands, SupervisorCommands, Protocol):
     """What the window asks of the backend connection."""
 
     async def transfer(
@@ -71,6 +72,7 @@ class Actions(GuideCommands, CallbackCommands, StaffChatCommands, Protocol):
     async def video_link(self, conversation_id: str) -> None: ...
     async def picture_request(self, conversation_id: str) -> None: ...
     async def picture_open(self, picture_id: int) -> None: ...
+    async def open(self, conversation_id: str) -> None: ...
 
     async def set_status(self, status: StaffStatus, reason: str | None = None) -> None: ...
     async def accept(self, conversation_id: str) -> None: ...
@@ -170,6 +172,8 @@ class MainWindow(QMainWindow):
         self.staff_chat = StaffChatView(state, commands, self._run)
         self.sections.addTab(self.staff_chat, self.tr("Colleagues"))
         self._figures: FiguresDialog | None = None
+        # Supervisors only: added at log-in, when her role is known.
+        self.supervisor: SupervisorView | None = None
         self._callback_requests = 0
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -250,6 +254,10 @@ class MainWindow(QMainWindow):
         bridge.picture.connect(self._on_picture)
         bridge.staff_chat.connect(self.staff_chat.refresh)
         bridge.colleagues.connect(self.staff_chat.refresh)
+        bridge.board_changed.connect(lambda: self.supervisor and self.supervisor.board.refresh())
+        bridge.report_arrived.connect(
+            lambda: self.supervisor and self.supervisor.history.show_report()
+        )
         bridge.call_outcome_saved.connect(
             lambda _cid: self.statusBar().showMessage(self.tr("Call outcome saved."), 6000)
         )
@@ -292,6 +300,13 @@ class MainWindow(QMainWindow):
         if profile is not None:
             self.who.setText(profile.display_name)
             self.callbacks.figures_button.setVisible(profile.role == "supervisor")
+            if profile.role == "supervisor" and self.supervisor is None:
+                self.supervisor = SupervisorView(self.state, self.commands, self.lang, self._run)
+                self.supervisor.board.open_requested.connect(
+                    lambda cid: self._run(self.commands.open(cid))
+                )
+                self.supervisor.history.set_queues()
+                self.sections.addTab(self.supervisor, self.tr("Supervisor"))
 
     def _every_second(self) -> None:
         """The clocks she reads: wrap-up left, how long each client has waited for her."""
@@ -632,6 +647,8 @@ class MainWindow(QMainWindow):
             if refused is not None:
                 refused(ref, code)
         error = self.state.last_error
+        if self.supervisor is not None and error is not None:
+            self.supervisor.history.refused(error.detail)
         why = refusal(error.detail) if error is not None else None
         if why is not None:
             # A refused transfer or invitation: she must see why, not a code.

@@ -32,6 +32,7 @@ def reason_name(reason: str | None) -> str:
         "other_work": QCoreApplication.translate("Texts", "Other work"),
         "missed_offer": QCoreApplication.translate("Texts", "Missed offer"),
         "login": QCoreApplication.translate("Texts", "Just logged in"),
+        "supervisor": QCoreApplication.translate("Texts", "Set by a supervisor"),
     }.get(reason or "", reason or "")
 
 

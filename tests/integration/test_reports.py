@@ -10,6 +10,7 @@ import io
 import json
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -141,7 +142,10 @@ async def test_exports_carry_the_figures_on_screen(history_store: Store, tmp_pat
     xlsx = tmp_path / "r.xlsx"
     write_xlsx(report, xlsx)
     book = load_workbook(xlsx, read_only=True)
-    assert set(book.sheetnames) >= {"Summary", "Intervals", "Contacts", "Callbacks", "Staff"}
+    assert set(book.sheetnames) >= {"Summary", "Intervals", "Contacts", "Callbacks", "Charts"}
+    with zipfile.ZipFile(xlsx) as packed:  # openpyxl does not read charts back: look inside
+        charts = [n for n in packed.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 2
     summary = [list(r) for r in book["Summary"].iter_rows(values_only=True)]
     header = summary.index(["channel", *FIGURE_COLUMNS])
     for row in summary[header + 1 :]:
@@ -158,7 +162,9 @@ async def test_exports_carry_the_figures_on_screen(history_store: Store, tmp_pat
         parsed
     )
     first_row = report.rows[0]
-    assert parsed[1][3:] == ["" if v is None else str(v) for v in figure_values(first_row.figures)]
+    assert parsed[1][3:-1] == [
+        "" if v is None else str(v) for v in figure_values(first_row.figures)
+    ]
     with paths[1].open(newline="", encoding="utf-8") as f:
         assert next(csv.reader(f)) == CONTACT_HEADER
 

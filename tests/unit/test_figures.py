@@ -19,6 +19,7 @@ from backend.domain.figures import (
     intervals,
     is_open_during,
     percentile,
+    ready_per_interval,
     service_level,
     state_seconds,
 )
@@ -218,3 +219,24 @@ def test_intervals_add_up_to_the_day(
             assert sum(getattr(p, name) for p in parts) == getattr(whole, name)
     assert all(isinstance(s, Interval) and s.start.tzinfo is not None for s in small)
     assert small[0].start.astimezone(UTC) == start.astimezone(UTC)
+
+
+def test_mean_staff_ready_per_interval() -> None:
+    at = lambda h, m=0: datetime(2026, 11, 2, h, m, tzinfo=HKI)  # noqa: E731
+    changes = [
+        StateChange("hanna", at(8), "ready"),
+        StateChange("pekka", at(9), "ready"),
+        StateChange("pekka", at(9, 30), "not_ready", "lunch"),
+        StateChange("hanna", at(10), "wrap_up"),
+        StateChange("hanna", at(10, 15), "ready"),
+    ]
+    spans = [s for s in intervals(date(2026, 11, 2), date(2026, 11, 2), Grain.MIN60, HKI)]
+    by_hour = dict(
+        zip(
+            (s.start.astimezone(HKI).hour for s in spans),
+            ready_per_interval(changes, spans),
+            strict=True,
+        )
+    )
+    assert by_hour[7] == 0 and by_hour[8] == 1.0 and by_hour[9] == 1.5
+    assert by_hour[10] == 0.75 and by_hour[23] == 1.0  # still Ready at the day's end

@@ -68,69 +68,157 @@
     </message>
 </context>
 <context>
-    <name>CallbackDialog</name>
+    <name>BoardView</name>
     <message>
-        <location filename="../callbacks.py" line="351"/>
-        <source>Callback request</source>
-        <translation>Soittopyyntö</translation>
+        <location filename="../supervisor.py" line="142"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="364"/>
-        <source>Urgent</source>
-        <translation>Kiireellinen</translation>
+        <location filename="../supervisor.py" line="143"/>
+        <source>State</source>
+        <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="367"/>
-        <source>Colleague&apos;s username (optional)</source>
-        <translation>Kollegan käyttäjätunnus (vapaaehtoinen)</translation>
-    </message>
-    <message>
-        <location filename="../callbacks.py" line="374"/>
-        <source>Number</source>
-        <translation>Numero</translation>
-    </message>
-    <message>
-        <location filename="../callbacks.py" line="375"/>
-        <source>Queue</source>
-        <translation>Jono</translation>
-    </message>
-    <message>
-        <location filename="../callbacks.py" line="376"/>
+        <location filename="../supervisor.py" line="144"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="380"/>
+        <location filename="../supervisor.py" line="145"/>
+        <source>For</source>
+        <translation>Kesto</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="146"/>
+        <source>Chats</source>
+        <translation>Chatit</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="147"/>
+        <source>On a call</source>
+        <translation>Puhelussa</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="148"/>
+        <source>Queues</source>
+        <translation>Jonot</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="155"/>
+        <source>Set Not ready…</source>
+        <translation>Aseta Ei valmis…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="157"/>
+        <source>Sign out…</source>
+        <translation>Kirjaa ulos…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="159"/>
+        <source>Read her chat</source>
+        <translation>Lue hänen chattiaan</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="161"/>
+        <source>Read-only. Your look is recorded in the access log.</source>
+        <translation>Vain luku. Katselusi kirjataan lokiin.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="171"/>
+        <source>Queues now</source>
+        <translation>Jonot nyt</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="226"/>
+        <source>yes</source>
+        <translation>kyllä</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="246"/>
+        <source>Set %1 Not ready</source>
+        <translation>Aseta %1 tilaan Ei valmis</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="247"/>
+        <source>Why? The reason is recorded with your name.</source>
+        <translation>Miksi? Syy kirjataan nimelläsi.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="249"/>
+        <source>Sign out %1</source>
+        <translation>Kirjaa ulos %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="251"/>
+        <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
+        <translation>Hänen istuntonsa päättyy ja työasema pyytää kirjautumaan uudelleen. Avoimet chatit pysyvät hänellä. Miksi? Syy kirjataan nimelläsi.</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../callbacks.py" line="353"/>
+        <source>Callback request</source>
+        <translation>Soittopyyntö</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="366"/>
+        <source>Urgent</source>
+        <translation>Kiireellinen</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="369"/>
+        <source>Colleague&apos;s username (optional)</source>
+        <translation>Kollegan käyttäjätunnus (vapaaehtoinen)</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="376"/>
+        <source>Number</source>
+        <translation>Numero</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="377"/>
+        <source>Queue</source>
+        <translation>Jono</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="378"/>
+        <source>Reason</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="382"/>
         <source>– (the queue&apos;s staff)</source>
         <translation>– (jonon henkilöstö)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="383"/>
+        <location filename="../callbacks.py" line="385"/>
         <source>For a named colleague</source>
         <translation>Nimetylle kollegalle</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="384"/>
+        <location filename="../callbacks.py" line="386"/>
         <source>For the client&apos;s own clinic</source>
         <translation>Asiakkaan omalle neuvolalle</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="404"/>
+        <location filename="../callbacks.py" line="406"/>
         <source>Check the phone number.</source>
         <translation>Tarkista puhelinnumero.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="405"/>
+        <location filename="../callbacks.py" line="407"/>
         <source>Write what the callback is about (at most 2,000 characters).</source>
         <translation>Kirjoita, mitä soittopyyntö koskee (enintään 2 000 merkkiä).</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="406"/>
+        <location filename="../callbacks.py" line="408"/>
         <source>Check the colleague&apos;s username.</source>
         <translation>Tarkista kollegan käyttäjätunnus.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="408"/>
+        <location filename="../callbacks.py" line="410"/>
         <source>Check the fields.</source>
         <translation>Tarkista kentät.</translation>
     </message>
@@ -138,17 +226,17 @@
 <context>
     <name>CallbackOfferBanner</name>
     <message>
-        <location filename="../callbacks.py" line="81"/>
+        <location filename="../callbacks.py" line="82"/>
         <source>Take and call</source>
         <translation>Ota ja soita</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="83"/>
+        <location filename="../callbacks.py" line="84"/>
         <source>Not now</source>
         <translation>Ei nyt</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="102"/>
+        <location filename="../callbacks.py" line="103"/>
         <source>Callback waiting: %1 · %2 · due %3</source>
         <translation>Soittopyyntö odottaa: %1 · %2 · määräaika %3</translation>
     </message>
@@ -156,37 +244,37 @@
 <context>
     <name>Callbacks</name>
     <message>
-        <location filename="../callbacks.py" line="40"/>
+        <location filename="../callbacks.py" line="41"/>
         <source>No answer</source>
         <translation>Ei vastannut</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="41"/>
+        <location filename="../callbacks.py" line="42"/>
         <source>Busy</source>
         <translation>Varattu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="42"/>
+        <location filename="../callbacks.py" line="43"/>
         <source>Wrong number</source>
         <translation>Väärä numero</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="43"/>
+        <location filename="../callbacks.py" line="44"/>
         <source>Done</source>
         <translation>Hoidettu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="49"/>
+        <location filename="../callbacks.py" line="50"/>
         <source>needs a decision</source>
         <translation>vaatii päätöksen</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="51"/>
+        <location filename="../callbacks.py" line="52"/>
         <source>overdue</source>
         <translation>myöhässä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="52"/>
+        <location filename="../callbacks.py" line="53"/>
         <source>open</source>
         <translation>avoin</translation>
     </message>
@@ -194,82 +282,82 @@
 <context>
     <name>CallbacksView</name>
     <message>
-        <location filename="../callbacks.py" line="181"/>
+        <location filename="../callbacks.py" line="182"/>
         <source>My queues</source>
         <translation>Omat jonot</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="182"/>
+        <location filename="../callbacks.py" line="183"/>
         <source>Named for me</source>
         <translation>Minulle nimetyt</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="183"/>
+        <location filename="../callbacks.py" line="184"/>
         <source>My clinic</source>
         <translation>Oma neuvola</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="184"/>
+        <location filename="../callbacks.py" line="185"/>
         <source>Overdue or flagged</source>
         <translation>Myöhässä tai merkityt</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="186"/>
+        <location filename="../callbacks.py" line="187"/>
         <source>New callback request…</source>
         <translation>Uusi soittopyyntö…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="188"/>
+        <location filename="../callbacks.py" line="189"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="191"/>
+        <location filename="../callbacks.py" line="192"/>
         <source>Figures…</source>
         <translation>Luvut…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="201"/>
+        <location filename="../callbacks.py" line="202"/>
         <source>Due</source>
         <translation>Määräaika</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="202"/>
+        <location filename="../callbacks.py" line="203"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="203"/>
+        <location filename="../callbacks.py" line="204"/>
         <source>Number</source>
         <translation>Numero</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="204"/>
+        <location filename="../callbacks.py" line="205"/>
         <source>Priority</source>
         <translation>Kiireellisyys</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="205"/>
+        <location filename="../callbacks.py" line="206"/>
         <source>Attempts</source>
         <translation>Yrityksiä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="206"/>
+        <location filename="../callbacks.py" line="207"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="221"/>
+        <location filename="../callbacks.py" line="222"/>
         <source>Call back</source>
         <translation>Soita takaisin</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="227"/>
+        <location filename="../callbacks.py" line="228"/>
         <source>Note (no health details)</source>
         <translation>Huomautus (ei terveystietoja)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="258"/>
+        <location filename="../callbacks.py" line="259"/>
         <source>urgent</source>
         <translation>kiireellinen</translation>
     </message>
@@ -330,28 +418,28 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="364"/>
-        <location filename="../conversation.py" line="387"/>
+        <location filename="../conversation.py" line="365"/>
+        <location filename="../conversation.py" line="388"/>
         <source>Close conversation</source>
         <translation>Päätä keskustelu</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="366"/>
+        <location filename="../conversation.py" line="367"/>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="378"/>
+        <location filename="../conversation.py" line="379"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Yhteenveto (lyhyt, ei enempää terveystietoja kuin tarpeen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="387"/>
+        <location filename="../conversation.py" line="388"/>
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="389"/>
+        <location filename="../conversation.py" line="390"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -474,17 +562,17 @@
         <translation>Olet tässä konsulttina.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="242"/>
+        <location filename="../conversation.py" line="243"/>
         <source>Transferred by %1: %2</source>
         <translation>Siirtäjä %1: %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="279"/>
+        <location filename="../conversation.py" line="280"/>
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="334"/>
+        <location filename="../conversation.py" line="335"/>
         <source>Quick reply…</source>
         <translation>Pikavastaus…</translation>
     </message>
@@ -608,47 +696,47 @@
 <context>
     <name>FiguresDialog</name>
     <message>
-        <location filename="../callbacks.py" line="116"/>
+        <location filename="../callbacks.py" line="117"/>
         <source>Callback figures</source>
         <translation>Soittopyyntöjen luvut</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="125"/>
+        <location filename="../callbacks.py" line="126"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="126"/>
+        <location filename="../callbacks.py" line="127"/>
         <source>Created</source>
         <translation>Luotu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="127"/>
+        <location filename="../callbacks.py" line="128"/>
         <source>Done same day</source>
         <translation>Hoidettu samana päivänä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="128"/>
+        <location filename="../callbacks.py" line="129"/>
         <source>Done in time</source>
         <translation>Hoidettu ajallaan</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="129"/>
+        <location filename="../callbacks.py" line="130"/>
         <source>Overdue</source>
         <translation>Myöhässä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="130"/>
+        <location filename="../callbacks.py" line="131"/>
         <source>Open</source>
         <translation>Avoinna</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="141"/>
+        <location filename="../callbacks.py" line="142"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="143"/>
+        <location filename="../callbacks.py" line="144"/>
         <source>Created on %1</source>
         <translation>Luotu %1</translation>
     </message>
@@ -739,6 +827,312 @@ Avataanko se selaimessa?</translation>
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../supervisor.py" line="296"/>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="297"/>
+        <source>30 min</source>
+        <translation>30 min</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="298"/>
+        <source>Hour</source>
+        <translation>Tunti</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="299"/>
+        <source>Day</source>
+        <translation>Päivä</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="300"/>
+        <source>Week</source>
+        <translation>Viikko</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="301"/>
+        <source>Month</source>
+        <translation>Kuukausi</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="307"/>
+        <location filename="../supervisor.py" line="375"/>
+        <source>Per person</source>
+        <translation>Henkilöittäin</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="310"/>
+        <source>Time per state and contacts per person. Your look is access-logged.</source>
+        <translation>Aika tiloittain ja yhteydenotot henkilöittäin. Katselusi kirjataan lokiin.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="312"/>
+        <source>Show</source>
+        <translation>Näytä</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="314"/>
+        <source>Export XLSX…</source>
+        <translation>Vie XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="316"/>
+        <source>Export CSV…</source>
+        <translation>Vie CSV…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="320"/>
+        <source>From</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="321"/>
+        <source>To</source>
+        <translation>Päättyen</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="322"/>
+        <location filename="../supervisor.py" line="346"/>
+        <source>Interval</source>
+        <translation>Jakso</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="323"/>
+        <source>Queue</source>
+        <translation>Jono</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="346"/>
+        <source>Channel</source>
+        <translation>Kanava</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="365"/>
+        <source>Arrivals by weekday and hour</source>
+        <translation>Yhteydenotot viikonpäivittäin ja tunneittain</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="373"/>
+        <source>Table</source>
+        <translation>Taulukko</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="374"/>
+        <source>Charts</source>
+        <translation>Kaaviot</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="395"/>
+        <source>Offered</source>
+        <translation>Tulleet</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="396"/>
+        <source>Answered</source>
+        <translation>Vastatut</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="397"/>
+        <source>Within target</source>
+        <translation>Tavoiteajassa</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="398"/>
+        <source>Abandoned</source>
+        <translation>Luopuneet</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="399"/>
+        <source>Short abandons</source>
+        <translation>Lyhyet luopumiset</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="400"/>
+        <source>Service level</source>
+        <translation>Palvelutaso</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="401"/>
+        <source>Mean wait</source>
+        <translation>Keskim. odotus</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="402"/>
+        <source>Wait, 90th pct</source>
+        <translation>Odotus, 90 %</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="403"/>
+        <source>Longest wait</source>
+        <translation>Pisin odotus</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="404"/>
+        <source>Mean handling</source>
+        <translation>Keskim. käsittely</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="405"/>
+        <source>One contact</source>
+        <translation>Yhdellä kerralla</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="410"/>
+        <source>Mon</source>
+        <translation>ma</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="411"/>
+        <source>Tue</source>
+        <translation>ti</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="412"/>
+        <source>Wed</source>
+        <translation>ke</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="413"/>
+        <source>Thu</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="414"/>
+        <source>Fri</source>
+        <translation>pe</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="415"/>
+        <source>Sat</source>
+        <translation>la</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="416"/>
+        <source>Sun</source>
+        <translation>su</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="421"/>
+        <source>All queues</source>
+        <translation>Kaikki jonot</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="436"/>
+        <source>The range ends before it starts.</source>
+        <translation>Jakso päättyy ennen kuin se alkaa.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="438"/>
+        <location filename="../supervisor.py" line="445"/>
+        <source>Computing…</source>
+        <translation>Lasketaan…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="452"/>
+        <source>Export report</source>
+        <translation>Vie raportti</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="464"/>
+        <source>Exporting…</source>
+        <translation>Viedään…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="468"/>
+        <source>The export failed: %1</source>
+        <translation>Vienti epäonnistui: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="470"/>
+        <source>Saved %1</source>
+        <translation>Tallennettu %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="479"/>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="479"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="487"/>
+        <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
+        <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyet luopumiset (%1) lasketaan luopuneiksi.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="492"/>
+        <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
+        <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyitä luopumisia (%1) ei lasketa.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="500"/>
+        <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
+        <translation>%1: tulleita %2, vastattuja %3, palvelutaso %4, yhdellä kerralla %5</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="509"/>
+        <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
+        <translation>Soittopyynnöt: %1 jätetty, %2 hoidettu samana päivänä, %3 myöhässä</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="565"/>
+        <source>Arrivals per interval</source>
+        <translation>Yhteydenotot jaksoittain</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="584"/>
+        <source>Arrivals per interval, %1–%2</source>
+        <translation>Yhteydenotot jaksoittain, %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="598"/>
+        <source>Service level against the target</source>
+        <translation>Palvelutaso ja tavoite</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="607"/>
+        <source>Handled in one contact (target 70 %)</source>
+        <translation>Hoidettu yhdellä kerralla (tavoite 70 %)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="651"/>
+        <source>Target (%1)</source>
+        <translation>Tavoite (%1)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="688"/>
+        <source>Not asked for</source>
+        <translation>Ei pyydetty</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="691"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="691"/>
+        <source>Contacts</source>
+        <translation>Yhteydenotot</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="691"/>
+        <source>On chat</source>
+        <translation>Chatissa</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="691"/>
+        <source>On calls</source>
+        <translation>Puheluissa</translation>
+    </message>
+</context>
+<context>
     <name>InviteDialog</name>
     <message>
         <location filename="../collab.py" line="128"/>
@@ -764,17 +1158,17 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="295"/>
+        <location filename="../../app.py" line="299"/>
         <source>Too many attempts. Wait a moment.</source>
         <translation>Liian monta yritystä. Odota hetki.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="297"/>
+        <location filename="../../app.py" line="301"/>
         <source>The log-in was refused: %1</source>
         <translation>Kirjautuminen evättiin: %1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="301"/>
+        <location filename="../../app.py" line="305"/>
         <source>Wrong username or password.</source>
         <translation>Väärä käyttäjätunnus tai salasana.</translation>
     </message>
@@ -820,130 +1214,135 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="106"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="138"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="150"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="168"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
-        <location filename="../main_window.py" line="564"/>
+        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="579"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
-        <location filename="../main_window.py" line="527"/>
+        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="542"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
-        <location filename="../main_window.py" line="501"/>
+        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="516"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Sound for a new client line</source>
         <translation>Äänimerkki asiakkaan uudesta viestistä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="219"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Call outcome saved.</source>
         <translation>Puhelun tulos tallennettu.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="309"/>
+        <source>Supervisor</source>
+        <translation>Esihenkilö</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="337"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="412"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="447"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434"/>
+        <location filename="../main_window.py" line="449"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="584"/>
+        <location filename="../main_window.py" line="599"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="602"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599"/>
+        <location filename="../main_window.py" line="615"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="637"/>
+        <location filename="../main_window.py" line="655"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="643"/>
+        <location filename="../main_window.py" line="661"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -1037,7 +1436,7 @@ pyyntöjä</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="238"/>
+        <location filename="../offer.py" line="230"/>
         <source>Accept the chat (Ctrl+%1)</source>
         <translation>Ota chat vastaan (Ctrl+%1)</translation>
     </message>
@@ -1045,22 +1444,22 @@ pyyntöjä</translation>
 <context>
     <name>OfferRow</name>
     <message>
-        <location filename="../offer.py" line="94"/>
+        <location filename="../offer.py" line="86"/>
         <source>Accept</source>
         <translation>Ota vastaan</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="111"/>
+        <location filename="../offer.py" line="103"/>
         <source>New chat: %1 · %2 · waited %3</source>
         <translation>Uusi chat: %1 · %2 · odottanut %3</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="120"/>
+        <location filename="../offer.py" line="112"/>
         <source>Transferred by %1: %2</source>
         <translation>Siirtäjä %1: %2</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="126"/>
+        <location filename="../offer.py" line="118"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -1340,170 +1739,188 @@ pyyntöjä</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorView</name>
+    <message>
+        <location filename="../supervisor.py" line="727"/>
+        <source>Now</source>
+        <translation>Nyt</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="728"/>
+        <source>History</source>
+        <translation>Historia</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="15"/>
+        <location filename="../texts.py" line="16"/>
         <source>Ready</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="16"/>
+        <location filename="../texts.py" line="17"/>
         <source>Not ready</source>
         <translation>Ei valmis</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="17"/>
+        <location filename="../texts.py" line="18"/>
         <source>Wrap-up</source>
         <translation>Jälkityö</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="18"/>
+        <location filename="../texts.py" line="19"/>
         <source>Offline</source>
         <translation>Poissa</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="28"/>
+        <location filename="../texts.py" line="29"/>
         <source>Break</source>
         <translation>Tauko</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="29"/>
+        <location filename="../texts.py" line="30"/>
         <source>Meeting</source>
         <translation>Palaveri</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="30"/>
+        <location filename="../texts.py" line="31"/>
         <source>Training</source>
         <translation>Koulutus</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="31"/>
+        <location filename="../texts.py" line="32"/>
         <source>Other work</source>
         <translation>Muu työ</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="32"/>
+        <location filename="../texts.py" line="33"/>
         <source>Missed offer</source>
         <translation>Ohitettu tarjous</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="33"/>
+        <location filename="../texts.py" line="34"/>
         <source>Just logged in</source>
         <translation>Juuri kirjautunut</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="39"/>
+        <location filename="../texts.py" line="35"/>
+        <source>Set by a supervisor</source>
+        <translation>Esihenkilön asettama</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="41"/>
         <source>Handled in one contact</source>
         <translation>Hoidettu yhdellä yhteydenotolla</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="40"/>
+        <location filename="../texts.py" line="42"/>
         <source>Appointment booked</source>
         <translation>Aika varattu</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="41"/>
+        <location filename="../texts.py" line="43"/>
         <source>Callback left</source>
         <translation>Soittopyyntö jätetty</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="42"/>
+        <location filename="../texts.py" line="44"/>
         <source>Referred to social services</source>
         <translation>Ohjattu sosiaalipalveluihin</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43"/>
+        <location filename="../texts.py" line="45"/>
         <source>Referred to emergency care / on-call line (112, 116 117)</source>
         <translation>Ohjattu päivystykseen / päivystysapuun (112, 116 117)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="46"/>
+        <location filename="../texts.py" line="48"/>
         <source>Other</source>
         <translation>Muu</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52"/>
+        <location filename="../texts.py" line="54"/>
         <source>Connecting…</source>
         <translation>Yhdistetään…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="53"/>
+        <location filename="../texts.py" line="55"/>
         <source>Connected</source>
         <translation>Yhteys kunnossa</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="54"/>
+        <location filename="../texts.py" line="56"/>
         <source>Connection lost, reconnecting…</source>
         <translation>Yhteys katkesi, yhdistetään uudelleen…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="55"/>
+        <location filename="../texts.py" line="57"/>
         <source>Login failed</source>
         <translation>Kirjautuminen epäonnistui</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="63"/>
+        <location filename="../texts.py" line="65"/>
         <source>The client left the conversation.</source>
         <translation>Asiakas poistui keskustelusta.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="64"/>
+        <location filename="../texts.py" line="66"/>
         <source>The conversation was transferred to another professional.</source>
         <translation>Keskustelu siirrettiin toiselle ammattilaiselle.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="67"/>
+        <location filename="../texts.py" line="69"/>
         <source>%1 joined the conversation as a consultant.</source>
         <translation>%1 liittyi keskusteluun konsulttina.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="70"/>
+        <location filename="../texts.py" line="72"/>
         <source>%1 left the conversation.</source>
         <translation>%1 poistui keskustelusta.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="73"/>
+        <location filename="../texts.py" line="75"/>
         <source>A picture was requested from the client.</source>
         <translation>Asiakkaalta pyydettiin kuvaa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="82"/>
+        <location filename="../texts.py" line="84"/>
         <source>Nobody in that queue can take a chat now. Try later or pick another queue.</source>
         <translation>Kukaan siinä jonossa ei voi ottaa chattia nyt. Yritä myöhemmin tai valitse toinen jono.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="85"/>
+        <location filename="../texts.py" line="87"/>
         <source>That colleague cannot take a chat now (not Ready, or full).</source>
         <translation>Kollega ei voi ottaa chattia nyt (ei valmiina tai täynnä).</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="88"/>
-        <location filename="../texts.py" line="96"/>
+        <location filename="../texts.py" line="90"/>
+        <location filename="../texts.py" line="98"/>
         <source>That colleague is not online.</source>
         <translation>Kollega ei ole paikalla.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="89"/>
+        <location filename="../texts.py" line="91"/>
         <source>That colleague does not serve that queue.</source>
         <translation>Kollega ei palvele sitä jonoa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="92"/>
+        <location filename="../texts.py" line="94"/>
         <source>You cannot transfer to yourself.</source>
         <translation>Et voi siirtää itsellesi.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="93"/>
+        <location filename="../texts.py" line="95"/>
         <source>That colleague&apos;s role cannot be invited into client conversations.</source>
         <translation>Kollegan roolia ei voi kutsua asiakaskeskusteluihin.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="97"/>
+        <location filename="../texts.py" line="99"/>
         <source>That colleague is already in the conversation.</source>
         <translation>Kollega on jo keskustelussa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="104"/>
+        <location filename="../texts.py" line="145"/>
         <source>Anonymous</source>
         <translation>Nimetön</translation>
     </message>

@@ -68,69 +68,157 @@
     </message>
 </context>
 <context>
-    <name>CallbackDialog</name>
+    <name>BoardView</name>
     <message>
-        <location filename="../callbacks.py" line="351"/>
-        <source>Callback request</source>
-        <translation>Begäran om återuppringning</translation>
+        <location filename="../supervisor.py" line="142"/>
+        <source>Name</source>
+        <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="364"/>
-        <source>Urgent</source>
-        <translation>Brådskande</translation>
+        <location filename="../supervisor.py" line="143"/>
+        <source>State</source>
+        <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="367"/>
-        <source>Colleague&apos;s username (optional)</source>
-        <translation>Kollegans användarnamn (valfritt)</translation>
-    </message>
-    <message>
-        <location filename="../callbacks.py" line="374"/>
-        <source>Number</source>
-        <translation>Nummer</translation>
-    </message>
-    <message>
-        <location filename="../callbacks.py" line="375"/>
-        <source>Queue</source>
-        <translation>Kö</translation>
-    </message>
-    <message>
-        <location filename="../callbacks.py" line="376"/>
+        <location filename="../supervisor.py" line="144"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="380"/>
+        <location filename="../supervisor.py" line="145"/>
+        <source>For</source>
+        <translation>Hur länge</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="146"/>
+        <source>Chats</source>
+        <translation>Chattar</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="147"/>
+        <source>On a call</source>
+        <translation>I samtal</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="148"/>
+        <source>Queues</source>
+        <translation>Köer</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="155"/>
+        <source>Set Not ready…</source>
+        <translation>Sätt Inte redo…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="157"/>
+        <source>Sign out…</source>
+        <translation>Logga ut…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="159"/>
+        <source>Read her chat</source>
+        <translation>Läs hens chatt</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="161"/>
+        <source>Read-only. Your look is recorded in the access log.</source>
+        <translation>Endast läsning. Din läsning registreras i loggen.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="171"/>
+        <source>Queues now</source>
+        <translation>Köerna nu</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="226"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="246"/>
+        <source>Set %1 Not ready</source>
+        <translation>Sätt %1 som Inte redo</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="247"/>
+        <source>Why? The reason is recorded with your name.</source>
+        <translation>Varför? Orsaken registreras med ditt namn.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="249"/>
+        <source>Sign out %1</source>
+        <translation>Logga ut %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="251"/>
+        <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
+        <translation>Hens session avslutas och arbetsstationen ber hen logga in igen. Öppna chattar förblir hens. Varför? Orsaken registreras med ditt namn.</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../callbacks.py" line="353"/>
+        <source>Callback request</source>
+        <translation>Begäran om återuppringning</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="366"/>
+        <source>Urgent</source>
+        <translation>Brådskande</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="369"/>
+        <source>Colleague&apos;s username (optional)</source>
+        <translation>Kollegans användarnamn (valfritt)</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="376"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="377"/>
+        <source>Queue</source>
+        <translation>Kö</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="378"/>
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="382"/>
         <source>– (the queue&apos;s staff)</source>
         <translation>– (köns personal)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="383"/>
+        <location filename="../callbacks.py" line="385"/>
         <source>For a named colleague</source>
         <translation>Till en namngiven kollega</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="384"/>
+        <location filename="../callbacks.py" line="386"/>
         <source>For the client&apos;s own clinic</source>
         <translation>Till klientens egen rådgivning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="404"/>
+        <location filename="../callbacks.py" line="406"/>
         <source>Check the phone number.</source>
         <translation>Kontrollera telefonnumret.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="405"/>
+        <location filename="../callbacks.py" line="407"/>
         <source>Write what the callback is about (at most 2,000 characters).</source>
         <translation>Skriv vad återuppringningen gäller (högst 2 000 tecken).</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="406"/>
+        <location filename="../callbacks.py" line="408"/>
         <source>Check the colleague&apos;s username.</source>
         <translation>Kontrollera kollegans användarnamn.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="408"/>
+        <location filename="../callbacks.py" line="410"/>
         <source>Check the fields.</source>
         <translation>Kontrollera fälten.</translation>
     </message>
@@ -138,17 +226,17 @@
 <context>
     <name>CallbackOfferBanner</name>
     <message>
-        <location filename="../callbacks.py" line="81"/>
+        <location filename="../callbacks.py" line="82"/>
         <source>Take and call</source>
         <translation>Ta och ring</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="83"/>
+        <location filename="../callbacks.py" line="84"/>
         <source>Not now</source>
         <translation>Inte nu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="102"/>
+        <location filename="../callbacks.py" line="103"/>
         <source>Callback waiting: %1 · %2 · due %3</source>
         <translation>Återuppringning väntar: %1 · %2 · senast %3</translation>
     </message>
@@ -156,37 +244,37 @@
 <context>
     <name>Callbacks</name>
     <message>
-        <location filename="../callbacks.py" line="40"/>
+        <location filename="../callbacks.py" line="41"/>
         <source>No answer</source>
         <translation>Inget svar</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="41"/>
+        <location filename="../callbacks.py" line="42"/>
         <source>Busy</source>
         <translation>Upptaget</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="42"/>
+        <location filename="../callbacks.py" line="43"/>
         <source>Wrong number</source>
         <translation>Fel nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="43"/>
+        <location filename="../callbacks.py" line="44"/>
         <source>Done</source>
         <translation>Klart</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="49"/>
+        <location filename="../callbacks.py" line="50"/>
         <source>needs a decision</source>
         <translation>kräver beslut</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="51"/>
+        <location filename="../callbacks.py" line="52"/>
         <source>overdue</source>
         <translation>försenad</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="52"/>
+        <location filename="../callbacks.py" line="53"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
@@ -194,82 +282,82 @@
 <context>
     <name>CallbacksView</name>
     <message>
-        <location filename="../callbacks.py" line="181"/>
+        <location filename="../callbacks.py" line="182"/>
         <source>My queues</source>
         <translation>Mina köer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="182"/>
+        <location filename="../callbacks.py" line="183"/>
         <source>Named for me</source>
         <translation>Namngivna för mig</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="183"/>
+        <location filename="../callbacks.py" line="184"/>
         <source>My clinic</source>
         <translation>Min rådgivning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="184"/>
+        <location filename="../callbacks.py" line="185"/>
         <source>Overdue or flagged</source>
         <translation>Försenade eller flaggade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="186"/>
+        <location filename="../callbacks.py" line="187"/>
         <source>New callback request…</source>
         <translation>Ny begäran om återuppringning…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="188"/>
+        <location filename="../callbacks.py" line="189"/>
         <source>Show:</source>
         <translation>Visa:</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="191"/>
+        <location filename="../callbacks.py" line="192"/>
         <source>Figures…</source>
         <translation>Siffror…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="201"/>
+        <location filename="../callbacks.py" line="202"/>
         <source>Due</source>
         <translation>Senast</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="202"/>
+        <location filename="../callbacks.py" line="203"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="203"/>
+        <location filename="../callbacks.py" line="204"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="204"/>
+        <location filename="../callbacks.py" line="205"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="205"/>
+        <location filename="../callbacks.py" line="206"/>
         <source>Attempts</source>
         <translation>Försök</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="206"/>
+        <location filename="../callbacks.py" line="207"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="221"/>
+        <location filename="../callbacks.py" line="222"/>
         <source>Call back</source>
         <translation>Ring tillbaka</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="227"/>
+        <location filename="../callbacks.py" line="228"/>
         <source>Note (no health details)</source>
         <translation>Anteckning (inga hälsouppgifter)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="258"/>
+        <location filename="../callbacks.py" line="259"/>
         <source>urgent</source>
         <translation>brådskande</translation>
     </message>
@@ -330,28 +418,28 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="364"/>
-        <location filename="../conversation.py" line="387"/>
+        <location filename="../conversation.py" line="365"/>
+        <location filename="../conversation.py" line="388"/>
         <source>Close conversation</source>
         <translation>Avsluta samtalet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="366"/>
+        <location filename="../conversation.py" line="367"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="378"/>
+        <location filename="../conversation.py" line="379"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="387"/>
+        <location filename="../conversation.py" line="388"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="389"/>
+        <location filename="../conversation.py" line="390"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -474,17 +562,17 @@
         <translation>Du är konsult här.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="242"/>
+        <location filename="../conversation.py" line="243"/>
         <source>Transferred by %1: %2</source>
         <translation>Flyttad av %1: %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="279"/>
+        <location filename="../conversation.py" line="280"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="334"/>
+        <location filename="../conversation.py" line="335"/>
         <source>Quick reply…</source>
         <translation>Snabbsvar…</translation>
     </message>
@@ -608,47 +696,47 @@
 <context>
     <name>FiguresDialog</name>
     <message>
-        <location filename="../callbacks.py" line="116"/>
+        <location filename="../callbacks.py" line="117"/>
         <source>Callback figures</source>
         <translation>Siffror för återuppringningar</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="125"/>
+        <location filename="../callbacks.py" line="126"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="126"/>
+        <location filename="../callbacks.py" line="127"/>
         <source>Created</source>
         <translation>Skapade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="127"/>
+        <location filename="../callbacks.py" line="128"/>
         <source>Done same day</source>
         <translation>Klara samma dag</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="128"/>
+        <location filename="../callbacks.py" line="129"/>
         <source>Done in time</source>
         <translation>Klara i tid</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="129"/>
+        <location filename="../callbacks.py" line="130"/>
         <source>Overdue</source>
         <translation>Försenade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="130"/>
+        <location filename="../callbacks.py" line="131"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="141"/>
+        <location filename="../callbacks.py" line="142"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="143"/>
+        <location filename="../callbacks.py" line="144"/>
         <source>Created on %1</source>
         <translation>Skapade %1</translation>
     </message>
@@ -739,6 +827,312 @@ Open it in the web browser?</source>
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../supervisor.py" line="296"/>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="297"/>
+        <source>30 min</source>
+        <translation>30 min</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="298"/>
+        <source>Hour</source>
+        <translation>Timme</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="299"/>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="300"/>
+        <source>Week</source>
+        <translation>Vecka</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="301"/>
+        <source>Month</source>
+        <translation>Månad</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="307"/>
+        <location filename="../supervisor.py" line="375"/>
+        <source>Per person</source>
+        <translation>Per person</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="310"/>
+        <source>Time per state and contacts per person. Your look is access-logged.</source>
+        <translation>Tid per läge och kontakter per person. Din läsning registreras i loggen.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="312"/>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="314"/>
+        <source>Export XLSX…</source>
+        <translation>Exportera XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="316"/>
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="320"/>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="321"/>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="322"/>
+        <location filename="../supervisor.py" line="346"/>
+        <source>Interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="323"/>
+        <source>Queue</source>
+        <translation>Kö</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="346"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="365"/>
+        <source>Arrivals by weekday and hour</source>
+        <translation>Kontakter per veckodag och timme</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="373"/>
+        <source>Table</source>
+        <translation>Tabell</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="374"/>
+        <source>Charts</source>
+        <translation>Diagram</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="395"/>
+        <source>Offered</source>
+        <translation>Inkomna</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="396"/>
+        <source>Answered</source>
+        <translation>Besvarade</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="397"/>
+        <source>Within target</source>
+        <translation>Inom målet</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="398"/>
+        <source>Abandoned</source>
+        <translation>Avbrutna</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="399"/>
+        <source>Short abandons</source>
+        <translation>Korta avbrott</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="400"/>
+        <source>Service level</source>
+        <translation>Servicenivå</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="401"/>
+        <source>Mean wait</source>
+        <translation>Medelväntan</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="402"/>
+        <source>Wait, 90th pct</source>
+        <translation>Väntan, 90 %</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="403"/>
+        <source>Longest wait</source>
+        <translation>Längsta väntan</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="404"/>
+        <source>Mean handling</source>
+        <translation>Medelhantering</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="405"/>
+        <source>One contact</source>
+        <translation>Vid en kontakt</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="410"/>
+        <source>Mon</source>
+        <translation>mån</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="411"/>
+        <source>Tue</source>
+        <translation>tis</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="412"/>
+        <source>Wed</source>
+        <translation>ons</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="413"/>
+        <source>Thu</source>
+        <translation>tor</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="414"/>
+        <source>Fri</source>
+        <translation>fre</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="415"/>
+        <source>Sat</source>
+        <translation>lör</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="416"/>
+        <source>Sun</source>
+        <translation>sön</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="421"/>
+        <source>All queues</source>
+        <translation>Alla köer</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="436"/>
+        <source>The range ends before it starts.</source>
+        <translation>Perioden slutar innan den börjar.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="438"/>
+        <location filename="../supervisor.py" line="445"/>
+        <source>Computing…</source>
+        <translation>Beräknar…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="452"/>
+        <source>Export report</source>
+        <translation>Exportera rapport</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="464"/>
+        <source>Exporting…</source>
+        <translation>Exporterar…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="468"/>
+        <source>The export failed: %1</source>
+        <translation>Exporten misslyckades: %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="470"/>
+        <source>Saved %1</source>
+        <translation>Sparad %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="479"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="479"/>
+        <source>Chat</source>
+        <translation>Chatt</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="487"/>
+        <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
+        <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas som avbrutna.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="492"/>
+        <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
+        <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas inte.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="500"/>
+        <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
+        <translation>%1: inkomna %2, besvarade %3, servicenivå %4, vid en kontakt %5</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="509"/>
+        <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
+        <translation>Återuppringningar: %1 lämnade, %2 klara samma dag, %3 försenade</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="565"/>
+        <source>Arrivals per interval</source>
+        <translation>Kontakter per intervall</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="584"/>
+        <source>Arrivals per interval, %1–%2</source>
+        <translation>Kontakter per intervall, %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="598"/>
+        <source>Service level against the target</source>
+        <translation>Servicenivå mot målet</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="607"/>
+        <source>Handled in one contact (target 70 %)</source>
+        <translation>Klart vid en kontakt (mål 70 %)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="651"/>
+        <source>Target (%1)</source>
+        <translation>Mål (%1)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="688"/>
+        <source>Not asked for</source>
+        <translation>Inte begärt</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="691"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="691"/>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="691"/>
+        <source>On chat</source>
+        <translation>I chatt</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="691"/>
+        <source>On calls</source>
+        <translation>I samtal</translation>
+    </message>
+</context>
+<context>
     <name>InviteDialog</name>
     <message>
         <location filename="../collab.py" line="128"/>
@@ -764,17 +1158,17 @@ Open it in the web browser?</source>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="295"/>
+        <location filename="../../app.py" line="299"/>
         <source>Too many attempts. Wait a moment.</source>
         <translation>För många försök. Vänta en stund.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="297"/>
+        <location filename="../../app.py" line="301"/>
         <source>The log-in was refused: %1</source>
         <translation>Inloggningen avvisades: %1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="301"/>
+        <location filename="../../app.py" line="305"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -820,130 +1214,135 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="106"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="138"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="150"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="168"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
-        <location filename="../main_window.py" line="564"/>
+        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="579"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
-        <location filename="../main_window.py" line="527"/>
+        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="542"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
-        <location filename="../main_window.py" line="501"/>
+        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="516"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Sound for a new client line</source>
         <translation>Ljud för ett nytt meddelande från klienten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="219"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Call outcome saved.</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="309"/>
+        <source>Supervisor</source>
+        <translation>Förman</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="337"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="412"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="447"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434"/>
+        <location filename="../main_window.py" line="449"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="584"/>
+        <location filename="../main_window.py" line="599"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="602"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599"/>
+        <location filename="../main_window.py" line="615"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="637"/>
+        <location filename="../main_window.py" line="655"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="643"/>
+        <location filename="../main_window.py" line="661"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -1037,7 +1436,7 @@ uppringningar</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="238"/>
+        <location filename="../offer.py" line="230"/>
         <source>Accept the chat (Ctrl+%1)</source>
         <translation>Ta emot chatten (Ctrl+%1)</translation>
     </message>
@@ -1045,22 +1444,22 @@ uppringningar</translation>
 <context>
     <name>OfferRow</name>
     <message>
-        <location filename="../offer.py" line="94"/>
+        <location filename="../offer.py" line="86"/>
         <source>Accept</source>
         <translation>Ta emot</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="111"/>
+        <location filename="../offer.py" line="103"/>
         <source>New chat: %1 · %2 · waited %3</source>
         <translation>Ny chatt: %1 · %2 · väntat %3</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="120"/>
+        <location filename="../offer.py" line="112"/>
         <source>Transferred by %1: %2</source>
         <translation>Flyttad av %1: %2</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="126"/>
+        <location filename="../offer.py" line="118"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -1340,170 +1739,188 @@ uppringningar</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorView</name>
+    <message>
+        <location filename="../supervisor.py" line="727"/>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="728"/>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="15"/>
+        <location filename="../texts.py" line="16"/>
         <source>Ready</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="16"/>
+        <location filename="../texts.py" line="17"/>
         <source>Not ready</source>
         <translation>Inte redo</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="17"/>
+        <location filename="../texts.py" line="18"/>
         <source>Wrap-up</source>
         <translation>Efterarbete</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="18"/>
+        <location filename="../texts.py" line="19"/>
         <source>Offline</source>
         <translation>Frånvarande</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="28"/>
+        <location filename="../texts.py" line="29"/>
         <source>Break</source>
         <translation>Paus</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="29"/>
+        <location filename="../texts.py" line="30"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="30"/>
+        <location filename="../texts.py" line="31"/>
         <source>Training</source>
         <translation>Utbildning</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="31"/>
+        <location filename="../texts.py" line="32"/>
         <source>Other work</source>
         <translation>Annat arbete</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="32"/>
+        <location filename="../texts.py" line="33"/>
         <source>Missed offer</source>
         <translation>Missat erbjudande</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="33"/>
+        <location filename="../texts.py" line="34"/>
         <source>Just logged in</source>
         <translation>Nyss inloggad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="39"/>
+        <location filename="../texts.py" line="35"/>
+        <source>Set by a supervisor</source>
+        <translation>Satt av förman</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="41"/>
         <source>Handled in one contact</source>
         <translation>Klart vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="40"/>
+        <location filename="../texts.py" line="42"/>
         <source>Appointment booked</source>
         <translation>Tid bokad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="41"/>
+        <location filename="../texts.py" line="43"/>
         <source>Callback left</source>
         <translation>Återuppringning lämnad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="42"/>
+        <location filename="../texts.py" line="44"/>
         <source>Referred to social services</source>
         <translation>Hänvisad till socialtjänsten</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43"/>
+        <location filename="../texts.py" line="45"/>
         <source>Referred to emergency care / on-call line (112, 116 117)</source>
         <translation>Hänvisad till jouren / jourhjälpen (112, 116 117)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="46"/>
+        <location filename="../texts.py" line="48"/>
         <source>Other</source>
         <translation>Annat</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="52"/>
+        <location filename="../texts.py" line="54"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="53"/>
+        <location filename="../texts.py" line="55"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="54"/>
+        <location filename="../texts.py" line="56"/>
         <source>Connection lost, reconnecting…</source>
         <translation>Förbindelsen bröts, ansluter igen…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="55"/>
+        <location filename="../texts.py" line="57"/>
         <source>Login failed</source>
         <translation>Inloggningen misslyckades</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="63"/>
+        <location filename="../texts.py" line="65"/>
         <source>The client left the conversation.</source>
         <translation>Klienten lämnade samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="64"/>
+        <location filename="../texts.py" line="66"/>
         <source>The conversation was transferred to another professional.</source>
         <translation>Samtalet flyttades till en annan yrkesperson.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="67"/>
+        <location filename="../texts.py" line="69"/>
         <source>%1 joined the conversation as a consultant.</source>
         <translation>%1 anslöt till samtalet som konsult.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="70"/>
+        <location filename="../texts.py" line="72"/>
         <source>%1 left the conversation.</source>
         <translation>%1 lämnade samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="73"/>
+        <location filename="../texts.py" line="75"/>
         <source>A picture was requested from the client.</source>
         <translation>Klienten ombads om en bild.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="82"/>
+        <location filename="../texts.py" line="84"/>
         <source>Nobody in that queue can take a chat now. Try later or pick another queue.</source>
         <translation>Ingen i den kön kan ta en chatt nu. Försök senare eller välj en annan kö.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="85"/>
+        <location filename="../texts.py" line="87"/>
         <source>That colleague cannot take a chat now (not Ready, or full).</source>
         <translation>Kollegan kan inte ta en chatt nu (inte redo eller full).</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="88"/>
-        <location filename="../texts.py" line="96"/>
+        <location filename="../texts.py" line="90"/>
+        <location filename="../texts.py" line="98"/>
         <source>That colleague is not online.</source>
         <translation>Kollegan är inte inloggad.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="89"/>
+        <location filename="../texts.py" line="91"/>
         <source>That colleague does not serve that queue.</source>
         <translation>Kollegan betjänar inte den kön.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="92"/>
+        <location filename="../texts.py" line="94"/>
         <source>You cannot transfer to yourself.</source>
         <translation>Du kan inte flytta till dig själv.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="93"/>
+        <location filename="../texts.py" line="95"/>
         <source>That colleague&apos;s role cannot be invited into client conversations.</source>
         <translation>Kollegans roll kan inte bjudas in till klientsamtal.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="97"/>
+        <location filename="../texts.py" line="99"/>
         <source>That colleague is already in the conversation.</source>
         <translation>Kollegan är redan med i samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="104"/>
+        <location filename="../texts.py" line="145"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>

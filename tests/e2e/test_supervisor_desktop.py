@@ -1,0 +1,159 @@
+"""The supervisor's room in the desktop against a real backend with eight weeks of demo
+history: the board follows a nurse within a second, she sets a nurse Not ready with a
+reason, the history shows a table, charts and the heat map, and the XLSX export opens
+with the figures on screen. A nurse's desktop has no such room."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.supervisor import ReasonDialog
+from protocol.messages import StaffStatus
+from tests.e2e.workstation import until, workstation
+from tests.helpers import ROOT, BackendProcess, Peer, free_port, staff
+
+pytestmark = [pytest.mark.e2e, pytest.mark.qt]
+
+
+def status_of(room: object, username: str) -> StaffStatus | None:
+    lines = room.board.lines  # type: ignore[attr-defined]
+    return next((line.status for line in lines if line.username == username), None)
+
+
+async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> None:
+    backend = BackendProcess(tmp_path, free_port())
+    made = subprocess.run(
+        [sys.executable, "-m", "backend", "demo-history", "--weeks", "3"],
+        cwd=ROOT,
+        env=backend.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stderr
+    backend.start()
+    client = None
+    try:
+        window, connection = await workstation(qtbot, backend, "esihenkilo")
+        room = window.supervisor
+        assert room is not None and window.sections.indexOf(room) >= 0
+        window.sections.setCurrentWidget(room)
+        nurse = await staff(backend.ws, "hoitaja", ready=False)
+        await until(lambda: status_of(room, "hoitaja") is StaffStatus.NOT_READY, what="on board")
+
+        # Ready -> a chat -> Wrap-up, each on her board within a second.
+        started = time.monotonic()
+        await nurse.send(type="set_status", status="ready")
+        await until(
+            lambda: status_of(room, "hoitaja") is StaffStatus.READY,
+            timeout=1.0,
+            what="Ready on the board within a second",
+        )
+        client = await Peer.connect(backend.ws + "/ws/client")
+        await client.send(type="start", queue="neuvola", name="Maija")
+        cid = (await client.expect("started"))["conversation_id"]
+        await nurse.expect("offer", conversation_id=cid)
+        await nurse.send(type="accept", conversation_id=cid)
+        await until(
+            lambda: any(cid in line.chats for line in room.board.lines),
+            timeout=1.0,
+            what="the chat in her hand within a second",
+        )
+        room.board.table.selectRow(
+            next(i for i, line in enumerate(room.board.lines) if line.username == "hoitaja")
+        )
+        assert room.board.open_button.isEnabled()
+        QApplication.processEvents()
+        window.grab().save(os.path.join(artifacts, "supervisor-board.png"))
+        await nurse.send(type="close", conversation_id=cid, outcome="one_contact", wrap_up="")
+        await until(
+            lambda: status_of(room, "hoitaja") is StaffStatus.WRAP_UP,
+            timeout=1.0,
+            what="Wrap-up on the board within a second",
+        )
+        assert time.monotonic() - started < 10
+
+        # She sets the nurse Not ready, with a reason.
+        row = next(i for i, line in enumerate(room.board.lines) if line.username == "hoitaja")
+        room.board.table.selectRow(row)
+        assert room.board.not_ready_button.isEnabled()
+        room.board.not_ready_button.click()
+        await until(lambda: room.board.findChildren(ReasonDialog), what="reason dialog")
+        dialog = room.board.findChildren(ReasonDialog)[0]
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()  # no reason, no action
+        dialog.reason.setText("Tiimipalaveri")
+        ok.click()
+        status = await nurse.expect("status", status="not_ready")
+        assert status["reason"] == "supervisor"
+        assert backend.query("select by, reason from supervisor_actions") == [
+            ("esihenkilo", "Tiimipalaveri")
+        ]
+
+        # History: three weeks by day, with charts and the heat map.
+        history = room.history
+        room.setCurrentWidget(history)
+        last = date.today() - timedelta(days=1)
+        history.first.setDate(QDate(last - timedelta(days=20)))
+        history.last.setDate(QDate(last))
+        history.per_person.setChecked(True)
+        history.show_button.click()
+        await until(lambda: connection.state.report is not None, timeout=20, what="report")
+        report = connection.state.report
+        assert report is not None and report.interval == "day"
+        await until(lambda: history.table.rowCount() == len(report.rows), what="table")
+        assert history.table.rowCount() >= 2 * 21
+        assert report.totals["phone"].offered > 100
+        assert history.arrivals.chart().series() and history.service_level.chart().series()
+        assert sum(int(history.heat.item(0, h).text() or 0) for h in range(24)) > 0
+        assert history.staff.rowCount() >= 1
+        assert "offered" not in history.totals.text()  # Finnish on screen
+        for tab, name in ((0, "table"), (1, "charts"), (2, "staff")):
+            history.views.setCurrentIndex(tab)
+            QApplication.processEvents()
+            window.grab().save(os.path.join(artifacts, f"supervisor-history-{name}.png"))
+
+        # The XLSX export: the same figures as on screen.
+        destination = tmp_path / "export.xlsx"
+        query = {
+            "from": str(last - timedelta(days=20)),
+            "to": str(last),
+            "interval": "day",
+            "format": "xlsx",
+        }
+        await history._export(query, destination)
+        summary = [
+            list(r)
+            for r in load_workbook(destination, read_only=True)["Summary"].iter_rows(
+                values_only=True
+            )
+        ]
+        for channel in ("phone", "chat"):
+            exported = next(r for r in summary if r[0] == channel)
+            on_screen = report.totals[channel]
+            assert exported[1:4] == [
+                on_screen.offered,
+                on_screen.answered,
+                on_screen.answered_in_target,
+            ]
+        assert "Saved" in history.message.text() or "Tallennettu" in history.message.text()
+
+        # A nurse's workstation has no supervisor's room.
+        other, _ = await workstation(qtbot, backend, "hoitaja2")
+        assert other.supervisor is None
+        await nurse.close()
+    finally:
+        if client is not None:
+            await client.close()
+        backend.stop()
