@@ -1092,42 +1092,47 @@ Avataanko se selaimessa?</translation>
         <translation>Yhteydenotot jaksoittain, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="598"/>
+        <location filename="../supervisor.py" line="599"/>
+        <source>Mean staff Ready</source>
+        <translation>Valmiina keskimäärin</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="613"/>
         <source>Service level against the target</source>
         <translation>Palvelutaso ja tavoite</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="607"/>
+        <location filename="../supervisor.py" line="622"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Hoidettu yhdellä kerralla (tavoite 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="651"/>
+        <location filename="../supervisor.py" line="666"/>
         <source>Target (%1)</source>
         <translation>Tavoite (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="688"/>
+        <location filename="../supervisor.py" line="703"/>
         <source>Not asked for</source>
         <translation>Ei pyydetty</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="691"/>
+        <location filename="../supervisor.py" line="706"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="691"/>
+        <location filename="../supervisor.py" line="706"/>
         <source>Contacts</source>
         <translation>Yhteydenotot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="691"/>
+        <location filename="../supervisor.py" line="706"/>
         <source>On chat</source>
         <translation>Chatissa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="691"/>
+        <location filename="../supervisor.py" line="706"/>
         <source>On calls</source>
         <translation>Puheluissa</translation>
     </message>
@@ -1741,12 +1746,12 @@ pyyntöjä</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="727"/>
+        <location filename="../supervisor.py" line="742"/>
         <source>Now</source>
         <translation>Nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="728"/>
+        <location filename="../supervisor.py" line="743"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>

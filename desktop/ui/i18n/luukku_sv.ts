@@ -1092,42 +1092,47 @@ Open it in the web browser?</source>
         <translation>Kontakter per intervall, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="598"/>
+        <location filename="../supervisor.py" line="599"/>
+        <source>Mean staff Ready</source>
+        <translation>Redo i medeltal</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="613"/>
         <source>Service level against the target</source>
         <translation>Servicenivå mot målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="607"/>
+        <location filename="../supervisor.py" line="622"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Klart vid en kontakt (mål 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="651"/>
+        <location filename="../supervisor.py" line="666"/>
         <source>Target (%1)</source>
         <translation>Mål (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="688"/>
+        <location filename="../supervisor.py" line="703"/>
         <source>Not asked for</source>
         <translation>Inte begärt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="691"/>
+        <location filename="../supervisor.py" line="706"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="691"/>
+        <location filename="../supervisor.py" line="706"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="691"/>
+        <location filename="../supervisor.py" line="706"/>
         <source>On chat</source>
         <translation>I chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="691"/>
+        <location filename="../supervisor.py" line="706"/>
         <source>On calls</source>
         <translation>I samtal</translation>
     </message>
@@ -1741,12 +1746,12 @@ uppringningar</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="727"/>
+        <location filename="../supervisor.py" line="742"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="728"/>
+        <location filename="../supervisor.py" line="743"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
