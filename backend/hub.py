@@ -230,6 +230,9 @@ class Hub:
     # --- life cycle ----------------------------------------------------------------------
 
     async def start(self) -> None:
+        # Whoever the log shows as still working was cut off by the stop: from now on she
+        # is offline until she reconnects (else a crash would count as hours Ready).
+        await self.reports.close_open_states(self.clock())
         await self._restore()
         self._task = asyncio.create_task(self._ticker(), name="hub-ticker")
 

@@ -32,6 +32,29 @@ class ReportStore:
         row = StaffStateRow(username=username, at=at, state=state, reason=reason[:64])
         await self.store.transaction(lambda s: s.add(row))
 
+    async def close_open_states(self, at: datetime) -> int:
+        """An ``offline`` row at ``at`` for everyone whose last row is not one (a backend
+        start: nobody is connected yet). Returns how many."""
+
+        def write(s: Session) -> int:
+            last = (
+                select(StaffStateRow.username, func.max(StaffStateRow.id).label("id"))
+                .group_by(StaffStateRow.username)
+                .subquery()
+            )
+            open_users = list(
+                s.scalars(
+                    select(StaffStateRow.username)
+                    .join(last, StaffStateRow.id == last.c.id)
+                    .where(StaffStateRow.state != "offline", StaffStateRow.at <= at)
+                )
+            )
+            for username in open_users:
+                s.add(StaffStateRow(username=username, at=at, state="offline", reason="restart"))
+            return len(open_users)
+
+        return await self.store.transaction(write)
+
     async def supervisor_action(
         self, at: datetime, by: str, target: str, action: str, reason: str
     ) -> None:

@@ -10,6 +10,7 @@ import io
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -192,3 +193,15 @@ async def test_reports_and_exports_are_for_supervisors_only(backend: BackendProc
     finally:
         await nurse.close()
         await boss.close()
+
+
+async def test_a_crash_does_not_count_as_hours_ready(tmp_path: Path) -> None:
+    with running_backend(tmp_path) as backend:
+        nurse = await staff(backend.ws, "hoitaja")  # Ready
+        backend.kill()
+        await nurse.close()
+        backend.start()
+        rows = backend.query(
+            "select state, reason from staff_state_log where username='hoitaja' order by id"
+        )
+        assert rows[-2:] == [("ready", ""), ("offline", "restart")]
