@@ -304,6 +304,48 @@ async def demo_history(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def staffing(args: argparse.Namespace) -> int:
+    """Erlang C / Erlang A for one interval (backend/domain/erlang.py)."""
+    from backend.domain.erlang import StaffingError
+    from backend.domain.erlang import staffing as compute
+
+    try:
+        result = compute(
+            calls=args.calls,
+            interval_s=args.interval_min * 60,
+            aht_s=args.aht_s,
+            target_s=args.target_s,
+            agents=args.agents,
+            target_share=args.target_share,
+            patience_s=args.patience_s,
+        )
+    except StaffingError as exc:
+        print(f"luukku-backend staffing: {exc}", file=sys.stderr)
+        return 2
+    body: dict[str, float | int] = {
+        "traffic_erlangs": result.traffic_erlangs,
+        "agents": result.agents,
+        "p_wait": result.p_wait,
+        "service_level": result.service_level,
+        "asa_s": result.asa_s,
+        "occupancy": result.occupancy,
+    }
+    if result.p_abandon is not None:
+        body["p_abandon"] = result.p_abandon
+    if args.json:
+        print(json.dumps(body))
+        return 0
+    model = "Erlang A" if result.p_abandon is not None else "Erlang C"
+    print(f"{model}: {result.traffic_erlangs:.2f} erlangs, {result.agents} agents")
+    print(f"  waits at all      {result.p_wait:.1%}")
+    print(f"  service level     {result.service_level:.1%} within {args.target_s:g} s")
+    print(f"  mean wait (ASA)   {result.asa_s:.1f} s")
+    print(f"  occupancy         {result.occupancy:.1%}")
+    if result.p_abandon is not None:
+        print(f"  abandon           {result.p_abandon:.1%}")
+    return 0
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -359,9 +401,21 @@ def main(argv: list[str] | None = None) -> int:
     board = sub.add_parser("wallboard-link", help="print the team room wallboard's link")
     board.add_argument("--base", help="the address staff use, e.g. https://luukku.example.fi")
     board.add_argument("--new", action="store_true", help="a new key: earlier links stop working")
+    st = sub.add_parser("staffing", help="Erlang C / A: agents an interval's calls need")
+    st.add_argument("--calls", type=float, required=True, help="arrivals in the interval")
+    st.add_argument("--interval-min", type=float, required=True, help="the interval, minutes")
+    st.add_argument("--aht-s", type=float, required=True, help="average handling time, s")
+    st.add_argument("--target-s", type=float, required=True, help="answer target, seconds")
+    how = st.add_mutually_exclusive_group(required=True)
+    how.add_argument("--agents", type=int, help="agents: the figures they give")
+    how.add_argument("--target-share", type=float, help="the fewest agents that meet it")
+    st.add_argument("--patience-s", type=float, help="mean patience: Erlang A (abandons)")
+    st.add_argument("--json", action="store_true", help="one JSON object")
     hist = sub.add_parser("demo-history", help="demo only: write weeks of invented past contacts")
     hist.add_argument("--weeks", type=int, default=8)
     args = parser.parse_args(argv)
+    if args.command == "staffing":  # needs no settings, database or service file
+        return staffing(args)
     try:
         settings = Settings.from_env()
     except ConfigError as exc:

@@ -23,6 +23,7 @@ import holidays
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
+from backend.domain.draws import poisson
 from backend.store.repository import Store
 from backend.store.tables import (
     Callback,
@@ -105,24 +106,13 @@ def generate(
             for hour, weight in HOUR_WEIGHT.items():
                 mean = per_day * weight / hour_total * WEEKDAY_WEIGHT[day.weekday()]
                 mean /= weekday_mean
-                for _ in range(_poisson(rng, mean)):
+                for _ in range(poisson(rng, mean)):
                     n += 1
                     arrived = datetime.combine(day, time(hour), tz) + timedelta(
                         seconds=rng.uniform(0, 3600)
                     )
                     _contact(out, rng, n, queue, channel, arrived, handlers, hour, tz)
     return out
-
-
-def _poisson(rng: random.Random, mean: float) -> int:
-    if mean > 30:  # normal approximation: the national benchmark's volumes
-        return max(0, round(rng.gauss(mean, math.sqrt(mean))))
-    limit, k, p = math.exp(-mean), 0, 1.0
-    while True:
-        p *= rng.random()
-        if p <= limit:
-            return k
-        k += 1
 
 
 def _contact(
