@@ -195,12 +195,20 @@ def staffing(
     first = 1 if patience_s is not None else max(1, math.floor(load) + 1)
     if first > MAX_AGENTS:
         raise StaffingError(f"calls: {load:.0f} erlangs need more than {MAX_AGENTS} agents")
-    # Service level grows with agents: a binary search finds the fewest that meet it.
-    lo, hi = first, MAX_AGENTS
-    if at(hi).service_level < target_share:
-        raise StaffingError(
-            f"calls: no number of agents up to {MAX_AGENTS} reaches {target_share:.0%}"
-        )
+    # Service level grows with agents. Search upward by doubling from the load (cheap
+    # small cases stay cheap), then halve the last step: the fewest that meet the target.
+    lo, hi = first, first
+    while True:
+        if hi >= MAX_AGENTS:
+            hi = MAX_AGENTS
+            if at(hi).service_level < target_share:
+                raise StaffingError(
+                    f"calls: no number of agents up to {MAX_AGENTS} reaches {target_share:.0%}"
+                )
+            break
+        if at(hi).service_level >= target_share:
+            break
+        lo, hi = hi + 1, min(MAX_AGENTS, hi * 2)
     while lo < hi:
         mid = (lo + hi) // 2
         if at(mid).service_level >= target_share:

@@ -7,18 +7,20 @@ contacts and is read in one pass.
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
+from datetime import date, datetime, time
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, delete, func, select
 from sqlalchemy.orm import Session
 
 from backend.domain.callbacks import CallbackFacts, CallbackState
 from backend.domain.figures import ContactRecord, StateChange
+from backend.domain.roster import RosterRow
 from backend.store.repository import Store
 from backend.store.tables import (
     Callback,
     Conversation,
     PhoneCall,
+    RosterShift,
     StaffStateRow,
     SupervisorAction,
 )
@@ -54,6 +56,52 @@ class ReportStore:
             return len(open_users)
 
         return await self.store.transaction(write)
+
+    async def roster(self, first: date, last: date) -> list[RosterRow]:
+        def read(s: Session) -> list[RosterRow]:
+            rows = s.execute(
+                select(
+                    RosterShift.name,
+                    RosterShift.day,
+                    RosterShift.start,
+                    RosterShift.end,
+                    RosterShift.skills,
+                ).where(RosterShift.day >= first.isoformat(), RosterShift.day <= last.isoformat())
+            )
+            return [
+                RosterRow(
+                    r[0],
+                    date.fromisoformat(r[1]),
+                    time.fromisoformat(r[2]),
+                    time.fromisoformat(r[3]),
+                    frozenset(r[4].split(",")),
+                )
+                for r in rows
+            ]
+
+        return await self.store.query(read)
+
+    async def replace_roster(self, rows: list[RosterRow], by: str, at: datetime) -> None:
+        """The imported shifts replace the roster of the days they cover."""
+        days = sorted({r.day.isoformat() for r in rows})
+
+        def write(s: Session) -> None:
+            if days:
+                s.execute(delete(RosterShift).where(RosterShift.day.in_(days)))
+            for r in rows:
+                s.add(
+                    RosterShift(
+                        name=r.name,
+                        day=r.day.isoformat(),
+                        start=r.start.strftime("%H:%M"),
+                        end=r.end.strftime("%H:%M"),
+                        skills=",".join(sorted(r.skills)),
+                        created_by=by,
+                        created_at=at,
+                    )
+                )
+
+        await self.store.transaction(write)
 
     async def supervisor_action(
         self, at: datetime, by: str, target: str, action: str, reason: str

@@ -117,6 +117,11 @@ class Store:
     async def add_user(self, user: StaffUser) -> None:
         await self._write(lambda s: s.add(user))
 
+    async def active_users(self) -> list[StaffUser]:
+        return await self._read(
+            lambda s: list(s.scalars(select(StaffUser).where(StaffUser.active.is_(True))))
+        )
+
     async def user(self, username: str) -> StaffUser | None:
         return await self._read(
             lambda s: s.scalar(select(StaffUser).where(StaffUser.username == username))

@@ -364,3 +364,19 @@ class SupervisorAction(Base):
     target: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(String(200))
+
+
+class RosterShift(Base):
+    """Who works when (the supervisor's roster): what staffing advice compares need with."""
+
+    __tablename__ = "roster_shifts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    day: Mapped[str] = mapped_column(String(10))  # ISO date, local
+    start: Mapped[str] = mapped_column(String(5))  # "08:00", local
+    end: Mapped[str] = mapped_column(String(5))
+    skills: Mapped[str] = mapped_column(String(400))  # comma-separated
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_roster_shifts_day", "day"),)

@@ -1,5 +1,5 @@
 """staff state log: each change of a staff member's state, for the reports; supervisor
-actions (Not ready / signed out by a supervisor, and why)
+actions (Not ready / signed out by a supervisor, and why); the roster
 
 Revision ID: 0007
 Revises: 0006
@@ -34,6 +34,18 @@ def upgrade() -> None:
         sa.Column("action", sa.String(16), nullable=False),
         sa.Column("reason", sa.String(200), nullable=False),
     )
+    op.create_table(
+        "roster_shifts",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("name", sa.String(100), nullable=False),
+        sa.Column("day", sa.String(10), nullable=False),
+        sa.Column("start", sa.String(5), nullable=False),
+        sa.Column("end", sa.String(5), nullable=False),
+        sa.Column("skills", sa.String(400), nullable=False),
+        sa.Column("created_by", sa.String(64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_index("ix_roster_shifts_day", "roster_shifts", ["day"])
     # Reports read callbacks by creation time.
     op.create_index("ix_callbacks_created", "callbacks", ["created_at"])
 
@@ -41,6 +53,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_callbacks_created", "callbacks")
     op.drop_table("supervisor_actions")
+    op.drop_index("ix_roster_shifts_day", "roster_shifts")
+    op.drop_table("roster_shifts")
     op.drop_index("ix_staff_state_log_user_at", "staff_state_log")
     op.drop_index("ix_staff_state_log_at", "staff_state_log")
     op.drop_table("staff_state_log")
