@@ -346,6 +346,55 @@ def staffing(args: argparse.Namespace) -> int:
     return 0
 
 
+async def roster_import(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.reports.staffing import import_roster
+    from backend.store.migrate import upgrade
+    from backend.store.repository import Store
+
+    config = load_service_config(settings.service_file, settings.demo)
+    try:
+        text = Path(args.file).read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"luukku-backend roster-import: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    upgrade(settings.database_url)
+    store = Store(settings.database_url)
+    try:
+        added, errors = await import_roster(store, config, text, f"cli:{getpass.getuser()}")
+    finally:
+        await store.close()
+    for error in errors:
+        print(f"  {error}", file=sys.stderr)
+    print(f"{added} shifts stored" + (f"; {len(errors)} rows skipped" if errors else ""))
+    return 0 if added else 2
+
+
+async def simulate_day(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.reports.simulate import SimulateError, run_day
+    from backend.store.migrate import upgrade
+    from backend.store.repository import Store
+
+    config = load_service_config(settings.service_file, settings.demo)
+    roster_text = None
+    if args.roster:
+        try:
+            roster_text = Path(args.roster).read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"luukku-backend simulate: cannot read {args.roster}: {exc}", file=sys.stderr)
+            return 2
+    upgrade(settings.database_url)
+    store = Store(settings.database_url)
+    try:
+        outcome = await run_day(store, config, args.day, roster_text, args.seed)
+    except SimulateError as exc:
+        print(f"luukku-backend simulate: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        await store.close()
+    print(json.dumps(outcome, ensure_ascii=False) if args.json else outcome["text"])
+    return 0
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -411,6 +460,13 @@ def main(argv: list[str] | None = None) -> int:
     how.add_argument("--target-share", type=float, help="the fewest agents that meet it")
     st.add_argument("--patience-s", type=float, help="mean patience: Erlang A (abandons)")
     st.add_argument("--json", action="store_true", help="one JSON object")
+    ros = sub.add_parser("roster-import", help="the roster from a CSV (name,date,start,end,skills)")
+    ros.add_argument("file")
+    sim = sub.add_parser("simulate", help="a day run through the real router: does it hold?")
+    sim.add_argument("--date", dest="day", type=_day, required=True, help="YYYY-MM-DD")
+    sim.add_argument("--roster", help="a roster CSV for that day (else the stored roster)")
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--json", action="store_true")
     hist = sub.add_parser("demo-history", help="demo only: write weeks of invented past contacts")
     hist.add_argument("--weeks", type=int, default=8)
     args = parser.parse_args(argv)
@@ -445,6 +501,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "demo-history":
         return asyncio.run(demo_history(settings, args))
+    if args.command == "roster-import":
+        return asyncio.run(roster_import(settings, args))
+    if args.command == "simulate":
+        return asyncio.run(simulate_day(settings, args))
     return serve(settings, args.json_logs)
 
 

@@ -15,8 +15,10 @@ from backend.domain.report import Report
 from backend.hub import SUPERVISOR_ROLES, Hub
 from backend.reports.files import formula
 from backend.reports.service import ReportError, make_report
+from backend.reports.staffing import METHOD, import_roster, make_advice
 from backend.store.reports import ReportStore
 from protocol.messages import (
+    AdviceRow,
     BoardRow,
     ErrorCode,
     ProtocolError,
@@ -24,11 +26,15 @@ from protocol.messages import (
     ReportFigures,
     ReportRow,
     ReportStaffRow,
+    StaffAdviceRequest,
     StaffReportRequest,
+    StaffRosterImport,
     StaffStatus,
     StaffSupervise,
+    ToStaffAdvice,
     ToStaffBoard,
     ToStaffReport,
+    ToStaffRosterImported,
 )
 
 SUPERVISOR_REASON = "supervisor"  # the Not-ready reason she sees: set by her supervisor
@@ -125,6 +131,40 @@ class Supervision:
         if result.staff is not None:
             await hub.store.log_access(username, "-", "staff_figures", hub.clock())
         await hub.send_staff(username, to_frame(result, frame.first, frame.last, hub))
+
+    async def advice(self, username: str, frame: StaffAdviceRequest) -> None:
+        self._require(username)
+        hub = self.hub
+        result = await make_advice(
+            hub.store, hub.config, frame.first, frame.days, int(frame.interval)
+        )
+        await hub.send_staff(
+            username,
+            ToStaffAdvice(
+                first=frame.first,
+                days=frame.days,
+                timezone=hub.config.timezone,
+                method=METHOD,
+                wape=result.wape,
+                digi_agent_hours=result.digi_agent_hours,
+                rows=[
+                    AdviceRow(
+                        start=r.start,
+                        end=r.end,
+                        channel="phone" if r.channel == "phone" else "chat",
+                        forecast=r.forecast,
+                        need=r.need,
+                        rostered=r.rostered,
+                    )
+                    for r in result.rows
+                ],
+            ),
+        )
+
+    async def import_roster(self, username: str, frame: StaffRosterImport) -> None:
+        self._require(username)
+        added, errors = await import_roster(self.hub.store, self.hub.config, frame.csv, username)
+        await self.hub.send_staff(username, ToStaffRosterImported(added=added, errors=errors[:50]))
 
 
 def report_figures(f: DomainFigures) -> ReportFigures:

@@ -67,6 +67,8 @@ class Bridge(QObject):
     call_outcome_saved = Signal(str)  # the backend's call id
     board_changed = Signal()  # supervisors: who is doing what now
     report_arrived = Signal()
+    advice_arrived = Signal()
+    roster_imported = Signal()
 
     def on_phone_event(self, event: PhoneEvent) -> None:
         self.phone_event.emit(event)
@@ -132,3 +134,7 @@ class Bridge(QObject):
                 self.board_changed.emit()
             case EventKind.REPORT:
                 self.report_arrived.emit()
+            case EventKind.ADVICE:
+                self.advice_arrived.emit()
+            case EventKind.ROSTER:
+                self.roster_imported.emit()

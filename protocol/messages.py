@@ -582,8 +582,28 @@ class StaffReportRequest(Frame):
     staff: bool = False
 
 
+class StaffAdviceRequest(Frame):
+    """Forecast, staff needed, rostered and the gap for ``days`` days from ``first``."""
+
+    type: Literal["staffing_advice"] = "staffing_advice"
+    first: date
+    days: int = Field(default=7, ge=1, le=14)
+    interval: Literal["30", "60"] = "30"
+
+
+class StaffRosterImport(Frame):
+    """A roster as CSV (name, date, start, end, skills or role). A frame holds ~28 KB
+    (about 500 shifts, a few weeks of a team); larger rosters: ``python -m backend
+    roster-import FILE``."""
+
+    type: Literal["roster_import"] = "roster_import"
+    csv: Annotated[str, Field(max_length=28_000)]
+
+
 StaffFrame = Annotated[
-    StaffSupervise
+    StaffAdviceRequest
+    | StaffRosterImport
+    | StaffSupervise
     | StaffReportRequest
     | StaffLogout
     | StaffCallOutcome
@@ -1102,8 +1122,37 @@ class ToStaffReport(Frame):
     staff: list[ReportStaffRow] | None = None
 
 
+class AdviceRow(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    start: datetime
+    end: datetime
+    channel: Literal["chat", "phone"]
+    forecast: float
+    need: int
+    rostered: int
+
+
+class ToStaffAdvice(Frame):
+    type: Literal["staffing_advice"] = "staffing_advice"
+    first: date
+    days: int
+    timezone: str
+    method: str
+    wape: dict[str, float | None]  # by queue: the forecast's backtested error
+    digi_agent_hours: float
+    rows: list[AdviceRow]
+
+
+class ToStaffRosterImported(Frame):
+    type: Literal["roster_imported"] = "roster_imported"
+    added: int
+    errors: list[str]
+
+
 ServerToStaffFrame = Annotated[
-    ToStaffBoard
+    ToStaffAdvice
+    | ToStaffRosterImported
+    | ToStaffBoard
     | ToStaffReport
     | ToStaffCallOutcomeSaved
     | ToStaffCallbackOffer

@@ -45,6 +45,7 @@ from protocol.messages import (
     GuideVersionRequest,
     ProtocolError,
     StaffAccept,
+    StaffAdviceRequest,
     StaffCallOutcome,
     StaffChatRead,
     StaffChatSend,
@@ -60,6 +61,7 @@ from protocol.messages import (
     StaffPictureRequest,
     StaffReportRequest,
     StaffResumeSession,
+    StaffRosterImport,
     StaffSend,
     StaffSetStatus,
     StaffSupervise,
@@ -299,6 +301,10 @@ async def staff_socket(ws: WebSocket) -> None:
             await supervision.supervise(username, frame)
         elif isinstance(frame, StaffReportRequest):
             await supervision.report(username, frame)
+        elif isinstance(frame, StaffAdviceRequest):
+            await supervision.advice(username, frame)
+        elif isinstance(frame, StaffRosterImport):
+            await supervision.import_roster(username, frame)
         else:
             await _staff_dispatch(hub, username, frame)
 

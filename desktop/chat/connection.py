@@ -46,6 +46,7 @@ from protocol.messages import (
     ProtocolError,
     ReportInterval,
     StaffAccept,
+    StaffAdviceRequest,
     StaffCallOutcome,
     StaffChatRead,
     StaffChatSend,
@@ -61,6 +62,7 @@ from protocol.messages import (
     StaffPictureRequest,
     StaffReportRequest,
     StaffResumeSession,
+    StaffRosterImport,
     StaffSend,
     StaffSetStatus,
     StaffStatus,
@@ -323,6 +325,12 @@ class StaffConnection:
                 staff=staff,
             )
         )
+
+    async def request_advice(self, first: date, days: int, interval: Literal["30", "60"]) -> None:
+        await self.send(StaffAdviceRequest(first=first, days=days, interval=interval))
+
+    async def import_roster(self, csv_text: str) -> None:
+        await self.send(StaffRosterImport(csv=csv_text))
 
     async def export_report(self, query: dict[str, str], destination: Path) -> None:
         """The report as a file from the backend (the same figures, and a row per contact),

@@ -24,6 +24,7 @@ from protocol.messages import (
     StaffProfile,
     StaffStatus,
     ToStaffAck,
+    ToStaffAdvice,
     ToStaffBoard,
     ToStaffCallback,
     ToStaffCallbackCreated,
@@ -55,6 +56,7 @@ from protocol.messages import (
     ToStaffParticipants,
     ToStaffPicture,
     ToStaffReport,
+    ToStaffRosterImported,
     ToStaffStatus,
     ToStaffTyping,
     channel_members,
@@ -98,6 +100,8 @@ class EventKind(StrEnum):
     COLLEAGUES = "colleagues"
     BOARD = "board"  # the supervisor's board changed
     REPORT = "report"  # a report arrived
+    ADVICE = "advice"  # staffing advice arrived
+    ROSTER = "roster"  # a roster import was answered
 
 
 @dataclass(frozen=True)
@@ -228,6 +232,8 @@ class Workstation:
     callback_figures: ToStaffCallbackFigures | None = None
     board: ToStaffBoard | None = None  # supervisors only
     report: ToStaffReport | None = None  # the last report she asked for
+    advice: ToStaffAdvice | None = None
+    roster_imported: ToStaffRosterImported | None = None
     clinics: list[Clinic] = field(default_factory=list)
     queue_skills: dict[str, str] = field(default_factory=dict)
     queue_channels: dict[str, str] = field(default_factory=dict)
@@ -316,6 +322,12 @@ class Workstation:
         if isinstance(frame, ToStaffReport):
             self.report = frame
             return [Event(EventKind.REPORT)]
+        if isinstance(frame, ToStaffAdvice):
+            self.advice = frame
+            return [Event(EventKind.ADVICE)]
+        if isinstance(frame, ToStaffRosterImported):
+            self.roster_imported = frame
+            return [Event(EventKind.ROSTER)]
         return None
 
     def _apply(self, frame: ServerToStaffFrame) -> list[Event]:

@@ -258,6 +258,12 @@ class MainWindow(QMainWindow):
         bridge.report_arrived.connect(
             lambda: self.supervisor and self.supervisor.history.show_report()
         )
+        bridge.advice_arrived.connect(
+            lambda: self.supervisor and self.supervisor.staffing.show_advice()
+        )
+        bridge.roster_imported.connect(
+            lambda: self.supervisor and self.supervisor.staffing.show_import()
+        )
         bridge.call_outcome_saved.connect(
             lambda _cid: self.statusBar().showMessage(self.tr("Call outcome saved."), 6000)
         )
@@ -649,6 +655,7 @@ class MainWindow(QMainWindow):
         error = self.state.last_error
         if self.supervisor is not None and error is not None:
             self.supervisor.history.refused(error.detail)
+            self.supervisor.staffing.refused(error.detail)
         why = refusal(error.detail) if error is not None else None
         if why is not None:
             # A refused transfer or invitation: she must see why, not a code.

@@ -71,6 +71,10 @@ class SupervisorCommands(Protocol):
         self, first: date, last: date, interval: ReportInterval, queues: list[str], staff: bool
     ) -> None: ...
     async def export_report(self, query: dict[str, str], destination: Path) -> None: ...
+    async def request_advice(
+        self, first: date, days: int, interval: Literal["30", "60"]
+    ) -> None: ...
+    async def import_roster(self, csv_text: str) -> None: ...
 
 
 def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
@@ -725,6 +729,181 @@ class HistoryView(QWidget):
         return f"{name}: {reason_name(reason)}" if reason else name
 
 
+class StaffingView(QWidget):
+    """Forecast, staff needed, rostered and the gap per interval; the roster's import."""
+
+    COLUMNS = 7
+
+    def __init__(
+        self,
+        state: Workstation,
+        commands: SupervisorCommands,
+        lang: str,
+        run: Callable[[Coroutine[Any, Any, Any]], None],
+    ) -> None:
+        super().__init__()
+        self.state = state
+        self.commands = commands
+        self.lang = lang
+        self._run = run
+        self.first = QDateEdit(QDate.currentDate().addDays(1))
+        self.first.setObjectName("adviceFirst")
+        self.first.setCalendarPopup(True)
+        self.first.setDisplayFormat("d.M.yyyy")
+        self.days = QComboBox()
+        self.days.addItem(self.tr("1 day"), 1)
+        for n in (5, 7, 14):
+            self.days.addItem(self.tr("%1 days").replace("%1", str(n)), n)
+        self.days.setCurrentIndex(2)
+        self.interval = QComboBox()
+        self.interval.addItem(self.tr("30 min"), "30")
+        self.interval.addItem(self.tr("Hour"), "60")
+        self.show_button = QPushButton(self.tr("Show"))
+        self.show_button.setObjectName("showAdvice")
+        self.import_button = QPushButton(self.tr("Import roster (CSV)…"))
+        self.import_button.setObjectName("importRoster")
+        self.import_button.setToolTip(
+            self.tr("Columns: name, date, start, end, skills or role. Replaces those days.")
+        )
+        form = QHBoxLayout()
+        form.addWidget(QLabel(self.tr("From")))
+        form.addWidget(self.first)
+        form.addWidget(self.days)
+        form.addWidget(self.interval)
+        form.addWidget(self.show_button)
+        form.addStretch(1)
+        form.addWidget(self.import_button)
+        self.summary = QLabel()
+        self.summary.setObjectName("adviceSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-size: 14px;")
+        self.accuracy = QLabel()
+        self.accuracy.setTextFormat(Qt.TextFormat.PlainText)
+        self.accuracy.setWordWrap(True)
+        self.accuracy.setStyleSheet("color: #555;")
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setObjectName("adviceTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Day"),
+                self.tr("Interval"),
+                self.tr("Channel"),
+                self.tr("Forecast"),
+                self.tr("Needed"),
+                self.tr("Rostered"),
+                self.tr("Gap"),
+            ]
+        )
+        self.table.verticalHeader().setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.accuracy)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        self.show_button.clicked.connect(self.request)
+        self.import_button.clicked.connect(self.choose_roster)
+
+    def request(self) -> None:
+        first = self.first.date().toPython()
+        assert isinstance(first, date)
+        self.message.setText(self.tr("Computing…"))
+        self._run(
+            self.commands.request_advice(
+                first, int(self.days.currentData()), self.interval.currentData()
+            )
+        )
+
+    def choose_roster(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import roster"), "", self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        try:
+            text = path.read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.message.setText(
+                self.tr("Cannot read %1: %2").replace("%1", str(path)).replace("%2", str(exc))
+            )
+            return
+        if len(text) > 28_000:
+            self.message.setText(
+                self.tr("The file is too large to send; ask IT to run roster-import with it.")
+            )
+            return
+        self.message.setText(self.tr("Importing…"))
+        self._run(self.commands.import_roster(text))
+
+    def show_import(self) -> None:
+        done = self.state.roster_imported
+        if done is None:
+            return
+        text = self.tr("%1 shifts stored.").replace("%1", str(done.added))
+        if done.errors:
+            text += " " + self.tr("Skipped:") + " " + "; ".join(done.errors[:5])
+        self.message.setText(text)
+        if done.added:
+            self.request()  # the gap changes with the roster
+
+    def show_advice(self) -> None:
+        advice = self.state.advice
+        if advice is None:
+            return
+        self.message.setText("")
+        zone = ZoneInfo(advice.timezone)
+        names = {"phone": self.tr("Phone"), "chat": self.tr("Chat")}
+        rows = [r for r in advice.rows if r.forecast >= 0.05 or r.rostered]
+        short = sum(max(0, r.need - r.rostered) for r in rows)
+        self.summary.setText(
+            self.tr("Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)")
+            .replace("%1", f"{advice.digi_agent_hours:.1f}")
+            .replace("%2", str(sum(1 for r in rows if r.need > r.rostered)))
+            if short
+            else self.tr("The roster covers the forecast need in every interval.")
+        )
+        errors = ", ".join(
+            f"{self.state.queue_name(q, self.lang)} {percent(e)}"
+            for q, e in advice.wape.items()
+            if e is not None
+        )
+        self.accuracy.setText(
+            self.tr(
+                "Forecast: the mean of the same weekday over the last six open weeks. Its "
+                "error on the last two weeks (WAPE): %1"
+            ).replace("%1", errors or "–")
+        )
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            start = r.start.astimezone(zone)
+            end = r.end.astimezone(zone)
+            gap = r.rostered - r.need
+            cells = [
+                _item(f"{start.day}.{start.month}."),
+                _item(f"{start:%H:%M}–{end:%H:%M}"),
+                _item(names[r.channel]),
+                _item(f"{r.forecast:.1f}", align_right=True),
+                _item(str(r.need), align_right=True),
+                _item(str(r.rostered), align_right=True),
+                _item(f"{gap:+d}" if gap else "0", align_right=True),
+            ]
+            colour = "#f8d7da" if gap < 0 else "#d4edda" if r.need else "#ffffff"
+            cells[-1].setBackground(QColor(colour))
+            for column, cell in enumerate(cells):
+                self.table.setItem(i, column, cell)
+        self.table.resizeColumnsToContents()
+
+    def refused(self, detail: str) -> None:
+        if self.message.text() in (self.tr("Computing…"), self.tr("Importing…")):
+            self.message.setText(detail)
+
+
 class SupervisorView(QTabWidget):
     """Now (the board) and History, in one section of the main window."""
 
@@ -740,7 +919,9 @@ class SupervisorView(QTabWidget):
         self.board = BoardView(state, commands, lang, run)
         self.history = HistoryView(state, commands, lang, run)
         self.addTab(self.board, self.tr("Now"))
+        self.staffing = StaffingView(state, commands, lang, run)
         self.addTab(self.history, self.tr("History"))
+        self.addTab(self.staffing, self.tr("Staffing"))
         # The "for m:ss" column moves on between board frames.
         self._clock = QTimer(self)
         self._clock.setInterval(1000)

@@ -149,6 +149,45 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
             ]
         assert "Saved" in history.message.text() or "Tallennettu" in history.message.text()
 
+        # Staffing: a roster imported from CSV, then forecast, need, rostered and the gap.
+        staffing = room.staffing
+        room.setCurrentWidget(staffing)
+        day = date.today() + timedelta(days=1)
+        while day.weekday() > 4:
+            day += timedelta(days=1)
+        roster = tmp_path / "roster.csv"
+        roster.write_text(
+            "name,date,start,end,skills\n"
+            + "".join(
+                f"{name},{day.isoformat()},08:00,15:00,{skills}\n"
+                for name, skills in (
+                    ("Hanna", "neuvola"),
+                    ("Pekka", "mipa"),
+                    ("Sari", "asiakaspalvelu"),
+                )
+            )
+            + "Rikki,{day},15:00,08:00,neuvola\n",
+            "utf-8",
+        )
+        staffing.first.setDate(QDate(day))
+        staffing.days.setCurrentIndex(0)  # one day
+        staffing.import_file(roster)
+        await until(lambda: connection.state.roster_imported is not None, what="roster stored")
+        imported = connection.state.roster_imported
+        assert imported is not None and imported.added == 3 and "line 5" in imported.errors[0]
+        await until(lambda: connection.state.advice is not None, timeout=20, what="advice")
+        await until(lambda: staffing.table.rowCount() > 0, what="advice table")
+        advice = connection.state.advice
+        assert advice is not None
+        rows = [r for r in advice.rows if r.forecast >= 0.05]
+        assert rows and all(r.need >= 0 for r in rows)
+        assert any(r.rostered > 0 for r in rows)
+        assert any(r.need > r.rostered for r in rows)  # three people cannot cover it
+        assert advice.digi_agent_hours > 0
+        assert all(0 <= (w or 0) < 3 for w in advice.wape.values())
+        QApplication.processEvents()
+        window.grab().save(os.path.join(artifacts, "supervisor-staffing.png"))
+
         # A nurse's workstation has no supervisor's room.
         other, _ = await workstation(qtbot, backend, "hoitaja2")
         assert other.supervisor is None

@@ -70,87 +70,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="142"/>
+        <location filename="../supervisor.py" line="146"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="143"/>
+        <location filename="../supervisor.py" line="147"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="144"/>
+        <location filename="../supervisor.py" line="148"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="145"/>
+        <location filename="../supervisor.py" line="149"/>
         <source>For</source>
         <translation>Kesto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="146"/>
+        <location filename="../supervisor.py" line="150"/>
         <source>Chats</source>
         <translation>Chatit</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="147"/>
+        <location filename="../supervisor.py" line="151"/>
         <source>On a call</source>
         <translation>Puhelussa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="148"/>
+        <location filename="../supervisor.py" line="152"/>
         <source>Queues</source>
         <translation>Jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="155"/>
+        <location filename="../supervisor.py" line="159"/>
         <source>Set Not ready…</source>
         <translation>Aseta Ei valmis…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="157"/>
+        <location filename="../supervisor.py" line="161"/>
         <source>Sign out…</source>
         <translation>Kirjaa ulos…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="159"/>
+        <location filename="../supervisor.py" line="163"/>
         <source>Read her chat</source>
         <translation>Lue hänen chattiaan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="161"/>
+        <location filename="../supervisor.py" line="165"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Vain luku. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="171"/>
+        <location filename="../supervisor.py" line="175"/>
         <source>Queues now</source>
         <translation>Jonot nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="226"/>
+        <location filename="../supervisor.py" line="230"/>
         <source>yes</source>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="246"/>
+        <location filename="../supervisor.py" line="250"/>
         <source>Set %1 Not ready</source>
         <translation>Aseta %1 tilaan Ei valmis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="247"/>
+        <location filename="../supervisor.py" line="251"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="249"/>
+        <location filename="../supervisor.py" line="253"/>
         <source>Sign out %1</source>
         <translation>Kirjaa ulos %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="251"/>
+        <location filename="../supervisor.py" line="255"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hänen istuntonsa päättyy ja työasema pyytää kirjautumaan uudelleen. Avoimet chatit pysyvät hänellä. Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
@@ -829,310 +829,310 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="296"/>
+        <location filename="../supervisor.py" line="300"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="297"/>
+        <location filename="../supervisor.py" line="301"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="298"/>
+        <location filename="../supervisor.py" line="302"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="299"/>
+        <location filename="../supervisor.py" line="303"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="300"/>
+        <location filename="../supervisor.py" line="304"/>
         <source>Week</source>
         <translation>Viikko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="301"/>
+        <location filename="../supervisor.py" line="305"/>
         <source>Month</source>
         <translation>Kuukausi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="307"/>
-        <location filename="../supervisor.py" line="375"/>
+        <location filename="../supervisor.py" line="311"/>
+        <location filename="../supervisor.py" line="379"/>
         <source>Per person</source>
         <translation>Henkilöittäin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="310"/>
+        <location filename="../supervisor.py" line="314"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Aika tiloittain ja yhteydenotot henkilöittäin. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="312"/>
+        <location filename="../supervisor.py" line="316"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="314"/>
+        <location filename="../supervisor.py" line="318"/>
         <source>Export XLSX…</source>
         <translation>Vie XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="316"/>
+        <location filename="../supervisor.py" line="320"/>
         <source>Export CSV…</source>
         <translation>Vie CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="320"/>
+        <location filename="../supervisor.py" line="324"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="321"/>
+        <location filename="../supervisor.py" line="325"/>
         <source>To</source>
         <translation>Päättyen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="322"/>
-        <location filename="../supervisor.py" line="346"/>
+        <location filename="../supervisor.py" line="326"/>
+        <location filename="../supervisor.py" line="350"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="323"/>
+        <location filename="../supervisor.py" line="327"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="346"/>
+        <location filename="../supervisor.py" line="350"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="365"/>
+        <location filename="../supervisor.py" line="369"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Yhteydenotot viikonpäivittäin ja tunneittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="373"/>
+        <location filename="../supervisor.py" line="377"/>
         <source>Table</source>
         <translation>Taulukko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="374"/>
+        <location filename="../supervisor.py" line="378"/>
         <source>Charts</source>
         <translation>Kaaviot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="395"/>
+        <location filename="../supervisor.py" line="399"/>
         <source>Offered</source>
         <translation>Tulleet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="396"/>
+        <location filename="../supervisor.py" line="400"/>
         <source>Answered</source>
         <translation>Vastatut</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="397"/>
+        <location filename="../supervisor.py" line="401"/>
         <source>Within target</source>
         <translation>Tavoiteajassa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="398"/>
+        <location filename="../supervisor.py" line="402"/>
         <source>Abandoned</source>
         <translation>Luopuneet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="399"/>
+        <location filename="../supervisor.py" line="403"/>
         <source>Short abandons</source>
         <translation>Lyhyet luopumiset</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="400"/>
+        <location filename="../supervisor.py" line="404"/>
         <source>Service level</source>
         <translation>Palvelutaso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="401"/>
+        <location filename="../supervisor.py" line="405"/>
         <source>Mean wait</source>
         <translation>Keskim. odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="402"/>
+        <location filename="../supervisor.py" line="406"/>
         <source>Wait, 90th pct</source>
         <translation>Odotus, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="403"/>
+        <location filename="../supervisor.py" line="407"/>
         <source>Longest wait</source>
         <translation>Pisin odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="404"/>
+        <location filename="../supervisor.py" line="408"/>
         <source>Mean handling</source>
         <translation>Keskim. käsittely</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="405"/>
+        <location filename="../supervisor.py" line="409"/>
         <source>One contact</source>
         <translation>Yhdellä kerralla</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="410"/>
+        <location filename="../supervisor.py" line="414"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="411"/>
+        <location filename="../supervisor.py" line="415"/>
         <source>Tue</source>
         <translation>ti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="412"/>
+        <location filename="../supervisor.py" line="416"/>
         <source>Wed</source>
         <translation>ke</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="413"/>
+        <location filename="../supervisor.py" line="417"/>
         <source>Thu</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="414"/>
+        <location filename="../supervisor.py" line="418"/>
         <source>Fri</source>
         <translation>pe</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="415"/>
+        <location filename="../supervisor.py" line="419"/>
         <source>Sat</source>
         <translation>la</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="416"/>
+        <location filename="../supervisor.py" line="420"/>
         <source>Sun</source>
         <translation>su</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="421"/>
+        <location filename="../supervisor.py" line="425"/>
         <source>All queues</source>
         <translation>Kaikki jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="436"/>
+        <location filename="../supervisor.py" line="440"/>
         <source>The range ends before it starts.</source>
         <translation>Jakso päättyy ennen kuin se alkaa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="438"/>
-        <location filename="../supervisor.py" line="445"/>
+        <location filename="../supervisor.py" line="442"/>
+        <location filename="../supervisor.py" line="449"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="452"/>
+        <location filename="../supervisor.py" line="456"/>
         <source>Export report</source>
         <translation>Vie raportti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="464"/>
+        <location filename="../supervisor.py" line="468"/>
         <source>Exporting…</source>
         <translation>Viedään…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="468"/>
+        <location filename="../supervisor.py" line="472"/>
         <source>The export failed: %1</source>
         <translation>Vienti epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="470"/>
+        <location filename="../supervisor.py" line="474"/>
         <source>Saved %1</source>
         <translation>Tallennettu %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="479"/>
+        <location filename="../supervisor.py" line="483"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="479"/>
+        <location filename="../supervisor.py" line="483"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="487"/>
+        <location filename="../supervisor.py" line="491"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyet luopumiset (%1) lasketaan luopuneiksi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="492"/>
+        <location filename="../supervisor.py" line="496"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyitä luopumisia (%1) ei lasketa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="500"/>
+        <location filename="../supervisor.py" line="504"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: tulleita %2, vastattuja %3, palvelutaso %4, yhdellä kerralla %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="509"/>
+        <location filename="../supervisor.py" line="513"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Soittopyynnöt: %1 jätetty, %2 hoidettu samana päivänä, %3 myöhässä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="565"/>
+        <location filename="../supervisor.py" line="569"/>
         <source>Arrivals per interval</source>
         <translation>Yhteydenotot jaksoittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="584"/>
+        <location filename="../supervisor.py" line="588"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Yhteydenotot jaksoittain, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="599"/>
+        <location filename="../supervisor.py" line="603"/>
         <source>Mean staff Ready</source>
         <translation>Valmiina keskimäärin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="613"/>
+        <location filename="../supervisor.py" line="617"/>
         <source>Service level against the target</source>
         <translation>Palvelutaso ja tavoite</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="622"/>
+        <location filename="../supervisor.py" line="626"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Hoidettu yhdellä kerralla (tavoite 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="666"/>
+        <location filename="../supervisor.py" line="670"/>
         <source>Target (%1)</source>
         <translation>Tavoite (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="703"/>
+        <location filename="../supervisor.py" line="707"/>
         <source>Not asked for</source>
         <translation>Ei pyydetty</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="706"/>
+        <location filename="../supervisor.py" line="710"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="706"/>
+        <location filename="../supervisor.py" line="710"/>
         <source>Contacts</source>
         <translation>Yhteydenotot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="706"/>
+        <location filename="../supervisor.py" line="710"/>
         <source>On chat</source>
         <translation>Chatissa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="706"/>
+        <location filename="../supervisor.py" line="710"/>
         <source>On calls</source>
         <translation>Puheluissa</translation>
     </message>
@@ -1245,19 +1245,19 @@ Avataanko se selaimessa?</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="169"/>
-        <location filename="../main_window.py" line="579"/>
+        <location filename="../main_window.py" line="585"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="171"/>
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../main_window.py" line="548"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="173"/>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="522"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
@@ -1287,67 +1287,67 @@ Avataanko se selaimessa?</translation>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Call outcome saved.</source>
         <translation>Puhelun tulos tallennettu.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="315"/>
         <source>Supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="343"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="377"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="418"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="439"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="447"/>
+        <location filename="../main_window.py" line="453"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="455"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599"/>
+        <location filename="../main_window.py" line="605"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="608"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="615"/>
+        <location filename="../main_window.py" line="621"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="655"/>
+        <location filename="../main_window.py" line="662"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="661"/>
+        <location filename="../main_window.py" line="668"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -1744,16 +1744,166 @@ pyyntöjä</translation>
     </message>
 </context>
 <context>
+    <name>StaffingView</name>
+    <message>
+        <location filename="../supervisor.py" line="754"/>
+        <source>1 day</source>
+        <translation>1 päivä</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="756"/>
+        <source>%1 days</source>
+        <translation>%1 päivää</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="759"/>
+        <source>30 min</source>
+        <translation>30 min</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="760"/>
+        <source>Hour</source>
+        <translation>Tunti</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="761"/>
+        <source>Show</source>
+        <translation>Näytä</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="763"/>
+        <source>Import roster (CSV)…</source>
+        <translation>Tuo työvuorolista (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="766"/>
+        <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
+        <translation>Sarakkeet: nimi, päivä, alku, loppu, taidot tai rooli. Korvaa nuo päivät.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="769"/>
+        <source>From</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="792"/>
+        <source>Day</source>
+        <translation>Päivä</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="793"/>
+        <source>Interval</source>
+        <translation>Jakso</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="794"/>
+        <source>Channel</source>
+        <translation>Kanava</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="795"/>
+        <source>Forecast</source>
+        <translation>Ennuste</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="796"/>
+        <source>Needed</source>
+        <translation>Tarve</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="797"/>
+        <source>Rostered</source>
+        <translation>Vuorossa</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="798"/>
+        <source>Gap</source>
+        <translation>Ero</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="814"/>
+        <location filename="../supervisor.py" line="903"/>
+        <source>Computing…</source>
+        <translation>Lasketaan…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="823"/>
+        <source>Import roster</source>
+        <translation>Tuo työvuorolista</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="823"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-tiedostot (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="833"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Tiedostoa %1 ei voi lukea: %2</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="838"/>
+        <source>The file is too large to send; ask IT to run roster-import with it.</source>
+        <translation>Tiedosto on liian suuri lähetettäväksi; pyydä IT:tä tuomaan se roster-import-komennolla.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="841"/>
+        <location filename="../supervisor.py" line="903"/>
+        <source>Importing…</source>
+        <translation>Tuodaan…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="848"/>
+        <source>%1 shifts stored.</source>
+        <translation>%1 vuoroa tallennettu.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="850"/>
+        <source>Skipped:</source>
+        <translation>Ohitettu:</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="861"/>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="861"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="865"/>
+        <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
+        <translation>Digiagenttitunteja tarvitaan vajeiden paikkaamiseen: %1 (vajaita jaksoja: %2)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="869"/>
+        <source>The roster covers the forecast need in every interval.</source>
+        <translation>Työvuorolista kattaa ennustetun tarpeen joka jaksossa.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="878"/>
+        <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
+        <translation>Ennuste: saman viikonpäivän keskiarvo kuudelta viimeiseltä aukioloviikolta. Sen virhe kahdella viimeisellä viikolla (WAPE): %1</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="742"/>
+        <location filename="../supervisor.py" line="921"/>
         <source>Now</source>
         <translation>Nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="743"/>
+        <location filename="../supervisor.py" line="923"/>
         <source>History</source>
         <translation>Historia</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="924"/>
+        <source>Staffing</source>
+        <translation>Resursointi</translation>
     </message>
 </context>
 <context>

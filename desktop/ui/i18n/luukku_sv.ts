@@ -70,87 +70,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="142"/>
+        <location filename="../supervisor.py" line="146"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="143"/>
+        <location filename="../supervisor.py" line="147"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="144"/>
+        <location filename="../supervisor.py" line="148"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="145"/>
+        <location filename="../supervisor.py" line="149"/>
         <source>For</source>
         <translation>Hur länge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="146"/>
+        <location filename="../supervisor.py" line="150"/>
         <source>Chats</source>
         <translation>Chattar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="147"/>
+        <location filename="../supervisor.py" line="151"/>
         <source>On a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="148"/>
+        <location filename="../supervisor.py" line="152"/>
         <source>Queues</source>
         <translation>Köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="155"/>
+        <location filename="../supervisor.py" line="159"/>
         <source>Set Not ready…</source>
         <translation>Sätt Inte redo…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="157"/>
+        <location filename="../supervisor.py" line="161"/>
         <source>Sign out…</source>
         <translation>Logga ut…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="159"/>
+        <location filename="../supervisor.py" line="163"/>
         <source>Read her chat</source>
         <translation>Läs hens chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="161"/>
+        <location filename="../supervisor.py" line="165"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Endast läsning. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="171"/>
+        <location filename="../supervisor.py" line="175"/>
         <source>Queues now</source>
         <translation>Köerna nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="226"/>
+        <location filename="../supervisor.py" line="230"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="246"/>
+        <location filename="../supervisor.py" line="250"/>
         <source>Set %1 Not ready</source>
         <translation>Sätt %1 som Inte redo</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="247"/>
+        <location filename="../supervisor.py" line="251"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Varför? Orsaken registreras med ditt namn.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="249"/>
+        <location filename="../supervisor.py" line="253"/>
         <source>Sign out %1</source>
         <translation>Logga ut %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="251"/>
+        <location filename="../supervisor.py" line="255"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hens session avslutas och arbetsstationen ber hen logga in igen. Öppna chattar förblir hens. Varför? Orsaken registreras med ditt namn.</translation>
     </message>
@@ -829,310 +829,310 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="296"/>
+        <location filename="../supervisor.py" line="300"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="297"/>
+        <location filename="../supervisor.py" line="301"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="298"/>
+        <location filename="../supervisor.py" line="302"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="299"/>
+        <location filename="../supervisor.py" line="303"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="300"/>
+        <location filename="../supervisor.py" line="304"/>
         <source>Week</source>
         <translation>Vecka</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="301"/>
+        <location filename="../supervisor.py" line="305"/>
         <source>Month</source>
         <translation>Månad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="307"/>
-        <location filename="../supervisor.py" line="375"/>
+        <location filename="../supervisor.py" line="311"/>
+        <location filename="../supervisor.py" line="379"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="310"/>
+        <location filename="../supervisor.py" line="314"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Tid per läge och kontakter per person. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="312"/>
+        <location filename="../supervisor.py" line="316"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="314"/>
+        <location filename="../supervisor.py" line="318"/>
         <source>Export XLSX…</source>
         <translation>Exportera XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="316"/>
+        <location filename="../supervisor.py" line="320"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="320"/>
+        <location filename="../supervisor.py" line="324"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="321"/>
+        <location filename="../supervisor.py" line="325"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="322"/>
-        <location filename="../supervisor.py" line="346"/>
+        <location filename="../supervisor.py" line="326"/>
+        <location filename="../supervisor.py" line="350"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="323"/>
+        <location filename="../supervisor.py" line="327"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="346"/>
+        <location filename="../supervisor.py" line="350"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="365"/>
+        <location filename="../supervisor.py" line="369"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Kontakter per veckodag och timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="373"/>
+        <location filename="../supervisor.py" line="377"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="374"/>
+        <location filename="../supervisor.py" line="378"/>
         <source>Charts</source>
         <translation>Diagram</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="395"/>
+        <location filename="../supervisor.py" line="399"/>
         <source>Offered</source>
         <translation>Inkomna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="396"/>
+        <location filename="../supervisor.py" line="400"/>
         <source>Answered</source>
         <translation>Besvarade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="397"/>
+        <location filename="../supervisor.py" line="401"/>
         <source>Within target</source>
         <translation>Inom målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="398"/>
+        <location filename="../supervisor.py" line="402"/>
         <source>Abandoned</source>
         <translation>Avbrutna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="399"/>
+        <location filename="../supervisor.py" line="403"/>
         <source>Short abandons</source>
         <translation>Korta avbrott</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="400"/>
+        <location filename="../supervisor.py" line="404"/>
         <source>Service level</source>
         <translation>Servicenivå</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="401"/>
+        <location filename="../supervisor.py" line="405"/>
         <source>Mean wait</source>
         <translation>Medelväntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="402"/>
+        <location filename="../supervisor.py" line="406"/>
         <source>Wait, 90th pct</source>
         <translation>Väntan, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="403"/>
+        <location filename="../supervisor.py" line="407"/>
         <source>Longest wait</source>
         <translation>Längsta väntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="404"/>
+        <location filename="../supervisor.py" line="408"/>
         <source>Mean handling</source>
         <translation>Medelhantering</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="405"/>
+        <location filename="../supervisor.py" line="409"/>
         <source>One contact</source>
         <translation>Vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="410"/>
+        <location filename="../supervisor.py" line="414"/>
         <source>Mon</source>
         <translation>mån</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="411"/>
+        <location filename="../supervisor.py" line="415"/>
         <source>Tue</source>
         <translation>tis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="412"/>
+        <location filename="../supervisor.py" line="416"/>
         <source>Wed</source>
         <translation>ons</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="413"/>
+        <location filename="../supervisor.py" line="417"/>
         <source>Thu</source>
         <translation>tor</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="414"/>
+        <location filename="../supervisor.py" line="418"/>
         <source>Fri</source>
         <translation>fre</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="415"/>
+        <location filename="../supervisor.py" line="419"/>
         <source>Sat</source>
         <translation>lör</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="416"/>
+        <location filename="../supervisor.py" line="420"/>
         <source>Sun</source>
         <translation>sön</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="421"/>
+        <location filename="../supervisor.py" line="425"/>
         <source>All queues</source>
         <translation>Alla köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="436"/>
+        <location filename="../supervisor.py" line="440"/>
         <source>The range ends before it starts.</source>
         <translation>Perioden slutar innan den börjar.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="438"/>
-        <location filename="../supervisor.py" line="445"/>
+        <location filename="../supervisor.py" line="442"/>
+        <location filename="../supervisor.py" line="449"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="452"/>
+        <location filename="../supervisor.py" line="456"/>
         <source>Export report</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="464"/>
+        <location filename="../supervisor.py" line="468"/>
         <source>Exporting…</source>
         <translation>Exporterar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="468"/>
+        <location filename="../supervisor.py" line="472"/>
         <source>The export failed: %1</source>
         <translation>Exporten misslyckades: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="470"/>
+        <location filename="../supervisor.py" line="474"/>
         <source>Saved %1</source>
         <translation>Sparad %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="479"/>
+        <location filename="../supervisor.py" line="483"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="479"/>
+        <location filename="../supervisor.py" line="483"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="487"/>
+        <location filename="../supervisor.py" line="491"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas som avbrutna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="492"/>
+        <location filename="../supervisor.py" line="496"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas inte.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="500"/>
+        <location filename="../supervisor.py" line="504"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: inkomna %2, besvarade %3, servicenivå %4, vid en kontakt %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="509"/>
+        <location filename="../supervisor.py" line="513"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Återuppringningar: %1 lämnade, %2 klara samma dag, %3 försenade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="565"/>
+        <location filename="../supervisor.py" line="569"/>
         <source>Arrivals per interval</source>
         <translation>Kontakter per intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="584"/>
+        <location filename="../supervisor.py" line="588"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Kontakter per intervall, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="599"/>
+        <location filename="../supervisor.py" line="603"/>
         <source>Mean staff Ready</source>
         <translation>Redo i medeltal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="613"/>
+        <location filename="../supervisor.py" line="617"/>
         <source>Service level against the target</source>
         <translation>Servicenivå mot målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="622"/>
+        <location filename="../supervisor.py" line="626"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Klart vid en kontakt (mål 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="666"/>
+        <location filename="../supervisor.py" line="670"/>
         <source>Target (%1)</source>
         <translation>Mål (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="703"/>
+        <location filename="../supervisor.py" line="707"/>
         <source>Not asked for</source>
         <translation>Inte begärt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="706"/>
+        <location filename="../supervisor.py" line="710"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="706"/>
+        <location filename="../supervisor.py" line="710"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="706"/>
+        <location filename="../supervisor.py" line="710"/>
         <source>On chat</source>
         <translation>I chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="706"/>
+        <location filename="../supervisor.py" line="710"/>
         <source>On calls</source>
         <translation>I samtal</translation>
     </message>
@@ -1245,19 +1245,19 @@ Open it in the web browser?</source>
     </message>
     <message>
         <location filename="../main_window.py" line="169"/>
-        <location filename="../main_window.py" line="579"/>
+        <location filename="../main_window.py" line="585"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="171"/>
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../main_window.py" line="548"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="173"/>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="522"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
@@ -1287,67 +1287,67 @@ Open it in the web browser?</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Call outcome saved.</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="315"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="343"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="377"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="418"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="439"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="447"/>
+        <location filename="../main_window.py" line="453"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="455"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599"/>
+        <location filename="../main_window.py" line="605"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="608"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="615"/>
+        <location filename="../main_window.py" line="621"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="655"/>
+        <location filename="../main_window.py" line="662"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="661"/>
+        <location filename="../main_window.py" line="668"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -1744,16 +1744,166 @@ uppringningar</translation>
     </message>
 </context>
 <context>
+    <name>StaffingView</name>
+    <message>
+        <location filename="../supervisor.py" line="754"/>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="756"/>
+        <source>%1 days</source>
+        <translation>%1 dagar</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="759"/>
+        <source>30 min</source>
+        <translation>30 min</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="760"/>
+        <source>Hour</source>
+        <translation>Timme</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="761"/>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="763"/>
+        <source>Import roster (CSV)…</source>
+        <translation>Importera arbetslista (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="766"/>
+        <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
+        <translation>Kolumner: namn, datum, början, slut, kompetenser eller roll. Ersätter de dagarna.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="769"/>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="792"/>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="793"/>
+        <source>Interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="794"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="795"/>
+        <source>Forecast</source>
+        <translation>Prognos</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="796"/>
+        <source>Needed</source>
+        <translation>Behov</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="797"/>
+        <source>Rostered</source>
+        <translation>I tjänst</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="798"/>
+        <source>Gap</source>
+        <translation>Skillnad</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="814"/>
+        <location filename="../supervisor.py" line="903"/>
+        <source>Computing…</source>
+        <translation>Beräknar…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="823"/>
+        <source>Import roster</source>
+        <translation>Importera arbetslista</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="823"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="833"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Kan inte läsa %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="838"/>
+        <source>The file is too large to send; ask IT to run roster-import with it.</source>
+        <translation>Filen är för stor att skicka; be IT importera den med roster-import.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="841"/>
+        <location filename="../supervisor.py" line="903"/>
+        <source>Importing…</source>
+        <translation>Importerar…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="848"/>
+        <source>%1 shifts stored.</source>
+        <translation>%1 pass sparade.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="850"/>
+        <source>Skipped:</source>
+        <translation>Överhoppade:</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="861"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="861"/>
+        <source>Chat</source>
+        <translation>Chatt</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="865"/>
+        <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
+        <translation>Digiagenttimmar som behövs för att täcka luckorna: %1 (intervall med underbemanning: %2)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="869"/>
+        <source>The roster covers the forecast need in every interval.</source>
+        <translation>Arbetslistan täcker det prognostiserade behovet i varje intervall.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="878"/>
+        <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
+        <translation>Prognos: medelvärdet för samma veckodag under de sex senaste öppna veckorna. Dess fel under de två senaste veckorna (WAPE): %1</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="742"/>
+        <location filename="../supervisor.py" line="921"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="743"/>
+        <location filename="../supervisor.py" line="923"/>
         <source>History</source>
         <translation>Historik</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="924"/>
+        <source>Staffing</source>
+        <translation>Bemanning</translation>
     </message>
 </context>
 <context>
