@@ -266,11 +266,12 @@ async def report(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def demo_history(settings: Settings, args: argparse.Namespace) -> int:
-    from datetime import timedelta
+    from datetime import UTC, datetime, timedelta
 
-    from backend.demo.history import generate, write
+    from backend.demo.history import demo_roster, generate, write
     from backend.demo.seed import DEMO_STAFF
     from backend.store.migrate import upgrade
+    from backend.store.reports import ReportStore
     from backend.store.repository import Store
 
     if not settings.demo:
@@ -295,11 +296,15 @@ async def demo_history(settings: Settings, args: argparse.Namespace) -> int:
     store = Store(settings.database_url)
     try:
         await write(store, history)
+        shifts = await ReportStore(store).replace_demo_roster(
+            demo_roster(last + timedelta(days=1), 14, DEMO_STAFF), datetime.now(UTC)
+        )
     finally:
         await store.close()
     print(
         f"demo history {first}..{last}: {len(history.calls)} calls, "
-        f"{len(history.conversations)} chats, {len(history.callbacks)} callbacks"
+        f"{len(history.conversations)} chats, {len(history.callbacks)} callbacks; "
+        f"a roster of {shifts} shifts for the next two weeks"
     )
     return 0
 

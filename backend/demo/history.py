@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 import random
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -24,6 +24,7 @@ from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from backend.domain.draws import poisson
+from backend.domain.roster import RosterRow
 from backend.store.repository import Store
 from backend.store.tables import (
     Callback,
@@ -260,3 +261,22 @@ async def write(store: Store, history: History, chunk: int = 5000) -> None:
                 s.execute(insert(table), rows[i : i + chunk])
 
     await store.transaction(replace)
+
+
+def demo_roster(
+    first: date, days: int, staff: Sequence[tuple[str, str, str, str]]
+) -> list[RosterRow]:
+    """The six demo professionals on weekdays 8–15, except that the social worker works
+    mornings only and the customer-service secretary is away on Fridays: gaps to see."""
+    fi = holidays.country_holidays("FI")
+    rows = []
+    for offset in range(days):
+        day = first + timedelta(days=offset)
+        if day.weekday() > 4 or day in fi:
+            continue
+        for _username, name, role, skills in staff:
+            if role == "secretary" and day.weekday() == 4:
+                continue
+            end = time(12) if role == "social_worker" else time(15)
+            rows.append(RosterRow(name, day, time(8), end, frozenset(skills.split(","))))
+    return rows
