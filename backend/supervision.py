@@ -27,12 +27,14 @@ from protocol.messages import (
     ReportRow,
     ReportStaffRow,
     StaffAdviceRequest,
+    StaffMyFiguresRequest,
     StaffReportRequest,
     StaffRosterImport,
     StaffStatus,
     StaffSupervise,
     ToStaffAdvice,
     ToStaffBoard,
+    ToStaffMyFigures,
     ToStaffReport,
     ToStaffRosterImported,
 )
@@ -132,6 +134,36 @@ class Supervision:
             await hub.store.log_access(username, "-", "staff_figures", hub.clock())
         await hub.send_staff(username, to_frame(result, frame.first, frame.last, hub))
 
+    async def my_figures(self, username: str, frame: StaffMyFiguresRequest) -> None:
+        """Her own time and contacts: shown to the person herself (and to supervisors in
+        reports), to nobody else; off for everyone when the service turned them off."""
+        hub = self.hub
+        if not hub.config.reports.per_person:
+            raise ProtocolError(ErrorCode.FORBIDDEN, "per-person figures are turned off")
+        if (frame.last - frame.first).days > 31 or frame.last < frame.first:
+            raise ProtocolError(ErrorCode.BAD_FRAME, "a range of at most 31 days")
+        result = await make_report(
+            hub.store,
+            hub.config,
+            first=frame.first,
+            last=frame.last,
+            grain=Grain.DAY,
+            now=hub.clock(),
+            per_person=True,
+        )
+        mine = next((s for s in result.staff or () if s.username == username), None)
+        await hub.send_staff(
+            username,
+            ToStaffMyFigures(
+                first=frame.first,
+                last=frame.last,
+                contacts_handled=mine.contacts_handled if mine else 0,
+                chat_s=mine.chat_s if mine else 0.0,
+                call_s=mine.call_s if mine else 0.0,
+                seconds=dict(mine.seconds) if mine else {},
+            ),
+        )
+
     async def advice(self, username: str, frame: StaffAdviceRequest) -> None:
         self._require(username)
         hub = self.hub
@@ -181,6 +213,7 @@ def report_figures(f: DomainFigures) -> ReportFigures:
         handle_mean_s=f.handle_mean_s,
         one_contact_share=f.one_contact_share,
         outcomes=dict(f.outcomes),
+        transfers=f.transfers,
     )
 
 
@@ -205,6 +238,7 @@ def to_frame(result: Report, first: date, last: date, hub: Hub) -> ToStaffReport
                 channel="phone" if r.channel == "phone" else "chat",
                 figures=report_figures(r.figures),
                 staff_ready=r.staff_ready,
+                wrap_up_per_contact_s=r.wrap_up_per_contact_s,
             )
             for r in result.rows
         ],

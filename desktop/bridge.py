@@ -69,6 +69,7 @@ class Bridge(QObject):
     report_arrived = Signal()
     advice_arrived = Signal()
     roster_imported = Signal()
+    my_figures = Signal()
 
     def on_phone_event(self, event: PhoneEvent) -> None:
         self.phone_event.emit(event)
@@ -138,3 +139,5 @@ class Bridge(QObject):
                 self.advice_arrived.emit()
             case EventKind.ROSTER:
                 self.roster_imported.emit()
+            case EventKind.MY_FIGURES:
+                self.my_figures.emit()

@@ -600,8 +600,17 @@ class StaffRosterImport(Frame):
     csv: Annotated[str, Field(max_length=28_000)]
 
 
+class StaffMyFiguresRequest(Frame):
+    """Her own figures (anyone, for herself only): time per state, contacts handled."""
+
+    type: Literal["my_figures"] = "my_figures"
+    first: date
+    last: date
+
+
 StaffFrame = Annotated[
-    StaffAdviceRequest
+    StaffMyFiguresRequest
+    | StaffAdviceRequest
     | StaffRosterImport
     | StaffSupervise
     | StaffReportRequest
@@ -1074,6 +1083,7 @@ class ReportFigures(BaseModel):
     handle_mean_s: float | None
     one_contact_share: float | None
     outcomes: dict[str, int] = {}
+    transfers: int = 0
 
 
 class ReportRow(BaseModel):
@@ -1083,6 +1093,7 @@ class ReportRow(BaseModel):
     channel: Literal["chat", "phone"]
     figures: ReportFigures
     staff_ready: float | None = None  # mean number of staff Ready in the interval
+    wrap_up_per_contact_s: float | None = None  # all channels (backend/domain/figures.py)
 
 
 class ReportStaffRow(BaseModel):
@@ -1149,8 +1160,19 @@ class ToStaffRosterImported(Frame):
     errors: list[str]
 
 
+class ToStaffMyFigures(Frame):
+    type: Literal["my_figures"] = "my_figures"
+    first: date
+    last: date
+    contacts_handled: int
+    chat_s: float
+    call_s: float
+    seconds: dict[str, float]  # by state: "ready", "not_ready:lunch", "wrap_up", …
+
+
 ServerToStaffFrame = Annotated[
-    ToStaffAdvice
+    ToStaffMyFigures
+    | ToStaffAdvice
     | ToStaffRosterImported
     | ToStaffBoard
     | ToStaffReport

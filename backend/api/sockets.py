@@ -54,6 +54,7 @@ from protocol.messages import (
     StaffInvite,
     StaffLogin,
     StaffLogout,
+    StaffMyFiguresRequest,
     StaffNote,
     StaffOpen,
     StaffPhoneState,
@@ -301,6 +302,8 @@ async def staff_socket(ws: WebSocket) -> None:
             await supervision.supervise(username, frame)
         elif isinstance(frame, StaffReportRequest):
             await supervision.report(username, frame)
+        elif isinstance(frame, StaffMyFiguresRequest):
+            await supervision.my_figures(username, frame)
         elif isinstance(frame, StaffAdviceRequest):
             await supervision.advice(username, frame)
         elif isinstance(frame, StaffRosterImport):

@@ -25,6 +25,10 @@ the client gave up. Per set of contacts (an interval, a day, a queue):
   ended; wrap-up after it is the staff-state log's Wrap-up time.
 * **one-contact share**: contacts closed with the outcome ``one_contact`` / answered
   contacts with any outcome recorded (the service's 70 % target).
+* **transfers**: how many times the contacts were passed on (to a queue or a colleague).
+* **Wrap-up per contact** (per interval, all channels together: Wrap-up is hers, not a
+  queue's): Wrap-up seconds of everyone in the interval / contacts answered in it; the
+  handling time with Wrap-up is the mean handling time plus it.
 
 Intervals are local (Europe/Helsinki for the reference service): a 15/30/60 min interval
 starts on a local quarter/half/full hour, a day at local midnight, a week on Monday, a
@@ -72,6 +76,7 @@ class ContactRecord:
     abandoned: bool = False
     outcome: str | None = None
     handled_by: str | None = None
+    transfers: int = 0  # passed to another queue or colleague (chats)
 
     @property
     def wait_s(self) -> float | None:
@@ -121,6 +126,7 @@ class Figures:
     with_outcome: int = 0
     one_contact_share: float | None = None
     outcomes: Mapping[str, int] = field(default_factory=dict)
+    transfers: int = 0
 
 
 def figures(
@@ -134,8 +140,10 @@ def figures(
     handles: list[float] = []
     longest: float | None = None
     outcomes: Counter[str] = Counter()
+    transfers = 0
     for c in contacts:
         offered += 1
+        transfers += c.transfers
         t = targets[c.channel]
         wait = c.wait_s
         if c.answered is not None and wait is not None:
@@ -172,6 +180,7 @@ def figures(
         with_outcome=with_outcome,
         one_contact_share=outcomes[ONE_CONTACT] / with_outcome if with_outcome else None,
         outcomes=dict(sorted(outcomes.items())),
+        transfers=transfers,
     )
 
 
@@ -311,6 +320,16 @@ class StateChange:
 def ready_per_interval(changes: Sequence[StateChange], spans: Sequence[Interval]) -> list[float]:
     """The mean number of staff Ready during each interval: Ready seconds of everyone /
     the interval's seconds (the staffing beside the arrivals). Changes in time order."""
+    seconds = seconds_in_state(changes, spans, "ready")
+    return [
+        s / (span.end - span.start).total_seconds() for s, span in zip(seconds, spans, strict=True)
+    ]
+
+
+def seconds_in_state(
+    changes: Sequence[StateChange], spans: Sequence[Interval], state: str
+) -> list[float]:
+    """Everyone's seconds in ``state`` within each interval. Changes in time order."""
     out = [0.0] * len(spans)
     if not spans:
         return out
@@ -329,14 +348,11 @@ def ready_per_interval(changes: Sequence[StateChange], spans: Sequence[Interval]
         began = since.pop(change.username, None)
         if began is not None:
             add(began, change.at)
-        if change.state == "ready":
+        if change.state == state:
             since[change.username] = change.at
     for began in since.values():
         add(began, spans[-1].end)
-    return [
-        seconds / (span.end - span.start).total_seconds()
-        for seconds, span in zip(out, spans, strict=True)
-    ]
+    return out
 
 
 def state_seconds(

@@ -29,6 +29,7 @@ from backend.domain.figures import (
     intervals,
     is_open_during,
     ready_per_interval,
+    seconds_in_state,
     state_seconds,
 )
 from backend.domain.hours import OpeningHours
@@ -50,6 +51,7 @@ class IntervalRow:
     channel: str
     figures: Figures
     staff_ready: float | None = None  # mean staff Ready (all queues), None without the log
+    wrap_up_per_contact_s: float | None = None  # all channels: see figures.py
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,17 @@ def build(
     contacts = [c for c in contacts if c.queue in queue_channels]
     spans = intervals(period.first, period.last, period.grain, period.tz)
     ready = dict(zip(spans, ready_per_interval(state_changes, spans), strict=True))
+    wrap_up = dict(zip(spans, seconds_in_state(state_changes, spans, "wrap_up"), strict=True))
+    answered = dict(
+        zip(
+            spans,
+            (
+                sum(1 for c in b if c.answered is not None)
+                for b in bucket(contacts, spans, lambda c: c.arrived)
+            ),
+            strict=True,
+        )
+    )
     rows: list[IntervalRow] = []
     for channel in channels:
         mine = [c for c in contacts if c.channel == channel]
@@ -115,6 +128,7 @@ def build(
                         channel,
                         figures(in_span, targets, count_short_abandons),
                         ready[span] if state_changes else None,
+                        wrap_up[span] / answered[span] if answered[span] else None,
                     )
                 )
     rows.sort(key=lambda r: (r.interval.start, CHANNELS.index(r.channel)))

@@ -37,9 +37,17 @@ FIGURE_COLUMNS = [
     "longest_wait_s",
     "handle_mean_s",
     "one_contact_share",
+    "transfers",
     *(f"outcome_{o}" for o in OUTCOMES),
 ]
-INTERVAL_HEADER = ["start", "end", "channel", *FIGURE_COLUMNS, "staff_ready_mean"]
+INTERVAL_HEADER = [
+    "start",
+    "end",
+    "channel",
+    *FIGURE_COLUMNS,
+    "staff_ready_mean",
+    "wrap_up_per_contact_s",
+]
 CONTACT_HEADER = [
     "id",
     "channel",
@@ -52,6 +60,7 @@ CONTACT_HEADER = [
     "abandoned",
     "outcome",
     "handled_by",
+    "transfers",
 ]
 CALLBACK_HEADER = ["start", "end", "created", "done_same_day", "done_in_time", "open", "overdue"]
 
@@ -73,6 +82,7 @@ def figure_values(f: Figures) -> list[Any]:
         _round(f.longest_wait_s),
         _round(f.handle_mean_s),
         _round(f.one_contact_share),
+        f.transfers,
         *(f.outcomes.get(o, 0) for o in OUTCOMES),
     ]
 
@@ -89,6 +99,7 @@ def interval_rows(report: Report) -> list[list[Any]]:
             r.channel,
             *figure_values(r.figures),
             _round(r.staff_ready),
+            _round(r.wrap_up_per_contact_s),
         ]
         for r in report.rows
     ]
@@ -108,6 +119,7 @@ def contact_rows(report: Report) -> list[list[Any]]:
             c.abandoned,
             c.outcome,
             c.handled_by,
+            c.transfers,
         ]
         for c in report.contacts
     ]

@@ -21,6 +21,7 @@ from backend.store.tables import (
     Conversation,
     PhoneCall,
     RosterShift,
+    StaffNoteRow,
     StaffStateRow,
     SupervisorAction,
 )
@@ -136,7 +137,22 @@ class ReportStore:
                     Conversation.queue.in_(queues),
                 )
             )
-            out = [ContactRecord(r[0], "chat", *r[1:]) for r in chats]
+            moved = dict(
+                s.execute(
+                    select(StaffNoteRow.conversation_id, func.count())
+                    .join(Conversation, Conversation.id == StaffNoteRow.conversation_id)
+                    .where(
+                        StaffNoteRow.kind == "transfer",
+                        Conversation.arrived_at >= start,
+                        Conversation.arrived_at < end,
+                    )
+                    .group_by(StaffNoteRow.conversation_id)
+                ).all()
+            )
+            out = [
+                ContactRecord(r[0], "chat", *r[1:], transfers=int(moved.get(r[0], 0)))
+                for r in chats
+            ]
             calls = s.execute(
                 select(
                     PhoneCall.id,

@@ -55,6 +55,7 @@ from protocol.messages import (
     StaffInvite,
     StaffLogin,
     StaffLogout,
+    StaffMyFiguresRequest,
     StaffNote,
     StaffOpen,
     StaffPhoneState,
@@ -325,6 +326,9 @@ class StaffConnection:
                 staff=staff,
             )
         )
+
+    async def my_figures(self, first: date, last: date) -> None:
+        await self.send(StaffMyFiguresRequest(first=first, last=last))
 
     async def request_advice(self, first: date, days: int, interval: Literal["30", "60"]) -> None:
         await self.send(StaffAdviceRequest(first=first, days=days, interval=interval))

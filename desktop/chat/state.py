@@ -50,6 +50,7 @@ from protocol.messages import (
     ToStaffLoggedIn,
     ToStaffMessage,
     ToStaffMeter,
+    ToStaffMyFigures,
     ToStaffNote,
     ToStaffOffer,
     ToStaffOfferWithdrawn,
@@ -102,6 +103,7 @@ class EventKind(StrEnum):
     REPORT = "report"  # a report arrived
     ADVICE = "advice"  # staffing advice arrived
     ROSTER = "roster"  # a roster import was answered
+    MY_FIGURES = "my_figures"
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,7 @@ class Workstation:
     report: ToStaffReport | None = None  # the last report she asked for
     advice: ToStaffAdvice | None = None
     roster_imported: ToStaffRosterImported | None = None
+    my_figures: ToStaffMyFigures | None = None
     clinics: list[Clinic] = field(default_factory=list)
     queue_skills: dict[str, str] = field(default_factory=dict)
     queue_channels: dict[str, str] = field(default_factory=dict)
@@ -322,6 +325,9 @@ class Workstation:
         if isinstance(frame, ToStaffReport):
             self.report = frame
             return [Event(EventKind.REPORT)]
+        if isinstance(frame, ToStaffMyFigures):
+            self.my_figures = frame
+            return [Event(EventKind.MY_FIGURES)]
         if isinstance(frame, ToStaffAdvice):
             self.advice = frame
             return [Event(EventKind.ADVICE)]

@@ -46,4 +46,5 @@ FIGURE_ORDER = (
     "longest_wait_s",
     "handle_mean_s",
     "one_contact_share",
+    "transfers",
 )

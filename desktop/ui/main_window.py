@@ -42,6 +42,7 @@ from desktop.ui.collab import ChatTransferDialog, InviteDialog, PictureDialog
 from desktop.ui.conversation import CloseDialog, ConversationPanel
 from desktop.ui.guides import GuideCommands, HandbookView, HistoryDialog, notice_text
 from desktop.ui.meter import MeterTable
+from desktop.ui.my_figures import MyFiguresCommands, MyFiguresDialog
 from desktop.ui.offer import OfferBanner, line_sound
 from desktop.ui.staff_chat import StaffChatCommands, StaffChatView
 from desktop.ui.supervisor import SupervisorCommands, SupervisorView
@@ -60,7 +61,14 @@ STATUS_ORDER = (StaffStatus.READY, StaffStatus.NOT_READY, StaffStatus.WRAP_UP, S
 LINK_COLOURS = {"online": "#1a7f37", "reconnecting": "#b42318", "auth_failed": "#b42318"}
 
 
-class Actions(GuideCommands, CallbackCommands, StaffChatCommands, SupervisorCommands, Protocol):
+class Actions(
+    GuideCommands,
+    CallbackCommands,
+    StaffChatCommands,
+    SupervisorCommands,
+    MyFiguresCommands,
+    Protocol,
+):
     """What the window asks of the backend connection."""
 
     async def transfer(
@@ -206,6 +214,9 @@ class MainWindow(QMainWindow):
             lambda on: QSettings().setValue("sound_new_line", on)
         )
         self._line_sound = line_sound(self)
+        self.my_figures_action = view_menu.addAction(self.tr("My figures…"))
+        self.my_figures_action.triggered.connect(self.show_my_figures)
+        self._my_figures: MyFiguresDialog | None = None
         for key, status in (("F9", StaffStatus.READY), ("F10", StaffStatus.NOT_READY)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -258,6 +269,7 @@ class MainWindow(QMainWindow):
         bridge.report_arrived.connect(
             lambda: self.supervisor and self.supervisor.history.show_report()
         )
+        bridge.my_figures.connect(lambda: self._my_figures and self._my_figures.refresh())
         bridge.advice_arrived.connect(
             lambda: self.supervisor and self.supervisor.staffing.show_advice()
         )
@@ -274,6 +286,12 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _i: self._every_second())
         self._on_status()
         self._sync_empty()
+
+    def show_my_figures(self) -> None:
+        if self._my_figures is None:
+            self._my_figures = MyFiguresDialog(self.state, self.commands, self._run, self)
+        self._my_figures.open()
+        self._my_figures.request()
 
     def show_diagnostics(self) -> None:
         if self._report is None:

@@ -51,6 +51,7 @@ from desktop.chat.state import Workstation
 from desktop.supervisor.board import BoardLine, board_lines, counts
 from desktop.supervisor.history import FIGURE_ORDER, heat_level, heat_scale, series
 from desktop.ui.meter import MeterTable
+from desktop.ui.my_figures import state_label
 from desktop.ui.texts import duration, reason_name, status_name
 from protocol.messages import ReportFigures, ReportInterval, StaffStatus
 
@@ -344,7 +345,7 @@ class HistoryView(QWidget):
         self.formula.setStyleSheet("color: #555;")
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.table = QTableWidget(0, 2 + len(FIGURE_ORDER))
+        self.table = QTableWidget(0, 3 + len(FIGURE_ORDER))
         self.table.setObjectName("reportTable")
         self.table.setHorizontalHeaderLabels(
             [self.tr("Interval"), self.tr("Channel"), *self._figure_names()]
@@ -407,6 +408,8 @@ class HistoryView(QWidget):
             self.tr("Longest wait"),
             self.tr("Mean handling"),
             self.tr("One contact"),
+            self.tr("Transfers"),
+            self.tr("Wrap-up per contact"),
         ]
 
     def _weekdays(self) -> list[str]:
@@ -543,6 +546,7 @@ class HistoryView(QWidget):
         for i, row in enumerate(rows):
             values = [self._label(row.start, interval), channel_names[row.channel]]
             values += self._cells(row.figures)
+            values.append(duration(row.wrap_up_per_contact_s))
             for column, text in enumerate(values):
                 self.table.setItem(i, column, _item(text, align_right=column >= 2))
         self.table.resizeColumnsToContents()
@@ -724,9 +728,7 @@ class HistoryView(QWidget):
         self.staff.resizeColumnsToContents()
 
     def _state_label(self, key: str) -> str:
-        status, _, reason = key.partition(":")
-        name = status_name(StaffStatus(status))
-        return f"{name}: {reason_name(reason)}" if reason else name
+        return state_label(key)
 
 
 class StaffingView(QWidget):

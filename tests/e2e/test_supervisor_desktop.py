@@ -18,6 +18,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from desktop.ui.my_figures import MyFiguresDialog
 from desktop.ui.supervisor import ReasonDialog
 from protocol.messages import StaffStatus
 from tests.e2e.workstation import until, workstation
@@ -189,8 +190,16 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         window.grab().save(os.path.join(artifacts, "supervisor-staffing.png"))
 
         # A nurse's workstation has no supervisor's room.
-        other, _ = await workstation(qtbot, backend, "hoitaja2")
+        other, other_connection = await workstation(qtbot, backend, "hoitaja2")
         assert other.supervisor is None
+        # Her own figures, from the View menu.
+        other.my_figures_action.trigger()
+        await until(lambda: other_connection.state.my_figures is not None, what="my figures")
+        dialog = other.findChild(MyFiguresDialog)
+        assert dialog is not None
+        await until(lambda: dialog.table.rowCount() >= 1, what="her time per state")
+        QApplication.processEvents()
+        dialog.grab().save(os.path.join(artifacts, "my-figures.png"))
         await nurse.close()
     finally:
         if client is not None:

@@ -162,7 +162,7 @@ async def test_exports_carry_the_figures_on_screen(history_store: Store, tmp_pat
         parsed
     )
     first_row = report.rows[0]
-    assert parsed[1][3:-1] == [
+    assert parsed[1][3:-2] == [
         "" if v is None else str(v) for v in figure_values(first_row.figures)
     ]
     with paths[1].open(newline="", encoding="utf-8") as f:

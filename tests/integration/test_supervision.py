@@ -205,3 +205,23 @@ async def test_a_crash_does_not_count_as_hours_ready(tmp_path: Path) -> None:
             "select state, reason from staff_state_log where username='hoitaja' order by id"
         )
         assert rows[-2:] == [("ready", ""), ("offline", "restart")]
+
+
+async def test_she_sees_her_own_figures_and_nobody_elses(backend: BackendProcess) -> None:
+    today = datetime.now(UTC).date().isoformat()
+    nurse = await staff(backend.ws, "sosiaali")  # Ready: time in the state log
+    try:
+        await asyncio.sleep(1.5)
+        await nurse.send(type="set_status", status="not_ready", reason="break")
+        await nurse.expect("status", status="not_ready")
+        await nurse.send(type="my_figures", first=today, last=today)
+        mine = await nurse.expect("my_figures", timeout=15)
+        assert mine["seconds"].get("ready", 0) >= 1
+        assert set(mine) >= {"contacts_handled", "chat_s", "call_s", "seconds"}
+        # The frame has no field for anyone else, and the report with everyone's is refused.
+        await nurse.send(type="report", first=today, last=today, staff=True)
+        assert (await nurse.expect("error"))["code"] == "forbidden"
+        await nurse.send(type="my_figures", first="2026-01-01", last=today)
+        assert (await nurse.expect("error"))["code"] == "bad_frame"
+    finally:
+        await nurse.close()

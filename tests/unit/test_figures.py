@@ -20,6 +20,7 @@ from backend.domain.figures import (
     is_open_during,
     percentile,
     ready_per_interval,
+    seconds_in_state,
     service_level,
     state_seconds,
 )
@@ -240,3 +241,21 @@ def test_mean_staff_ready_per_interval() -> None:
     )
     assert by_hour[7] == 0 and by_hour[8] == 1.0 and by_hour[9] == 1.5
     assert by_hour[10] == 0.75 and by_hour[23] == 1.0  # still Ready at the day's end
+
+
+def test_transfers_add_up_and_wrap_up_is_counted_per_state() -> None:
+    cs = [
+        ContactRecord("a", "chat", "neuvola", T0, T0, T0, transfers=2),
+        ContactRecord("b", "chat", "neuvola", T0, T0, T0, transfers=1),
+    ]
+    assert figures(cs, TARGETS).transfers == 3
+    at = lambda m: T0 + timedelta(minutes=m)  # noqa: E731
+    changes = [
+        StateChange("hanna", at(0), "ready"),
+        StateChange("hanna", at(10), "wrap_up"),
+        StateChange("hanna", at(12), "ready"),
+        StateChange("pekka", at(50), "wrap_up"),
+        StateChange("pekka", at(70), "ready"),
+    ]
+    spans = [Interval(T0.astimezone(UTC), at(60).astimezone(UTC)), Interval(at(60), at(120))]
+    assert seconds_in_state(changes, spans, "wrap_up") == [120 + 600, 600]

@@ -70,87 +70,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="146"/>
+        <location filename="../supervisor.py" line="147"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="147"/>
+        <location filename="../supervisor.py" line="148"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="148"/>
+        <location filename="../supervisor.py" line="149"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="149"/>
+        <location filename="../supervisor.py" line="150"/>
         <source>For</source>
         <translation>Kesto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="150"/>
+        <location filename="../supervisor.py" line="151"/>
         <source>Chats</source>
         <translation>Chatit</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="151"/>
+        <location filename="../supervisor.py" line="152"/>
         <source>On a call</source>
         <translation>Puhelussa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="152"/>
+        <location filename="../supervisor.py" line="153"/>
         <source>Queues</source>
         <translation>Jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="159"/>
+        <location filename="../supervisor.py" line="160"/>
         <source>Set Not ready…</source>
         <translation>Aseta Ei valmis…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="161"/>
+        <location filename="../supervisor.py" line="162"/>
         <source>Sign out…</source>
         <translation>Kirjaa ulos…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="163"/>
+        <location filename="../supervisor.py" line="164"/>
         <source>Read her chat</source>
         <translation>Lue hänen chattiaan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="165"/>
+        <location filename="../supervisor.py" line="166"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Vain luku. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="175"/>
+        <location filename="../supervisor.py" line="176"/>
         <source>Queues now</source>
         <translation>Jonot nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="230"/>
+        <location filename="../supervisor.py" line="231"/>
         <source>yes</source>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="250"/>
+        <location filename="../supervisor.py" line="251"/>
         <source>Set %1 Not ready</source>
         <translation>Aseta %1 tilaan Ei valmis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="251"/>
+        <location filename="../supervisor.py" line="252"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="253"/>
+        <location filename="../supervisor.py" line="254"/>
         <source>Sign out %1</source>
         <translation>Kirjaa ulos %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="255"/>
+        <location filename="../supervisor.py" line="256"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hänen istuntonsa päättyy ja työasema pyytää kirjautumaan uudelleen. Avoimet chatit pysyvät hänellä. Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
@@ -829,310 +829,320 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="300"/>
+        <location filename="../supervisor.py" line="301"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="301"/>
+        <location filename="../supervisor.py" line="302"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="302"/>
+        <location filename="../supervisor.py" line="303"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="303"/>
+        <location filename="../supervisor.py" line="304"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="304"/>
+        <location filename="../supervisor.py" line="305"/>
         <source>Week</source>
         <translation>Viikko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="305"/>
+        <location filename="../supervisor.py" line="306"/>
         <source>Month</source>
         <translation>Kuukausi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="311"/>
-        <location filename="../supervisor.py" line="379"/>
+        <location filename="../supervisor.py" line="312"/>
+        <location filename="../supervisor.py" line="380"/>
         <source>Per person</source>
         <translation>Henkilöittäin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="314"/>
+        <location filename="../supervisor.py" line="315"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Aika tiloittain ja yhteydenotot henkilöittäin. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="316"/>
+        <location filename="../supervisor.py" line="317"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="318"/>
+        <location filename="../supervisor.py" line="319"/>
         <source>Export XLSX…</source>
         <translation>Vie XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="320"/>
+        <location filename="../supervisor.py" line="321"/>
         <source>Export CSV…</source>
         <translation>Vie CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="324"/>
+        <location filename="../supervisor.py" line="325"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="325"/>
+        <location filename="../supervisor.py" line="326"/>
         <source>To</source>
         <translation>Päättyen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="326"/>
-        <location filename="../supervisor.py" line="350"/>
+        <location filename="../supervisor.py" line="327"/>
+        <location filename="../supervisor.py" line="351"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="327"/>
+        <location filename="../supervisor.py" line="328"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="350"/>
+        <location filename="../supervisor.py" line="351"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="369"/>
+        <location filename="../supervisor.py" line="370"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Yhteydenotot viikonpäivittäin ja tunneittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="377"/>
+        <location filename="../supervisor.py" line="378"/>
         <source>Table</source>
         <translation>Taulukko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="378"/>
+        <location filename="../supervisor.py" line="379"/>
         <source>Charts</source>
         <translation>Kaaviot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="399"/>
+        <location filename="../supervisor.py" line="400"/>
         <source>Offered</source>
         <translation>Tulleet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="400"/>
+        <location filename="../supervisor.py" line="401"/>
         <source>Answered</source>
         <translation>Vastatut</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="401"/>
+        <location filename="../supervisor.py" line="402"/>
         <source>Within target</source>
         <translation>Tavoiteajassa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="402"/>
+        <location filename="../supervisor.py" line="403"/>
         <source>Abandoned</source>
         <translation>Luopuneet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="403"/>
+        <location filename="../supervisor.py" line="404"/>
         <source>Short abandons</source>
         <translation>Lyhyet luopumiset</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="404"/>
+        <location filename="../supervisor.py" line="405"/>
         <source>Service level</source>
         <translation>Palvelutaso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="405"/>
+        <location filename="../supervisor.py" line="406"/>
         <source>Mean wait</source>
         <translation>Keskim. odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="406"/>
+        <location filename="../supervisor.py" line="407"/>
         <source>Wait, 90th pct</source>
         <translation>Odotus, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="407"/>
+        <location filename="../supervisor.py" line="408"/>
         <source>Longest wait</source>
         <translation>Pisin odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="408"/>
+        <location filename="../supervisor.py" line="409"/>
         <source>Mean handling</source>
         <translation>Keskim. käsittely</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="409"/>
+        <location filename="../supervisor.py" line="410"/>
         <source>One contact</source>
         <translation>Yhdellä kerralla</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="414"/>
+        <location filename="../supervisor.py" line="411"/>
+        <source>Transfers</source>
+        <translation>Siirrot</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="412"/>
+        <source>Wrap-up per contact</source>
+        <translation>Jälkityö / yhteydenotto</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="417"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="415"/>
+        <location filename="../supervisor.py" line="418"/>
         <source>Tue</source>
         <translation>ti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="416"/>
+        <location filename="../supervisor.py" line="419"/>
         <source>Wed</source>
         <translation>ke</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="417"/>
+        <location filename="../supervisor.py" line="420"/>
         <source>Thu</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="418"/>
+        <location filename="../supervisor.py" line="421"/>
         <source>Fri</source>
         <translation>pe</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="419"/>
+        <location filename="../supervisor.py" line="422"/>
         <source>Sat</source>
         <translation>la</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="420"/>
+        <location filename="../supervisor.py" line="423"/>
         <source>Sun</source>
         <translation>su</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="425"/>
+        <location filename="../supervisor.py" line="428"/>
         <source>All queues</source>
         <translation>Kaikki jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="440"/>
+        <location filename="../supervisor.py" line="443"/>
         <source>The range ends before it starts.</source>
         <translation>Jakso päättyy ennen kuin se alkaa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="442"/>
-        <location filename="../supervisor.py" line="449"/>
+        <location filename="../supervisor.py" line="445"/>
+        <location filename="../supervisor.py" line="452"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="456"/>
+        <location filename="../supervisor.py" line="459"/>
         <source>Export report</source>
         <translation>Vie raportti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="468"/>
+        <location filename="../supervisor.py" line="471"/>
         <source>Exporting…</source>
         <translation>Viedään…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="472"/>
+        <location filename="../supervisor.py" line="475"/>
         <source>The export failed: %1</source>
         <translation>Vienti epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="474"/>
+        <location filename="../supervisor.py" line="477"/>
         <source>Saved %1</source>
         <translation>Tallennettu %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="483"/>
+        <location filename="../supervisor.py" line="486"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="483"/>
+        <location filename="../supervisor.py" line="486"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="491"/>
+        <location filename="../supervisor.py" line="494"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyet luopumiset (%1) lasketaan luopuneiksi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="496"/>
+        <location filename="../supervisor.py" line="499"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyitä luopumisia (%1) ei lasketa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="504"/>
+        <location filename="../supervisor.py" line="507"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: tulleita %2, vastattuja %3, palvelutaso %4, yhdellä kerralla %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="513"/>
+        <location filename="../supervisor.py" line="516"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Soittopyynnöt: %1 jätetty, %2 hoidettu samana päivänä, %3 myöhässä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="569"/>
+        <location filename="../supervisor.py" line="573"/>
         <source>Arrivals per interval</source>
         <translation>Yhteydenotot jaksoittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="588"/>
+        <location filename="../supervisor.py" line="592"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Yhteydenotot jaksoittain, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="603"/>
+        <location filename="../supervisor.py" line="607"/>
         <source>Mean staff Ready</source>
         <translation>Valmiina keskimäärin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="617"/>
+        <location filename="../supervisor.py" line="621"/>
         <source>Service level against the target</source>
         <translation>Palvelutaso ja tavoite</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="626"/>
+        <location filename="../supervisor.py" line="630"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Hoidettu yhdellä kerralla (tavoite 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="670"/>
+        <location filename="../supervisor.py" line="674"/>
         <source>Target (%1)</source>
         <translation>Tavoite (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="707"/>
+        <location filename="../supervisor.py" line="711"/>
         <source>Not asked for</source>
         <translation>Ei pyydetty</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="710"/>
+        <location filename="../supervisor.py" line="714"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="710"/>
+        <location filename="../supervisor.py" line="714"/>
         <source>Contacts</source>
         <translation>Yhteydenotot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="710"/>
+        <location filename="../supervisor.py" line="714"/>
         <source>On chat</source>
         <translation>Chatissa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="710"/>
+        <location filename="../supervisor.py" line="714"/>
         <source>On calls</source>
         <translation>Puheluissa</translation>
     </message>
@@ -1219,135 +1229,140 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="114"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="139"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="146"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="158"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="176"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
-        <location filename="../main_window.py" line="585"/>
+        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="603"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
-        <location filename="../main_window.py" line="548"/>
+        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="566"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
-        <location filename="../main_window.py" line="522"/>
+        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="540"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Sound for a new client line</source>
         <translation>Äänimerkki asiakkaan uudesta viestistä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="217"/>
+        <source>My figures…</source>
+        <translation>Omat lukuni…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="229"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="230"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="280"/>
         <source>Call outcome saved.</source>
         <translation>Puhelun tulos tallennettu.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="361"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377"/>
+        <location filename="../main_window.py" line="395"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="436"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439"/>
+        <location filename="../main_window.py" line="457"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="471"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="473"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="623"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="626"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="621"/>
+        <location filename="../main_window.py" line="639"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="662"/>
+        <location filename="../main_window.py" line="680"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="668"/>
+        <location filename="../main_window.py" line="686"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -1436,6 +1451,39 @@ pyyntöjä</translation>
         <location filename="../meter.py" line="110"/>
         <source>Target: answered within %1 min</source>
         <translation>Tavoite: vastattu %1 minuutissa</translation>
+    </message>
+</context>
+<context>
+    <name>MyFiguresDialog</name>
+    <message>
+        <location filename="../my_figures.py" line="47"/>
+        <source>My figures</source>
+        <translation>Omat lukuni</translation>
+    </message>
+    <message>
+        <location filename="../my_figures.py" line="52"/>
+        <source>Today</source>
+        <translation>Tänään</translation>
+    </message>
+    <message>
+        <location filename="../my_figures.py" line="53"/>
+        <source>This week</source>
+        <translation>Tällä viikolla</translation>
+    </message>
+    <message>
+        <location filename="../my_figures.py" line="57"/>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location filename="../my_figures.py" line="57"/>
+        <source>Time</source>
+        <translation>Aika</translation>
+    </message>
+    <message>
+        <location filename="../my_figures.py" line="79"/>
+        <source>Contacts handled: %1 · on chats %2 · on calls %3</source>
+        <translation>Hoidettuja yhteydenottoja: %1 · chateissa %2 · puheluissa %3</translation>
     </message>
 </context>
 <context>
@@ -1746,144 +1794,144 @@ pyyntöjä</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="754"/>
+        <location filename="../supervisor.py" line="756"/>
         <source>1 day</source>
         <translation>1 päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="756"/>
+        <location filename="../supervisor.py" line="758"/>
         <source>%1 days</source>
         <translation>%1 päivää</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="759"/>
+        <location filename="../supervisor.py" line="761"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="760"/>
+        <location filename="../supervisor.py" line="762"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="761"/>
+        <location filename="../supervisor.py" line="763"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="763"/>
+        <location filename="../supervisor.py" line="765"/>
         <source>Import roster (CSV)…</source>
         <translation>Tuo työvuorolista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="766"/>
+        <location filename="../supervisor.py" line="768"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Sarakkeet: nimi, päivä, alku, loppu, taidot tai rooli. Korvaa nuo päivät.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="769"/>
+        <location filename="../supervisor.py" line="771"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="792"/>
+        <location filename="../supervisor.py" line="794"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="793"/>
+        <location filename="../supervisor.py" line="795"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="794"/>
+        <location filename="../supervisor.py" line="796"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="795"/>
+        <location filename="../supervisor.py" line="797"/>
         <source>Forecast</source>
         <translation>Ennuste</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="796"/>
+        <location filename="../supervisor.py" line="798"/>
         <source>Needed</source>
         <translation>Tarve</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="797"/>
+        <location filename="../supervisor.py" line="799"/>
         <source>Rostered</source>
         <translation>Vuorossa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="798"/>
+        <location filename="../supervisor.py" line="800"/>
         <source>Gap</source>
         <translation>Ero</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="814"/>
-        <location filename="../supervisor.py" line="903"/>
+        <location filename="../supervisor.py" line="816"/>
+        <location filename="../supervisor.py" line="905"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="823"/>
+        <location filename="../supervisor.py" line="825"/>
         <source>Import roster</source>
         <translation>Tuo työvuorolista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="823"/>
+        <location filename="../supervisor.py" line="825"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-tiedostot (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="833"/>
+        <location filename="../supervisor.py" line="835"/>
         <source>Cannot read %1: %2</source>
         <translation>Tiedostoa %1 ei voi lukea: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="838"/>
+        <location filename="../supervisor.py" line="840"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Tiedosto on liian suuri lähetettäväksi; pyydä IT:tä tuomaan se roster-import-komennolla.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="841"/>
-        <location filename="../supervisor.py" line="903"/>
+        <location filename="../supervisor.py" line="843"/>
+        <location filename="../supervisor.py" line="905"/>
         <source>Importing…</source>
         <translation>Tuodaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="848"/>
+        <location filename="../supervisor.py" line="850"/>
         <source>%1 shifts stored.</source>
         <translation>%1 vuoroa tallennettu.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="850"/>
+        <location filename="../supervisor.py" line="852"/>
         <source>Skipped:</source>
         <translation>Ohitettu:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="861"/>
+        <location filename="../supervisor.py" line="863"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="861"/>
+        <location filename="../supervisor.py" line="863"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="865"/>
+        <location filename="../supervisor.py" line="867"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttitunteja tarvitaan vajeiden paikkaamiseen: %1 (vajaita jaksoja: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="869"/>
+        <location filename="../supervisor.py" line="871"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Työvuorolista kattaa ennustetun tarpeen joka jaksossa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="878"/>
+        <location filename="../supervisor.py" line="880"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Ennuste: saman viikonpäivän keskiarvo kuudelta viimeiseltä aukioloviikolta. Sen virhe kahdella viimeisellä viikolla (WAPE): %1</translation>
     </message>
@@ -1891,17 +1939,17 @@ pyyntöjä</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="921"/>
+        <location filename="../supervisor.py" line="923"/>
         <source>Now</source>
         <translation>Nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="923"/>
+        <location filename="../supervisor.py" line="925"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="924"/>
+        <location filename="../supervisor.py" line="926"/>
         <source>Staffing</source>
         <translation>Resursointi</translation>
     </message>

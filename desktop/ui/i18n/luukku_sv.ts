@@ -70,87 +70,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="146"/>
+        <location filename="../supervisor.py" line="147"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="147"/>
+        <location filename="../supervisor.py" line="148"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="148"/>
+        <location filename="../supervisor.py" line="149"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="149"/>
+        <location filename="../supervisor.py" line="150"/>
         <source>For</source>
         <translation>Hur länge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="150"/>
+        <location filename="../supervisor.py" line="151"/>
         <source>Chats</source>
         <translation>Chattar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="151"/>
+        <location filename="../supervisor.py" line="152"/>
         <source>On a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="152"/>
+        <location filename="../supervisor.py" line="153"/>
         <source>Queues</source>
         <translation>Köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="159"/>
+        <location filename="../supervisor.py" line="160"/>
         <source>Set Not ready…</source>
         <translation>Sätt Inte redo…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="161"/>
+        <location filename="../supervisor.py" line="162"/>
         <source>Sign out…</source>
         <translation>Logga ut…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="163"/>
+        <location filename="../supervisor.py" line="164"/>
         <source>Read her chat</source>
         <translation>Läs hens chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="165"/>
+        <location filename="../supervisor.py" line="166"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Endast läsning. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="175"/>
+        <location filename="../supervisor.py" line="176"/>
         <source>Queues now</source>
         <translation>Köerna nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="230"/>
+        <location filename="../supervisor.py" line="231"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="250"/>
+        <location filename="../supervisor.py" line="251"/>
         <source>Set %1 Not ready</source>
         <translation>Sätt %1 som Inte redo</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="251"/>
+        <location filename="../supervisor.py" line="252"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Varför? Orsaken registreras med ditt namn.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="253"/>
+        <location filename="../supervisor.py" line="254"/>
         <source>Sign out %1</source>
         <translation>Logga ut %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="255"/>
+        <location filename="../supervisor.py" line="256"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hens session avslutas och arbetsstationen ber hen logga in igen. Öppna chattar förblir hens. Varför? Orsaken registreras med ditt namn.</translation>
     </message>
@@ -829,310 +829,320 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="300"/>
+        <location filename="../supervisor.py" line="301"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="301"/>
+        <location filename="../supervisor.py" line="302"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="302"/>
+        <location filename="../supervisor.py" line="303"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="303"/>
+        <location filename="../supervisor.py" line="304"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="304"/>
+        <location filename="../supervisor.py" line="305"/>
         <source>Week</source>
         <translation>Vecka</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="305"/>
+        <location filename="../supervisor.py" line="306"/>
         <source>Month</source>
         <translation>Månad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="311"/>
-        <location filename="../supervisor.py" line="379"/>
+        <location filename="../supervisor.py" line="312"/>
+        <location filename="../supervisor.py" line="380"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="314"/>
+        <location filename="../supervisor.py" line="315"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Tid per läge och kontakter per person. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="316"/>
+        <location filename="../supervisor.py" line="317"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="318"/>
+        <location filename="../supervisor.py" line="319"/>
         <source>Export XLSX…</source>
         <translation>Exportera XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="320"/>
+        <location filename="../supervisor.py" line="321"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="324"/>
+        <location filename="../supervisor.py" line="325"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="325"/>
+        <location filename="../supervisor.py" line="326"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="326"/>
-        <location filename="../supervisor.py" line="350"/>
+        <location filename="../supervisor.py" line="327"/>
+        <location filename="../supervisor.py" line="351"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="327"/>
+        <location filename="../supervisor.py" line="328"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="350"/>
+        <location filename="../supervisor.py" line="351"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="369"/>
+        <location filename="../supervisor.py" line="370"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Kontakter per veckodag och timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="377"/>
+        <location filename="../supervisor.py" line="378"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="378"/>
+        <location filename="../supervisor.py" line="379"/>
         <source>Charts</source>
         <translation>Diagram</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="399"/>
+        <location filename="../supervisor.py" line="400"/>
         <source>Offered</source>
         <translation>Inkomna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="400"/>
+        <location filename="../supervisor.py" line="401"/>
         <source>Answered</source>
         <translation>Besvarade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="401"/>
+        <location filename="../supervisor.py" line="402"/>
         <source>Within target</source>
         <translation>Inom målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="402"/>
+        <location filename="../supervisor.py" line="403"/>
         <source>Abandoned</source>
         <translation>Avbrutna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="403"/>
+        <location filename="../supervisor.py" line="404"/>
         <source>Short abandons</source>
         <translation>Korta avbrott</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="404"/>
+        <location filename="../supervisor.py" line="405"/>
         <source>Service level</source>
         <translation>Servicenivå</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="405"/>
+        <location filename="../supervisor.py" line="406"/>
         <source>Mean wait</source>
         <translation>Medelväntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="406"/>
+        <location filename="../supervisor.py" line="407"/>
         <source>Wait, 90th pct</source>
         <translation>Väntan, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="407"/>
+        <location filename="../supervisor.py" line="408"/>
         <source>Longest wait</source>
         <translation>Längsta väntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="408"/>
+        <location filename="../supervisor.py" line="409"/>
         <source>Mean handling</source>
         <translation>Medelhantering</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="409"/>
+        <location filename="../supervisor.py" line="410"/>
         <source>One contact</source>
         <translation>Vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="414"/>
+        <location filename="../supervisor.py" line="411"/>
+        <source>Transfers</source>
+        <translation>Överföringar</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="412"/>
+        <source>Wrap-up per contact</source>
+        <translation>Efterarbete / kontakt</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="417"/>
         <source>Mon</source>
         <translation>mån</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="415"/>
+        <location filename="../supervisor.py" line="418"/>
         <source>Tue</source>
         <translation>tis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="416"/>
+        <location filename="../supervisor.py" line="419"/>
         <source>Wed</source>
         <translation>ons</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="417"/>
+        <location filename="../supervisor.py" line="420"/>
         <source>Thu</source>
         <translation>tor</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="418"/>
+        <location filename="../supervisor.py" line="421"/>
         <source>Fri</source>
         <translation>fre</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="419"/>
+        <location filename="../supervisor.py" line="422"/>
         <source>Sat</source>
         <translation>lör</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="420"/>
+        <location filename="../supervisor.py" line="423"/>
         <source>Sun</source>
         <translation>sön</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="425"/>
+        <location filename="../supervisor.py" line="428"/>
         <source>All queues</source>
         <translation>Alla köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="440"/>
+        <location filename="../supervisor.py" line="443"/>
         <source>The range ends before it starts.</source>
         <translation>Perioden slutar innan den börjar.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="442"/>
-        <location filename="../supervisor.py" line="449"/>
+        <location filename="../supervisor.py" line="445"/>
+        <location filename="../supervisor.py" line="452"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="456"/>
+        <location filename="../supervisor.py" line="459"/>
         <source>Export report</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="468"/>
+        <location filename="../supervisor.py" line="471"/>
         <source>Exporting…</source>
         <translation>Exporterar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="472"/>
+        <location filename="../supervisor.py" line="475"/>
         <source>The export failed: %1</source>
         <translation>Exporten misslyckades: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="474"/>
+        <location filename="../supervisor.py" line="477"/>
         <source>Saved %1</source>
         <translation>Sparad %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="483"/>
+        <location filename="../supervisor.py" line="486"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="483"/>
+        <location filename="../supervisor.py" line="486"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="491"/>
+        <location filename="../supervisor.py" line="494"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas som avbrutna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="496"/>
+        <location filename="../supervisor.py" line="499"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas inte.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="504"/>
+        <location filename="../supervisor.py" line="507"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: inkomna %2, besvarade %3, servicenivå %4, vid en kontakt %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="513"/>
+        <location filename="../supervisor.py" line="516"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Återuppringningar: %1 lämnade, %2 klara samma dag, %3 försenade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="569"/>
+        <location filename="../supervisor.py" line="573"/>
         <source>Arrivals per interval</source>
         <translation>Kontakter per intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="588"/>
+        <location filename="../supervisor.py" line="592"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Kontakter per intervall, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="603"/>
+        <location filename="../supervisor.py" line="607"/>
         <source>Mean staff Ready</source>
         <translation>Redo i medeltal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="617"/>
+        <location filename="../supervisor.py" line="621"/>
         <source>Service level against the target</source>
         <translation>Servicenivå mot målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="626"/>
+        <location filename="../supervisor.py" line="630"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Klart vid en kontakt (mål 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="670"/>
+        <location filename="../supervisor.py" line="674"/>
         <source>Target (%1)</source>
         <translation>Mål (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="707"/>
+        <location filename="../supervisor.py" line="711"/>
         <source>Not asked for</source>
         <translation>Inte begärt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="710"/>
+        <location filename="../supervisor.py" line="714"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="710"/>
+        <location filename="../supervisor.py" line="714"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="710"/>
+        <location filename="../supervisor.py" line="714"/>
         <source>On chat</source>
         <translation>I chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="710"/>
+        <location filename="../supervisor.py" line="714"/>
         <source>On calls</source>
         <translation>I samtal</translation>
     </message>
@@ -1219,135 +1229,140 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="114"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="139"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="146"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="158"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="176"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
-        <location filename="../main_window.py" line="585"/>
+        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="603"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
-        <location filename="../main_window.py" line="548"/>
+        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="566"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
-        <location filename="../main_window.py" line="522"/>
+        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="540"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Sound for a new client line</source>
         <translation>Ljud för ett nytt meddelande från klienten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="217"/>
+        <source>My figures…</source>
+        <translation>Mina siffror…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="229"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="230"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="280"/>
         <source>Call outcome saved.</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="361"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377"/>
+        <location filename="../main_window.py" line="395"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="436"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439"/>
+        <location filename="../main_window.py" line="457"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="471"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="473"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="623"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="626"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="621"/>
+        <location filename="../main_window.py" line="639"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="662"/>
+        <location filename="../main_window.py" line="680"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="668"/>
+        <location filename="../main_window.py" line="686"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -1436,6 +1451,39 @@ uppringningar</translation>
         <location filename="../meter.py" line="110"/>
         <source>Target: answered within %1 min</source>
         <translation>Mål: besvarad inom %1 min</translation>
+    </message>
+</context>
+<context>
+    <name>MyFiguresDialog</name>
+    <message>
+        <location filename="../my_figures.py" line="47"/>
+        <source>My figures</source>
+        <translation>Mina siffror</translation>
+    </message>
+    <message>
+        <location filename="../my_figures.py" line="52"/>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <location filename="../my_figures.py" line="53"/>
+        <source>This week</source>
+        <translation>Den här veckan</translation>
+    </message>
+    <message>
+        <location filename="../my_figures.py" line="57"/>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location filename="../my_figures.py" line="57"/>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../my_figures.py" line="79"/>
+        <source>Contacts handled: %1 · on chats %2 · on calls %3</source>
+        <translation>Hanterade kontakter: %1 · i chattar %2 · i samtal %3</translation>
     </message>
 </context>
 <context>
@@ -1746,144 +1794,144 @@ uppringningar</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="754"/>
+        <location filename="../supervisor.py" line="756"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="756"/>
+        <location filename="../supervisor.py" line="758"/>
         <source>%1 days</source>
         <translation>%1 dagar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="759"/>
+        <location filename="../supervisor.py" line="761"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="760"/>
+        <location filename="../supervisor.py" line="762"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="761"/>
+        <location filename="../supervisor.py" line="763"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="763"/>
+        <location filename="../supervisor.py" line="765"/>
         <source>Import roster (CSV)…</source>
         <translation>Importera arbetslista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="766"/>
+        <location filename="../supervisor.py" line="768"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Kolumner: namn, datum, början, slut, kompetenser eller roll. Ersätter de dagarna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="769"/>
+        <location filename="../supervisor.py" line="771"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="792"/>
+        <location filename="../supervisor.py" line="794"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="793"/>
+        <location filename="../supervisor.py" line="795"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="794"/>
+        <location filename="../supervisor.py" line="796"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="795"/>
+        <location filename="../supervisor.py" line="797"/>
         <source>Forecast</source>
         <translation>Prognos</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="796"/>
+        <location filename="../supervisor.py" line="798"/>
         <source>Needed</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="797"/>
+        <location filename="../supervisor.py" line="799"/>
         <source>Rostered</source>
         <translation>I tjänst</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="798"/>
+        <location filename="../supervisor.py" line="800"/>
         <source>Gap</source>
         <translation>Skillnad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="814"/>
-        <location filename="../supervisor.py" line="903"/>
+        <location filename="../supervisor.py" line="816"/>
+        <location filename="../supervisor.py" line="905"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="823"/>
+        <location filename="../supervisor.py" line="825"/>
         <source>Import roster</source>
         <translation>Importera arbetslista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="823"/>
+        <location filename="../supervisor.py" line="825"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="833"/>
+        <location filename="../supervisor.py" line="835"/>
         <source>Cannot read %1: %2</source>
         <translation>Kan inte läsa %1: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="838"/>
+        <location filename="../supervisor.py" line="840"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Filen är för stor att skicka; be IT importera den med roster-import.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="841"/>
-        <location filename="../supervisor.py" line="903"/>
+        <location filename="../supervisor.py" line="843"/>
+        <location filename="../supervisor.py" line="905"/>
         <source>Importing…</source>
         <translation>Importerar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="848"/>
+        <location filename="../supervisor.py" line="850"/>
         <source>%1 shifts stored.</source>
         <translation>%1 pass sparade.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="850"/>
+        <location filename="../supervisor.py" line="852"/>
         <source>Skipped:</source>
         <translation>Överhoppade:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="861"/>
+        <location filename="../supervisor.py" line="863"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="861"/>
+        <location filename="../supervisor.py" line="863"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="865"/>
+        <location filename="../supervisor.py" line="867"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttimmar som behövs för att täcka luckorna: %1 (intervall med underbemanning: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="869"/>
+        <location filename="../supervisor.py" line="871"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Arbetslistan täcker det prognostiserade behovet i varje intervall.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="878"/>
+        <location filename="../supervisor.py" line="880"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Prognos: medelvärdet för samma veckodag under de sex senaste öppna veckorna. Dess fel under de två senaste veckorna (WAPE): %1</translation>
     </message>
@@ -1891,17 +1939,17 @@ uppringningar</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="921"/>
+        <location filename="../supervisor.py" line="923"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="923"/>
+        <location filename="../supervisor.py" line="925"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="924"/>
+        <location filename="../supervisor.py" line="926"/>
         <source>Staffing</source>
         <translation>Bemanning</translation>
     </message>
