@@ -40,6 +40,7 @@ Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS)]
 MAX_INT = 2**31 - 1
 # Dates a report may ask for (a year 1 or 9999 would overflow time zone arithmetic).
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+ReportDay = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
 # The language a handbook page or quick reply is written in ("": any, or not said).
 PageLang = Literal["", "fi", "sv", "en"]
 Ident = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
@@ -575,8 +576,8 @@ class StaffReportRequest(Frame):
     """A report for a date range (supervisors; per-person figures only with ``staff``)."""
 
     type: Literal["report"] = "report"
-    first: date
-    last: date
+    first: ReportDay
+    last: ReportDay
     interval: ReportInterval = "60"
     queues: Annotated[list[Ident], Field(max_length=50)] = []
     staff: bool = False
@@ -586,25 +587,24 @@ class StaffAdviceRequest(Frame):
     """Forecast, staff needed, rostered and the gap for ``days`` days from ``first``."""
 
     type: Literal["staffing_advice"] = "staffing_advice"
-    first: date
+    first: ReportDay
     days: int = Field(default=7, ge=1, le=14)
     interval: Literal["30", "60"] = "30"
 
 
 class StaffRosterImport(Frame):
-    """A roster as CSV (name, date, start, end, skills or role). A frame holds ~28 KB
-    (about 500 shifts, a few weeks of a team); larger rosters: ``python -m backend
-    roster-import FILE``."""
+    """A roster as CSV (name, date, start, end, skills or role); up to ~400,000 characters
+    (thousands of shifts); larger: ``python -m backend roster-import FILE``."""
 
     type: Literal["roster_import"] = "roster_import"
-    csv: Annotated[str, Field(max_length=28_000)]
+    csv: Annotated[str, Field(max_length=400_000)]
 
 
 class StaffMyFiguresRequest(Frame):
     """Her own figures (anyone, for herself only): time per state, contacts handled."""
 
     type: Literal["my_figures"] = "my_figures"
-    first: date
+    first: ReportDay
     last: date
 
 

@@ -835,7 +835,7 @@ class StaffingView(QWidget):
                 self.tr("Cannot read %1: %2").replace("%1", str(path)).replace("%2", str(exc))
             )
             return
-        if len(text) > 28_000:
+        if len(text) > 400_000:
             self.message.setText(
                 self.tr("The file is too large to send; ask IT to run roster-import with it.")
             )
