@@ -16,7 +16,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from backend.domain.figures import Figures
+from backend.domain.figures import Figures, arrivals_by_weekday_hour
 from backend.domain.report import Report
 from protocol.messages import Outcome
 
@@ -253,6 +253,7 @@ def _charts(book: Workbook, report: Report) -> None:
             "start",
             *(f"offered_{ch}" for ch in channels),
             *(f"service_level_{ch}" for ch in channels),
+            *(f"one_contact_{ch}" for ch in channels),
             "staff_ready_mean",
         ]
     )
@@ -269,9 +270,21 @@ def _charts(book: Workbook, report: Report) -> None:
             else round(cell[ch].service_level * 100, 1)
             for ch in channels
         ]
+        one_contact = [
+            None
+            if ch not in cell or cell[ch].one_contact_share is None
+            else round(cell[ch].one_contact_share * 100, 1)
+            for ch in channels
+        ]
         ready = cell["ready"]
         sheet.append(
-            [_time(start, report), *offered, *levels, None if ready is None else round(ready, 2)]
+            [
+                _time(start, report),
+                *offered,
+                *levels,
+                *one_contact,
+                None if ready is None else round(ready, 2),
+            ]
         )
     n = len(by_start)
     if n == 0:
@@ -307,3 +320,39 @@ def _charts(book: Workbook, report: Report) -> None:
     level.y_axis.scaling.min, level.y_axis.scaling.max = 0, 100
     level.width, level.height = 24, 8
     sheet.add_chart(level, "H20")
+    contact_col = first + len(channels)
+    one = LineChart()
+    one.title = "Handled in one contact, % (target 70 %)"
+    one.add_data(
+        Reference(
+            sheet,
+            min_col=contact_col,
+            max_col=contact_col + len(channels) - 1,
+            min_row=1,
+            max_row=n + 1,
+        ),
+        titles_from_data=True,
+    )
+    one.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=n + 1))
+    one.y_axis.scaling.min, one.y_axis.scaling.max = 0, 100
+    one.width, one.height = 24, 8
+    sheet.add_chart(one, "H38")
+    _heat_map(book, report)
+
+
+def _heat_map(book: Workbook, report: Report) -> None:
+    """Arrivals by weekday and local hour, shaded like the desktop's heat map."""
+    from openpyxl.formatting.rule import ColorScaleRule
+
+    sheet = book.create_sheet("Heat map")
+    grid = arrivals_by_weekday_hour(report.contacts, report.period.tz)
+    sheet.append(["weekday", *(f"{h:02d}" for h in range(24))])
+    for name, row in zip(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), grid, strict=True):
+        sheet.append([name, *row])
+    sheet.conditional_formatting.add(
+        "B2:Y8",
+        # The stubs leave this factory untyped.
+        ColorScaleRule(  # type: ignore[no-untyped-call]
+            start_type="min", start_color="FFFFFF", end_type="max", end_color="0B5CAD"
+        ),
+    )

@@ -142,10 +142,19 @@ async def test_exports_carry_the_figures_on_screen(history_store: Store, tmp_pat
     xlsx = tmp_path / "r.xlsx"
     write_xlsx(report, xlsx)
     book = load_workbook(xlsx, read_only=True)
-    assert set(book.sheetnames) >= {"Summary", "Intervals", "Contacts", "Callbacks", "Charts"}
+    assert set(book.sheetnames) >= {
+        "Summary",
+        "Intervals",
+        "Contacts",
+        "Callbacks",
+        "Charts",
+        "Heat map",
+    }
     with zipfile.ZipFile(xlsx) as packed:  # openpyxl does not read charts back: look inside
         charts = [n for n in packed.namelist() if n.startswith("xl/charts/chart")]
-    assert len(charts) == 2
+    assert len(charts) == 3
+    heat = [list(r) for r in book["Heat map"].iter_rows(values_only=True)]
+    assert sum(sum(r[1:]) for r in heat[1:]) == len(report.contacts)
     summary = [list(r) for r in book["Summary"].iter_rows(values_only=True)]
     header = summary.index(["channel", *FIGURE_COLUMNS])
     for row in summary[header + 1 :]:
