@@ -34,12 +34,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -920,10 +922,26 @@ class SupervisorView(QTabWidget):
         self.setObjectName("supervisorRoom")
         self.board = BoardView(state, commands, lang, run)
         self.history = HistoryView(state, commands, lang, run)
-        self.addTab(self.board, self.tr("Now"))
         self.staffing = StaffingView(state, commands, lang, run)
-        self.addTab(self.history, self.tr("History"))
-        self.addTab(self.staffing, self.tr("Staffing"))
+        # Each page scrolls rather than growing the window: the workstation must still fit
+        # a 1280 x 720 screen with the supervisor's charts in it.
+        for page, title in (
+            (self.board, self.tr("Now")),
+            (self.history, self.tr("History")),
+            (self.staffing, self.tr("Staffing")),
+        ):
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(page)
+            self.addTab(holder, title)
+
+    def show_page(self, page: QWidget) -> None:
+        """Bring one of the pages (board, history, staffing) to the front."""
+        for index in range(self.count()):
+            holder = self.widget(index)
+            if isinstance(holder, QScrollArea) and holder.widget() is page:
+                self.setCurrentIndex(index)
         # The "for m:ss" column moves on between board frames.
         self._clock = QTimer(self)
         self._clock.setInterval(1000)

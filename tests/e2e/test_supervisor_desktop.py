@@ -104,7 +104,7 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
 
         # History: three weeks by day, with charts and the heat map.
         history = room.history
-        room.setCurrentWidget(history)
+        room.show_page(history)
         last = date.today() - timedelta(days=1)
         history.first.setDate(QDate(last - timedelta(days=20)))
         history.last.setDate(QDate(last))
@@ -152,7 +152,7 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
 
         # Staffing: a roster imported from CSV, then forecast, need, rostered and the gap.
         staffing = room.staffing
-        room.setCurrentWidget(staffing)
+        room.show_page(staffing)
         day = date.today() + timedelta(days=1)
         while day.weekday() > 4:
             day += timedelta(days=1)

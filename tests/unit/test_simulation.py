@@ -82,3 +82,30 @@ def test_missed_offers_and_callbacks_follow_the_rules() -> None:
     assert f.offered == f.answered + f.abandoned + f.short_abandoned + sum(
         1 for c in result.contacts if c.answered is None and not c.abandoned
     )
+
+
+def test_calls_with_impatient_callers_agree_with_erlang_a() -> None:
+    """M/M/4+M at 4 erlangs (overloaded without abandons), mean patience 3 min."""
+    from backend.domain.erlang import erlang_a_staffing
+
+    shifts = [Shift(f"a{i}", frozenset({"s"}), 0, 12 * 1800) for i in range(4)]
+    demand = [QueueDemand("q", "phone", "s", [30] * 12, 240, 180)]
+    rules = Rules(miss_share=0, accept_delay_s=(0, 0), wrap_up_max_s=0, callback_share=0)
+    shares, levels = [], []
+    for seed in range(16):
+        f = simulate(
+            day_start=START,
+            interval_s=1800,
+            demand=demand,
+            shifts=shifts,
+            targets={"phone": Targets(60, 0)},
+            rules=rules,
+            seed=seed,
+        ).channels["phone"]
+        shares.append((f.abandoned + f.short_abandoned) / f.offered)
+        levels.append(f.answered_in_target / f.offered)  # Erlang A's SL: over all calls
+    model = erlang_a_staffing(30 / 1800, 240, 60, 4, 180)
+    for observed, expected in ((shares, model.p_abandon), (levels, model.service_level)):
+        mean = statistics.fmean(observed)
+        half_width = 2.95 * statistics.stdev(observed) / len(observed) ** 0.5  # 99 %, 15 df
+        assert abs(mean - expected) <= half_width + 0.01, (mean, expected, half_width)
