@@ -130,9 +130,11 @@ class Supervision:
             )
         except ReportError as exc:
             raise ProtocolError(ErrorCode.BAD_FRAME, str(exc)) from exc
+        names: dict[str, str] = {}
         if result.staff is not None:
             await hub.store.log_access(username, "-", "staff_figures", hub.clock())
-        await hub.send_staff(username, to_frame(result, frame.first, frame.last, hub))
+            names = {u.username: u.display_name for u in await hub.store.active_users()}
+        await hub.send_staff(username, to_frame(result, frame.first, frame.last, hub, names))
 
     async def my_figures(self, username: str, frame: StaffMyFiguresRequest) -> None:
         """Her own time and contacts: shown to the person herself (and to supervisors in
@@ -217,7 +219,9 @@ def report_figures(f: DomainFigures) -> ReportFigures:
     )
 
 
-def to_frame(result: Report, first: date, last: date, hub: Hub) -> ToStaffReport:
+def to_frame(
+    result: Report, first: date, last: date, hub: Hub, names: dict[str, str] | None = None
+) -> ToStaffReport:
     contacts: tuple[ContactRecord, ...] = result.contacts
     cb = result.callback_totals
     return ToStaffReport(
@@ -255,6 +259,7 @@ def to_frame(result: Report, first: date, last: date, hub: Hub) -> ToStaffReport
         else [
             ReportStaffRow(
                 username=s.username,
+                display_name=(names or {}).get(s.username, ""),
                 contacts_handled=s.contacts_handled,
                 chat_s=s.chat_s,
                 call_s=s.call_s,

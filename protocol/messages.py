@@ -1099,6 +1099,7 @@ class ReportRow(BaseModel):
 class ReportStaffRow(BaseModel):
     model_config = ConfigDict(frozen=True)
     username: str
+    display_name: str = ""
     contacts_handled: int
     chat_s: float
     call_s: float

@@ -227,7 +227,7 @@ def _staff_day(out: History, rng: random.Random, username: str, day: date, tz: Z
     rows = [
         (at(7, 55), "not_ready", "login"),
         (at(8, 0, 2), "ready", ""),
-        (at(*lunch, 2), "not_ready", "lunch"),
+        (at(*lunch, 2), "not_ready", "break"),
         (at(lunch[0], lunch[1] + 29, 2), "ready", ""),
         (at(15, 5, 3), "offline", ""),
     ]

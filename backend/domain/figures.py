@@ -317,19 +317,25 @@ class StateChange:
     reason: str = ""
 
 
-def ready_per_interval(changes: Sequence[StateChange], spans: Sequence[Interval]) -> list[float]:
+def ready_per_interval(
+    changes: Sequence[StateChange], spans: Sequence[Interval], now: datetime | None = None
+) -> list[float]:
     """The mean number of staff Ready during each interval: Ready seconds of everyone /
     the interval's seconds (the staffing beside the arrivals). Changes in time order."""
-    seconds = seconds_in_state(changes, spans, "ready")
+    seconds = seconds_in_state(changes, spans, "ready", now)
     return [
         s / (span.end - span.start).total_seconds() for s, span in zip(seconds, spans, strict=True)
     ]
 
 
 def seconds_in_state(
-    changes: Sequence[StateChange], spans: Sequence[Interval], state: str
+    changes: Sequence[StateChange],
+    spans: Sequence[Interval],
+    state: str,
+    now: datetime | None = None,
 ) -> list[float]:
-    """Everyone's seconds in ``state`` within each interval. Changes in time order."""
+    """Everyone's seconds in ``state`` within each interval. Changes in time order; a state
+    still going on counts until ``now`` (never into the future), else to the last end."""
     out = [0.0] * len(spans)
     if not spans:
         return out
@@ -350,8 +356,10 @@ def seconds_in_state(
             add(began, change.at)
         if change.state == state:
             since[change.username] = change.at
+    stop = spans[-1].end if now is None else min(spans[-1].end, now)
     for began in since.values():
-        add(began, spans[-1].end)
+        if stop > began:
+            add(began, stop)
     return out
 
 

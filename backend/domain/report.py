@@ -104,8 +104,8 @@ def build(
     channels = tuple(c for c in CHANNELS if c in set(queue_channels.values()))
     contacts = [c for c in contacts if c.queue in queue_channels]
     spans = intervals(period.first, period.last, period.grain, period.tz)
-    ready = dict(zip(spans, ready_per_interval(state_changes, spans), strict=True))
-    wrap_up = dict(zip(spans, seconds_in_state(state_changes, spans, "wrap_up"), strict=True))
+    ready = dict(zip(spans, ready_per_interval(state_changes, spans, now), strict=True))
+    wrap_up = dict(zip(spans, seconds_in_state(state_changes, spans, "wrap_up", now), strict=True))
     answered = dict(
         zip(
             spans,
@@ -149,7 +149,7 @@ def build(
     in_range_cbs = [cb for cb in chosen_callbacks if whole is not None and cb.created in whole]
     staff = None
     if per_person and whole is not None:
-        staff = _staff_rows(state_changes, in_range, whole)
+        staff = _staff_rows(state_changes, in_range, whole, now)
     return Report(
         period=period,
         queues=tuple(queue_channels),
@@ -166,9 +166,13 @@ def build(
 
 
 def _staff_rows(
-    changes: Sequence[StateChange], contacts: Sequence[ContactRecord], whole: Interval
+    changes: Sequence[StateChange],
+    contacts: Sequence[ContactRecord],
+    whole: Interval,
+    now: datetime,
 ) -> tuple[StaffRow, ...]:
-    seconds = state_seconds(changes, whole.start, whole.end)
+    # Today's report counts a state still going on until now, not to midnight.
+    seconds = state_seconds(changes, whole.start, max(whole.start, min(whole.end, now)))
     handled: dict[str, int] = {}
     busy: dict[tuple[str, str], float] = {}
     for c in contacts:

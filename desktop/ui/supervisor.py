@@ -720,7 +720,7 @@ class HistoryView(QWidget):
         self.staff.setRowCount(len(report.staff))
         for i, s in enumerate(report.staff):
             values = [
-                self.state.colleague_name(s.username),
+                s.display_name or self.state.colleague_name(s.username),
                 str(s.contacts_handled),
                 duration(s.chat_s),
                 duration(s.call_s),
