@@ -220,6 +220,8 @@ class Hub:
         self.reports = ReportStore(store)
         # The last state written to the staff-state log per person (reports' time per state).
         self._logged_states: dict[str, tuple[str, str]] = {}
+        self._state_rows: asyncio.Queue[tuple[str, datetime, str, str]] | None = None
+        self._state_writer: asyncio.Task[None] | None = None
         self.pictures = PictureStore(store)
         self.collab = Collaboration(self)
         self.staff_chat = StaffChat(self)
@@ -234,6 +236,8 @@ class Hub:
         # is offline until she reconnects (else a crash would count as hours Ready).
         await self.reports.close_open_states(self.clock())
         await self._restore()
+        self._state_rows = asyncio.Queue()
+        self._state_writer = asyncio.create_task(self._write_states(), name="state-log")
         self._task = asyncio.create_task(self._ticker(), name="hub-ticker")
 
     async def stop(self) -> None:
@@ -241,6 +245,13 @@ class Hub:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+        if self._state_rows is not None and self._state_writer is not None:
+            # What is queued is written before the store closes.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._state_rows.join(), timeout=5)
+            self._state_writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._state_writer
 
     async def _restore(self) -> None:
         """Rebuild the queues and ongoing conversations after a (re)start."""
@@ -1006,10 +1017,26 @@ class Hub:
         if self._logged_states.get(username) == state:
             return
         self._logged_states[username] = state
+        row = (username, agent.status_since or self.clock(), state[0], state[1])
+        if self._state_rows is not None:
+            # Written in order by its own task: a status change never waits for the disk
+            # (the board and her offers follow at once).
+            self._state_rows.put_nowait(row)
+        else:
+            await self._write_state(row)
+
+    async def _write_states(self) -> None:
+        assert self._state_rows is not None
+        while True:
+            row = await self._state_rows.get()
+            try:
+                await self._write_state(row)
+            finally:
+                self._state_rows.task_done()
+
+    async def _write_state(self, row: tuple[str, datetime, str, str]) -> None:
         try:
-            await self.reports.log_state(
-                username, agent.status_since or self.clock(), state[0], state[1]
-            )
+            await self.reports.log_state(*row)
         except Exception:
             # A lost log row costs a report a few minutes; it must not cost her the change.
             log.exception("staff state log")

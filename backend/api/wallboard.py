@@ -69,6 +69,7 @@ async def wallboard_figures(request: Request) -> JSONResponse:
         {
             "version": 1,
             "at": now.isoformat(),
+            "timezone": hub.config.timezone,
             "staff_ready": ready,
             "staff_online": online,
             "queues": [

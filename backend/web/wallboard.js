@@ -80,8 +80,9 @@ function render(data) {
   }
   set("ready", String(data.staff_ready));
   set("callbacks", String(callbacks));
+  // The service's clock, whatever the team-room computer is set to.
   set("clock", new Date(data.at).toLocaleTimeString(lang === "en" ? "en-GB" : lang + "-FI",
-    { hour: "2-digit", minute: "2-digit", second: "2-digit" }));
+    { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: data.timezone }));
 }
 
 function notice(text) {

@@ -45,8 +45,10 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
     assert made.returncode == 0, made.stderr
     backend.start()
     client = None
+    connections = []
     try:
         window, connection = await workstation(qtbot, backend, "esihenkilo")
+        connections.append(connection)
         room = window.supervisor
         assert room is not None and window.sections.indexOf(room) >= 0
         window.sections.setCurrentWidget(room)
@@ -191,6 +193,7 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
 
         # A nurse's workstation has no supervisor's room.
         other, other_connection = await workstation(qtbot, backend, "hoitaja2")
+        connections.append(other_connection)
         assert other.supervisor is None
         # Her own figures, from the View menu.
         other.my_figures_action.trigger()
@@ -202,6 +205,10 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         dialog.grab().save(os.path.join(artifacts, "my-figures.png"))
         await nurse.close()
     finally:
+        # Before the backend goes: a connection left trying to reconnect would keep the
+        # test's event loop from ever finishing (a failure would hang instead of report).
+        for c in connections:
+            await c.stop()
         if client is not None:
             await client.close()
         backend.stop()

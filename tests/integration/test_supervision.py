@@ -198,6 +198,10 @@ async def test_reports_and_exports_are_for_supervisors_only(backend: BackendProc
 async def test_a_crash_does_not_count_as_hours_ready(tmp_path: Path) -> None:
     with running_backend(tmp_path) as backend:
         nurse = await staff(backend.ws, "hoitaja")  # Ready
+        for _ in range(100):  # the log is written by its own task, just after the change
+            if backend.query("select 1 from staff_state_log where state='ready'"):
+                break
+            await asyncio.sleep(0.05)
         backend.kill()
         await nurse.close()
         backend.start()
