@@ -296,9 +296,9 @@ async def demo_history(settings: Settings, args: argparse.Namespace) -> int:
     store = Store(settings.database_url)
     try:
         await write(store, history)
-        shifts = await ReportStore(store).replace_demo_roster(
-            demo_roster(last + timedelta(days=1), 14, DEMO_STAFF), datetime.now(UTC)
-        )
+        roster = demo_roster(last + timedelta(days=1), 14, DEMO_STAFF)
+        await ReportStore(store).replace_roster(roster, "demo-history", datetime.now(UTC))
+        shifts = len(roster)
     finally:
         await store.close()
     print(

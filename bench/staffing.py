@@ -50,8 +50,8 @@ async def advice_bench(folder: Path) -> None:
             tz=CONFIG.tz,
         )
         await write(store, history)
-        await ReportStore(store).replace_demo_roster(
-            demo_roster(FIRST, 7, DEMO_STAFF), datetime.now(UTC)
+        await ReportStore(store).replace_roster(
+            demo_roster(FIRST, 7, DEMO_STAFF), "bench", datetime.now(UTC)
         )
         runs = []
         for _ in range(6):

@@ -1086,6 +1086,10 @@ class ReportFigures(BaseModel):
     transfers: int = 0
 
 
+# The figures' names in the order tables and exports show them (the outcomes apart).
+FIGURE_NAMES = tuple(name for name in ReportFigures.model_fields if name != "outcomes")
+
+
 class ReportRow(BaseModel):
     model_config = ConfigDict(frozen=True)
     start: datetime

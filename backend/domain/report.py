@@ -104,36 +104,30 @@ def build(
     channels = tuple(c for c in CHANNELS if c in set(queue_channels.values()))
     contacts = [c for c in contacts if c.queue in queue_channels]
     spans = intervals(period.first, period.last, period.grain, period.tz)
-    ready = dict(zip(spans, ready_per_interval(state_changes, spans, now), strict=True))
-    wrap_up = dict(zip(spans, seconds_in_state(state_changes, spans, "wrap_up", now), strict=True))
-    answered = dict(
-        zip(
-            spans,
-            (
-                sum(1 for c in b if c.answered is not None)
-                for b in bucket(contacts, spans, lambda c: c.arrived)
-            ),
-            strict=True,
-        )
-    )
+    # One pass puts every contact in its interval; channels, Wrap-up per contact and the
+    # range's totals all read from it.
+    by_span = bucket(contacts, spans, lambda c: c.arrived)
+    ready = ready_per_interval(state_changes, spans, now)
+    wrap_up = seconds_in_state(state_changes, spans, "wrap_up", now)
+    answered = [sum(1 for c in b if c.answered is not None) for b in by_span]
     rows: list[IntervalRow] = []
     for channel in channels:
-        mine = [c for c in contacts if c.channel == channel]
         queue_hours = [hours[q] for q, ch in queue_channels.items() if ch == channel]
-        for span, in_span in zip(spans, bucket(mine, spans, lambda c: c.arrived), strict=True):
+        for i, span in enumerate(spans):
+            in_span = [c for c in by_span[i] if c.channel == channel]
             if in_span or any(is_open_during(span, h) for h in queue_hours):
                 rows.append(
                     IntervalRow(
                         span,
                         channel,
                         figures(in_span, targets, count_short_abandons),
-                        ready[span] if state_changes else None,
-                        wrap_up[span] / answered[span] if answered[span] else None,
+                        ready[i] if state_changes else None,
+                        wrap_up[i] / answered[i] if answered[i] else None,
                     )
                 )
     rows.sort(key=lambda r: (r.interval.start, CHANNELS.index(r.channel)))
     whole = Interval(spans[0].start, spans[-1].end) if spans else None
-    in_range = [c for c in contacts if whole is not None and c.arrived in whole]
+    in_range = [c for b in by_span for c in b]
     totals = {
         ch: figures([c for c in in_range if c.channel == ch], targets, count_short_abandons)
         for ch in channels

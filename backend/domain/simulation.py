@@ -243,7 +243,8 @@ def simulate(
                         env.process(callback(agent.username, phone_aht))
             yield env.timeout(1.0)
 
-    day_s = interval_s * max((len(d.arrivals) for d in demand), default=0)
+    intervals = max((len(d.arrivals) for d in demand), default=0)
+    day_s = interval_s * intervals
     for shift in shifts:
         env.process(shift_process(shift))
     for d in demand:
@@ -264,7 +265,6 @@ def simulate(
         )
         for cid, (queue, at) in arrived.items()
     ]
-    intervals = len(max((d.arrivals for d in demand), key=len, default=[]))
 
     def per_interval(rows: list[ContactRecord]) -> list[Figures]:
         buckets: list[list[ContactRecord]] = [[] for _ in range(intervals)]

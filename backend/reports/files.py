@@ -18,28 +18,14 @@ from openpyxl import Workbook
 
 from backend.domain.figures import Figures, arrivals_by_weekday_hour
 from backend.domain.report import Report
-from protocol.messages import Outcome
+from protocol.messages import FIGURE_NAMES, Outcome
 
 SERVICE_LEVEL_FORMULA = (
     "service level = answered within target / (answered + abandoned); abandons within the "
     "short-abandon threshold {short}"
 )
 OUTCOMES = [o.value for o in Outcome]
-FIGURE_COLUMNS = [
-    "offered",
-    "answered",
-    "answered_in_target",
-    "abandoned",
-    "short_abandoned",
-    "service_level",
-    "wait_mean_s",
-    "wait_p90_s",
-    "longest_wait_s",
-    "handle_mean_s",
-    "one_contact_share",
-    "transfers",
-    *(f"outcome_{o}" for o in OUTCOMES),
-]
+FIGURE_COLUMNS = [*FIGURE_NAMES, *(f"outcome_{o}" for o in OUTCOMES)]
 INTERVAL_HEADER = [
     "start",
     "end",
@@ -70,19 +56,9 @@ def _round(value: float | None) -> float | None:
 
 
 def figure_values(f: Figures) -> list[Any]:
+    values = (getattr(f, name) for name in FIGURE_NAMES)
     return [
-        f.offered,
-        f.answered,
-        f.answered_in_target,
-        f.abandoned,
-        f.short_abandoned,
-        _round(f.service_level),
-        _round(f.wait_mean_s),
-        _round(f.wait_p90_s),
-        _round(f.longest_wait_s),
-        _round(f.handle_mean_s),
-        _round(f.one_contact_share),
-        f.transfers,
+        *(_round(v) if isinstance(v, float) else v for v in values),
         *(f.outcomes.get(o, 0) for o in OUTCOMES),
     ]
 

@@ -15,6 +15,7 @@ from backend.reports.staffing import make_advice
 from backend.store.repository import Store
 
 INTERVAL_MIN = 30
+SLOTS = 24 * 60 // INTERVAL_MIN
 
 
 class SimulateError(ValueError):
@@ -36,11 +37,8 @@ async def run_day(
         roster = [r for r in rows if r.day == day]
     else:
         roster = [r for r in advice.roster if r.day == day]
-    slots = [
-        i
-        for i in range(24 * 60 // INTERVAL_MIN)
-        if any((advice.forecasts.get(q, {}).get(day) or [0] * 48)[i] > 0 for q in advice.forecasts)
-    ]
+    todays = [per_day[day] for per_day in advice.forecasts.values() if day in per_day]
+    slots = [i for i in range(SLOTS) if any(f[i] > 0 for f in todays)]
     if not slots:
         raise SimulateError(f"date: no history to forecast {day} from (run demo-history?)")
     first_slot, last_slot = slots[0], slots[-1]

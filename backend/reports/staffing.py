@@ -4,7 +4,6 @@ interval, the roster, the gap (``backend/domain/advice.py`` decides; this reads)
 from __future__ import annotations
 
 import asyncio
-import functools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -43,6 +42,8 @@ async def make_advice(
     target_days = [first + timedelta(days=i) for i in range(days)]
     roster = await reports.roster(first, target_days[-1])
 
+    hours = {q.id: config.opening_hours(q.id) for q in config.queues}
+
     def compute() -> StaffingAdvice:
         models: list[QueueModel] = []
         forecasts: dict[str, dict[date, list[float]]] = {}
@@ -68,7 +69,7 @@ async def make_advice(
             )
             history = daily_counts(
                 (c.arrived for c in mine),
-                config.opening_hours(q.id),
+                hours[q.id],
                 history_first,
                 first - timedelta(days=1),
                 interval_min,
@@ -77,7 +78,7 @@ async def make_advice(
             forecasts[q.id] = {}
             for day in target_days:
                 guess = seasonal_average(history, day, FORECAST_WEEKS)
-                if guess is not None and config.opening_hours(q.id).window_on(day) is not None:
+                if guess is not None and hours[q.id].window_on(day) is not None:
                     forecasts[q.id][day] = guess
         rows = advise(
             days=target_days,
@@ -85,12 +86,12 @@ async def make_advice(
             tz=tz,
             models=models,
             forecasts=forecasts,
-            hours={q.id: config.opening_hours(q.id) for q in config.queues},
+            hours=hours,
             roster=roster,
         )
         return StaffingAdvice(rows, errors, digi_agent_hours(rows), models, forecasts, roster)
 
-    return await asyncio.to_thread(functools.partial(compute))
+    return await asyncio.to_thread(compute)
 
 
 async def import_roster(

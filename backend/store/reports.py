@@ -104,11 +104,6 @@ class ReportStore:
 
         await self.store.transaction(write)
 
-    async def replace_demo_roster(self, rows: list[RosterRow], at: datetime) -> int:
-        """The demo's roster (written by demo-history; replaced on a rerun)."""
-        await self.replace_roster(rows, "demo-history", at)
-        return len(rows)
-
     async def supervisor_action(
         self, at: datetime, by: str, target: str, action: str, reason: str
     ) -> None:

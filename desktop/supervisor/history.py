@@ -32,19 +32,3 @@ def heat_scale(arrivals: list[list[int]]) -> int:
 def heat_level(count: int, scale: int) -> float:
     """0..1, the share of the darkest colour a cell gets (none for an empty cell)."""
     return 0.0 if scale <= 0 else count / scale
-
-
-FIGURE_ORDER = (
-    "offered",
-    "answered",
-    "answered_in_target",
-    "abandoned",
-    "short_abandoned",
-    "service_level",
-    "wait_mean_s",
-    "wait_p90_s",
-    "longest_wait_s",
-    "handle_mean_s",
-    "one_contact_share",
-    "transfers",
-)

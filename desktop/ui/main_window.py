@@ -672,8 +672,8 @@ class MainWindow(QMainWindow):
                 refused(ref, code)
         error = self.state.last_error
         if self.supervisor is not None and error is not None:
-            self.supervisor.history.refused(error.detail)
-            self.supervisor.staffing.refused(error.detail)
+            self.supervisor.history.message.refused(error.detail)
+            self.supervisor.staffing.message.refused(error.detail)
         why = refusal(error.detail) if error is not None else None
         if why is not None:
             # A refused transfer or invitation: she must see why, not a code.

@@ -51,11 +51,11 @@ from PySide6.QtWidgets import (
 
 from desktop.chat.state import Workstation
 from desktop.supervisor.board import BoardLine, board_lines, counts
-from desktop.supervisor.history import FIGURE_ORDER, heat_level, heat_scale, series
+from desktop.supervisor.history import heat_level, heat_scale, series
 from desktop.ui.meter import MeterTable
 from desktop.ui.my_figures import state_label
 from desktop.ui.texts import duration, reason_name, status_name
-from protocol.messages import ReportFigures, ReportInterval, StaffStatus
+from protocol.messages import FIGURE_NAMES, ReportFigures, ReportInterval, StaffStatus
 
 STATUS_COLOURS = {
     StaffStatus.READY: "#1a7f37",
@@ -93,6 +93,54 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)} %"
 
 
+class RoomPage(QWidget):
+    """A page of the supervisor's room: her state, the commands, her language."""
+
+    def __init__(
+        self,
+        state: Workstation,
+        commands: SupervisorCommands,
+        lang: str,
+        run: Callable[[Coroutine[Any, Any, Any]], None],
+    ) -> None:
+        super().__init__()
+        self.state = state
+        self.commands = commands
+        self.lang = lang
+        self._run = run
+
+
+def date_edit(day: QDate, name: str) -> QDateEdit:
+    edit = QDateEdit(day)
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d.M.yyyy")
+    return edit
+
+
+class PendingLine(QLabel):
+    """What a page is waiting for from the backend, and then its answer; a refusal lands
+    on the line that was waiting (plain text: it may quote a roster file)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self._waiting = False
+
+    def wait(self, text: str) -> None:
+        self._waiting = True
+        self.setText(text)
+
+    def done(self, text: str = "") -> None:
+        self._waiting = False
+        self.setText(text)
+
+    def refused(self, detail: str) -> None:
+        if self._waiting:
+            self.done(detail)
+
+
 class ReasonDialog(QDialog):
     """The reason, recorded with who acted: required."""
 
@@ -119,7 +167,7 @@ class ReasonDialog(QDialog):
         self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
 
 
-class BoardView(QWidget):
+class BoardView(RoomPage):
     """Who is online, in which state since when, with what in hand; the queues' figures."""
 
     open_requested = Signal(str)
@@ -133,14 +181,11 @@ class BoardView(QWidget):
         lang: str,
         run: Callable[[Coroutine[Any, Any, Any]], None],
     ) -> None:
-        super().__init__()
-        self.state = state
-        self.commands = commands
-        self.lang = lang
-        self._run = run
+        super().__init__(state, commands, lang, run)
         self.lines: list[BoardLine] = []
         self.summary = QLabel()
         self.summary.setObjectName("boardSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("board")
@@ -274,7 +319,7 @@ class BoardView(QWidget):
             self.open_requested.emit(line.chats[0])
 
 
-class HistoryView(QWidget):
+class HistoryView(RoomPage):
     """How the service did over a range: a table per interval, charts, exports."""
 
     def __init__(
@@ -284,19 +329,10 @@ class HistoryView(QWidget):
         lang: str,
         run: Callable[[Coroutine[Any, Any, Any]], None],
     ) -> None:
-        super().__init__()
-        self.state = state
-        self.commands = commands
-        self.lang = lang
-        self._run = run
+        super().__init__(state, commands, lang, run)
         today = QDate.currentDate()
-        self.first = QDateEdit(today.addDays(-6))
-        self.first.setObjectName("first")
-        self.last = QDateEdit(today)
-        self.last.setObjectName("last")
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d.M.yyyy")
+        self.first = date_edit(today.addDays(-6), "first")
+        self.last = date_edit(today, "last")
         self.interval = QComboBox()
         self.interval.setObjectName("interval")
         for value, label in (
@@ -345,9 +381,8 @@ class HistoryView(QWidget):
         self.formula.setTextFormat(Qt.TextFormat.PlainText)
         self.formula.setWordWrap(True)
         self.formula.setStyleSheet("color: #555;")
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.table = QTableWidget(0, 3 + len(FIGURE_ORDER))
+        self.message = PendingLine()
+        self.table = QTableWidget(0, 3 + len(FIGURE_NAMES))
         self.table.setObjectName("reportTable")
         self.table.setHorizontalHeaderLabels(
             [self.tr("Interval"), self.tr("Channel"), *self._figure_names()]
@@ -442,17 +477,12 @@ class HistoryView(QWidget):
     def request(self) -> None:
         first, last, interval, queues = self._query()
         if last < first:
-            self.message.setText(self.tr("The range ends before it starts."))
+            self.message.done(self.tr("The range ends before it starts."))
             return
-        self.message.setText(self.tr("Computing…"))
+        self.message.wait(self.tr("Computing…"))
         self._run(
             self.commands.request_report(first, last, interval, queues, self.per_person.isChecked())
         )
-
-    def refused(self, detail: str) -> None:
-        """The backend refused her report (a range it cannot answer): say why here."""
-        if self.message.text() == self.tr("Computing…"):
-            self.message.setText(detail)
 
     def export(self, fmt: str) -> None:
         first, last, interval, queues = self._query()
@@ -470,13 +500,13 @@ class HistoryView(QWidget):
         self._run(self._export(query, Path(path)))
 
     async def _export(self, query: dict[str, str], destination: Path) -> None:
-        self.message.setText(self.tr("Exporting…"))
+        self.message.wait(self.tr("Exporting…"))
         try:
             await self.commands.export_report(query, destination)
         except Exception as exc:  # the network, a full disk: say so, keep working
-            self.message.setText(self.tr("The export failed: %1").replace("%1", str(exc)))
+            self.message.done(self.tr("The export failed: %1").replace("%1", str(exc)))
             return
-        self.message.setText(self.tr("Saved %1").replace("%1", str(destination)))
+        self.message.done(self.tr("Saved %1").replace("%1", str(destination)))
 
     # --- showing a report ----------------------------------------------------------------
 
@@ -484,7 +514,7 @@ class HistoryView(QWidget):
         report = self.state.report
         if report is None:
             return
-        self.message.setText("")
+        self.message.done()
         channel_names = {"phone": self.tr("Phone"), "chat": self.tr("Chat")}
         short = ", ".join(
             f"{channel_names.get(ch, ch)} {seconds} s"
@@ -555,7 +585,7 @@ class HistoryView(QWidget):
 
     def _cells(self, f: ReportFigures) -> list[str]:
         out = []
-        for name in FIGURE_ORDER:
+        for name in FIGURE_NAMES:
             value = getattr(f, name)
             if name in ("service_level", "one_contact_share"):
                 out.append(percent(value))
@@ -714,7 +744,7 @@ class HistoryView(QWidget):
             return
         states = sorted({k for s in report.staff for k in s.seconds})
         headers = [self.tr("Name"), self.tr("Contacts"), self.tr("On chat"), self.tr("On calls")]
-        headers += [self._state_label(k) for k in states]
+        headers += [state_label(k) for k in states]
         self.staff.setColumnCount(len(headers))
         self.staff.setHorizontalHeaderLabels(headers)
         self.staff.setRowCount(len(report.staff))
@@ -729,11 +759,8 @@ class HistoryView(QWidget):
                 self.staff.setItem(i, column, _item(text, align_right=column > 0))
         self.staff.resizeColumnsToContents()
 
-    def _state_label(self, key: str) -> str:
-        return state_label(key)
 
-
-class StaffingView(QWidget):
+class StaffingView(RoomPage):
     """Forecast, staff needed, rostered and the gap per interval; the roster's import."""
 
     COLUMNS = 7
@@ -745,15 +772,8 @@ class StaffingView(QWidget):
         lang: str,
         run: Callable[[Coroutine[Any, Any, Any]], None],
     ) -> None:
-        super().__init__()
-        self.state = state
-        self.commands = commands
-        self.lang = lang
-        self._run = run
-        self.first = QDateEdit(QDate.currentDate().addDays(1))
-        self.first.setObjectName("adviceFirst")
-        self.first.setCalendarPopup(True)
-        self.first.setDisplayFormat("d.M.yyyy")
+        super().__init__(state, commands, lang, run)
+        self.first = date_edit(QDate.currentDate().addDays(1), "adviceFirst")
         self.days = QComboBox()
         self.days.addItem(self.tr("1 day"), 1)
         for n in (5, 7, 14):
@@ -786,9 +806,7 @@ class StaffingView(QWidget):
         self.accuracy.setTextFormat(Qt.TextFormat.PlainText)
         self.accuracy.setWordWrap(True)
         self.accuracy.setStyleSheet("color: #555;")
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
+        self.message = PendingLine()
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("adviceTable")
         self.table.setHorizontalHeaderLabels(
@@ -815,7 +833,7 @@ class StaffingView(QWidget):
     def request(self) -> None:
         first = self.first.date().toPython()
         assert isinstance(first, date)
-        self.message.setText(self.tr("Computing…"))
+        self.message.wait(self.tr("Computing…"))
         self._run(
             self.commands.request_advice(
                 first, int(self.days.currentData()), self.interval.currentData()
@@ -833,16 +851,16 @@ class StaffingView(QWidget):
         try:
             text = path.read_text("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            self.message.setText(
+            self.message.done(
                 self.tr("Cannot read %1: %2").replace("%1", str(path)).replace("%2", str(exc))
             )
             return
         if len(text) > 400_000:
-            self.message.setText(
+            self.message.done(
                 self.tr("The file is too large to send; ask IT to run roster-import with it.")
             )
             return
-        self.message.setText(self.tr("Importing…"))
+        self.message.wait(self.tr("Importing…"))
         self._run(self.commands.import_roster(text))
 
     def show_import(self) -> None:
@@ -852,7 +870,7 @@ class StaffingView(QWidget):
         text = self.tr("%1 shifts stored.").replace("%1", str(done.added))
         if done.errors:
             text += " " + self.tr("Skipped:") + " " + "; ".join(done.errors[:5])
-        self.message.setText(text)
+        self.message.done(text)
         if done.added:
             self.request()  # the gap changes with the roster
 
@@ -860,7 +878,7 @@ class StaffingView(QWidget):
         advice = self.state.advice
         if advice is None:
             return
-        self.message.setText("")
+        self.message.done()
         zone = ZoneInfo(advice.timezone)
         names = {"phone": self.tr("Phone"), "chat": self.tr("Chat")}
         rows = [r for r in advice.rows if r.forecast >= 0.05 or r.rostered]
@@ -902,10 +920,6 @@ class StaffingView(QWidget):
             for column, cell in enumerate(cells):
                 self.table.setItem(i, column, cell)
         self.table.resizeColumnsToContents()
-
-    def refused(self, detail: str) -> None:
-        if self.message.text() in (self.tr("Computing…"), self.tr("Importing…")):
-            self.message.setText(detail)
 
 
 class SupervisorView(QTabWidget):
