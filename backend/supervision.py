@@ -7,11 +7,13 @@ access-logged.
 
 from __future__ import annotations
 
-from datetime import date
+import asyncio
+from datetime import UTC, date, datetime, timedelta
 
 from backend.domain.figures import ContactRecord, Grain, arrivals_by_weekday_hour
 from backend.domain.figures import Figures as DomainFigures
 from backend.domain.report import Report
+from backend.domain.roster import RosterRow, check_week, monday_of, week_version
 from backend.hub import SUPERVISOR_ROLES, Hub
 from backend.reports.files import formula
 from backend.reports.service import ReportError, make_report
@@ -26,10 +28,14 @@ from protocol.messages import (
     ReportFigures,
     ReportRow,
     ReportStaffRow,
+    RosterPerson,
+    RosterShiftLine,
     StaffAdviceRequest,
     StaffMyFiguresRequest,
     StaffReportRequest,
     StaffRosterImport,
+    StaffRosterSave,
+    StaffRosterWeekRequest,
     StaffStatus,
     StaffSupervise,
     ToStaffAdvice,
@@ -37,6 +43,7 @@ from protocol.messages import (
     ToStaffMyFigures,
     ToStaffReport,
     ToStaffRosterImported,
+    ToStaffRosterWeek,
 )
 
 SUPERVISOR_REASON = "supervisor"  # the Not-ready reason she sees: set by her supervisor
@@ -46,6 +53,9 @@ class Supervision:
     def __init__(self, hub: Hub) -> None:
         self.hub = hub
         self.store = ReportStore(hub.store)
+        # One roster save at a time: the version check and the write then see each other
+        # on PostgreSQL too (one backend process serves the supervisors).
+        self._roster_lock = asyncio.Lock()
         hub.meter_listeners.append(self.push_board)
 
     def is_supervisor(self, username: str) -> bool:
@@ -199,6 +209,63 @@ class Supervision:
         self._require(username)
         added, errors = await import_roster(self.hub.store, self.hub.config, frame.csv, username)
         await self.hub.send_staff(username, ToStaffRosterImported(added=added, errors=errors[:50]))
+
+    async def roster_week(self, username: str, frame: StaffRosterWeekRequest) -> None:
+        self._require(username)
+        await self._send_week(username, monday_of(frame.day))
+
+    async def save_roster(self, username: str, frame: StaffRosterSave) -> None:
+        self._require(username)
+        monday = monday_of(frame.monday)
+        known = {q.skill for q in self.hub.config.queues}
+        rows, errors = check_week(
+            monday,
+            (
+                RosterRow(line.name.strip(), line.day, line.start, line.end, frozenset(line.skills))
+                for line in frame.shifts
+            ),
+            known,
+        )
+        if errors:
+            # Nothing is half-saved: the supervisor mends the cells and saves again.
+            await self.hub.send_staff(username, ToStaffRosterImported(added=0, errors=errors[:50]))
+            return
+        async with self._roster_lock:
+            saved = await self.store.replace_week(
+                monday, frame.version, rows, username, datetime.now(UTC)
+            )
+        if saved is None:
+            await self._send_week(username, monday)
+            raise ProtocolError(
+                ErrorCode.CONFLICT, "a colleague changed this week meanwhile; it was reloaded"
+            )
+        await self.hub.send_staff(username, ToStaffRosterImported(added=len(rows), errors=[]))
+        await self._send_week(username, monday)
+
+    async def _send_week(self, username: str, monday: date) -> None:
+        rows = await self.store.roster(monday, monday + timedelta(days=6))
+        known = {q.skill for q in self.hub.config.queues}
+        people: dict[str, list[str]] = {}
+        for user in await self.hub.store.active_users():
+            skills = sorted(set(user.skills.split(",")) & known)
+            if skills:
+                people[user.display_name] = skills
+        for r in rows:
+            people.setdefault(r.name, sorted(r.skills))
+        await self.hub.send_staff(
+            username,
+            ToStaffRosterWeek(
+                monday=monday,
+                version=week_version(rows),
+                people=[RosterPerson(name=n, skills=k) for n, k in sorted(people.items())],
+                shifts=[
+                    RosterShiftLine(
+                        name=r.name, day=r.day, start=r.start, end=r.end, skills=sorted(r.skills)
+                    )
+                    for r in rows
+                ],
+            ),
+        )
 
 
 def report_figures(f: DomainFigures) -> ReportFigures:

@@ -120,7 +120,7 @@ def chat_gap() -> None:
             .channels["chat"]
             .service_level
             or 0.0
-            for seed in range(5)
+            for seed in range(20)
         ]
         formula = erlang_c_staffing(per_half_hour / 1800, 600, 120, 8).service_level
         print(

@@ -69,6 +69,7 @@ class Bridge(QObject):
     report_arrived = Signal()
     advice_arrived = Signal()
     roster_imported = Signal()
+    roster_week = Signal()
     my_figures = Signal()
 
     def on_phone_event(self, event: PhoneEvent) -> None:
@@ -139,5 +140,7 @@ class Bridge(QObject):
                 self.advice_arrived.emit()
             case EventKind.ROSTER:
                 self.roster_imported.emit()
+            case EventKind.ROSTER_WEEK:
+                self.roster_week.emit()
             case EventKind.MY_FIGURES:
                 self.my_figures.emit()

@@ -17,7 +17,7 @@ The client and staff unions share no message types on purpose: a client socket p
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Literal, TypeVar
 
@@ -600,6 +600,34 @@ class StaffRosterImport(Frame):
     csv: Annotated[str, Field(max_length=400_000)]
 
 
+class RosterShiftLine(BaseModel):
+    """One shift in the roster: local times on one day; skills are queue skills."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: Annotated[str, Field(min_length=1, max_length=100)]
+    day: ReportDay
+    start: time
+    end: time
+    skills: Annotated[list[Ident], Field(min_length=1, max_length=50)]
+
+
+class StaffRosterWeekRequest(Frame):
+    """The roster of the week that holds ``day`` (Monday to Sunday), for the grid."""
+
+    type: Literal["roster_week"] = "roster_week"
+    day: ReportDay
+
+
+class StaffRosterSave(Frame):
+    """The grid's week saved whole: its shifts replace that week's. ``version`` is the one
+    the grid was loaded with; a week changed meanwhile by a colleague is refused."""
+
+    type: Literal["roster_save"] = "roster_save"
+    monday: ReportDay
+    version: Annotated[str, Field(max_length=64)]
+    shifts: Annotated[list[RosterShiftLine], Field(max_length=2000)]
+
+
 class StaffMyFiguresRequest(Frame):
     """Her own figures (anyone, for herself only): time per state, contacts handled."""
 
@@ -610,6 +638,8 @@ class StaffMyFiguresRequest(Frame):
 
 StaffFrame = Annotated[
     StaffMyFiguresRequest
+    | StaffRosterWeekRequest
+    | StaffRosterSave
     | StaffAdviceRequest
     | StaffRosterImport
     | StaffSupervise
@@ -1165,6 +1195,22 @@ class ToStaffRosterImported(Frame):
     errors: list[str]
 
 
+class RosterPerson(BaseModel):
+    """A row of the grid: staff with queue skills, and names only the roster knows."""
+
+    model_config = ConfigDict(frozen=True)
+    name: str
+    skills: list[str]
+
+
+class ToStaffRosterWeek(Frame):
+    type: Literal["roster_week"] = "roster_week"
+    monday: date
+    version: str  # of the stored week; a save must name it
+    people: list[RosterPerson]
+    shifts: list[RosterShiftLine]
+
+
 class ToStaffMyFigures(Frame):
     type: Literal["my_figures"] = "my_figures"
     first: date
@@ -1177,6 +1223,7 @@ class ToStaffMyFigures(Frame):
 
 ServerToStaffFrame = Annotated[
     ToStaffMyFigures
+    | ToStaffRosterWeek
     | ToStaffAdvice
     | ToStaffRosterImported
     | ToStaffBoard

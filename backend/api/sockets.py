@@ -63,6 +63,8 @@ from protocol.messages import (
     StaffReportRequest,
     StaffResumeSession,
     StaffRosterImport,
+    StaffRosterSave,
+    StaffRosterWeekRequest,
     StaffSend,
     StaffSetStatus,
     StaffSupervise,
@@ -308,6 +310,10 @@ async def staff_socket(ws: WebSocket) -> None:
             await supervision.advice(username, frame)
         elif isinstance(frame, StaffRosterImport):
             await supervision.import_roster(username, frame)
+        elif isinstance(frame, StaffRosterWeekRequest):
+            await supervision.roster_week(username, frame)
+        elif isinstance(frame, StaffRosterSave):
+            await supervision.save_roster(username, frame)
         else:
             await _staff_dispatch(hub, username, frame)
 

@@ -1,10 +1,16 @@
 """Staffing advice per interval: forecast contacts, staff needed, staff rostered, the gap.
 
 Calls: the fewest agents by Erlang A (``backend/domain/erlang.py``) with the queue's mean
-handling time and a patience estimated from the history's abandons. Chats: Erlang A with
-``capacity`` chat slots per professional, the handling time stretched by the Wrap-up after
-each chat; ``python -m backend simulate`` then runs the day through the real router,
-which also sees the missed offers and the channel rule, and says which hours break.
+handling time and a patience estimated from the history's abandons.
+
+Chats: a professional holds ``capacity`` chats, goes to Wrap-up after each and sometimes
+lets an offer lapse, so no formula fits. Erlang A with ``capacity`` slots per person (the
+handling time stretched by the Wrap-up) gives a first guess; the answer is then searched
+through the real router (``steady_service_level`` in ``backend/domain/simulation.py``): the
+fewest professionals whose simulated service level meets the target at that arrival rate.
+Erlang overstates what chat slots give (``bench/staffing.py`` prints how far), so the
+simulated need is usually one or two above the first guess at busy hours. The search is
+cached per arrival rate rounded to half a chat: a week repeats the same rates.
 
 Patience (exponential, censored by answering): its maximum-likelihood estimate is::
 
@@ -25,9 +31,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from backend.domain.erlang import StaffingError, staffing
-from backend.domain.figures import ContactRecord
+from backend.domain.figures import ContactRecord, Targets
 from backend.domain.hours import OpeningHours
 from backend.domain.roster import RosterRow
+from backend.domain.simulation import Rules, steady_service_level
+
+DEFAULT_RULES = Rules()
+MOST_EXTRA = 20  # above the Erlang guess, the simulated search gives up (shown as 1000)
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,7 @@ class QueueModel:
     target_share: float
     capacity: int = 1  # chat slots per professional; 1 for calls
     wrap_up_s: float = 0.0  # after each contact (chats: she takes no new one meanwhile)
+    rules: Rules = DEFAULT_RULES  # the router's settings, for the simulated chat search
 
 
 @dataclass(frozen=True)
@@ -73,9 +84,42 @@ def need(model: QueueModel, expected: float, interval_s: float) -> int:
     """Professionals one queue needs for ``expected`` arrivals in an interval."""
     if expected < 0.05:
         return 0
-    # Forecasts are averages of a few weeks: a tenth of a contact changes nothing, and the
-    # same figure recurs across a week, so the answers are cached.
+    # Forecasts are averages of a few weeks: a tenth of a call (half a chat) changes
+    # nothing, and the same figure recurs across a week, so the answers are cached.
+    if model.channel == "chat" and model.capacity > 1:
+        return _simulated_need(model, max(0.5, round(expected * 2) / 2), interval_s)
     return _need(model, round(expected, 1), interval_s)
+
+
+@functools.lru_cache(maxsize=4096)
+def _simulated_need(model: QueueModel, expected: float, interval_s: float) -> int:
+    guess = _need(model, expected, interval_s)
+    if guess >= 1000:
+        return guess
+
+    def meets(agents: int) -> bool:
+        level = steady_service_level(
+            channel="chat",
+            expected=expected,
+            interval_s=interval_s,
+            aht_s=model.aht_s,
+            patience_s=model.patience_s,
+            target=Targets(model.target_s, target_share=model.target_share),
+            agents=agents,
+            capacity=model.capacity,
+            rules=model.rules,
+        )
+        return level >= model.target_share
+
+    agents = max(1, guess)
+    if meets(agents):
+        while agents > 1 and meets(agents - 1):
+            agents -= 1
+        return agents
+    for more in range(agents + 1, agents + MOST_EXTRA + 1):
+        if meets(more):
+            return more
+    return 1000
 
 
 @functools.lru_cache(maxsize=4096)

@@ -13,11 +13,12 @@ the good rows are kept.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 
 MAX_ROWS = 5000
 
@@ -95,3 +96,46 @@ def parse(
             continue
         rows.append(RosterRow(name, day, start, end, frozenset(skills)))
     return rows, errors
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_version(rows: Iterable[RosterRow]) -> str:
+    """A short digest of a week's shifts: two supervisors editing one week find out, on
+    saving, that the other saved first (the grid names the version it was loaded with)."""
+    lines = sorted(
+        f"{r.name}|{r.day.isoformat()}|{r.start:%H:%M}|{r.end:%H:%M}|{','.join(sorted(r.skills))}"
+        for r in rows
+    )
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+def check_week(
+    monday: date, shifts: Iterable[RosterRow], known_skills: set[str]
+) -> tuple[list[RosterRow], list[str]]:
+    """The grid's shifts for the week from ``monday``: each on a day of that week, ending
+    after it starts, with a skill of a queue, not overlapping the same person's other
+    shift."""
+    kept: list[RosterRow] = []
+    errors: list[str] = []
+    last = monday + timedelta(days=6)
+    for r in shifts:
+        where = f"{r.name} {r.day.day}.{r.day.month}."
+        if not monday <= r.day <= last:
+            errors.append(f"{where}: not in the week of {monday.isoformat()}")
+        elif r.end <= r.start:
+            errors.append(f"{where}: the shift ends before it starts")
+        elif not r.skills & known_skills:
+            errors.append(f"{where}: none of {sorted(r.skills)} is a skill of a queue")
+        elif any(
+            k.name == r.name and k.day == r.day and k.start < r.end and r.start < k.end
+            for k in kept
+        ):
+            errors.append(f"{where}: overlaps another shift of the same person")
+        else:
+            # A skill the service file no longer has (a queue closed down) is dropped
+            # rather than making the whole week unsavable.
+            kept.append(RosterRow(r.name, r.day, r.start, r.end, r.skills & known_skills))
+    return kept, errors

@@ -10,8 +10,8 @@ from typing import Any
 
 from backend.config import ServiceConfig
 from backend.domain.roster import RosterRow, parse
-from backend.domain.simulation import DayResult, QueueDemand, Rules, Shift, simulate
-from backend.reports.staffing import make_advice
+from backend.domain.simulation import DayResult, QueueDemand, Shift, simulate
+from backend.reports.staffing import make_advice, router_rules
 from backend.store.repository import Store
 
 INTERVAL_MIN = 30
@@ -90,12 +90,7 @@ async def run_day(
         )
         for i, r in enumerate(roster)
     ]
-    rules = Rules(
-        offer_timeout_s=config.routing.offer_timeout_s,
-        missed_offer_sets_not_ready=config.routing.missed_offer_sets_not_ready,
-        missed_cooldown_s=config.routing.missed_cooldown_s,
-        wrap_up_max_s=config.routing.wrap_up_max_s,
-    )
+    rules = router_rules(config)
     result = await asyncio.to_thread(
         functools.partial(
             simulate,

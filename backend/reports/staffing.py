@@ -11,6 +11,7 @@ from backend.config import ServiceConfig
 from backend.domain.advice import AdviceRow, QueueModel, advise, digi_agent_hours, estimate
 from backend.domain.forecast import backtest, daily_counts, seasonal_average
 from backend.domain.roster import RosterRow, parse
+from backend.domain.simulation import Rules
 from backend.store.reports import ReportStore
 from backend.store.repository import Store
 
@@ -29,6 +30,16 @@ class StaffingAdvice:
     roster: list[RosterRow]
 
 
+def router_rules(config: ServiceConfig) -> Rules:
+    """The service file's routing settings, for a simulated day or interval."""
+    return Rules(
+        offer_timeout_s=config.routing.offer_timeout_s,
+        missed_offer_sets_not_ready=config.routing.missed_offer_sets_not_ready,
+        missed_cooldown_s=config.routing.missed_cooldown_s,
+        wrap_up_max_s=config.routing.wrap_up_max_s,
+    )
+
+
 async def make_advice(
     store: Store, config: ServiceConfig, first: date, days: int, interval_min: int
 ) -> StaffingAdvice:
@@ -43,6 +54,8 @@ async def make_advice(
     roster = await reports.roster(first, target_days[-1])
 
     hours = {q.id: config.opening_hours(q.id) for q in config.queues}
+
+    rules = router_rules(config)
 
     def compute() -> StaffingAdvice:
         models: list[QueueModel] = []
@@ -65,6 +78,7 @@ async def make_advice(
                     capacity=config.routing.default_chat_capacity if chat else 1,
                     # Half the Wrap-up limit: most press Ready before it ends.
                     wrap_up_s=config.routing.wrap_up_max_s / 2 if chat else 0.0,
+                    rules=rules,
                 )
             )
             history = daily_counts(

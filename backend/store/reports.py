@@ -7,14 +7,14 @@ contacts and is read in one pass.
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, delete, func, select
 from sqlalchemy.orm import Session
 
 from backend.domain.callbacks import CallbackFacts, CallbackState
 from backend.domain.figures import ContactRecord, StateChange
-from backend.domain.roster import RosterRow
+from backend.domain.roster import RosterRow, week_version
 from backend.store.repository import Store
 from backend.store.tables import (
     Callback,
@@ -59,50 +59,28 @@ class ReportStore:
         return await self.store.transaction(write)
 
     async def roster(self, first: date, last: date) -> list[RosterRow]:
-        def read(s: Session) -> list[RosterRow]:
-            rows = s.execute(
-                select(
-                    RosterShift.name,
-                    RosterShift.day,
-                    RosterShift.start,
-                    RosterShift.end,
-                    RosterShift.skills,
-                ).where(RosterShift.day >= first.isoformat(), RosterShift.day <= last.isoformat())
-            )
-            return [
-                RosterRow(
-                    r[0],
-                    date.fromisoformat(r[1]),
-                    time.fromisoformat(r[2]),
-                    time.fromisoformat(r[3]),
-                    frozenset(r[4].split(",")),
-                )
-                for r in rows
-            ]
-
-        return await self.store.query(read)
+        return await self.store.query(lambda s: _roster(s, first, last))
 
     async def replace_roster(self, rows: list[RosterRow], by: str, at: datetime) -> None:
         """The imported shifts replace the roster of the days they cover."""
-        days = sorted({r.day.isoformat() for r in rows})
+        days = sorted({r.day for r in rows})
+        await self.store.transaction(lambda s: _replace(s, days, rows, by, at))
 
-        def write(s: Session) -> None:
-            if days:
-                s.execute(delete(RosterShift).where(RosterShift.day.in_(days)))
-            for r in rows:
-                s.add(
-                    RosterShift(
-                        name=r.name,
-                        day=r.day.isoformat(),
-                        start=r.start.strftime("%H:%M"),
-                        end=r.end.strftime("%H:%M"),
-                        skills=",".join(sorted(r.skills)),
-                        created_by=by,
-                        created_at=at,
-                    )
-                )
+    async def replace_week(
+        self, monday: date, version: str, rows: list[RosterRow], by: str, at: datetime
+    ) -> str | None:
+        """The week from ``monday`` becomes ``rows`` if it is still at ``version`` (read and
+        written in one transaction); returns the new version, or ``None`` when a colleague
+        changed the week meanwhile."""
+        days = [monday + timedelta(days=i) for i in range(7)]
 
-        await self.store.transaction(write)
+        def write(s: Session) -> str | None:
+            if week_version(_roster(s, days[0], days[-1])) != version:
+                return None
+            _replace(s, days, rows, by, at)
+            return week_version(rows)
+
+        return await self.store.transaction(write)
 
     async def supervisor_action(
         self, at: datetime, by: str, target: str, action: str, reason: str
@@ -244,3 +222,46 @@ class ReportStore:
             ]
 
         return await self.store.query(read)
+
+
+def _roster(s: Session, first: date, last: date) -> list[RosterRow]:
+    rows = s.execute(
+        select(
+            RosterShift.name,
+            RosterShift.day,
+            RosterShift.start,
+            RosterShift.end,
+            RosterShift.skills,
+        )
+        .where(RosterShift.day >= first.isoformat(), RosterShift.day <= last.isoformat())
+        .order_by(RosterShift.day, RosterShift.start, RosterShift.name)
+    )
+    return [
+        RosterRow(
+            r[0],
+            date.fromisoformat(r[1]),
+            time.fromisoformat(r[2]),
+            time.fromisoformat(r[3]),
+            frozenset(r[4].split(",")),
+        )
+        for r in rows
+    ]
+
+
+def _replace(
+    s: Session, days: Collection[date], rows: list[RosterRow], by: str, at: datetime
+) -> None:
+    if days:
+        s.execute(delete(RosterShift).where(RosterShift.day.in_([d.isoformat() for d in days])))
+    for r in rows:
+        s.add(
+            RosterShift(
+                name=r.name,
+                day=r.day.isoformat(),
+                start=r.start.strftime("%H:%M"),
+                end=r.end.strftime("%H:%M"),
+                skills=",".join(sorted(r.skills)),
+                created_by=by,
+                created_at=at,
+            )
+        )

@@ -45,6 +45,7 @@ from protocol.messages import (
     Outcome,
     ProtocolError,
     ReportInterval,
+    RosterShiftLine,
     StaffAccept,
     StaffAdviceRequest,
     StaffCallOutcome,
@@ -64,6 +65,8 @@ from protocol.messages import (
     StaffReportRequest,
     StaffResumeSession,
     StaffRosterImport,
+    StaffRosterSave,
+    StaffRosterWeekRequest,
     StaffSend,
     StaffSetStatus,
     StaffStatus,
@@ -335,6 +338,12 @@ class StaffConnection:
 
     async def import_roster(self, csv_text: str) -> None:
         await self.send(StaffRosterImport(csv=csv_text))
+
+    async def request_roster_week(self, day: date) -> None:
+        await self.send(StaffRosterWeekRequest(day=day))
+
+    async def save_roster(self, monday: date, version: str, shifts: list[RosterShiftLine]) -> None:
+        await self.send(StaffRosterSave(monday=monday, version=version, shifts=shifts))
 
     async def export_report(self, query: dict[str, str], destination: Path) -> None:
         """The report as a file from the backend (the same figures, and a row per contact),

@@ -58,6 +58,7 @@ from protocol.messages import (
     ToStaffPicture,
     ToStaffReport,
     ToStaffRosterImported,
+    ToStaffRosterWeek,
     ToStaffStatus,
     ToStaffTyping,
     channel_members,
@@ -102,7 +103,8 @@ class EventKind(StrEnum):
     BOARD = "board"  # the supervisor's board changed
     REPORT = "report"  # a report arrived
     ADVICE = "advice"  # staffing advice arrived
-    ROSTER = "roster"  # a roster import was answered
+    ROSTER = "roster"  # a roster import or save was answered
+    ROSTER_WEEK = "roster_week"  # a week of the roster, for the grid
     MY_FIGURES = "my_figures"
 
 
@@ -236,6 +238,7 @@ class Workstation:
     report: ToStaffReport | None = None  # the last report she asked for
     advice: ToStaffAdvice | None = None
     roster_imported: ToStaffRosterImported | None = None
+    roster_week: ToStaffRosterWeek | None = None
     my_figures: ToStaffMyFigures | None = None
     clinics: list[Clinic] = field(default_factory=list)
     queue_skills: dict[str, str] = field(default_factory=dict)
@@ -334,6 +337,9 @@ class Workstation:
         if isinstance(frame, ToStaffRosterImported):
             self.roster_imported = frame
             return [Event(EventKind.ROSTER)]
+        if isinstance(frame, ToStaffRosterWeek):
+            self.roster_week = frame
+            return [Event(EventKind.ROSTER_WEEK)]
         return None
 
     def _apply(self, frame: ServerToStaffFrame) -> list[Event]:

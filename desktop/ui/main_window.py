@@ -44,8 +44,9 @@ from desktop.ui.guides import GuideCommands, HandbookView, HistoryDialog, notice
 from desktop.ui.meter import MeterTable
 from desktop.ui.my_figures import MyFiguresCommands, MyFiguresDialog
 from desktop.ui.offer import OfferBanner, line_sound
+from desktop.ui.room import SupervisorCommands
 from desktop.ui.staff_chat import StaffChatCommands, StaffChatView
-from desktop.ui.supervisor import SupervisorCommands, SupervisorView
+from desktop.ui.supervisor import SupervisorView
 from desktop.ui.texts import (
     NOT_READY_REASONS,
     anonymous,
@@ -273,9 +274,8 @@ class MainWindow(QMainWindow):
         bridge.advice_arrived.connect(
             lambda: self.supervisor and self.supervisor.staffing.show_advice()
         )
-        bridge.roster_imported.connect(
-            lambda: self.supervisor and self.supervisor.staffing.show_import()
-        )
+        bridge.roster_imported.connect(self._on_roster_answer)
+        bridge.roster_week.connect(lambda: self.supervisor and self.supervisor.roster.show_week())
         bridge.call_outcome_saved.connect(
             lambda _cid: self.statusBar().showMessage(self.tr("Call outcome saved."), 6000)
         )
@@ -665,6 +665,11 @@ class MainWindow(QMainWindow):
         ]
         panel.set_guides([(p.id, p.title) for p in pages], replies)
 
+    def _on_roster_answer(self) -> None:
+        if self.supervisor is not None:
+            self.supervisor.staffing.show_import()
+            self.supervisor.roster.show_saved()
+
     def _on_error(self, ref: str, code: str) -> None:
         for dialog in self.handbook.editors():
             refused = getattr(dialog, "refused", None)
@@ -674,6 +679,8 @@ class MainWindow(QMainWindow):
         if self.supervisor is not None and error is not None:
             self.supervisor.history.message.refused(error.detail)
             self.supervisor.staffing.message.refused(error.detail)
+            if self.supervisor.roster.refused(error):
+                return  # said on the grid's own line, where she looks
         why = refusal(error.detail) if error is not None else None
         if why is not None:
             # A refused transfer or invitation: she must see why, not a code.

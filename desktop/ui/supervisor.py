@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCharts import (
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -43,7 +42,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -54,6 +52,15 @@ from desktop.supervisor.board import BoardLine, board_lines, counts
 from desktop.supervisor.history import heat_level, heat_scale, series
 from desktop.ui.meter import MeterTable
 from desktop.ui.my_figures import state_label
+from desktop.ui.room import (
+    PendingLine,
+    RoomPage,
+    SupervisorCommands,
+    date_edit,
+    percent,
+    plain_item,
+)
+from desktop.ui.roster import RosterView
 from desktop.ui.texts import duration, reason_name, status_name
 from protocol.messages import FIGURE_NAMES, ReportFigures, ReportInterval, StaffStatus
 
@@ -64,81 +71,6 @@ STATUS_COLOURS = {
     StaffStatus.OFFLINE: "#555555",
 }
 CHANNEL_COLOURS = {"phone": QColor("#0b5cad"), "chat": QColor("#8250df")}
-
-
-class SupervisorCommands(Protocol):
-    async def supervise(
-        self, username: str, action: Literal["not_ready", "sign_out"], reason: str
-    ) -> None: ...
-    async def request_report(
-        self, first: date, last: date, interval: ReportInterval, queues: list[str], staff: bool
-    ) -> None: ...
-    async def export_report(self, query: dict[str, str], destination: Path) -> None: ...
-    async def request_advice(
-        self, first: date, days: int, interval: Literal["30", "60"]
-    ) -> None: ...
-    async def import_roster(self, csv_text: str) -> None: ...
-
-
-def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
-    """Table items are plain text: names come from colleagues and are never markup."""
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-def percent(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)} %"
-
-
-class RoomPage(QWidget):
-    """A page of the supervisor's room: her state, the commands, her language."""
-
-    def __init__(
-        self,
-        state: Workstation,
-        commands: SupervisorCommands,
-        lang: str,
-        run: Callable[[Coroutine[Any, Any, Any]], None],
-    ) -> None:
-        super().__init__()
-        self.state = state
-        self.commands = commands
-        self.lang = lang
-        self._run = run
-
-
-def date_edit(day: QDate, name: str) -> QDateEdit:
-    edit = QDateEdit(day)
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d.M.yyyy")
-    return edit
-
-
-class PendingLine(QLabel):
-    """What a page is waiting for from the backend, and then its answer; a refusal lands
-    on the line that was waiting (plain text: it may quote a roster file)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
-        self._waiting = False
-
-    def wait(self, text: str) -> None:
-        self._waiting = True
-        self.setText(text)
-
-    def done(self, text: str = "") -> None:
-        self._waiting = False
-        self.setText(text)
-
-    def refused(self, detail: str) -> None:
-        if self._waiting:
-            self.done(detail)
 
 
 class ReasonDialog(QDialog):
@@ -264,19 +196,21 @@ class BoardView(RoomPage):
         names = {q: self.state.queue_name(q, self.lang) for q in self.state.queue_names}
         self.table.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):
-            state = _item(status_name(line.status))
+            state = plain_item(status_name(line.status))
             state.setForeground(QColor(STATUS_COLOURS[line.status]))
             cells = [
-                _item(line.name),
+                plain_item(line.name),
                 state,
-                _item(reason_name(line.reason) if line.status is StaffStatus.NOT_READY else ""),
-                _item(duration(line.since_s), align_right=True),
-                _item(
+                plain_item(
+                    reason_name(line.reason) if line.status is StaffStatus.NOT_READY else ""
+                ),
+                plain_item(duration(line.since_s), align_right=True),
+                plain_item(
                     str(len(line.chats)) + (f" (+{line.offers})" if line.offers else ""),
                     align_right=True,
                 ),
-                _item(self.tr("yes") if line.on_call else ""),
-                _item(", ".join(names.get(q, q) for q in line.queues)),
+                plain_item(self.tr("yes") if line.on_call else ""),
+                plain_item(", ".join(names.get(q, q) for q in line.queues)),
             ]
             cells[-1].setToolTip("\n".join(names.get(q, q) for q in line.queues))
             for column, cell in enumerate(cells):
@@ -580,7 +514,7 @@ class HistoryView(RoomPage):
             values += self._cells(row.figures)
             values.append(duration(row.wrap_up_per_contact_s))
             for column, text in enumerate(values):
-                self.table.setItem(i, column, _item(text, align_right=column >= 2))
+                self.table.setItem(i, column, plain_item(text, align_right=column >= 2))
         self.table.resizeColumnsToContents()
 
     def _cells(self, f: ReportFigures) -> list[str]:
@@ -727,7 +661,7 @@ class HistoryView(RoomPage):
             self.heat.setRowHidden(day, bool(hours) and not any(row))
         for day, row in enumerate(arrivals):
             for hour, count in enumerate(row):
-                item = _item(str(count) if count else "", align_right=True)
+                item = plain_item(str(count) if count else "", align_right=True)
                 level = heat_level(count, scale)
                 item.setBackground(QColor.fromRgbF(0.04, 0.36, 0.68, 0.08 + 0.85 * level))
                 if level > 0.55:
@@ -756,7 +690,7 @@ class HistoryView(RoomPage):
                 duration(s.call_s),
             ] + [duration(s.seconds.get(k, 0)) for k in states]
             for column, text in enumerate(values):
-                self.staff.setItem(i, column, _item(text, align_right=column > 0))
+                self.staff.setItem(i, column, plain_item(text, align_right=column > 0))
         self.staff.resizeColumnsToContents()
 
 
@@ -821,6 +755,14 @@ class StaffingView(RoomPage):
             ]
         )
         self.table.verticalHeader().setVisible(False)
+        needed = self.table.horizontalHeaderItem(4)
+        if needed is not None:
+            needed.setToolTip(
+                self.tr(
+                    "Calls: Erlang A with the patience seen in the history. Chats: the fewest "
+                    "who meet the target when the interval is run through the router itself."
+                )
+            )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
@@ -865,7 +807,7 @@ class StaffingView(RoomPage):
 
     def show_import(self) -> None:
         done = self.state.roster_imported
-        if done is None:
+        if done is None or not self.message.waiting:
             return
         text = self.tr("%1 shifts stored.").replace("%1", str(done.added))
         if done.errors:
@@ -907,13 +849,13 @@ class StaffingView(RoomPage):
             end = r.end.astimezone(zone)
             gap = r.rostered - r.need
             cells = [
-                _item(f"{start.day}.{start.month}."),
-                _item(f"{start:%H:%M}–{end:%H:%M}"),
-                _item(names[r.channel]),
-                _item(f"{r.forecast:.1f}", align_right=True),
-                _item(str(r.need), align_right=True),
-                _item(str(r.rostered), align_right=True),
-                _item(f"{gap:+d}" if gap else "0", align_right=True),
+                plain_item(f"{start.day}.{start.month}."),
+                plain_item(f"{start:%H:%M}–{end:%H:%M}"),
+                plain_item(names[r.channel]),
+                plain_item(f"{r.forecast:.1f}", align_right=True),
+                plain_item(str(r.need), align_right=True),
+                plain_item(str(r.rostered), align_right=True),
+                plain_item(f"{gap:+d}" if gap else "0", align_right=True),
             ]
             colour = "#f8d7da" if gap < 0 else "#d4edda" if r.need else "#ffffff"
             cells[-1].setBackground(QColor(colour))
@@ -937,18 +879,28 @@ class SupervisorView(QTabWidget):
         self.board = BoardView(state, commands, lang, run)
         self.history = HistoryView(state, commands, lang, run)
         self.staffing = StaffingView(state, commands, lang, run)
+        self.roster = RosterView(state, commands, lang, run)
         # Each page scrolls rather than growing the window: the workstation must still fit
         # a 1280 x 720 screen with the supervisor's charts in it.
         for page, title in (
             (self.board, self.tr("Now")),
             (self.history, self.tr("History")),
             (self.staffing, self.tr("Staffing")),
+            (self.roster, self.tr("Roster")),
         ):
             holder = QScrollArea()
             holder.setWidgetResizable(True)
             holder.setFrameShape(QFrame.Shape.NoFrame)
             holder.setWidget(page)
             self.addTab(holder, title)
+        self.currentChanged.connect(self._on_tab)
+
+    def _on_tab(self, index: int) -> None:
+        holder = self.widget(index)
+        # The roster grid loads when she first looks at it (this week).
+        roster_tab = isinstance(holder, QScrollArea) and holder.widget() is self.roster
+        if roster_tab and self.roster.loaded_week() is None and not self.roster.message.waiting:
+            self.roster.request()
 
     def show_page(self, page: QWidget) -> None:
         """Bring one of the pages (board, history, staffing) to the front."""

@@ -191,6 +191,77 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         QApplication.processEvents()
         window.grab().save(os.path.join(artifacts, "supervisor-staffing.png"))
 
+        # The roster grid: the imported week shows; she types a shift; a colleague saves
+        # the same week first; her save is refused, her cell kept and the difference
+        # marked; saving again keeps hers.
+        added = subprocess.run(
+            [
+                *(sys.executable, "-m", "backend", "add-user", "saara", "--name", "Saara S"),
+                *("--role", "supervisor", "--skills", "neuvola", "--password-stdin"),
+            ],
+            cwd=ROOT,
+            env=backend.env,
+            input="toinen esihenkilö 2026\n",
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert added.returncode == 0, added.stderr
+        grid = room.roster
+        room.show_page(grid)
+        # A week of its own (the demo roster fills the next two with the demo's skills).
+        far = date.today() + timedelta(days=28)
+        monday = far - timedelta(days=far.weekday())
+        grid.week.setDate(QDate(far))
+        await until(lambda: grid.loaded_week() == monday, what="the week in the grid")
+        await until(lambda: not grid.message.waiting, what="the grid loaded")
+        people = [grid.table.verticalHeaderItem(r).text() for r in range(grid.table.rowCount())]
+        assert {"Hanna Hoitaja", "Liisa Lahtinen", "Saara S"} <= set(people)
+        liisa = grid.table.item(people.index("Liisa Lahtinen"), 0)
+        assert liisa is not None and liisa.text() == "" and not grid.save_button.isEnabled()
+        liisa.setText("8-12")
+        assert grid.save_button.isEnabled() and not grid.next_button.isEnabled()
+        assert liisa.background().color().name() == "#fff3bf"
+        colleague = await staff(backend.ws, "saara", "toinen esihenkilö 2026", ready=False)
+        await colleague.send(type="roster_week", day=monday.isoformat())
+        week = await colleague.expect("roster_week")
+        skills = {p["name"]: p["skills"] for p in week["people"]}
+        await colleague.send(
+            type="roster_save",
+            monday=monday.isoformat(),
+            version=week["version"],
+            shifts=[
+                {
+                    "name": "Hanna Hoitaja",
+                    "day": monday.isoformat(),
+                    "start": "09:00",
+                    "end": "14:00",
+                    "skills": skills["Hanna Hoitaja"],
+                }
+            ],
+        )
+        answer = await colleague.expect("roster_imported")
+        assert answer["added"] == 1, answer
+        grid.save_button.click()
+        await until(lambda: not grid.message.waiting, what="the refused save")
+        assert "colleague" in grid.message.text() or "kollega" in grid.message.text().lower()
+        assert liisa.text() == "8-12"  # what she typed is still there
+        hanna = grid.table.item(people.index("Hanna Hoitaja"), 0)
+        assert hanna is not None and hanna.text() == ""
+        assert hanna.background().color().name() == "#fff3bf"  # differs from the saved week
+        QApplication.processEvents()
+        window.grab().save(os.path.join(artifacts, "supervisor-roster.png"))
+        grid.save_button.click()
+        await until(lambda: not grid.save_button.isEnabled(), what="saved")
+        stored = backend.query(
+            'select name, start, "end" from roster_shifts where day = ?', monday.isoformat()
+        )
+        assert stored == [("Liisa Lahtinen", "08:00", "12:00")]
+        refilled = grid.table.item(people.index("Liisa Lahtinen"), 0)
+        assert refilled is not None and refilled.text() == "08:00–12:00"
+        assert grid.next_button.isEnabled() and "1" in grid.message.text()
+        await colleague.close()
+
         # A nurse's workstation has no supervisor's room.
         other, other_connection = await workstation(qtbot, backend, "hoitaja2")
         connections.append(other_connection)

@@ -160,3 +160,119 @@ async def test_advice_and_roster_are_for_supervisors_only(backend: BackendProces
     finally:
         await boss.close()
         await nurse.close()
+
+
+def _monday_after(day: date) -> date:
+    return day + timedelta(days=7 - day.weekday())
+
+
+async def test_two_supervisors_edit_one_week_and_neither_overwrites_blindly(
+    backend: BackendProcess,
+) -> None:
+    made = subprocess.run(
+        [
+            *(sys.executable, "-m", "backend", "add-user", "saara", "--name", "Saara Sijainen"),
+            *("--role", "supervisor", "--skills", "neuvola,mipa", "--password-stdin"),
+        ],
+        cwd=ROOT,
+        env=backend.env,
+        input="toinen esihenkilö 2026\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert made.returncode == 0, made.stderr
+    monday = _monday_after(date.today() + timedelta(days=21))  # a week nobody else touches
+    eeva = await Peer.connect(backend.ws + "/ws/staff")
+    saara = await Peer.connect(backend.ws + "/ws/staff")
+    nurse = await Peer.connect(backend.ws + "/ws/staff")
+    try:
+        for peer, who, password in (
+            (eeva, "esihenkilo", "demo"),
+            (saara, "saara", "toinen esihenkilö 2026"),
+            (nurse, "hoitaja", "demo"),
+        ):
+            await peer.send(type="login", username=who, password=password)
+            await peer.expect("logged_in")
+        await nurse.send(type="roster_week", day=monday.isoformat())
+        assert (await nurse.expect("error"))["code"] == "forbidden"
+
+        # Both open the same week (asked by a Wednesday: the week is Monday's).
+        await eeva.send(type="roster_week", day=(monday + timedelta(days=2)).isoformat())
+        await saara.send(type="roster_week", day=monday.isoformat())
+        seen_by_eeva = await eeva.expect("roster_week")
+        seen_by_saara = await saara.expect("roster_week")
+        assert seen_by_eeva["monday"] == monday.isoformat() and seen_by_eeva["shifts"] == []
+        assert seen_by_eeva["version"] == seen_by_saara["version"]
+        names = {p["name"]: p["skills"] for p in seen_by_eeva["people"]}
+        assert "neuvola" in names["Hanna Hoitaja"] and "Saara Sijainen" in names
+
+        def shift(name: str, day: int, start: str, end: str) -> dict[str, object]:
+            return {
+                "name": name,
+                "day": (monday + timedelta(days=day)).isoformat(),
+                "start": start,
+                "end": end,
+                "skills": names[name],
+            }
+
+        # Eeva saves first; Saara saves what she typed on the stale week: refused, and she
+        # gets the week as Eeva left it (her desktop keeps her cells; see the e2e test).
+        await eeva.send(
+            type="roster_save",
+            monday=monday.isoformat(),
+            version=seen_by_eeva["version"],
+            shifts=[shift("Hanna Hoitaja", d, "08:00", "15:00") for d in range(5)],
+        )
+        assert (await eeva.expect("roster_imported"))["added"] == 5
+        after_eeva = await eeva.expect("roster_week")
+        assert len(after_eeva["shifts"]) == 5 and after_eeva["version"] != seen_by_eeva["version"]
+        await saara.send(
+            type="roster_save",
+            monday=monday.isoformat(),
+            version=seen_by_saara["version"],
+            shifts=[shift("Pekka Psykiatrinen", 0, "08:00", "12:00")],
+        )
+        reloaded = await saara.expect("roster_week")
+        assert reloaded["version"] == after_eeva["version"] and len(reloaded["shifts"]) == 5
+        assert (await saara.expect("error"))["code"] == "conflict"
+        stored = backend.query(
+            "select count(*) from roster_shifts where day >= ? and day <= ?",
+            monday.isoformat(),
+            (monday + timedelta(days=6)).isoformat(),
+        )
+        assert stored == [(5,)]
+
+        # A bad cell saves nothing: an overlap, a shift ending before it starts.
+        await saara.send(
+            type="roster_save",
+            monday=monday.isoformat(),
+            version=reloaded["version"],
+            shifts=[
+                shift("Pekka Psykiatrinen", 0, "08:00", "12:00"),
+                shift("Pekka Psykiatrinen", 0, "11:00", "15:00"),
+                shift("Sari Sihteeri", 1, "15:00", "09:00"),
+            ],
+        )
+        refused = await saara.expect("roster_imported")
+        assert refused["added"] == 0 and len(refused["errors"]) == 2
+        assert "overlaps" in refused["errors"][0] and "ends before" in refused["errors"][1]
+        # Saved on the fresh version, her week wins, the advice counts it.
+        await saara.send(
+            type="roster_save",
+            monday=monday.isoformat(),
+            version=reloaded["version"],
+            shifts=[shift("Pekka Psykiatrinen", d, "08:00", "15:00") for d in range(5)]
+            + [
+                shift("Hanna Hoitaja", 0, "08:00", "11:30"),
+                shift("Hanna Hoitaja", 0, "12:00", "15:00"),
+            ],
+        )
+        assert (await saara.expect("roster_imported"))["added"] == 7
+        await saara.send(type="staffing_advice", first=monday.isoformat(), days=1, interval="60")
+        advice = await saara.expect("staffing_advice", timeout=30)
+        at_nine = [r for r in advice["rows"] if r["start"].endswith("T07:00:00Z")]
+        assert {r["channel"]: r["rostered"] for r in at_nine}.get("chat") == 2
+    finally:
+        for peer in (eeva, saara, nurse):
+            await peer.close()

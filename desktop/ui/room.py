@@ -1,0 +1,98 @@
+"""What the supervisor's room pages share: the commands they send, a base holding her
+state and language, a date field, and the line that shows what a page waits for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit, QLabel, QTableWidgetItem, QWidget
+
+from desktop.chat.state import Workstation
+from protocol.messages import ReportInterval, RosterShiftLine
+
+
+class SupervisorCommands(Protocol):
+    async def supervise(
+        self, username: str, action: Literal["not_ready", "sign_out"], reason: str
+    ) -> None: ...
+    async def request_report(
+        self, first: date, last: date, interval: ReportInterval, queues: list[str], staff: bool
+    ) -> None: ...
+    async def export_report(self, query: dict[str, str], destination: Path) -> None: ...
+    async def request_advice(
+        self, first: date, days: int, interval: Literal["30", "60"]
+    ) -> None: ...
+    async def import_roster(self, csv_text: str) -> None: ...
+    async def request_roster_week(self, day: date) -> None: ...
+    async def save_roster(
+        self, monday: date, version: str, shifts: list[RosterShiftLine]
+    ) -> None: ...
+
+
+def plain_item(text: str, align_right: bool = False) -> QTableWidgetItem:
+    """Table items are plain text: names come from colleagues and are never markup."""
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)} %"
+
+
+class RoomPage(QWidget):
+    """A page of the supervisor's room: her state, the commands, her language."""
+
+    def __init__(
+        self,
+        state: Workstation,
+        commands: SupervisorCommands,
+        lang: str,
+        run: Callable[[Coroutine[Any, Any, Any]], None],
+    ) -> None:
+        super().__init__()
+        self.state = state
+        self.commands = commands
+        self.lang = lang
+        self._run = run
+
+
+def date_edit(day: QDate, name: str) -> QDateEdit:
+    edit = QDateEdit(day)
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d.M.yyyy")
+    return edit
+
+
+class PendingLine(QLabel):
+    """What a page is waiting for from the backend, and then its answer; a refusal lands
+    on the line that was waiting (plain text: it may quote a roster file)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self._waiting = False
+
+    def wait(self, text: str) -> None:
+        self._waiting = True
+        self.setText(text)
+
+    def done(self, text: str = "") -> None:
+        self._waiting = False
+        self.setText(text)
+
+    @property
+    def waiting(self) -> bool:
+        return self._waiting
+
+    def refused(self, detail: str) -> None:
+        if self._waiting:
+            self.done(detail)

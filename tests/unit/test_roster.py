@@ -1,0 +1,95 @@
+"""The roster: the grid's cells (desktop) and the week's rules (backend)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from backend.domain.roster import RosterRow, check_week, monday_of, week_version
+from desktop.supervisor.roster import (
+    CellError,
+    format_cell,
+    parse_cell,
+    same_cell,
+    shifts_of,
+    week_cells,
+)
+from protocol.messages import RosterPerson
+
+MONDAY = date(2026, 12, 7)
+PEOPLE = [RosterPerson(name="Aino", skills=["neuvola"]), RosterPerson(name="Bo", skills=["mipa"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "shifts"),
+    [
+        ("8-15", [(time(8), time(15))]),
+        (" 8:00 – 11:30 , 12.00-15 ", [(time(8), time(11, 30)), (time(12), time(15))]),
+        ("12-15; 8-11", [(time(8), time(11)), (time(12), time(15))]),
+        ("20-24", [(time(20), time(23, 59, 59))]),
+        ("", []),
+    ],
+)
+def test_cells_read_as_shifts(text: str, shifts: list[tuple[time, time]]) -> None:
+    assert parse_cell(text) == shifts
+
+
+@pytest.mark.parametrize("text", ["15-8", "8", "aamu", "25-26", "8:60-9", "8-15-16"])
+def test_a_cell_that_does_not_read_names_itself(text: str) -> None:
+    with pytest.raises(CellError, match=text[:2]):
+        parse_cell(text)
+
+
+clock = st.builds(time, st.integers(0, 23), st.sampled_from([0, 15, 30, 45]))
+
+
+@given(st.lists(st.tuples(clock, clock).filter(lambda p: p[0] < p[1]), max_size=3))
+def test_a_written_cell_reads_back_the_same(shifts: list[tuple[time, time]]) -> None:
+    written = format_cell(shifts)
+    assert parse_cell(written) == sorted(shifts)
+    assert same_cell(written, written.replace(":00", ""))
+
+
+def test_the_grid_round_trip_keeps_each_persons_skills() -> None:
+    week = week_cells(MONDAY, PEOPLE, [])
+    assert week.cells == {} and week.days[0] == MONDAY and week.days[-1].isoweekday() == 7
+    shifts = shifts_of(MONDAY, PEOPLE, {("Aino", 0): "8-15", ("Bo", 6): "9-12, 13-16"})
+    assert [(s.name, s.day.isoweekday(), s.skills) for s in shifts] == [
+        ("Aino", 1, ["neuvola"]),
+        ("Bo", 7, ["mipa"]),
+        ("Bo", 7, ["mipa"]),
+    ]
+    again = week_cells(MONDAY, PEOPLE, shifts)
+    assert again.cells == {("Aino", 0): "08:00–15:00", ("Bo", 6): "09:00–12:00, 13:00–16:00"}
+    with pytest.raises(CellError):
+        shifts_of(MONDAY, PEOPLE, {("Aino", 1): "later"})
+
+
+def row(name: str, day: date, start: int, end: int, skills: str = "neuvola") -> RosterRow:
+    return RosterRow(name, day, time(start), time(end), frozenset(skills.split()))
+
+
+def test_the_week_refuses_what_cannot_be_worked() -> None:
+    kept, errors = check_week(
+        MONDAY,
+        [
+            row("Aino", MONDAY, 8, 12),
+            row("Aino", MONDAY, 11, 15),  # overlaps her morning
+            row("Aino", date(2026, 12, 14), 8, 15),  # next week
+            row("Bo", MONDAY, 8, 15, "astrologia"),
+        ],
+        {"neuvola", "mipa"},
+    )
+    assert kept == [row("Aino", MONDAY, 8, 12)]
+    assert ["overlaps" in e for e in errors] == [True, False, False]
+    assert "not in the week" in errors[1] and "astrologia" in errors[2]
+
+
+def test_the_version_follows_the_content_not_the_order() -> None:
+    a, b = row("Aino", MONDAY, 8, 15), row("Bo", MONDAY, 8, 15, "mipa")
+    assert week_version([a, b]) == week_version([b, a]) != week_version([a])
+    assert week_version([]) != week_version([a])
+    assert monday_of(date(2026, 12, 13)) == MONDAY == monday_of(MONDAY)
