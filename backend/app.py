@@ -19,6 +19,7 @@ from backend.api.reports import report_file
 from backend.api.sockets import TransportInScope, client_socket, gateway_socket, staff_socket
 from backend.api.wallboard import wallboard_figures
 from backend.config import ServiceConfig, Settings, load_service_config
+from backend.digi import DigiAgents
 from backend.hub import Hub
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
@@ -43,8 +44,11 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
             await seed_demo_handbook(store)
         hub = Hub(settings, service, store)
         app.state.hub = hub
-        app.state.supervision = Supervision(hub)
+        digi = DigiAgents(hub)  # before the board: its tick runs first
+        app.state.digi = digi
+        app.state.supervision = Supervision(hub, digi.board)
         await hub.start()
+        await digi.start()
         try:
             yield
         finally:

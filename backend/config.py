@@ -162,6 +162,31 @@ class ReportsConfig(_Strict):
     per_person: bool = True
 
 
+class DigiAgentsConfig(_Strict):
+    """Clinic nurses on standby who are called in when a queue needs them
+    (``backend/domain/callin.py`` has the rules these numbers feed)."""
+
+    # Staff with these roles log in to standby; their home clinic is the clinic whose
+    # ``nurses`` list names them.
+    roles: list[str] = ["clinic_nurse"]
+    # A queue red this long calls for help by itself (false: only supervisors call).
+    automatic: bool = True
+    red_for_s: float = Field(default=120, ge=0, le=3600)
+    answer_within_s: float = Field(default=60, ge=5, le=900)
+    not_again_s: float = Field(default=900, ge=0, le=8 * 3600)
+    green_for_s: float = Field(default=300, ge=0, le=3600)
+    choices_min: list[int] = Field(default=[30, 60, 90], min_length=1, max_length=6)
+    order: Literal["fewest_minutes", "name"] = "fewest_minutes"
+    at_once: int = Field(default=1, ge=1, le=20)
+
+    @field_validator("choices_min")
+    @classmethod
+    def _sensible_choices(cls, value: list[int]) -> list[int]:
+        if any(not 5 <= m <= 480 for m in value) or len(set(value)) != len(value):
+            raise ValueError("choices must be different numbers of minutes from 5 to 480")
+        return sorted(value)
+
+
 class LimitsConfig(_Strict):
     client_frames_per_s: float = Field(default=5, gt=0)
     client_burst: int = Field(default=20, gt=0)
@@ -193,6 +218,7 @@ class ServiceConfig(_Strict):
     meter: dict[Literal["chat", "phone"], MeterConfig]
     limits: LimitsConfig = LimitsConfig()
     reports: ReportsConfig = ReportsConfig()
+    digi_agents: DigiAgentsConfig = DigiAgentsConfig()
     queues: list[QueueConfig] = Field(min_length=1)
     exceptions: list[ExceptionDay] = []
     # Quick-reply placeholders, e.g. {service_phone}; {first_name} is the staff member's.

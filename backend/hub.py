@@ -207,6 +207,9 @@ class Hub:
         self._meter_dirty = False
         # Called with every meter update (the supervisor's board goes out with it).
         self.meter_listeners: list[Callable[[], Awaitable[None]]] = []
+        # Told when a staff member's socket is attached (True) or gone (False), after the
+        # hub has done its part (the digi-agents' standby hangs on this).
+        self.staff_listeners: list[Callable[[str, bool], Awaitable[None]]] = []
         self._positions: dict[str, int] = {}
         from backend.callbacks import Callbacks
         from backend.collab import Collaboration
@@ -839,6 +842,7 @@ class Hub:
                 link, ToStaffConversation(conversation=await self.view(live.id, username))
             )
         await self.staff_chat.send_history(username)
+        await self._tell_staff_listeners(username, True)
         await self.collab.push_colleagues()
         await self.broadcast_meter()
 
@@ -854,8 +858,16 @@ class Hub:
         await self._log_state(username)
         log.info("staff %s disconnected", username)
         self.callbacks.withdraw_offers_of(username)
+        await self._tell_staff_listeners(username, False)
         await self.route()
         await self.collab.push_colleagues()
+
+    async def _tell_staff_listeners(self, username: str, attached: bool) -> None:
+        for listener in self.staff_listeners:
+            try:
+                await listener(username, attached)
+            except Exception:
+                log.exception("staff listener")
 
     async def set_status(self, username: str, frame: StaffSetStatus) -> None:
         await self.change_status(username, frame.status, frame.reason)

@@ -8,6 +8,7 @@ access-logged.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from backend.domain.figures import ContactRecord, Grain, arrivals_by_weekday_hour
@@ -22,6 +23,8 @@ from backend.store.reports import ReportStore
 from protocol.messages import (
     AdviceRow,
     BoardRow,
+    CallInLine,
+    DigiLine,
     ErrorCode,
     ProtocolError,
     ReportCallbacks,
@@ -50,8 +53,13 @@ SUPERVISOR_REASON = "supervisor"  # the Not-ready reason she sees: set by her su
 
 
 class Supervision:
-    def __init__(self, hub: Hub) -> None:
+    def __init__(
+        self,
+        hub: Hub,
+        digi_board: Callable[[], tuple[list[DigiLine], list[CallInLine]]] | None = None,
+    ) -> None:
         self.hub = hub
+        self._digi_board = digi_board
         self.store = ReportStore(hub.store)
         # One roster save at a time: the version check and the write then see each other
         # on PostgreSQL too (one backend process serves the supervisors).
@@ -90,7 +98,8 @@ class Supervision:
                     queues=[q.id for q in hub.config.queues if q.skill in agent.skills],
                 )
             )
-        return ToStaffBoard(at=hub.clock(), staff=rows)
+        digi, call_ins = self._digi_board() if self._digi_board is not None else ([], [])
+        return ToStaffBoard(at=hub.clock(), staff=rows, digi=digi, call_ins=call_ins)
 
     async def push_board(self) -> None:
         supervisors = [u for u in self.hub.staff if self.is_supervisor(u)]

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
+from backend.digi import DigiAgents
 from backend.domain.ratelimit import TokenBucket
 from backend.hub import Hub
 from backend.supervision import Supervision
@@ -46,11 +47,14 @@ from protocol.messages import (
     ProtocolError,
     StaffAccept,
     StaffAdviceRequest,
+    StaffCallForHelp,
+    StaffCallInAnswer,
     StaffCallOutcome,
     StaffChatRead,
     StaffChatSend,
     StaffClose,
     StaffConsultEnd,
+    StaffDigiLeave,
     StaffInvite,
     StaffLogin,
     StaffLogout,
@@ -278,6 +282,7 @@ async def client_socket(ws: WebSocket) -> None:
 async def staff_socket(ws: WebSocket) -> None:
     hub: Hub = ws.app.state.hub
     supervision: Supervision = ws.app.state.supervision
+    digi: DigiAgents = ws.app.state.digi
     limits = hub.config.limits
     await ws.accept()
     link = SocketLink(ws)
@@ -310,6 +315,15 @@ async def staff_socket(ws: WebSocket) -> None:
             await supervision.advice(username, frame)
         elif isinstance(frame, StaffRosterImport):
             await supervision.import_roster(username, frame)
+        elif isinstance(frame, StaffCallInAnswer):
+            await digi.answer(username, frame)
+        elif isinstance(frame, StaffDigiLeave):
+            await digi.leave(username)
+        elif isinstance(frame, StaffCallForHelp):
+            await digi.call_for_help(username, frame)
+        elif isinstance(frame, StaffSetStatus) and digi.on_standby(username):
+            # On standby she is in no queue; Ready comes from joining a call-in.
+            raise ProtocolError(ErrorCode.CONFLICT, "on standby: join a call-in to take contacts")
         elif isinstance(frame, StaffRosterWeekRequest):
             await supervision.roster_week(username, frame)
         elif isinstance(frame, StaffRosterSave):

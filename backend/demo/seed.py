@@ -17,11 +17,17 @@ DEMO_STAFF = [
     ("sosiaali", "Sonja Sosionomi", "social_worker", "perheneuvonta"),
     ("esihenkilo", "Eeva Esihenkilö", "supervisor", "neuvola,ehkaisy,mipa,perheneuvonta"),
 ]
+# Clinic nurses who switch in when the service needs them (standby at log-in; their home
+# clinics list them in the service file's [[clinics]]).
+DEMO_DIGI_AGENTS = [
+    ("digi1", "Kaisa Kallio", "clinic_nurse", "neuvola,ehkaisy"),
+    ("digi2", "Veera Vuosaari", "clinic_nurse", "neuvola,mipa"),
+]
 
 
 async def seed_demo_staff(store: Store, chat_capacity: int = 2) -> None:
     password_hash = hash_password(DEMO_PASSWORD)
-    for username, name, role, skills in DEMO_STAFF:
+    for username, name, role, skills in DEMO_STAFF + DEMO_DIGI_AGENTS:
         if await store.user(username) is None:
             await store.add_user(
                 StaffUser(

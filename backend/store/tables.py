@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -380,3 +381,35 @@ class RosterShift(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_roster_shifts_day", "day"),)
+
+
+class CallInRow(Base):
+    """A call for digi-agents' help: why, for which queues, how many, when it ended."""
+
+    __tablename__ = "call_ins"
+    __table_args__ = (Index("ix_call_ins_opened", "opened_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    queues: Mapped[str] = mapped_column(String(400))
+    trigger: Mapped[str] = mapped_column(String(16))
+    by: Mapped[str | None] = mapped_column(String(64))
+    wanted: Mapped[int] = mapped_column(Integer)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_why: Mapped[str | None] = mapped_column(String(16))
+
+
+class CallInEventRow(Base):
+    """Each step of a call-in for one digi-agent: asked, declined (and why), no answer,
+    not needed, joined (for how long), released (minutes covered, contacts handled)."""
+
+    __tablename__ = "call_in_events"
+    __table_args__ = (Index("ix_call_in_events_at", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    call_in_id: Mapped[int] = mapped_column(ForeignKey("call_ins.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    clinic: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    minutes: Mapped[float | None] = mapped_column(Float)
+    contacts: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(200), default="")
