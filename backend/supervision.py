@@ -8,9 +8,11 @@ access-logged.
 from __future__ import annotations
 
 import asyncio
+import statistics
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
+from backend.domain.callin import summarise
 from backend.domain.figures import ContactRecord, Grain, arrivals_by_weekday_hour
 from backend.domain.figures import Figures as DomainFigures
 from backend.domain.report import Report
@@ -19,12 +21,14 @@ from backend.hub import SUPERVISOR_ROLES, Hub
 from backend.reports.files import formula
 from backend.reports.service import ReportError, make_report
 from backend.reports.staffing import METHOD, import_roster, make_advice
+from backend.store.callins import CallInStore
 from backend.store.reports import ReportStore
 from protocol.messages import (
     AdviceRow,
     BoardRow,
     CallInLine,
     DigiLine,
+    DigiReport,
     ErrorCode,
     ProtocolError,
     ReportCallbacks,
@@ -153,7 +157,9 @@ class Supervision:
         if result.staff is not None:
             await hub.store.log_access(username, "-", "staff_figures", hub.clock())
             names = {u.username: u.display_name for u in await hub.store.active_users()}
-        await hub.send_staff(username, to_frame(result, frame.first, frame.last, hub, names))
+        report = to_frame(result, frame.first, frame.last, hub, names)
+        digi = await digi_report(hub, frame.first, frame.last)
+        await hub.send_staff(username, report.model_copy(update={"digi": digi}))
 
     async def my_figures(self, username: str, frame: StaffMyFiguresRequest) -> None:
         """Her own time and contacts: shown to the person herself (and to supervisors in
@@ -275,6 +281,24 @@ class Supervision:
                 ],
             ),
         )
+
+
+async def digi_report(hub: Hub, first: date, last: date) -> DigiReport:
+    tz = hub.config.tz
+    start = datetime.combine(first, time(), tz)
+    end = datetime.combine(last + timedelta(days=1), time(), tz)
+    calls, help_given = await CallInStore(hub.store).history(start, end)
+    summary = summarise(calls, help_given, tz)
+    after = sorted(summary.help_after_s)
+    return DigiReport(
+        minutes=[(week, clinic, round(m, 1)) for (week, clinic), m in summary.minutes.items()],
+        contacts=summary.contacts,
+        call_ins=summary.call_ins,
+        red_call_ins=summary.red_call_ins,
+        helped=summary.helped,
+        help_after_median_s=statistics.median(after) if after else None,
+        help_after_max_s=after[-1] if after else None,
+    )
 
 
 def report_figures(f: DomainFigures) -> ReportFigures:

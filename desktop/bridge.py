@@ -70,6 +70,8 @@ class Bridge(QObject):
     advice_arrived = Signal()
     roster_imported = Signal()
     roster_week = Signal()
+    digi_changed = Signal()
+    call_in = Signal()
     my_figures = Signal()
 
     def on_phone_event(self, event: PhoneEvent) -> None:
@@ -142,5 +144,9 @@ class Bridge(QObject):
                 self.roster_imported.emit()
             case EventKind.ROSTER_WEEK:
                 self.roster_week.emit()
+            case EventKind.DIGI:
+                self.digi_changed.emit()
+            case EventKind.CALL_IN:
+                self.call_in.emit()
             case EventKind.MY_FIGURES:
                 self.my_figures.emit()

@@ -1208,6 +1208,20 @@ class ReportCallbacks(BaseModel):
     overdue: int
 
 
+class DigiReport(BaseModel):
+    """Digi-agents in a report's range: minutes per ISO week and clinic, contacts they
+    handled, call-ins, and how long a call-in waited for its first helper."""
+
+    model_config = ConfigDict(frozen=True)
+    minutes: list[tuple[str, str, float]]  # (ISO week "2026-W49", clinic, minutes)
+    contacts: int
+    call_ins: int
+    red_call_ins: int
+    helped: int
+    help_after_median_s: float | None
+    help_after_max_s: float | None
+
+
 class ToStaffReport(Frame):
     type: Literal["report"] = "report"
     first: date
@@ -1225,6 +1239,7 @@ class ToStaffReport(Frame):
     # Arrivals by ISO weekday (index 0 = Monday) and local hour: the heat map.
     arrivals: list[list[int]]
     staff: list[ReportStaffRow] | None = None
+    digi: DigiReport | None = None
 
 
 class AdviceRow(BaseModel):

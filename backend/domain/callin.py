@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Literal
 
 Order = Literal["fewest_minutes", "name"]
@@ -143,6 +143,62 @@ class Helper:
     queues: tuple[str, ...]
     since: datetime
     until: datetime
+
+
+@dataclass(frozen=True)
+class CallInRecord:
+    """A stored call-in and when its first helper joined (``None``: nobody did)."""
+
+    id: int
+    queues: tuple[str, ...]
+    trigger: str
+    opened_at: datetime
+    first_join_at: datetime | None
+
+
+@dataclass(frozen=True)
+class HelpRecord:
+    """One stretch of help, released at ``at`` after ``minutes``."""
+
+    username: str
+    clinic: str
+    at: datetime
+    minutes: float
+    contacts: int
+
+
+@dataclass(frozen=True)
+class HelpSummary:
+    """What the reports show of digi-agents: minutes per ISO week and clinic, and how
+    fast help came (from a call-in's opening to its first helper joining)."""
+
+    minutes: dict[tuple[str, str], float]  # ("2026-W49", clinic) -> minutes
+    contacts: int
+    call_ins: int
+    red_call_ins: int
+    helped: int
+    help_after_s: list[float]  # per helped call-in, in order
+
+
+def summarise(calls: list[CallInRecord], help_given: list[HelpRecord], tz: tzinfo) -> HelpSummary:
+    minutes: dict[tuple[str, str], float] = {}
+    for h in help_given:
+        year, week, _ = h.at.astimezone(tz).isocalendar()
+        key = (f"{year}-W{week:02d}", h.clinic)
+        minutes[key] = minutes.get(key, 0.0) + h.minutes
+    after = [
+        (c.first_join_at - c.opened_at).total_seconds()
+        for c in calls
+        if c.first_join_at is not None
+    ]
+    return HelpSummary(
+        minutes=dict(sorted(minutes.items())),
+        contacts=sum(h.contacts for h in help_given),
+        call_ins=len(calls),
+        red_call_ins=sum(1 for c in calls if c.trigger == "red"),
+        helped=len(after),
+        help_after_s=after,
+    )
 
 
 class CallInError(ValueError):

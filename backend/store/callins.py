@@ -3,34 +3,14 @@ what the reports read back (minutes covered per week and clinic, how fast help c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from backend.domain.callin import CallInRecord, HelpRecord
 from backend.store.repository import Store
 from backend.store.tables import CallInEventRow, CallInRow, Conversation, PhoneCall
-
-
-@dataclass(frozen=True)
-class CallInRecord:
-    id: int
-    queues: tuple[str, ...]
-    trigger: str
-    opened_at: datetime
-    first_join_at: datetime | None
-
-
-@dataclass(frozen=True)
-class HelpRecord:
-    """One stretch of help: released at ``at`` after ``minutes``."""
-
-    username: str
-    clinic: str
-    at: datetime
-    minutes: float
-    contacts: int
 
 
 class CallInStore:

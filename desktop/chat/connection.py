@@ -48,11 +48,14 @@ from protocol.messages import (
     RosterShiftLine,
     StaffAccept,
     StaffAdviceRequest,
+    StaffCallForHelp,
+    StaffCallInAnswer,
     StaffCallOutcome,
     StaffChatRead,
     StaffChatSend,
     StaffClose,
     StaffConsultEnd,
+    StaffDigiLeave,
     StaffInvite,
     StaffLogin,
     StaffLogout,
@@ -338,6 +341,15 @@ class StaffConnection:
 
     async def import_roster(self, csv_text: str) -> None:
         await self.send(StaffRosterImport(csv=csv_text))
+
+    async def answer_call_in(self, call_in: int, minutes: int | None, reason: str) -> None:
+        await self.send(StaffCallInAnswer(call_in=call_in, minutes=minutes, reason=reason))
+
+    async def digi_leave(self) -> None:
+        await self.send(StaffDigiLeave())
+
+    async def call_for_help(self, queues: list[str], count: int, username: str | None) -> None:
+        await self.send(StaffCallForHelp(queues=queues, count=count, username=username))
 
     async def request_roster_week(self, day: date) -> None:
         await self.send(StaffRosterWeekRequest(day=day))

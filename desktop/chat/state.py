@@ -32,6 +32,7 @@ from protocol.messages import (
     ToStaffCallbackOffer,
     ToStaffCallbackOfferWithdrawn,
     ToStaffCallbacks,
+    ToStaffCallIn,
     ToStaffCallOutcomeSaved,
     ToStaffChat,
     ToStaffChatHistory,
@@ -39,6 +40,7 @@ from protocol.messages import (
     ToStaffClosed,
     ToStaffColleagues,
     ToStaffConversation,
+    ToStaffDigiState,
     ToStaffGuideChanged,
     ToStaffGuideHistory,
     ToStaffGuideIndex,
@@ -105,6 +107,8 @@ class EventKind(StrEnum):
     ADVICE = "advice"  # staffing advice arrived
     ROSTER = "roster"  # a roster import or save was answered
     ROSTER_WEEK = "roster_week"  # a week of the roster, for the grid
+    DIGI = "digi"  # a digi-agent's state changed (standby, asked, helping, returning)
+    CALL_IN = "call_in"  # a digi-agent is asked to help
     MY_FIGURES = "my_figures"
 
 
@@ -239,6 +243,8 @@ class Workstation:
     advice: ToStaffAdvice | None = None
     roster_imported: ToStaffRosterImported | None = None
     roster_week: ToStaffRosterWeek | None = None
+    digi: ToStaffDigiState | None = None  # set for digi-agents only
+    call_in: ToStaffCallIn | None = None  # the open ask, while she is asked
     my_figures: ToStaffMyFigures | None = None
     clinics: list[Clinic] = field(default_factory=list)
     queue_skills: dict[str, str] = field(default_factory=dict)
@@ -340,6 +346,14 @@ class Workstation:
         if isinstance(frame, ToStaffRosterWeek):
             self.roster_week = frame
             return [Event(EventKind.ROSTER_WEEK)]
+        if isinstance(frame, ToStaffCallIn):
+            self.call_in = frame
+            return [Event(EventKind.CALL_IN)]
+        if isinstance(frame, ToStaffDigiState):
+            self.digi = frame
+            if frame.state != "asked":
+                self.call_in = None
+            return [Event(EventKind.DIGI)]
         return None
 
     def _apply(self, frame: ServerToStaffFrame) -> list[Event]:

@@ -8,9 +8,10 @@ from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDockWidget,
@@ -40,6 +41,7 @@ from desktop.ui.callbacks import (
 )
 from desktop.ui.collab import ChatTransferDialog, InviteDialog, PictureDialog
 from desktop.ui.conversation import CloseDialog, ConversationPanel
+from desktop.ui.digi import CallInDialog, DigiBar, notify
 from desktop.ui.guides import GuideCommands, HandbookView, HistoryDialog, notice_text
 from desktop.ui.meter import MeterTable
 from desktop.ui.my_figures import MyFiguresCommands, MyFiguresDialog
@@ -89,6 +91,8 @@ class Actions(
     async def typing(self, conversation_id: str, typing: bool) -> None: ...
     async def close_chat(self, conversation_id: str, outcome: Outcome, wrap_up: str) -> None: ...
     async def call_outcome(self, call_id: str, outcome: Outcome, wrap_up: str) -> None: ...
+    async def answer_call_in(self, call_in: int, minutes: int | None, reason: str) -> None: ...
+    async def digi_leave(self) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -184,9 +188,14 @@ class MainWindow(QMainWindow):
         # Supervisors only: added at log-in, when her role is known.
         self.supervisor: SupervisorView | None = None
         self._callback_requests = 0
+        # Digi-agents only: her standby / helping bar; on standby the window is small.
+        self.digi_bar = DigiBar()
+        self._call_in_dialog: CallInDialog | None = None
+        self._full_size = self.size()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
+        layout.addWidget(self.digi_bar)
         layout.addWidget(self.attention)
         layout.addWidget(self.sections, 1)
         self.setCentralWidget(central)
@@ -274,6 +283,9 @@ class MainWindow(QMainWindow):
         bridge.advice_arrived.connect(
             lambda: self.supervisor and self.supervisor.staffing.show_advice()
         )
+        bridge.digi_changed.connect(self._on_digi)
+        bridge.call_in.connect(self._on_call_in)
+        self.digi_bar.leave_clicked.connect(lambda: self._run(self.commands.digi_leave()))
         bridge.roster_imported.connect(self._on_roster_answer)
         bridge.roster_week.connect(lambda: self.supervisor and self.supervisor.roster.show_week())
         bridge.call_outcome_saved.connect(
@@ -390,6 +402,8 @@ class MainWindow(QMainWindow):
         self._every_second()
         names = {q: self.state.queue_name(q, self.lang) for q in self.state.queue_names}
         self.meter.show_figures(self.state.meter, names)
+        if self.digi_bar.isVisible():
+            self.digi_bar.meter.show_figures(self.state.meter, names)
         if self.state.meter_at is not None:
             self.meter_note.setText(
                 self.tr("Updated %1").replace(
@@ -664,6 +678,62 @@ class MainWindow(QMainWindow):
             for p in for_queue(self.state.guide_pages, chat.queue, "quick_reply", chat.lang)
         ]
         panel.set_guides([(p.id, p.title) for p in pages], replies)
+
+    def _digi_queue_names(self, queues: list[str]) -> str:
+        return ", ".join(self.state.queue_name(q, self.lang) for q in queues)
+
+    def _on_digi(self) -> None:
+        digi = self.state.digi
+        if digi is None:
+            return
+        self.digi_bar.show_state(digi, self._digi_queue_names(digi.queues))
+        self._on_meter()
+        # Standby, asked, returning: her status is the service's to set, not hers.
+        self.status_box.setEnabled(digi.state == "helping")
+        self.reason_box.setEnabled(digi.state == "helping")
+        compact = digi.state in ("standby", "asked")
+        if compact and self.sections.isVisible():
+            self._full_size = self.size()
+        self.sections.setVisible(not compact)
+        dock = self.phone.parentWidget() if self.phone is not None else None
+        if dock is not None:
+            dock.setVisible(not compact)
+        # After the layout has taken the hidden sections out (the next event loop turn).
+        if compact:
+            QTimer.singleShot(
+                0, lambda: self.resize(self.minimumSizeHint().expandedTo(QSize(520, 330)))
+            )
+        elif self.width() < 700:
+            QTimer.singleShot(0, lambda: self.resize(self._full_size))
+        if digi.state != "asked" and self._call_in_dialog is not None:
+            self._call_in_dialog.ended()
+            self._call_in_dialog = None
+        if digi.why == "green" and digi.state == "returning":
+            self.statusBar().showMessage(self.tr("The queue is calm again: thank you!"), 10000)
+
+    def _on_call_in(self) -> None:
+        ask = self.state.call_in
+        if ask is None:
+            return
+        if self._call_in_dialog is not None:
+            self._call_in_dialog.ended()
+        dialog = CallInDialog(ask, self._digi_queue_names(ask.queues), self)
+        dialog.answered.connect(
+            lambda call_in, minutes, reason: self._run(
+                self.commands.answer_call_in(call_in, minutes, reason)
+            )
+        )
+        self._call_in_dialog = dialog
+        dialog.open()
+        # Reach her in whatever program she is working: sound, taskbar flash, tray message.
+        if self._line_sound is not None:
+            self._line_sound.play()  # type: ignore[attr-defined]
+        QApplication.alert(self, 0)
+        notify(
+            self,
+            self.tr("The contact point needs help"),
+            self.tr("Clients are waiting in %1.").replace("%1", self._digi_queue_names(ask.queues)),
+        )
 
     def _on_roster_answer(self) -> None:
         if self.supervisor is not None:

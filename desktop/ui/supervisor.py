@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from desktop.chat.state import Workstation
 from desktop.supervisor.board import BoardLine, board_lines, counts
 from desktop.supervisor.history import heat_level, heat_scale, series
+from desktop.ui.digi_board import DigiBoard
 from desktop.ui.meter import MeterTable
 from desktop.ui.my_figures import state_label
 from desktop.ui.room import (
@@ -62,7 +63,7 @@ from desktop.ui.room import (
 )
 from desktop.ui.roster import RosterView
 from desktop.ui.texts import duration, reason_name, status_name
-from protocol.messages import FIGURE_NAMES, ReportFigures, ReportInterval, StaffStatus
+from protocol.messages import FIGURE_NAMES, DigiReport, ReportFigures, ReportInterval, StaffStatus
 
 STATUS_COLOURS = {
     StaffStatus.READY: "#1a7f37",
@@ -152,6 +153,9 @@ class BoardView(RoomPage):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 3)
         layout.addLayout(buttons)
+        self.digi = DigiBoard(state, commands, lang, run)
+        self.digi.setVisible(False)
+        layout.addWidget(self.digi, 2)
         queues = QLabel(self.tr("Queues now"))
         queues.setStyleSheet("font-weight: bold;")
         layout.addWidget(queues)
@@ -222,6 +226,7 @@ class BoardView(RoomPage):
                 if line.username == keep.username:
                     self.table.selectRow(row)
         self.meter.show_figures(self.state.meter, names)
+        self.digi.refresh()
         self._sync_buttons()
 
     def _ask(self, action: Literal["not_ready", "sign_out"]) -> None:
@@ -353,6 +358,11 @@ class HistoryView(RoomPage):
         layout.addLayout(form)
         layout.addWidget(self.totals)
         layout.addWidget(self.formula)
+        self.digi_line = QLabel()
+        self.digi_line.setObjectName("digiReport")
+        self.digi_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.digi_line.setWordWrap(True)
+        layout.addWidget(self.digi_line)
         layout.addWidget(self.message)
         layout.addWidget(self.views, 1)
         self.show_button.clicked.connect(self.request)
@@ -444,11 +454,39 @@ class HistoryView(RoomPage):
 
     # --- showing a report ----------------------------------------------------------------
 
+    def _digi_text(self, digi: DigiReport | None) -> str:
+        if digi is None or (not digi.call_ins and not digi.minutes):
+            return ""
+        clinics = {
+            c.id: c.names.get(self.lang) or next(iter(c.names.values()), c.id)
+            for c in self.state.clinics
+        }
+        per_week: dict[str, list[str]] = {}
+        for week, clinic, minutes in digi.minutes:
+            per_week.setdefault(week, []).append(f"{clinics.get(clinic, clinic)} {minutes:.0f}")
+        weeks = "; ".join(f"{w}: {', '.join(parts)}" for w, parts in per_week.items()) or "–"
+        median = duration(digi.help_after_median_s) if digi.help_after_median_s else "–"
+        longest = duration(digi.help_after_max_s) if digi.help_after_max_s else "–"
+        return (
+            self.tr(
+                "Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 "
+                "(%4 by a red queue), %5 got help: median %6, longest %7 to the first helper."
+            )
+            .replace("%1", weeks)
+            .replace("%2", str(digi.contacts))
+            .replace("%3", str(digi.call_ins))
+            .replace("%4", str(digi.red_call_ins))
+            .replace("%5", str(digi.helped))
+            .replace("%6", median)
+            .replace("%7", longest)
+        )
+
     def show_report(self) -> None:
         report = self.state.report
         if report is None:
             return
         self.message.done()
+        self.digi_line.setText(self._digi_text(report.digi))
         channel_names = {"phone": self.tr("Phone"), "chat": self.tr("Chat")}
         short = ", ".join(
             f"{channel_names.get(ch, ch)} {seconds} s"

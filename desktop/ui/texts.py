@@ -33,6 +33,8 @@ def reason_name(reason: str | None) -> str:
         "missed_offer": QCoreApplication.translate("Texts", "Missed offer"),
         "login": QCoreApplication.translate("Texts", "Just logged in"),
         "supervisor": QCoreApplication.translate("Texts", "Set by a supervisor"),
+        "standby": QCoreApplication.translate("Texts", "Digi-agent on standby"),
+        "digi_return": QCoreApplication.translate("Texts", "Returning to clinic work"),
     }.get(reason or "", reason or "")
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -34,7 +35,7 @@ def service_file(folder: Path) -> Path:
         "[meter.chat]\ntarget_s = 120",
         "[meter.chat]\ntarget_s = 120\nyellow_wait_s = 1\nred_wait_s = 2",
     )
-    text = text.replace('nurses = ["sosiaali"]', 'nurses = ["sosiaali", "digi1"]')
+    text = text.replace('nurses = ["sosiaali"]', 'nurses = ["sosiaali", "digi1", "digi2"]')
     path = folder / "digi.toml"
     path.write_text(text + FAST, "utf-8")
     return path
@@ -127,6 +128,14 @@ async def test_a_red_queue_calls_the_fairest_digi_agent_in_and_lets_her_go(
         assert (await boss.expect("error"))["code"] == "conflict"  # not a digi-agent
         await nurse.send(type="call_for_help", queues=["neuvola"], count=1)
         assert (await nurse.expect("error"))["code"] == "forbidden"
+
+        # The reports: minutes per week and clinic, how fast the red queue got help.
+        today = datetime.now(UTC).astimezone(ZoneInfo("Europe/Helsinki")).date()
+        await boss.send(type="report", first=today.isoformat(), last=today.isoformat())
+        digi = (await boss.expect("report", timeout=20))["digi"]
+        assert digi["red_call_ins"] >= 1 and digi["helped"] == 1 and digi["contacts"] == 2
+        assert 0 < digi["help_after_median_s"] < 30
+        assert [clinic for _w, clinic, _m in digi["minutes"]] == ["kalliola"]
 
         await boss.expect("board", timeout=5)
         boards = [f for f in boss.seen if f["type"] == "board"]

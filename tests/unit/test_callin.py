@@ -206,3 +206,28 @@ def test_nobody_is_asked_twice_at_once_nor_while_helping(
         assert len(pending) == len(set(pending))
         assert not set(pending) & set(d.helpers)
         assert all(len(c.pending) <= RULES.at_once for c in d.call_ins.values())
+
+
+def test_the_summary_counts_minutes_per_week_and_clinic_and_time_to_help() -> None:
+    from zoneinfo import ZoneInfo
+
+    from backend.domain.callin import CallInRecord, HelpRecord, summarise
+
+    sunday_night = datetime(2026, 12, 6, 21, 30, tzinfo=UTC)  # 23:30 on Sunday in Helsinki
+    calls = [
+        CallInRecord(1, ("neuvola",), "red", at(0), at(95)),
+        CallInRecord(2, ("neuvola",), "supervisor", at(10), None),
+        CallInRecord(3, ("mipa",), "red", at(20), at(50)),
+    ]
+    helps = [
+        HelpRecord("aino", "kallio", at(2000), 30.0, 3),
+        HelpRecord("bea", "kallio", sunday_night, 15.0, 1),
+        HelpRecord("cai", "vuosaari", sunday_night + timedelta(hours=1), 60.0, 4),
+    ]
+    s = summarise(calls, helps, ZoneInfo("Europe/Helsinki"))
+    assert s.minutes == {
+        ("2026-W49", "kallio"): 45.0,
+        ("2026-W50", "vuosaari"): 60.0,  # 00:30 on Monday in Helsinki
+    }
+    assert (s.contacts, s.call_ins, s.red_call_ins, s.helped) == (8, 3, 2, 2)
+    assert s.help_after_s == [95.0, 30.0]

@@ -70,89 +70,180 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="126"/>
+        <location filename="../supervisor.py" line="127"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="127"/>
+        <location filename="../supervisor.py" line="128"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="128"/>
+        <location filename="../supervisor.py" line="129"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="129"/>
+        <location filename="../supervisor.py" line="130"/>
         <source>For</source>
         <translation>Kesto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="130"/>
+        <location filename="../supervisor.py" line="131"/>
         <source>Chats</source>
         <translation>Chatit</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="131"/>
+        <location filename="../supervisor.py" line="132"/>
         <source>On a call</source>
         <translation>Puhelussa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="132"/>
+        <location filename="../supervisor.py" line="133"/>
         <source>Queues</source>
         <translation>Jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="139"/>
+        <location filename="../supervisor.py" line="140"/>
         <source>Set Not ready…</source>
         <translation>Aseta Ei valmis…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="141"/>
+        <location filename="../supervisor.py" line="142"/>
         <source>Sign out…</source>
         <translation>Kirjaa ulos…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="143"/>
+        <location filename="../supervisor.py" line="144"/>
         <source>Read her chat</source>
         <translation>Lue hänen chattiaan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="145"/>
+        <location filename="../supervisor.py" line="146"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Vain luku. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="155"/>
+        <location filename="../supervisor.py" line="159"/>
         <source>Queues now</source>
         <translation>Jonot nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="212"/>
+        <location filename="../supervisor.py" line="216"/>
         <source>yes</source>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="232"/>
+        <location filename="../supervisor.py" line="237"/>
         <source>Set %1 Not ready</source>
         <translation>Aseta %1 tilaan Ei valmis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="233"/>
+        <location filename="../supervisor.py" line="238"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="235"/>
+        <location filename="../supervisor.py" line="240"/>
         <source>Sign out %1</source>
         <translation>Kirjaa ulos %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="237"/>
+        <location filename="../supervisor.py" line="242"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hänen istuntonsa päättyy ja työasema pyytää kirjautumaan uudelleen. Avoimet chatit pysyvät hänellä. Miksi? Syy kirjataan nimelläsi.</translation>
+    </message>
+</context>
+<context>
+    <name>CallForHelpDialog</name>
+    <message>
+        <location filename="../digi_board.py" line="73"/>
+        <source>Call in %1</source>
+        <translation>Kutsu %1 avuksi</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="75"/>
+        <source>Call for help</source>
+        <translation>Pyydä apua</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="78"/>
+        <source>Which queues need help?</source>
+        <translation>Mitkä jonot tarvitsevat apua?</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="90"/>
+        <source>How many people</source>
+        <translation>Montako henkilöä</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="98"/>
+        <source>Ask</source>
+        <translation>Kysy</translation>
+    </message>
+</context>
+<context>
+    <name>CallInDialog</name>
+    <message>
+        <location filename="../digi.py" line="105"/>
+        <source>The contact point needs help</source>
+        <translation>Yhteyspiste tarvitsee apua</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="109"/>
+        <source>%1 asks you to help in %2.</source>
+        <translation>%1 pyytää sinua avuksi: %2.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="110"/>
+        <source>A supervisor</source>
+        <translation>Esihenkilö</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="113"/>
+        <source>Clients are waiting in %1.</source>
+        <translation>Asiakkaita odottaa jonossa %1.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="119"/>
+        <source>Waiting now: %1, the longest for %2.</source>
+        <translation>Jonossa nyt %1, pisimpään %2.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="129"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="130"/>
+        <source>Join</source>
+        <translation>Tule mukaan</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="136"/>
+        <source>Why not now (optional; only supervisors see it)</source>
+        <translation>Miksi ei nyt (vapaaehtoinen; vain esihenkilöt näkevät)</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="137"/>
+        <source>Not now</source>
+        <translation>Ei nyt</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="140"/>
+        <source>Join for</source>
+        <translation>Mukaan ajaksi</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="164"/>
+        <source>The question has passed to the next colleague.</source>
+        <translation>Kysymys siirtyi seuraavalle kollegalle.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="168"/>
+        <source>Please answer within %1.</source>
+        <translation>Vastaa %1 kuluessa.</translation>
     </message>
 </context>
 <context>
@@ -601,6 +692,152 @@
     </message>
 </context>
 <context>
+    <name>DigiBar</name>
+    <message>
+        <location filename="../digi.py" line="54"/>
+        <source>Back to clinic work</source>
+        <translation>Takaisin vastaanottotyöhön</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="57"/>
+        <source>No new clients come; your open chats stay yours until you close them.</source>
+        <translation>Uusia asiakkaita ei tule; avoimet keskustelusi pysyvät sinulla, kunnes suljet ne.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="76"/>
+        <source>Standby: you are in no queue and the service&apos;s figures do not count you. You will be asked if a queue you can serve needs help.</source>
+        <translation>Valmiustila: et ole missään jonossa eikä sinua lasketa palvelun lukuihin. Sinulta kysytään, jos jono, jota voit palvella, tarvitsee apua.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="80"/>
+        <source>You are being asked to help in %1.</source>
+        <translation>Sinua pyydetään avuksi: %1.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="84"/>
+        <source>Helping in %1 until %2.</source>
+        <translation>Autat jonossa %1 klo %2 asti.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="88"/>
+        <source>Thank you! No new clients come now. Close your open chats; then you are back on standby.</source>
+        <translation>Kiitos! Uusia asiakkaita ei nyt tule. Sulje avoimet keskustelusi; sitten palaat valmiustilaan.</translation>
+    </message>
+</context>
+<context>
+    <name>DigiBoard</name>
+    <message>
+        <location filename="../digi_board.py" line="41"/>
+        <source>Standby</source>
+        <translation>Valmiustila</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="42"/>
+        <source>Asked</source>
+        <translation>Kysytty</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="43"/>
+        <source>Helping</source>
+        <translation>Auttaa</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="44"/>
+        <source>Returning to clinic</source>
+        <translation>Palaamassa vastaanotolle</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="52"/>
+        <source>Not now</source>
+        <translation>Ei nyt</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="56"/>
+        <source>Joined for %1 min</source>
+        <translation>Tuli mukaan %1 min ajaksi</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="58"/>
+        <source>No answer</source>
+        <translation>Ei vastausta</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="59"/>
+        <source>Not needed after all</source>
+        <translation>Ei tarvittu</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="125"/>
+        <source>Digi-agents</source>
+        <translation>Digiagentit</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="140"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="141"/>
+        <source>Clinic</source>
+        <translation>Vastaanotto</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="142"/>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="143"/>
+        <source>For</source>
+        <translation>Kesto</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="144"/>
+        <source>Queues / until</source>
+        <translation>Jonot / asti</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="145"/>
+        <source>Minutes this week</source>
+        <translation>Minuutit tällä viikolla</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="146"/>
+        <source>Last answer</source>
+        <translation>Viimeisin vastaus</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="156"/>
+        <source>Call for help…</source>
+        <translation>Pyydä apua…</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="158"/>
+        <source>Call in…</source>
+        <translation>Kutsu avuksi…</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="196"/>
+        <source>red queue</source>
+        <translation>punainen jono</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="196"/>
+        <source>supervisor</source>
+        <translation>esihenkilö</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="199"/>
+        <source>Call-in for %1 (%2): %3 of %4 joined; asked so far: %5</source>
+        <translation>Avunpyyntö jonoon %1 (%2): mukana %3/%4; kysytty: %5</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="207"/>
+        <source>No call-in open.</source>
+        <translation>Ei avointa avunpyyntöä.</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <location filename="../guides.py" line="358"/>
@@ -829,319 +1066,324 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="273"/>
+        <location filename="../supervisor.py" line="278"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="274"/>
+        <location filename="../supervisor.py" line="279"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="275"/>
+        <location filename="../supervisor.py" line="280"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="276"/>
+        <location filename="../supervisor.py" line="281"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="277"/>
+        <location filename="../supervisor.py" line="282"/>
         <source>Week</source>
         <translation>Viikko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="278"/>
+        <location filename="../supervisor.py" line="283"/>
         <source>Month</source>
         <translation>Kuukausi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="284"/>
-        <location filename="../supervisor.py" line="351"/>
+        <location filename="../supervisor.py" line="289"/>
+        <location filename="../supervisor.py" line="356"/>
         <source>Per person</source>
         <translation>Henkilöittäin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="287"/>
+        <location filename="../supervisor.py" line="292"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Aika tiloittain ja yhteydenotot henkilöittäin. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="289"/>
+        <location filename="../supervisor.py" line="294"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="291"/>
+        <location filename="../supervisor.py" line="296"/>
         <source>Export XLSX…</source>
         <translation>Vie XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="293"/>
+        <location filename="../supervisor.py" line="298"/>
         <source>Export CSV…</source>
         <translation>Vie CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="297"/>
+        <location filename="../supervisor.py" line="302"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="298"/>
+        <location filename="../supervisor.py" line="303"/>
         <source>To</source>
         <translation>Päättyen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="299"/>
-        <location filename="../supervisor.py" line="322"/>
+        <location filename="../supervisor.py" line="304"/>
+        <location filename="../supervisor.py" line="327"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="300"/>
+        <location filename="../supervisor.py" line="305"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="322"/>
+        <location filename="../supervisor.py" line="327"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="341"/>
+        <location filename="../supervisor.py" line="346"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Yhteydenotot viikonpäivittäin ja tunneittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="349"/>
+        <location filename="../supervisor.py" line="354"/>
         <source>Table</source>
         <translation>Taulukko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="350"/>
+        <location filename="../supervisor.py" line="355"/>
         <source>Charts</source>
         <translation>Kaaviot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="371"/>
+        <location filename="../supervisor.py" line="381"/>
         <source>Offered</source>
         <translation>Tulleet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="372"/>
+        <location filename="../supervisor.py" line="382"/>
         <source>Answered</source>
         <translation>Vastatut</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="373"/>
+        <location filename="../supervisor.py" line="383"/>
         <source>Within target</source>
         <translation>Tavoiteajassa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="374"/>
+        <location filename="../supervisor.py" line="384"/>
         <source>Abandoned</source>
         <translation>Luopuneet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="375"/>
+        <location filename="../supervisor.py" line="385"/>
         <source>Short abandons</source>
         <translation>Lyhyet luopumiset</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="376"/>
+        <location filename="../supervisor.py" line="386"/>
         <source>Service level</source>
         <translation>Palvelutaso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="377"/>
+        <location filename="../supervisor.py" line="387"/>
         <source>Mean wait</source>
         <translation>Keskim. odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="378"/>
+        <location filename="../supervisor.py" line="388"/>
         <source>Wait, 90th pct</source>
         <translation>Odotus, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="379"/>
+        <location filename="../supervisor.py" line="389"/>
         <source>Longest wait</source>
         <translation>Pisin odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="380"/>
+        <location filename="../supervisor.py" line="390"/>
         <source>Mean handling</source>
         <translation>Keskim. käsittely</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="381"/>
+        <location filename="../supervisor.py" line="391"/>
         <source>One contact</source>
         <translation>Yhdellä kerralla</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="382"/>
+        <location filename="../supervisor.py" line="392"/>
         <source>Transfers</source>
         <translation>Siirrot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="383"/>
+        <location filename="../supervisor.py" line="393"/>
         <source>Wrap-up per contact</source>
         <translation>Jälkityö / yhteydenotto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="388"/>
+        <location filename="../supervisor.py" line="398"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="389"/>
+        <location filename="../supervisor.py" line="399"/>
         <source>Tue</source>
         <translation>ti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="390"/>
+        <location filename="../supervisor.py" line="400"/>
         <source>Wed</source>
         <translation>ke</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="391"/>
+        <location filename="../supervisor.py" line="401"/>
         <source>Thu</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="392"/>
+        <location filename="../supervisor.py" line="402"/>
         <source>Fri</source>
         <translation>pe</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="393"/>
+        <location filename="../supervisor.py" line="403"/>
         <source>Sat</source>
         <translation>la</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="394"/>
+        <location filename="../supervisor.py" line="404"/>
         <source>Sun</source>
         <translation>su</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="399"/>
+        <location filename="../supervisor.py" line="409"/>
         <source>All queues</source>
         <translation>Kaikki jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="414"/>
+        <location filename="../supervisor.py" line="424"/>
         <source>The range ends before it starts.</source>
         <translation>Jakso päättyy ennen kuin se alkaa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="416"/>
+        <location filename="../supervisor.py" line="426"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="425"/>
+        <location filename="../supervisor.py" line="435"/>
         <source>Export report</source>
         <translation>Vie raportti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="437"/>
+        <location filename="../supervisor.py" line="447"/>
         <source>Exporting…</source>
         <translation>Viedään…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="441"/>
+        <location filename="../supervisor.py" line="451"/>
         <source>The export failed: %1</source>
         <translation>Vienti epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="443"/>
+        <location filename="../supervisor.py" line="453"/>
         <source>Saved %1</source>
         <translation>Tallennettu %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="452"/>
+        <location filename="../supervisor.py" line="472"/>
+        <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
+        <translation>Digiagentit: minuutit viikoittain ja vastaanotoittain %1; hoidettuja yhteydenottoja %2; avunpyyntöjä %3 (punaisen jonon käynnistämiä %4), apua sai %5: mediaani %6, pisin %7 ensimmäiseen auttajaan.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="490"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="452"/>
+        <location filename="../supervisor.py" line="490"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="460"/>
+        <location filename="../supervisor.py" line="498"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyet luopumiset (%1) lasketaan luopuneiksi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="465"/>
+        <location filename="../supervisor.py" line="503"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyitä luopumisia (%1) ei lasketa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="473"/>
+        <location filename="../supervisor.py" line="511"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: tulleita %2, vastattuja %3, palvelutaso %4, yhdellä kerralla %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="482"/>
+        <location filename="../supervisor.py" line="520"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Soittopyynnöt: %1 jätetty, %2 hoidettu samana päivänä, %3 myöhässä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="539"/>
+        <location filename="../supervisor.py" line="577"/>
         <source>Arrivals per interval</source>
         <translation>Yhteydenotot jaksoittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="558"/>
+        <location filename="../supervisor.py" line="596"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Yhteydenotot jaksoittain, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="573"/>
+        <location filename="../supervisor.py" line="611"/>
         <source>Mean staff Ready</source>
         <translation>Valmiina keskimäärin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="587"/>
+        <location filename="../supervisor.py" line="625"/>
         <source>Service level against the target</source>
         <translation>Palvelutaso ja tavoite</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="596"/>
+        <location filename="../supervisor.py" line="634"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Hoidettu yhdellä kerralla (tavoite 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="640"/>
+        <location filename="../supervisor.py" line="678"/>
         <source>Target (%1)</source>
         <translation>Tavoite (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="677"/>
+        <location filename="../supervisor.py" line="715"/>
         <source>Not asked for</source>
         <translation>Ei pyydetty</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="680"/>
+        <location filename="../supervisor.py" line="718"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="680"/>
+        <location filename="../supervisor.py" line="718"/>
         <source>Contacts</source>
         <translation>Yhteydenotot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="680"/>
+        <location filename="../supervisor.py" line="718"/>
         <source>On chat</source>
         <translation>Chatissa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="680"/>
+        <location filename="../supervisor.py" line="718"/>
         <source>On calls</source>
         <translation>Puheluissa</translation>
     </message>
@@ -1228,140 +1470,155 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="119"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="144"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="151"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="163"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="181"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
-        <location filename="../main_window.py" line="603"/>
+        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="617"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="580"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="554"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="217"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Sound for a new client line</source>
         <translation>Äänimerkki asiakkaan uudesta viestistä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="227"/>
         <source>My figures…</source>
         <translation>Omat lukuni…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="239"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="240"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="292"/>
         <source>Call outcome saved.</source>
         <translation>Puhelun tulos tallennettu.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="345"/>
         <source>Supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="373"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436"/>
+        <location filename="../main_window.py" line="450"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../main_window.py" line="485"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473"/>
+        <location filename="../main_window.py" line="487"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="623"/>
+        <location filename="../main_window.py" line="637"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626"/>
+        <location filename="../main_window.py" line="640"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="639"/>
+        <location filename="../main_window.py" line="653"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="687"/>
+        <location filename="../main_window.py" line="712"/>
+        <source>The queue is calm again: thank you!</source>
+        <translation>Jono on taas rauhallinen: kiitos!</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="734"/>
+        <source>The contact point needs help</source>
+        <translation>Yhteyspiste tarvitsee apua</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="735"/>
+        <source>Clients are waiting in %1.</source>
+        <translation>Asiakkaita odottaa jonossa %1.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="757"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="693"/>
+        <location filename="../main_window.py" line="763"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -1866,147 +2123,147 @@ pyyntöjä</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="712"/>
+        <location filename="../supervisor.py" line="750"/>
         <source>1 day</source>
         <translation>1 päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="714"/>
+        <location filename="../supervisor.py" line="752"/>
         <source>%1 days</source>
         <translation>%1 päivää</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="717"/>
+        <location filename="../supervisor.py" line="755"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="718"/>
+        <location filename="../supervisor.py" line="756"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="719"/>
+        <location filename="../supervisor.py" line="757"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="721"/>
+        <location filename="../supervisor.py" line="759"/>
         <source>Import roster (CSV)…</source>
         <translation>Tuo työvuorolista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="724"/>
+        <location filename="../supervisor.py" line="762"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Sarakkeet: nimi, päivä, alku, loppu, taidot tai rooli. Korvaa nuo päivät.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="727"/>
+        <location filename="../supervisor.py" line="765"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="748"/>
+        <location filename="../supervisor.py" line="786"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="749"/>
+        <location filename="../supervisor.py" line="787"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="750"/>
+        <location filename="../supervisor.py" line="788"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="751"/>
+        <location filename="../supervisor.py" line="789"/>
         <source>Forecast</source>
         <translation>Ennuste</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="752"/>
+        <location filename="../supervisor.py" line="790"/>
         <source>Needed</source>
         <translation>Tarve</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="753"/>
+        <location filename="../supervisor.py" line="791"/>
         <source>Rostered</source>
         <translation>Vuorossa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="754"/>
+        <location filename="../supervisor.py" line="792"/>
         <source>Gap</source>
         <translation>Ero</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="762"/>
+        <location filename="../supervisor.py" line="800"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Puhelut: Erlang A historiasta arvioidulla kärsivällisyydellä. Chatit: pienin määrä, joka saavuttaa tavoitteen, kun jakso ajetaan itse reitittimen läpi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="778"/>
+        <location filename="../supervisor.py" line="816"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="787"/>
+        <location filename="../supervisor.py" line="825"/>
         <source>Import roster</source>
         <translation>Tuo työvuorolista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="787"/>
+        <location filename="../supervisor.py" line="825"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-tiedostot (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="797"/>
+        <location filename="../supervisor.py" line="835"/>
         <source>Cannot read %1: %2</source>
         <translation>Tiedostoa %1 ei voi lukea: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="802"/>
+        <location filename="../supervisor.py" line="840"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Tiedosto on liian suuri lähetettäväksi; pyydä IT:tä tuomaan se roster-import-komennolla.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="805"/>
+        <location filename="../supervisor.py" line="843"/>
         <source>Importing…</source>
         <translation>Tuodaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="812"/>
+        <location filename="../supervisor.py" line="850"/>
         <source>%1 shifts stored.</source>
         <translation>%1 vuoroa tallennettu.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="814"/>
+        <location filename="../supervisor.py" line="852"/>
         <source>Skipped:</source>
         <translation>Ohitettu:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="825"/>
+        <location filename="../supervisor.py" line="863"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="825"/>
+        <location filename="../supervisor.py" line="863"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="829"/>
+        <location filename="../supervisor.py" line="867"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttitunteja tarvitaan vajeiden paikkaamiseen: %1 (vajaita jaksoja: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="833"/>
+        <location filename="../supervisor.py" line="871"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Työvuorolista kattaa ennustetun tarpeen joka jaksossa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="842"/>
+        <location filename="../supervisor.py" line="880"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Ennuste: saman viikonpäivän keskiarvo kuudelta viimeiseltä aukioloviikolta. Sen virhe kahdella viimeisellä viikolla (WAPE): %1</translation>
     </message>
@@ -2014,22 +2271,22 @@ pyyntöjä</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="886"/>
+        <location filename="../supervisor.py" line="924"/>
         <source>Now</source>
         <translation>Nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="887"/>
+        <location filename="../supervisor.py" line="925"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="888"/>
+        <location filename="../supervisor.py" line="926"/>
         <source>Staffing</source>
         <translation>Resursointi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="889"/>
+        <location filename="../supervisor.py" line="927"/>
         <source>Roster</source>
         <translation>Työvuorot</translation>
     </message>
@@ -2092,118 +2349,128 @@ pyyntöjä</translation>
         <translation>Esihenkilön asettama</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="41"/>
+        <location filename="../texts.py" line="36"/>
+        <source>Digi-agent on standby</source>
+        <translation>Digiagentti valmiustilassa</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="37"/>
+        <source>Returning to clinic work</source>
+        <translation>Palaamassa vastaanottotyöhön</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="43"/>
         <source>Handled in one contact</source>
         <translation>Hoidettu yhdellä yhteydenotolla</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="42"/>
+        <location filename="../texts.py" line="44"/>
         <source>Appointment booked</source>
         <translation>Aika varattu</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43"/>
+        <location filename="../texts.py" line="45"/>
         <source>Callback left</source>
         <translation>Soittopyyntö jätetty</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="44"/>
+        <location filename="../texts.py" line="46"/>
         <source>Referred to social services</source>
         <translation>Ohjattu sosiaalipalveluihin</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="45"/>
+        <location filename="../texts.py" line="47"/>
         <source>Referred to emergency care / on-call line (112, 116 117)</source>
         <translation>Ohjattu päivystykseen / päivystysapuun (112, 116 117)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="48"/>
+        <location filename="../texts.py" line="50"/>
         <source>Other</source>
         <translation>Muu</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="54"/>
+        <location filename="../texts.py" line="56"/>
         <source>Connecting…</source>
         <translation>Yhdistetään…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="55"/>
+        <location filename="../texts.py" line="57"/>
         <source>Connected</source>
         <translation>Yhteys kunnossa</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="56"/>
+        <location filename="../texts.py" line="58"/>
         <source>Connection lost, reconnecting…</source>
         <translation>Yhteys katkesi, yhdistetään uudelleen…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="57"/>
+        <location filename="../texts.py" line="59"/>
         <source>Login failed</source>
         <translation>Kirjautuminen epäonnistui</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="65"/>
+        <location filename="../texts.py" line="67"/>
         <source>The client left the conversation.</source>
         <translation>Asiakas poistui keskustelusta.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="66"/>
+        <location filename="../texts.py" line="68"/>
         <source>The conversation was transferred to another professional.</source>
         <translation>Keskustelu siirrettiin toiselle ammattilaiselle.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="69"/>
+        <location filename="../texts.py" line="71"/>
         <source>%1 joined the conversation as a consultant.</source>
         <translation>%1 liittyi keskusteluun konsulttina.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="72"/>
+        <location filename="../texts.py" line="74"/>
         <source>%1 left the conversation.</source>
         <translation>%1 poistui keskustelusta.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="75"/>
+        <location filename="../texts.py" line="77"/>
         <source>A picture was requested from the client.</source>
         <translation>Asiakkaalta pyydettiin kuvaa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="84"/>
+        <location filename="../texts.py" line="86"/>
         <source>Nobody in that queue can take a chat now. Try later or pick another queue.</source>
         <translation>Kukaan siinä jonossa ei voi ottaa chattia nyt. Yritä myöhemmin tai valitse toinen jono.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="87"/>
+        <location filename="../texts.py" line="89"/>
         <source>That colleague cannot take a chat now (not Ready, or full).</source>
         <translation>Kollega ei voi ottaa chattia nyt (ei valmiina tai täynnä).</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="90"/>
-        <location filename="../texts.py" line="98"/>
+        <location filename="../texts.py" line="92"/>
+        <location filename="../texts.py" line="100"/>
         <source>That colleague is not online.</source>
         <translation>Kollega ei ole paikalla.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="91"/>
+        <location filename="../texts.py" line="93"/>
         <source>That colleague does not serve that queue.</source>
         <translation>Kollega ei palvele sitä jonoa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="94"/>
+        <location filename="../texts.py" line="96"/>
         <source>You cannot transfer to yourself.</source>
         <translation>Et voi siirtää itsellesi.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="95"/>
+        <location filename="../texts.py" line="97"/>
         <source>That colleague&apos;s role cannot be invited into client conversations.</source>
         <translation>Kollegan roolia ei voi kutsua asiakaskeskusteluihin.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="99"/>
+        <location filename="../texts.py" line="101"/>
         <source>That colleague is already in the conversation.</source>
         <translation>Kollega on jo keskustelussa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="145"/>
+        <location filename="../texts.py" line="147"/>
         <source>Anonymous</source>
         <translation>Nimetön</translation>
     </message>

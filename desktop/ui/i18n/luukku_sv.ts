@@ -70,89 +70,180 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="126"/>
+        <location filename="../supervisor.py" line="127"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="127"/>
+        <location filename="../supervisor.py" line="128"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="128"/>
+        <location filename="../supervisor.py" line="129"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="129"/>
+        <location filename="../supervisor.py" line="130"/>
         <source>For</source>
         <translation>Hur länge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="130"/>
+        <location filename="../supervisor.py" line="131"/>
         <source>Chats</source>
         <translation>Chattar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="131"/>
+        <location filename="../supervisor.py" line="132"/>
         <source>On a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="132"/>
+        <location filename="../supervisor.py" line="133"/>
         <source>Queues</source>
         <translation>Köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="139"/>
+        <location filename="../supervisor.py" line="140"/>
         <source>Set Not ready…</source>
         <translation>Sätt Inte redo…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="141"/>
+        <location filename="../supervisor.py" line="142"/>
         <source>Sign out…</source>
         <translation>Logga ut…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="143"/>
+        <location filename="../supervisor.py" line="144"/>
         <source>Read her chat</source>
         <translation>Läs hens chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="145"/>
+        <location filename="../supervisor.py" line="146"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Endast läsning. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="155"/>
+        <location filename="../supervisor.py" line="159"/>
         <source>Queues now</source>
         <translation>Köerna nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="212"/>
+        <location filename="../supervisor.py" line="216"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="232"/>
+        <location filename="../supervisor.py" line="237"/>
         <source>Set %1 Not ready</source>
         <translation>Sätt %1 som Inte redo</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="233"/>
+        <location filename="../supervisor.py" line="238"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Varför? Orsaken registreras med ditt namn.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="235"/>
+        <location filename="../supervisor.py" line="240"/>
         <source>Sign out %1</source>
         <translation>Logga ut %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="237"/>
+        <location filename="../supervisor.py" line="242"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hens session avslutas och arbetsstationen ber hen logga in igen. Öppna chattar förblir hens. Varför? Orsaken registreras med ditt namn.</translation>
+    </message>
+</context>
+<context>
+    <name>CallForHelpDialog</name>
+    <message>
+        <location filename="../digi_board.py" line="73"/>
+        <source>Call in %1</source>
+        <translation>Kalla in %1</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="75"/>
+        <source>Call for help</source>
+        <translation>Be om hjälp</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="78"/>
+        <source>Which queues need help?</source>
+        <translation>Vilka köer behöver hjälp?</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="90"/>
+        <source>How many people</source>
+        <translation>Hur många personer</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="98"/>
+        <source>Ask</source>
+        <translation>Fråga</translation>
+    </message>
+</context>
+<context>
+    <name>CallInDialog</name>
+    <message>
+        <location filename="../digi.py" line="105"/>
+        <source>The contact point needs help</source>
+        <translation>Kontaktpunkten behöver hjälp</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="109"/>
+        <source>%1 asks you to help in %2.</source>
+        <translation>%1 ber dig hjälpa till i %2.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="110"/>
+        <source>A supervisor</source>
+        <translation>En chef</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="113"/>
+        <source>Clients are waiting in %1.</source>
+        <translation>Klienter väntar i %1.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="119"/>
+        <source>Waiting now: %1, the longest for %2.</source>
+        <translation>Väntar nu: %1, längst i %2.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="129"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="130"/>
+        <source>Join</source>
+        <translation>Gå med</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="136"/>
+        <source>Why not now (optional; only supervisors see it)</source>
+        <translation>Varför inte nu (frivilligt; bara chefer ser det)</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="137"/>
+        <source>Not now</source>
+        <translation>Inte nu</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="140"/>
+        <source>Join for</source>
+        <translation>Gå med för</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="164"/>
+        <source>The question has passed to the next colleague.</source>
+        <translation>Frågan gick vidare till nästa kollega.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="168"/>
+        <source>Please answer within %1.</source>
+        <translation>Svara inom %1.</translation>
     </message>
 </context>
 <context>
@@ -601,6 +692,152 @@
     </message>
 </context>
 <context>
+    <name>DigiBar</name>
+    <message>
+        <location filename="../digi.py" line="54"/>
+        <source>Back to clinic work</source>
+        <translation>Tillbaka till mottagningsarbetet</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="57"/>
+        <source>No new clients come; your open chats stay yours until you close them.</source>
+        <translation>Inga nya klienter kommer; dina öppna chattar är dina tills du stänger dem.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="76"/>
+        <source>Standby: you are in no queue and the service&apos;s figures do not count you. You will be asked if a queue you can serve needs help.</source>
+        <translation>Beredskap: du är inte i någon kö och räknas inte i tjänstens siffror. Du tillfrågas om en kö du kan betjäna behöver hjälp.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="80"/>
+        <source>You are being asked to help in %1.</source>
+        <translation>Du tillfrågas om hjälp i %1.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="84"/>
+        <source>Helping in %1 until %2.</source>
+        <translation>Du hjälper till i %1 till kl. %2.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="88"/>
+        <source>Thank you! No new clients come now. Close your open chats; then you are back on standby.</source>
+        <translation>Tack! Nu kommer inga nya klienter. Stäng dina öppna chattar; sedan är du i beredskap igen.</translation>
+    </message>
+</context>
+<context>
+    <name>DigiBoard</name>
+    <message>
+        <location filename="../digi_board.py" line="41"/>
+        <source>Standby</source>
+        <translation>Beredskap</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="42"/>
+        <source>Asked</source>
+        <translation>Tillfrågad</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="43"/>
+        <source>Helping</source>
+        <translation>Hjälper</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="44"/>
+        <source>Returning to clinic</source>
+        <translation>Återvänder till mottagningen</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="52"/>
+        <source>Not now</source>
+        <translation>Inte nu</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="56"/>
+        <source>Joined for %1 min</source>
+        <translation>Gick med för %1 min</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="58"/>
+        <source>No answer</source>
+        <translation>Inget svar</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="59"/>
+        <source>Not needed after all</source>
+        <translation>Behövdes inte</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="125"/>
+        <source>Digi-agents</source>
+        <translation>Digiagenter</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="140"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="141"/>
+        <source>Clinic</source>
+        <translation>Mottagning</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="142"/>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="143"/>
+        <source>For</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="144"/>
+        <source>Queues / until</source>
+        <translation>Köer / till</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="145"/>
+        <source>Minutes this week</source>
+        <translation>Minuter denna vecka</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="146"/>
+        <source>Last answer</source>
+        <translation>Senaste svar</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="156"/>
+        <source>Call for help…</source>
+        <translation>Be om hjälp…</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="158"/>
+        <source>Call in…</source>
+        <translation>Kalla in…</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="196"/>
+        <source>red queue</source>
+        <translation>röd kö</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="196"/>
+        <source>supervisor</source>
+        <translation>chef</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="199"/>
+        <source>Call-in for %1 (%2): %3 of %4 joined; asked so far: %5</source>
+        <translation>Inkallning till %1 (%2): %3 av %4 med; tillfrågade: %5</translation>
+    </message>
+    <message>
+        <location filename="../digi_board.py" line="207"/>
+        <source>No call-in open.</source>
+        <translation>Ingen öppen inkallning.</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <location filename="../guides.py" line="358"/>
@@ -829,319 +1066,324 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="273"/>
+        <location filename="../supervisor.py" line="278"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="274"/>
+        <location filename="../supervisor.py" line="279"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="275"/>
+        <location filename="../supervisor.py" line="280"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="276"/>
+        <location filename="../supervisor.py" line="281"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="277"/>
+        <location filename="../supervisor.py" line="282"/>
         <source>Week</source>
         <translation>Vecka</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="278"/>
+        <location filename="../supervisor.py" line="283"/>
         <source>Month</source>
         <translation>Månad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="284"/>
-        <location filename="../supervisor.py" line="351"/>
+        <location filename="../supervisor.py" line="289"/>
+        <location filename="../supervisor.py" line="356"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="287"/>
+        <location filename="../supervisor.py" line="292"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Tid per läge och kontakter per person. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="289"/>
+        <location filename="../supervisor.py" line="294"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="291"/>
+        <location filename="../supervisor.py" line="296"/>
         <source>Export XLSX…</source>
         <translation>Exportera XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="293"/>
+        <location filename="../supervisor.py" line="298"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="297"/>
+        <location filename="../supervisor.py" line="302"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="298"/>
+        <location filename="../supervisor.py" line="303"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="299"/>
-        <location filename="../supervisor.py" line="322"/>
+        <location filename="../supervisor.py" line="304"/>
+        <location filename="../supervisor.py" line="327"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="300"/>
+        <location filename="../supervisor.py" line="305"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="322"/>
+        <location filename="../supervisor.py" line="327"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="341"/>
+        <location filename="../supervisor.py" line="346"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Kontakter per veckodag och timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="349"/>
+        <location filename="../supervisor.py" line="354"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="350"/>
+        <location filename="../supervisor.py" line="355"/>
         <source>Charts</source>
         <translation>Diagram</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="371"/>
+        <location filename="../supervisor.py" line="381"/>
         <source>Offered</source>
         <translation>Inkomna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="372"/>
+        <location filename="../supervisor.py" line="382"/>
         <source>Answered</source>
         <translation>Besvarade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="373"/>
+        <location filename="../supervisor.py" line="383"/>
         <source>Within target</source>
         <translation>Inom målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="374"/>
+        <location filename="../supervisor.py" line="384"/>
         <source>Abandoned</source>
         <translation>Avbrutna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="375"/>
+        <location filename="../supervisor.py" line="385"/>
         <source>Short abandons</source>
         <translation>Korta avbrott</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="376"/>
+        <location filename="../supervisor.py" line="386"/>
         <source>Service level</source>
         <translation>Servicenivå</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="377"/>
+        <location filename="../supervisor.py" line="387"/>
         <source>Mean wait</source>
         <translation>Medelväntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="378"/>
+        <location filename="../supervisor.py" line="388"/>
         <source>Wait, 90th pct</source>
         <translation>Väntan, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="379"/>
+        <location filename="../supervisor.py" line="389"/>
         <source>Longest wait</source>
         <translation>Längsta väntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="380"/>
+        <location filename="../supervisor.py" line="390"/>
         <source>Mean handling</source>
         <translation>Medelhantering</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="381"/>
+        <location filename="../supervisor.py" line="391"/>
         <source>One contact</source>
         <translation>Vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="382"/>
+        <location filename="../supervisor.py" line="392"/>
         <source>Transfers</source>
         <translation>Överföringar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="383"/>
+        <location filename="../supervisor.py" line="393"/>
         <source>Wrap-up per contact</source>
         <translation>Efterarbete / kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="388"/>
+        <location filename="../supervisor.py" line="398"/>
         <source>Mon</source>
         <translation>mån</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="389"/>
+        <location filename="../supervisor.py" line="399"/>
         <source>Tue</source>
         <translation>tis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="390"/>
+        <location filename="../supervisor.py" line="400"/>
         <source>Wed</source>
         <translation>ons</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="391"/>
+        <location filename="../supervisor.py" line="401"/>
         <source>Thu</source>
         <translation>tor</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="392"/>
+        <location filename="../supervisor.py" line="402"/>
         <source>Fri</source>
         <translation>fre</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="393"/>
+        <location filename="../supervisor.py" line="403"/>
         <source>Sat</source>
         <translation>lör</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="394"/>
+        <location filename="../supervisor.py" line="404"/>
         <source>Sun</source>
         <translation>sön</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="399"/>
+        <location filename="../supervisor.py" line="409"/>
         <source>All queues</source>
         <translation>Alla köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="414"/>
+        <location filename="../supervisor.py" line="424"/>
         <source>The range ends before it starts.</source>
         <translation>Perioden slutar innan den börjar.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="416"/>
+        <location filename="../supervisor.py" line="426"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="425"/>
+        <location filename="../supervisor.py" line="435"/>
         <source>Export report</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="437"/>
+        <location filename="../supervisor.py" line="447"/>
         <source>Exporting…</source>
         <translation>Exporterar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="441"/>
+        <location filename="../supervisor.py" line="451"/>
         <source>The export failed: %1</source>
         <translation>Exporten misslyckades: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="443"/>
+        <location filename="../supervisor.py" line="453"/>
         <source>Saved %1</source>
         <translation>Sparad %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="452"/>
+        <location filename="../supervisor.py" line="472"/>
+        <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
+        <translation>Digiagenter: minuter per vecka och mottagning %1; hanterade kontakter %2; inkallningar %3 (%4 av en röd kö), %5 fick hjälp: median %6, längst %7 till första hjälparen.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="490"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="452"/>
+        <location filename="../supervisor.py" line="490"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="460"/>
+        <location filename="../supervisor.py" line="498"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas som avbrutna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="465"/>
+        <location filename="../supervisor.py" line="503"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas inte.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="473"/>
+        <location filename="../supervisor.py" line="511"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: inkomna %2, besvarade %3, servicenivå %4, vid en kontakt %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="482"/>
+        <location filename="../supervisor.py" line="520"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Återuppringningar: %1 lämnade, %2 klara samma dag, %3 försenade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="539"/>
+        <location filename="../supervisor.py" line="577"/>
         <source>Arrivals per interval</source>
         <translation>Kontakter per intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="558"/>
+        <location filename="../supervisor.py" line="596"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Kontakter per intervall, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="573"/>
+        <location filename="../supervisor.py" line="611"/>
         <source>Mean staff Ready</source>
         <translation>Redo i medeltal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="587"/>
+        <location filename="../supervisor.py" line="625"/>
         <source>Service level against the target</source>
         <translation>Servicenivå mot målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="596"/>
+        <location filename="../supervisor.py" line="634"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Klart vid en kontakt (mål 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="640"/>
+        <location filename="../supervisor.py" line="678"/>
         <source>Target (%1)</source>
         <translation>Mål (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="677"/>
+        <location filename="../supervisor.py" line="715"/>
         <source>Not asked for</source>
         <translation>Inte begärt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="680"/>
+        <location filename="../supervisor.py" line="718"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="680"/>
+        <location filename="../supervisor.py" line="718"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="680"/>
+        <location filename="../supervisor.py" line="718"/>
         <source>On chat</source>
         <translation>I chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="680"/>
+        <location filename="../supervisor.py" line="718"/>
         <source>On calls</source>
         <translation>I samtal</translation>
     </message>
@@ -1228,140 +1470,155 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="119"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="144"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="151"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="163"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="181"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
-        <location filename="../main_window.py" line="603"/>
+        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="617"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="580"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="554"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="217"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Sound for a new client line</source>
         <translation>Ljud för ett nytt meddelande från klienten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="227"/>
         <source>My figures…</source>
         <translation>Mina siffror…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="239"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="240"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="292"/>
         <source>Call outcome saved.</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="345"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="373"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436"/>
+        <location filename="../main_window.py" line="450"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../main_window.py" line="485"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473"/>
+        <location filename="../main_window.py" line="487"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="623"/>
+        <location filename="../main_window.py" line="637"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626"/>
+        <location filename="../main_window.py" line="640"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="639"/>
+        <location filename="../main_window.py" line="653"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="687"/>
+        <location filename="../main_window.py" line="712"/>
+        <source>The queue is calm again: thank you!</source>
+        <translation>Kön är lugn igen: tack!</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="734"/>
+        <source>The contact point needs help</source>
+        <translation>Kontaktpunkten behöver hjälp</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="735"/>
+        <source>Clients are waiting in %1.</source>
+        <translation>Klienter väntar i %1.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="757"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="693"/>
+        <location filename="../main_window.py" line="763"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -1866,147 +2123,147 @@ uppringningar</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="712"/>
+        <location filename="../supervisor.py" line="750"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="714"/>
+        <location filename="../supervisor.py" line="752"/>
         <source>%1 days</source>
         <translation>%1 dagar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="717"/>
+        <location filename="../supervisor.py" line="755"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="718"/>
+        <location filename="../supervisor.py" line="756"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="719"/>
+        <location filename="../supervisor.py" line="757"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="721"/>
+        <location filename="../supervisor.py" line="759"/>
         <source>Import roster (CSV)…</source>
         <translation>Importera arbetslista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="724"/>
+        <location filename="../supervisor.py" line="762"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Kolumner: namn, datum, början, slut, kompetenser eller roll. Ersätter de dagarna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="727"/>
+        <location filename="../supervisor.py" line="765"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="748"/>
+        <location filename="../supervisor.py" line="786"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="749"/>
+        <location filename="../supervisor.py" line="787"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="750"/>
+        <location filename="../supervisor.py" line="788"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="751"/>
+        <location filename="../supervisor.py" line="789"/>
         <source>Forecast</source>
         <translation>Prognos</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="752"/>
+        <location filename="../supervisor.py" line="790"/>
         <source>Needed</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="753"/>
+        <location filename="../supervisor.py" line="791"/>
         <source>Rostered</source>
         <translation>I tjänst</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="754"/>
+        <location filename="../supervisor.py" line="792"/>
         <source>Gap</source>
         <translation>Skillnad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="762"/>
+        <location filename="../supervisor.py" line="800"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Samtal: Erlang A med tålamodet i historiken. Chattar: det minsta antal som når målet när intervallet körs genom själva routern.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="778"/>
+        <location filename="../supervisor.py" line="816"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="787"/>
+        <location filename="../supervisor.py" line="825"/>
         <source>Import roster</source>
         <translation>Importera arbetslista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="787"/>
+        <location filename="../supervisor.py" line="825"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="797"/>
+        <location filename="../supervisor.py" line="835"/>
         <source>Cannot read %1: %2</source>
         <translation>Kan inte läsa %1: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="802"/>
+        <location filename="../supervisor.py" line="840"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Filen är för stor att skicka; be IT importera den med roster-import.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="805"/>
+        <location filename="../supervisor.py" line="843"/>
         <source>Importing…</source>
         <translation>Importerar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="812"/>
+        <location filename="../supervisor.py" line="850"/>
         <source>%1 shifts stored.</source>
         <translation>%1 pass sparade.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="814"/>
+        <location filename="../supervisor.py" line="852"/>
         <source>Skipped:</source>
         <translation>Överhoppade:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="825"/>
+        <location filename="../supervisor.py" line="863"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="825"/>
+        <location filename="../supervisor.py" line="863"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="829"/>
+        <location filename="../supervisor.py" line="867"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttimmar som behövs för att täcka luckorna: %1 (intervall med underbemanning: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="833"/>
+        <location filename="../supervisor.py" line="871"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Arbetslistan täcker det prognostiserade behovet i varje intervall.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="842"/>
+        <location filename="../supervisor.py" line="880"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Prognos: medelvärdet för samma veckodag under de sex senaste öppna veckorna. Dess fel under de två senaste veckorna (WAPE): %1</translation>
     </message>
@@ -2014,22 +2271,22 @@ uppringningar</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="886"/>
+        <location filename="../supervisor.py" line="924"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="887"/>
+        <location filename="../supervisor.py" line="925"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="888"/>
+        <location filename="../supervisor.py" line="926"/>
         <source>Staffing</source>
         <translation>Bemanning</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="889"/>
+        <location filename="../supervisor.py" line="927"/>
         <source>Roster</source>
         <translation>Arbetsschema</translation>
     </message>
@@ -2092,118 +2349,128 @@ uppringningar</translation>
         <translation>Satt av förman</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="41"/>
+        <location filename="../texts.py" line="36"/>
+        <source>Digi-agent on standby</source>
+        <translation>Digiagent i beredskap</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="37"/>
+        <source>Returning to clinic work</source>
+        <translation>Återvänder till mottagningsarbetet</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="43"/>
         <source>Handled in one contact</source>
         <translation>Klart vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="42"/>
+        <location filename="../texts.py" line="44"/>
         <source>Appointment booked</source>
         <translation>Tid bokad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43"/>
+        <location filename="../texts.py" line="45"/>
         <source>Callback left</source>
         <translation>Återuppringning lämnad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="44"/>
+        <location filename="../texts.py" line="46"/>
         <source>Referred to social services</source>
         <translation>Hänvisad till socialtjänsten</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="45"/>
+        <location filename="../texts.py" line="47"/>
         <source>Referred to emergency care / on-call line (112, 116 117)</source>
         <translation>Hänvisad till jouren / jourhjälpen (112, 116 117)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="48"/>
+        <location filename="../texts.py" line="50"/>
         <source>Other</source>
         <translation>Annat</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="54"/>
+        <location filename="../texts.py" line="56"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="55"/>
+        <location filename="../texts.py" line="57"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="56"/>
+        <location filename="../texts.py" line="58"/>
         <source>Connection lost, reconnecting…</source>
         <translation>Förbindelsen bröts, ansluter igen…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="57"/>
+        <location filename="../texts.py" line="59"/>
         <source>Login failed</source>
         <translation>Inloggningen misslyckades</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="65"/>
+        <location filename="../texts.py" line="67"/>
         <source>The client left the conversation.</source>
         <translation>Klienten lämnade samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="66"/>
+        <location filename="../texts.py" line="68"/>
         <source>The conversation was transferred to another professional.</source>
         <translation>Samtalet flyttades till en annan yrkesperson.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="69"/>
+        <location filename="../texts.py" line="71"/>
         <source>%1 joined the conversation as a consultant.</source>
         <translation>%1 anslöt till samtalet som konsult.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="72"/>
+        <location filename="../texts.py" line="74"/>
         <source>%1 left the conversation.</source>
         <translation>%1 lämnade samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="75"/>
+        <location filename="../texts.py" line="77"/>
         <source>A picture was requested from the client.</source>
         <translation>Klienten ombads om en bild.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="84"/>
+        <location filename="../texts.py" line="86"/>
         <source>Nobody in that queue can take a chat now. Try later or pick another queue.</source>
         <translation>Ingen i den kön kan ta en chatt nu. Försök senare eller välj en annan kö.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="87"/>
+        <location filename="../texts.py" line="89"/>
         <source>That colleague cannot take a chat now (not Ready, or full).</source>
         <translation>Kollegan kan inte ta en chatt nu (inte redo eller full).</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="90"/>
-        <location filename="../texts.py" line="98"/>
+        <location filename="../texts.py" line="92"/>
+        <location filename="../texts.py" line="100"/>
         <source>That colleague is not online.</source>
         <translation>Kollegan är inte inloggad.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="91"/>
+        <location filename="../texts.py" line="93"/>
         <source>That colleague does not serve that queue.</source>
         <translation>Kollegan betjänar inte den kön.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="94"/>
+        <location filename="../texts.py" line="96"/>
         <source>You cannot transfer to yourself.</source>
         <translation>Du kan inte flytta till dig själv.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="95"/>
+        <location filename="../texts.py" line="97"/>
         <source>That colleague&apos;s role cannot be invited into client conversations.</source>
         <translation>Kollegans roll kan inte bjudas in till klientsamtal.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="99"/>
+        <location filename="../texts.py" line="101"/>
         <source>That colleague is already in the conversation.</source>
         <translation>Kollegan är redan med i samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="145"/>
+        <location filename="../texts.py" line="147"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
