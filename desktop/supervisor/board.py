@@ -50,8 +50,12 @@ def board_lines(frame: ToStaffBoard, now: datetime) -> list[BoardLine]:
     return lines
 
 
+STANDBY = "standby"  # a digi-agent on standby: not one of the team's Not ready
+
+
 def counts(lines: list[BoardLine]) -> dict[StaffStatus, int]:
     out = {status: 0 for status in ORDER}
     for line in lines:
-        out[line.status] += 1
+        if not (line.status is StaffStatus.NOT_READY and line.reason == STANDBY):
+            out[line.status] += 1
     return out
