@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING
 
+from backend.centre import Centre, is_supervisor
 from backend.domain.callbacks import (
     AttemptOutcome,
     CallbackFacts,
@@ -52,9 +52,6 @@ from protocol.messages import (
     ToStaffCallbacks,
 )
 
-if TYPE_CHECKING:
-    from backend.hub import Hub
-
 log = logging.getLogger("luukku.callbacks")
 
 
@@ -64,7 +61,7 @@ def access_key(callback_id: int) -> str:
 
 
 class Callbacks:
-    def __init__(self, hub: Hub, store: CallbackStore) -> None:
+    def __init__(self, hub: Centre, store: CallbackStore) -> None:
         self.hub = hub
         self.store = store
         cfg = hub.config.callbacks
@@ -112,7 +109,7 @@ class Callbacks:
             return False
         return (
             row.nurse == username
-            or row.queue in self.hub._serves(profile)
+            or row.queue in self.hub.serves(profile)
             or (row.clinic is not None and row.clinic in self.clinics_of(username))
         )
 
@@ -135,7 +132,7 @@ class Callbacks:
     async def create(self, username: str, frame: CallbackCreate, source: str = "manual") -> int:
         queue = self.hub.config.queue(frame.queue)
         profile = self.hub.profiles.get(username)
-        if queue is None or profile is None or frame.queue not in self.hub._serves(profile):
+        if queue is None or profile is None or frame.queue not in self.hub.serves(profile):
             raise ProtocolError(ErrorCode.FORBIDDEN, "not a queue you serve", ref=frame.queue)
         if frame.nurse is not None and await self.hub.store.user(frame.nurse) is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such colleague", ref=frame.nurse)
@@ -149,7 +146,7 @@ class Callbacks:
                 )
             source = "chat"
         row = await self.add(frame, source, username)
-        await self.hub._to_staff(
+        await self.hub.send_staff(
             username, ToStaffCallbackCreated(request_id=frame.request_id, callback_id=row.id)
         )
         return row.id
@@ -182,7 +179,7 @@ class Callbacks:
 
     async def send_list(self, username: str) -> None:
         rows = await self.store.not_done()
-        await self.hub._to_staff(username, self._list_frame(username, rows))
+        await self.hub.send_staff(username, self._list_frame(username, rows))
 
     def _list_frame(self, username: str, rows: list[Callback]) -> ToStaffCallbacks:
         items = [self._summary(r) for r in rows if self._may_see(username, r)]
@@ -194,7 +191,7 @@ class Callbacks:
         """Everyone's list after a change (each sees only hers), and the meter."""
         rows = await self.store.not_done()
         for username in list(self.hub.staff):
-            await self.hub._to_staff(username, self._list_frame(username, rows))
+            await self.hub.send_staff(username, self._list_frame(username, rows))
         await self.hub.broadcast_meter()
 
     async def _visible(self, username: str, callback_id: int) -> Callback:
@@ -212,7 +209,7 @@ class Callbacks:
             CallbackAttemptInfo(at=a.at, by=a.by, outcome=a.outcome, note=a.note)
             for a in await self.store.attempts(row.id)
         ]
-        await self.hub._to_staff(
+        await self.hub.send_staff(
             username,
             ToStaffCallback(
                 summary=self._summary(row),
@@ -255,7 +252,7 @@ class Callbacks:
     async def _withdraw(self, callback_id: int) -> None:
         offered = self._offers.pop(callback_id, None)
         if offered is not None:
-            await self.hub._to_staff(
+            await self.hub.send_staff(
                 offered[0], ToStaffCallbackOfferWithdrawn(callback_id=callback_id)
             )
 
@@ -299,7 +296,7 @@ class Callbacks:
                 continue
             self._offers[choice.id] = (name, now)
             log.info("callback %s offered to %s", choice.id, name)
-            await hub._to_staff(
+            await hub.send_staff(
                 name,
                 ToStaffCallbackOffer(
                     summary=self._summary(choice), expires_in_s=timeout.total_seconds()
@@ -357,10 +354,9 @@ class Callbacks:
     # --- figures -------------------------------------------------------------------------
 
     async def send_figures(self, username: str, frame: CallbackFiguresRequest) -> None:
-        from backend.hub import SUPERVISOR_ROLES
 
         profile = self.hub.profiles[username]
-        if profile.role not in SUPERVISOR_ROLES:
+        if not is_supervisor(profile):
             raise ProtocolError(ErrorCode.FORBIDDEN, "figures are for supervisors")
         now = self.hub.clock()
         tz = self.hub.config.tz
@@ -387,4 +383,4 @@ class Callbacks:
                         open=fig.open,
                     )
                 )
-        await self.hub._to_staff(username, ToStaffCallbackFigures(day=day, rows=result))
+        await self.hub.send_staff(username, ToStaffCallbackFigures(day=day, rows=result))

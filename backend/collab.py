@@ -14,12 +14,11 @@ import asyncio
 import base64
 import logging
 import secrets
-from typing import TYPE_CHECKING
 
+from backend.centre import Centre, Live, first_name
 from backend.domain.pictures import CleanPicture, PictureRefused, clean
 from backend.domain.routing import Contact
 from backend.domain.uploads import UploadGate
-from backend.hub import first_name
 from backend.store.collab import CollabStore, Conflict, NoteRow
 from protocol.messages import (
     Colleague,
@@ -42,9 +41,6 @@ from protocol.messages import (
     ToStaffPicture,
 )
 
-if TYPE_CHECKING:
-    from backend.hub import Hub, Live
-
 log = logging.getLogger("luukku.collab")
 
 
@@ -65,7 +61,7 @@ def picture_key(picture_id: int) -> str:
 
 
 class Collaboration:
-    def __init__(self, hub: Hub) -> None:
+    def __init__(self, hub: Centre) -> None:
         self.hub = hub
         self.store = CollabStore(hub.store)
         self.config = hub.config.collaboration
@@ -119,7 +115,7 @@ class Collaboration:
     async def push_colleagues(self) -> None:
         frame = ToStaffColleagues(items=self.colleagues())
         for username in list(self.hub.staff):
-            await self.hub._to_staff(username, frame)
+            await self.hub.send_staff(username, frame)
 
     # --- transfer ------------------------------------------------------------------------
 
@@ -147,7 +143,7 @@ class Collaboration:
 
     async def transfer(self, username: str, frame: StaffTransfer) -> None:
         hub = self.hub
-        live = hub._owned(username, frame.conversation_id)
+        live = hub.owned(username, frame.conversation_id)
         queue = frame.queue or live.queue
         target = hub.config.queue(queue)
         if target is None or target.channel != "chat":
@@ -185,9 +181,9 @@ class Collaboration:
         )
         log.info("conversation %s transferred by %s to %s", live.id, username, queue)
         for member in members:
-            await hub._to_staff(member, ToStaffLeft(conversation_id=live.id, reason="transferred"))
+            await hub.send_staff(member, ToStaffLeft(conversation_id=live.id, reason="transferred"))
         await hub.fan_line(live, line)
-        await hub._wrap_up(username, now)
+        await hub.wrap_up(username, now)
         await hub.route()
         await hub.broadcast_meter()
         await self.push_colleagues()
@@ -196,7 +192,7 @@ class Collaboration:
 
     async def invite(self, username: str, frame: StaffInvite) -> None:
         hub = self.hub
-        live = hub._owned(username, frame.conversation_id)
+        live = hub.owned(username, frame.conversation_id)
         guest = frame.username
         profile = hub.profiles.get(guest)
         if guest == username or guest in live.consultants:
@@ -217,7 +213,9 @@ class Collaboration:
         live.consultants.add(guest)
         log.info("%s invited %s into %s", username, guest, live.id)
         await hub.fan_line(live, line)
-        await hub._to_staff(guest, ToStaffConversation(conversation=await hub.view(live.id, guest)))
+        await hub.send_staff(
+            guest, ToStaffConversation(conversation=await hub.view(live.id, guest))
+        )
         await self._participants(live)
 
     async def end_consult(self, username: str, frame: StaffConsultEnd) -> None:
@@ -233,7 +231,7 @@ class Collaboration:
                 live.id, username=guest, name=self._first(guest), at=hub.clock()
             )
         live.consultants.discard(guest)
-        await hub._to_staff(guest, ToStaffLeft(conversation_id=live.id, reason="consult_ended"))
+        await hub.send_staff(guest, ToStaffLeft(conversation_id=live.id, reason="consult_ended"))
         await hub.fan_line(live, line)
         await self._participants(live)
 
@@ -259,7 +257,7 @@ class Collaboration:
         await self.hub.to_members(live, ToStaffNote(conversation_id=live.id, note=note_view(row)))
 
     async def video_link(self, username: str, frame: StaffVideoLink) -> None:
-        live = self.hub._owned(username, frame.conversation_id)
+        live = self.hub.owned(username, frame.conversation_id)
         # An unguessable room per conversation: the link is the only key to the meeting.
         url = self.config.video_base_url.rstrip("/") + "/luukku-" + secrets.token_urlsafe(12)
         async with live.lock:
@@ -275,8 +273,8 @@ class Collaboration:
         await self.hub.fan_line(live, line)
 
     async def picture_request(self, username: str, frame: StaffPictureRequest) -> None:
-        live = self.hub._owned(username, frame.conversation_id)
-        await self.hub._system_line(live, "picture_requested")
+        live = self.hub.owned(username, frame.conversation_id)
+        await self.hub.system_line(live, "picture_requested")
 
     async def open_picture(self, username: str, frame: StaffPictureOpen) -> None:
         hub = self.hub
@@ -285,14 +283,14 @@ class Collaboration:
         conversation = await hub.store.conversation(row.conversation_id) if row else None
         live = hub.live.get(row.conversation_id) if row else None
         allowed = conversation is not None and (
-            conversation.queue in hub._serves(profile)
+            conversation.queue in hub.serves(profile)
             or conversation.answered_by == username
             or (live is not None and username in live.consultants)
         )
         if row is None or not allowed:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such picture", ref=str(frame.picture_id))
         await hub.store.log_access(username, row.conversation_id, picture_key(row.id), hub.clock())
-        await hub._to_staff(
+        await hub.send_staff(
             username,
             ToStaffPicture(
                 picture_id=row.id,

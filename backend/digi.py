@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, time, timedelta
 
+from backend.centre import is_supervisor
 from backend.domain.callin import (
     Action,
     Ask,
@@ -31,7 +32,7 @@ from backend.domain.callin import (
     QueueState,
     Release,
 )
-from backend.hub import SUPERVISOR_ROLES, Hub
+from backend.hub import Hub
 from backend.store.callins import CallInStore
 from protocol.messages import (
     CallInLine,
@@ -163,7 +164,7 @@ class DigiAgents:
 
     async def call_for_help(self, username: str, frame: StaffCallForHelp) -> None:
         profile = self.hub.profiles.get(username)
-        if profile is None or profile.role not in SUPERVISOR_ROLES:
+        if not is_supervisor(profile):
             raise ProtocolError(ErrorCode.FORBIDDEN, "for supervisors only")
         now = self.hub.clock()
         try:

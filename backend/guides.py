@@ -8,8 +8,8 @@ each desktop can show "changed since you last read" without polling.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
+from backend.centre import Centre
 from backend.domain.text_search import query_terms
 from backend.store.handbook import Conflict, HandbookStore, PageDraft
 from backend.store.tables import HandbookPage
@@ -35,9 +35,6 @@ from protocol.messages import (
     ToStaffGuideSaved,
     ToStaffGuideVersion,
 )
-
-if TYPE_CHECKING:
-    from backend.hub import Hub
 
 log = logging.getLogger("luukku.guides")
 
@@ -70,14 +67,14 @@ def page_lang(code: str) -> PageLang:
 
 
 class Guides:
-    def __init__(self, hub: Hub, store: HandbookStore) -> None:
+    def __init__(self, hub: Centre, store: HandbookStore) -> None:
         self.hub = hub
         self.store = store
 
     async def index(self, username: str) -> None:
         reads = await self.store.reads(username)
         pages = [summary(row, reads.get(row.id)) for row in await self.store.pages()]
-        await self.hub._to_staff(username, ToStaffGuideIndex(pages=pages))
+        await self.hub.send_staff(username, ToStaffGuideIndex(pages=pages))
 
     async def open(self, username: str, frame: GuideOpen) -> None:
         row = await self.store.page(frame.page_id)
@@ -97,12 +94,12 @@ class Guides:
             updated_by=row.updated_by,
             lang=page_lang(row.lang),
         )
-        await self.hub._to_staff(username, ToStaffGuidePage(page=page, read_before=before))
+        await self.hub.send_staff(username, ToStaffGuidePage(page=page, read_before=before))
 
     async def search(self, username: str, frame: GuideSearch) -> None:
         reads = await self.store.reads(username)
         rows = await self.store.search(query_terms(frame.query))
-        await self.hub._to_staff(
+        await self.hub.send_staff(
             username,
             ToStaffGuideResults(
                 request_id=frame.request_id,
@@ -158,7 +155,7 @@ class Guides:
                 ref=draft.id,
             ) from exc
         log.info("handbook page %s version %d saved by %s", draft.id, version, username)
-        await self.hub._to_staff(username, ToStaffGuideSaved(page_id=draft.id, version=version))
+        await self.hub.send_staff(username, ToStaffGuideSaved(page_id=draft.id, version=version))
         entry = GuideSummary(
             id=draft.id,
             kind="quick_reply" if draft.kind == "quick_reply" else "page",
@@ -180,11 +177,11 @@ class Guides:
             page=entry,
         )
         for conn in list(self.hub.staff.values()):
-            await self.hub._send(conn.link, changed)
+            await self.hub.send_to(conn.link, changed)
 
     async def history(self, username: str, frame: GuideHistoryRequest) -> None:
         rows = await self.store.history(frame.page_id)
-        await self.hub._to_staff(
+        await self.hub.send_staff(
             username,
             ToStaffGuideHistory(
                 page_id=frame.page_id,
@@ -205,7 +202,7 @@ class Guides:
         row = await self.store.version(frame.page_id, frame.version)
         if row is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such version", ref=frame.page_id)
-        await self.hub._to_staff(
+        await self.hub.send_staff(
             username,
             ToStaffGuideVersion(
                 page_id=row.page_id, version=row.version, title=row.title, body=row.body

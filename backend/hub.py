@@ -10,35 +10,39 @@ Nothing here logs message text, names or phone numbers: only ids and event kinds
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import logging
 import secrets
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Literal, Protocol
+from typing import Literal
 
 from backend.auth import new_token, token_hash, verify_password_async
+from backend.callbacks import Callbacks
+from backend.centre import Link, Live, StaffConn, chat_line, first_name, is_supervisor
+from backend.collab import Collaboration
 from backend.config import ServiceConfig, Settings
 from backend.domain.meter import DayCounts, StaffCapacity, estimated_wait_s, queue_figures
 from backend.domain.ratelimit import ClientLimits, LoginThrottle
 from backend.domain.routing import Agent, Contact, Router, RoutingError
+from backend.guides import Guides
+from backend.phone import PhoneDesk
+from backend.staff_chat import StaffChat
+from backend.store.callbacks import CallbackStore
+from backend.store.handbook import HandbookStore
 from backend.store.pictures import PictureMeta, PictureStore
 from backend.store.reports import ReportStore
 from backend.store.repository import Store, StoredLine
 from backend.store.tables import Conversation, StaffSession
 from protocol.messages import (
     Author,
-    ChatLine,
     ClientMessage,
     ClientResume,
     ClientStart,
     ConversationView,
     ErrorCode,
     Frame,
-    PictureInfo,
     ProtocolError,
     QueueFigures,
     QueueInfo,
@@ -73,93 +77,12 @@ from protocol.messages import (
 
 log = logging.getLogger("luukku.hub")
 
-# Roles that may open any conversation (supervision, audit); others only their skills'.
-SUPERVISOR_ROLES = frozenset({"supervisor"})
 TICK_S = 0.25
 METER_EVERY_S = 2.0
 
 
-class Link(Protocol):
-    """One open socket, as the hub sees it."""
-
-    async def send(self, frame: Frame) -> None: ...
-
-    async def close(self, code: int = 1000, reason: str = "") -> None: ...
-
-
-@dataclass
-class Live:
-    """An open conversation (queued or active)."""
-
-    id: str
-    queue: str
-    state: str  # "queued" | "active"
-    arrived_at: datetime
-    client_name: str | None
-    client_phone: str | None
-    owner: str | None = None
-    answered_at: datetime | None = None
-    client: Link | None = None
-    client_gone_at: datetime | None = None
-    client_left: bool = False
-    lang: str = "fi"
-    # The client's first line while queued: the offer shows it (roles in first_line_roles).
-    first_line: str | None = None
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    # Colleagues invited in by the owner (backend/collab.py).
-    consultants: set[str] = field(default_factory=set)
-    # A transfer waiting for its receiver: (sender's name, note), shown with the offer.
-    transfer: tuple[str, str] | None = None
-
-    def staff_members(self) -> list[str]:
-        """Everyone on the staff side of the conversation (the owner first)."""
-        return ([self.owner] if self.owner else []) + sorted(self.consultants)
-
-
-@dataclass
-class StaffConn:
-    profile: StaffProfile
-    link: Link
-    token_hash: str = ""
-    # When her session ends: the socket is closed then (she logs in again by herself).
-    expires_at: datetime | None = None
-
-
 def _lang(code: str) -> Literal["fi", "sv", "en"]:
     return "sv" if code == "sv" else "en" if code == "en" else "fi"
-
-
-def first_name(display_name: str) -> str:
-    # Clients see the professional's first name only.
-    return display_name.split()[0] if display_name.strip() else display_name
-
-
-def chat_line(line: StoredLine, pictures: dict[int, PictureMeta] | None = None) -> ChatLine:
-    """The protocol's line. With ``pictures`` (staff only) a picture line carries its
-    thumbnail; without, just its size (the client sent it, and has it)."""
-    picture = None
-    if line.picture_id is not None:
-        meta = (pictures or {}).get(line.picture_id)
-        picture = PictureInfo(
-            id=line.picture_id,
-            width=meta.width if meta else 0,
-            height=meta.height if meta else 0,
-            bytes=meta.size if meta else 0,
-            thumb=(
-                "data:image/jpeg;base64," + base64.b64encode(meta.thumb).decode()
-                if meta and pictures is not None
-                else None
-            ),
-        )
-    return ChatLine(
-        seq=line.seq,
-        author=Author(line.author),
-        author_name=line.author_name,
-        text=line.text,
-        at=line.at,
-        kind="picture" if line.kind == "picture" else "video" if line.kind == "video" else "text",
-        picture=picture,
-    )
 
 
 class Hub:
@@ -211,13 +134,6 @@ class Hub:
         # hub has done its part (the digi-agents' standby hangs on this).
         self.staff_listeners: list[Callable[[str, bool], Awaitable[None]]] = []
         self._positions: dict[str, int] = {}
-        from backend.callbacks import Callbacks
-        from backend.collab import Collaboration
-        from backend.guides import Guides
-        from backend.staff_chat import StaffChat
-        from backend.store.callbacks import CallbackStore
-        from backend.store.handbook import HandbookStore
-
         self.guides = Guides(self, HandbookStore(store))
         self.callbacks = Callbacks(self, CallbackStore(store))
         self.reports = ReportStore(store)
@@ -228,9 +144,7 @@ class Hub:
         self.pictures = PictureStore(store)
         self.collab = Collaboration(self)
         self.staff_chat = StaffChat(self)
-        from backend.phone import PhoneDesk
-
-        self.phone = PhoneDesk(self)
+        self.phone = PhoneDesk(self, self.callbacks)
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -329,13 +243,13 @@ class Hub:
             conn.expires_at = None
         self.client_limits.prune(time.monotonic())
         for username in self.router.end_wrap_ups(now):
-            await self._send_status(username)
+            await self.send_status(username)
         for lapse in self.router.expire_offers(now):
             log.info("offer of %s to %s lapsed", lapse.contact_id, lapse.username)
             for conversation_id in (lapse.contact_id, *lapse.also_withdrawn):
-                await self._withdrawn(lapse.username, conversation_id, "timeout")
+                await self.withdraw_offer(lapse.username, conversation_id, "timeout")
             if lapse.set_not_ready:
-                await self._send_status(lapse.username)
+                await self.send_status(lapse.username)
         for live in list(self.live.values()):
             if (
                 live.state == "queued"
@@ -347,12 +261,12 @@ class Hub:
         await self.phone.tick(now)
         await self.route()
 
-    async def _withdrawn(self, username: str, contact_id: str, reason: str) -> None:
+    async def withdraw_offer(self, username: str, contact_id: str, reason: str) -> None:
         """An offer she no longer has: a chat's banner goes, a call stops ringing her."""
         if contact_id in self.phone.calls:
             await self.phone.stop_ringing(contact_id, username)
             return
-        await self._to_staff(
+        await self.send_staff(
             username,
             ToStaffOfferWithdrawn(
                 conversation_id=contact_id,
@@ -369,7 +283,7 @@ class Hub:
             live = self.live[offer.contact_id]
             profile = self.profiles.get(offer.username)
             preview = profile is not None and profile.role in self.config.routing.first_line_roles
-            await self._to_staff(
+            await self.send_staff(
                 offer.username,
                 ToStaffOffer(
                     conversation_id=offer.contact_id,
@@ -397,7 +311,7 @@ class Hub:
                 if live is None or live.client is None:
                     continue
                 self._positions[contact.id] = position
-                await self._send(
+                await self.send_to(
                     live.client,
                     ToClientQueue(
                         position=position, estimated_wait_s=self.estimate(live.queue, position)
@@ -406,7 +320,7 @@ class Hub:
 
     # --- sending -------------------------------------------------------------------------
 
-    async def _send(self, link: Link | None, frame: Frame) -> None:
+    async def send_to(self, link: Link | None, frame: Frame) -> None:
         if link is None:
             return
         try:
@@ -415,19 +329,16 @@ class Hub:
             # A socket that died mid-send is cleaned up by its own receive loop.
             log.debug("send failed", exc_info=True)
 
-    async def send_staff(self, username: str, frame: Frame) -> None:
-        """Send to one staff member if she is online (the features' way in)."""
-        await self._to_staff(username, frame)
-
-    async def _to_staff(self, username: str | None, frame: Frame) -> None:
+    async def send_staff(self, username: str | None, frame: Frame) -> None:
+        """Send to one staff member if she is online."""
         conn = self.staff.get(username) if username else None
         if conn is not None:
-            await self._send(conn.link, frame)
+            await self.send_to(conn.link, frame)
 
-    async def _send_status(self, username: str) -> None:
+    async def send_status(self, username: str) -> None:
         agent = self.router.agents.get(username)
         if agent is not None:
-            await self._to_staff(
+            await self.send_staff(
                 username,
                 ToStaffStatus(
                     status=agent.status,
@@ -524,14 +435,14 @@ class Hub:
         figures = self.meter()
         now = self.clock()
         for conn in list(self.staff.values()):
-            mine = self._serves(conn.profile)
-            await self._send(
+            mine = self.serves(conn.profile)
+            await self.send_to(
                 conn.link,
                 ToStaffMeter(at=now, queues=[f for f in figures if f.queue in mine]),
             )
 
-    def _serves(self, profile: StaffProfile) -> set[str]:
-        if profile.role in SUPERVISOR_ROLES:
+    def serves(self, profile: StaffProfile) -> set[str]:
+        if is_supervisor(profile):
             return {q.id for q in self.config.queues}
         return {q.id for q in self.config.queues if q.skill in profile.skills}
 
@@ -581,7 +492,7 @@ class Hub:
         position = self.router.position(conversation_id) or 1
         self._positions[conversation_id] = position
         log.info("conversation %s queued in %s", conversation_id, queue.id)
-        await self._send(
+        await self.send_to(
             link,
             ToClientStarted(
                 conversation_id=conversation_id,
@@ -614,7 +525,7 @@ class Hub:
         position = self.router.position(row.id) if state == "queued" else None
         if position is not None:
             self._positions[row.id] = position
-        await self._send(
+        await self.send_to(
             link,
             ToClientResumed(
                 conversation_id=row.id,
@@ -642,7 +553,7 @@ class Hub:
                 client_msg_id=frame.client_msg_id,
                 author_name=live.client_name,
             )
-        await self._send(
+        await self.send_to(
             live.client, ToClientAck(client_msg_id=frame.client_msg_id, seq=line.seq, at=line.at)
         )
         if live.state == "queued" and live.first_line is None:
@@ -655,7 +566,7 @@ class Hub:
     async def client_typing(self, conversation_id: str, typing: bool) -> None:
         live = self.live.get(conversation_id)
         if live is not None and live.state == "active":
-            await self._to_staff(
+            await self.send_staff(
                 live.owner, ToStaffTyping(conversation_id=conversation_id, typing=typing)
             )
 
@@ -668,7 +579,7 @@ class Hub:
             await self._abandon(live, now)
             return
         live.client_left = True
-        await self._system_line(live, "client_left")
+        await self.system_line(live, "client_left")
         await self.to_members(live, ToStaffClientLeft(conversation_id=conversation_id))
 
     async def client_gone(self, conversation_id: str, link: Link) -> None:
@@ -692,12 +603,12 @@ class Hub:
         self.client_limits.forget(live.id)
         log.info("conversation %s abandoned in queue", live.id)
         if offered_to is not None:
-            await self._to_staff(
+            await self.send_staff(
                 offered_to, ToStaffOfferWithdrawn(conversation_id=live.id, reason="client_left")
             )
-        await self._send(live.client, ToClientClosed())
+        await self.send_to(live.client, ToClientClosed())
 
-    async def _system_line(self, live: Live, text: str) -> None:
+    async def system_line(self, live: Live, text: str) -> None:
         # System lines hold a code, not prose: each side shows it in its own language.
         async with live.lock:
             line, _ = await self.store.append_message(
@@ -712,12 +623,12 @@ class Hub:
         await self.to_members(
             live, ToStaffMessage(conversation_id=live.id, line=chat_line(line, pictures or {}))
         )
-        await self._send(live.client, ToClientMessage(line=chat_line(line)))
+        await self.send_to(live.client, ToClientMessage(line=chat_line(line)))
 
     async def to_members(self, live: Live, frame: Frame, but: str | None = None) -> None:
         for username in live.staff_members():
             if username != but:
-                await self._to_staff(username, frame)
+                await self.send_staff(username, frame)
 
     # --- staff ---------------------------------------------------------------------------
 
@@ -823,7 +734,7 @@ class Hub:
             if live.owner == username:
                 agent.chats.add(live.id)
         log.info("staff %s connected", username)
-        await self._send(
+        await self.send_to(
             link,
             ToStaffLoggedIn(
                 session_token=token,
@@ -836,9 +747,9 @@ class Hub:
                 queue_channels={q.id: q.channel for q in self.config.queues},
             ),
         )
-        await self._send_status(username)
+        await self.send_status(username)
         for live in mine:
-            await self._send(
+            await self.send_to(
                 link, ToStaffConversation(conversation=await self.view(live.id, username))
             )
         await self.staff_chat.send_history(username)
@@ -854,7 +765,7 @@ class Hub:
         # Her chats stay hers (she reconnects and resumes); her pending offers go to others.
         for contact_id in self.router.set_status(username, StaffStatus.OFFLINE, self.clock()):
             if contact_id in self.phone.calls:
-                await self._withdrawn(username, contact_id, "taken")
+                await self.withdraw_offer(username, contact_id, "taken")
         await self._log_state(username)
         log.info("staff %s disconnected", username)
         self.callbacks.withdraw_offers_of(username)
@@ -883,7 +794,7 @@ class Hub:
         ended = agent.on_call and not on_call
         self.router.set_on_call(username, on_call, now)
         if ended and agent.load == 0:
-            await self._wrap_up(username, now)
+            await self.wrap_up(username, now)
         await self.route()
         await self.broadcast_meter()
 
@@ -907,10 +818,10 @@ class Hub:
             live.answered_at = now
             self.counts[live.queue].answered_waits_s.append((now - live.arrived_at).total_seconds())
         log.info("conversation %s accepted by %s", live.id, username)
-        await self._to_staff(
+        await self.send_staff(
             username, ToStaffConversation(conversation=await self.view(live.id, username))
         )
-        await self._send(
+        await self.send_to(
             live.client, ToClientJoined(staff_name=first_name(self.profiles[username].display_name))
         )
         await self._update_positions()
@@ -925,7 +836,7 @@ class Hub:
             )
         live = self.live.get(row.id)
         if (
-            row.queue not in self._serves(profile)
+            row.queue not in self.serves(profile)
             and row.answered_by != username
             and (live is None or username not in live.consultants)
         ):
@@ -935,11 +846,11 @@ class Hub:
                 ref=frame.conversation_id,
             )
         await self.store.log_access(username, row.id, "open", self.clock())
-        await self._to_staff(
+        await self.send_staff(
             username, ToStaffConversation(conversation=await self.view(row.id, username))
         )
 
-    def _owned(self, username: str, conversation_id: str) -> Live:
+    def owned(self, username: str, conversation_id: str) -> Live:
         live = self.live.get(conversation_id)
         if live is None or live.owner != username or live.state != "active":
             raise ProtocolError(
@@ -969,21 +880,21 @@ class Hub:
                 author_name=name,
                 staff_username=username,
             )
-        await self._to_staff(
+        await self.send_staff(
             username,
             ToStaffAck(conversation_id=live.id, client_msg_id=frame.client_msg_id, seq=line.seq),
         )
         await self.to_members(
             live, ToStaffMessage(conversation_id=live.id, line=chat_line(line)), but=username
         )
-        await self._send(live.client, ToClientMessage(line=chat_line(line)))
+        await self.send_to(live.client, ToClientMessage(line=chat_line(line)))
 
     async def staff_typing(self, username: str, conversation_id: str, typing: bool) -> None:
-        live = self._owned(username, conversation_id)
-        await self._send(live.client, ToClientTyping(typing=typing))
+        live = self.owned(username, conversation_id)
+        await self.send_to(live.client, ToClientTyping(typing=typing))
 
     async def close(self, username: str, frame: StaffClose) -> None:
-        live = self._owned(username, frame.conversation_id)
+        live = self.owned(username, frame.conversation_id)
         now = self.clock()
         await self.store.mark_closed(live.id, now, outcome=frame.outcome, wrap_up=frame.wrap_up)
         self.live.pop(live.id, None)
@@ -994,18 +905,18 @@ class Hub:
             counts.handle_times_s.append((now - live.answered_at).total_seconds())
         log.info("conversation %s closed by %s", live.id, username)
         for consultant in sorted(live.consultants):
-            await self._to_staff(
+            await self.send_staff(
                 consultant, ToStaffLeft(conversation_id=live.id, reason="consult_ended")
             )
-        await self._send(live.client, ToClientClosed())
-        await self._to_staff(
+        await self.send_to(live.client, ToClientClosed())
+        await self.send_staff(
             username, ToStaffClosed(conversation_id=live.id, outcome=frame.outcome)
         )
-        await self._wrap_up(username, now)
+        await self.wrap_up(username, now)
         await self.route()
         await self.broadcast_meter()
 
-    async def _wrap_up(self, username: str, now: datetime) -> None:
+    async def wrap_up(self, username: str, now: datetime) -> None:
         """After a chat or a call: no new offers until she says she is Ready again."""
         if self.router.agents[username].status is StaffStatus.READY:
             await self.change_status(username, StaffStatus.WRAP_UP)
@@ -1017,9 +928,9 @@ class Hub:
         withdrawn on her screen (an offer the router forgot but her banner still shows is
         a client she accepts in vain)."""
         for contact_id in self.router.set_status(username, status, self.clock(), reason):
-            await self._withdrawn(username, contact_id, "taken")
+            await self.withdraw_offer(username, contact_id, "taken")
         await self._log_state(username)
-        await self._send_status(username)
+        await self.send_status(username)
 
     async def _log_state(self, username: str) -> None:
         agent = self.router.agents.get(username)

@@ -21,8 +21,9 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
+from backend.callbacks import Callbacks
+from backend.centre import Centre, Link
 from backend.domain.routing import Contact, Offer, RoutingError
 from backend.store.phone import PhoneStore
 from protocol.gateway import (
@@ -50,9 +51,6 @@ from protocol.messages import (
     ToStaffCallOutcomeSaved,
 )
 
-if TYPE_CHECKING:
-    from backend.hub import Hub, Link
-
 log = logging.getLogger("luukku.phone")
 LOST_AFTER = timedelta(seconds=60)
 
@@ -70,7 +68,8 @@ class Call:
 
 
 class PhoneDesk:
-    def __init__(self, hub: Hub) -> None:
+    def __init__(self, hub: Centre, callbacks: Callbacks) -> None:
+        self.callbacks = callbacks
         self.hub = hub
         self.store = PhoneStore(hub.store)
         self.calls: dict[str, Call] = {}
@@ -115,7 +114,7 @@ class PhoneDesk:
             elif item.queue is not None and call.id not in self.hub.router.contacts:
                 self.hub.router.enqueue(Contact(call.id, item.queue, "phone", item.arrived_at))
         log.info("gateway %s connected holding %d calls", frame.gateway_id, len(frame.calls))
-        await self.hub._send(
+        await self.hub.send_to(
             link,
             GatewayWelcome(
                 phone_queues=[q.id for q in self.hub.config.queues if q.channel == "phone"]
@@ -138,7 +137,7 @@ class PhoneDesk:
             call.suspended_at = now
             contact = self.hub.router.contacts.get(call.id)
             if contact is not None and contact.offered_to is not None:
-                await self.hub._send_status(contact.offered_to)
+                await self.hub.send_status(contact.offered_to)
             self.hub.router.remove(call.id)
         log.warning(
             "gateway %s disconnected%s",
@@ -174,13 +173,13 @@ class PhoneDesk:
         )
         if not stored:
             raise ProtocolError(ErrorCode.FORBIDDEN, "not a call you answered", ref=frame.call_id)
-        await self.hub._to_staff(username, ToStaffCallOutcomeSaved(call_id=frame.call_id))
+        await self.hub.send_staff(username, ToStaffCallOutcomeSaved(call_id=frame.call_id))
 
-    async def _send(self, call_id: str, frame: Frame) -> None:
+    async def _to_gateway(self, call_id: str, frame: Frame) -> None:
         """To the gateway that holds the call."""
         call = self.calls.get(call_id)
         if call is not None:
-            await self.hub._send(self.gateways.get(call.gateway), frame)
+            await self.hub.send_to(self.gateways.get(call.gateway), frame)
 
     # --- the call's life -----------------------------------------------------------------
 
@@ -207,7 +206,7 @@ class PhoneDesk:
     async def deliver(self, offer: Offer, now: datetime) -> None:
         call = self.calls[offer.contact_id]
         await self.store.change(call.id, now, "offered", offer.username)
-        await self._send(
+        await self._to_gateway(
             call.id,
             Deliver(
                 call_id=call.id,
@@ -220,7 +219,7 @@ class PhoneDesk:
 
     async def stop_ringing(self, call_id: str, username: str) -> None:
         """Her offer of this call lapsed or was withdrawn: the gateway stops ringing her."""
-        await self._send(call_id, CancelDelivery(call_id=call_id, username=username))
+        await self._to_gateway(call_id, CancelDelivery(call_id=call_id, username=username))
         await self.store.change(call_id, self.hub.clock(), "not_answered", username)
 
     async def _answered(self, frame: CallAnswered, now: datetime) -> None:
@@ -258,14 +257,14 @@ class PhoneDesk:
         if lapse is None:
             return
         for other in lapse.also_withdrawn:
-            await self.hub._withdrawn(frame.username, other, "taken")
+            await self.hub.withdraw_offer(frame.username, other, "taken")
         if lapse.set_not_ready:
-            await self.hub._send_status(frame.username)
+            await self.hub.send_status(frame.username)
         await self.hub.route()
 
     async def _callback(self, frame: CallCallback, now: datetime) -> None:
         call = self._call(frame.call_id)
-        row = await self.hub.callbacks.add(
+        row = await self.callbacks.add(
             CallbackCreate(
                 request_id=0,
                 queue=frame.queue,
@@ -277,13 +276,15 @@ class PhoneDesk:
         )
         contact = self.hub.router.remove(call.id)
         if contact is not None and contact.offered_to is not None:
-            await self._send(call.id, CancelDelivery(call_id=call.id, username=contact.offered_to))
+            await self._to_gateway(
+                call.id, CancelDelivery(call_id=call.id, username=contact.offered_to)
+            )
         await self.store.change(call.id, now, "callback", str(row.id))
         local = now.astimezone(self.hub.config.tz).date()
         due_today = (
             row.due_at is not None and row.due_at.astimezone(self.hub.config.tz).date() == local
         )
-        await self._send(
+        await self._to_gateway(
             call.id,
             CallbackStored(
                 call_id=call.id, callback_id=row.id, due_at=row.due_at, due_today=due_today
@@ -298,7 +299,7 @@ class PhoneDesk:
         if call is not None:
             contact = self.hub.router.remove(call_id)
             if contact is not None and contact.offered_to is not None:
-                await self.hub._send(
+                await self.hub.send_to(
                     self.gateways.get(call.gateway),
                     CancelDelivery(call_id=call_id, username=contact.offered_to),
                 )
@@ -312,7 +313,7 @@ class PhoneDesk:
                     self.hub.router.set_on_call(agent.username, False, now)
                     if agent.load == 0:
                         # After a call, as after a chat: Wrap-up until she is Ready again.
-                        await self.hub._wrap_up(agent.username, now)
+                        await self.hub.wrap_up(agent.username, now)
                 if call.answered_at is not None and call.queue is not None:
                     self.hub.counts[call.queue].handle_times_s.append(
                         (now - call.answered_at).total_seconds()
@@ -339,7 +340,7 @@ class PhoneDesk:
                 if self._positions.get(contact.id) == position:
                     continue
                 self._positions[contact.id] = position
-                await self._send(
+                await self._to_gateway(
                     contact.id,
                     QueuePosition(
                         call_id=contact.id,

@@ -8,8 +8,8 @@ sorted ("dm:anna|pekka"), so both ends name the same channel.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
+from backend.centre import Centre
 from backend.store.staff_chat import StaffChatStore
 from backend.store.tables import StaffChatRow
 from protocol.messages import (
@@ -24,9 +24,6 @@ from protocol.messages import (
     channel_members,
     dm_channel,
 )
-
-if TYPE_CHECKING:
-    from backend.hub import Hub
 
 log = logging.getLogger("luukku.staff_chat")
 
@@ -43,7 +40,7 @@ def message(row: StaffChatRow) -> StaffChatMessage:
 
 
 class StaffChat:
-    def __init__(self, hub: Hub) -> None:
+    def __init__(self, hub: Centre) -> None:
         self.hub = hub
         self.store = StaffChatStore(hub.store)
 
@@ -76,7 +73,7 @@ class StaffChat:
         targets = list(self.hub.staff) if ends is None else [e for e in ends if e in self.hub.staff]
         log.info("staff message %s in %s", row.id, "help" if ends is None else "direct")
         for target in targets:
-            await self.hub._to_staff(
+            await self.hub.send_staff(
                 target,
                 ToStaffChat(
                     message=out, client_msg_id=frame.client_msg_id if target == username else None
@@ -91,7 +88,7 @@ class StaffChat:
 
     async def send_history(self, username: str) -> None:
         rows = await self.store.history(username)
-        await self.hub._to_staff(
+        await self.hub.send_staff(
             username,
             ToStaffChatHistory(
                 messages=[message(r) for r in rows], read=await self.store.reads(username)

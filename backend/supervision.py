@@ -12,12 +12,13 @@ import statistics
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
+from backend.centre import is_supervisor
 from backend.domain.callin import summarise
 from backend.domain.figures import ContactRecord, Grain, arrivals_by_weekday_hour
 from backend.domain.figures import Figures as DomainFigures
 from backend.domain.report import Report
 from backend.domain.roster import RosterRow, check_week, monday_of, week_version
-from backend.hub import SUPERVISOR_ROLES, Hub
+from backend.hub import Hub
 from backend.reports.files import formula
 from backend.reports.service import ReportError, make_report
 from backend.reports.staffing import METHOD, import_roster, make_advice
@@ -72,7 +73,7 @@ class Supervision:
 
     def is_supervisor(self, username: str) -> bool:
         profile = self.hub.profiles.get(username)
-        return profile is not None and profile.role in SUPERVISOR_ROLES
+        return is_supervisor(profile)
 
     def _require(self, username: str) -> None:
         if not self.is_supervisor(username):

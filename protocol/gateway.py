@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from protocol.messages import ErrorFrame, Frame, Ident, PhoneNumber, _validate
+from protocol.messages import ErrorFrame, Frame, Ident, PhoneNumber, validate_frame
 
 CallId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
 # Caller ids are whatever the network sends: digits, "+", or "anonymous".
@@ -167,8 +167,8 @@ _to_gateway_adapter: TypeAdapter[ToGatewayFrame] = TypeAdapter(ToGatewayFrame)
 
 
 def parse_gateway_frame(raw: str | bytes) -> GatewayFrame:
-    return _validate(_gateway_adapter, raw)
+    return validate_frame(_gateway_adapter, raw)
 
 
 def parse_to_gateway_frame(raw: str | bytes) -> ToGatewayFrame:
-    return _validate(_to_gateway_adapter, raw)
+    return validate_frame(_to_gateway_adapter, raw)

@@ -1408,7 +1408,7 @@ def _decode(raw: str | bytes, limit: int = MAX_FRAME_BYTES) -> dict[str, object]
     return data
 
 
-def _validate(adapter: TypeAdapter[T], raw: str | bytes, limit: int = MAX_FRAME_BYTES) -> T:
+def validate_frame(adapter: TypeAdapter[T], raw: str | bytes, limit: int = MAX_FRAME_BYTES) -> T:
     data = _decode(raw, limit)
     try:
         return adapter.validate_python(data)
@@ -1420,20 +1420,20 @@ def _validate(adapter: TypeAdapter[T], raw: str | bytes, limit: int = MAX_FRAME_
 
 
 def parse_client_frame(raw: str | bytes) -> ClientFrame:
-    return _validate(_client_adapter, raw)
+    return validate_frame(_client_adapter, raw)
 
 
 def parse_staff_frame(raw: str | bytes) -> StaffFrame:
-    return _validate(_staff_adapter, raw, MAX_STAFF_FRAME_BYTES)
+    return validate_frame(_staff_adapter, raw, MAX_STAFF_FRAME_BYTES)
 
 
 def parse_to_client_frame(raw: str | bytes) -> ServerToClientFrame:
-    return _validate(_to_client_adapter, raw)
+    return validate_frame(_to_client_adapter, raw)
 
 
 def parse_to_staff_frame(raw: str | bytes) -> ServerToStaffFrame:
     # An index of a few thousand pages is large; it comes from our own backend.
-    return _validate(_to_staff_adapter, raw, 16 * 1024 * 1024)
+    return validate_frame(_to_staff_adapter, raw, 16 * 1024 * 1024)
 
 
 def dump_frame(frame: Frame) -> str:

@@ -13,8 +13,9 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 
 from backend.auth import token_hash
+from backend.centre import is_supervisor_role
 from backend.domain.figures import Grain
-from backend.hub import SUPERVISOR_ROLES, Hub
+from backend.hub import Hub
 from backend.reports.files import INTERVAL_HEADER, interval_rows, to_csv, to_json, write_xlsx
 from backend.reports.service import ReportError, make_report
 
@@ -29,7 +30,7 @@ async def report_file(request: Request) -> Response:
     if session is None:
         return JSONResponse({"error": "unauthorized"}, status_code=401)
     user = await hub.store.user(session[0])
-    if user is None or not user.active or user.role not in SUPERVISOR_ROLES:
+    if user is None or not user.active or not is_supervisor_role(user.role):
         return JSONResponse({"error": "forbidden"}, status_code=403)
     q = request.query_params
     try:

@@ -71,3 +71,74 @@ def test_protocol_is_the_only_shared_module() -> None:
         assert "desktop" not in imports(path), path
     for path in (ROOT / "desktop").rglob("*.py"):
         assert "backend" not in imports(path), path
+
+
+def _modules(package: str) -> dict[str, Path]:
+    found = {}
+    for path in (ROOT / package).rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        found[name.removesuffix(".__init__")] = path
+    return found
+
+
+def _edges(name: str, path: Path, known: dict[str, Path]) -> set[str]:
+    """Every backend module this one imports: at the top, in a function, or for types."""
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module in known:
+            out.add(node.module)
+            out.update(
+                f"{node.module}.{a.name}" for a in node.names if f"{node.module}.{a.name}" in known
+            )
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names if a.name in known)
+    out.discard(name)
+    return out
+
+
+def test_no_import_circle_in_the_backend() -> None:
+    """The hub builds its features; they know it only through ``backend/centre.py``."""
+    known = _modules("backend")
+    graph = {name: _edges(name, path, known) for name, path in known.items()}
+    circles = []
+    state: dict[str, int] = {}  # 1: on the path, 2: done
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for other in sorted(graph[name]):
+            if state.get(other) == 1:
+                circles.append([*path[path.index(other) :], other])
+            elif other not in state:
+                visit(other, [*path, other])
+        state[name] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])
+    assert circles == []
+
+
+def test_no_private_name_of_another_module_is_used() -> None:
+    """No ``from x import _name`` anywhere; in the backend and the protocol also no
+    ``other._name`` (a feature talks to the hub through its public interface)."""
+    offenders = []
+    for package in ("protocol", "backend", "desktop"):
+        for name, path in _modules(package).items():
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    offenders += [
+                        f"{name}: {node.module}.{a.name}"
+                        for a in node.names
+                        if a.name.startswith("_") and not a.name.startswith("__")
+                    ]
+                if package == "desktop" or not isinstance(node, ast.Attribute):
+                    continue
+                private = node.attr.startswith("_") and not node.attr.startswith("__")
+                owner = node.value
+                if private and not (
+                    isinstance(owner, ast.Name) and owner.id in ("self", "cls", "os")
+                ):
+                    offenders.append(f"{name}:{node.lineno}: {ast.unparse(node)}")
+    assert offenders == []
