@@ -16,65 +16,22 @@ from collections.abc import Awaitable, Callable
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from backend.digi import DigiAgents
+from backend.api.dispatch import (
+    ClientSession,
+    GatewaySession,
+    StaffSession,
+    dispatch_client,
+    dispatch_gateway,
+    dispatch_staff,
+)
 from backend.domain.ratelimit import TokenBucket
 from backend.hub import Hub
-from backend.supervision import Supervision
-from protocol.gateway import GatewayHello, parse_gateway_frame
+from protocol.gateway import parse_gateway_frame
 from protocol.messages import (
-    CallbackAttempt,
-    CallbackCreate,
-    CallbackDecline,
-    CallbackFiguresRequest,
-    CallbackListRequest,
-    CallbackOpen,
-    CallbackTake,
-    ClientLeave,
-    ClientMessage,
-    ClientResume,
-    ClientStart,
-    ClientTyping,
     ErrorCode,
     ErrorFrame,
     Frame,
-    GuideHistoryRequest,
-    GuideIndexRequest,
-    GuideOpen,
-    GuideRestore,
-    GuideSave,
-    GuideSearch,
-    GuideVersionRequest,
     ProtocolError,
-    StaffAccept,
-    StaffAdviceRequest,
-    StaffCallForHelp,
-    StaffCallInAnswer,
-    StaffCallOutcome,
-    StaffChatRead,
-    StaffChatSend,
-    StaffClose,
-    StaffConsultEnd,
-    StaffDigiLeave,
-    StaffInvite,
-    StaffLogin,
-    StaffLogout,
-    StaffMyFiguresRequest,
-    StaffNote,
-    StaffOpen,
-    StaffPhoneState,
-    StaffPictureOpen,
-    StaffPictureRequest,
-    StaffReportRequest,
-    StaffResumeSession,
-    StaffRosterImport,
-    StaffRosterSave,
-    StaffRosterWeekRequest,
-    StaffSend,
-    StaffSetStatus,
-    StaffSupervise,
-    StaffTransfer,
-    StaffTyping,
-    StaffVideoLink,
     parse_client_frame,
     parse_staff_frame,
 )
@@ -240,170 +197,43 @@ async def client_socket(ws: WebSocket) -> None:
     limits = hub.config.limits
     await ws.accept()
     link = SocketLink(ws)
-    conversation_id: str | None = None
+    session = ClientSession(hub, link, ws.client.host if ws.client else "-")
 
     async def handle(raw: str | bytes) -> None:
-        nonlocal conversation_id
-        frame = parse_client_frame(raw)
-        if isinstance(frame, ClientStart | ClientResume):
-            if conversation_id is not None:
-                raise ProtocolError(ErrorCode.BAD_FRAME, "a conversation is already open")
-            if isinstance(frame, ClientStart):
-                address = ws.client.host if ws.client else "-"
-                if not hub.client_limits.start(address, time.monotonic()):
-                    raise ProtocolError(
-                        ErrorCode.RATE_LIMITED, "too many chats started from here; wait a while"
-                    )
-                conversation_id = await hub.client_start(link, frame)
-            else:
-                conversation_id = await hub.client_resume(link, frame)
-            return
-        if conversation_id is None:
-            raise ProtocolError(ErrorCode.BAD_FRAME, "start or resume a conversation first")
-        if isinstance(frame, ClientMessage):
-            if not hub.client_limits.line(conversation_id, time.monotonic()):
-                # Per conversation, not per socket: resuming does not refill it.
-                raise ProtocolError(ErrorCode.RATE_LIMITED, "slow down", ref=frame.client_msg_id)
-            await hub.client_message(conversation_id, frame)
-        elif isinstance(frame, ClientTyping):
-            await hub.client_typing(conversation_id, frame.typing)
-        elif isinstance(frame, ClientLeave):
-            await hub.client_leave(conversation_id)
+        await dispatch_client(session, parse_client_frame(raw))
 
     try:
         bucket = TokenBucket(limits.client_frames_per_s, limits.client_burst)
         await _serve(ws, link, bucket, handle, "client")
     finally:
-        if conversation_id is not None:
-            await hub.client_gone(conversation_id, link)
+        if session.conversation_id is not None:
+            await hub.client_gone(session.conversation_id, link)
         await link.stop()
 
 
 async def staff_socket(ws: WebSocket) -> None:
     hub: Hub = ws.app.state.hub
-    supervision: Supervision = ws.app.state.supervision
-    digi: DigiAgents = ws.app.state.digi
     limits = hub.config.limits
     await ws.accept()
     link = SocketLink(ws)
-    username: str | None = None
+    session = StaffSession(
+        hub,
+        ws.app.state.supervision,
+        ws.app.state.digi,
+        link,
+        ws.client.host if ws.client else "-",
+    )
 
     async def handle(raw: str | bytes) -> None:
-        nonlocal username
-        frame = parse_staff_frame(raw)
-        if isinstance(frame, StaffLogin | StaffResumeSession):
-            if username is not None:
-                raise ProtocolError(ErrorCode.BAD_FRAME, "already logged in")
-            if isinstance(frame, StaffLogin):
-                address = ws.client.host if ws.client else "-"
-                username = await hub.staff_login(link, frame.username, frame.password, address)
-            else:
-                username = await hub.staff_resume(link, frame.session_token)
-            return
-        if username is None:
-            raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "log in first")
-        if isinstance(frame, StaffLogout):
-            await hub.staff_logout(username, link)
-            return
-        if isinstance(frame, StaffSupervise):
-            await supervision.supervise(username, frame)
-        elif isinstance(frame, StaffReportRequest):
-            await supervision.report(username, frame)
-        elif isinstance(frame, StaffMyFiguresRequest):
-            await supervision.my_figures(username, frame)
-        elif isinstance(frame, StaffAdviceRequest):
-            await supervision.advice(username, frame)
-        elif isinstance(frame, StaffRosterImport):
-            await supervision.import_roster(username, frame)
-        elif isinstance(frame, StaffCallInAnswer):
-            await digi.answer(username, frame)
-        elif isinstance(frame, StaffDigiLeave):
-            await digi.leave(username)
-        elif isinstance(frame, StaffCallForHelp):
-            await digi.call_for_help(username, frame)
-        elif isinstance(frame, StaffSetStatus) and digi.on_standby(username):
-            # On standby she is in no queue; Ready comes from joining a call-in.
-            raise ProtocolError(ErrorCode.CONFLICT, "on standby: join a call-in to take contacts")
-        elif isinstance(frame, StaffRosterWeekRequest):
-            await supervision.roster_week(username, frame)
-        elif isinstance(frame, StaffRosterSave):
-            await supervision.save_roster(username, frame)
-        else:
-            await _staff_dispatch(hub, username, frame)
+        await dispatch_staff(session, parse_staff_frame(raw))
 
     try:
         bucket = TokenBucket(limits.staff_frames_per_s, limits.staff_burst)
         await _serve(ws, link, bucket, handle, "staff")
     finally:
-        if username is not None:
-            await hub.staff_gone(username, link)
+        if session.username is not None:
+            await hub.staff_gone(session.username, link)
         await link.stop()
-
-
-async def _staff_dispatch(hub: Hub, username: str, frame: Frame) -> None:
-    guides, collab = hub.guides, hub.collab
-    if isinstance(frame, StaffTransfer):
-        await collab.transfer(username, frame)
-    elif isinstance(frame, StaffInvite):
-        await collab.invite(username, frame)
-    elif isinstance(frame, StaffConsultEnd):
-        await collab.end_consult(username, frame)
-    elif isinstance(frame, StaffNote):
-        await collab.note(username, frame)
-    elif isinstance(frame, StaffVideoLink):
-        await collab.video_link(username, frame)
-    elif isinstance(frame, StaffPictureRequest):
-        await collab.picture_request(username, frame)
-    elif isinstance(frame, StaffPictureOpen):
-        await collab.open_picture(username, frame)
-    elif isinstance(frame, StaffChatSend):
-        await hub.staff_chat.send(username, frame)
-    elif isinstance(frame, StaffChatRead):
-        await hub.staff_chat.read(username, frame)
-    elif isinstance(frame, CallbackTake):
-        await hub.callbacks.take(username, frame)
-    elif isinstance(frame, CallbackDecline):
-        await hub.callbacks.decline(username, frame)
-    elif isinstance(frame, CallbackFiguresRequest):
-        await hub.callbacks.send_figures(username, frame)
-    elif isinstance(frame, CallbackCreate):
-        await hub.callbacks.create(username, frame)
-    elif isinstance(frame, CallbackListRequest):
-        await hub.callbacks.send_list(username)
-    elif isinstance(frame, CallbackOpen):
-        await hub.callbacks.open(username, frame)
-    elif isinstance(frame, CallbackAttempt):
-        await hub.callbacks.attempt(username, frame)
-    elif isinstance(frame, GuideIndexRequest):
-        await guides.index(username)
-    elif isinstance(frame, GuideOpen):
-        await guides.open(username, frame)
-    elif isinstance(frame, GuideSearch):
-        await guides.search(username, frame)
-    elif isinstance(frame, GuideSave):
-        await guides.save(username, frame)
-    elif isinstance(frame, GuideHistoryRequest):
-        await guides.history(username, frame)
-    elif isinstance(frame, GuideVersionRequest):
-        await guides.version(username, frame)
-    elif isinstance(frame, GuideRestore):
-        await guides.restore(username, frame)
-    elif isinstance(frame, StaffSetStatus):
-        await hub.set_status(username, frame)
-    elif isinstance(frame, StaffAccept):
-        await hub.accept(username, frame)
-    elif isinstance(frame, StaffOpen):
-        await hub.open(username, frame)
-    elif isinstance(frame, StaffSend):
-        await hub.staff_send(username, frame)
-    elif isinstance(frame, StaffTyping):
-        await hub.staff_typing(username, frame.conversation_id, frame.typing)
-    elif isinstance(frame, StaffClose):
-        await hub.close(username, frame)
-    elif isinstance(frame, StaffPhoneState):
-        await hub.set_on_call(username, frame.on_call)
-    elif isinstance(frame, StaffCallOutcome):
-        await hub.phone.record_outcome(username, frame)
 
 
 async def gateway_socket(ws: WebSocket) -> None:
@@ -411,24 +241,15 @@ async def gateway_socket(ws: WebSocket) -> None:
     hub: Hub = ws.app.state.hub
     await ws.accept()
     link = SocketLink(ws)
-    gateway_id: str | None = None
+    session = GatewaySession(hub, link)
 
     async def handle(raw: str | bytes) -> None:
-        nonlocal gateway_id
-        frame = parse_gateway_frame(raw)
-        if isinstance(frame, GatewayHello):
-            if gateway_id is not None:
-                raise ProtocolError(ErrorCode.BAD_FRAME, "already said hello")
-            gateway_id = await hub.phone.hello(link, frame)
-            return
-        if gateway_id is None:
-            raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "hello first")
-        await hub.phone.handle(gateway_id, frame)
+        await dispatch_gateway(session, parse_gateway_frame(raw))
 
     try:
         # A busy gateway sends a few frames per call: 50 calls a second is far inside this.
         await _serve(ws, link, TokenBucket(500, 2000), handle, "gateway")
     finally:
-        if gateway_id is not None:
-            await hub.phone.gone(gateway_id, link)
+        if session.gateway_id is not None:
+            await hub.phone.gone(session.gateway_id, link)
         await link.stop()

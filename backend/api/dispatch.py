@@ -1,0 +1,276 @@
+"""Which code handles each incoming frame: one table per socket kind (frame type ->
+handler), so a new frame is one line here and a test checks every frame of the protocol
+has exactly one handler (``tests/unit/backend/api/test_dispatch.py``).
+
+A handler gets the socket's session (who is on it, the hub and its features) and the
+parsed frame. The log-in (staff), start (client) and hello (gateway) guards are each
+written once, in ``dispatch_*``, before the table is consulted.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from backend.centre import Link
+from backend.digi import DigiAgents
+from backend.hub import Hub
+from backend.supervision import Supervision
+from protocol.gateway import GatewayFrame, GatewayHello
+from protocol.messages import (
+    CallbackAttempt,
+    CallbackCreate,
+    CallbackDecline,
+    CallbackFiguresRequest,
+    CallbackListRequest,
+    CallbackOpen,
+    CallbackTake,
+    ClientFrame,
+    ClientLeave,
+    ClientMessage,
+    ClientResume,
+    ClientStart,
+    ClientTyping,
+    ErrorCode,
+    Frame,
+    GuideHistoryRequest,
+    GuideIndexRequest,
+    GuideOpen,
+    GuideRestore,
+    GuideSave,
+    GuideSearch,
+    GuideVersionRequest,
+    ProtocolError,
+    StaffAccept,
+    StaffAdviceRequest,
+    StaffCallForHelp,
+    StaffCallInAnswer,
+    StaffCallOutcome,
+    StaffChatRead,
+    StaffChatSend,
+    StaffClose,
+    StaffConsultEnd,
+    StaffDigiLeave,
+    StaffFrame,
+    StaffInvite,
+    StaffLogin,
+    StaffLogout,
+    StaffMyFiguresRequest,
+    StaffNote,
+    StaffOpen,
+    StaffPhoneState,
+    StaffPictureOpen,
+    StaffPictureRequest,
+    StaffReportRequest,
+    StaffResumeSession,
+    StaffRosterImport,
+    StaffRosterSave,
+    StaffRosterWeekRequest,
+    StaffSend,
+    StaffSetStatus,
+    StaffSupervise,
+    StaffTransfer,
+    StaffTyping,
+    StaffVideoLink,
+)
+
+
+@dataclass
+class StaffSession:
+    hub: Hub
+    supervision: Supervision
+    digi: DigiAgents
+    link: Link
+    address: str
+    username: str | None = None
+
+    @property
+    def user(self) -> str:
+        assert self.username is not None  # dispatch_staff checked the log-in
+        return self.username
+
+
+@dataclass
+class ClientSession:
+    hub: Hub
+    link: Link
+    address: str
+    conversation_id: str | None = None
+
+    @property
+    def conversation(self) -> str:
+        assert self.conversation_id is not None  # dispatch_client checked the start
+        return self.conversation_id
+
+
+@dataclass
+class GatewaySession:
+    hub: Hub
+    link: Link
+    gateway_id: str | None = None
+
+
+StaffHandler = Callable[[StaffSession, Any], Awaitable[None]]
+ClientHandler = Callable[[ClientSession, Any], Awaitable[None]]
+GatewayHandler = Callable[[GatewaySession, Any], Awaitable[None]]
+
+
+# --- staff ------------------------------------------------------------------------------
+
+
+async def _login(s: StaffSession, frame: StaffLogin | StaffResumeSession) -> None:
+    if s.username is not None:
+        raise ProtocolError(ErrorCode.BAD_FRAME, "already logged in")
+    if isinstance(frame, StaffLogin):
+        s.username = await s.hub.staff_login(s.link, frame.username, frame.password, s.address)
+    else:
+        s.username = await s.hub.staff_resume(s.link, frame.session_token)
+
+
+async def _set_status(s: StaffSession, frame: StaffSetStatus) -> None:
+    if s.digi.on_standby(s.user):
+        # On standby she is in no queue; Ready comes from joining a call-in.
+        raise ProtocolError(ErrorCode.CONFLICT, "on standby: join a call-in to take contacts")
+    await s.hub.set_status(s.user, frame)
+
+
+async def _create_callback(s: StaffSession, frame: CallbackCreate) -> None:
+    await s.hub.callbacks.create(s.user, frame)  # the new id goes out in a frame of its own
+
+
+STAFF_BEFORE_LOGIN: frozenset[type[Frame]] = frozenset({StaffLogin, StaffResumeSession})
+
+STAFF_HANDLERS: dict[type[Frame], StaffHandler] = {
+    # session
+    StaffLogin: _login,
+    StaffResumeSession: _login,
+    StaffLogout: lambda s, f: s.hub.staff_logout(s.user, s.link),
+    # her work: status, offers, conversations
+    StaffSetStatus: _set_status,
+    StaffAccept: lambda s, f: s.hub.accept(s.user, f),
+    StaffOpen: lambda s, f: s.hub.open(s.user, f),
+    StaffSend: lambda s, f: s.hub.staff_send(s.user, f),
+    StaffTyping: lambda s, f: s.hub.staff_typing(s.user, f.conversation_id, f.typing),
+    StaffClose: lambda s, f: s.hub.close(s.user, f),
+    StaffPhoneState: lambda s, f: s.hub.set_on_call(s.user, f.on_call),
+    StaffCallOutcome: lambda s, f: s.hub.phone.record_outcome(s.user, f),
+    # working together
+    StaffTransfer: lambda s, f: s.hub.collab.transfer(s.user, f),
+    StaffInvite: lambda s, f: s.hub.collab.invite(s.user, f),
+    StaffConsultEnd: lambda s, f: s.hub.collab.end_consult(s.user, f),
+    StaffNote: lambda s, f: s.hub.collab.note(s.user, f),
+    StaffVideoLink: lambda s, f: s.hub.collab.video_link(s.user, f),
+    StaffPictureRequest: lambda s, f: s.hub.collab.picture_request(s.user, f),
+    StaffPictureOpen: lambda s, f: s.hub.collab.open_picture(s.user, f),
+    StaffChatSend: lambda s, f: s.hub.staff_chat.send(s.user, f),
+    StaffChatRead: lambda s, f: s.hub.staff_chat.read(s.user, f),
+    # callbacks
+    CallbackTake: lambda s, f: s.hub.callbacks.take(s.user, f),
+    CallbackDecline: lambda s, f: s.hub.callbacks.decline(s.user, f),
+    CallbackFiguresRequest: lambda s, f: s.hub.callbacks.send_figures(s.user, f),
+    CallbackCreate: _create_callback,
+    CallbackListRequest: lambda s, f: s.hub.callbacks.send_list(s.user),
+    CallbackOpen: lambda s, f: s.hub.callbacks.open(s.user, f),
+    CallbackAttempt: lambda s, f: s.hub.callbacks.attempt(s.user, f),
+    # the handbook
+    GuideIndexRequest: lambda s, f: s.hub.guides.index(s.user),
+    GuideOpen: lambda s, f: s.hub.guides.open(s.user, f),
+    GuideSearch: lambda s, f: s.hub.guides.search(s.user, f),
+    GuideSave: lambda s, f: s.hub.guides.save(s.user, f),
+    GuideHistoryRequest: lambda s, f: s.hub.guides.history(s.user, f),
+    GuideVersionRequest: lambda s, f: s.hub.guides.version(s.user, f),
+    GuideRestore: lambda s, f: s.hub.guides.restore(s.user, f),
+    # the supervisor's room (each checks the role itself), her own figures
+    StaffSupervise: lambda s, f: s.supervision.supervise(s.user, f),
+    StaffReportRequest: lambda s, f: s.supervision.report(s.user, f),
+    StaffMyFiguresRequest: lambda s, f: s.supervision.my_figures(s.user, f),
+    StaffAdviceRequest: lambda s, f: s.supervision.advice(s.user, f),
+    StaffRosterImport: lambda s, f: s.supervision.import_roster(s.user, f),
+    StaffRosterWeekRequest: lambda s, f: s.supervision.roster_week(s.user, f),
+    StaffRosterSave: lambda s, f: s.supervision.save_roster(s.user, f),
+    # digi-agents
+    StaffCallInAnswer: lambda s, f: s.digi.answer(s.user, f),
+    StaffDigiLeave: lambda s, f: s.digi.leave(s.user),
+    StaffCallForHelp: lambda s, f: s.digi.call_for_help(s.user, f),
+}
+
+
+async def dispatch_staff(session: StaffSession, frame: StaffFrame) -> None:
+    if session.username is None and type(frame) not in STAFF_BEFORE_LOGIN:
+        raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "log in first")
+    await STAFF_HANDLERS[type(frame)](session, frame)
+
+
+# --- clients ----------------------------------------------------------------------------
+
+
+async def _start(s: ClientSession, frame: ClientStart | ClientResume) -> None:
+    if s.conversation_id is not None:
+        raise ProtocolError(ErrorCode.BAD_FRAME, "a conversation is already open")
+    if isinstance(frame, ClientStart):
+        if not s.hub.client_limits.start(s.address, time.monotonic()):
+            raise ProtocolError(
+                ErrorCode.RATE_LIMITED, "too many chats started from here; wait a while"
+            )
+        s.conversation_id = await s.hub.client_start(s.link, frame)
+    else:
+        s.conversation_id = await s.hub.client_resume(s.link, frame)
+
+
+async def _client_line(s: ClientSession, frame: ClientMessage) -> None:
+    if not s.hub.client_limits.line(s.conversation, time.monotonic()):
+        # Per conversation, not per socket: resuming does not refill it.
+        raise ProtocolError(ErrorCode.RATE_LIMITED, "slow down", ref=frame.client_msg_id)
+    await s.hub.client_message(s.conversation, frame)
+
+
+CLIENT_BEFORE_START: frozenset[type[Frame]] = frozenset({ClientStart, ClientResume})
+
+CLIENT_HANDLERS: dict[type[Frame], ClientHandler] = {
+    ClientStart: _start,
+    ClientResume: _start,
+    ClientMessage: _client_line,
+    ClientTyping: lambda s, f: s.hub.client_typing(s.conversation, f.typing),
+    ClientLeave: lambda s, f: s.hub.client_leave(s.conversation),
+}
+
+
+async def dispatch_client(session: ClientSession, frame: ClientFrame) -> None:
+    if session.conversation_id is None and type(frame) not in CLIENT_BEFORE_START:
+        raise ProtocolError(ErrorCode.BAD_FRAME, "start or resume a conversation first")
+    await CLIENT_HANDLERS[type(frame)](session, frame)
+
+
+# --- the phone gateway ------------------------------------------------------------------
+
+
+async def _hello(s: GatewaySession, frame: GatewayHello) -> None:
+    if s.gateway_id is not None:
+        raise ProtocolError(ErrorCode.BAD_FRAME, "already said hello")
+    s.gateway_id = await s.hub.phone.hello(s.link, frame)
+
+
+async def _to_phone_desk(s: GatewaySession, frame: GatewayFrame) -> None:
+    assert s.gateway_id is not None
+    await s.hub.phone.handle(s.gateway_id, frame)
+
+
+def _gateway_frames() -> list[type[Frame]]:
+    from typing import get_args
+
+    union = get_args(GatewayFrame)[0]
+    return list(get_args(union))
+
+
+GATEWAY_HANDLERS: dict[type[Frame], GatewayHandler] = {
+    **{kind: _to_phone_desk for kind in _gateway_frames() if kind is not GatewayHello},
+    GatewayHello: _hello,
+}
+
+
+async def dispatch_gateway(session: GatewaySession, frame: GatewayFrame) -> None:
+    if session.gateway_id is None and not isinstance(frame, GatewayHello):
+        raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "hello first")
+    await GATEWAY_HANDLERS[type(frame)](session, frame)
