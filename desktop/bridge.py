@@ -8,6 +8,7 @@ subscribe to typed signals instead of raw events.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -37,116 +38,35 @@ class HotkeyRelay(QObject):
 
 
 class Bridge(QObject):
-    link_changed = Signal(str)
-    logged_in = Signal()
-    status_changed = Signal()
-    meter_changed = Signal()
-    offer_arrived = Signal(str)
-    offer_gone = Signal(str, str)
-    conversation_changed = Signal(str)
-    typing_changed = Signal(str)
-    conversation_closed = Signal(str)
-    error = Signal(str, str)
-    guide_index = Signal()
-    guide_page = Signal(str)
-    guide_results = Signal()
-    guide_history = Signal(str)
-    guide_version = Signal(str)
-    guide_saved = Signal(str)
-    guide_changed = Signal(str)
-    phone_event = Signal(object)  # desktop.softphone.engine.PhoneEvent
-    callbacks_changed = Signal()
-    callback_opened = Signal(str)
-    callback_created = Signal(str)
-    callback_offer = Signal()
-    callback_figures = Signal()
-    conversation_left = Signal(str, str)  # id, why ("transferred" | "consult_ended")
-    picture = Signal(str)  # picture id
-    staff_chat = Signal(str)  # channel ("" : all)
-    colleagues = Signal()
-    call_outcome_saved = Signal(str)  # the backend's call id
-    board_changed = Signal()  # supervisors: who is doing what now
-    report_arrived = Signal()
-    advice_arrived = Signal()
-    roster_imported = Signal()
-    roster_week = Signal()
-    digi_changed = Signal()
-    call_in = Signal()
-    my_figures = Signal()
+    """The one relay from the Qt-free core to the widgets (as Electrum's
+    ``qt_event_listener``): every workstation event goes out on ``happened``, and a widget
+    subscribes to the kinds it shows. A new kind of event needs no new signal here.
+
+    Signals:
+        happened(Event): every workstation event (``desktop/chat/state.py``).
+        phone_event(PhoneEvent): every softphone event.
+    """
+
+    happened = Signal(object)
+    phone_event = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._listeners: dict[EventKind, list[Callable[[Event], object]]] = {}
+        self.happened.connect(self._deliver)
+
+    def subscribe(self, kind: EventKind, listener: Callable[[Event], object]) -> None:
+        self._listeners.setdefault(kind, []).append(listener)
+
+    def subscribed(self) -> set[EventKind]:
+        return {kind for kind, listeners in self._listeners.items() if listeners}
+
+    def on_event(self, event: Event) -> None:
+        self.happened.emit(event)
 
     def on_phone_event(self, event: PhoneEvent) -> None:
         self.phone_event.emit(event)
 
-    def on_event(self, event: Event) -> None:
-        cid = event.conversation_id or ""
-        match event.kind:
-            case EventKind.LINK:
-                self.link_changed.emit(event.detail or "")
-            case EventKind.LOGGED_IN:
-                self.logged_in.emit()
-            case EventKind.STATUS:
-                self.status_changed.emit()
-            case EventKind.METER:
-                self.meter_changed.emit()
-            case EventKind.OFFER:
-                self.offer_arrived.emit(cid)
-            case EventKind.OFFER_GONE:
-                self.offer_gone.emit(cid, event.detail or "")
-            case EventKind.CONVERSATION:
-                self.conversation_changed.emit(cid)
-            case EventKind.TYPING:
-                self.typing_changed.emit(cid)
-            case EventKind.CLOSED:
-                self.conversation_closed.emit(cid)
-            case EventKind.ERROR:
-                self.error.emit(cid, event.detail or "")
-            case EventKind.GUIDE_INDEX:
-                self.guide_index.emit()
-            case EventKind.GUIDE_PAGE:
-                self.guide_page.emit(event.detail or "")
-            case EventKind.GUIDE_RESULTS:
-                self.guide_results.emit()
-            case EventKind.GUIDE_HISTORY:
-                self.guide_history.emit(event.detail or "")
-            case EventKind.GUIDE_VERSION:
-                self.guide_version.emit(event.detail or "")
-            case EventKind.GUIDE_SAVED:
-                self.guide_saved.emit(event.detail or "")
-            case EventKind.GUIDE_CHANGED:
-                self.guide_changed.emit(event.detail or "")
-            case EventKind.CALLBACKS:
-                self.callbacks_changed.emit()
-            case EventKind.CALLBACK:
-                self.callback_opened.emit(event.detail or "")
-            case EventKind.CALLBACK_CREATED:
-                self.callback_created.emit(event.detail or "")
-            case EventKind.CALLBACK_OFFER:
-                self.callback_offer.emit()
-            case EventKind.CALLBACK_FIGURES:
-                self.callback_figures.emit()
-            case EventKind.LEFT:
-                self.conversation_left.emit(cid, event.detail or "")
-            case EventKind.PICTURE:
-                self.picture.emit(event.detail or "")
-            case EventKind.STAFF_CHAT:
-                self.staff_chat.emit(event.detail or "")
-            case EventKind.COLLEAGUES:
-                self.colleagues.emit()
-            case EventKind.CALL_OUTCOME_SAVED:
-                self.call_outcome_saved.emit(event.detail or "")
-            case EventKind.BOARD:
-                self.board_changed.emit()
-            case EventKind.REPORT:
-                self.report_arrived.emit()
-            case EventKind.ADVICE:
-                self.advice_arrived.emit()
-            case EventKind.ROSTER:
-                self.roster_imported.emit()
-            case EventKind.ROSTER_WEEK:
-                self.roster_week.emit()
-            case EventKind.DIGI:
-                self.digi_changed.emit()
-            case EventKind.CALL_IN:
-                self.call_in.emit()
-            case EventKind.MY_FIGURES:
-                self.my_figures.emit()
+    def _deliver(self, event: Event) -> None:
+        for listener in self._listeners.get(event.kind, ()):
+            listener(event)

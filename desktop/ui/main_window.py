@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.bridge import Bridge
 from desktop.chat.attention import attention
-from desktop.chat.state import Chat, Workstation
+from desktop.chat.state import Chat, Event, EventKind, Workstation
 from desktop.guides.quick_replies import fill, values
 from desktop.guides.tree import for_queue
 from desktop.ui.attention import AttentionBar
@@ -241,63 +241,78 @@ class MainWindow(QMainWindow):
         self.diagnostics_action.triggered.connect(self.show_diagnostics)
         self.diagnostics_action.setEnabled(report is not None)
 
-        bridge.link_changed.connect(self._on_link)
-        bridge.logged_in.connect(self._on_logged_in)
-        bridge.status_changed.connect(self._on_status)
-        bridge.meter_changed.connect(self._on_meter)
-        bridge.offer_arrived.connect(self._on_offer)
-        bridge.offer_gone.connect(lambda cid, _reason: self.offer.clear(cid))
-        bridge.conversation_changed.connect(self._on_conversation)
-        bridge.typing_changed.connect(self._on_conversation)
-        bridge.conversation_closed.connect(self._on_closed)
-        bridge.error.connect(self._on_error)
-        bridge.guide_index.connect(self._on_guide_index)
-        bridge.guide_page.connect(lambda _id: self.handbook.show_page())
-        bridge.guide_results.connect(self.handbook.show_results)
-        bridge.guide_history.connect(lambda _id: self._each_history("show_versions"))
-        bridge.guide_version.connect(lambda _id: self._each_history("show_version"))
-        bridge.guide_saved.connect(self._on_guide_saved)
-        bridge.guide_changed.connect(self._on_guide_changed)
+        self._connect_signals(bridge)
+        self._on_status()
+        self._sync_empty()
+
+    @staticmethod
+    def _refresh(dialog: FiguresDialog | MyFiguresDialog | None) -> None:
+        if dialog is not None:
+            dialog.refresh()
+
+    def _in_room(self, act: Callable[[SupervisorView], object]) -> None:
+        """Acts on the supervisor's room (built at log-in, for supervisors only)."""
+        if self.supervisor is not None:
+            act(self.supervisor)
+
+    def _connect_signals(self, bridge: Bridge) -> None:
+        """All of the window's wiring: workstation events by kind, then its own widgets."""
+        by_kind: dict[EventKind, Callable[[Event], object]] = {
+            EventKind.LINK: lambda e: self._on_link(e.detail or ""),
+            EventKind.LOGGED_IN: lambda e: self._on_logged_in(),
+            EventKind.STATUS: lambda e: self._on_status(),
+            EventKind.METER: lambda e: self._on_meter(),
+            EventKind.OFFER: lambda e: self._on_offer(e.conversation_id or ""),
+            EventKind.OFFER_GONE: lambda e: self.offer.clear(e.conversation_id or ""),
+            EventKind.CONVERSATION: lambda e: self._on_conversation(e.conversation_id or ""),
+            EventKind.TYPING: lambda e: self._on_conversation(e.conversation_id or ""),
+            EventKind.CLOSED: lambda e: self._on_closed(e.conversation_id or ""),
+            EventKind.ERROR: lambda e: self._on_error(e.conversation_id or "", e.detail or ""),
+            EventKind.GUIDE_INDEX: lambda e: self._on_guide_index(),
+            EventKind.GUIDE_PAGE: lambda e: self.handbook.show_page(),
+            EventKind.GUIDE_RESULTS: lambda e: self.handbook.show_results(),
+            EventKind.GUIDE_HISTORY: lambda e: self._each_history("show_versions"),
+            EventKind.GUIDE_VERSION: lambda e: self._each_history("show_version"),
+            EventKind.GUIDE_SAVED: lambda e: self._on_guide_saved(e.detail or ""),
+            EventKind.GUIDE_CHANGED: lambda e: self._on_guide_changed(e.detail or ""),
+            EventKind.CALLBACKS: lambda e: self.callbacks.refresh(),
+            EventKind.CALLBACK: lambda e: self.callbacks.show_detail(e.detail or ""),
+            EventKind.CALLBACK_OFFER: lambda e: self._on_callback_offer(),
+            EventKind.CALLBACK_FIGURES: lambda e: self._refresh(self._figures),
+            EventKind.LEFT: lambda e: self._on_left(e.conversation_id or "", e.detail or ""),
+            EventKind.PICTURE: lambda e: self._on_picture(e.detail or ""),
+            EventKind.STAFF_CHAT: lambda e: self.staff_chat.refresh(),
+            EventKind.COLLEAGUES: lambda e: self.staff_chat.refresh(),
+            EventKind.CALL_OUTCOME_SAVED: lambda e: self.statusBar().showMessage(
+                self.tr("Call outcome saved."), 6000
+            ),
+            EventKind.BOARD: lambda e: self._in_room(lambda r: r.board.refresh()),
+            EventKind.REPORT: lambda e: self._in_room(lambda r: r.history.show_report()),
+            EventKind.ADVICE: lambda e: self._in_room(lambda r: r.staffing.show_advice()),
+            EventKind.ROSTER: lambda e: self._on_roster_answer(),
+            EventKind.ROSTER_WEEK: lambda e: self._in_room(lambda r: r.roster.show_week()),
+            EventKind.MY_FIGURES: lambda e: self._refresh(self._my_figures),
+            EventKind.DIGI: lambda e: self._on_digi(),
+            EventKind.CALL_IN: lambda e: self._on_call_in(),
+        }
+        for kind, listener in by_kind.items():
+            bridge.subscribe(kind, listener)
+
         self.handbook.unread_changed.connect(self._on_unread)
-        bridge.callbacks_changed.connect(self.callbacks.refresh)
-        bridge.callback_opened.connect(self.callbacks.show_detail)
         self.callbacks.call_requested.connect(self.call_requested)
         self.callbacks.count_changed.connect(self._on_callback_count)
         self.callbacks.new_button.clicked.connect(lambda: self.leave_callback(None))
         self.callbacks.figures_button.clicked.connect(self.show_figures)
-        bridge.callback_offer.connect(self._on_callback_offer)
-        bridge.callback_figures.connect(lambda: self._figures and self._figures.refresh())
         self.callback_offer.take.connect(self._take_callback)
         self.callback_offer.decline.connect(
             lambda cid: self._run(self.commands.callback_decline(cid))
         )
-        bridge.conversation_left.connect(self._on_left)
-        bridge.picture.connect(self._on_picture)
-        bridge.staff_chat.connect(self.staff_chat.refresh)
-        bridge.colleagues.connect(self.staff_chat.refresh)
-        bridge.board_changed.connect(lambda: self.supervisor and self.supervisor.board.refresh())
-        bridge.report_arrived.connect(
-            lambda: self.supervisor and self.supervisor.history.show_report()
-        )
-        bridge.my_figures.connect(lambda: self._my_figures and self._my_figures.refresh())
-        bridge.advice_arrived.connect(
-            lambda: self.supervisor and self.supervisor.staffing.show_advice()
-        )
-        bridge.digi_changed.connect(self._on_digi)
-        bridge.call_in.connect(self._on_call_in)
         self.digi_bar.leave_clicked.connect(lambda: self._run(self.commands.digi_leave()))
-        bridge.roster_imported.connect(self._on_roster_answer)
-        bridge.roster_week.connect(lambda: self.supervisor and self.supervisor.roster.show_week())
-        bridge.call_outcome_saved.connect(
-            lambda _cid: self.statusBar().showMessage(self.tr("Call outcome saved."), 6000)
-        )
         self.staff_chat.unread_changed.connect(self._on_staff_unread)
         self.offer.accept_clicked.connect(lambda cid: self._run(self.commands.accept(cid)))
         self.status_box.activated.connect(self._status_chosen)
         self.reason_box.activated.connect(self._status_chosen)
         self.tabs.currentChanged.connect(lambda _i: self._every_second())
-        self._on_status()
-        self._sync_empty()
 
     def show_my_figures(self) -> None:
         if self._my_figures is None:
@@ -698,18 +713,25 @@ class MainWindow(QMainWindow):
         dock = self.phone.parentWidget() if self.phone is not None else None
         if dock is not None:
             dock.setVisible(not compact)
-        # After the layout has taken the hidden sections out (the next event loop turn).
         if compact:
-            QTimer.singleShot(
-                0, lambda: self.resize(self.minimumSizeHint().expandedTo(QSize(520, 330)))
-            )
+            self._fit(QSize(520, 330))
         elif self.width() < 700:
-            QTimer.singleShot(0, lambda: self.resize(self._full_size))
+            self._fit(self._full_size)
         if digi.state != "asked" and self._call_in_dialog is not None:
             self._call_in_dialog.ended()
             self._call_in_dialog = None
         if digi.why == "green" and digi.state == "returning":
             self.statusBar().showMessage(self.tr("The queue is calm again: thank you!"), 10000)
+
+    def _fit(self, size: QSize) -> None:
+        """Resize once the layout has taken in what was hidden or shown (its minimum size
+        is only right after that; a resize before it is clamped to the old minimum)."""
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        if layout is not None:
+            layout.activate()
+        self.resize(size)
+        QTimer.singleShot(0, lambda: self.resize(size))
 
     def _on_call_in(self) -> None:
         ask = self.state.call_in
