@@ -34,8 +34,8 @@ from desktop.hotkeys import GlobalHotkeys
 from desktop.refcounts import pin_singletons
 from desktop.softphone.audio import AudioPath
 from desktop.softphone.controller import Softphone
-from desktop.softphone.engine import Engine, SoftphoneError
-from desktop.softphone.model import Registration, SipSettings
+from desktop.softphone.engine import Engine
+from desktop.softphone.model import Registration, SipSettings, SoftphoneError
 from desktop.softphone.pulse_devices import PulseDevices
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from desktop.chat.state import Event, EventKind
-from desktop.softphone.engine import PhoneEvent
+from desktop.softphone.model import PhoneEvent
 
 
 class _Probe(QObject):

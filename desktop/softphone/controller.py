@@ -1,15 +1,31 @@
-"""What follows from call state, without Qt: ringing, call audio on or off, and telling the
-backend she is on a call (routing then offers her no chats, and the meter counts her busy)."""
+"""The phone's one door for the panel, without Qt: every button's action finds its call
+here (answer the ringing one, hang up the current one…), and what follows from call state
+(ringing, call audio on or off, telling the backend she is on a call: routing then offers
+her no chats and the meter counts her busy). ``desktop/ui`` never touches the engine.
+
+Each action returns ``False`` when there is no call for it to act on and raises
+``SoftphoneError`` (a message fit to show) when the engine refuses.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine
+from datetime import date
 from typing import Any, Protocol
 
-from desktop.softphone.engine import Engine, PhoneEvent
-from desktop.softphone.model import CallState, Direction
+from desktop.softphone.engine import Engine
+from desktop.softphone.model import (
+    Call,
+    CallState,
+    Direction,
+    HistoryEntry,
+    Listener,
+    PhoneEvent,
+    Registration,
+    SoftphoneError,
+)
 
 log = logging.getLogger("luukku.softphone")
 
@@ -54,9 +70,95 @@ class Softphone:
                 return call.id
         return None
 
-    def answer(self, handle: int) -> None:
+    # --- what the panel shows ----------------------------------------------------------
+
+    @property
+    def registration(self) -> Registration:
+        return self.engine.registration
+
+    @property
+    def registration_detail(self) -> str:
+        return self.engine.registration_detail
+
+    @property
+    def needs_password(self) -> bool:
+        return self.engine.needs_password
+
+    def call(self, handle: int | None) -> Call | None:
+        return self.engine.calls.get(handle) if handle is not None else None
+
+    def history_today(self, day: date) -> list[HistoryEntry]:
+        return self.engine.history.today(day)
+
+    def subscribe(self, listener: Listener) -> None:
+        self.engine.subscribe(listener)
+
+    def set_password(self, password: str) -> None:
+        self.engine.set_password(password)
+
+    # --- what her buttons do ------------------------------------------------------------
+
+    def answer(self, handle: int | None = None) -> bool:
+        """The ringing call (or the one given: auto-answer)."""
+        handle = self.ringing if handle is None else handle
+        if handle is None:
+            return False
         self._answered.add(handle)
         self.engine.answer(handle)
+        return True
+
+    def decline(self) -> bool:
+        handle = self.ringing
+        if handle is None:
+            return False
+        self.engine.decline(handle)
+        return True
+
+    def hang_up(self) -> bool:
+        return self._on_current(self.engine.hangup)
+
+    def dial(self, target: str) -> bool:
+        target = target.strip()
+        if not target:
+            return False
+        if self.engine.registration is not Registration.REGISTERED:
+            raise SoftphoneError("the phone is not connected")
+        self.engine.dial(target)
+        return True
+
+    def set_muted(self, on: bool) -> bool:
+        return self._on_current(lambda h: self.engine.set_muted(h, on))
+
+    def toggle_hold(self) -> bool:
+        """Hold the current call, or take it back if it is held."""
+        call = self.call(self.current())
+        if call is None:
+            return False
+        if call.state is CallState.HELD:
+            self.engine.resume(call.id)
+        else:
+            self.engine.hold(call.id)
+        return True
+
+    def send_dtmf(self, keys: str) -> bool:
+        return self._on_current(lambda h: self.engine.send_dtmf(h, keys))
+
+    def transfer(self, target: str, attended: bool) -> bool:
+        """Blind: the caller goes to ``target`` at once. Attended: she talks to ``target``
+        first (a consultation) and completes it with ``complete_transfer``."""
+        if attended:
+            return self._on_current(lambda h: self.engine.consult(h, target))
+        return self._on_current(lambda h: self.engine.transfer(h, target))
+
+    def complete_transfer(self) -> bool:
+        return self._on_current(self.engine.complete_transfer)
+
+    def _on_current(self, act: Callable[[int], object]) -> bool:
+        handle = self.current()
+        if handle is None:
+            return False
+        act(handle)
+        return True
 
     def current(self) -> int | None:
         """The call the buttons act on: the active one, else one being answered, else a

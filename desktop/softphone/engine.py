@@ -26,7 +26,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 import pjsua2 as pj
@@ -37,9 +36,13 @@ from desktop.softphone.model import (
     CallState,
     Direction,
     History,
+    Listener,
+    PhoneEvent,
+    PhoneEventKind,
     Registration,
     ServiceInfo,
     SipSettings,
+    SoftphoneError,
     caller_name,
     caller_number,
     headers,
@@ -47,28 +50,6 @@ from desktop.softphone.model import (
 from desktop.softphone.pipe import FRAME_BYTES, FRAME_MS, RATE, PcmPipe
 
 log = logging.getLogger("luukku.softphone")
-
-
-class SoftphoneError(Exception):
-    """An operation pjsua2 refused; the message is fit to show (no SIP internals)."""
-
-
-class PhoneEventKind(StrEnum):
-    REGISTRATION = "registration"
-    CALL = "call"  # a call appeared or changed state
-    DTMF = "dtmf"
-    TRANSFER = "transfer"  # detail: the transfer's progress ("accepted", "done", "failed")
-    ENDED = "ended"  # a call ended and went into the history
-
-
-@dataclass(frozen=True)
-class PhoneEvent:
-    kind: PhoneEventKind
-    call_id: int | None = None
-    detail: str = ""
-
-
-Listener = Callable[[PhoneEvent], None]
 
 
 def _frame_reader() -> Callable[[Any], bytes]:

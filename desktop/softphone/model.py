@@ -7,6 +7,7 @@ engine lets the call panel and the history be tested without a SIP stack.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -204,3 +205,25 @@ def format_duration(seconds: int) -> str:
     minutes, secs = divmod(max(0, seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class SoftphoneError(Exception):
+    """An operation pjsua2 refused; the message is fit to show (no SIP internals)."""
+
+
+class PhoneEventKind(StrEnum):
+    REGISTRATION = "registration"
+    CALL = "call"  # a call appeared or changed state
+    DTMF = "dtmf"
+    TRANSFER = "transfer"  # detail: the transfer's progress ("accepted", "done", "failed")
+    ENDED = "ended"  # a call ended and went into the history
+
+
+@dataclass(frozen=True)
+class PhoneEvent:
+    kind: PhoneEventKind
+    call_id: int | None = None
+    detail: str = ""
+
+
+Listener = Callable[[PhoneEvent], None]

@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
 from desktop.softphone.audio import AudioPath, device_key
 from desktop.softphone.controller import Softphone
 from desktop.softphone.devices import DeviceChoice
-from desktop.softphone.engine import PhoneEvent, PhoneEventKind, SoftphoneError
 from desktop.softphone.model import (
     Call,
     CallState,
     HistoryEntry,
     Outcome,
+    PhoneEvent,
+    PhoneEventKind,
     Registration,
+    SoftphoneError,
     format_duration,
 )
 
@@ -94,7 +96,6 @@ class PhonePanel(QFrame):
         super().__init__(parent)
         self.setObjectName("phonePanel")
         self.softphone = softphone
-        self.engine = softphone.engine
         self.audio = audio
         self.queue_name = queue_name
         self.setMinimumWidth(290)
@@ -241,9 +242,7 @@ class PhonePanel(QFrame):
         layout.addWidget(self.settings_button)
 
         self.answer_button.clicked.connect(self.answer)
-        self.decline_button.clicked.connect(
-            lambda: self._act(self.engine.decline, self.softphone.ringing)
-        )
+        self.decline_button.clicked.connect(lambda: self._act(self.softphone.decline))
         self.hangup_button.clicked.connect(self.hangup)
         self.mute_button.toggled.connect(self._mute)
         self.hold_button.clicked.connect(self._hold)
@@ -281,7 +280,7 @@ class PhonePanel(QFrame):
 
     def on_event(self, event: PhoneEvent) -> None:
         if event.kind is PhoneEventKind.ENDED:
-            call = self.engine.calls.get(event.call_id if event.call_id is not None else -1)
+            call = self.softphone.call(event.call_id)
             if call is not None and call.service.call_id and call.answered is not None:
                 self.delivered_call_ended.emit(call.service.call_id)
         if event.kind is PhoneEventKind.TRANSFER:
@@ -294,16 +293,17 @@ class PhonePanel(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
-        text, colour = registration_text(self.engine.registration, self.engine.registration_detail)
+        phone = self.softphone
+        text, colour = registration_text(phone.registration, phone.registration_detail)
         self.registration.setText(text)
         self.registration.setStyleSheet(f"font-weight: bold; color: {colour};")
-        self.password_button.setVisible(self.engine.needs_password)
-        ringing = self.softphone.ringing
+        self.password_button.setVisible(phone.needs_password)
+        ringing = phone.call(phone.ringing)
         self.incoming.setVisible(ringing is not None)
         if ringing is not None:
-            self._show_incoming(self.engine.calls[ringing])
+            self._show_incoming(ringing)
         current = self.softphone.current()
-        call = self.engine.calls.get(current) if current is not None else None
+        call = self.softphone.call(current)
         self.in_call.setVisible(call is not None)
         if call is not None:
             self._show_call(call)
@@ -312,7 +312,7 @@ class PhonePanel(QFrame):
         else:
             self._tick.stop()
             self.keypad_button.setChecked(False)
-        registered = self.engine.registration is Registration.REGISTERED
+        registered = self.softphone.registration is Registration.REGISTERED
         self.dial_button.setEnabled(registered and call is None)
         self.dial_button.setToolTip("" if registered else self.tr("The phone is not connected."))
         self._fill_history()
@@ -372,14 +372,13 @@ class PhonePanel(QFrame):
         self._refresh_timer()
 
     def _refresh_timer(self) -> None:
-        current = self.softphone.current()
-        if current is None:
+        call = self.softphone.call(self.softphone.current())
+        if call is None:
             return
-        call = self.engine.calls[current]
         self.timer_label.setText(format_duration(call.talk_seconds(datetime.now())))
 
     def _fill_history(self) -> None:
-        entries = self.engine.history.today(datetime.now().date())
+        entries = self.softphone.history_today(datetime.now().date())
         if self.history.count() == len(entries):
             return
         self.history.clear()
@@ -400,22 +399,22 @@ class PhonePanel(QFrame):
 
     # --- actions -------------------------------------------------------------------------
 
-    def _act(self, method: Callable[..., object], *args: object) -> bool:
-        if any(a is None for a in args):
-            return False
+    def _act(self, action: Callable[[], bool]) -> bool:
+        """One of the controller's actions; a refusal is said on the panel."""
         try:
-            method(*args)
+            done = action()
         except SoftphoneError as exc:
             self.message.setText(self.tr("The phone could not do that: %1").replace("%1", str(exc)))
             return False
-        self.message.clear()
-        return True
+        if done:
+            self.message.clear()
+        return done
 
     def answer(self) -> None:
-        self._act(self.softphone.answer, self.softphone.ringing)
+        self._act(self.softphone.answer)
 
     def hangup(self) -> None:
-        self._act(self.engine.hangup, self.softphone.current())
+        self._act(self.softphone.hang_up)
 
     def hotkey(self, name: str) -> None:
         """A system-wide hotkey, pressed in whatever program she was in."""
@@ -435,10 +434,10 @@ class PhonePanel(QFrame):
         target = target.strip()
         if not target:
             return
-        if self.engine.registration is not Registration.REGISTERED:
+        if self.softphone.registration is not Registration.REGISTERED:
             self.message.setText(self.tr("The phone is not connected."))
             return
-        if self._act(self.engine.dial, target):
+        if self._act(lambda: self.softphone.dial(target)):
             self.number.clear()
 
     def call_back(self, number: str) -> None:
@@ -446,34 +445,24 @@ class PhonePanel(QFrame):
         self.dial(number)
 
     def _mute(self, on: bool) -> None:
-        self._act(self.engine.set_muted, self.softphone.current(), on)
+        self._act(lambda: self.softphone.set_muted(on))
 
     def _hold(self) -> None:
-        current = self.softphone.current()
-        if current is None:
-            return
-        if self.engine.calls[current].state is CallState.HELD:
-            self._act(self.engine.resume, current)
-        else:
-            self._act(self.engine.hold, current)
+        self._act(self.softphone.toggle_hold)
 
     def _dtmf(self, key: str) -> None:
-        self._act(self.engine.send_dtmf, self.softphone.current(), key)
+        self._act(lambda: self.softphone.send_dtmf(key))
 
     def _transfer(self) -> None:
-        current = self.softphone.current()
-        if current is None:
+        if self.softphone.current() is None:
             return
         dialog = TransferDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.target():
             return
-        if dialog.attended:
-            self._act(self.engine.consult, current, dialog.target())
-        else:
-            self._act(self.engine.transfer, current, dialog.target())
+        self._act(lambda: self.softphone.transfer(dialog.target(), dialog.attended))
 
     def _complete(self) -> None:
-        self._act(self.engine.complete_transfer, self.softphone.current())
+        self._act(self.softphone.complete_transfer)
 
     def _history_call(self, item: QListWidgetItem) -> None:
         self.dial(str(item.data(Qt.ItemDataRole.UserRole)))

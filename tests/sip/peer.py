@@ -15,8 +15,8 @@ import threading
 import time
 from typing import Any
 
-from desktop.softphone.engine import Engine, PhoneEvent
-from desktop.softphone.model import SipSettings
+from desktop.softphone.engine import Engine
+from desktop.softphone.model import PhoneEvent, SipSettings
 from desktop.softphone.tones import ToneStream, dominant, rms
 
 

@@ -142,3 +142,13 @@ def test_no_private_name_of_another_module_is_used() -> None:
                 ):
                     offenders.append(f"{name}:{node.lineno}: {ast.unparse(node)}")
     assert offenders == []
+
+
+def test_the_phone_panel_talks_only_to_the_controller() -> None:
+    """``desktop/ui`` reaches the phone through ``desktop/softphone/controller.py``."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "desktop" / "ui").rglob("*.py")
+        if "desktop.softphone.engine" in imports(path, 3)
+    ]
+    assert offenders == []

@@ -1,12 +1,38 @@
-"""The softphone controller's choice of which call the buttons act on, without SIP."""
+"""The softphone controller: which call each button acts on, and that every action the
+panel has goes through it (a fake engine records what reached it), without SIP."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
+import pytest
+
 from desktop.softphone.controller import Softphone
-from desktop.softphone.engine import Engine, Listener, PhoneEvent, PhoneEventKind
-from desktop.softphone.model import Call, CallState, Direction
+from desktop.softphone.engine import Engine
+from desktop.softphone.model import (
+    Call,
+    CallState,
+    Direction,
+    Listener,
+    PhoneEvent,
+    PhoneEventKind,
+    Registration,
+    SoftphoneError,
+)
+
+ACTIONS = {
+    "decline",
+    "hangup",
+    "dial",
+    "set_muted",
+    "hold",
+    "resume",
+    "send_dtmf",
+    "transfer",
+    "consult",
+    "complete_transfer",
+}
 
 
 class Audio:
@@ -20,11 +46,14 @@ class Audio:
 
 
 class ScriptedEngine:
-    """What the controller reads from the engine: its calls, events and answer()."""
+    """What the controller reads from the engine (its calls, events, registration) and
+    every action it asks of it, recorded."""
 
     def __init__(self) -> None:
         self.calls: dict[int, Call] = {}
         self.answered: list[int] = []
+        self.done: list[tuple[object, ...]] = []
+        self.registration = Registration.REGISTERED
         self._listeners: list[Listener] = []
 
     def subscribe(self, listener: Listener) -> None:
@@ -32,6 +61,11 @@ class ScriptedEngine:
 
     def answer(self, handle: int) -> None:
         self.answered.append(handle)
+
+    def __getattr__(self, name: str) -> Callable[..., None]:
+        if name not in ACTIONS:
+            raise AttributeError(name)
+        return lambda *args: self.done.append((name, *args))
 
     @property
     def on_call(self) -> bool:
@@ -71,3 +105,59 @@ def test_an_unanswered_ringing_call_is_not_what_the_buttons_act_on() -> None:
     engine.change(2, CallState.RINGING)
     assert softphone.ringing == 2
     assert softphone.current() == 1  # the held call, not the one still ringing
+
+
+def test_every_button_finds_its_call_through_the_controller() -> None:
+    engine = ScriptedEngine()
+    phone = Softphone(cast(Engine, engine), Audio())
+    # Nothing to act on: every action says so and nothing reaches the engine.
+    assert not any(
+        (
+            phone.answer(),
+            phone.decline(),
+            phone.hang_up(),
+            phone.set_muted(True),
+            phone.toggle_hold(),
+            phone.send_dtmf("1"),
+            phone.transfer("kollega", attended=False),
+            phone.complete_transfer(),
+            phone.dial("  "),
+        )
+    )
+    assert engine.done == [] and engine.answered == []
+
+    engine.calls[3] = Call(3, Direction.INCOMING, "0401234567")
+    engine.change(3, CallState.RINGING)
+    assert phone.decline() and engine.done == [("decline", 3)]
+    engine.change(3, CallState.ENDED)
+
+    engine.calls[4] = Call(4, Direction.INCOMING, "0409876543")
+    engine.change(4, CallState.RINGING)
+    assert phone.answer() and engine.answered == [4]
+    engine.change(4, CallState.ACTIVE)
+    engine.done.clear()
+    assert phone.set_muted(True) and phone.send_dtmf("5") and phone.toggle_hold()
+    engine.change(4, CallState.HELD)
+    assert phone.toggle_hold()
+    assert phone.transfer("kollega", attended=True)
+    assert phone.transfer("0101234", attended=False)
+    assert phone.complete_transfer() and phone.hang_up()
+    assert engine.done == [
+        ("set_muted", 4, True),
+        ("send_dtmf", 4, "5"),
+        ("hold", 4),
+        ("resume", 4),
+        ("consult", 4, "kollega"),
+        ("transfer", 4, "0101234"),
+        ("complete_transfer", 4),
+        ("hangup", 4),
+    ]
+
+
+def test_dialling_needs_a_registered_phone() -> None:
+    engine = ScriptedEngine()
+    phone = Softphone(cast(Engine, engine), Audio())
+    assert phone.dial(" 0401234567 ") and engine.done == [("dial", "0401234567")]
+    engine.registration = Registration.FAILED
+    with pytest.raises(SoftphoneError):
+        phone.dial("0401234567")
