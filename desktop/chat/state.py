@@ -6,9 +6,11 @@ cares about, so the bridge can turn each into one Qt signal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from protocol.messages import (
     CallbackSummary,
@@ -16,6 +18,7 @@ from protocol.messages import (
     Clinic,
     Colleague,
     ErrorFrame,
+    Frame,
     GuideSummary,
     QueueFigures,
     ServerToStaffFrame,
@@ -270,235 +273,316 @@ class Workstation:
         return [Event(EventKind.LINK, detail=link.value)]
 
     def apply(self, frame: ServerToStaffFrame) -> list[Event]:
-        events = self._apply_collab(frame)
-        if events is not None:
-            return events
-        return self._apply(frame)
+        """A frame from the backend: the state it changes, and the events that follow."""
+        handler = FRAME_HANDLERS.get(type(frame))
+        return [] if handler is None else handler(self, frame)
 
-    def _apply_collab(self, frame: ServerToStaffFrame) -> list[Event] | None:
-        """Transfer, consult, notes, pictures, staff chat, callback offers and figures."""
-        if isinstance(frame, ToStaffNote):
-            chat = self.chats.get(frame.conversation_id)
-            if chat is None:
-                return []
-            if all(n.id != frame.note.id for n in chat.notes):
-                chat.notes.append(frame.note)
-            return [Event(EventKind.CONVERSATION, frame.conversation_id)]
-        if isinstance(frame, ToStaffParticipants):
-            chat = self.chats.get(frame.conversation_id)
-            if chat is None:
-                return []
-            chat.owner, chat.consultants = frame.owner, frame.consultants
-            return [Event(EventKind.CONVERSATION, frame.conversation_id)]
-        if isinstance(frame, ToStaffLeft):
-            chat = self.chats.pop(frame.conversation_id, None)
-            return [Event(EventKind.LEFT, frame.conversation_id, frame.reason)] if chat else []
-        if isinstance(frame, ToStaffPicture):
-            # Only the last few: full pictures are large, and she can open one again.
-            self.pictures[frame.picture_id] = frame
-            while len(self.pictures) > 5:
-                self.pictures.pop(next(iter(self.pictures)))
-            return [Event(EventKind.PICTURE, frame.conversation_id, str(frame.picture_id))]
-        if isinstance(frame, ToStaffChatHistory):
-            self.staff_chat.messages = {}
-            for message in frame.messages:
-                self.staff_chat.add(message)
-            self.staff_chat.read = dict(frame.read)
-            return [Event(EventKind.STAFF_CHAT)]
-        if isinstance(frame, ToStaffChat):
-            self.staff_chat.add(frame.message)
-            if frame.client_msg_id is not None:
-                self.staff_chat.pending = [
-                    p for p in self.staff_chat.pending if p.client_msg_id != frame.client_msg_id
-                ]
-                self.staff_chat.read[frame.message.channel] = max(
-                    frame.message.id, self.staff_chat.read.get(frame.message.channel, 0)
-                )
-            return [Event(EventKind.STAFF_CHAT, detail=frame.message.channel)]
-        if isinstance(frame, ToStaffColleagues):
-            self.colleagues = frame.items
-            return [Event(EventKind.COLLEAGUES)]
-        if isinstance(frame, ToStaffCallbackOffer):
-            self.callback_offer = frame
-            return [Event(EventKind.CALLBACK_OFFER, detail=str(frame.summary.id))]
-        if isinstance(frame, ToStaffCallbackOfferWithdrawn):
-            if self.callback_offer and self.callback_offer.summary.id == frame.callback_id:
-                self.callback_offer = None
-            return [Event(EventKind.CALLBACK_OFFER, detail=str(frame.callback_id))]
-        if isinstance(frame, ToStaffCallbackFigures):
-            self.callback_figures = frame
-            return [Event(EventKind.CALLBACK_FIGURES)]
-        if isinstance(frame, ToStaffBoard):
-            self.board = frame
-            return [Event(EventKind.BOARD)]
-        if isinstance(frame, ToStaffReport):
-            self.report = frame
-            return [Event(EventKind.REPORT)]
-        if isinstance(frame, ToStaffMyFigures):
-            self.my_figures = frame
-            return [Event(EventKind.MY_FIGURES)]
-        if isinstance(frame, ToStaffAdvice):
-            self.advice = frame
-            return [Event(EventKind.ADVICE)]
-        if isinstance(frame, ToStaffRosterImported):
-            self.roster_imported = frame
-            return [Event(EventKind.ROSTER)]
-        if isinstance(frame, ToStaffRosterWeek):
-            self.roster_week = frame
-            return [Event(EventKind.ROSTER_WEEK)]
-        if isinstance(frame, ToStaffCallIn):
-            self.call_in = frame
-            return [Event(EventKind.CALL_IN)]
-        if isinstance(frame, ToStaffDigiState):
-            self.digi = frame
-            if frame.state != "asked":
-                self.call_in = None
-            return [Event(EventKind.DIGI)]
-        return None
+    # --- one method per frame (FRAME_HANDLERS below) ----------------------------------
 
-    def _apply(self, frame: ServerToStaffFrame) -> list[Event]:
-        if isinstance(frame, ToStaffCallbacks):
-            self.callbacks = frame.items
-            return [Event(EventKind.CALLBACKS)]
-        if isinstance(frame, ToStaffCallOutcomeSaved):
-            return [Event(EventKind.CALL_OUTCOME_SAVED, detail=frame.call_id)]
-        if isinstance(frame, ToStaffCallback):
-            self.callback = frame
-            return [Event(EventKind.CALLBACK, detail=str(frame.summary.id))]
-        if isinstance(frame, ToStaffCallbackCreated):
-            return [Event(EventKind.CALLBACK_CREATED, detail=str(frame.callback_id))]
-        if isinstance(frame, ToStaffGuideIndex):
-            self.guide_pages = frame.pages
-            return [Event(EventKind.GUIDE_INDEX)]
-        if isinstance(frame, ToStaffGuidePage):
-            self.guide_page = frame
-            self.guide_pages = [
-                p.model_copy(update={"unread": False}) if p.id == frame.page.id else p
-                for p in self.guide_pages
+    def _on_note(self, frame: ToStaffNote) -> list[Event]:
+        chat = self.chats.get(frame.conversation_id)
+        if chat is None:
+            return []
+        if all(n.id != frame.note.id for n in chat.notes):
+            chat.notes.append(frame.note)
+        return [Event(EventKind.CONVERSATION, frame.conversation_id)]
+
+    def _on_participants(self, frame: ToStaffParticipants) -> list[Event]:
+        chat = self.chats.get(frame.conversation_id)
+        if chat is None:
+            return []
+        chat.owner, chat.consultants = frame.owner, frame.consultants
+        return [Event(EventKind.CONVERSATION, frame.conversation_id)]
+
+    def _on_left(self, frame: ToStaffLeft) -> list[Event]:
+        chat = self.chats.pop(frame.conversation_id, None)
+        return [Event(EventKind.LEFT, frame.conversation_id, frame.reason)] if chat else []
+
+    def _on_picture(self, frame: ToStaffPicture) -> list[Event]:
+        # Only the last few: full pictures are large, and she can open one again.
+        self.pictures[frame.picture_id] = frame
+        while len(self.pictures) > 5:
+            self.pictures.pop(next(iter(self.pictures)))
+        return [Event(EventKind.PICTURE, frame.conversation_id, str(frame.picture_id))]
+
+    def _on_chat_history(self, frame: ToStaffChatHistory) -> list[Event]:
+        self.staff_chat.messages = {}
+        for message in frame.messages:
+            self.staff_chat.add(message)
+        self.staff_chat.read = dict(frame.read)
+        return [Event(EventKind.STAFF_CHAT)]
+
+    def _on_chat(self, frame: ToStaffChat) -> list[Event]:
+        self.staff_chat.add(frame.message)
+        if frame.client_msg_id is not None:
+            self.staff_chat.pending = [
+                p for p in self.staff_chat.pending if p.client_msg_id != frame.client_msg_id
             ]
-            return [Event(EventKind.GUIDE_PAGE, detail=frame.page.id), Event(EventKind.GUIDE_INDEX)]
-        if isinstance(frame, ToStaffGuideResults):
-            self.guide_results = frame
-            return [Event(EventKind.GUIDE_RESULTS)]
-        if isinstance(frame, ToStaffGuideHistory):
-            self.guide_history = frame
-            return [Event(EventKind.GUIDE_HISTORY, detail=frame.page_id)]
-        if isinstance(frame, ToStaffGuideVersion):
-            self.guide_version = frame
-            return [Event(EventKind.GUIDE_VERSION, detail=frame.page_id)]
-        if isinstance(frame, ToStaffGuideSaved):
-            return [Event(EventKind.GUIDE_SAVED, detail=frame.page_id)]
-        if isinstance(frame, ToStaffGuideChanged):
-            if frame.important:
-                self.guide_notices.append(frame)
-            others = [p for p in self.guide_pages if p.id != frame.page_id]
-            self.guide_pages = [*others, frame.page]
+            self.staff_chat.read[frame.message.channel] = max(
+                frame.message.id, self.staff_chat.read.get(frame.message.channel, 0)
+            )
+        return [Event(EventKind.STAFF_CHAT, detail=frame.message.channel)]
+
+    def _on_colleagues(self, frame: ToStaffColleagues) -> list[Event]:
+        self.colleagues = frame.items
+        return [Event(EventKind.COLLEAGUES)]
+
+    def _on_callback_offer(self, frame: ToStaffCallbackOffer) -> list[Event]:
+        self.callback_offer = frame
+        return [Event(EventKind.CALLBACK_OFFER, detail=str(frame.summary.id))]
+
+    def _on_callback_offer_withdrawn(self, frame: ToStaffCallbackOfferWithdrawn) -> list[Event]:
+        if self.callback_offer and self.callback_offer.summary.id == frame.callback_id:
+            self.callback_offer = None
+        return [Event(EventKind.CALLBACK_OFFER, detail=str(frame.callback_id))]
+
+    def _on_callback_figures(self, frame: ToStaffCallbackFigures) -> list[Event]:
+        self.callback_figures = frame
+        return [Event(EventKind.CALLBACK_FIGURES)]
+
+    def _on_board(self, frame: ToStaffBoard) -> list[Event]:
+        self.board = frame
+        return [Event(EventKind.BOARD)]
+
+    def _on_report(self, frame: ToStaffReport) -> list[Event]:
+        self.report = frame
+        return [Event(EventKind.REPORT)]
+
+    def _on_my_figures(self, frame: ToStaffMyFigures) -> list[Event]:
+        self.my_figures = frame
+        return [Event(EventKind.MY_FIGURES)]
+
+    def _on_advice(self, frame: ToStaffAdvice) -> list[Event]:
+        self.advice = frame
+        return [Event(EventKind.ADVICE)]
+
+    def _on_roster_imported(self, frame: ToStaffRosterImported) -> list[Event]:
+        self.roster_imported = frame
+        return [Event(EventKind.ROSTER)]
+
+    def _on_roster_week(self, frame: ToStaffRosterWeek) -> list[Event]:
+        self.roster_week = frame
+        return [Event(EventKind.ROSTER_WEEK)]
+
+    def _on_call_in(self, frame: ToStaffCallIn) -> list[Event]:
+        self.call_in = frame
+        return [Event(EventKind.CALL_IN)]
+
+    def _on_digi_state(self, frame: ToStaffDigiState) -> list[Event]:
+        self.digi = frame
+        if frame.state != "asked":
+            self.call_in = None
+        return [Event(EventKind.DIGI)]
+
+    def _on_callbacks(self, frame: ToStaffCallbacks) -> list[Event]:
+        self.callbacks = frame.items
+        return [Event(EventKind.CALLBACKS)]
+
+    def _on_call_outcome_saved(self, frame: ToStaffCallOutcomeSaved) -> list[Event]:
+        return [Event(EventKind.CALL_OUTCOME_SAVED, detail=frame.call_id)]
+
+    def _on_callback(self, frame: ToStaffCallback) -> list[Event]:
+        self.callback = frame
+        return [Event(EventKind.CALLBACK, detail=str(frame.summary.id))]
+
+    def _on_callback_created(self, frame: ToStaffCallbackCreated) -> list[Event]:
+        return [Event(EventKind.CALLBACK_CREATED, detail=str(frame.callback_id))]
+
+    def _on_guide_index(self, frame: ToStaffGuideIndex) -> list[Event]:
+        self.guide_pages = frame.pages
+        return [Event(EventKind.GUIDE_INDEX)]
+
+    def _on_guide_page(self, frame: ToStaffGuidePage) -> list[Event]:
+        self.guide_page = frame
+        self.guide_pages = [
+            p.model_copy(update={"unread": False}) if p.id == frame.page.id else p
+            for p in self.guide_pages
+        ]
+        return [Event(EventKind.GUIDE_PAGE, detail=frame.page.id), Event(EventKind.GUIDE_INDEX)]
+
+    def _on_guide_results(self, frame: ToStaffGuideResults) -> list[Event]:
+        self.guide_results = frame
+        return [Event(EventKind.GUIDE_RESULTS)]
+
+    def _on_guide_history(self, frame: ToStaffGuideHistory) -> list[Event]:
+        self.guide_history = frame
+        return [Event(EventKind.GUIDE_HISTORY, detail=frame.page_id)]
+
+    def _on_guide_version(self, frame: ToStaffGuideVersion) -> list[Event]:
+        self.guide_version = frame
+        return [Event(EventKind.GUIDE_VERSION, detail=frame.page_id)]
+
+    def _on_guide_saved(self, frame: ToStaffGuideSaved) -> list[Event]:
+        return [Event(EventKind.GUIDE_SAVED, detail=frame.page_id)]
+
+    def _on_guide_changed(self, frame: ToStaffGuideChanged) -> list[Event]:
+        if frame.important:
+            self.guide_notices.append(frame)
+        others = [p for p in self.guide_pages if p.id != frame.page_id]
+        self.guide_pages = [*others, frame.page]
+        return [
+            Event(EventKind.GUIDE_INDEX),
+            Event(EventKind.GUIDE_CHANGED, detail=frame.page_id),
+        ]
+
+    def _on_logged_in(self, frame: ToStaffLoggedIn) -> list[Event]:
+        self.profile = frame.profile
+        self.status = frame.status
+        self.queue_names = frame.queue_names
+        self.placeholders = frame.placeholders
+        self.clinics = frame.clinics
+        self.queue_skills = frame.queue_skills
+        self.queue_channels = dict(frame.queue_channels)
+        self.link = Link.ONLINE
+        return [Event(EventKind.LOGGED_IN), Event(EventKind.LINK, detail=Link.ONLINE.value)]
+
+    def _on_status(self, frame: ToStaffStatus) -> list[Event]:
+        self.status = frame.status
+        self.reason = frame.reason
+        self.wrap_up_until = frame.wrap_up_until
+        if frame.reason == "missed_offer":
+            # The server set her Not ready: a reconnect must not quietly undo that.
+            self.wanted_status, self.wanted_reason = frame.status, frame.reason
+        return [Event(EventKind.STATUS)]
+
+    def _on_meter(self, frame: ToStaffMeter) -> list[Event]:
+        self.meter = frame.queues
+        self.meter_at = frame.at
+        return [Event(EventKind.METER)]
+
+    def _on_offer(self, frame: ToStaffOffer) -> list[Event]:
+        self.offers[frame.conversation_id] = frame
+        return [Event(EventKind.OFFER, frame.conversation_id)]
+
+    def _on_offer_withdrawn(self, frame: ToStaffOfferWithdrawn) -> list[Event]:
+        self.offers.pop(frame.conversation_id, None)
+        return [Event(EventKind.OFFER_GONE, frame.conversation_id, frame.reason)]
+
+    def _on_conversation(self, frame: ToStaffConversation) -> list[Event]:
+        view = frame.conversation
+        self.offers.pop(view.conversation_id, None)
+        chat = self.chats.get(view.conversation_id)
+        if chat is None:
+            chat = Chat(
+                view.conversation_id,
+                view.queue,
+                view.client_name,
+                view.client_phone,
+                view.started_at,
+            )
+            self.chats[view.conversation_id] = chat
+        for line in view.lines:
+            chat.add(line)
+        chat.closed = view.state == "closed"
+        chat.lang = view.lang
+        chat.notes = list(view.notes)
+        chat.owner, chat.consultants, chat.role = view.owner, view.consultants, view.role
+        return [Event(EventKind.CONVERSATION, view.conversation_id)]
+
+    def _on_message(self, frame: ToStaffMessage) -> list[Event]:
+        chat = self.chats.get(frame.conversation_id)
+        if chat is None:
+            return []
+        known = len(chat.lines)
+        chat.add(frame.line)
+        if frame.line.author == "client":
+            chat.client_typing = False
+            if len(chat.lines) > known:
+                chat.unread += 1
+        if frame.line.author == "system" and frame.line.text == "client_left":
+            chat.client_left = True
+        return [Event(EventKind.CONVERSATION, frame.conversation_id)]
+
+    def _on_ack(self, frame: ToStaffAck) -> list[Event]:
+        chat = self.chats.get(frame.conversation_id)
+        if chat is None:
+            return []
+        sent = next((p for p in chat.pending if p.client_msg_id == frame.client_msg_id), None)
+        if sent is not None:
+            chat.pending.remove(sent)
+            name = self.profile.display_name.split()[0] if self.profile else None
+            chat.add(
+                ChatLine(
+                    seq=frame.seq,
+                    author="staff",
+                    author_name=name,
+                    text=sent.text,
+                    at=datetime.now().astimezone(),
+                )
+            )
+        return [Event(EventKind.CONVERSATION, frame.conversation_id)]
+
+    def _on_typing(self, frame: ToStaffTyping) -> list[Event]:
+        chat = self.chats.get(frame.conversation_id)
+        if chat is None:
+            return []
+        chat.client_typing = frame.typing
+        return [Event(EventKind.TYPING, frame.conversation_id)]
+
+    def _on_client_left(self, frame: ToStaffClientLeft) -> list[Event]:
+        chat = self.chats.get(frame.conversation_id)
+        if chat is not None:
+            chat.client_left = True
+        return [Event(EventKind.CONVERSATION, frame.conversation_id)]
+
+    def _on_closed(self, frame: ToStaffClosed) -> list[Event]:
+        chat = self.chats.pop(frame.conversation_id, None)
+        return [Event(EventKind.CLOSED, frame.conversation_id)] if chat else []
+
+    def _on_error(self, frame: ErrorFrame) -> list[Event]:
+        self.last_error = frame
+        # Before log-in every refusal (a malformed or throttled log-in too) ends the
+        # attempt with a visible error: never "Connecting…" forever.
+        if frame.code == "auth_failed" or (self.profile is None and frame.ref is None):
+            self.link = Link.AUTH_FAILED
             return [
-                Event(EventKind.GUIDE_INDEX),
-                Event(EventKind.GUIDE_CHANGED, detail=frame.page_id),
+                Event(EventKind.ERROR, frame.ref, frame.code),
+                Event(EventKind.LINK, detail=Link.AUTH_FAILED.value),
             ]
-        if isinstance(frame, ToStaffLoggedIn):
-            self.profile = frame.profile
-            self.status = frame.status
-            self.queue_names = frame.queue_names
-            self.placeholders = frame.placeholders
-            self.clinics = frame.clinics
-            self.queue_skills = frame.queue_skills
-            self.queue_channels = dict(frame.queue_channels)
-            self.link = Link.ONLINE
-            return [Event(EventKind.LOGGED_IN), Event(EventKind.LINK, detail=Link.ONLINE.value)]
-        if isinstance(frame, ToStaffStatus):
-            self.status = frame.status
-            self.reason = frame.reason
-            self.wrap_up_until = frame.wrap_up_until
-            if frame.reason == "missed_offer":
-                # The server set her Not ready: a reconnect must not quietly undo that.
-                self.wanted_status, self.wanted_reason = frame.status, frame.reason
-            return [Event(EventKind.STATUS)]
-        if isinstance(frame, ToStaffMeter):
-            self.meter = frame.queues
-            self.meter_at = frame.at
-            return [Event(EventKind.METER)]
-        if isinstance(frame, ToStaffOffer):
-            self.offers[frame.conversation_id] = frame
-            return [Event(EventKind.OFFER, frame.conversation_id)]
-        if isinstance(frame, ToStaffOfferWithdrawn):
-            self.offers.pop(frame.conversation_id, None)
-            return [Event(EventKind.OFFER_GONE, frame.conversation_id, frame.reason)]
-        if isinstance(frame, ToStaffConversation):
-            view = frame.conversation
-            self.offers.pop(view.conversation_id, None)
-            chat = self.chats.get(view.conversation_id)
-            if chat is None:
-                chat = Chat(
-                    view.conversation_id,
-                    view.queue,
-                    view.client_name,
-                    view.client_phone,
-                    view.started_at,
-                )
-                self.chats[view.conversation_id] = chat
-            for line in view.lines:
-                chat.add(line)
-            chat.closed = view.state == "closed"
-            chat.lang = view.lang
-            chat.notes = list(view.notes)
-            chat.owner, chat.consultants, chat.role = view.owner, view.consultants, view.role
-            return [Event(EventKind.CONVERSATION, view.conversation_id)]
-        if isinstance(frame, ToStaffMessage):
-            chat = self.chats.get(frame.conversation_id)
-            if chat is None:
-                return []
-            known = len(chat.lines)
-            chat.add(frame.line)
-            if frame.line.author == "client":
-                chat.client_typing = False
-                if len(chat.lines) > known:
-                    chat.unread += 1
-            if frame.line.author == "system" and frame.line.text == "client_left":
-                chat.client_left = True
-            return [Event(EventKind.CONVERSATION, frame.conversation_id)]
-        if isinstance(frame, ToStaffAck):
-            chat = self.chats.get(frame.conversation_id)
-            if chat is None:
-                return []
-            sent = next((p for p in chat.pending if p.client_msg_id == frame.client_msg_id), None)
-            if sent is not None:
-                chat.pending.remove(sent)
-                name = self.profile.display_name.split()[0] if self.profile else None
-                chat.add(
-                    ChatLine(
-                        seq=frame.seq,
-                        author="staff",
-                        author_name=name,
-                        text=sent.text,
-                        at=datetime.now().astimezone(),
-                    )
-                )
-            return [Event(EventKind.CONVERSATION, frame.conversation_id)]
-        if isinstance(frame, ToStaffTyping):
-            chat = self.chats.get(frame.conversation_id)
-            if chat is None:
-                return []
-            chat.client_typing = frame.typing
-            return [Event(EventKind.TYPING, frame.conversation_id)]
-        if isinstance(frame, ToStaffClientLeft):
-            chat = self.chats.get(frame.conversation_id)
-            if chat is not None:
-                chat.client_left = True
-            return [Event(EventKind.CONVERSATION, frame.conversation_id)]
-        if isinstance(frame, ToStaffClosed):
-            chat = self.chats.pop(frame.conversation_id, None)
-            return [Event(EventKind.CLOSED, frame.conversation_id)] if chat else []
-        if isinstance(frame, ErrorFrame):
-            self.last_error = frame
-            # Before log-in every refusal (a malformed or throttled log-in too) ends the
-            # attempt with a visible error: never "Connecting…" forever.
-            if frame.code == "auth_failed" or (self.profile is None and frame.ref is None):
-                self.link = Link.AUTH_FAILED
-                return [
-                    Event(EventKind.ERROR, frame.ref, frame.code),
-                    Event(EventKind.LINK, detail=Link.AUTH_FAILED.value),
-                ]
-            return [Event(EventKind.ERROR, frame.ref, frame.code)]
-        return []
+        return [Event(EventKind.ERROR, frame.ref, frame.code)]
+
+
+# Frame type -> the Workstation method that applies it (a test checks all are here).
+FRAME_HANDLERS: dict[type[Frame], Callable[[Workstation, Any], list[Event]]] = {
+    ToStaffNote: Workstation._on_note,
+    ToStaffParticipants: Workstation._on_participants,
+    ToStaffLeft: Workstation._on_left,
+    ToStaffPicture: Workstation._on_picture,
+    ToStaffChatHistory: Workstation._on_chat_history,
+    ToStaffChat: Workstation._on_chat,
+    ToStaffColleagues: Workstation._on_colleagues,
+    ToStaffCallbackOffer: Workstation._on_callback_offer,
+    ToStaffCallbackOfferWithdrawn: Workstation._on_callback_offer_withdrawn,
+    ToStaffCallbackFigures: Workstation._on_callback_figures,
+    ToStaffBoard: Workstation._on_board,
+    ToStaffReport: Workstation._on_report,
+    ToStaffMyFigures: Workstation._on_my_figures,
+    ToStaffAdvice: Workstation._on_advice,
+    ToStaffRosterImported: Workstation._on_roster_imported,
+    ToStaffRosterWeek: Workstation._on_roster_week,
+    ToStaffCallIn: Workstation._on_call_in,
+    ToStaffDigiState: Workstation._on_digi_state,
+    ToStaffCallbacks: Workstation._on_callbacks,
+    ToStaffCallOutcomeSaved: Workstation._on_call_outcome_saved,
+    ToStaffCallback: Workstation._on_callback,
+    ToStaffCallbackCreated: Workstation._on_callback_created,
+    ToStaffGuideIndex: Workstation._on_guide_index,
+    ToStaffGuidePage: Workstation._on_guide_page,
+    ToStaffGuideResults: Workstation._on_guide_results,
+    ToStaffGuideHistory: Workstation._on_guide_history,
+    ToStaffGuideVersion: Workstation._on_guide_version,
+    ToStaffGuideSaved: Workstation._on_guide_saved,
+    ToStaffGuideChanged: Workstation._on_guide_changed,
+    ToStaffLoggedIn: Workstation._on_logged_in,
+    ToStaffStatus: Workstation._on_status,
+    ToStaffMeter: Workstation._on_meter,
+    ToStaffOffer: Workstation._on_offer,
+    ToStaffOfferWithdrawn: Workstation._on_offer_withdrawn,
+    ToStaffConversation: Workstation._on_conversation,
+    ToStaffMessage: Workstation._on_message,
+    ToStaffAck: Workstation._on_ack,
+    ToStaffTyping: Workstation._on_typing,
+    ToStaffClientLeft: Workstation._on_client_left,
+    ToStaffClosed: Workstation._on_closed,
+    ErrorFrame: Workstation._on_error,
+}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[4]
 I18N = ROOT / "desktop" / "ui" / "i18n"
 LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
 

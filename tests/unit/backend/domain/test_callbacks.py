@@ -17,7 +17,7 @@ from backend.domain.callbacks import (
     is_overdue,
 )
 from backend.domain.hours import OpeningHours
-from tests.unit.test_hours import HKI, local, weekdays
+from tests.unit.backend.domain.test_hours import HKI, local, weekdays
 
 CUTOFF = time(14, 0)
 
