@@ -116,15 +116,16 @@ class BackendProcess:
 
     def start(self) -> None:
         env = self.env
-        log = open(self.log_path, "ab")  # noqa: SIM115 - kept open for the process
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "backend"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=log,
-            preexec_fn=die_with_parent,
-        )
+        # The child writes through its own copy of the descriptor: ours closes at once.
+        with open(self.log_path, "ab") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "backend"],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=log,
+                preexec_fn=die_with_parent,
+            )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

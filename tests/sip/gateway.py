@@ -53,15 +53,16 @@ class GatewayProcess:
             env["LUUKKU_GATEWAY_REGISTRAR"] = self.registrar
         # Only this start's lines count when waiting for the link (a restart appends).
         self._log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
-        log = open(self.log_path, "ab")  # noqa: SIM115 - kept open for the process
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "backend.telephony"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=log,
-            preexec_fn=die_with_parent,
-        )
+        # The child writes through its own copy of the descriptor: ours closes at once.
+        with open(self.log_path, "ab") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "backend.telephony"],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=log,
+                preexec_fn=die_with_parent,
+            )
         if wait:
             self.wait_linked()
 
