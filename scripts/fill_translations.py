@@ -3,7 +3,8 @@
     .venv/bin/python scripts/fill_translations.py TABLE.json
 
 TABLE maps a source text to {"fi": ..., "sv": ...}. Entries already translated are left
-alone; what the table lacks stays unfinished (tests/unit/desktop/ui/test_translations.py says which).
+alone; what the table lacks stays unfinished (tests/unit/desktop/ui/test_translations.py
+says which).
 Run pyside6-lupdate first (README, "The desktop").
 """
 
