@@ -26,7 +26,7 @@ from backend.config import ServiceConfig, Settings
 from backend.domain.meter import DayCounts, StaffCapacity, estimated_wait_s, queue_figures
 from backend.domain.ratelimit import ClientLimits, LoginThrottle
 from backend.domain.routing import Agent, Contact, Router, RoutingError
-from backend.guides import Guides
+from backend.handbook import Handbook
 from backend.phone import PhoneDesk
 from backend.staff_chat import StaffChat
 from backend.store.callbacks import CallbackStore
@@ -134,7 +134,7 @@ class Hub:
         # hub has done its part (the digi-agents' standby hangs on this).
         self.staff_listeners: list[Callable[[str, bool], Awaitable[None]]] = []
         self._positions: dict[str, int] = {}
-        self.guides = Guides(self, HandbookStore(store))
+        self.handbook = Handbook(self, HandbookStore(store))
         self.callbacks = Callbacks(self, CallbackStore(store))
         self.reports = ReportStore(store)
         # The last state written to the staff-state log per person (reports' time per state).

@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.handbook_search --pages 2000 --queries 200
 
 Pages are made of Finnish service vocabulary in inflected forms; queries are inflected
-words (the case the stemmer exists for). Measured: ``guide_search`` sent -> results back,
+words (the case the stemmer exists for). Measured: ``handbook_search`` sent -> results back,
 through the backend process, SQLite FTS5.
 """
 
@@ -71,13 +71,13 @@ async def measure(url: str, queries: int, rng: random.Random) -> tuple[list[floa
             query = rng.choice(QUERIES)
             sent = time.perf_counter()
             await ws.send(
-                json.dumps({"v": 1, "type": "guide_search", "query": query, "request_id": n + 1})
+                json.dumps({"v": 1, "type": "handbook_search", "query": query, "request_id": n + 1})
             )
             while True:
                 frame = json.loads(await ws.recv())
                 if frame["type"] == "error":
                     raise RuntimeError(f"backend refused a search: {frame}")
-                if frame["type"] == "guide_results" and frame["request_id"] == n + 1:
+                if frame["type"] == "handbook_results" and frame["request_id"] == n + 1:
                     times.append(time.perf_counter() - sent)
                     hits += len(frame["hits"])
                     break

@@ -29,7 +29,11 @@ def main(argv: list[str] | None = None) -> int:
         help="start, log in, show the meter, print a line and exit 0",
     )
     parser.add_argument(
-        "--guide", metavar="PAGE_ID", help="open the handbook at this page after logging in"
+        "--handbook-page",
+        "--guide",  # the older name, still in support links
+        dest="handbook",
+        metavar="PAGE_ID",
+        help="open the handbook at this page after logging in",
     )
     parser.add_argument(
         "--password-env",
@@ -60,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     cli = {"backend_url": args.backend, "username": user, "language": args.lang}
-    return run(cli, demo=args.demo, smoke=args.smoke, password=password, guide=args.guide)
+    return run(cli, demo=args.demo, smoke=args.smoke, password=password, handbook=args.handbook)
 
 
 if __name__ == "__main__":

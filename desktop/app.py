@@ -58,7 +58,7 @@ class Options:
     settings: dict[str, Resolved] = field(default_factory=dict)
     machine_file: str = ""
     machine_file_error: str | None = None
-    guide: str | None = None
+    handbook: str | None = None
 
     def setting(self, name: str) -> str:
         if name in self.settings:
@@ -275,8 +275,8 @@ async def amain(options: Options) -> int:
             report=functools.partial(make_report, options, connection, phone),
         )
         window.closed_by_user.connect(quit_event.set)
-        if options.guide:
-            window.open_guide_when_ready(options.guide)
+        if options.handbook:
+            window.open_handbook_when_ready(options.handbook)
         connection.start()
         window.show()
         outcome = await _wait(connection, quit_event, options, started, phone)
@@ -399,7 +399,7 @@ def run(
     demo: bool,
     smoke: bool,
     password: str | None,
-    guide: str | None = None,
+    handbook: str | None = None,
 ) -> int:
     import qasync
 
@@ -415,7 +415,7 @@ def run(
     app.setApplicationName("Luukku")
     app.setOrganizationName("Luukku")
     options = resolve_options(cli, demo, smoke, password)
-    options.guide = guide
+    options.handbook = handbook
     _translators = install_translations(app, options.lang)
     code = int(qasync.run(amain(options)))
     return leave(code)

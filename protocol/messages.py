@@ -346,25 +346,25 @@ PageId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a
 PageKind = Literal["page", "quick_reply"]
 
 
-class GuideIndexRequest(Frame):
-    type: Literal["guide_index"] = "guide_index"
+class HandbookIndexRequest(Frame):
+    type: Literal["handbook_index"] = "handbook_index"
 
 
-class GuideOpen(Frame):
-    type: Literal["guide_open"] = "guide_open"
+class HandbookOpen(Frame):
+    type: Literal["handbook_open"] = "handbook_open"
     page_id: PageId
 
 
-class GuideSearch(Frame):
-    type: Literal["guide_search"] = "guide_search"
+class HandbookSearch(Frame):
+    type: Literal["handbook_search"] = "handbook_search"
     query: Annotated[str, Field(max_length=200)]
     request_id: int = Field(default=0, ge=0, le=MAX_INT)
 
 
-class GuideSave(Frame):
+class HandbookSave(Frame):
     """A new version; ``base_version`` is the version the editor started from (0: new)."""
 
-    type: Literal["guide_save"] = "guide_save"
+    type: Literal["handbook_save"] = "handbook_save"
     page_id: PageId
     base_version: int = Field(ge=0, le=MAX_INT)
     kind: PageKind = "page"
@@ -377,19 +377,19 @@ class GuideSave(Frame):
     lang: PageLang = ""
 
 
-class GuideHistoryRequest(Frame):
-    type: Literal["guide_history"] = "guide_history"
+class HandbookHistoryRequest(Frame):
+    type: Literal["handbook_history"] = "handbook_history"
     page_id: PageId
 
 
-class GuideVersionRequest(Frame):
-    type: Literal["guide_version"] = "guide_version"
+class HandbookVersionRequest(Frame):
+    type: Literal["handbook_version"] = "handbook_version"
     page_id: PageId
     version: int = Field(ge=1, le=MAX_INT)
 
 
-class GuideRestore(Frame):
-    type: Literal["guide_restore"] = "guide_restore"
+class HandbookRestore(Frame):
+    type: Literal["handbook_restore"] = "handbook_restore"
     page_id: PageId
     version: int = Field(ge=1, le=MAX_INT)
     base_version: int = Field(ge=1, le=MAX_INT)
@@ -691,13 +691,13 @@ StaffFrame = Annotated[
     | CallbackListRequest
     | CallbackOpen
     | CallbackAttempt
-    | GuideIndexRequest
-    | GuideOpen
-    | GuideSearch
-    | GuideSave
-    | GuideHistoryRequest
-    | GuideVersionRequest
-    | GuideRestore
+    | HandbookIndexRequest
+    | HandbookOpen
+    | HandbookSearch
+    | HandbookSave
+    | HandbookHistoryRequest
+    | HandbookVersionRequest
+    | HandbookRestore
     | StaffLogin
     | StaffResumeSession
     | StaffSetStatus
@@ -726,7 +726,7 @@ class StaffProfile(BaseModel):
     languages: list[str] = ["fi"]
 
 
-class GuideSummary(BaseModel):
+class HandbookSummary(BaseModel):
     model_config = ConfigDict(frozen=True)
     id: str
     kind: PageKind
@@ -742,7 +742,7 @@ class GuideSummary(BaseModel):
     lang: PageLang = ""
 
 
-class GuidePage(BaseModel):
+class HandbookPageView(BaseModel):
     model_config = ConfigDict(frozen=True)
     id: str
     kind: PageKind
@@ -757,7 +757,7 @@ class GuidePage(BaseModel):
     lang: PageLang = ""
 
 
-class GuideVersionInfo(BaseModel):
+class HandbookVersionInfo(BaseModel):
     model_config = ConfigDict(frozen=True)
     version: int
     author: str
@@ -972,49 +972,49 @@ class ToStaffMeter(Frame):
     queues: list[QueueFigures]
 
 
-class ToStaffGuideIndex(Frame):
-    type: Literal["guide_index"] = "guide_index"
-    pages: list[GuideSummary]
+class ToStaffHandbookIndex(Frame):
+    type: Literal["handbook_index"] = "handbook_index"
+    pages: list[HandbookSummary]
 
 
-class ToStaffGuidePage(Frame):
-    type: Literal["guide_page"] = "guide_page"
-    page: GuidePage
+class ToStaffHandbookPage(Frame):
+    type: Literal["handbook_page"] = "handbook_page"
+    page: HandbookPageView
     # The version she had read before this opening (None: never): "changed since" notice.
     read_before: int | None
 
 
-class ToStaffGuideResults(Frame):
-    type: Literal["guide_results"] = "guide_results"
+class ToStaffHandbookResults(Frame):
+    type: Literal["handbook_results"] = "handbook_results"
     request_id: int
     query: str
-    hits: list[GuideSummary]
+    hits: list[HandbookSummary]
 
 
-class ToStaffGuideHistory(Frame):
-    type: Literal["guide_history"] = "guide_history"
+class ToStaffHandbookHistory(Frame):
+    type: Literal["handbook_history"] = "handbook_history"
     page_id: str
-    versions: list[GuideVersionInfo]
+    versions: list[HandbookVersionInfo]
 
 
-class ToStaffGuideVersion(Frame):
-    type: Literal["guide_version"] = "guide_version"
+class ToStaffHandbookVersion(Frame):
+    type: Literal["handbook_version"] = "handbook_version"
     page_id: str
     version: int
     title: str
     body: str
 
 
-class ToStaffGuideSaved(Frame):
-    type: Literal["guide_saved"] = "guide_saved"
+class ToStaffHandbookSaved(Frame):
+    type: Literal["handbook_saved"] = "handbook_saved"
     page_id: str
     version: int
 
 
-class ToStaffGuideChanged(Frame):
+class ToStaffHandbookChanged(Frame):
     """Pushed to everyone when a page changes."""
 
-    type: Literal["guide_changed"] = "guide_changed"
+    type: Literal["handbook_changed"] = "handbook_changed"
     page_id: str
     title: str
     version: int
@@ -1022,7 +1022,7 @@ class ToStaffGuideChanged(Frame):
     author: str
     # The page's new index entry (unread for everyone until they open it): desktops update
     # their index from this instead of each fetching the whole index again.
-    page: GuideSummary
+    page: HandbookSummary
 
 
 class CallbackSummary(BaseModel):
@@ -1342,13 +1342,13 @@ ServerToStaffFrame = Annotated[
     | ToStaffCallbacks
     | ToStaffCallback
     | ToStaffCallbackCreated
-    | ToStaffGuideIndex
-    | ToStaffGuidePage
-    | ToStaffGuideResults
-    | ToStaffGuideHistory
-    | ToStaffGuideVersion
-    | ToStaffGuideSaved
-    | ToStaffGuideChanged
+    | ToStaffHandbookIndex
+    | ToStaffHandbookPage
+    | ToStaffHandbookResults
+    | ToStaffHandbookHistory
+    | ToStaffHandbookVersion
+    | ToStaffHandbookSaved
+    | ToStaffHandbookChanged
     | ToStaffLoggedIn
     | ToStaffStatus
     | ToStaffOffer

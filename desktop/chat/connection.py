@@ -35,13 +35,13 @@ from protocol.messages import (
     CallbackOutcome,
     CallbackTake,
     Frame,
-    GuideHistoryRequest,
-    GuideIndexRequest,
-    GuideOpen,
-    GuideRestore,
-    GuideSave,
-    GuideSearch,
-    GuideVersionRequest,
+    HandbookHistoryRequest,
+    HandbookIndexRequest,
+    HandbookOpen,
+    HandbookRestore,
+    HandbookSave,
+    HandbookSearch,
+    HandbookVersionRequest,
     Outcome,
     ProtocolError,
     ReportInterval,
@@ -189,7 +189,7 @@ class StaffConnection:
         self._emit(self.state.apply(frame))
 
     async def _after_login(self) -> None:
-        await self.send(GuideIndexRequest())
+        await self.send(HandbookIndexRequest())
         await self.send(CallbackListRequest())
         wanted = self.state.wanted_status
         if wanted is not None and wanted is not self.state.status:
@@ -377,23 +377,25 @@ class StaffConnection:
 
     # --- the handbook ---------------------------------------------------------------------
 
-    async def guide_open(self, page_id: str) -> None:
-        await self.send(GuideOpen(page_id=page_id))
+    async def handbook_open(self, page_id: str) -> None:
+        await self.send(HandbookOpen(page_id=page_id))
 
-    async def guide_search(self, query: str, request_id: int) -> None:
-        await self.send(GuideSearch(query=query[:200], request_id=request_id))
+    async def handbook_search(self, query: str, request_id: int) -> None:
+        await self.send(HandbookSearch(query=query[:200], request_id=request_id))
 
-    async def guide_save(self, frame: GuideSave) -> None:
+    async def handbook_save(self, frame: HandbookSave) -> None:
         await self.send(frame)
 
-    async def guide_history(self, page_id: str) -> None:
-        await self.send(GuideHistoryRequest(page_id=page_id))
+    async def handbook_history(self, page_id: str) -> None:
+        await self.send(HandbookHistoryRequest(page_id=page_id))
 
-    async def guide_version(self, page_id: str, version: int) -> None:
-        await self.send(GuideVersionRequest(page_id=page_id, version=version))
+    async def handbook_version(self, page_id: str, version: int) -> None:
+        await self.send(HandbookVersionRequest(page_id=page_id, version=version))
 
-    async def guide_restore(self, page_id: str, version: int, base_version: int) -> None:
-        await self.send(GuideRestore(page_id=page_id, version=version, base_version=base_version))
+    async def handbook_restore(self, page_id: str, version: int, base_version: int) -> None:
+        await self.send(
+            HandbookRestore(page_id=page_id, version=version, base_version=base_version)
+        )
 
     async def close_chat(self, conversation_id: str, outcome: Outcome, wrap_up: str) -> None:
         await self.send(

@@ -19,7 +19,7 @@ from protocol.messages import (
     Colleague,
     ErrorFrame,
     Frame,
-    GuideSummary,
+    HandbookSummary,
     QueueFigures,
     ServerToStaffFrame,
     StaffChatMessage,
@@ -44,13 +44,13 @@ from protocol.messages import (
     ToStaffColleagues,
     ToStaffConversation,
     ToStaffDigiState,
-    ToStaffGuideChanged,
-    ToStaffGuideHistory,
-    ToStaffGuideIndex,
-    ToStaffGuidePage,
-    ToStaffGuideResults,
-    ToStaffGuideSaved,
-    ToStaffGuideVersion,
+    ToStaffHandbookChanged,
+    ToStaffHandbookHistory,
+    ToStaffHandbookIndex,
+    ToStaffHandbookPage,
+    ToStaffHandbookResults,
+    ToStaffHandbookSaved,
+    ToStaffHandbookVersion,
     ToStaffLeft,
     ToStaffLoggedIn,
     ToStaffMessage,
@@ -88,13 +88,13 @@ class EventKind(StrEnum):
     TYPING = "typing"
     CLOSED = "closed"
     ERROR = "error"
-    GUIDE_INDEX = "guide_index"
-    GUIDE_PAGE = "guide_page"
-    GUIDE_RESULTS = "guide_results"
-    GUIDE_HISTORY = "guide_history"
-    GUIDE_VERSION = "guide_version"
-    GUIDE_SAVED = "guide_saved"
-    GUIDE_CHANGED = "guide_changed"
+    GUIDE_INDEX = "handbook_index"
+    GUIDE_PAGE = "handbook_page"
+    GUIDE_RESULTS = "handbook_results"
+    GUIDE_HISTORY = "handbook_history"
+    GUIDE_VERSION = "handbook_version"
+    GUIDE_SAVED = "handbook_saved"
+    GUIDE_CHANGED = "handbook_changed"
     CALLBACKS = "callbacks"  # her callback list changed
     CALLBACK = "callback"  # one callback opened (detail: its id)
     CALLBACK_CREATED = "callback_created"  # detail: the new id
@@ -230,13 +230,13 @@ class Workstation:
     chats: dict[str, Chat] = field(default_factory=dict)
     last_error: ErrorFrame | None = None
     placeholders: dict[str, str] = field(default_factory=dict)
-    guide_pages: list[GuideSummary] = field(default_factory=list)
-    guide_page: ToStaffGuidePage | None = None
-    guide_results: ToStaffGuideResults | None = None
-    guide_history: ToStaffGuideHistory | None = None
-    guide_version: ToStaffGuideVersion | None = None
+    handbook_pages: list[HandbookSummary] = field(default_factory=list)
+    handbook_page: ToStaffHandbookPage | None = None
+    handbook_results: ToStaffHandbookResults | None = None
+    handbook_history: ToStaffHandbookHistory | None = None
+    handbook_version: ToStaffHandbookVersion | None = None
     # Important changes announced while she was logged in, newest last.
-    guide_notices: list[ToStaffGuideChanged] = field(default_factory=list)
+    handbook_notices: list[ToStaffHandbookChanged] = field(default_factory=list)
     callbacks: list[CallbackSummary] = field(default_factory=list)
     callback: ToStaffCallback | None = None  # the one opened last
     callback_offer: ToStaffCallbackOffer | None = None
@@ -388,38 +388,38 @@ class Workstation:
     def _on_callback_created(self, frame: ToStaffCallbackCreated) -> list[Event]:
         return [Event(EventKind.CALLBACK_CREATED, detail=str(frame.callback_id))]
 
-    def _on_guide_index(self, frame: ToStaffGuideIndex) -> list[Event]:
-        self.guide_pages = frame.pages
+    def _on_handbook_index(self, frame: ToStaffHandbookIndex) -> list[Event]:
+        self.handbook_pages = frame.pages
         return [Event(EventKind.GUIDE_INDEX)]
 
-    def _on_guide_page(self, frame: ToStaffGuidePage) -> list[Event]:
-        self.guide_page = frame
-        self.guide_pages = [
+    def _on_handbook_page(self, frame: ToStaffHandbookPage) -> list[Event]:
+        self.handbook_page = frame
+        self.handbook_pages = [
             p.model_copy(update={"unread": False}) if p.id == frame.page.id else p
-            for p in self.guide_pages
+            for p in self.handbook_pages
         ]
         return [Event(EventKind.GUIDE_PAGE, detail=frame.page.id), Event(EventKind.GUIDE_INDEX)]
 
-    def _on_guide_results(self, frame: ToStaffGuideResults) -> list[Event]:
-        self.guide_results = frame
+    def _on_handbook_results(self, frame: ToStaffHandbookResults) -> list[Event]:
+        self.handbook_results = frame
         return [Event(EventKind.GUIDE_RESULTS)]
 
-    def _on_guide_history(self, frame: ToStaffGuideHistory) -> list[Event]:
-        self.guide_history = frame
+    def _on_handbook_history(self, frame: ToStaffHandbookHistory) -> list[Event]:
+        self.handbook_history = frame
         return [Event(EventKind.GUIDE_HISTORY, detail=frame.page_id)]
 
-    def _on_guide_version(self, frame: ToStaffGuideVersion) -> list[Event]:
-        self.guide_version = frame
+    def _on_handbook_version(self, frame: ToStaffHandbookVersion) -> list[Event]:
+        self.handbook_version = frame
         return [Event(EventKind.GUIDE_VERSION, detail=frame.page_id)]
 
-    def _on_guide_saved(self, frame: ToStaffGuideSaved) -> list[Event]:
+    def _on_handbook_saved(self, frame: ToStaffHandbookSaved) -> list[Event]:
         return [Event(EventKind.GUIDE_SAVED, detail=frame.page_id)]
 
-    def _on_guide_changed(self, frame: ToStaffGuideChanged) -> list[Event]:
+    def _on_handbook_changed(self, frame: ToStaffHandbookChanged) -> list[Event]:
         if frame.important:
-            self.guide_notices.append(frame)
-        others = [p for p in self.guide_pages if p.id != frame.page_id]
-        self.guide_pages = [*others, frame.page]
+            self.handbook_notices.append(frame)
+        others = [p for p in self.handbook_pages if p.id != frame.page_id]
+        self.handbook_pages = [*others, frame.page]
         return [
             Event(EventKind.GUIDE_INDEX),
             Event(EventKind.GUIDE_CHANGED, detail=frame.page_id),
@@ -566,13 +566,13 @@ FRAME_HANDLERS: dict[type[Frame], Callable[[Workstation, Any], list[Event]]] = {
     ToStaffCallOutcomeSaved: Workstation._on_call_outcome_saved,
     ToStaffCallback: Workstation._on_callback,
     ToStaffCallbackCreated: Workstation._on_callback_created,
-    ToStaffGuideIndex: Workstation._on_guide_index,
-    ToStaffGuidePage: Workstation._on_guide_page,
-    ToStaffGuideResults: Workstation._on_guide_results,
-    ToStaffGuideHistory: Workstation._on_guide_history,
-    ToStaffGuideVersion: Workstation._on_guide_version,
-    ToStaffGuideSaved: Workstation._on_guide_saved,
-    ToStaffGuideChanged: Workstation._on_guide_changed,
+    ToStaffHandbookIndex: Workstation._on_handbook_index,
+    ToStaffHandbookPage: Workstation._on_handbook_page,
+    ToStaffHandbookResults: Workstation._on_handbook_results,
+    ToStaffHandbookHistory: Workstation._on_handbook_history,
+    ToStaffHandbookVersion: Workstation._on_handbook_version,
+    ToStaffHandbookSaved: Workstation._on_handbook_saved,
+    ToStaffHandbookChanged: Workstation._on_handbook_changed,
     ToStaffLoggedIn: Workstation._on_logged_in,
     ToStaffStatus: Workstation._on_status,
     ToStaffMeter: Workstation._on_meter,

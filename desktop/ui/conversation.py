@@ -37,7 +37,7 @@ class ConversationPanel(QWidget):
     reply = Signal(str, str)
     typing = Signal(str, bool)
     close_requested = Signal(str, object, str)
-    open_guide = Signal(str)
+    open_handbook = Signal(str)
     call_back = Signal(str)  # the client's number
     callback_requested = Signal(str)  # leave a callback request about this conversation
     transfer_requested = Signal(str)
@@ -135,16 +135,16 @@ class ConversationPanel(QWidget):
         self.quick_replies.setObjectName("quickReplies")
         self.quick_replies.setToolTip(self.tr("Insert a quick reply from the handbook"))
         self.quick_replies.activated.connect(self._insert_quick_reply)
-        self.guides_button = QToolButton()
-        self.guides_button.setObjectName("queueGuides")
-        self.guides_button.setText(self.tr("Instructions"))
-        self.guides_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.guides_menu = QMenu(self.guides_button)
-        self.guides_button.setMenu(self.guides_menu)
+        self.handbook_button = QToolButton()
+        self.handbook_button.setObjectName("queueHandbook")
+        self.handbook_button.setText(self.tr("Instructions"))
+        self.handbook_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.handbook_menu = QMenu(self.handbook_button)
+        self.handbook_button.setMenu(self.handbook_menu)
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.actions_button)
-        buttons.addWidget(self.guides_button)
+        buttons.addWidget(self.handbook_button)
         buttons.addWidget(self.quick_replies)
         buttons.addStretch(1)
         buttons.addWidget(self.send_button)
@@ -324,13 +324,13 @@ class ConversationPanel(QWidget):
         self._stop_typing()
         self.reply.emit(self.conversation_id, text)
 
-    def set_guides(self, pages: list[tuple[str, str]], replies: list[tuple[str, str]]) -> None:
+    def set_handbook(self, pages: list[tuple[str, str]], replies: list[tuple[str, str]]) -> None:
         """Handbook pages linked to this queue, and quick replies (title, filled text)."""
-        self.guides_menu.clear()
+        self.handbook_menu.clear()
         for page_id, title in pages:
-            action = self.guides_menu.addAction(title)
-            action.triggered.connect(lambda _checked=False, p=page_id: self.open_guide.emit(p))
-        self.guides_button.setEnabled(bool(pages))
+            action = self.handbook_menu.addAction(title)
+            action.triggered.connect(lambda _checked=False, p=page_id: self.open_handbook.emit(p))
+        self.handbook_button.setEnabled(bool(pages))
         self.quick_replies.clear()
         self.quick_replies.addItem(self.tr("Quick reply…"), "")
         for title, text in replies:

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from desktop.bridge import Bridge
 from desktop.chat.attention import attention
 from desktop.chat.state import Chat, Event, EventKind, Workstation
-from desktop.guides.quick_replies import fill, values
-from desktop.guides.tree import for_queue
+from desktop.handbook.quick_replies import fill, values
+from desktop.handbook.tree import for_queue
 from desktop.ui.attention import AttentionBar
 from desktop.ui.callbacks import (
     CallbackCommands,
@@ -42,7 +42,7 @@ from desktop.ui.callbacks import (
 from desktop.ui.collab import ChatTransferDialog, InviteDialog, PictureDialog
 from desktop.ui.conversation import CloseDialog, ConversationPanel
 from desktop.ui.digi import CallInDialog, DigiBar, notify
-from desktop.ui.guides import GuideCommands, HandbookView, HistoryDialog, notice_text
+from desktop.ui.handbook import HandbookCommands, HandbookView, HistoryDialog, notice_text
 from desktop.ui.meter import MeterTable
 from desktop.ui.my_figures import MyFiguresCommands, MyFiguresDialog
 from desktop.ui.offer import OfferBanner, line_sound
@@ -65,7 +65,7 @@ LINK_COLOURS = {"online": "#1a7f37", "reconnecting": "#b42318", "auth_failed": "
 
 
 class Actions(
-    GuideCommands,
+    HandbookCommands,
     CallbackCommands,
     StaffChatCommands,
     SupervisorCommands,
@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         self.search_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.search_shortcut.activated.connect(self.search_handbook)
         self._noticed_at_login = False
-        self._pending_guide: str | None = None
+        self._pending_handbook: str | None = None
         self.panels: dict[str, ConversationPanel] = {}
         self._report = report
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -268,13 +268,13 @@ class MainWindow(QMainWindow):
             EventKind.TYPING: lambda e: self._on_conversation(e.conversation_id or ""),
             EventKind.CLOSED: lambda e: self._on_closed(e.conversation_id or ""),
             EventKind.ERROR: lambda e: self._on_error(e.conversation_id or "", e.detail or ""),
-            EventKind.GUIDE_INDEX: lambda e: self._on_guide_index(),
+            EventKind.GUIDE_INDEX: lambda e: self._on_handbook_index(),
             EventKind.GUIDE_PAGE: lambda e: self.handbook.show_page(),
             EventKind.GUIDE_RESULTS: lambda e: self.handbook.show_results(),
             EventKind.GUIDE_HISTORY: lambda e: self._each_history("show_versions"),
             EventKind.GUIDE_VERSION: lambda e: self._each_history("show_version"),
-            EventKind.GUIDE_SAVED: lambda e: self._on_guide_saved(e.detail or ""),
-            EventKind.GUIDE_CHANGED: lambda e: self._on_guide_changed(e.detail or ""),
+            EventKind.GUIDE_SAVED: lambda e: self._on_handbook_saved(e.detail or ""),
+            EventKind.GUIDE_CHANGED: lambda e: self._on_handbook_changed(e.detail or ""),
             EventKind.CALLBACKS: lambda e: self.callbacks.refresh(),
             EventKind.CALLBACK: lambda e: self.callbacks.show_detail(e.detail or ""),
             EventKind.CALLBACK_OFFER: lambda e: self._on_callback_offer(),
@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
             panel.close_requested.connect(
                 lambda cid, outcome, note: self._run(self.commands.close_chat(cid, outcome, note))
             )
-            panel.open_guide.connect(self.open_guide)
+            panel.open_handbook.connect(self.open_handbook)
             panel.call_back.connect(self.call_requested)
             panel.callback_requested.connect(self.leave_callback)
             panel.name_of = self.state.colleague_name
@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
             if self.phone is None:
                 panel.call_button.setEnabled(False)
                 panel.call_button.setToolTip(self.tr("This workstation has no phone set up."))
-            self._offer_guides(panel)
+            self._offer_handbook(panel)
             self.panels[conversation_id] = panel
             index = self.tabs.addTab(panel, self._tab_text(chat))
             self.tabs.setCurrentIndex(index)
@@ -583,13 +583,13 @@ class MainWindow(QMainWindow):
         self.sections.setCurrentWidget(self.handbook)
         self.handbook.focus_search()
 
-    def open_guide(self, page_id: str) -> None:
+    def open_handbook(self, page_id: str) -> None:
         self.sections.setCurrentWidget(self.handbook)
         self.handbook.open_page(page_id)
 
-    def open_guide_when_ready(self, page_id: str) -> None:
+    def open_handbook_when_ready(self, page_id: str) -> None:
         """Open a page once the handbook index has arrived (a deep link at start)."""
-        self._pending_guide = page_id
+        self._pending_handbook = page_id
 
     def _on_callback_count(self, count: int) -> None:
         label = self.tr("Callbacks")
@@ -632,22 +632,22 @@ class MainWindow(QMainWindow):
         label = self.tr("Handbook")
         self.sections.setTabText(1, f"{label} ({count})" if count else label)
 
-    def _on_guide_index(self) -> None:
+    def _on_handbook_index(self) -> None:
         self.handbook.show_index()
-        if self._pending_guide is not None:
-            page, self._pending_guide = self._pending_guide, None
-            self.open_guide(page)
+        if self._pending_handbook is not None:
+            page, self._pending_handbook = self._pending_handbook, None
+            self.open_handbook(page)
         for panel in self.panels.values():
-            self._offer_guides(panel)
-        if not self._noticed_at_login and self.state.guide_pages:
+            self._offer_handbook(panel)
+        if not self._noticed_at_login and self.state.handbook_pages:
             self._noticed_at_login = True
-            important = [p.title for p in self.state.guide_pages if p.unread and p.important]
+            important = [p.title for p in self.state.handbook_pages if p.unread and p.important]
             if important:
                 self._notice(important)
 
     def _notice(self, titles: list[str]) -> None:
         box = QMessageBox(self)
-        box.setObjectName("guideNotice")
+        box.setObjectName("handbookNotice")
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Important handbook changes"))
         box.setTextFormat(Qt.TextFormat.RichText)  # notice_text escapes every title
@@ -657,23 +657,23 @@ class MainWindow(QMainWindow):
         box.setModal(False)
         box.show()
 
-    def _on_guide_changed(self, page_id: str) -> None:
-        opened = self.state.guide_page
+    def _on_handbook_changed(self, page_id: str) -> None:
+        opened = self.state.handbook_page
         if opened is not None and opened.page.id == page_id:
             # The page she is reading changed: show the new text, flagged as changed.
             self.handbook.open_page(page_id)
-        if self.state.guide_notices:
-            latest = self.state.guide_notices[-1]
+        if self.state.handbook_notices:
+            latest = self.state.handbook_notices[-1]
             self.statusBar().showMessage(
                 self.tr("Important handbook change: %1").replace("%1", latest.title), 15000
             )
 
-    def _on_guide_saved(self, page_id: str) -> None:
+    def _on_handbook_saved(self, page_id: str) -> None:
         for dialog in self.handbook.editors():
             saved = getattr(dialog, "saved", None)
             if saved is not None:
                 saved(page_id)
-        if self.state.guide_page and self.state.guide_page.page.id == page_id:
+        if self.state.handbook_page and self.state.handbook_page.page.id == page_id:
             self.handbook.open_page(page_id)
 
     def _each_history(self, method: str) -> None:
@@ -681,18 +681,18 @@ class MainWindow(QMainWindow):
             if isinstance(dialog, HistoryDialog):
                 getattr(dialog, method)()
 
-    def _offer_guides(self, panel: ConversationPanel) -> None:
+    def _offer_handbook(self, panel: ConversationPanel) -> None:
         chat = self.state.chats.get(panel.conversation_id)
         if chat is None:
             return
         profile = self.state.profile
         names = values(self.state.placeholders, profile.display_name if profile else "")
-        pages = for_queue(self.state.guide_pages, chat.queue, "page")
+        pages = for_queue(self.state.handbook_pages, chat.queue, "page")
         replies = [
             (f"{p.title} ({p.lang})" if p.lang else p.title, fill(p.body or "", names))
-            for p in for_queue(self.state.guide_pages, chat.queue, "quick_reply", chat.lang)
+            for p in for_queue(self.state.handbook_pages, chat.queue, "quick_reply", chat.lang)
         ]
-        panel.set_guides([(p.id, p.title) for p in pages], replies)
+        panel.set_handbook([(p.id, p.title) for p in pages], replies)
 
     def _digi_queue_names(self, queues: list[str]) -> str:
         return ", ".join(self.state.queue_name(q, self.lang) for q in queues)

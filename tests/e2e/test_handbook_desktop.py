@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextTable
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.guides import EditorDialog, HistoryDialog
+from desktop.ui.handbook import EditorDialog, HistoryDialog
 from desktop.ui.main_window import MainWindow
 from protocol.messages import StaffStatus
 from tests.e2e.workstation import until, workstation
@@ -66,7 +66,7 @@ async def test_search_read_notices_and_untrusted_pages(
     # An editor saves an untrusted page, marked important: the nurse hears of it at once.
     editor = await staff(backend.ws, "hoitaja2", ready=False)
     await editor.send(
-        type="guide_save",
+        type="handbook_save",
         page_id="testisivu",
         base_version=0,
         area="Testit",
@@ -75,7 +75,7 @@ async def test_search_read_notices_and_untrusted_pages(
         important=True,
         summary="testi",
     )
-    await editor.expect("guide_saved")
+    await editor.expect("handbook_saved")
     await until(lambda: "Testisivu" in window.statusBar().currentMessage(), what="notice")
     await until(lambda: window.sections.tabText(1) == "Käsikirja (5)", what="unread +1")
 
@@ -101,7 +101,7 @@ async def test_search_read_notices_and_untrusted_pages(
 
     # A page she has read changes: the page says so when she opens it again.
     await editor.send(
-        type="guide_save",
+        type="handbook_save",
         page_id="testisivu",
         base_version=1,
         area="Testit",
@@ -109,9 +109,9 @@ async def test_search_read_notices_and_untrusted_pages(
         body=UNTRUSTED + "\nLisäys.",
         summary="lisäys",
     )
-    await editor.expect("guide_saved")
+    await editor.expect("handbook_saved")
     await until(
-        lambda: any(p.id == "testisivu" and p.unread for p in connection.state.guide_pages),
+        lambda: any(p.id == "testisivu" and p.unread for p in connection.state.handbook_pages),
         what="unread again",
     )
     window.handbook.open_page("testisivu")
@@ -139,7 +139,7 @@ async def test_quick_reply_fills_placeholders(qtbot: QtBot, backend: BackendProc
     panel.input.clear()
     panel.quick_replies.activated.emit(1)
     assert "09 310 12345 arkisin klo 8–15" in panel.input.toPlainText()
-    menu = [a.text() for a in panel.guides_menu.actions()]
+    menu = [a.text() for a in panel.handbook_menu.actions()]
     assert (
         "Ajanvaraus lastenneuvolaan" in menu
         and "Ohjaus mielenterveys- ja päihdepalveluihin" not in menu
@@ -155,7 +155,7 @@ async def test_editor_preview_save_and_conflict(qtbot: QtBot, backend: BackendPr
         lambda: window.handbook.title.text() == "Ehkäisyneuvonta ja jälkiehkäisy", what="page"
     )
     assert not window.handbook.edit_button.isHidden()
-    version = connection.state.guide_page.page.version  # type: ignore[union-attr]
+    version = connection.state.handbook_page.page.version  # type: ignore[union-attr]
     window.handbook.edit_button.click()
     dialog: EditorDialog = window.handbook.editors()[0]  # type: ignore[assignment]
     dialog.body.appendPlainText("\n| Menetelmä | Kesto |\n| --- | --- |\n| Kierukka | 5 v |")
@@ -165,8 +165,8 @@ async def test_editor_preview_save_and_conflict(qtbot: QtBot, backend: BackendPr
     await until(lambda: not window.handbook.editors(), what="saved and closed")
     await until(
         lambda: (
-            connection.state.guide_page is not None
-            and connection.state.guide_page.page.version == version + 1
+            connection.state.handbook_page is not None
+            and connection.state.handbook_page.page.version == version + 1
         ),
         what="new version",
     )
@@ -177,14 +177,14 @@ async def test_editor_preview_save_and_conflict(qtbot: QtBot, backend: BackendPr
     dialog.body.setPlainText("Minun versioni")
     other = await staff(backend.ws, "esihenkilo", ready=False)
     await other.send(
-        type="guide_save",
+        type="handbook_save",
         page_id="ehkaisyneuvonta",
         base_version=version + 1,
         area="Äitiysneuvola ja ehkäisy",
         title="Ehkäisyneuvonta ja jälkiehkäisy",
         body="Toisen versio",
     )
-    await other.expect("guide_saved")
+    await other.expect("handbook_saved")
     dialog.save_button.click()
     await until(
         lambda: "Someone else" in dialog.error.text() or "joku muu" in dialog.error.text().lower(),
@@ -201,10 +201,10 @@ async def test_important_change_is_announced_at_next_login(
     qtbot: QtBot, backend: BackendProcess
 ) -> None:
     editor = await staff(backend.ws, "esihenkilo", ready=False)
-    await editor.send(type="guide_open", page_id="hoidon-tarpeen-arviointi")
-    page = (await editor.expect("guide_page"))["page"]
+    await editor.send(type="handbook_open", page_id="hoidon-tarpeen-arviointi")
+    page = (await editor.expect("handbook_page"))["page"]
     await editor.send(
-        type="guide_save",
+        type="handbook_save",
         page_id=page["id"],
         base_version=page["version"],
         area=page["area"],
@@ -213,17 +213,17 @@ async def test_important_change_is_announced_at_next_login(
         important=True,
         summary="uusi ohje",
     )
-    await editor.expect("guide_saved")
+    await editor.expect("handbook_saved")
     await editor.close()
     window, connection = await workstation(qtbot, backend, "sihteeri")
     await until(
         lambda: any(
-            box.objectName() == "guideNotice" and box.isVisible()
+            box.objectName() == "handbookNotice" and box.isVisible()
             for box in window.findChildren(QMessageBox)
         ),
         what="notice",
     )
-    box = next(b for b in window.findChildren(QMessageBox) if b.objectName() == "guideNotice")
+    box = next(b for b in window.findChildren(QMessageBox) if b.objectName() == "handbookNotice")
     assert "Hoidon tarpeen arviointi (HTA)" in box.text()
     await connection.stop()
 
@@ -232,10 +232,10 @@ async def test_history_view_and_restore(qtbot: QtBot, backend: BackendProcess) -
     window, connection = await workstation(qtbot, backend, "hoitaja2")
     window.handbook.open_page("ohjaus-sosiaalipalveluihin")
     await until(lambda: window.handbook.title.text() == "Ohjaus sosiaalipalveluihin", what="page")
-    original = connection.state.guide_page.page  # type: ignore[union-attr]
+    original = connection.state.handbook_page.page  # type: ignore[union-attr]
     editor = await staff(backend.ws, "esihenkilo", ready=False)
     await editor.send(
-        type="guide_save",
+        type="handbook_save",
         page_id=original.id,
         base_version=original.version,
         area=original.area,
@@ -243,7 +243,7 @@ async def test_history_view_and_restore(qtbot: QtBot, backend: BackendProcess) -
         body="Väärä muutos.",
         summary="vahinko",
     )
-    await editor.expect("guide_saved")
+    await editor.expect("handbook_saved")
     await editor.close()
     await until(lambda: "Väärä muutos." in window.handbook.browser.toPlainText(), what="reload")
 
@@ -257,8 +257,8 @@ async def test_history_view_and_restore(qtbot: QtBot, backend: BackendProcess) -
     await until(
         lambda: (
             "suostumuksella" in window.handbook.browser.toPlainText()
-            and connection.state.guide_page is not None
-            and connection.state.guide_page.page.version == original.version + 2
+            and connection.state.handbook_page is not None
+            and connection.state.handbook_page.page.version == original.version + 2
         ),
         what="restored as a new version",
     )

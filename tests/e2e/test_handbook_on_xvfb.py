@@ -1,4 +1,4 @@
-"""A handbook page in a real X window (Xvfb), opened by the --guide deep link; screenshot."""
+"""A handbook page in a real X window (Xvfb), opened by the --handbook-page deep link; screenshot."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def test_rendered_handbook_page_on_xvfb(tmp_path: Path, display: str, artifacts:
                 "--backend",
                 backend.http,
                 "--demo",
-                "--guide",
+                "--handbook-page",
                 "ajanvaraus-lastenneuvola",
             ],
             cwd=ROOT,

@@ -42,7 +42,7 @@ async def test_hostile_text_is_plain_everywhere(
         )
         colleague = await staff(backend.ws, "hoitaja2", ready=False)
         await colleague.send(
-            type="guide_save",
+            type="handbook_save",
             page_id="evil-page",
             base_version=0,
             kind="quick_reply",
@@ -51,7 +51,7 @@ async def test_hostile_text_is_plain_everywhere(
             body=f"Teksti {EVIL}",
             queues=["neuvola"],
         )
-        await colleague.expect("guide_saved")
+        await colleague.expect("handbook_saved")
         await colleague.send(type="staff_chat", channel="help", client_msg_id="m1", text=EVIL)
         client = await Peer.connect(backend.ws + "/ws/client")
         await client.send(type="start", queue="neuvola", name=f"Anna {EVIL}")

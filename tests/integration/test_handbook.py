@@ -17,8 +17,8 @@ def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackendProcess
 
 
 async def search(peer: Peer, query: str) -> list[str]:
-    await peer.send(type="guide_search", query=query, request_id=7)
-    results = await peer.expect("guide_results", request_id=7)
+    await peer.send(type="handbook_search", query=query, request_id=7)
+    results = await peer.expect("handbook_results", request_id=7)
     return [hit["id"] for hit in results["hits"]]
 
 
@@ -35,15 +35,15 @@ async def test_inflected_finnish_search(backend: BackendProcess) -> None:
 async def test_change_notices_follow_each_reader(backend: BackendProcess) -> None:
     nurse = await staff(backend.ws, "hoitaja", ready=False)
     editor = await staff(backend.ws, "hoitaja2", ready=False)
-    await nurse.send(type="guide_open", page_id="mipa-ohjaus")
-    page = (await nurse.expect("guide_page"))["page"]
-    await nurse.send(type="guide_index")
-    index = {p["id"]: p for p in (await nurse.expect("guide_index"))["pages"]}
+    await nurse.send(type="handbook_open", page_id="mipa-ohjaus")
+    page = (await nurse.expect("handbook_page"))["page"]
+    await nurse.send(type="handbook_index")
+    index = {p["id"]: p for p in (await nurse.expect("handbook_index"))["pages"]}
     assert index["mipa-ohjaus"]["unread"] is False
     assert index["ehkaisyneuvonta"]["unread"] is True  # never opened
 
     await editor.send(
-        type="guide_save",
+        type="handbook_save",
         page_id="mipa-ohjaus",
         base_version=page["version"],
         area=page["area"],
@@ -53,18 +53,18 @@ async def test_change_notices_follow_each_reader(backend: BackendProcess) -> Non
         summary="kriisipuhelin tarkistettu",
         important=True,
     )
-    saved = await editor.expect("guide_saved", page_id="mipa-ohjaus")
-    changed = await nurse.expect("guide_changed", page_id="mipa-ohjaus")
+    saved = await editor.expect("handbook_saved", page_id="mipa-ohjaus")
+    changed = await nurse.expect("handbook_changed", page_id="mipa-ohjaus")
     assert changed["important"] is True and changed["author"] == "hoitaja2"
-    await nurse.send(type="guide_index")
-    index = {p["id"]: p for p in (await nurse.expect("guide_index"))["pages"]}
+    await nurse.send(type="handbook_index")
+    index = {p["id"]: p for p in (await nurse.expect("handbook_index"))["pages"]}
     assert index["mipa-ohjaus"]["unread"] is True and index["mipa-ohjaus"]["important"] is True
-    await nurse.send(type="guide_open", page_id="mipa-ohjaus")
-    opened = await nurse.expect("guide_page")
+    await nurse.send(type="handbook_open", page_id="mipa-ohjaus")
+    opened = await nurse.expect("handbook_page")
     assert opened["read_before"] == page["version"]
     assert opened["page"]["version"] == saved["version"] == page["version"] + 1
-    await nurse.send(type="guide_history", page_id="mipa-ohjaus")
-    history = (await nurse.expect("guide_history"))["versions"]
+    await nurse.send(type="handbook_history", page_id="mipa-ohjaus")
+    history = (await nurse.expect("handbook_history"))["versions"]
     assert [v["summary"] for v in history][:2] == ["kriisipuhelin tarkistettu", "imported"]
     for peer in (nurse, editor):
         await peer.close()
@@ -74,19 +74,19 @@ async def test_only_editors_write(backend: BackendProcess) -> None:
     nurse = await staff(backend.ws, "hoitaja", ready=False)
     frames: list[dict[str, Any]] = [
         {
-            "type": "guide_save",
+            "type": "handbook_save",
             "page_id": "uusi-sivu",
             "base_version": 0,
             "area": "X",
             "title": "X",
             "body": "x",
         },
-        {"type": "guide_restore", "page_id": "mipa-ohjaus", "version": 1, "base_version": 1},
+        {"type": "handbook_restore", "page_id": "mipa-ohjaus", "version": 1, "base_version": 1},
     ]
     for frame in frames:
         await nurse.send(**frame)
         assert (await nurse.expect("error"))["code"] == "forbidden"
-    await nurse.send(type="guide_open", page_id="uusi-sivu")
+    await nurse.send(type="handbook_open", page_id="uusi-sivu")
     assert (await nurse.expect("error"))["code"] == "not_found"
     await nurse.close()
 
@@ -94,29 +94,29 @@ async def test_only_editors_write(backend: BackendProcess) -> None:
 async def test_two_editors_saving_one_page_conflict_and_restore(backend: BackendProcess) -> None:
     first = await staff(backend.ws, "hoitaja2", ready=False)
     second = await staff(backend.ws, "esihenkilo", ready=False)
-    await first.send(type="guide_open", page_id="ehkaisyneuvonta")
-    page = (await first.expect("guide_page"))["page"]
+    await first.send(type="handbook_open", page_id="ehkaisyneuvonta")
+    page = (await first.expect("handbook_page"))["page"]
     common = {
         "page_id": "ehkaisyneuvonta",
         "base_version": page["version"],
         "area": page["area"],
         "title": page["title"],
     }
-    await first.send(type="guide_save", body="Ensimmäisen muokkaus", **common)
-    await first.expect("guide_saved")
-    await second.send(type="guide_save", body="Toisen muokkaus", **common)
+    await first.send(type="handbook_save", body="Ensimmäisen muokkaus", **common)
+    await first.expect("handbook_saved")
+    await second.send(type="handbook_save", body="Toisen muokkaus", **common)
     error = await second.expect("error")
     assert error["code"] == "conflict" and error["ref"] == "ehkaisyneuvonta"
 
     await second.send(
-        type="guide_restore",
+        type="handbook_restore",
         page_id="ehkaisyneuvonta",
         version=page["version"],
         base_version=page["version"] + 1,
     )
-    restored = await second.expect("guide_saved")
-    await second.send(type="guide_open", page_id="ehkaisyneuvonta")
-    now = (await second.expect("guide_page"))["page"]
+    restored = await second.expect("handbook_saved")
+    await second.send(type="handbook_open", page_id="ehkaisyneuvonta")
+    now = (await second.expect("handbook_page"))["page"]
     assert now["version"] == restored["version"] == page["version"] + 2
     assert now["body"] == page["body"]
     for peer in (first, second):

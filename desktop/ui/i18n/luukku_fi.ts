@@ -42,27 +42,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="544"/>
+        <location filename="../phone.py" line="533"/>
         <source>Audio devices</source>
         <translation>Äänilaitteet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="552"/>
+        <location filename="../phone.py" line="541"/>
         <source>Microphone</source>
         <translation>Mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="553"/>
+        <location filename="../phone.py" line="542"/>
         <source>Speaker / headset</source>
         <translation>Kaiutin / kuulokkeet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="554"/>
+        <location filename="../phone.py" line="543"/>
         <source>Ringer</source>
         <translation>Soittoääni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="564"/>
+        <location filename="../phone.py" line="553"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
@@ -840,92 +840,92 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../guides.py" line="358"/>
+        <location filename="../handbook.py" line="362"/>
         <source>Edit handbook page</source>
         <translation>Muokkaa käsikirjan sivua</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="358"/>
+        <location filename="../handbook.py" line="362"/>
         <source>New handbook page</source>
         <translation>Uusi käsikirjan sivu</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="369"/>
+        <location filename="../handbook.py" line="373"/>
         <source>Page</source>
         <translation>Sivu</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="370"/>
+        <location filename="../handbook.py" line="374"/>
         <source>Quick reply</source>
         <translation>Pikavastaus</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="374"/>
+        <location filename="../handbook.py" line="378"/>
         <source>Any language</source>
         <translation>Mikä tahansa kieli</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="385"/>
+        <location filename="../handbook.py" line="389"/>
         <source>Title</source>
         <translation>Otsikko</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="386"/>
+        <location filename="../handbook.py" line="390"/>
         <source>Id (in links)</source>
         <translation>Tunniste (linkeissä)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="387"/>
+        <location filename="../handbook.py" line="391"/>
         <source>Area</source>
         <translation>Osio</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="388"/>
+        <location filename="../handbook.py" line="392"/>
         <source>Kind</source>
         <translation>Tyyppi</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="389"/>
+        <location filename="../handbook.py" line="393"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="390"/>
+        <location filename="../handbook.py" line="394"/>
         <source>Shown with queues</source>
         <translation>Näytetään jonoissa</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="399"/>
+        <location filename="../handbook.py" line="403"/>
         <source>What changed (shown in the history)</source>
         <translation>Mitä muuttui (näkyy historiassa)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="400"/>
+        <location filename="../handbook.py" line="404"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Tärkeä muutos: ilmoita kaikille kirjautumisen yhteydessä</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="408"/>
+        <location filename="../handbook.py" line="412"/>
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="409"/>
+        <location filename="../handbook.py" line="413"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="452"/>
+        <location filename="../handbook.py" line="456"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Anna sivulle otsikko ja tunniste (kirjaimia, numeroita, -).</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="471"/>
+        <location filename="../handbook.py" line="475"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Joku muu tallensi sivun muokkauksesi aikana. Tekstisi on tallessa tässä: kopioi se, avaa sivu uudelleen ja tee muutoksesi uudestaan.</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="476"/>
+        <location filename="../handbook.py" line="480"/>
         <source>The page was not saved: %1</source>
         <translation>Sivua ei tallennettu: %1</translation>
     </message>
@@ -979,14 +979,14 @@
     </message>
 </context>
 <context>
-    <name>GuideBrowser</name>
+    <name>HandbookBrowser</name>
     <message>
-        <location filename="../guides.py" line="111"/>
+        <location filename="../handbook.py" line="111"/>
         <source>Open a link outside the handbook?</source>
         <translation>Avataanko linkki käsikirjan ulkopuolelle?</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="113"/>
+        <location filename="../handbook.py" line="113"/>
         <source>The link leads outside the handbook:
 %1
 
@@ -1000,47 +1000,47 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HandbookView</name>
     <message>
-        <location filename="../guides.py" line="139"/>
+        <location filename="../handbook.py" line="139"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Hae käsikirjasta (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="159"/>
+        <location filename="../handbook.py" line="159"/>
         <source>Changed since you last read it</source>
         <translation>Muuttunut edellisen lukukertasi jälkeen</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="167"/>
+        <location filename="../handbook.py" line="167"/>
         <source>Edit</source>
         <translation>Muokkaa</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="169"/>
+        <location filename="../handbook.py" line="169"/>
         <source>New page</source>
         <translation>Uusi sivu</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="170"/>
+        <location filename="../handbook.py" line="170"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="292"/>
+        <location filename="../handbook.py" line="292"/>
         <source>No pages found</source>
         <translation>Sivuja ei löytynyt</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="300"/>
+        <location filename="../handbook.py" line="300"/>
         <source>Operating handbook</source>
         <translation>Toimintakäsikirja</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="301"/>
+        <location filename="../handbook.py" line="301"/>
         <source>Pick a page on the left, or search with Ctrl+K.</source>
         <translation>Valitse sivu vasemmalta tai hae painamalla Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="308"/>
+        <location filename="../handbook.py" line="308"/>
         <source>%1 · version %2 · changed %3 by %4</source>
         <translation>%1 · versio %2 · muutettu %3, %4</translation>
     </message>
@@ -1048,17 +1048,17 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../guides.py" line="492"/>
+        <location filename="../handbook.py" line="496"/>
         <source>Page history</source>
         <translation>Sivun historia</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="496"/>
+        <location filename="../handbook.py" line="500"/>
         <source>Restore this version</source>
         <translation>Palauta tämä versio</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="506"/>
+        <location filename="../handbook.py" line="510"/>
         <source>Close</source>
         <translation>Sulje</translation>
     </message>
@@ -1496,19 +1496,19 @@ Avataanko se selaimessa?</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="182"/>
-        <location filename="../main_window.py" line="617"/>
+        <location filename="../main_window.py" line="632"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="184"/>
-        <location filename="../main_window.py" line="580"/>
+        <location filename="../main_window.py" line="595"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="554"/>
+        <location filename="../main_window.py" line="569"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
@@ -1543,82 +1543,82 @@ Avataanko se selaimessa?</translation>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="287"/>
         <source>Call outcome saved.</source>
         <translation>Puhelun tulos tallennettu.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373"/>
+        <location filename="../main_window.py" line="388"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="465"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../main_window.py" line="486"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="500"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="502"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="637"/>
+        <location filename="../main_window.py" line="652"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="640"/>
+        <location filename="../main_window.py" line="655"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653"/>
+        <location filename="../main_window.py" line="668"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="712"/>
+        <location filename="../main_window.py" line="724"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Jono on taas rauhallinen: kiitos!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="734"/>
+        <location filename="../main_window.py" line="756"/>
         <source>The contact point needs help</source>
         <translation>Yhteyspiste tarvitsee apua</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="735"/>
+        <location filename="../main_window.py" line="757"/>
         <source>Clients are waiting in %1.</source>
         <translation>Asiakkaita odottaa jonossa %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="779"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="763"/>
+        <location filename="../main_window.py" line="785"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -1776,67 +1776,67 @@ pyyntöjä</translation>
 <context>
     <name>Phone</name>
     <message>
-        <location filename="../phone.py" line="58"/>
+        <location filename="../phone.py" line="60"/>
         <source>Phone: ready for calls</source>
         <translation>Puhelin: valmis puheluihin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="60"/>
+        <location filename="../phone.py" line="62"/>
         <source>Phone: connecting…</source>
         <translation>Puhelin: yhdistetään…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="62"/>
+        <location filename="../phone.py" line="64"/>
         <source>Phone: no connection to the phone server, retrying</source>
         <translation>Puhelin: ei yhteyttä puhelinpalvelimeen, yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="67"/>
+        <location filename="../phone.py" line="69"/>
         <source>Phone: not configured</source>
         <translation>Puhelin: ei määritetty</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="72"/>
+        <location filename="../phone.py" line="74"/>
         <source>answered</source>
         <translation>vastattu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="73"/>
+        <location filename="../phone.py" line="75"/>
         <source>missed</source>
         <translation>vastaamatta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="74"/>
+        <location filename="../phone.py" line="76"/>
         <source>outgoing</source>
         <translation>lähtevä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="75"/>
+        <location filename="../phone.py" line="77"/>
         <source>not answered</source>
         <translation>ei vastattu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="519"/>
+        <location filename="../phone.py" line="508"/>
         <source>microphone</source>
         <translation>mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="520"/>
+        <location filename="../phone.py" line="509"/>
         <source>speaker</source>
         <translation>kaiutin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="521"/>
+        <location filename="../phone.py" line="510"/>
         <source>ringer</source>
         <translation>soittoäänen laite</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="618"/>
+        <location filename="../phone.py" line="607"/>
         <source>Phone password</source>
         <translation>Puhelimen salasana</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="619"/>
+        <location filename="../phone.py" line="608"/>
         <source>SIP password for %1:</source>
         <translation>SIP-salasana käyttäjälle %1:</translation>
     </message>
@@ -1844,109 +1844,109 @@ pyyntöjä</translation>
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../phone.py" line="108"/>
+        <location filename="../phone.py" line="109"/>
         <source>Enter phone password…</source>
         <translation>Anna puhelimen salasana…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="120"/>
+        <location filename="../phone.py" line="121"/>
         <source>Incoming call</source>
         <translation>Saapuva puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="131"/>
+        <location filename="../phone.py" line="132"/>
         <source>Answer</source>
         <translation>Vastaa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="136"/>
+        <location filename="../phone.py" line="137"/>
         <source>Answer (Ctrl+Shift+A or the headset button)</source>
         <translation>Vastaa (Ctrl+Vaihto+A tai kuulokkeiden painike)</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="137"/>
+        <location filename="../phone.py" line="138"/>
         <source>Decline</source>
         <translation>Hylkää</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="163"/>
+        <location filename="../phone.py" line="164"/>
         <source>Mute</source>
         <translation>Mykistä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="166"/>
+        <location filename="../phone.py" line="167"/>
         <location filename="../phone.py" line="358"/>
         <source>Hold</source>
         <translation>Pito</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="169"/>
+        <location filename="../phone.py" line="170"/>
         <source>Keypad</source>
         <translation>Näppäimistö</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="171"/>
+        <location filename="../phone.py" line="172"/>
         <source>Transfer…</source>
         <translation>Siirrä…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="173"/>
+        <location filename="../phone.py" line="174"/>
         <source>Complete transfer</source>
         <translation>Viimeistele siirto</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="175"/>
+        <location filename="../phone.py" line="176"/>
         <source>Hang up</source>
         <translation>Lopeta puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="205"/>
+        <location filename="../phone.py" line="206"/>
         <source>Number or colleague</source>
         <translation>Numero tai kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="206"/>
+        <location filename="../phone.py" line="207"/>
         <source>Call</source>
         <translation>Soita</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="224"/>
+        <location filename="../phone.py" line="225"/>
         <source>Switch back</source>
         <translation>Vaihda takaisin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="226"/>
+        <location filename="../phone.py" line="227"/>
         <source>Keep this one</source>
         <translation>Pidä tämä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="234"/>
+        <location filename="../phone.py" line="235"/>
         <source>Today&apos;s calls</source>
         <translation>Tämän päivän puhelut</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="237"/>
+        <location filename="../phone.py" line="238"/>
         <source>Double-click to call back</source>
         <translation>Soita takaisin kaksoisnapsauttamalla</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="239"/>
+        <location filename="../phone.py" line="240"/>
         <source>Audio devices…</source>
         <translation>Äänilaitteet…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="290"/>
+        <location filename="../phone.py" line="289"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Siirto ei onnistunut; soittaja on yhä linjallasi.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="293"/>
+        <location filename="../phone.py" line="292"/>
         <source>Transferred.</source>
         <translation>Siirretty.</translation>
     </message>
     <message>
         <location filename="../phone.py" line="317"/>
-        <location filename="../phone.py" line="439"/>
+        <location filename="../phone.py" line="438"/>
         <source>The phone is not connected.</source>
         <translation>Puhelin ei ole yhteydessä.</translation>
     </message>
@@ -1996,17 +1996,17 @@ pyyntöjä</translation>
         <translation>Jatka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="409"/>
+        <location filename="../phone.py" line="407"/>
         <source>The phone could not do that: %1</source>
         <translation>Puhelin ei voinut tehdä sitä: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="492"/>
+        <location filename="../phone.py" line="481"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Valittu %1 irrotettiin; käytetään oletuslaitetta. Puhelu jatkuu.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="502"/>
+        <location filename="../phone.py" line="491"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Valittu %1 on taas kytketty. Vaihdetaanko takaisin siihen?</translation>
     </message>
@@ -2478,37 +2478,37 @@ pyyntöjä</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="582"/>
+        <location filename="../phone.py" line="571"/>
         <source>Transfer the call</source>
         <translation>Siirrä puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="585"/>
+        <location filename="../phone.py" line="574"/>
         <source>Colleague or number:</source>
         <translation>Kollega tai numero:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="590"/>
+        <location filename="../phone.py" line="579"/>
         <source>Transfer now</source>
         <translation>Siirrä heti</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="592"/>
+        <location filename="../phone.py" line="581"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Soittaja yhdistetään heti; sinä poistut puhelusta.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="593"/>
+        <location filename="../phone.py" line="582"/>
         <source>Talk first</source>
         <translation>Keskustele ensin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="596"/>
+        <location filename="../phone.py" line="585"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Soittaja odottaa pidossa, kun puhut kollegan kanssa.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="598"/>
+        <location filename="../phone.py" line="587"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>

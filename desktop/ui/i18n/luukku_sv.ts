@@ -42,27 +42,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="544"/>
+        <location filename="../phone.py" line="533"/>
         <source>Audio devices</source>
         <translation>Ljudenheter</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="552"/>
+        <location filename="../phone.py" line="541"/>
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="553"/>
+        <location filename="../phone.py" line="542"/>
         <source>Speaker / headset</source>
         <translation>Högtalare / headset</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="554"/>
+        <location filename="../phone.py" line="543"/>
         <source>Ringer</source>
         <translation>Ringsignal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="564"/>
+        <location filename="../phone.py" line="553"/>
         <source>System default</source>
         <translation>Systemets standard</translation>
     </message>
@@ -840,92 +840,92 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../guides.py" line="358"/>
+        <location filename="../handbook.py" line="362"/>
         <source>Edit handbook page</source>
         <translation>Redigera handbokssidan</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="358"/>
+        <location filename="../handbook.py" line="362"/>
         <source>New handbook page</source>
         <translation>Ny handbokssida</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="369"/>
+        <location filename="../handbook.py" line="373"/>
         <source>Page</source>
         <translation>Sida</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="370"/>
+        <location filename="../handbook.py" line="374"/>
         <source>Quick reply</source>
         <translation>Snabbsvar</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="374"/>
+        <location filename="../handbook.py" line="378"/>
         <source>Any language</source>
         <translation>Vilket språk som helst</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="385"/>
+        <location filename="../handbook.py" line="389"/>
         <source>Title</source>
         <translation>Rubrik</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="386"/>
+        <location filename="../handbook.py" line="390"/>
         <source>Id (in links)</source>
         <translation>Id (i länkar)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="387"/>
+        <location filename="../handbook.py" line="391"/>
         <source>Area</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="388"/>
+        <location filename="../handbook.py" line="392"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="389"/>
+        <location filename="../handbook.py" line="393"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="390"/>
+        <location filename="../handbook.py" line="394"/>
         <source>Shown with queues</source>
         <translation>Visas i köerna</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="399"/>
+        <location filename="../handbook.py" line="403"/>
         <source>What changed (shown in the history)</source>
         <translation>Vad ändrades (syns i historiken)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="400"/>
+        <location filename="../handbook.py" line="404"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Viktig ändring: meddela alla vid inloggning</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="408"/>
+        <location filename="../handbook.py" line="412"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="409"/>
+        <location filename="../handbook.py" line="413"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="452"/>
+        <location filename="../handbook.py" line="456"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Ge sidan en rubrik och ett id (bokstäver, siffror, -).</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="471"/>
+        <location filename="../handbook.py" line="475"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Någon annan sparade sidan medan du redigerade. Din text finns kvar här: kopiera den, öppna sidan på nytt och gör ändringen igen.</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="476"/>
+        <location filename="../handbook.py" line="480"/>
         <source>The page was not saved: %1</source>
         <translation>Sidan sparades inte: %1</translation>
     </message>
@@ -979,14 +979,14 @@
     </message>
 </context>
 <context>
-    <name>GuideBrowser</name>
+    <name>HandbookBrowser</name>
     <message>
-        <location filename="../guides.py" line="111"/>
+        <location filename="../handbook.py" line="111"/>
         <source>Open a link outside the handbook?</source>
         <translation>Öppna en länk utanför handboken?</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="113"/>
+        <location filename="../handbook.py" line="113"/>
         <source>The link leads outside the handbook:
 %1
 
@@ -1000,47 +1000,47 @@ Open it in the web browser?</source>
 <context>
     <name>HandbookView</name>
     <message>
-        <location filename="../guides.py" line="139"/>
+        <location filename="../handbook.py" line="139"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Sök i handboken (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="159"/>
+        <location filename="../handbook.py" line="159"/>
         <source>Changed since you last read it</source>
         <translation>Ändrad sedan du senast läste den</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="167"/>
+        <location filename="../handbook.py" line="167"/>
         <source>Edit</source>
         <translation>Redigera</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="169"/>
+        <location filename="../handbook.py" line="169"/>
         <source>New page</source>
         <translation>Ny sida</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="170"/>
+        <location filename="../handbook.py" line="170"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="292"/>
+        <location filename="../handbook.py" line="292"/>
         <source>No pages found</source>
         <translation>Inga sidor hittades</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="300"/>
+        <location filename="../handbook.py" line="300"/>
         <source>Operating handbook</source>
         <translation>Verksamhetshandbok</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="301"/>
+        <location filename="../handbook.py" line="301"/>
         <source>Pick a page on the left, or search with Ctrl+K.</source>
         <translation>Välj en sida till vänster eller sök med Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="308"/>
+        <location filename="../handbook.py" line="308"/>
         <source>%1 · version %2 · changed %3 by %4</source>
         <translation>%1 · version %2 · ändrad %3 av %4</translation>
     </message>
@@ -1048,17 +1048,17 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../guides.py" line="492"/>
+        <location filename="../handbook.py" line="496"/>
         <source>Page history</source>
         <translation>Sidans historik</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="496"/>
+        <location filename="../handbook.py" line="500"/>
         <source>Restore this version</source>
         <translation>Återställ den här versionen</translation>
     </message>
     <message>
-        <location filename="../guides.py" line="506"/>
+        <location filename="../handbook.py" line="510"/>
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
@@ -1496,19 +1496,19 @@ Open it in the web browser?</source>
     </message>
     <message>
         <location filename="../main_window.py" line="182"/>
-        <location filename="../main_window.py" line="617"/>
+        <location filename="../main_window.py" line="632"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="184"/>
-        <location filename="../main_window.py" line="580"/>
+        <location filename="../main_window.py" line="595"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="554"/>
+        <location filename="../main_window.py" line="569"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
@@ -1543,82 +1543,82 @@ Open it in the web browser?</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="287"/>
         <source>Call outcome saved.</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373"/>
+        <location filename="../main_window.py" line="388"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="465"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../main_window.py" line="486"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="500"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="502"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="637"/>
+        <location filename="../main_window.py" line="652"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="640"/>
+        <location filename="../main_window.py" line="655"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653"/>
+        <location filename="../main_window.py" line="668"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="712"/>
+        <location filename="../main_window.py" line="724"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Kön är lugn igen: tack!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="734"/>
+        <location filename="../main_window.py" line="756"/>
         <source>The contact point needs help</source>
         <translation>Kontaktpunkten behöver hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="735"/>
+        <location filename="../main_window.py" line="757"/>
         <source>Clients are waiting in %1.</source>
         <translation>Klienter väntar i %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="779"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="763"/>
+        <location filename="../main_window.py" line="785"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -1776,67 +1776,67 @@ uppringningar</translation>
 <context>
     <name>Phone</name>
     <message>
-        <location filename="../phone.py" line="58"/>
+        <location filename="../phone.py" line="60"/>
         <source>Phone: ready for calls</source>
         <translation>Telefon: redo för samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="60"/>
+        <location filename="../phone.py" line="62"/>
         <source>Phone: connecting…</source>
         <translation>Telefon: ansluter…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="62"/>
+        <location filename="../phone.py" line="64"/>
         <source>Phone: no connection to the phone server, retrying</source>
         <translation>Telefon: ingen anslutning till telefonservern, försöker igen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="67"/>
+        <location filename="../phone.py" line="69"/>
         <source>Phone: not configured</source>
         <translation>Telefon: inte konfigurerad</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="72"/>
+        <location filename="../phone.py" line="74"/>
         <source>answered</source>
         <translation>besvarat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="73"/>
+        <location filename="../phone.py" line="75"/>
         <source>missed</source>
         <translation>missat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="74"/>
+        <location filename="../phone.py" line="76"/>
         <source>outgoing</source>
         <translation>utgående</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="75"/>
+        <location filename="../phone.py" line="77"/>
         <source>not answered</source>
         <translation>obesvarat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="519"/>
+        <location filename="../phone.py" line="508"/>
         <source>microphone</source>
         <translation>mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="520"/>
+        <location filename="../phone.py" line="509"/>
         <source>speaker</source>
         <translation>högtalare</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="521"/>
+        <location filename="../phone.py" line="510"/>
         <source>ringer</source>
         <translation>ringsignalenhet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="618"/>
+        <location filename="../phone.py" line="607"/>
         <source>Phone password</source>
         <translation>Telefonlösenord</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="619"/>
+        <location filename="../phone.py" line="608"/>
         <source>SIP password for %1:</source>
         <translation>SIP-lösenord för %1:</translation>
     </message>
@@ -1844,109 +1844,109 @@ uppringningar</translation>
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../phone.py" line="108"/>
+        <location filename="../phone.py" line="109"/>
         <source>Enter phone password…</source>
         <translation>Ange telefonlösenord…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="120"/>
+        <location filename="../phone.py" line="121"/>
         <source>Incoming call</source>
         <translation>Inkommande samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="131"/>
+        <location filename="../phone.py" line="132"/>
         <source>Answer</source>
         <translation>Svara</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="136"/>
+        <location filename="../phone.py" line="137"/>
         <source>Answer (Ctrl+Shift+A or the headset button)</source>
         <translation>Svara (Ctrl+Skift+A eller headsetknappen)</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="137"/>
+        <location filename="../phone.py" line="138"/>
         <source>Decline</source>
         <translation>Avvisa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="163"/>
+        <location filename="../phone.py" line="164"/>
         <source>Mute</source>
         <translation>Tysta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="166"/>
+        <location filename="../phone.py" line="167"/>
         <location filename="../phone.py" line="358"/>
         <source>Hold</source>
         <translation>Parkera</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="169"/>
+        <location filename="../phone.py" line="170"/>
         <source>Keypad</source>
         <translation>Knappsats</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="171"/>
+        <location filename="../phone.py" line="172"/>
         <source>Transfer…</source>
         <translation>Koppla…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="173"/>
+        <location filename="../phone.py" line="174"/>
         <source>Complete transfer</source>
         <translation>Slutför kopplingen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="175"/>
+        <location filename="../phone.py" line="176"/>
         <source>Hang up</source>
         <translation>Lägg på</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="205"/>
+        <location filename="../phone.py" line="206"/>
         <source>Number or colleague</source>
         <translation>Nummer eller kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="206"/>
+        <location filename="../phone.py" line="207"/>
         <source>Call</source>
         <translation>Ring</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="224"/>
+        <location filename="../phone.py" line="225"/>
         <source>Switch back</source>
         <translation>Byt tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="226"/>
+        <location filename="../phone.py" line="227"/>
         <source>Keep this one</source>
         <translation>Behåll den här</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="234"/>
+        <location filename="../phone.py" line="235"/>
         <source>Today&apos;s calls</source>
         <translation>Dagens samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="237"/>
+        <location filename="../phone.py" line="238"/>
         <source>Double-click to call back</source>
         <translation>Dubbelklicka för att ringa tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="239"/>
+        <location filename="../phone.py" line="240"/>
         <source>Audio devices…</source>
         <translation>Ljudenheter…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="290"/>
+        <location filename="../phone.py" line="289"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Kopplingen lyckades inte; den som ringer är kvar hos dig.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="293"/>
+        <location filename="../phone.py" line="292"/>
         <source>Transferred.</source>
         <translation>Kopplat.</translation>
     </message>
     <message>
         <location filename="../phone.py" line="317"/>
-        <location filename="../phone.py" line="439"/>
+        <location filename="../phone.py" line="438"/>
         <source>The phone is not connected.</source>
         <translation>Telefonen är inte ansluten.</translation>
     </message>
@@ -1996,17 +1996,17 @@ uppringningar</translation>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="409"/>
+        <location filename="../phone.py" line="407"/>
         <source>The phone could not do that: %1</source>
         <translation>Telefonen kunde inte göra det: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="492"/>
+        <location filename="../phone.py" line="481"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Vald %1 försvann; standardenheten används. Samtalet fortsätter.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="502"/>
+        <location filename="../phone.py" line="491"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Vald %1 är ansluten igen. Byta tillbaka till den?</translation>
     </message>
@@ -2478,37 +2478,37 @@ uppringningar</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="582"/>
+        <location filename="../phone.py" line="571"/>
         <source>Transfer the call</source>
         <translation>Koppla samtalet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="585"/>
+        <location filename="../phone.py" line="574"/>
         <source>Colleague or number:</source>
         <translation>Kollega eller nummer:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="590"/>
+        <location filename="../phone.py" line="579"/>
         <source>Transfer now</source>
         <translation>Koppla nu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="592"/>
+        <location filename="../phone.py" line="581"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Den som ringer kopplas genast; du lämnar samtalet.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="593"/>
+        <location filename="../phone.py" line="582"/>
         <source>Talk first</source>
         <translation>Tala först</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="596"/>
+        <location filename="../phone.py" line="585"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Den som ringer väntar parkerad medan du talar med kollegan.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="598"/>
+        <location filename="../phone.py" line="587"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>

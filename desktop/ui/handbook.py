@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.chat.state import Workstation
-from desktop.guides.tree import Area, build, unread_count
-from protocol.messages import GuideSave
+from desktop.handbook.tree import Area, build, unread_count
+from protocol.messages import HandbookSave
 
 log = logging.getLogger("luukku.desktop.handbook")
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownNoHTML | (
@@ -49,16 +49,16 @@ MARKDOWN = QTextDocument.MarkdownFeature.MarkdownNoHTML | (
 PAGE_ROLE = 256  # Qt.UserRole
 
 
-class GuideCommands(Protocol):
-    async def guide_open(self, page_id: str) -> None: ...
-    async def guide_search(self, query: str, request_id: int) -> None: ...
-    async def guide_save(self, frame: GuideSave) -> None: ...
-    async def guide_history(self, page_id: str) -> None: ...
-    async def guide_version(self, page_id: str, version: int) -> None: ...
-    async def guide_restore(self, page_id: str, version: int, base_version: int) -> None: ...
+class HandbookCommands(Protocol):
+    async def handbook_open(self, page_id: str) -> None: ...
+    async def handbook_search(self, query: str, request_id: int) -> None: ...
+    async def handbook_save(self, frame: HandbookSave) -> None: ...
+    async def handbook_history(self, page_id: str) -> None: ...
+    async def handbook_version(self, page_id: str, version: int) -> None: ...
+    async def handbook_restore(self, page_id: str, version: int, base_version: int) -> None: ...
 
 
-class GuideBrowser(QTextBrowser):
+class HandbookBrowser(QTextBrowser):
     """A page renderer that trusts nothing in the page."""
 
     page_link = Signal(str)
@@ -97,7 +97,7 @@ class GuideBrowser(QTextBrowser):
 
     def _clicked(self, url: QUrl) -> None:
         scheme = url.scheme()
-        if scheme in ("", "guide"):
+        if scheme in ("", "handbook"):
             target = url.path().strip("/").removesuffix(".md")
             if target:
                 self.page_link.emit(target)
@@ -122,7 +122,7 @@ class HandbookView(QWidget):
     def __init__(
         self,
         state: Workstation,
-        commands: GuideCommands,
+        commands: HandbookCommands,
         lang: str = "fi",
         parent: QWidget | None = None,
     ) -> None:
@@ -135,14 +135,14 @@ class HandbookView(QWidget):
         self._request = 0
 
         self.search = QLineEdit()
-        self.search.setObjectName("guideSearch")
+        self.search.setObjectName("handbookSearch")
         self.search.setPlaceholderText(self.tr("Search the handbook (Ctrl+K)"))
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget()
-        self.results.setObjectName("guideResults")
+        self.results.setObjectName("handbookResults")
         self.results.hide()
         self.tree = QTreeWidget()
-        self.tree.setObjectName("guideTree")
+        self.tree.setObjectName("handbookTree")
         self.tree.setHeaderHidden(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -152,20 +152,20 @@ class HandbookView(QWidget):
         left_layout.addWidget(self.tree, 3)
 
         self.title = QLabel()
-        self.title.setObjectName("guideTitle")
+        self.title.setObjectName("handbookTitle")
         self.title.setStyleSheet("font-size: 17px; font-weight: bold;")
         self.meta = QLabel()
         self.meta.setStyleSheet("color: #555;")
         self.changed = QLabel(self.tr("Changed since you last read it"))
-        self.changed.setObjectName("guideChanged")
+        self.changed.setObjectName("handbookChanged")
         self.changed.setStyleSheet(
             "background: #fbe7a1; border: 1px solid #c98a00; padding: 4px; font-weight: bold;"
         )
         self.changed.hide()
-        self.browser = GuideBrowser()
-        self.browser.setObjectName("guideBrowser")
+        self.browser = HandbookBrowser()
+        self.browser.setObjectName("handbookBrowser")
         self.edit_button = QPushButton(self.tr("Edit"))
-        self.edit_button.setObjectName("guideEdit")
+        self.edit_button.setObjectName("handbookEdit")
         self.new_button = QPushButton(self.tr("New page"))
         self.history_button = QPushButton(self.tr("History"))
         buttons = QHBoxLayout()
@@ -213,7 +213,7 @@ class HandbookView(QWidget):
         task.add_done_callback(self._tasks.discard)
 
     def open_page(self, page_id: str) -> None:
-        self._run(self.commands.guide_open(page_id))
+        self._run(self.commands.handbook_open(page_id))
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -225,7 +225,7 @@ class HandbookView(QWidget):
             self.results.hide()
             return
         self._request += 1
-        self._run(self.commands.guide_search(query, self._request))
+        self._run(self.commands.handbook_search(query, self._request))
 
     def _open_item(self, item: QListWidgetItem | QTreeWidgetItem, *_: object) -> None:
         page_id = (
@@ -246,7 +246,7 @@ class HandbookView(QWidget):
     # --- from the backend ------------------------------------------------------------------
 
     def show_index(self) -> None:
-        current = self.state.guide_page.page.id if self.state.guide_page else None
+        current = self.state.handbook_page.page.id if self.state.handbook_page else None
         self.tree.clear()
 
         def add(area: Area, parent: QTreeWidgetItem | None) -> None:
@@ -274,13 +274,13 @@ class HandbookView(QWidget):
                 else:
                     parent.addChild(item)
 
-        add(build(self.state.guide_pages), None)
-        self.unread_changed.emit(unread_count(self.state.guide_pages))
+        add(build(self.state.handbook_pages), None)
+        self.unread_changed.emit(unread_count(self.state.handbook_pages))
         self.edit_button.setVisible(self.is_editor)
         self.new_button.setVisible(self.is_editor)
 
     def show_results(self) -> None:
-        found = self.state.guide_results
+        found = self.state.handbook_results
         if found is None or found.request_id != self._request:
             return  # an answer to an older query
         self.results.clear()
@@ -293,7 +293,7 @@ class HandbookView(QWidget):
         self.results.show()
 
     def show_page(self) -> None:
-        opened = self.state.guide_page
+        opened = self.state.handbook_page
         self.history_button.setEnabled(opened is not None)
         self.edit_button.setEnabled(opened is not None)
         if opened is None:
@@ -320,9 +320,9 @@ class HandbookView(QWidget):
     # --- editing ---------------------------------------------------------------------------
 
     def edit_current(self) -> None:
-        if self.state.guide_page is not None:
+        if self.state.handbook_page is not None:
             self._open_editor(
-                EditorDialog(self.state, self.commands, self.state.guide_page.page, self)
+                EditorDialog(self.state, self.commands, self.state.handbook_page.page, self)
             )
 
     def new_page(self) -> None:
@@ -334,10 +334,10 @@ class HandbookView(QWidget):
         dialog.open()
 
     def show_history(self) -> None:
-        if self.state.guide_page is not None:
+        if self.state.handbook_page is not None:
             dialog = HistoryDialog(self.state, self.commands, self.is_editor, self)
             self._open_editor(dialog)  # type: ignore[arg-type]
-            self._run(self.commands.guide_history(self.state.guide_page.page.id))
+            self._run(self.commands.handbook_history(self.state.handbook_page.page.id))
 
     def editors(self) -> list[QDialog]:
         return list(self._dialogs)
@@ -347,10 +347,14 @@ class EditorDialog(QDialog):
     """Edit with a live preview; a save on top of someone else's is refused, not lost."""
 
     def __init__(
-        self, state: Workstation, commands: GuideCommands, page: Any, parent: QWidget | None = None
+        self,
+        state: Workstation,
+        commands: HandbookCommands,
+        page: Any,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("guideEditor")
+        self.setObjectName("handbookEditor")
         self.state = state
         self.commands = commands
         self.page = page
@@ -363,14 +367,14 @@ class EditorDialog(QDialog):
         self.page_title = QLineEdit(page.title if page else "")
         self.area = QComboBox()
         self.area.setEditable(True)
-        self.area.addItems(sorted({p.area for p in state.guide_pages}))
+        self.area.addItems(sorted({p.area for p in state.handbook_pages}))
         self.area.setCurrentText(page.area if page else "")
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Page"), "page")
         self.kind.addItem(self.tr("Quick reply"), "quick_reply")
         self.kind.setCurrentIndex(1 if page and page.kind == "quick_reply" else 0)
         self.lang = QComboBox()
-        self.lang.setObjectName("guideLang")
+        self.lang.setObjectName("handbookLang")
         self.lang.addItem(self.tr("Any language"), "")
         for code, name in (("fi", "suomi"), ("sv", "svenska"), ("en", "English")):
             self.lang.addItem(name, code)
@@ -389,9 +393,9 @@ class EditorDialog(QDialog):
         form.addRow(self.tr("Language"), self.lang)
         form.addRow(self.tr("Shown with queues"), queues_row)
         self.body = QPlainTextEdit(page.body if page else "")
-        self.body.setObjectName("guideEditorBody")
-        self.preview = GuideBrowser()
-        self.preview.setObjectName("guideEditorPreview")
+        self.body.setObjectName("handbookEditorBody")
+        self.preview = HandbookBrowser()
+        self.preview.setObjectName("handbookEditorPreview")
         split = QSplitter()
         split.addWidget(self.body)
         split.addWidget(self.preview)
@@ -399,7 +403,7 @@ class EditorDialog(QDialog):
         self.summary.setPlaceholderText(self.tr("What changed (shown in the history)"))
         self.important = QCheckBox(self.tr("Important change: announce it to everyone at login"))
         self.error = QLabel()
-        self.error.setObjectName("guideEditorError")
+        self.error.setObjectName("handbookEditorError")
         self.error.setStyleSheet("color: #b42318; font-weight: bold;")
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -436,7 +440,7 @@ class EditorDialog(QDialog):
 
     def save(self) -> None:
         try:
-            frame = GuideSave(
+            frame = HandbookSave(
                 page_id=self.page_id.text().strip(),
                 base_version=self.page.version if self.page else 0,
                 kind=self.kind.currentData(),
@@ -453,7 +457,7 @@ class EditorDialog(QDialog):
             return
         self.error.clear()
         self.save_button.setEnabled(False)
-        task = asyncio.ensure_future(self.commands.guide_save(frame))
+        task = asyncio.ensure_future(self.commands.handbook_save(frame))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -480,19 +484,19 @@ class HistoryDialog(QDialog):
     def __init__(
         self,
         state: Workstation,
-        commands: GuideCommands,
+        commands: HandbookCommands,
         editor: bool,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("guideHistory")
+        self.setObjectName("handbookHistory")
         self.state = state
         self.commands = commands
         self._tasks: set[asyncio.Task[Any]] = set()
         self.setWindowTitle(self.tr("Page history"))
         self.resize(900, 560)
         self.versions = QListWidget()
-        self.preview = GuideBrowser()
+        self.preview = HandbookBrowser()
         self.restore_button = QPushButton(self.tr("Restore this version"))
         self.restore_button.setVisible(editor)
         self.restore_button.setEnabled(False)
@@ -519,7 +523,7 @@ class HistoryDialog(QDialog):
         task.add_done_callback(self._tasks.discard)
 
     def show_versions(self) -> None:
-        history = self.state.guide_history
+        history = self.state.handbook_history
         if history is None:
             return
         self.versions.clear()
@@ -531,24 +535,24 @@ class HistoryDialog(QDialog):
             self.versions.addItem(item)
 
     def _pick(self, item: QListWidgetItem | None, _previous: object = None) -> None:
-        history = self.state.guide_history
+        history = self.state.handbook_history
         if item is None or history is None:
             return
         self.restore_button.setEnabled(True)
-        self._run(self.commands.guide_version(history.page_id, int(item.data(PAGE_ROLE))))
+        self._run(self.commands.handbook_version(history.page_id, int(item.data(PAGE_ROLE))))
 
     def show_version(self) -> None:
-        shown = self.state.guide_version
+        shown = self.state.handbook_version
         if shown is not None:
             self.preview.show_markdown(f"# {shown.title}\n\n{shown.body}")
 
     def _restore(self) -> None:
-        history, current = self.state.guide_history, self.state.guide_page
+        history, current = self.state.handbook_history, self.state.handbook_page
         item = self.versions.currentItem()
         if history is None or current is None or item is None:
             return
         self._run(
-            self.commands.guide_restore(
+            self.commands.handbook_restore(
                 history.page_id, int(item.data(PAGE_ROLE)), current.page.version
             )
         )

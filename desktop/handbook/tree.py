@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from protocol.messages import GuideSummary
+from protocol.messages import HandbookSummary
 
 
 @dataclass
 class Area:
     name: str
     areas: dict[str, Area] = field(default_factory=dict)
-    pages: list[GuideSummary] = field(default_factory=list)
+    pages: list[HandbookSummary] = field(default_factory=list)
 
     @property
     def unread(self) -> int:
@@ -20,7 +20,7 @@ class Area:
         return own + sum(a.unread for a in self.areas.values())
 
 
-def build(pages: list[GuideSummary]) -> Area:
+def build(pages: list[HandbookSummary]) -> Area:
     root = Area("")
     for page in sorted(pages, key=lambda p: (p.area.lower(), p.title.lower())):
         node = root
@@ -30,13 +30,13 @@ def build(pages: list[GuideSummary]) -> Area:
     return root
 
 
-def unread_count(pages: list[GuideSummary]) -> int:
+def unread_count(pages: list[HandbookSummary]) -> int:
     return sum(1 for p in pages if p.unread and p.kind == "page")
 
 
 def for_queue(
-    pages: list[GuideSummary], queue: str, kind: str, lang: str | None = None
-) -> list[GuideSummary]:
+    pages: list[HandbookSummary], queue: str, kind: str, lang: str | None = None
+) -> list[HandbookSummary]:
     """Pages (or quick replies) linked to a queue first, then the ones linked to none.
 
     With the client's ``lang``: those written in it first, then those for any language,

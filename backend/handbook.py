@@ -1,7 +1,7 @@
 """The operating handbook on the staff socket: browse, search, edit with versions, notices.
 
 Every staff member may read; only editors (``handbook_editor``, or a supervisor) write,
-checked here on every write path. A save is pushed to everyone as ``guide_changed``, so
+checked here on every write path. A save is pushed to everyone as ``handbook_changed``, so
 each desktop can show "changed since you last read" without polling.
 """
 
@@ -15,28 +15,28 @@ from backend.store.handbook import Conflict, HandbookStore, PageDraft
 from backend.store.tables import HandbookPage
 from protocol.messages import (
     ErrorCode,
-    GuideHistoryRequest,
-    GuideOpen,
-    GuidePage,
-    GuideRestore,
-    GuideSave,
-    GuideSearch,
-    GuideSummary,
-    GuideVersionInfo,
-    GuideVersionRequest,
+    HandbookHistoryRequest,
+    HandbookOpen,
+    HandbookPageView,
+    HandbookRestore,
+    HandbookSave,
+    HandbookSearch,
+    HandbookSummary,
+    HandbookVersionInfo,
+    HandbookVersionRequest,
     PageLang,
     ProtocolError,
     StaffProfile,
-    ToStaffGuideChanged,
-    ToStaffGuideHistory,
-    ToStaffGuideIndex,
-    ToStaffGuidePage,
-    ToStaffGuideResults,
-    ToStaffGuideSaved,
-    ToStaffGuideVersion,
+    ToStaffHandbookChanged,
+    ToStaffHandbookHistory,
+    ToStaffHandbookIndex,
+    ToStaffHandbookPage,
+    ToStaffHandbookResults,
+    ToStaffHandbookSaved,
+    ToStaffHandbookVersion,
 )
 
-log = logging.getLogger("luukku.guides")
+log = logging.getLogger("luukku.handbook")
 
 
 def can_edit(profile: StaffProfile) -> bool:
@@ -47,8 +47,8 @@ def _queues(row: HandbookPage) -> list[str]:
     return [q for q in row.queues.split(",") if q]
 
 
-def summary(row: HandbookPage, read: int | None) -> GuideSummary:
-    return GuideSummary(
+def summary(row: HandbookPage, read: int | None) -> HandbookSummary:
+    return HandbookSummary(
         id=row.id,
         kind="quick_reply" if row.kind == "quick_reply" else "page",
         area=row.area,
@@ -66,7 +66,7 @@ def page_lang(code: str) -> PageLang:
     return "fi" if code == "fi" else "sv" if code == "sv" else "en" if code == "en" else ""
 
 
-class Guides:
+class Handbook:
     def __init__(self, hub: Centre, store: HandbookStore) -> None:
         self.hub = hub
         self.store = store
@@ -74,14 +74,14 @@ class Guides:
     async def index(self, username: str) -> None:
         reads = await self.store.reads(username)
         pages = [summary(row, reads.get(row.id)) for row in await self.store.pages()]
-        await self.hub.send_staff(username, ToStaffGuideIndex(pages=pages))
+        await self.hub.send_staff(username, ToStaffHandbookIndex(pages=pages))
 
-    async def open(self, username: str, frame: GuideOpen) -> None:
+    async def open(self, username: str, frame: HandbookOpen) -> None:
         row = await self.store.page(frame.page_id)
         if row is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such page", ref=frame.page_id)
         before = await self.store.mark_read(username, row.id, row.version, self.hub.clock())
-        page = GuidePage(
+        page = HandbookPageView(
             id=row.id,
             kind="quick_reply" if row.kind == "quick_reply" else "page",
             area=row.area,
@@ -94,14 +94,14 @@ class Guides:
             updated_by=row.updated_by,
             lang=page_lang(row.lang),
         )
-        await self.hub.send_staff(username, ToStaffGuidePage(page=page, read_before=before))
+        await self.hub.send_staff(username, ToStaffHandbookPage(page=page, read_before=before))
 
-    async def search(self, username: str, frame: GuideSearch) -> None:
+    async def search(self, username: str, frame: HandbookSearch) -> None:
         reads = await self.store.reads(username)
         rows = await self.store.search(query_terms(frame.query))
         await self.hub.send_staff(
             username,
-            ToStaffGuideResults(
+            ToStaffHandbookResults(
                 request_id=frame.request_id,
                 query=frame.query,
                 hits=[summary(r, reads.get(r.id)) for r in rows],
@@ -114,7 +114,7 @@ class Guides:
             raise ProtocolError(ErrorCode.FORBIDDEN, "only handbook editors may change pages")
         return profile
 
-    async def save(self, username: str, frame: GuideSave) -> None:
+    async def save(self, username: str, frame: HandbookSave) -> None:
         self._editor(username)
         queues = [q for q in frame.queues if self.hub.config.queue(q) is not None]
         draft = PageDraft(
@@ -128,7 +128,7 @@ class Guides:
         )
         await self._store(username, draft, frame.base_version, frame.summary, frame.important)
 
-    async def restore(self, username: str, frame: GuideRestore) -> None:
+    async def restore(self, username: str, frame: HandbookRestore) -> None:
         self._editor(username)
         old = await self.store.version(frame.page_id, frame.version)
         if old is None:
@@ -155,8 +155,8 @@ class Guides:
                 ref=draft.id,
             ) from exc
         log.info("handbook page %s version %d saved by %s", draft.id, version, username)
-        await self.hub.send_staff(username, ToStaffGuideSaved(page_id=draft.id, version=version))
-        entry = GuideSummary(
+        await self.hub.send_staff(username, ToStaffHandbookSaved(page_id=draft.id, version=version))
+        entry = HandbookSummary(
             id=draft.id,
             kind="quick_reply" if draft.kind == "quick_reply" else "page",
             area=draft.area,
@@ -168,7 +168,7 @@ class Guides:
             body=draft.body if draft.kind == "quick_reply" else None,
             lang=page_lang(draft.lang),
         )
-        changed = ToStaffGuideChanged(
+        changed = ToStaffHandbookChanged(
             page_id=draft.id,
             title=draft.title,
             version=version,
@@ -179,14 +179,14 @@ class Guides:
         for conn in list(self.hub.staff.values()):
             await self.hub.send_to(conn.link, changed)
 
-    async def history(self, username: str, frame: GuideHistoryRequest) -> None:
+    async def history(self, username: str, frame: HandbookHistoryRequest) -> None:
         rows = await self.store.history(frame.page_id)
         await self.hub.send_staff(
             username,
-            ToStaffGuideHistory(
+            ToStaffHandbookHistory(
                 page_id=frame.page_id,
                 versions=[
-                    GuideVersionInfo(
+                    HandbookVersionInfo(
                         version=r.version,
                         author=r.author,
                         at=r.at,
@@ -198,13 +198,13 @@ class Guides:
             ),
         )
 
-    async def version(self, username: str, frame: GuideVersionRequest) -> None:
+    async def version(self, username: str, frame: HandbookVersionRequest) -> None:
         row = await self.store.version(frame.page_id, frame.version)
         if row is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such version", ref=frame.page_id)
         await self.hub.send_staff(
             username,
-            ToStaffGuideVersion(
+            ToStaffHandbookVersion(
                 page_id=row.page_id, version=row.version, title=row.title, body=row.body
             ),
         )

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from desktop.guides.tree import build, for_queue, unread_count
-from protocol.messages import GuideSummary
+from desktop.handbook.tree import build, for_queue, unread_count
+from protocol.messages import HandbookSummary
 
 
 def page(
     id_: str, area: str, unread: bool = False, kind: str = "page", queues: tuple[str, ...] = ()
-) -> GuideSummary:
-    return GuideSummary(
+) -> HandbookSummary:
+    return HandbookSummary(
         id=id_,
         kind=kind,
         area=area,
@@ -44,7 +44,7 @@ def test_for_queue_puts_linked_first() -> None:
 
 
 def test_quick_replies_in_the_clients_language_come_first() -> None:
-    def reply(id_: str, lang: str, queues: tuple[str, ...] = ()) -> GuideSummary:
+    def reply(id_: str, lang: str, queues: tuple[str, ...] = ()) -> HandbookSummary:
         return page(id_, "Pikavastaukset", kind="quick_reply", queues=queues).model_copy(
             update={"lang": lang}
         )
