@@ -21,7 +21,7 @@ from desktop import diagnostics, refcounts
 from desktop.bridge import Bridge, HotkeyRelay, emit_loses_references
 from desktop.chat import credentials
 from desktop.chat.connection import StaffConnection
-from desktop.chat.state import Link, Workstation
+from desktop.chat.state import LinkState, Workstation
 from desktop.config import (
     SETTINGS,
     MachineConfigError,
@@ -338,7 +338,7 @@ async def _wait(
 ) -> str:
     while not quit_event.is_set():
         state = connection.state
-        if state.link is Link.AUTH_FAILED:
+        if state.link is LinkState.AUTH_FAILED:
             return "auth_failed"
         if (
             options.smoke

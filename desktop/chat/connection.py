@@ -24,7 +24,7 @@ from typing import Literal
 import websockets
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
-from desktop.chat.state import Event, Link, PendingLine, PendingStaffMessage, Workstation
+from desktop.chat.state import Event, LinkState, PendingLine, PendingStaffMessage, Workstation
 from protocol.messages import (
     CallbackAttempt,
     CallbackCreate,
@@ -147,15 +147,15 @@ class StaffConnection:
                     await self._hello(ws)
                     async for raw in ws:
                         self._on_raw(raw)
-                        if self.state.link is Link.AUTH_FAILED:
+                        if self.state.link is LinkState.AUTH_FAILED:
                             return
             except (OSError, ConnectionClosed, InvalidHandshake, InvalidURI, TimeoutError) as exc:
                 log.info("backend connection lost: %s", type(exc).__name__)
             finally:
                 self._ws = None
-            if self._stopping or self.state.link is Link.AUTH_FAILED:
+            if self._stopping or self.state.link is LinkState.AUTH_FAILED:
                 return
-            self._emit(self.state.set_link(Link.RECONNECTING))
+            self._emit(self.state.set_link(LinkState.RECONNECTING))
             await asyncio.sleep(backoff * random.uniform(0.8, 1.2))
             backoff = min(backoff * 2, self.max_backoff_s)
 

@@ -70,7 +70,7 @@ from protocol.messages import (
 )
 
 
-class Link(StrEnum):
+class LinkState(StrEnum):
     CONNECTING = "connecting"
     ONLINE = "online"
     RECONNECTING = "reconnecting"
@@ -214,7 +214,7 @@ class StaffChatState:
 
 @dataclass
 class Workstation:
-    link: Link = Link.CONNECTING
+    link: LinkState = LinkState.CONNECTING
     profile: StaffProfile | None = None
     status: StaffStatus = StaffStatus.OFFLINE
     reason: str | None = None
@@ -268,7 +268,7 @@ class Workstation:
         names = self.queue_names.get(queue, {})
         return names.get(lang) or names.get("fi") or queue
 
-    def set_link(self, link: Link) -> list[Event]:
+    def set_link(self, link: LinkState) -> list[Event]:
         self.link = link
         return [Event(EventKind.LINK, detail=link.value)]
 
@@ -433,8 +433,8 @@ class Workstation:
         self.clinics = frame.clinics
         self.queue_skills = frame.queue_skills
         self.queue_channels = dict(frame.queue_channels)
-        self.link = Link.ONLINE
-        return [Event(EventKind.LOGGED_IN), Event(EventKind.LINK, detail=Link.ONLINE.value)]
+        self.link = LinkState.ONLINE
+        return [Event(EventKind.LOGGED_IN), Event(EventKind.LINK, detail=LinkState.ONLINE.value)]
 
     def _on_status(self, frame: ToStaffStatus) -> list[Event]:
         self.status = frame.status
@@ -534,10 +534,10 @@ class Workstation:
         # Before log-in every refusal (a malformed or throttled log-in too) ends the
         # attempt with a visible error: never "Connecting…" forever.
         if frame.code == "auth_failed" or (self.profile is None and frame.ref is None):
-            self.link = Link.AUTH_FAILED
+            self.link = LinkState.AUTH_FAILED
             return [
                 Event(EventKind.ERROR, frame.ref, frame.code),
-                Event(EventKind.LINK, detail=Link.AUTH_FAILED.value),
+                Event(EventKind.LINK, detail=LinkState.AUTH_FAILED.value),
             ]
         return [Event(EventKind.ERROR, frame.ref, frame.code)]
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from desktop.chat.state import Link
+from desktop.chat.state import LinkState
 from desktop.ui.conversation import CloseDialog, ConversationPanel
 from desktop.ui.main_window import MainWindow
 from protocol.messages import StaffStatus
@@ -136,4 +136,4 @@ async def test_client_and_nurse_chat_end_to_end(
         ("staff", "Hei Maija, kerro lisää vauvan iästä."),
         ("client", "Hän on kolme kuukautta."),
     ]
-    assert connection.state.link is not Link.AUTH_FAILED
+    assert connection.state.link is not LinkState.AUTH_FAILED

@@ -1,4 +1,4 @@
-"""A handbook page in a real X window (Xvfb), opened by the --handbook-page deep link; screenshot."""
+"""A handbook page in a real X window (Xvfb), opened by the --handbook-page link; screenshot."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from desktop.chat.connection import StaffConnection
-from desktop.chat.state import Link
+from desktop.chat.state import LinkState
 from protocol.messages import StaffStatus
 from tests.browser import Browser
 from tests.e2e.workstation import until
@@ -45,7 +45,7 @@ async def test_both_sides_resume_after_sigkill(tmp_path: Path) -> None:
 
             backend.kill()
             await until(
-                lambda: connection.state.link is Link.RECONNECTING, what="desktop sees loss"
+                lambda: connection.state.link is LinkState.RECONNECTING, what="desktop sees loss"
             )
 
             # Both write while the backend is down.
@@ -60,7 +60,7 @@ async def test_both_sides_resume_after_sigkill(tmp_path: Path) -> None:
 
             backend.start()
             await until(
-                lambda: connection.state.link is Link.ONLINE, timeout=20, what="desktop back"
+                lambda: connection.state.link is LinkState.ONLINE, timeout=20, what="desktop back"
             )
             await until(
                 lambda: not connection.state.chats[cid].pending,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, get_args
 
-from desktop.chat.state import FRAME_HANDLERS, EventKind, Link, PendingLine, Workstation
+from desktop.chat.state import FRAME_HANDLERS, EventKind, LinkState, PendingLine, Workstation
 from protocol.messages import ServerToStaffFrame, StaffStatus, parse_to_staff_frame
 
 AT = "2026-12-01T09:00:00+02:00"
@@ -62,7 +62,7 @@ def test_log_in_sets_her_profile_and_the_link() -> None:
     ws = Workstation()
     logged_in(ws)
     assert ws.profile is not None and ws.profile.display_name == "Hanna Hoitaja"
-    assert ws.status is StaffStatus.NOT_READY and ws.link is Link.ONLINE
+    assert ws.status is StaffStatus.NOT_READY and ws.link is LinkState.ONLINE
 
 
 def test_an_offer_then_the_conversation_then_lines_acks_and_close() -> None:
@@ -105,10 +105,10 @@ def test_an_offer_then_the_conversation_then_lines_acks_and_close() -> None:
 def test_a_refused_log_in_ends_in_a_visible_error() -> None:
     ws = Workstation()
     events = ws.apply(frame(type="error", code="auth_failed", detail="wrong password"))
-    assert kinds(events) == [EventKind.ERROR, EventKind.LINK] and ws.link is Link.AUTH_FAILED
+    assert kinds(events) == [EventKind.ERROR, EventKind.LINK] and ws.link is LinkState.AUTH_FAILED
     logged_in(ws)
     events = ws.apply(frame(type="error", code="forbidden", detail="no", ref="c9"))
-    assert kinds(events) == [EventKind.ERROR] and ws.link is Link.ONLINE
+    assert kinds(events) == [EventKind.ERROR] and ws.link is LinkState.ONLINE
 
 
 def test_a_digi_agents_ask_ends_with_her_state() -> None:
