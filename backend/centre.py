@@ -13,12 +13,12 @@ import base64
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Literal, Protocol
 
 from backend.config import ServiceConfig, Settings
 from backend.domain.hours import OpeningHours
 from backend.domain.meter import DayCounts
-from backend.domain.routing import Router
+from backend.domain.routing import Offer, Router
 from backend.store.pictures import PictureMeta, PictureStore
 from backend.store.repository import Store, StoredLine
 from protocol.messages import (
@@ -121,6 +121,21 @@ def chat_line(line: StoredLine, pictures: dict[int, PictureMeta] | None = None) 
         kind="picture" if line.kind == "picture" else "video" if line.kind == "video" else "text",
         picture=picture,
     )
+
+
+def client_lang(code: str) -> Literal["fi", "sv", "en"]:
+    """A client's language as the protocol names it (Finnish unless Swedish or English)."""
+    return "sv" if code == "sv" else "en" if code == "en" else "fi"
+
+
+class Desk(Protocol):
+    """A channel's way to the staff (chat: ``backend/chat_desk.py``; phone:
+    ``backend/phone.py``): the hub routes, and calls the offer's channel's desk."""
+
+    async def deliver(self, offer: Offer, now: datetime) -> None: ...
+    async def withdraw(self, username: str, contact_id: str, reason: str) -> None: ...
+    async def tick(self, now: datetime) -> None: ...
+    async def positions(self) -> None: ...
 
 
 class Centre(Protocol):

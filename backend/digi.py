@@ -123,6 +123,9 @@ class DigiAgents:
             await self._to_standby(username, now)
 
     async def tick(self) -> None:
+        desk = self.desk
+        if not (desk.standby or desk.call_ins or desk.helpers or self.returning):
+            return  # no digi-agent logged in: nothing to watch (the meter is not rebuilt)
         now = self.hub.clock()
         states = {
             f.queue: QueueState(

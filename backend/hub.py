@@ -20,12 +20,22 @@ from typing import Literal
 
 from backend.auth import new_token, token_hash, verify_password_async
 from backend.callbacks import Callbacks
-from backend.centre import Link, Live, StaffConn, chat_line, first_name, is_supervisor
+from backend.centre import (
+    Desk,
+    Link,
+    Live,
+    StaffConn,
+    chat_line,
+    client_lang,
+    first_name,
+    is_supervisor,
+)
+from backend.chat_desk import ChatDesk
 from backend.collab import Collaboration
 from backend.config import ServiceConfig, Settings
 from backend.domain.meter import DayCounts, StaffCapacity, estimated_wait_s, queue_figures
 from backend.domain.ratelimit import ClientLimits, LoginThrottle
-from backend.domain.routing import Agent, Contact, Router, RoutingError
+from backend.domain.routing import Agent, Channel, Contact, Router, RoutingError
 from backend.handbook import Handbook
 from backend.phone import PhoneDesk
 from backend.staff_chat import StaffChat
@@ -57,7 +67,6 @@ from protocol.messages import (
     ToClientClosed,
     ToClientJoined,
     ToClientMessage,
-    ToClientQueue,
     ToClientResumed,
     ToClientStarted,
     ToClientTyping,
@@ -69,7 +78,6 @@ from protocol.messages import (
     ToStaffLoggedIn,
     ToStaffMessage,
     ToStaffMeter,
-    ToStaffOffer,
     ToStaffOfferWithdrawn,
     ToStaffStatus,
     ToStaffTyping,
@@ -79,10 +87,6 @@ log = logging.getLogger("luukku.hub")
 
 TICK_S = 0.25
 METER_EVERY_S = 2.0
-
-
-def _lang(code: str) -> Literal["fi", "sv", "en"]:
-    return "sv" if code == "sv" else "en" if code == "en" else "fi"
 
 
 class Hub:
@@ -133,7 +137,6 @@ class Hub:
         # Told when a staff member's socket is attached (True) or gone (False), after the
         # hub has done its part (the digi-agents' standby hangs on this).
         self.staff_listeners: list[Callable[[str, bool], Awaitable[None]]] = []
-        self._positions: dict[str, int] = {}
         self.handbook = Handbook(self, HandbookStore(store))
         self.callbacks = Callbacks(self, CallbackStore(store))
         self.reports = ReportStore(store)
@@ -145,6 +148,9 @@ class Hub:
         self.collab = Collaboration(self)
         self.staff_chat = StaffChat(self)
         self.phone = PhoneDesk(self, self.callbacks)
+        self.chat = ChatDesk(self)
+        # Each channel's desk delivers and withdraws its offers (backend/centre.py: Desk).
+        self.desks: dict[Channel, Desk] = {"chat": self.chat, "phone": self.phone}
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -258,65 +264,27 @@ class Hub:
                 and now - live.client_gone_at > self.client_grace
             ):
                 await self._abandon(live, now)
-        await self.phone.tick(now)
+        for desk in self.desks.values():
+            await desk.tick(now)
         await self.route()
 
     async def withdraw_offer(self, username: str, contact_id: str, reason: str) -> None:
         """An offer she no longer has: a chat's banner goes, a call stops ringing her."""
-        if contact_id in self.phone.calls:
-            await self.phone.stop_ringing(contact_id, username)
-            return
-        await self.send_staff(
-            username,
-            ToStaffOfferWithdrawn(
-                conversation_id=contact_id,
-                reason="timeout" if reason == "timeout" else "taken",
-            ),
-        )
+        await self.desks[self.channel_of(contact_id)].withdraw(username, contact_id, reason)
+
+    def channel_of(self, contact_id: str) -> Channel:
+        contact = self.router.contacts.get(contact_id)
+        if contact is not None:
+            return contact.channel
+        return "phone" if contact_id in self.phone.calls else "chat"
 
     async def route(self) -> None:
         now = self.clock()
         for offer in self.router.route(now):
-            if offer.contact_id in self.phone.calls:
-                await self.phone.deliver(offer, now)
-                continue
-            live = self.live[offer.contact_id]
-            profile = self.profiles.get(offer.username)
-            preview = profile is not None and profile.role in self.config.routing.first_line_roles
-            await self.send_staff(
-                offer.username,
-                ToStaffOffer(
-                    conversation_id=offer.contact_id,
-                    queue=offer.queue,
-                    client_name=live.client_name,
-                    waited_s=(now - live.arrived_at).total_seconds(),
-                    expires_in_s=self.router.offer_timeout.total_seconds(),
-                    transferred_by=live.transfer[0] if live.transfer else None,
-                    transfer_note=live.transfer[1] if live.transfer else None,
-                    lang=_lang(live.lang),
-                    first_line=live.first_line if preview else None,
-                ),
-            )
+            await self.desks[offer.channel].deliver(offer, now)
         await self.callbacks.offer_to_idle(now)
-        await self._update_positions()
-        await self.phone.positions()
-
-    async def _update_positions(self) -> None:
-        """Tell each waiting client whose place in the queue changed (one pass a queue)."""
-        for queue in self.router.queue_skills:
-            for position, contact in enumerate(self.router.waiting(queue), start=1):
-                if self._positions.get(contact.id) == position:
-                    continue
-                live = self.live.get(contact.id)
-                if live is None or live.client is None:
-                    continue
-                self._positions[contact.id] = position
-                await self.send_to(
-                    live.client,
-                    ToClientQueue(
-                        position=position, estimated_wait_s=self.estimate(live.queue, position)
-                    ),
-                )
+        for desk in self.desks.values():
+            await desk.positions()
 
     # --- sending -------------------------------------------------------------------------
 
@@ -490,7 +458,7 @@ class Hub:
         self.live[conversation_id] = live
         self.router.enqueue(Contact(conversation_id, queue.id, "chat", now, lang=frame.lang))
         position = self.router.position(conversation_id) or 1
-        self._positions[conversation_id] = position
+        self.chat.told[conversation_id] = position
         log.info("conversation %s queued in %s", conversation_id, queue.id)
         await self.send_to(
             link,
@@ -524,7 +492,7 @@ class Hub:
         state = "closed" if live is None else ("active" if live.state == "active" else "queued")
         position = self.router.position(row.id) if state == "queued" else None
         if position is not None:
-            self._positions[row.id] = position
+            self.chat.told[row.id] = position
         await self.send_to(
             link,
             ToClientResumed(
@@ -599,7 +567,7 @@ class Hub:
                 (now - live.arrived_at).total_seconds()
             )
         self.live.pop(live.id, None)
-        self._positions.pop(live.id, None)
+        self.chat.told.pop(live.id, None)
         self.client_limits.forget(live.id)
         log.info("conversation %s abandoned in queue", live.id)
         if offered_to is not None:
@@ -764,7 +732,7 @@ class Hub:
         del self.staff[username]
         # Her chats stay hers (she reconnects and resumes); her pending offers go to others.
         for contact_id in self.router.set_status(username, StaffStatus.OFFLINE, self.clock()):
-            if contact_id in self.phone.calls:
+            if self.channel_of(contact_id) == "phone":
                 await self.withdraw_offer(username, contact_id, "taken")
         await self._log_state(username)
         log.info("staff %s disconnected", username)
@@ -812,7 +780,7 @@ class Hub:
         live.state = "active"
         live.owner = username
         live.transfer = None
-        self._positions.pop(live.id, None)
+        self.chat.told.pop(live.id, None)
         if live.answered_at is None:
             # Counted once: a transferred conversation was answered when first taken.
             live.answered_at = now
@@ -824,7 +792,7 @@ class Hub:
         await self.send_to(
             live.client, ToClientJoined(staff_name=first_name(self.profiles[username].display_name))
         )
-        await self._update_positions()
+        await self.chat.positions()
         await self.broadcast_meter()
 
     async def open(self, username: str, frame: StaffOpen) -> None:
@@ -995,7 +963,7 @@ class Hub:
             client_phone=row.client_phone,
             started_at=row.arrived_at,
             lines=[chat_line(line, pictures) for line in stored],
-            lang=_lang(row.lang),
+            lang=client_lang(row.lang),
             notes=await self.collab.note_views(conversation_id),
             owner=owner,
             consultants=consultants,

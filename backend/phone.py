@@ -217,8 +217,11 @@ class PhoneDesk:
             ),
         )
 
-    async def stop_ringing(self, call_id: str, username: str) -> None:
+    async def withdraw(self, username: str, contact_id: str, reason: str) -> None:
         """Her offer of this call lapsed or was withdrawn: the gateway stops ringing her."""
+        await self.stop_ringing(contact_id, username)
+
+    async def stop_ringing(self, call_id: str, username: str) -> None:
         await self._to_gateway(call_id, CancelDelivery(call_id=call_id, username=username))
         await self.store.change(call_id, self.hub.clock(), "not_answered", username)
 

@@ -94,6 +94,7 @@ class Offer:
     contact_id: str
     username: str
     queue: str
+    channel: Channel = "chat"  # which desk delivers it (backend/centre.py: Desk)
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,7 @@ class Router:
             contact.offered_to = best.username
             contact.offered_at = now
             best.offers.add(contact.id)
-            offers.append(Offer(contact.id, best.username, contact.queue))
+            offers.append(Offer(contact.id, best.username, contact.queue, contact.channel))
         return offers
 
     def able(self, contact: Contact) -> list[Agent]:

@@ -304,3 +304,13 @@ def test_a_new_log_in_takes_her_profile_as_it_is_now() -> None:
         True,
         frozenset({"sv"}),
     )
+
+
+def test_an_offer_names_its_channel_so_the_right_desk_delivers_it() -> None:
+    r = make_router()
+    agent(r, "a")
+    agent(r, "b")
+    contact(r, "chat1")
+    contact(r, "call1", arrived=1, channel="phone")
+    offers = {o.contact_id: o.channel for o in r.route(at(2))}
+    assert offers == {"chat1": "chat", "call1": "phone"}
