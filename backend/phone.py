@@ -37,7 +37,6 @@ from protocol.gateway import (
     CallQueued,
     CancelDelivery,
     Deliver,
-    GatewayFrame,
     GatewayHello,
     GatewayWelcome,
     QueuePosition,
@@ -146,25 +145,19 @@ class PhoneDesk:
         )
         await self.hub.broadcast_meter()
 
-    async def handle(self, gateway_id: str, frame: GatewayFrame) -> None:
-        now = self.hub.clock()
-        if isinstance(frame, CallArrived):
-            self.calls[frame.call_id] = Call(frame.call_id, gateway_id, frame.caller, now)
-            await self.store.arrived(frame.call_id, gateway_id, frame.caller, now)
-            if not frame.open_now:
-                await self.store.change(frame.call_id, now, "closed")
-        elif isinstance(frame, CallChoice):
-            await self.store.change(frame.call_id, now, "menu", f"{frame.menu}:{frame.choice}")
-        elif isinstance(frame, CallQueued):
-            await self._queued(frame, now)
-        elif isinstance(frame, CallAnswered):
-            await self._answered(frame, now)
-        elif isinstance(frame, CallDeliveryFailed):
-            await self._delivery_failed(frame, now)
-        elif isinstance(frame, CallCallback):
-            await self._callback(frame, now)
-        elif isinstance(frame, CallEnded):
-            await self._end(frame.call_id, now, frame.reason)
+    # --- from the gateway (backend/api/dispatch.py: GATEWAY_HANDLERS) -------------------
+
+    async def arrived(self, gateway_id: str, frame: CallArrived, now: datetime) -> None:
+        self.calls[frame.call_id] = Call(frame.call_id, gateway_id, frame.caller, now)
+        await self.store.arrived(frame.call_id, gateway_id, frame.caller, now)
+        if not frame.open_now:
+            await self.store.change(frame.call_id, now, "closed")
+
+    async def choice(self, frame: CallChoice, now: datetime) -> None:
+        await self.store.change(frame.call_id, now, "menu", f"{frame.menu}:{frame.choice}")
+
+    async def ended(self, frame: CallEnded, now: datetime) -> None:
+        await self._end(frame.call_id, now, frame.reason)
 
     async def record_outcome(self, username: str, frame: StaffCallOutcome) -> None:
         """Her wrap-up of a call she answered: measured like a chat's, not defaulted."""
@@ -189,7 +182,7 @@ class PhoneDesk:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such call", ref=call_id)
         return call
 
-    async def _queued(self, frame: CallQueued, now: datetime) -> None:
+    async def queued(self, frame: CallQueued, now: datetime) -> None:
         call = self._call(frame.call_id)
         queue = self.hub.config.queue(frame.queue)
         if queue is None or queue.channel != "phone":
@@ -225,7 +218,7 @@ class PhoneDesk:
         await self._to_gateway(call_id, CancelDelivery(call_id=call_id, username=username))
         await self.store.change(call_id, self.hub.clock(), "not_answered", username)
 
-    async def _answered(self, frame: CallAnswered, now: datetime) -> None:
+    async def answered(self, frame: CallAnswered, now: datetime) -> None:
         call = self._call(frame.call_id)
         try:
             self.hub.router.accept(call.id, frame.username, now)
@@ -250,7 +243,7 @@ class PhoneDesk:
         await self.hub.route()
         await self.hub.broadcast_meter()
 
-    async def _delivery_failed(self, frame: CallDeliveryFailed, now: datetime) -> None:
+    async def delivery_failed(self, frame: CallDeliveryFailed, now: datetime) -> None:
         call = self._call(frame.call_id)
         await self.store.change(
             call.id, now, "delivery_failed", f"{frame.username}:{frame.sip_status}"
@@ -265,7 +258,7 @@ class PhoneDesk:
             await self.hub.send_status(frame.username)
         await self.hub.route()
 
-    async def _callback(self, frame: CallCallback, now: datetime) -> None:
+    async def callback(self, frame: CallCallback, now: datetime) -> None:
         call = self._call(frame.call_id)
         row = await self.callbacks.add(
             CallbackCreate(

@@ -18,7 +18,17 @@ from backend.centre import Link
 from backend.digi import DigiAgents
 from backend.hub import Hub
 from backend.supervision import Supervision
-from protocol.gateway import GatewayFrame, GatewayHello
+from protocol.gateway import (
+    CallAnswered,
+    CallArrived,
+    CallCallback,
+    CallChoice,
+    CallDeliveryFailed,
+    CallEnded,
+    CallQueued,
+    GatewayFrame,
+    GatewayHello,
+)
 from protocol.messages import (
     CallbackAttempt,
     CallbackCreate,
@@ -110,6 +120,11 @@ class GatewaySession:
     hub: Hub
     link: Link
     gateway_id: str | None = None
+
+    @property
+    def gateway(self) -> str:
+        assert self.gateway_id is not None  # dispatch_gateway checked the hello
+        return self.gateway_id
 
 
 StaffHandler = Callable[[StaffSession, Any], Awaitable[None]]
@@ -252,21 +267,15 @@ async def _hello(s: GatewaySession, frame: GatewayHello) -> None:
     s.gateway_id = await s.hub.phone.hello(s.link, frame)
 
 
-async def _to_phone_desk(s: GatewaySession, frame: GatewayFrame) -> None:
-    assert s.gateway_id is not None
-    await s.hub.phone.handle(s.gateway_id, frame)
-
-
-def _gateway_frames() -> list[type[Frame]]:
-    from typing import get_args
-
-    union = get_args(GatewayFrame)[0]
-    return list(get_args(union))
-
-
 GATEWAY_HANDLERS: dict[type[Frame], GatewayHandler] = {
-    **{kind: _to_phone_desk for kind in _gateway_frames() if kind is not GatewayHello},
     GatewayHello: _hello,
+    CallArrived: lambda s, f: s.hub.phone.arrived(s.gateway, f, s.hub.clock()),
+    CallChoice: lambda s, f: s.hub.phone.choice(f, s.hub.clock()),
+    CallQueued: lambda s, f: s.hub.phone.queued(f, s.hub.clock()),
+    CallAnswered: lambda s, f: s.hub.phone.answered(f, s.hub.clock()),
+    CallDeliveryFailed: lambda s, f: s.hub.phone.delivery_failed(f, s.hub.clock()),
+    CallCallback: lambda s, f: s.hub.phone.callback(f, s.hub.clock()),
+    CallEnded: lambda s, f: s.hub.phone.ended(f, s.hub.clock()),
 }
 
 
