@@ -713,6 +713,7 @@ class Hub:
                 clinics=await self.callbacks.directory(),
                 queue_skills={q.id: q.skill for q in self.config.queues},
                 queue_channels={q.id: q.channel for q in self.config.queues},
+                timezone=self.config.timezone,
             ),
         )
         await self.send_status(username)

@@ -805,6 +805,8 @@ class ToStaffLoggedIn(Frame):
     # Each queue's skill and channel: whom a transfer can go to, which queues are chats.
     queue_skills: dict[str, str] = {}
     queue_channels: dict[str, Literal["chat", "phone"]] = {}
+    # The service's time zone: its days (reports, her own figures) are days there.
+    timezone: str = "Europe/Helsinki"
 
 
 class ToStaffStatus(Frame):

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from protocol.messages import (
     CallbackSummary,
@@ -249,6 +250,7 @@ class Workstation:
     digi: ToStaffDigiState | None = None  # set for digi-agents only
     call_in: ToStaffCallIn | None = None  # the open ask, while she is asked
     my_figures: ToStaffMyFigures | None = None
+    timezone: str = "Europe/Helsinki"  # the service's (its days are days there)
     clinics: list[Clinic] = field(default_factory=list)
     queue_skills: dict[str, str] = field(default_factory=dict)
     queue_channels: dict[str, str] = field(default_factory=dict)
@@ -267,6 +269,11 @@ class Workstation:
     def queue_name(self, queue: str, lang: str) -> str:
         names = self.queue_names.get(queue, {})
         return names.get(lang) or names.get("fi") or queue
+
+    def today(self) -> date:
+        """Today in the service's time zone: a desktop abroad or on UTC asks for the
+        service's day, not its own."""
+        return datetime.now(ZoneInfo(self.timezone)).date()
 
     def set_link(self, link: LinkState) -> list[Event]:
         self.link = link
@@ -433,6 +440,7 @@ class Workstation:
         self.clinics = frame.clinics
         self.queue_skills = frame.queue_skills
         self.queue_channels = dict(frame.queue_channels)
+        self.timezone = frame.timezone
         self.link = LinkState.ONLINE
         return [Event(EventKind.LOGGED_IN), Event(EventKind.LINK, detail=LinkState.ONLINE.value)]
 

@@ -67,7 +67,7 @@ class MyFiguresDialog(QDialog):
         self.resize(420, 360)
 
     def request(self) -> None:
-        today = date.today()
+        today = self.state.today()
         first = today - timedelta(days=today.weekday()) if self.range.currentData() else today
         self._run(self.commands.my_figures(first, today))
 

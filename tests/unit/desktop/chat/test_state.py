@@ -133,3 +133,15 @@ def test_a_missed_offer_is_not_undone_by_a_reconnect() -> None:
     ws = Workstation()
     ws.apply(frame(type="status", status="not_ready", reason="missed_offer"))
     assert (ws.wanted_status, ws.wanted_reason) == (StaffStatus.NOT_READY, "missed_offer")
+
+
+def test_today_is_the_services_day_not_the_machines() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    ws = Workstation()
+    logged_in(ws)
+    assert ws.timezone == "Europe/Helsinki"  # the backend's default service
+    assert ws.today() == datetime.now(ZoneInfo("Europe/Helsinki")).date()
+    ws.timezone = "Pacific/Kiritimati"  # UTC+14: a day ahead of UTC for half of it
+    assert ws.today() == datetime.now(ZoneInfo("Pacific/Kiritimati")).date()
