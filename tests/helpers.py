@@ -199,3 +199,12 @@ async def staff(url: str, username: str, password: str = "demo", ready: bool = T
         await peer.send(type="set_status", status="ready")
         await peer.expect("status", status="ready")
     return peer
+
+
+def service_today() -> str:
+    """Today in the test services' zone (Helsinki), as the backend counts days: a UTC
+    machine between 22:00 and 24:00 is already in tomorrow there."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Europe/Helsinki")).date().isoformat()

@@ -9,7 +9,6 @@ import asyncio
 import io
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ import pytest
 import websockets
 from openpyxl import load_workbook
 
-from tests.helpers import BackendProcess, Peer, running_backend, staff
+from tests.helpers import BackendProcess, Peer, running_backend, service_today, staff
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +142,7 @@ async def test_a_supervisor_sets_a_nurse_not_ready_and_signs_out_a_forgotten_ses
 
 
 async def test_reports_and_exports_are_for_supervisors_only(backend: BackendProcess) -> None:
-    today = datetime.now(UTC).date().isoformat()
+    today = service_today()
     boss, boss_token = await login(backend, "esihenkilo")
     nurse, nurse_token = await login(backend, "psyk")
     try:
@@ -212,7 +211,7 @@ async def test_a_crash_does_not_count_as_hours_ready(tmp_path: Path) -> None:
 
 
 async def test_she_sees_her_own_figures_and_nobody_elses(backend: BackendProcess) -> None:
-    today = datetime.now(UTC).date().isoformat()
+    today = service_today()
     nurse = await staff(backend.ws, "sosiaali")  # Ready: time in the state log
     try:
         await asyncio.sleep(1.5)
