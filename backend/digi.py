@@ -133,7 +133,7 @@ class DigiAgents:
                 waiting=f.waiting,
                 longest_wait_s=f.longest_wait_s,
             )
-            for f in self.hub.meter()
+            for f in self.hub.last_meter
         }
         if not self.config.automatic:
             # Only supervisors call: a red queue never opens a call-in by itself.

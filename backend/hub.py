@@ -134,6 +134,7 @@ class Hub:
         self._meter_dirty = False
         # Called with every meter update (the supervisor's board goes out with it).
         self.meter_listeners: list[Callable[[], Awaitable[None]]] = []
+        self.last_meter: list[QueueFigures] = []  # the figures the last round sent
         # Told when a staff member's socket is attached (True) or gone (False), after the
         # hub has done its part (the digi-agents' standby hangs on this).
         self.staff_listeners: list[Callable[[str, bool], Awaitable[None]]] = []
@@ -395,12 +396,14 @@ class Hub:
         self._meter_dirty = False
         if not self.staff:
             return
+        # Computed once a round: the listeners (the digi-agents' watch, the board) read
+        # these figures too; what they change marks the meter for the next round.
+        figures = self.last_meter = self.meter()
         for listener in self.meter_listeners:
             try:
                 await listener()
             except Exception:
                 log.exception("meter listener")
-        figures = self.meter()
         now = self.clock()
         for conn in list(self.staff.values()):
             mine = self.serves(conn.profile)

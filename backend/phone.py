@@ -212,11 +212,8 @@ class PhoneDesk:
 
     async def withdraw(self, username: str, contact_id: str, reason: str) -> None:
         """Her offer of this call lapsed or was withdrawn: the gateway stops ringing her."""
-        await self.stop_ringing(contact_id, username)
-
-    async def stop_ringing(self, call_id: str, username: str) -> None:
-        await self._to_gateway(call_id, CancelDelivery(call_id=call_id, username=username))
-        await self.store.change(call_id, self.hub.clock(), "not_answered", username)
+        await self._to_gateway(contact_id, CancelDelivery(call_id=contact_id, username=username))
+        await self.store.change(contact_id, self.hub.clock(), "not_answered", username)
 
     async def answered(self, frame: CallAnswered, now: datetime) -> None:
         call = self._call(frame.call_id)

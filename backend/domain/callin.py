@@ -69,7 +69,7 @@ class Opened:
 @dataclass(frozen=True)
 class Closed:
     call_in: int
-    why: Literal["green", "filled", "answered", "cancelled"]
+    why: Literal["green", "filled", "answered"]
 
 
 @dataclass(frozen=True)
@@ -299,12 +299,6 @@ class CallInDesk:
             raise CallInError("not helping now")
         return [self._release(username, "left", now)]
 
-    def cancel(self, call_in_id: int, now: datetime) -> list[Action]:
-        call_in = self.call_ins.get(call_in_id)
-        if call_in is None:
-            raise CallInError("no such call-in open")
-        return self._close(call_in, "cancelled", now)
-
     def tick(self, now: datetime, queues: Mapping[str, QueueState]) -> list[Action]:
         self.states = dict(queues)
         for q, state in queues.items():
@@ -384,7 +378,7 @@ class CallInDesk:
     def _close(
         self,
         call_in: CallIn,
-        why: Literal["green", "filled", "answered", "cancelled"],
+        why: Literal["green", "filled", "answered"],
         now: datetime,
     ) -> list[Action]:
         del self.call_ins[call_in.id]

@@ -121,6 +121,7 @@ class CallInDialog(QDialog):
             .replace("%2", duration(ask.longest_wait_s))
         )
         how_bad.setObjectName("callInHowBad")
+        how_bad.setTextFormat(Qt.TextFormat.PlainText)
         self.deadline = QLabel()
         self.deadline.setStyleSheet("color: #555;")
         self.minutes = QComboBox()
