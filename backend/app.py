@@ -13,13 +13,15 @@ from starlette.responses import FileResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
+from backend.api import web_page
 from backend.api.headers import SecurityHeaders
 from backend.api.http import client_picture, health, queues
 from backend.api.reports import report_file
 from backend.api.sockets import TransportInScope, client_socket, gateway_socket, staff_socket
 from backend.api.wallboard import wallboard_figures
-from backend.config import ServiceConfig, Settings, load_service_config
+from backend.config import ConfigError, ServiceConfig, Settings, load_service_config
 from backend.digi import DigiAgents
+from backend.domain.ratelimit import MessageLimits
 from backend.hub import Hub
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
@@ -69,10 +71,35 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
         Route("/api/wallboard", wallboard_figures),
         Route("/api/report", report_file),
         Route("/api/chat/picture", client_picture, methods=["POST"]),
+        Route("/api/page", web_page.page),
+        Route("/api/message", web_page.leave_message, methods=["POST"]),
+        Route("/api/feedback", web_page.feedback, methods=["POST"]),
+        Route("/brand.css", web_page.brand_css),
+        Route("/brand/logo", web_page.logo),
+        Route("/accessibility", web_page.accessibility),
         WebSocketRoute("/ws/client", client_socket),
         WebSocketRoute("/ws/staff", staff_socket),
         WebSocketRoute("/ws/gateway", gateway_socket),
         Mount("/static", StaticFiles(directory=WEB), name="static"),
     ]
     middleware = [Middleware(TransportInScope), Middleware(SecurityHeaders)]
-    return Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
+    app.state.logo = logo_file(service, settings.service_file)
+    app.state.message_limits = MessageLimits(
+        service.web.messages_per_address_per_hour, service.web.messages_per_number_per_day
+    )
+    return app
+
+
+def logo_file(service: ServiceConfig, service_file: Path | None) -> Path | None:
+    """The organisation's logo (``web.logo``), relative to the service file; checked at
+    start so a wrong path stops the backend with the field named, not a broken image."""
+    if service.web.logo is None:
+        return None
+    base = service_file.parent if service_file is not None else Path.cwd()
+    path = (base / service.web.logo).resolve()
+    if path.suffix.lower() not in {".png", ".svg"}:
+        raise ConfigError(f"web.logo: {service.web.logo!r} is not a .png or .svg file")
+    if not path.is_file():
+        raise ConfigError(f"web.logo: no file {path}")
+    return path

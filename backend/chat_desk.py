@@ -14,11 +14,17 @@ from backend.domain.routing import Offer
 from protocol.messages import ToClientQueue, ToStaffOffer, ToStaffOfferWithdrawn
 
 
+def shown_wait(position: int, wait: float | None) -> tuple[int, int | None]:
+    """What the page shows of a place in the queue: a change of this is worth a frame."""
+    return position, None if wait is None else round(wait / 60)
+
+
 class ChatDesk:
     def __init__(self, hub: Centre) -> None:
         self.hub = hub
-        # The place each waiting client was last told: only a change is sent.
-        self.told: dict[str, int] = {}
+        # The place and estimate (whole minutes, None: unknown) each waiting client was
+        # last told: only a change is sent.
+        self.told: dict[str, tuple[int, int | None]] = {}
 
     async def deliver(self, offer: Offer, now: datetime) -> None:
         hub = self.hub
@@ -53,19 +59,25 @@ class ChatDesk:
         """Nothing runs by the clock here (the hub's tick abandons gone clients)."""
 
     async def positions(self) -> None:
-        """Tell each waiting client whose place in the queue changed (one pass a queue)."""
+        """Tell each waiting client whose place in the queue or estimate (as the page
+        shows it: whole minutes, or unknown) changed (one pass a queue)."""
         hub = self.hub
         for queue in hub.router.queue_skills:
-            for position, contact in enumerate(hub.router.waiting(queue), start=1):
-                if contact.channel != "chat" or self.told.get(contact.id) == position:
+            waiting = hub.router.waiting(queue)
+            if not waiting:
+                continue
+            estimate = hub.estimator(queue)
+            for position, contact in enumerate(waiting, start=1):
+                if contact.channel != "chat":
+                    continue
+                wait = estimate(position)
+                shown = shown_wait(position, wait)
+                if self.told.get(contact.id) == shown:
                     continue
                 live = hub.live.get(contact.id)
                 if live is None or live.client is None:
                     continue
-                self.told[contact.id] = position
+                self.told[contact.id] = shown
                 await hub.send_to(
-                    live.client,
-                    ToClientQueue(
-                        position=position, estimated_wait_s=hub.estimate(live.queue, position)
-                    ),
+                    live.client, ToClientQueue(position=position, estimated_wait_s=wait)
                 )

@@ -30,7 +30,7 @@ from backend.centre import (
     first_name,
     is_supervisor,
 )
-from backend.chat_desk import ChatDesk
+from backend.chat_desk import ChatDesk, shown_wait
 from backend.collab import Collaboration
 from backend.config import ServiceConfig, Settings
 from backend.domain.meter import DayCounts, StaffCapacity, estimated_wait_s, queue_figures
@@ -341,14 +341,16 @@ class Hub:
         return StaffCapacity(ready=ready, busy=busy, free_slots=free, logged_in_slots=slots)
 
     def estimate(self, queue: str, position: int) -> float | None:
+        return self.estimator(queue)(position)
+
+    def estimator(self, queue: str) -> Callable[[int], float | None]:
+        """Estimates for many places in one queue: the staff are counted once."""
         q = self.config.queue(queue)
         assert q is not None
-        return estimated_wait_s(
-            position,
-            self._capacity(queue),
-            self.counts[queue],
-            self.config.meter[q.channel].thresholds(),
-        )
+        capacity = self._capacity(queue)
+        counts = self.counts[queue]
+        thresholds = self.config.meter[q.channel].thresholds()
+        return lambda position: estimated_wait_s(position, capacity, counts, thresholds)
 
     def meter(self) -> list[QueueFigures]:
         now = self.clock()
@@ -461,7 +463,8 @@ class Hub:
         self.live[conversation_id] = live
         self.router.enqueue(Contact(conversation_id, queue.id, "chat", now, lang=frame.lang))
         position = self.router.position(conversation_id) or 1
-        self.chat.told[conversation_id] = position
+        wait = self.estimate(queue.id, position)
+        self.chat.told[conversation_id] = shown_wait(position, wait)
         log.info("conversation %s queued in %s", conversation_id, queue.id)
         await self.send_to(
             link,
@@ -470,7 +473,7 @@ class Hub:
                 token=token,
                 queue=queue.id,
                 position=position,
-                estimated_wait_s=self.estimate(queue.id, position),
+                estimated_wait_s=wait,
             ),
         )
         await self.route()
@@ -494,8 +497,8 @@ class Hub:
             staff_name = first_name(owner.display_name) if owner else None
         state = "closed" if live is None else ("active" if live.state == "active" else "queued")
         position = self.router.position(row.id) if state == "queued" else None
-        if position is not None:
-            self.chat.told[row.id] = position
+        # The resumed frame has no estimate: the next pass tells it.
+        self.chat.told.pop(row.id, None)
         await self.send_to(
             link,
             ToClientResumed(
@@ -577,7 +580,7 @@ class Hub:
             await self.send_staff(
                 offered_to, ToStaffOfferWithdrawn(conversation_id=live.id, reason="client_left")
             )
-        await self.send_to(live.client, ToClientClosed())
+        await self.send_to(live.client, ToClientClosed(by="client"))
 
     async def system_line(self, live: Live, text: str) -> None:
         # System lines hold a code, not prose: each side shows it in its own language.

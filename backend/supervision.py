@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from backend.centre import is_supervisor
 from backend.domain.callin import summarise
+from backend.domain.feedback import summarise as summarise_feedback
 from backend.domain.figures import ContactRecord, Grain, arrivals_by_weekday_hour
 from backend.domain.figures import Figures as DomainFigures
 from backend.domain.report import Report
@@ -23,6 +24,7 @@ from backend.reports.files import formula
 from backend.reports.service import ReportError, make_report
 from backend.reports.staffing import METHOD, import_roster, make_advice
 from backend.store.callins import CallInStore
+from backend.store.feedback import FeedbackStore
 from backend.store.reports import ReportStore
 from protocol.messages import (
     AdviceRow,
@@ -31,6 +33,7 @@ from protocol.messages import (
     DigiLine,
     DigiReport,
     ErrorCode,
+    FeedbackReport,
     ProtocolError,
     ReportCallbacks,
     ReportFigures,
@@ -160,7 +163,10 @@ class Supervision:
             names = {u.username: u.display_name for u in await hub.store.active_users()}
         report = to_frame(result, frame.first, frame.last, hub, names)
         digi = await digi_report(hub, frame.first, frame.last)
-        await hub.send_staff(username, report.model_copy(update={"digi": digi}))
+        feedback = await feedback_report(hub, frame.first, frame.last, set(result.queues))
+        await hub.send_staff(
+            username, report.model_copy(update={"digi": digi, "feedback": feedback})
+        )
 
     async def my_figures(self, username: str, frame: StaffMyFiguresRequest) -> None:
         """Her own time and contacts: shown to the person herself (and to supervisors in
@@ -299,6 +305,17 @@ async def digi_report(hub: Hub, first: date, last: date) -> DigiReport:
         helped=summary.helped,
         help_after_median_s=statistics.median(after) if after else None,
         help_after_max_s=after[-1] if after else None,
+    )
+
+
+async def feedback_report(hub: Hub, first: date, last: date, queues: set[str]) -> FeedbackReport:
+    answers = await FeedbackStore(hub.store).between(first, last, queues)
+    summary = summarise_feedback(answers)
+    return FeedbackReport(
+        answers=summary.answers,
+        scores=summary.scores,
+        mean=summary.mean,
+        comments=list(summary.comments),
     )
 
 

@@ -258,6 +258,8 @@ class ToClientJoined(Frame):
 
 class ToClientClosed(Frame):
     type: Literal["closed"] = "closed"
+    # Who ended it: the page says "you ended" or "the professional ended" accordingly.
+    by: Literal["client", "staff"] = "staff"
 
 
 class ErrorFrame(Frame):
@@ -1224,6 +1226,17 @@ class DigiReport(BaseModel):
     help_after_max_s: float | None
 
 
+class FeedbackReport(BaseModel):
+    """Clients' answers after a chat in a report's range (anonymous): how many, how the
+    1–5 scores spread, their mean, and the newest comments."""
+
+    model_config = ConfigDict(frozen=True)
+    answers: int
+    scores: tuple[int, int, int, int, int]
+    mean: float | None
+    comments: list[str]
+
+
 class ToStaffReport(Frame):
     type: Literal["report"] = "report"
     first: date
@@ -1242,6 +1255,7 @@ class ToStaffReport(Frame):
     arrivals: list[list[int]]
     staff: list[ReportStaffRow] | None = None
     digi: DigiReport | None = None
+    feedback: FeedbackReport | None = None
 
 
 class AdviceRow(BaseModel):

@@ -55,3 +55,18 @@ for ts in desktop/ui/i18n/*.ts; do
     .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
   fi
 done
+
+# The tests' accessibility engine (axe-core, from the npm registry), run by the browser
+# tests inside Debian's Chromium: installed here, never fetched while tests run.
+if [ "$mode" = test ]; then
+  axe_version=4.14.1
+  if ! command -v npm >/dev/null; then
+    echo "setup: installing Debian's npm (for axe-core)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  if [ "$(node -p 'require("./.tools/node/node_modules/axe-core/package.json").version' 2>/dev/null)" != "$axe_version" ]; then
+    echo "setup: installing axe-core $axe_version into .tools/node"
+    npm install --prefix .tools/node --no-audit --no-fund --no-save --loglevel=error "axe-core@$axe_version" >/dev/null
+  fi
+fi

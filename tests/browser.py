@@ -10,9 +10,13 @@ import asyncio
 import shutil
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+AXE = Path(__file__).resolve().parent.parent / ".tools/node/node_modules/axe-core/axe.min.js"
+# What the law asks of a public service's web page (WCAG 2.1 A and AA).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
     "--no-sandbox",
@@ -49,6 +53,19 @@ class Browser:
             ),
         )
 
+    def new_page(self, **context: Any) -> Any:
+        """A page in a context of its own (a locale, a viewport): on the browser's thread."""
+        page = self._browser.new_context(**context).new_page()
+        page.set_default_timeout(15_000)
+        page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text
+                and self.policy_violations.append(message.text)
+            ),
+        )
+        return page
+
     def _stop(self) -> None:
         if self._browser is not None:
             self._browser.close()
@@ -72,3 +89,25 @@ class Browser:
             self._pool.shutdown(wait=True)
         if exc[0] is None and self.policy_violations:
             raise AssertionError(f"the page broke its own policy: {self.policy_violations}")
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now (call on the browser's
+    thread). The engine is the file the set-up installed; nothing is fetched here."""
+    if not AXE.is_file():
+        raise AssertionError(f"axe-core is not installed at {AXE}: run bash scripts/setup.sh test")
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE.read_text("utf-8") + "\n;0")
+    result: dict[str, Any] = page.evaluate(
+        """async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})""",
+        WCAG_TAGS,
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+    ]

@@ -120,7 +120,8 @@ def estimated_wait_s(
 ) -> float | None:
     if position <= staff.free_slots:
         return 0.0
-    if staff.logged_in_slots == 0:
+    # Nobody Ready with the skill: any number would be made up (the page says why).
+    if staff.ready == 0 or staff.logged_in_slots == 0:
         return None
     handle = counts.mean_handle_s(t.default_handle_s)
     return (position - staff.free_slots) * handle / staff.logged_in_slots

@@ -141,3 +141,27 @@ class ClientLimits:
         ]
         for address in full:
             del self._starts[address]
+
+
+@dataclass
+class MessageLimits:
+    """Messages and callback requests left on the web page: a few an hour from one
+    address, a few a day for one phone number, so a script cannot fill the list."""
+
+    per_address_per_hour: int
+    per_number_per_day: int
+    _addresses: dict[str, TokenBucket] = field(default_factory=dict)
+    _numbers: dict[str, TokenBucket] = field(default_factory=dict)
+
+    def allow(self, address: str, number: str | None, now: float) -> bool:
+        by_address = self._addresses.setdefault(
+            address, TokenBucket(self.per_address_per_hour / 3600, self.per_address_per_hour)
+        )
+        if not by_address.allow(now):
+            return False
+        if number is None:
+            return True
+        by_number = self._numbers.setdefault(
+            number, TokenBucket(self.per_number_per_day / 86400, self.per_number_per_day)
+        )
+        return by_number.allow(now)

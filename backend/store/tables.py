@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -95,6 +96,9 @@ class Conversation(Base):
     outcome: Mapped[str | None] = mapped_column(String(32))
     wrap_up: Mapped[str | None] = mapped_column(Text)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # The client answered the feedback question (once per conversation); the answer
+    # itself is stored apart, with no link back here.
+    feedback_given: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     __table_args__ = (
         Index("ix_conversations_state", "state"),
@@ -413,3 +417,15 @@ class CallInEventRow(Base):
     minutes: Mapped[float | None] = mapped_column(Float)
     contacts: Mapped[int | None] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ClientFeedbackRow(Base):
+    """A client's answer after a chat: anonymous (the queue and the day only)."""
+
+    __tablename__ = "client_feedback"
+    __table_args__ = (Index("ix_client_feedback_day", "day"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    queue: Mapped[str] = mapped_column(String(32))
+    day: Mapped[date] = mapped_column(Date)
+    score: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)

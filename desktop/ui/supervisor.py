@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -63,7 +64,14 @@ from desktop.ui.room import (
 )
 from desktop.ui.roster import RosterView
 from desktop.ui.texts import duration, reason_name, status_name
-from protocol.messages import FIGURE_NAMES, DigiReport, ReportFigures, ReportInterval, StaffStatus
+from protocol.messages import (
+    FIGURE_NAMES,
+    DigiReport,
+    FeedbackReport,
+    ReportFigures,
+    ReportInterval,
+    StaffStatus,
+)
 
 STATUS_COLOURS = {
     StaffStatus.READY: "#1a7f37",
@@ -363,6 +371,18 @@ class HistoryView(RoomPage):
         self.digi_line.setTextFormat(Qt.TextFormat.PlainText)
         self.digi_line.setWordWrap(True)
         layout.addWidget(self.digi_line)
+        self.feedback_line = QLabel()
+        self.feedback_line.setObjectName("feedbackReport")
+        self.feedback_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.feedback_line.setWordWrap(True)
+        layout.addWidget(self.feedback_line)
+        # Clients' own words: plain text, read-only, shown only when there are some.
+        self.feedback_comments = QPlainTextEdit()
+        self.feedback_comments.setObjectName("feedbackComments")
+        self.feedback_comments.setReadOnly(True)
+        self.feedback_comments.setMaximumHeight(90)
+        self.feedback_comments.setVisible(False)
+        layout.addWidget(self.feedback_comments)
         layout.addWidget(self.message)
         layout.addWidget(self.views, 1)
         self.show_button.clicked.connect(self.request)
@@ -481,12 +501,29 @@ class HistoryView(RoomPage):
             .replace("%7", longest)
         )
 
+    def _feedback_text(self, feedback: FeedbackReport | None) -> str:
+        if feedback is None or not feedback.answers:
+            return self.tr("Client feedback: no answers in this range.")
+        mean = f"{feedback.mean:.1f}".replace(".", ",") if feedback.mean is not None else "–"
+        spread = " · ".join(f"{i + 1}: {n}" for i, n in enumerate(feedback.scores))
+        return (
+            self.tr("Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.")
+            .replace("%1", str(feedback.answers))
+            .replace("%2", mean)
+            .replace("%3", spread)
+            .replace("%4", str(len(feedback.comments)))
+        )
+
     def show_report(self) -> None:
         report = self.state.report
         if report is None:
             return
         self.message.done()
         self.digi_line.setText(self._digi_text(report.digi))
+        self.feedback_line.setText(self._feedback_text(report.feedback))
+        comments = report.feedback.comments if report.feedback else []
+        self.feedback_comments.setPlainText("\n".join(f"“{c}”" for c in comments))
+        self.feedback_comments.setVisible(bool(comments))
         channel_names = {"phone": self.tr("Phone"), "chat": self.tr("Chat")}
         short = ", ".join(
             f"{channel_names.get(ch, ch)} {seconds} s"

@@ -70,87 +70,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="127"/>
+        <location filename="../supervisor.py" line="135"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="128"/>
+        <location filename="../supervisor.py" line="136"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="129"/>
+        <location filename="../supervisor.py" line="137"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="130"/>
+        <location filename="../supervisor.py" line="138"/>
         <source>For</source>
         <translation>Kesto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="131"/>
+        <location filename="../supervisor.py" line="139"/>
         <source>Chats</source>
         <translation>Chatit</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="132"/>
+        <location filename="../supervisor.py" line="140"/>
         <source>On a call</source>
         <translation>Puhelussa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="133"/>
+        <location filename="../supervisor.py" line="141"/>
         <source>Queues</source>
         <translation>Jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="140"/>
+        <location filename="../supervisor.py" line="148"/>
         <source>Set Not ready…</source>
         <translation>Aseta Ei valmis…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="142"/>
+        <location filename="../supervisor.py" line="150"/>
         <source>Sign out…</source>
         <translation>Kirjaa ulos…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="144"/>
+        <location filename="../supervisor.py" line="152"/>
         <source>Read her chat</source>
         <translation>Lue hänen chattiaan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="146"/>
+        <location filename="../supervisor.py" line="154"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Vain luku. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="159"/>
+        <location filename="../supervisor.py" line="167"/>
         <source>Queues now</source>
         <translation>Jonot nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="216"/>
+        <location filename="../supervisor.py" line="224"/>
         <source>yes</source>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="237"/>
+        <location filename="../supervisor.py" line="245"/>
         <source>Set %1 Not ready</source>
         <translation>Aseta %1 tilaan Ei valmis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="238"/>
+        <location filename="../supervisor.py" line="246"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="240"/>
+        <location filename="../supervisor.py" line="248"/>
         <source>Sign out %1</source>
         <translation>Kirjaa ulos %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="242"/>
+        <location filename="../supervisor.py" line="250"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hänen istuntonsa päättyy ja työasema pyytää kirjautumaan uudelleen. Avoimet chatit pysyvät hänellä. Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
@@ -211,37 +211,37 @@
         <translation>Jonossa nyt %1, pisimpään %2.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="129"/>
+        <location filename="../digi.py" line="130"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="130"/>
+        <location filename="../digi.py" line="131"/>
         <source>Join</source>
         <translation>Tule mukaan</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="136"/>
+        <location filename="../digi.py" line="137"/>
         <source>Why not now (optional; only supervisors see it)</source>
         <translation>Miksi ei nyt (vapaaehtoinen; vain esihenkilöt näkevät)</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="137"/>
+        <location filename="../digi.py" line="138"/>
         <source>Not now</source>
         <translation>Ei nyt</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="140"/>
+        <location filename="../digi.py" line="141"/>
         <source>Join for</source>
         <translation>Mukaan ajaksi</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="164"/>
+        <location filename="../digi.py" line="165"/>
         <source>The question has passed to the next colleague.</source>
         <translation>Kysymys siirtyi seuraavalle kollegalle.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="168"/>
+        <location filename="../digi.py" line="169"/>
         <source>Please answer within %1.</source>
         <translation>Vastaa %1 kuluessa.</translation>
     </message>
@@ -1066,324 +1066,334 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="278"/>
+        <location filename="../supervisor.py" line="286"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="279"/>
+        <location filename="../supervisor.py" line="287"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="280"/>
+        <location filename="../supervisor.py" line="288"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="281"/>
+        <location filename="../supervisor.py" line="289"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="282"/>
+        <location filename="../supervisor.py" line="290"/>
         <source>Week</source>
         <translation>Viikko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="283"/>
+        <location filename="../supervisor.py" line="291"/>
         <source>Month</source>
         <translation>Kuukausi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="289"/>
-        <location filename="../supervisor.py" line="356"/>
+        <location filename="../supervisor.py" line="297"/>
+        <location filename="../supervisor.py" line="364"/>
         <source>Per person</source>
         <translation>Henkilöittäin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="292"/>
+        <location filename="../supervisor.py" line="300"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Aika tiloittain ja yhteydenotot henkilöittäin. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="294"/>
+        <location filename="../supervisor.py" line="302"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="296"/>
+        <location filename="../supervisor.py" line="304"/>
         <source>Export XLSX…</source>
         <translation>Vie XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="298"/>
+        <location filename="../supervisor.py" line="306"/>
         <source>Export CSV…</source>
         <translation>Vie CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="302"/>
+        <location filename="../supervisor.py" line="310"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="303"/>
+        <location filename="../supervisor.py" line="311"/>
         <source>To</source>
         <translation>Päättyen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="304"/>
-        <location filename="../supervisor.py" line="327"/>
+        <location filename="../supervisor.py" line="312"/>
+        <location filename="../supervisor.py" line="335"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="305"/>
+        <location filename="../supervisor.py" line="313"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="327"/>
+        <location filename="../supervisor.py" line="335"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="346"/>
+        <location filename="../supervisor.py" line="354"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Yhteydenotot viikonpäivittäin ja tunneittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="354"/>
+        <location filename="../supervisor.py" line="362"/>
         <source>Table</source>
         <translation>Taulukko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="355"/>
+        <location filename="../supervisor.py" line="363"/>
         <source>Charts</source>
         <translation>Kaaviot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="381"/>
+        <location filename="../supervisor.py" line="401"/>
         <source>Offered</source>
         <translation>Tulleet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="382"/>
+        <location filename="../supervisor.py" line="402"/>
         <source>Answered</source>
         <translation>Vastatut</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="383"/>
+        <location filename="../supervisor.py" line="403"/>
         <source>Within target</source>
         <translation>Tavoiteajassa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="384"/>
+        <location filename="../supervisor.py" line="404"/>
         <source>Abandoned</source>
         <translation>Luopuneet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="385"/>
+        <location filename="../supervisor.py" line="405"/>
         <source>Short abandons</source>
         <translation>Lyhyet luopumiset</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="386"/>
+        <location filename="../supervisor.py" line="406"/>
         <source>Service level</source>
         <translation>Palvelutaso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="387"/>
+        <location filename="../supervisor.py" line="407"/>
         <source>Mean wait</source>
         <translation>Keskim. odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="388"/>
+        <location filename="../supervisor.py" line="408"/>
         <source>Wait, 90th pct</source>
         <translation>Odotus, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="389"/>
+        <location filename="../supervisor.py" line="409"/>
         <source>Longest wait</source>
         <translation>Pisin odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="390"/>
+        <location filename="../supervisor.py" line="410"/>
         <source>Mean handling</source>
         <translation>Keskim. käsittely</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="391"/>
+        <location filename="../supervisor.py" line="411"/>
         <source>One contact</source>
         <translation>Yhdellä kerralla</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="392"/>
+        <location filename="../supervisor.py" line="412"/>
         <source>Transfers</source>
         <translation>Siirrot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="393"/>
+        <location filename="../supervisor.py" line="413"/>
         <source>Wrap-up per contact</source>
         <translation>Jälkityö / yhteydenotto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="398"/>
+        <location filename="../supervisor.py" line="418"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="399"/>
+        <location filename="../supervisor.py" line="419"/>
         <source>Tue</source>
         <translation>ti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="400"/>
+        <location filename="../supervisor.py" line="420"/>
         <source>Wed</source>
         <translation>ke</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="401"/>
+        <location filename="../supervisor.py" line="421"/>
         <source>Thu</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="402"/>
+        <location filename="../supervisor.py" line="422"/>
         <source>Fri</source>
         <translation>pe</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="403"/>
+        <location filename="../supervisor.py" line="423"/>
         <source>Sat</source>
         <translation>la</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="404"/>
+        <location filename="../supervisor.py" line="424"/>
         <source>Sun</source>
         <translation>su</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="409"/>
+        <location filename="../supervisor.py" line="429"/>
         <source>All queues</source>
         <translation>Kaikki jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="424"/>
+        <location filename="../supervisor.py" line="444"/>
         <source>The range ends before it starts.</source>
         <translation>Jakso päättyy ennen kuin se alkaa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="426"/>
+        <location filename="../supervisor.py" line="446"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="435"/>
+        <location filename="../supervisor.py" line="455"/>
         <source>Export report</source>
         <translation>Vie raportti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="447"/>
+        <location filename="../supervisor.py" line="467"/>
         <source>Exporting…</source>
         <translation>Viedään…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="451"/>
+        <location filename="../supervisor.py" line="471"/>
         <source>The export failed: %1</source>
         <translation>Vienti epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="453"/>
+        <location filename="../supervisor.py" line="473"/>
         <source>Saved %1</source>
         <translation>Tallennettu %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="472"/>
+        <location filename="../supervisor.py" line="492"/>
         <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
         <translation>Digiagentit: minuutit viikoittain ja vastaanotoittain %1; hoidettuja yhteydenottoja %2; avunpyyntöjä %3 (punaisen jonon käynnistämiä %4), apua sai %5: mediaani %6, pisin %7 ensimmäiseen auttajaan.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="490"/>
+        <location filename="../supervisor.py" line="506"/>
+        <source>Client feedback: no answers in this range.</source>
+        <translation>Asiakaspalaute: ei vastauksia tällä aikavälillä.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="510"/>
+        <source>Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.</source>
+        <translation>Asiakaspalaute: %1 vastausta, keskiarvo %2 / 5 (%3), %4 kommenttia.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="527"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="490"/>
+        <location filename="../supervisor.py" line="527"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="498"/>
+        <location filename="../supervisor.py" line="535"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyet luopumiset (%1) lasketaan luopuneiksi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="503"/>
+        <location filename="../supervisor.py" line="540"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyitä luopumisia (%1) ei lasketa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="511"/>
+        <location filename="../supervisor.py" line="548"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: tulleita %2, vastattuja %3, palvelutaso %4, yhdellä kerralla %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="520"/>
+        <location filename="../supervisor.py" line="557"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Soittopyynnöt: %1 jätetty, %2 hoidettu samana päivänä, %3 myöhässä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="577"/>
+        <location filename="../supervisor.py" line="614"/>
         <source>Arrivals per interval</source>
         <translation>Yhteydenotot jaksoittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="596"/>
+        <location filename="../supervisor.py" line="633"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Yhteydenotot jaksoittain, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="611"/>
+        <location filename="../supervisor.py" line="648"/>
         <source>Mean staff Ready</source>
         <translation>Valmiina keskimäärin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="625"/>
+        <location filename="../supervisor.py" line="662"/>
         <source>Service level against the target</source>
         <translation>Palvelutaso ja tavoite</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="634"/>
+        <location filename="../supervisor.py" line="671"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Hoidettu yhdellä kerralla (tavoite 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="678"/>
+        <location filename="../supervisor.py" line="715"/>
         <source>Target (%1)</source>
         <translation>Tavoite (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="715"/>
+        <location filename="../supervisor.py" line="752"/>
         <source>Not asked for</source>
         <translation>Ei pyydetty</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="718"/>
+        <location filename="../supervisor.py" line="755"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="718"/>
+        <location filename="../supervisor.py" line="755"/>
         <source>Contacts</source>
         <translation>Yhteydenotot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="718"/>
+        <location filename="../supervisor.py" line="755"/>
         <source>On chat</source>
         <translation>Chatissa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="718"/>
+        <location filename="../supervisor.py" line="755"/>
         <source>On calls</source>
         <translation>Puheluissa</translation>
     </message>
@@ -2123,147 +2133,147 @@ pyyntöjä</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="750"/>
+        <location filename="../supervisor.py" line="787"/>
         <source>1 day</source>
         <translation>1 päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="752"/>
+        <location filename="../supervisor.py" line="789"/>
         <source>%1 days</source>
         <translation>%1 päivää</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="755"/>
+        <location filename="../supervisor.py" line="792"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="756"/>
+        <location filename="../supervisor.py" line="793"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="757"/>
+        <location filename="../supervisor.py" line="794"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="759"/>
+        <location filename="../supervisor.py" line="796"/>
         <source>Import roster (CSV)…</source>
         <translation>Tuo työvuorolista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="762"/>
+        <location filename="../supervisor.py" line="799"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Sarakkeet: nimi, päivä, alku, loppu, taidot tai rooli. Korvaa nuo päivät.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="765"/>
+        <location filename="../supervisor.py" line="802"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="786"/>
+        <location filename="../supervisor.py" line="823"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="787"/>
+        <location filename="../supervisor.py" line="824"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="788"/>
+        <location filename="../supervisor.py" line="825"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="789"/>
+        <location filename="../supervisor.py" line="826"/>
         <source>Forecast</source>
         <translation>Ennuste</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="790"/>
+        <location filename="../supervisor.py" line="827"/>
         <source>Needed</source>
         <translation>Tarve</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="791"/>
+        <location filename="../supervisor.py" line="828"/>
         <source>Rostered</source>
         <translation>Vuorossa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="792"/>
+        <location filename="../supervisor.py" line="829"/>
         <source>Gap</source>
         <translation>Ero</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="800"/>
+        <location filename="../supervisor.py" line="837"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Puhelut: Erlang A historiasta arvioidulla kärsivällisyydellä. Chatit: pienin määrä, joka saavuttaa tavoitteen, kun jakso ajetaan itse reitittimen läpi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="816"/>
+        <location filename="../supervisor.py" line="853"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="825"/>
+        <location filename="../supervisor.py" line="862"/>
         <source>Import roster</source>
         <translation>Tuo työvuorolista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="825"/>
+        <location filename="../supervisor.py" line="862"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-tiedostot (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="835"/>
+        <location filename="../supervisor.py" line="872"/>
         <source>Cannot read %1: %2</source>
         <translation>Tiedostoa %1 ei voi lukea: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="840"/>
+        <location filename="../supervisor.py" line="877"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Tiedosto on liian suuri lähetettäväksi; pyydä IT:tä tuomaan se roster-import-komennolla.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="843"/>
+        <location filename="../supervisor.py" line="880"/>
         <source>Importing…</source>
         <translation>Tuodaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="850"/>
+        <location filename="../supervisor.py" line="887"/>
         <source>%1 shifts stored.</source>
         <translation>%1 vuoroa tallennettu.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="852"/>
+        <location filename="../supervisor.py" line="889"/>
         <source>Skipped:</source>
         <translation>Ohitettu:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="863"/>
+        <location filename="../supervisor.py" line="900"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="863"/>
+        <location filename="../supervisor.py" line="900"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="867"/>
+        <location filename="../supervisor.py" line="904"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttitunteja tarvitaan vajeiden paikkaamiseen: %1 (vajaita jaksoja: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="871"/>
+        <location filename="../supervisor.py" line="908"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Työvuorolista kattaa ennustetun tarpeen joka jaksossa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="880"/>
+        <location filename="../supervisor.py" line="917"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Ennuste: saman viikonpäivän keskiarvo kuudelta viimeiseltä aukioloviikolta. Sen virhe kahdella viimeisellä viikolla (WAPE): %1</translation>
     </message>
@@ -2271,22 +2281,22 @@ pyyntöjä</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="924"/>
+        <location filename="../supervisor.py" line="961"/>
         <source>Now</source>
         <translation>Nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="925"/>
+        <location filename="../supervisor.py" line="962"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="926"/>
+        <location filename="../supervisor.py" line="963"/>
         <source>Staffing</source>
         <translation>Resursointi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="927"/>
+        <location filename="../supervisor.py" line="964"/>
         <source>Roster</source>
         <translation>Työvuorot</translation>
     </message>

@@ -70,87 +70,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="127"/>
+        <location filename="../supervisor.py" line="135"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="128"/>
+        <location filename="../supervisor.py" line="136"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="129"/>
+        <location filename="../supervisor.py" line="137"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="130"/>
+        <location filename="../supervisor.py" line="138"/>
         <source>For</source>
         <translation>Hur länge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="131"/>
+        <location filename="../supervisor.py" line="139"/>
         <source>Chats</source>
         <translation>Chattar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="132"/>
+        <location filename="../supervisor.py" line="140"/>
         <source>On a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="133"/>
+        <location filename="../supervisor.py" line="141"/>
         <source>Queues</source>
         <translation>Köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="140"/>
+        <location filename="../supervisor.py" line="148"/>
         <source>Set Not ready…</source>
         <translation>Sätt Inte redo…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="142"/>
+        <location filename="../supervisor.py" line="150"/>
         <source>Sign out…</source>
         <translation>Logga ut…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="144"/>
+        <location filename="../supervisor.py" line="152"/>
         <source>Read her chat</source>
         <translation>Läs hens chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="146"/>
+        <location filename="../supervisor.py" line="154"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Endast läsning. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="159"/>
+        <location filename="../supervisor.py" line="167"/>
         <source>Queues now</source>
         <translation>Köerna nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="216"/>
+        <location filename="../supervisor.py" line="224"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="237"/>
+        <location filename="../supervisor.py" line="245"/>
         <source>Set %1 Not ready</source>
         <translation>Sätt %1 som Inte redo</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="238"/>
+        <location filename="../supervisor.py" line="246"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Varför? Orsaken registreras med ditt namn.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="240"/>
+        <location filename="../supervisor.py" line="248"/>
         <source>Sign out %1</source>
         <translation>Logga ut %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="242"/>
+        <location filename="../supervisor.py" line="250"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hens session avslutas och arbetsstationen ber hen logga in igen. Öppna chattar förblir hens. Varför? Orsaken registreras med ditt namn.</translation>
     </message>
@@ -211,37 +211,37 @@
         <translation>Väntar nu: %1, längst i %2.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="129"/>
+        <location filename="../digi.py" line="130"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="130"/>
+        <location filename="../digi.py" line="131"/>
         <source>Join</source>
         <translation>Gå med</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="136"/>
+        <location filename="../digi.py" line="137"/>
         <source>Why not now (optional; only supervisors see it)</source>
         <translation>Varför inte nu (frivilligt; bara chefer ser det)</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="137"/>
+        <location filename="../digi.py" line="138"/>
         <source>Not now</source>
         <translation>Inte nu</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="140"/>
+        <location filename="../digi.py" line="141"/>
         <source>Join for</source>
         <translation>Gå med för</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="164"/>
+        <location filename="../digi.py" line="165"/>
         <source>The question has passed to the next colleague.</source>
         <translation>Frågan gick vidare till nästa kollega.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="168"/>
+        <location filename="../digi.py" line="169"/>
         <source>Please answer within %1.</source>
         <translation>Svara inom %1.</translation>
     </message>
@@ -1066,324 +1066,334 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="278"/>
+        <location filename="../supervisor.py" line="286"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="279"/>
+        <location filename="../supervisor.py" line="287"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="280"/>
+        <location filename="../supervisor.py" line="288"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="281"/>
+        <location filename="../supervisor.py" line="289"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="282"/>
+        <location filename="../supervisor.py" line="290"/>
         <source>Week</source>
         <translation>Vecka</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="283"/>
+        <location filename="../supervisor.py" line="291"/>
         <source>Month</source>
         <translation>Månad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="289"/>
-        <location filename="../supervisor.py" line="356"/>
+        <location filename="../supervisor.py" line="297"/>
+        <location filename="../supervisor.py" line="364"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="292"/>
+        <location filename="../supervisor.py" line="300"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Tid per läge och kontakter per person. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="294"/>
+        <location filename="../supervisor.py" line="302"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="296"/>
+        <location filename="../supervisor.py" line="304"/>
         <source>Export XLSX…</source>
         <translation>Exportera XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="298"/>
+        <location filename="../supervisor.py" line="306"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="302"/>
+        <location filename="../supervisor.py" line="310"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="303"/>
+        <location filename="../supervisor.py" line="311"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="304"/>
-        <location filename="../supervisor.py" line="327"/>
+        <location filename="../supervisor.py" line="312"/>
+        <location filename="../supervisor.py" line="335"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="305"/>
+        <location filename="../supervisor.py" line="313"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="327"/>
+        <location filename="../supervisor.py" line="335"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="346"/>
+        <location filename="../supervisor.py" line="354"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Kontakter per veckodag och timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="354"/>
+        <location filename="../supervisor.py" line="362"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="355"/>
+        <location filename="../supervisor.py" line="363"/>
         <source>Charts</source>
         <translation>Diagram</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="381"/>
+        <location filename="../supervisor.py" line="401"/>
         <source>Offered</source>
         <translation>Inkomna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="382"/>
+        <location filename="../supervisor.py" line="402"/>
         <source>Answered</source>
         <translation>Besvarade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="383"/>
+        <location filename="../supervisor.py" line="403"/>
         <source>Within target</source>
         <translation>Inom målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="384"/>
+        <location filename="../supervisor.py" line="404"/>
         <source>Abandoned</source>
         <translation>Avbrutna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="385"/>
+        <location filename="../supervisor.py" line="405"/>
         <source>Short abandons</source>
         <translation>Korta avbrott</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="386"/>
+        <location filename="../supervisor.py" line="406"/>
         <source>Service level</source>
         <translation>Servicenivå</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="387"/>
+        <location filename="../supervisor.py" line="407"/>
         <source>Mean wait</source>
         <translation>Medelväntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="388"/>
+        <location filename="../supervisor.py" line="408"/>
         <source>Wait, 90th pct</source>
         <translation>Väntan, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="389"/>
+        <location filename="../supervisor.py" line="409"/>
         <source>Longest wait</source>
         <translation>Längsta väntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="390"/>
+        <location filename="../supervisor.py" line="410"/>
         <source>Mean handling</source>
         <translation>Medelhantering</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="391"/>
+        <location filename="../supervisor.py" line="411"/>
         <source>One contact</source>
         <translation>Vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="392"/>
+        <location filename="../supervisor.py" line="412"/>
         <source>Transfers</source>
         <translation>Överföringar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="393"/>
+        <location filename="../supervisor.py" line="413"/>
         <source>Wrap-up per contact</source>
         <translation>Efterarbete / kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="398"/>
+        <location filename="../supervisor.py" line="418"/>
         <source>Mon</source>
         <translation>mån</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="399"/>
+        <location filename="../supervisor.py" line="419"/>
         <source>Tue</source>
         <translation>tis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="400"/>
+        <location filename="../supervisor.py" line="420"/>
         <source>Wed</source>
         <translation>ons</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="401"/>
+        <location filename="../supervisor.py" line="421"/>
         <source>Thu</source>
         <translation>tor</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="402"/>
+        <location filename="../supervisor.py" line="422"/>
         <source>Fri</source>
         <translation>fre</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="403"/>
+        <location filename="../supervisor.py" line="423"/>
         <source>Sat</source>
         <translation>lör</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="404"/>
+        <location filename="../supervisor.py" line="424"/>
         <source>Sun</source>
         <translation>sön</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="409"/>
+        <location filename="../supervisor.py" line="429"/>
         <source>All queues</source>
         <translation>Alla köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="424"/>
+        <location filename="../supervisor.py" line="444"/>
         <source>The range ends before it starts.</source>
         <translation>Perioden slutar innan den börjar.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="426"/>
+        <location filename="../supervisor.py" line="446"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="435"/>
+        <location filename="../supervisor.py" line="455"/>
         <source>Export report</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="447"/>
+        <location filename="../supervisor.py" line="467"/>
         <source>Exporting…</source>
         <translation>Exporterar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="451"/>
+        <location filename="../supervisor.py" line="471"/>
         <source>The export failed: %1</source>
         <translation>Exporten misslyckades: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="453"/>
+        <location filename="../supervisor.py" line="473"/>
         <source>Saved %1</source>
         <translation>Sparad %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="472"/>
+        <location filename="../supervisor.py" line="492"/>
         <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
         <translation>Digiagenter: minuter per vecka och mottagning %1; hanterade kontakter %2; inkallningar %3 (%4 av en röd kö), %5 fick hjälp: median %6, längst %7 till första hjälparen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="490"/>
+        <location filename="../supervisor.py" line="506"/>
+        <source>Client feedback: no answers in this range.</source>
+        <translation>Klientrespons: inga svar under perioden.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="510"/>
+        <source>Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.</source>
+        <translation>Klientrespons: %1 svar, medeltal %2 av 5 (%3), %4 kommentarer.</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="527"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="490"/>
+        <location filename="../supervisor.py" line="527"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="498"/>
+        <location filename="../supervisor.py" line="535"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas som avbrutna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="503"/>
+        <location filename="../supervisor.py" line="540"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas inte.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="511"/>
+        <location filename="../supervisor.py" line="548"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: inkomna %2, besvarade %3, servicenivå %4, vid en kontakt %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="520"/>
+        <location filename="../supervisor.py" line="557"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Återuppringningar: %1 lämnade, %2 klara samma dag, %3 försenade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="577"/>
+        <location filename="../supervisor.py" line="614"/>
         <source>Arrivals per interval</source>
         <translation>Kontakter per intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="596"/>
+        <location filename="../supervisor.py" line="633"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Kontakter per intervall, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="611"/>
+        <location filename="../supervisor.py" line="648"/>
         <source>Mean staff Ready</source>
         <translation>Redo i medeltal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="625"/>
+        <location filename="../supervisor.py" line="662"/>
         <source>Service level against the target</source>
         <translation>Servicenivå mot målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="634"/>
+        <location filename="../supervisor.py" line="671"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Klart vid en kontakt (mål 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="678"/>
+        <location filename="../supervisor.py" line="715"/>
         <source>Target (%1)</source>
         <translation>Mål (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="715"/>
+        <location filename="../supervisor.py" line="752"/>
         <source>Not asked for</source>
         <translation>Inte begärt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="718"/>
+        <location filename="../supervisor.py" line="755"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="718"/>
+        <location filename="../supervisor.py" line="755"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="718"/>
+        <location filename="../supervisor.py" line="755"/>
         <source>On chat</source>
         <translation>I chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="718"/>
+        <location filename="../supervisor.py" line="755"/>
         <source>On calls</source>
         <translation>I samtal</translation>
     </message>
@@ -2123,147 +2133,147 @@ uppringningar</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="750"/>
+        <location filename="../supervisor.py" line="787"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="752"/>
+        <location filename="../supervisor.py" line="789"/>
         <source>%1 days</source>
         <translation>%1 dagar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="755"/>
+        <location filename="../supervisor.py" line="792"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="756"/>
+        <location filename="../supervisor.py" line="793"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="757"/>
+        <location filename="../supervisor.py" line="794"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="759"/>
+        <location filename="../supervisor.py" line="796"/>
         <source>Import roster (CSV)…</source>
         <translation>Importera arbetslista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="762"/>
+        <location filename="../supervisor.py" line="799"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Kolumner: namn, datum, början, slut, kompetenser eller roll. Ersätter de dagarna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="765"/>
+        <location filename="../supervisor.py" line="802"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="786"/>
+        <location filename="../supervisor.py" line="823"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="787"/>
+        <location filename="../supervisor.py" line="824"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="788"/>
+        <location filename="../supervisor.py" line="825"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="789"/>
+        <location filename="../supervisor.py" line="826"/>
         <source>Forecast</source>
         <translation>Prognos</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="790"/>
+        <location filename="../supervisor.py" line="827"/>
         <source>Needed</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="791"/>
+        <location filename="../supervisor.py" line="828"/>
         <source>Rostered</source>
         <translation>I tjänst</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="792"/>
+        <location filename="../supervisor.py" line="829"/>
         <source>Gap</source>
         <translation>Skillnad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="800"/>
+        <location filename="../supervisor.py" line="837"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Samtal: Erlang A med tålamodet i historiken. Chattar: det minsta antal som når målet när intervallet körs genom själva routern.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="816"/>
+        <location filename="../supervisor.py" line="853"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="825"/>
+        <location filename="../supervisor.py" line="862"/>
         <source>Import roster</source>
         <translation>Importera arbetslista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="825"/>
+        <location filename="../supervisor.py" line="862"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="835"/>
+        <location filename="../supervisor.py" line="872"/>
         <source>Cannot read %1: %2</source>
         <translation>Kan inte läsa %1: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="840"/>
+        <location filename="../supervisor.py" line="877"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Filen är för stor att skicka; be IT importera den med roster-import.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="843"/>
+        <location filename="../supervisor.py" line="880"/>
         <source>Importing…</source>
         <translation>Importerar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="850"/>
+        <location filename="../supervisor.py" line="887"/>
         <source>%1 shifts stored.</source>
         <translation>%1 pass sparade.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="852"/>
+        <location filename="../supervisor.py" line="889"/>
         <source>Skipped:</source>
         <translation>Överhoppade:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="863"/>
+        <location filename="../supervisor.py" line="900"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="863"/>
+        <location filename="../supervisor.py" line="900"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="867"/>
+        <location filename="../supervisor.py" line="904"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttimmar som behövs för att täcka luckorna: %1 (intervall med underbemanning: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="871"/>
+        <location filename="../supervisor.py" line="908"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Arbetslistan täcker det prognostiserade behovet i varje intervall.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="880"/>
+        <location filename="../supervisor.py" line="917"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Prognos: medelvärdet för samma veckodag under de sex senaste öppna veckorna. Dess fel under de två senaste veckorna (WAPE): %1</translation>
     </message>
@@ -2271,22 +2281,22 @@ uppringningar</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="924"/>
+        <location filename="../supervisor.py" line="961"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="925"/>
+        <location filename="../supervisor.py" line="962"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="926"/>
+        <location filename="../supervisor.py" line="963"/>
         <source>Staffing</source>
         <translation>Bemanning</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="927"/>
+        <location filename="../supervisor.py" line="964"/>
         <source>Roster</source>
         <translation>Arbetsschema</translation>
     </message>

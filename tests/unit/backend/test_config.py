@@ -75,3 +75,43 @@ def test_settings_from_env(tmp_path: Path) -> None:
     assert s.database_url.endswith(str(tmp_path / "luukku.db"))
     with pytest.raises(ConfigError):
         Settings.from_env({"LUUKKU_PORT": "eighty"})
+
+
+def test_web_colours_below_the_contrast_text_needs_are_refused_with_the_field(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, GOOD_QUEUE + '[web.colours]\naccent = "#7aa7c7"\n')
+    with pytest.raises(ConfigError) as refused:
+        load_service_config(path)
+    message = str(refused.value)
+    assert "web.colours" in message and "accent_text" in message and "2.6:1" in message
+
+
+def test_web_section_is_read_and_checked(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        GOOD_QUEUE
+        + """
+[web]
+organisation = { fi = "Itä-Uudenmaan hyvinvointialue", sv = "Östra Nylands välfärdsområde" }
+privacy_url = "https://example.fi/privacy"
+[web.colours]
+accent = "#1d4f2b"
+[web.accessibility]
+reviewed = 2026-11-01
+[[web.accessibility.exceptions]]
+fi = "Kuvilla ei ole tekstivastinetta."
+en = "Pictures have no text alternative."
+""",
+    )
+    web = load_service_config(path).web
+    assert web.organisation["sv"] == "Östra Nylands välfärdsområde"
+    assert web.colours.accent == "#1d4f2b"
+    assert web.accessibility.exceptions[0]["en"].startswith("Pictures")
+    for bad, field in [
+        ('[web]\nprivacy_url = "http://example.fi"\n', "web.privacy_url"),
+        ('[web]\ntitle = { sv = "Chatt" }\n', "web.title"),
+        ("[web.accessibility]\nanswer_within_days = 30\n", "web.accessibility.answer_within_days"),
+    ]:
+        with pytest.raises(ConfigError, match=field.replace(".", r"\.")):
+            load_service_config(write(tmp_path, GOOD_QUEUE + bad))

@@ -60,7 +60,9 @@ def test_estimated_wait() -> None:
     # Third in line, one free slot: two ahead of the free capacity, 400 s each over 4 slots.
     assert estimated_wait_s(3, staff, counts, T) == 2 * 400 / 4
     assert estimated_wait_s(2, StaffCapacity(0, 0, 0, 0), counts, T) is None
-    assert estimated_wait_s(2, StaffCapacity(0, 1, 0, 2), DayCounts(), T) == 2 * 600 / 2
+    assert estimated_wait_s(2, StaffCapacity(1, 1, 0, 2), DayCounts(), T) == 2 * 600 / 2
+    # Logged in but nobody Ready (in wrap-up, on a break): unknown, not a guess.
+    assert estimated_wait_s(2, StaffCapacity(0, 1, 0, 2), DayCounts(), T) is None
 
 
 def test_queue_figures() -> None:

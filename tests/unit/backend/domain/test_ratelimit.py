@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backend.domain.ratelimit import LoginThrottle
+from backend.domain.ratelimit import LoginThrottle, MessageLimits
 
 
 def test_the_pair_waits_longer_and_longer_the_account_elsewhere_not_at_all() -> None:
@@ -40,3 +40,18 @@ def test_a_few_may_wait_per_address_and_the_window_forgets() -> None:
         throttle.failed("x", "a", t)
     assert throttle.wait_s("x", "a", 10) == 9  # capped at max_delay_s after the last
     assert throttle.wait_s("x", "a", 100) == 0  # the window has forgotten them
+
+
+def test_messages_are_limited_per_address_and_per_number() -> None:
+    limits = MessageLimits(per_address_per_hour=3, per_number_per_day=2)
+    assert limits.allow("10.0.0.1", "+358401234567", 0)
+    assert limits.allow("10.0.0.2", "+358401234567", 1)
+    # A third request for the same number, from anywhere, waits for the next day.
+    assert not limits.allow("10.0.0.3", "+358401234567", 2)
+    assert limits.allow("10.0.0.3", "+358401234567", 2 + 86400 / 2)
+    # One address: three an hour, whatever the numbers.
+    assert limits.allow("10.0.0.9", "+358500000001", 10)
+    assert limits.allow("10.0.0.9", "+358500000002", 11)
+    assert limits.allow("10.0.0.9", "+358500000003", 12)
+    assert not limits.allow("10.0.0.9", "+358500000004", 13)
+    assert limits.allow("10.0.0.9", "+358500000004", 13 + 1200)
