@@ -16,7 +16,7 @@ const TEXT = {
     emergency_title: "Kiireellisessä hädässä", emergency_112: "Hätätilanteessa soita",
     emergency_116: "Kiireellinen hoito, päivystysapu:",
     open_now: "Chat on nyt auki.", closed_now: "Chat on nyt suljettu.",
-    next_open: "Avaamme seuraavan kerran {when}.", queue_closed: "Suljettu, avautuu {when}",
+    next_open: "Avaamme seuraavan kerran {when}.", queue_closed: "Suljettu, avautuu {when}", queue_shut: "Suljettu",
     wait_est: "Arvioitu odotusaika noin {min} min", wait_none: "Ei jonoa",
     wait_unknown: "Odotusaikaa ei voi nyt arvioida: kukaan ei juuri nyt vastaa tähän aiheeseen.",
     position: "Olet jonossa sijalla {pos}. {wait}", joined: "{name} on liittynyt keskusteluun.",
@@ -25,7 +25,7 @@ const TEXT = {
     next_client: "Kiitos yhteydenotosta! Voit aloittaa uuden keskustelun milloin tahansa aukioloaikana.",
     next_staff: "Jos asiasi jäi kesken, aloita uusi keskustelu tai soita palvelunumeroon {phone}.",
     reconnecting: "Yhteys katkesi. Yhdistetään uudelleen… Viestisi ja kirjoittamasi teksti säilyvät.",
-    offline: "Emme saa yhteyttä palveluun. Tarkista verkkoyhteytesi; keskustelu jatkuu, kun yhteys palaa.",
+    offline: "Yhteys katkesi, emmekä saa yhteyttä palveluun. Tarkista verkkoyhteytesi; keskustelu jatkuu, kun yhteys palaa.",
     pick_first: "Valitse ensin aihe.",
     client_left: "Lopetit keskustelun.", new_chat: "Aloita uusi keskustelu",
     err_closed_now: "Aihe on suljettu.", err_rate_limited: "Lähetät viestejä liian nopeasti. Odota hetki.",
@@ -69,7 +69,7 @@ const TEXT = {
     emergency_title: "I brådskande nöd", emergency_112: "I en nödsituation, ring",
     emergency_116: "Brådskande vård, jourhjälpen:",
     open_now: "Chatten är öppen nu.", closed_now: "Chatten är stängd nu.",
-    next_open: "Vi öppnar nästa gång {when}.", queue_closed: "Stängd, öppnar {when}",
+    next_open: "Vi öppnar nästa gång {when}.", queue_closed: "Stängd, öppnar {when}", queue_shut: "Stängd",
     wait_est: "Uppskattad väntetid cirka {min} min", wait_none: "Ingen kö",
     wait_unknown: "Väntetiden kan inte uppskattas nu: ingen svarar på det här ämnet just nu.",
     position: "Du är nummer {pos} i kön. {wait}", joined: "{name} har anslutit till samtalet.",
@@ -122,7 +122,7 @@ const TEXT = {
     emergency_title: "In an emergency", emergency_112: "In an emergency, call",
     emergency_116: "Urgent care, on-call advice:",
     open_now: "The chat is open now.", closed_now: "The chat is closed now.",
-    next_open: "We open next {when}.", queue_closed: "Closed, opens {when}",
+    next_open: "We open next {when}.", queue_closed: "Closed, opens {when}", queue_shut: "Closed",
     wait_est: "Estimated wait about {min} min", wait_none: "No queue",
     wait_unknown: "The wait cannot be estimated: no one is answering this topic just now.",
     position: "You are number {pos} in the queue. {wait}", joined: "{name} has joined the conversation.",
@@ -309,7 +309,7 @@ function renderTopics() {
       meta.textContent = fmtWait(q.estimated_wait_s);
       if (q.estimated_wait_s === null) meta.classList.add("unknown");
     } else {
-      meta.textContent = t("queue_closed", { when: fmtWhen(q.next_opening) });
+      meta.textContent = q.next_opening ? t("queue_closed", { when: fmtWhen(q.next_opening) }) : t("queue_shut");
     }
     name.append(meta, hours);
     if (!q.open_now) label.classList.add("disabled");
@@ -403,10 +403,9 @@ function appendLine(line) {
   const li = document.createElement("li");
   fillLine(li, line);
   shown.set(key, li);
-  const ol = $("lines");
   // Kept in order: a line acknowledged late stays where it was typed.
-  ol.append(li);
-  ol.scrollTop = ol.scrollHeight;
+  $("lines").append(li);
+  $("log").scrollTop = $("log").scrollHeight;
 }
 
 // The text of a line already on screen (after a language change): in place.
