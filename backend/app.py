@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from datetime import datetime
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -84,6 +85,13 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
     ]
     middleware = [Middleware(TransportInScope), Middleware(SecurityHeaders)]
     app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
+    statement = service.web.accessibility
+    if statement.review_overdue(datetime.now(service.tz).date()):
+        log.warning(
+            "web.accessibility.reviewed is %s: the accessibility statement is due its yearly "
+            "review (Act on the Provision of Digital Services 306/2019)",
+            statement.reviewed,
+        )
     app.state.logo = logo_file(service, settings.service_file)
     app.state.message_limits = MessageLimits(
         service.web.messages_per_address_per_hour, service.web.messages_per_number_per_day

@@ -248,6 +248,10 @@ class AccessibilityConfig(_Strict):
     }
     enforcement_url: HttpsUrl = "https://www.saavutettavuusvaatimukset.fi"
 
+    def review_overdue(self, today: date) -> bool:
+        """The law asks for a yearly review; the backend warns at start when it is late."""
+        return (today - self.reviewed).days > 365
+
 
 class ColoursConfig(_Strict):
     accent: str = "#005a8c"  # header, buttons, links (on white)

@@ -47,6 +47,8 @@ const TEXT = {
     msg_title: "Jätä viesti, niin soitamme sinulle", msg_queue: "Aihe", msg_number: "Puhelinnumerosi",
     msg_number_hint: "Esimerkiksi 040 123 4567 tai +358 40 123 4567.",
     msg_text: "Kerro lyhyesti, mitä asiasi koskee", msg_send: "Lähetä soittopyyntö",
+    msg_how: "Miten haluat jatkaa?", msg_how_phone: "Soittakaa minulle", msg_how_chat: "Jatkan chatissa ja odotan vuoroani",
+    msg_chat_closed: "Tämä aihe on nyt suljettu, joten chatissa voi jatkaa vasta kun se avautuu.", msg_chat_send: "Aloita chat tällä viestillä",
     msg_why_closed: "Chat on nyt suljettu tai jono on pitkä. Jätä numerosi, niin ammattilainen soittaa sinulle.",
     msg_done: "Soittopyyntösi on tallennettu. Soitamme sinulle {when} mennessä numeroon {number}.",
     msg_done_soon: "Soittopyyntösi on tallennettu. Soitamme sinulle numeroon {number}.",
@@ -100,6 +102,8 @@ const TEXT = {
     msg_title: "Lämna ett meddelande så ringer vi dig", msg_queue: "Ämne", msg_number: "Ditt telefonnummer",
     msg_number_hint: "Till exempel 040 123 4567 eller +358 40 123 4567.",
     msg_text: "Berätta kort vad ärendet gäller", msg_send: "Skicka begäran om samtal",
+    msg_how: "Hur vill du fortsätta?", msg_how_phone: "Ring mig", msg_how_chat: "Jag fortsätter i chatten och väntar på min tur",
+    msg_chat_closed: "Det här ämnet är stängt nu, så du kan fortsätta i chatten först när det öppnar.", msg_chat_send: "Starta chatten med det här meddelandet",
     msg_why_closed: "Chatten är stängd eller kön är lång. Lämna ditt nummer så ringer en yrkesperson upp dig.",
     msg_done: "Din begäran har sparats. Vi ringer dig senast {when} på numret {number}.",
     msg_done_soon: "Din begäran har sparats. Vi ringer dig på numret {number}.",
@@ -153,6 +157,8 @@ const TEXT = {
     msg_title: "Leave a message and we will call you", msg_queue: "Topic", msg_number: "Your phone number",
     msg_number_hint: "For example 040 123 4567 or +358 40 123 4567.",
     msg_text: "Tell us briefly what it is about", msg_send: "Send the callback request",
+    msg_how: "How would you like to continue?", msg_how_phone: "Call me", msg_how_chat: "I will continue in the chat and wait for my turn",
+    msg_chat_closed: "This topic is closed now, so the chat can continue only when it opens.", msg_chat_send: "Start the chat with this message",
     msg_why_closed: "The chat is closed or the queue is long. Leave your number and a professional will call you.",
     msg_done: "Your request is saved. We will call you by {when} at {number}.",
     msg_done_soon: "Your request is saved. We will call you at {number}.",
@@ -345,9 +351,33 @@ function renderMessageForm() {
     select.append(o);
   }
   if (offered.some((q) => q.id === was)) select.value = was;
+  updateHow();
 }
 
+// "Continue in chat" is the chat itself (the description as the first line): only for a
+// topic open now; a closed topic leaves the callback.
+function updateHow() {
+  const topic = page.topics.find((q) => q.id === $("msg-queue").value);
+  const open = !!(topic && topic.open_now);
+  $("how-chat").disabled = !open;
+  if (!open) document.querySelector("input[name=how][value=phone]").checked = true;
+  $("how-chat-hint").textContent = open ? "" : t("msg_chat_closed");
+  $("how-chat-hint").hidden = open;
+  const chat = document.querySelector("input[name=how]:checked").value === "chat";
+  $("msg-phone").hidden = chat;
+  $("msg-send").textContent = chat ? t("msg_chat_send") : t("msg_send");
+}
+
+let firstLine = null; // the description a client continuing in chat starts with
+
 async function sendMessage() {
+  if (document.querySelector("input[name=how]:checked").value === "chat") {
+    const text = $("msg-text").value.trim();
+    if (!text) { $("msg-text-error").textContent = t("msg_err_desc_empty"); $("msg-text").setAttribute("aria-invalid", "true"); $("msg-text").focus(); return; }
+    firstLine = text;
+    connect({ type: "start", queue: $("msg-queue").value, lang });
+    return;
+  }
   for (const id of ["msg-number-error", "msg-text-error", "msg-error", "msg-done"]) $(id).textContent = "";
   $("msg-number").removeAttribute("aria-invalid");
   $("msg-text").removeAttribute("aria-invalid");
@@ -615,6 +645,7 @@ function handle(f) {
                 position: f.position, wait: f.estimated_wait_s, staff_name: null, closed: false,
                 ended_by: null, notify: false, draft: "" };
       save(); showChat(); $("text").focus();
+      if (firstLine) { $("text").value = firstLine; firstLine = null; $("composer").requestSubmit(); }
       break;
     case "resumed":
       failures = 0; state.link = null;
@@ -709,6 +740,8 @@ $("start").addEventListener("submit", (ev) => {
   connect(frame);
 });
 $("message").addEventListener("submit", (ev) => { ev.preventDefault(); sendMessage(); });
+$("msg-queue").addEventListener("change", updateHow);
+for (const r of document.querySelectorAll("input[name=how]")) r.addEventListener("change", updateHow);
 $("feedback").addEventListener("submit", (ev) => { ev.preventDefault(); sendFeedback(); });
 $("composer").addEventListener("submit", (ev) => {
   ev.preventDefault();

@@ -118,7 +118,9 @@ async def test_client_and_nurse_chat_end_to_end(
     await until(lambda: not window.panels, what="tab closed")
     await until(lambda: connection.state.status is StaffStatus.WRAP_UP, what="wrap-up")
     assert window.status_box.currentData() == StaffStatus.WRAP_UP
-    await browser.run(lambda p: p.wait_for_selector("text=Ammattilainen päätti keskustelun"), browser.page)
+    await browser.run(
+        lambda p: p.wait_for_selector("text=Ammattilainen päätti keskustelun"), browser.page
+    )
     choose_status(window, StaffStatus.READY)
     await until(lambda: connection.state.status is StaffStatus.READY, what="ready again")
     await connection.stop()

@@ -332,6 +332,9 @@ async def test_closed_topic_leave_a_message_becomes_a_callback(
         assert seen["message"]
 
         def bad_then_good(page: Any) -> dict[str, Any]:
+            # Continuing in chat waits for the topic to open; the callback is the way now.
+            assert page.is_disabled("#how-chat")
+            assert "vasta kun se avautuu" in page.inner_text("#how-chat-hint")
             page.fill("#msg-number", "12 34")
             page.fill("#msg-text", "Lapsella korvakipua, haluaisin neuvoa")
             page.click("#msg-send")
@@ -611,5 +614,43 @@ async def test_cues_only_while_the_page_is_hidden_and_the_draft_survives_a_drop(
         "after_reconnect": "Keskeneräinen viesti",
         "after_reload": "Keskeneräinen viesti",
     }
+    await nurse.send(type="close", conversation_id=cid, outcome="one_contact")
+    await nurse.close()
+
+
+async def test_continue_in_chat_starts_the_chat_with_the_description(
+    backend: BackendProcess, browser: Browser
+) -> None:
+    def continue_in_chat(page: Any) -> dict[str, Any]:
+        page.goto(backend.http + "/?lang=fi")
+        page.wait_for_selector("#message:not([hidden])")
+        # Mental health: open, nobody answering just now, so the form is offered.
+        page.select_option("#msg-queue", "mipa")
+        page.check("#how-chat")
+        seen = {
+            "number_hidden": page.is_hidden("#msg-number"),
+            "button": page.inner_text("#msg-send"),
+        }
+        page.click("#msg-send")
+        seen["refused"] = page.inner_text("#msg-text-error")
+        page.fill("#msg-text", "Ahdistaa, haluaisin jutella jonkun kanssa")
+        page.click("#msg-send")
+        page.wait_for_selector("#chat:not([hidden])")
+        page.wait_for_selector("#lines li.client:not(.pending)")
+        seen["line"] = page.inner_text("#lines li.client")
+        seen["state"] = page.inner_text("#chat-state")
+        return seen
+
+    seen = await browser.run(continue_in_chat, browser.page)
+    assert seen["number_hidden"] and seen["button"] == "Aloita chat tällä viestillä"
+    assert seen["refused"] == "Kerro lyhyesti, mitä asiasi koskee."
+    assert "Ahdistaa, haluaisin jutella jonkun kanssa" in seen["line"]
+    assert seen["state"].startswith("Olet jonossa sijalla 1.")
+    # The professional who logs in for this topic gets it, with the line waiting.
+    nurse = await staff(backend.ws, "psyk")
+    cid = await nurse_takes(nurse)
+    view = nurse.seen[-1]
+    assert view["type"] == "conversation"
+    assert view["conversation"]["lines"][0]["text"] == "Ahdistaa, haluaisin jutella jonkun kanssa"
     await nurse.send(type="close", conversation_id=cid, outcome="one_contact")
     await nurse.close()

@@ -23,6 +23,7 @@ SERVICE = (
 [web]
 organisation = { fi = "Testialue", sv = "Testområdet", en = "Test county" }
 privacy_url = "https://example.fi/tietosuoja"
+logo = "logo.svg"
 phone_number = "09 310 12345"
 messages_per_address_per_hour = 6
 messages_per_number_per_day = 2
@@ -37,10 +38,14 @@ en = "Screenshots have no text alternative."
 )
 
 
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40"/></svg>'
+
+
 @pytest.fixture(scope="module")
 def service_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("web") / "service.toml"
     path.write_text(SERVICE, "utf-8")
+    (path.parent / "logo.svg").write_text(LOGO, "utf-8")
     return path
 
 
@@ -82,6 +87,10 @@ async def test_page_lists_only_chat_topics_and_the_phone_lines_as_information(
     assert page["organisation"]["sv"] == "Testområdet"
     assert page["privacy_url"] == "https://example.fi/tietosuoja"
     assert page["phone_number"] == "09 310 12345"
+    assert page["logo"] is True
+    logo = await get(backend, "/brand/logo")
+    assert logo.status_code == 200 and logo.text == LOGO
+    assert logo.headers["content-type"].startswith("image/svg+xml")
     css = (await get(backend, "/brand.css")).text
     assert "--accent: #005a8c" in css and "--accent-text: #ffffff" in css
 

@@ -115,3 +115,26 @@ en = "Pictures have no text alternative."
     ]:
         with pytest.raises(ConfigError, match=field.replace(".", r"\.")):
             load_service_config(write(tmp_path, GOOD_QUEUE + bad))
+
+
+def test_statement_review_is_due_yearly() -> None:
+    from datetime import date
+
+    statement = load_service_config().web.accessibility
+    reviewed = statement.reviewed
+    assert not statement.review_overdue(reviewed.replace(year=reviewed.year + 1))
+    assert statement.review_overdue(date.fromordinal(reviewed.toordinal() + 366))
+
+
+def test_logo_is_found_beside_the_service_file_or_refused_with_the_field(
+    tmp_path: Path,
+) -> None:
+    from backend.app import logo_file
+
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    service = write(tmp_path, GOOD_QUEUE + '[web]\nlogo = "logo.png"\n')
+    assert logo_file(load_service_config(service), service) == tmp_path / "logo.png"
+    for logo, why in [("missing.png", "no file"), ("logo.gif", "not a .png or .svg")]:
+        other = write(tmp_path, GOOD_QUEUE + f'[web]\nlogo = "{logo}"\n')
+        with pytest.raises(ConfigError, match=f"web.logo: .*{why}"):
+            logo_file(load_service_config(other), other)
