@@ -42,7 +42,8 @@ class Browser:
 
         self._pw = sync_playwright().start()
         self._browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        self.page = self._browser.new_page(viewport={"width": 900, "height": 900})
+        # A Finnish browser, as most of the service's clients have: the page follows it.
+        self.page = self._browser.new_page(viewport={"width": 900, "height": 900}, locale="fi-FI")
         self.page.set_default_timeout(15_000)
         # The backend's Content-Security-Policy must never block what the page does.
         self.page.on(
