@@ -84,6 +84,8 @@ def serve(settings: Settings, json_logs: bool) -> int:
         ws_max_size=1024 * 1024,
         ws_ping_interval=20,
         ws_ping_timeout=20,
+        # Frames are a few hundred bytes: compressing each cost more CPU than it saved.
+        ws_per_message_deflate=False,
         ssl_certfile=str(settings.tls_cert) if settings.tls_cert else None,
         ssl_keyfile=str(settings.tls_key) if settings.tls_key else None,
         proxy_headers=True,

@@ -18,14 +18,19 @@ import asyncio
 import json
 import os
 import random
+import socket
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
 
-from bench.common import backend_process
+from bench.common import ROOT, backend_process
 
 SERVICE = Path(__file__).with_name("bench_service.toml")
 
@@ -177,25 +182,89 @@ async def client(
         await ws.send(json.dumps({"v": 1, "type": "leave"}))
 
 
-async def main_async(args: argparse.Namespace) -> int:
-    data_dir = Path(tempfile.mkdtemp(prefix="luukku-bench-"))
-    capacity = max(2, -(-args.clients // args.staff))
-    await seed_staff(data_dir, args.staff, capacity)
-    port = args.port
-    env = dict(
-        os.environ,
-        LUUKKU_DATA_DIR=str(data_dir),
-        LUUKKU_PORT=str(port),
-        LUUKKU_SERVICE_FILE=str(SERVICE),
+@contextmanager
+def relay_process(port: int, data_dir: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """The reference relay (bench/relay.py), started and stopped like the backend."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.relay", "--port", str(port), "--db", str(data_dir / "r.db")],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the relay exited at start (port {port} taken?)")
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if time.monotonic() > deadline:
+                raise RuntimeError("the relay did not listen in 15 s")
+            time.sleep(0.1)
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@dataclass
+class Figures:
+    target: str
+    clients: int
+    staff: int
+    round_trips: int
+    lines: int
+    elapsed_s: float
+    ack: list[float]
+    rtt: list[float]
+    arrival: list[float]
+    offer: list[float]
+    errors: int
+    dropped: int
+    idle_rss_mb: float
+    peak_rss_mb: float
+    rtt_at: list[tuple[float, float]] = field(default_factory=list)
+
+    def p(self, name: str, q: float) -> float:
+        values: list[float] = getattr(self, name)
+        return pct(values, q) * 1000
+
+
+async def measure(
+    target: str,
+    clients: int,
+    staff_count: int,
+    messages: int,
+    pause: float,
+    port: int,
+    time_limit_s: float = 300,
+) -> Figures:
+    """One run of the generator against ``target`` ("luukku" or "relay"), started fresh."""
+    data_dir = Path(tempfile.mkdtemp(prefix=f"luukku-bench-{target}-"))
+    capacity = max(2, -(-clients // staff_count))
     url = f"ws://127.0.0.1:{port}"
-    with backend_process(env, port) as backend:
-        idle_rss = rss_mb(backend.pid)
+    if target == "luukku":
+        await seed_staff(data_dir, staff_count, capacity)
+        env = dict(
+            os.environ,
+            LUUKKU_DATA_DIR=str(data_dir),
+            LUUKKU_PORT=str(port),
+            LUUKKU_SERVICE_FILE=str(SERVICE),
+        )
+        process = backend_process(env, port)
+    else:
+        process = relay_process(port, data_dir)
+    with process as server:
+        idle_rss = rss_mb(server.pid)
         peak = [idle_rss]
 
         async def sample() -> None:
             while True:
-                peak[0] = max(peak[0], rss_mb(backend.pid))
+                peak[0] = max(peak[0], rss_mb(server.pid))
                 await asyncio.sleep(0.2)
 
         sampler = asyncio.create_task(sample())
@@ -204,42 +273,71 @@ async def main_async(args: argparse.Namespace) -> int:
         ready = asyncio.Semaphore(0)
         staff = [
             asyncio.create_task(staff_member(url, i, results, stop, ready))
-            for i in range(args.staff)
+            for i in range(staff_count)
         ]
         # The shift is on before the clients come: every staff member logged in and Ready.
-        for _ in range(args.staff):
+        for _ in range(staff_count):
             await ready.acquire()
         began = time.monotonic()
-        everyone = asyncio.Barrier(args.clients)
-        await asyncio.gather(
-            *(
-                client(url, args.messages, args.pause, results, everyone)
-                for _ in range(args.clients)
-            )
-        )
+        everyone = asyncio.Barrier(clients)
+        runs = [
+            asyncio.create_task(client(url, messages, pause, results, everyone))
+            for _ in range(clients)
+        ]
+        done, late = await asyncio.wait(runs, timeout=time_limit_s)
+        for task in late:
+            task.cancel()
+        await asyncio.gather(*late, return_exceptions=True)
+        dropped = len(late) + sum(1 for t in done if t.exception() is not None)
         elapsed = time.monotonic() - began
         stop.set()
-        await asyncio.gather(*staff)
+        staff_ends = await asyncio.gather(*staff, return_exceptions=True)
+        dropped += sum(1 for end in staff_ends if isinstance(end, BaseException))
         sampler.cancel()
-    print(
-        f"chat load: {args.clients} clients, {args.staff} staff (capacity {capacity}), "
-        f"{args.messages} lines each, {len(results.rtt)} round trips in {elapsed:.1f} s"
+    return Figures(
+        target,
+        clients,
+        staff_count,
+        len(results.rtt),
+        clients * messages,
+        elapsed,
+        results.ack,
+        results.rtt,
+        results.answer,
+        results.offer,
+        results.errors,
+        dropped,
+        idle_rss,
+        peak[0],
+        results.rtt_at,
     )
-    print(spread("arrival", results.answer) + "   (all clients at once: start -> joined)")
-    print(spread("ack", results.ack))
-    print(spread("round trip", results.rtt) + "   (target p99 < 50 ms)")
-    print(spread("offer", results.offer))
-    if os.environ.get("BENCH_TIMELINE"):
-        t0 = min(t for t, _ in results.rtt_at)
-        for second in range(int(elapsed) + 1):
-            window = [r for t, r in results.rtt_at if second <= t - t0 < second + 1]
+
+
+async def main_async(args: argparse.Namespace) -> int:
+    f = await measure(args.target, args.clients, args.staff, args.messages, args.pause, args.port)
+    capacity = max(2, -(-args.clients // args.staff))
+    print(
+        f"chat load ({f.target}): {f.clients} clients, {f.staff} staff (capacity {capacity}), "
+        f"{args.messages} lines each, {len(f.rtt)} round trips in {f.elapsed_s:.1f} s"
+    )
+    print(spread("arrival", f.arrival) + "   (all clients at once: start -> joined)")
+    print(spread("ack", f.ack))
+    print(spread("round trip", f.rtt))
+    print(spread("offer", f.offer))
+    if os.environ.get("BENCH_TIMELINE") and f.rtt_at:
+        t0 = min(t for t, _ in f.rtt_at)
+        for second in range(int(f.elapsed_s) + 1):
+            window = [r for t, r in f.rtt_at if second <= t - t0 < second + 1]
             if window:
                 print(
                     f"    t={second:3d}s n={len(window):4d} p50 {pct(window, 50) * 1000:7.1f} "
                     f"p99 {pct(window, 99) * 1000:7.1f} ms"
                 )
-    print(f"  backend RSS idle {idle_rss:.0f} MB, peak {peak[0]:.0f} MB; errors {results.errors}")
-    return 1 if results.errors else 0
+    print(
+        f"  server RSS idle {f.idle_rss_mb:.0f} MB, peak {f.peak_rss_mb:.0f} MB; "
+        f"errors {f.errors}, dropped connections {f.dropped}"
+    )
+    return 1 if f.errors or f.dropped else 0
 
 
 def main() -> int:
@@ -251,6 +349,7 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=10)
     parser.add_argument("--pause", type=float, default=1.0, help="seconds between a client's lines")
     parser.add_argument("--port", type=int, default=8790)
+    parser.add_argument("--target", choices=["luukku", "relay"], default="luukku")
     return asyncio.run(main_async(parser.parse_args()))
 
 

@@ -22,7 +22,12 @@ async def health(request: Request) -> JSONResponse:
     goes out, abandoned clients are counted): a stalled tick is an outage too."""
     hub: Hub = request.app.state.hub
     tick_age = None if hub.last_tick is None else asyncio.get_running_loop().time() - hub.last_tick
-    body: dict[str, object] = {"status": "ok", "database": "ok", "tick_age_s": tick_age}
+    body: dict[str, object] = {
+        "status": "ok",
+        "database": "ok",
+        "tick_age_s": tick_age,
+        "tick_longest_s": round(hub.tick_longest_s, 4),
+    }
     try:
         await hub.store.ping()
     except Exception:

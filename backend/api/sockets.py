@@ -38,6 +38,8 @@ from protocol.messages import (
 
 log = logging.getLogger("luukku.api")
 FLOOD_CLOSE_AFTER = 200
+# Frames read but not yet handled: past this the peer sends far faster than allowed.
+MAX_WAITING_FRAMES = 1000
 
 
 TRANSPORT_KEY = "luukku.transport"
@@ -172,24 +174,53 @@ async def _serve(
     handle: Callable[[str | bytes], Awaitable[None]],
     side: str,
 ) -> None:
-    """The receive loop both sockets share: rate limit, then ``handle``; every failure of
-    one frame becomes an error frame and the socket carries on."""
-    try:
-        while (raw := await _receive(ws)) is not None:
-            try:
+    """The receive loop every socket shares: rate limit, then ``handle``; every failure of
+    one frame becomes an error frame and the socket carries on.
+
+    Reading and handling are two tasks. The server stops reading a socket whose app has
+    not taken its last message, and then misses the peer's keep-alive answers too: a
+    staff socket waiting behind slow work was dropped for "no pong" under load. Here the
+    reader always takes what arrives (refusing a flood at once), so pings are answered
+    however long the work behind them takes.
+    """
+    inbox: asyncio.Queue[str | bytes | None] = asyncio.Queue()
+    flood = asyncio.Event()
+
+    async def read() -> None:
+        try:
+            while (raw := await _receive(ws)) is not None:
                 if not bucket.allow(time.monotonic()):
                     if bucket.refused_in_row > FLOOD_CLOSE_AFTER:
-                        await ws.close(1008, "flood")
-                        return
-                    raise ProtocolError(ErrorCode.RATE_LIMITED, "slow down")
+                        flood.set()
+                        break
+                    link.push(ErrorFrame(code=ErrorCode.RATE_LIMITED, detail="slow down"))
+                    continue
+                if inbox.qsize() >= MAX_WAITING_FRAMES:
+                    flood.set()
+                    break
+                inbox.put_nowait(raw)
+        except WebSocketDisconnect:
+            pass
+        finally:
+            inbox.put_nowait(None)
+
+    reader = asyncio.get_running_loop().create_task(read(), name=f"{side}-reader")
+    try:
+        while (raw := await inbox.get()) is not None:
+            try:
                 await handle(raw)
             except ProtocolError as exc:
                 await link.send(exc.frame)
             except Exception:
                 log.exception("%s frame failed", side)
                 await link.send(ErrorFrame(code=ErrorCode.INTERNAL, detail="internal error"))
-    except WebSocketDisconnect:
-        pass
+        if flood.is_set():
+            with contextlib.suppress(Exception):
+                await ws.close(1008, "flood")
+    finally:
+        reader.cancel()
+        with contextlib.suppress(asyncio.CancelledError, WebSocketDisconnect):
+            await reader
 
 
 async def client_socket(ws: WebSocket) -> None:

@@ -265,10 +265,27 @@ class Router:
     def route(self, now: datetime) -> list[Offer]:
         offers: list[Offer] = []
         epoch = datetime.min.replace(tzinfo=now.tzinfo)
+        # Who can take each queue's contacts, narrowed as offers fill them: a queue nobody
+        # can serve costs one look per contact, not a scan of every agent (2,000 waiting
+        # and 30 busy staff would be 60,000 checks a pass).
+        free: dict[tuple[str, Channel], list[Agent]] = {}
         for contact in self.waiting():
             if contact.offered_to is not None:
                 continue
-            able = self.able(contact)
+            skill = self.queue_skills[contact.queue]
+            key = (skill, contact.channel)
+            group = free.get(key)
+            if group is None:
+                group = list(self.agents.values())
+            group = free[key] = [a for a in group if a.can_take(skill, contact.channel)]
+            if not group:
+                continue
+            able = [
+                a
+                for a in group
+                if a.username not in contact.excluded
+                and (contact.only_for is None or a.username == contact.only_for)
+            ]
             if not able:
                 continue
             # A client she missed comes back to her after the cool-down, or at once when

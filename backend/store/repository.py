@@ -20,7 +20,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, create_engine, delete, event, func, insert, select, tuple_, update
+from sqlalchemy import (
+    Table,
+    case,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from backend.store.migrate import sync_url
@@ -80,20 +91,49 @@ class Store:
         self._readers = ThreadPoolExecutor(4, thread_name_prefix="luukku-db-read")
         self._pending: list[tuple[NewLine, asyncio.Future[tuple[StoredLine, bool]]]] = []
         self._flusher: asyncio.Task[None] | None = None
+        self._writes: list[tuple[Callable[[Session], Any], asyncio.Future[Any]]] = []
+        # Client message ids stored per open conversation: touched on the writer thread only.
+        self._seen: dict[str, set[tuple[str, str]]] = {}
+        self._write_flusher: asyncio.Task[None] | None = None
 
     async def close(self) -> None:
         if self._flusher is not None:
             await self._flusher
+        if self._write_flusher is not None:
+            await self._write_flusher
         self._writer.shutdown(wait=True)
         self._readers.shutdown(wait=True)
         self.engine.dispose()
 
     async def _write(self, fn: Callable[[Session], T]) -> T:
-        def run() -> T:
-            with self._session() as s, s.begin():
-                return fn(s)
+        """Run ``fn`` in a committed transaction; what arrives while a commit runs shares
+        the next one (a burst of starts, accepts and lines costs a few fsyncs, not one
+        each), and each caller still returns only after the commit that holds its write."""
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._writes.append((fn, future))
+        if self._write_flusher is None or self._write_flusher.done():
+            self._write_flusher = asyncio.create_task(self._flush_writes())
+        result: T = await future
+        return result
 
-        return await asyncio.get_running_loop().run_in_executor(self._writer, run)
+    async def _flush_writes(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self._writes:
+            batch, self._writes = self._writes[:MAX_BATCH], self._writes[MAX_BATCH:]
+            fns = [fn for fn, _ in batch]
+            try:
+                outcomes = await loop.run_in_executor(self._writer, _commit_all, self._session, fns)
+            except BaseException as exc:  # the executor itself is gone (shutting down)
+                outcomes = [(False, exc if isinstance(exc, Exception) else RuntimeError())] * len(
+                    fns
+                )
+            for (_, future), (ok, value) in zip(batch, outcomes, strict=True):
+                if future.done():
+                    continue
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(value)
 
     async def _read(self, fn: Callable[[Session], T]) -> T:
         def run() -> T:
@@ -213,8 +253,8 @@ class Store:
         wrap_up: str | None = None,
         abandoned: bool = False,
     ) -> None:
-        await self._write(
-            lambda s: s.execute(
+        def write(s: Session) -> None:
+            s.execute(
                 update(Conversation)
                 .where(Conversation.id == conversation_id)
                 .values(
@@ -225,7 +265,11 @@ class Store:
                     abandoned=abandoned,
                 )
             )
-        )
+            # Its ids are forgotten (on the writer thread, where they are kept): a late
+            # resend is checked against the database.
+            self._seen.pop(conversation_id, None)
+
+        await self._write(write)
 
     # --- messages ------------------------------------------------------------------------
 
@@ -271,7 +315,9 @@ class Store:
             batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
             lines = [new for new, _ in batch]
             try:
-                results = await self._write(lambda s: _append_all(s, lines))  # noqa: B023
+                results = await self._write(
+                    lambda s: _append_all(s, lines, self._seen)  # noqa: B023
+                )
             except Exception as exc:
                 for _, future in batch:
                     if not future.done():
@@ -317,21 +363,64 @@ class Store:
         )
 
 
-def _append_all(s: Session, batch: list[NewLine]) -> list[tuple[StoredLine, bool] | Exception]:
+def _commit_all(
+    session: Callable[[], Session], fns: list[Callable[[Session], Any]]
+) -> list[tuple[bool, Any]]:
+    """On the writer thread: all of ``fns`` in one transaction; if one fails, each again
+    in a transaction of its own, so only the failing write fails (and nothing it did
+    half-way is kept)."""
+    if len(fns) > 1:
+        try:
+            with session() as s, s.begin():
+                results = [fn(s) for fn in fns]
+            return [(True, r) for r in results]
+        except Exception:
+            pass
+    outcomes: list[tuple[bool, Any]] = []
+    for fn in fns:
+        try:
+            with session() as s, s.begin():
+                outcomes.append((True, fn(s)))
+        except Exception as exc:
+            outcomes.append((False, exc))
+    return outcomes
+
+
+def _append_all(
+    s: Session, batch: list[NewLine], seen: dict[str, set[tuple[str, str]]]
+) -> list[tuple[StoredLine, bool] | Exception]:
     """Store a batch in the caller's transaction; one result (or error) per line, in order.
 
-    Set-based on purpose (this is the hot path): one query for resent lines already
-    stored, one ``UPDATE ... RETURNING`` per conversation to reserve its sequence numbers,
-    one multi-row ``INSERT``.
+    Set-based on purpose (this is the hot path). ``seen`` holds, per conversation, the
+    (author, client_msg_id) pairs this process stored (the writer thread's alone), so the
+    usual line, never seen before, costs no look-up: the database is asked only about a
+    conversation's ids the first time this process writes to it, and about a line that
+    looks resent. One ``UPDATE ... RETURNING`` reserves every conversation's sequence
+    numbers, one multi-row ``INSERT`` stores the lines.
     """
     messages, conversations = Message.__table__, Conversation.__table__
     assert isinstance(messages, Table) and isinstance(conversations, Table)
     conn = s.connection()
     results: list[tuple[StoredLine, bool] | Exception | None] = [None] * len(batch)
 
-    keys = {(n.conversation_id, n.author, n.client_msg_id) for n in batch if n.client_msg_id}
+    unknown = {n.conversation_id for n in batch if n.client_msg_id} - seen.keys()
+    if unknown:
+        loaded: dict[str, set[tuple[str, str]]] = {cid: set() for cid in unknown}
+        for r in conn.execute(
+            select(messages.c.conversation_id, messages.c.author, messages.c.client_msg_id).where(
+                messages.c.conversation_id.in_(sorted(unknown)),
+                messages.c.client_msg_id.is_not(None),
+            )
+        ):
+            loaded[r.conversation_id].add((r.author, r.client_msg_id))
+        seen.update(loaded)
+    suspects = {
+        (n.conversation_id, n.author, n.client_msg_id)
+        for n in batch
+        if n.client_msg_id and (n.author, n.client_msg_id) in seen[n.conversation_id]
+    }
     stored: dict[tuple[str, str, str | None], StoredLine] = {}
-    if keys:
+    if suspects:
         rows = conn.execute(
             select(
                 messages.c.conversation_id,
@@ -345,7 +434,7 @@ def _append_all(s: Session, batch: list[NewLine]) -> list[tuple[StoredLine, bool
                 messages.c.picture_id,
             ).where(
                 tuple_(messages.c.conversation_id, messages.c.author, messages.c.client_msg_id).in_(
-                    list(keys)
+                    list(suspects)
                 )
             )
         )
@@ -370,13 +459,22 @@ def _append_all(s: Session, batch: list[NewLine]) -> list[tuple[StoredLine, bool
         fresh.setdefault(new.conversation_id, []).append(i)
 
     rows_to_insert: list[dict[str, Any]] = []
+    if fresh:
+        counts = {cid: len(indexes) for cid, indexes in fresh.items()}
+        last_by_id = {
+            r.id: r.last_seq
+            for r in conn.execute(
+                update(conversations)
+                .where(conversations.c.id.in_(sorted(counts)))
+                .values(
+                    last_seq=conversations.c.last_seq
+                    + case(counts, value=conversations.c.id, else_=0)
+                )
+                .returning(conversations.c.id, conversations.c.last_seq)
+            )
+        }
     for conversation_id, indexes in fresh.items():
-        last = conn.execute(
-            update(conversations)
-            .where(conversations.c.id == conversation_id)
-            .values(last_seq=conversations.c.last_seq + len(indexes))
-            .returning(conversations.c.last_seq)
-        ).scalar()
+        last = last_by_id.get(conversation_id)
         if last is None:
             for i in indexes:
                 results[i] = LookupError(conversation_id)
@@ -397,6 +495,9 @@ def _append_all(s: Session, batch: list[NewLine]) -> list[tuple[StoredLine, bool
                     "kind": new.kind,
                 }
             )
+            if new.client_msg_id is not None:
+                # Kept even if this transaction fails: a kept id only costs a look-up.
+                seen[conversation_id].add((new.author, new.client_msg_id))
             results[i] = (
                 StoredLine(seq, new.author, new.author_name, new.text, new.at, new.kind),
                 True,

@@ -84,7 +84,15 @@ def test_a_day_simulated_with_six_people_says_where_the_promise_breaks(
     for channel in body["channels"].values():
         assert channel["offered"] > 20 and 0 <= channel["service_level"] <= 1
     assert isinstance(body["promise_holds"], bool)
-    assert body["promise_holds"] == (not body["breaks"] and body["callbacks_left"] == 0)
+    # The promise is the day's: a day can hold it with a bad half hour in it (those are
+    # listed as breaks either way); one that fails it shows where.
+    day_holds = all(
+        c["service_level"] is None or c["service_level"] >= c["target_share"]
+        for c in body["channels"].values()
+    )
+    assert body["promise_holds"] == (day_holds and body["callbacks_left"] == 0)
+    if not body["promise_holds"]:
+        assert body["breaks"] or body["callbacks_left"]
     for b in body["breaks"]:
         assert "08:00" <= b["start"] < "15:00"
     # The same seed, the same day.

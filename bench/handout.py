@@ -1,0 +1,207 @@
+"""A burst and its hand-out: 2,000 clients arrive within 10 s while 30 staff are logged in
+but not Ready; then the staff go Ready and accept every offer at once.
+
+    .venv/bin/python -m bench.handout --clients 2000 --staff 30
+
+Measured from outside, on one monotonic clock:
+
+* queued:   a client's ``start`` -> its ``started`` (the row committed), p50 / p99
+* hand-out: accepts per second end to end (Ready -> each client's ``joined``)
+* position frames: ``queue`` frames the waiting clients got during the hand-out
+* dropped:  staff or client sockets that closed under the load (must be none)
+* tick:     the hub's longest round (``/api/health``), against its 0.25 s period
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import websockets
+
+from bench.chat_load import SERVICE, pct, rss_mb, seed_staff
+from bench.common import backend_process
+
+
+@dataclass
+class HandOut:
+    queued: list[float] = field(default_factory=list)
+    joined_at: list[float] = field(default_factory=list)
+    queue_frames: int = 0
+    queue_frames_before: int = 0
+    dropped_clients: int = 0
+    dropped_staff: int = 0
+    errors: int = 0
+
+
+def health(port: int) -> dict[str, float]:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=10) as answer:
+        data: dict[str, float] = json.loads(answer.read())
+        return data
+
+
+async def waiting_client(
+    url: str, delay: float, out: HandOut, go: asyncio.Event, done: asyncio.Event
+) -> None:
+    await asyncio.sleep(delay)
+    try:
+        async with websockets.connect(url + "/ws/client", open_timeout=60) as ws:
+            sent = time.monotonic()
+            await ws.send(json.dumps({"v": 1, "type": "start", "queue": "neuvola"}))
+            while True:
+                frame = json.loads(await ws.recv())
+                if frame["type"] == "started":
+                    out.queued.append(time.monotonic() - sent)
+                elif frame["type"] == "queue":
+                    if go.is_set():
+                        out.queue_frames += 1
+                    else:
+                        out.queue_frames_before += 1
+                elif frame["type"] == "joined":
+                    out.joined_at.append(time.monotonic())
+                    break
+                elif frame["type"] == "error":
+                    out.errors += 1
+            await done.wait()
+    except (OSError, websockets.ConnectionClosed, TimeoutError):
+        out.dropped_clients += 1
+
+
+async def staff_member(
+    url: str,
+    i: int,
+    out: HandOut,
+    logged_in: asyncio.Semaphore,
+    go: asyncio.Event,
+    done: asyncio.Event,
+) -> None:
+    try:
+        async with websockets.connect(url + "/ws/staff", max_size=2**24) as ws:
+            login = {"v": 1, "type": "login", "username": f"bench{i}", "password": "bench"}
+            await ws.send(json.dumps(login))
+            while True:
+                frame = json.loads(await ws.recv())
+                if frame["type"] == "logged_in":
+                    break
+                if frame["type"] == "error" and frame["code"] == "rate_limited":
+                    await asyncio.sleep(random.uniform(0.2, 0.6))
+                    await ws.send(json.dumps(login))
+            logged_in.release()
+            await go.wait()
+            await ws.send(json.dumps({"v": 1, "type": "set_status", "status": "ready"}))
+            while not done.is_set():
+                try:
+                    frame = json.loads(await asyncio.wait_for(ws.recv(), 0.5))
+                except TimeoutError:
+                    continue
+                if frame["type"] == "offer":
+                    await ws.send(
+                        json.dumps(
+                            {"v": 1, "type": "accept", "conversation_id": frame["conversation_id"]}
+                        )
+                    )
+    except (OSError, websockets.ConnectionClosed):
+        out.dropped_staff += 1
+
+
+async def main_async(args: argparse.Namespace) -> int:
+    data_dir = Path(tempfile.mkdtemp(prefix="luukku-handout-"))
+    capacity = -(-args.clients // args.staff)
+    await seed_staff(data_dir, args.staff, capacity)
+    env = dict(
+        os.environ,
+        LUUKKU_DATA_DIR=str(data_dir),
+        LUUKKU_PORT=str(args.port),
+        LUUKKU_SERVICE_FILE=str(SERVICE),
+    )
+    url = f"ws://127.0.0.1:{args.port}"
+    out = HandOut()
+    with backend_process(env, args.port) as backend:
+        go, done = asyncio.Event(), asyncio.Event()
+        logged_in = asyncio.Semaphore(0)
+        staff = [
+            asyncio.create_task(staff_member(url, i, out, logged_in, go, done))
+            for i in range(args.staff)
+        ]
+        for _ in range(args.staff):
+            await logged_in.acquire()
+        began = time.monotonic()
+        clients = [
+            asyncio.create_task(
+                waiting_client(url, random.uniform(0, args.arrive_within), out, go, done)
+            )
+            for _ in range(args.clients)
+        ]
+        while len(out.queued) + out.dropped_clients < args.clients:
+            if time.monotonic() - began > 120:
+                break
+            await asyncio.sleep(0.1)
+        arrived = time.monotonic() - began
+        tick_before = health(args.port).get("tick_longest_s", float("nan"))
+        ready_at = time.monotonic()
+        go.set()
+        while len(out.joined_at) + out.dropped_clients < args.clients:
+            if time.monotonic() - ready_at > args.time_limit:
+                break
+            await asyncio.sleep(0.1)
+        state = health(args.port)
+        peak_rss = rss_mb(backend.pid)
+        done.set()
+        await asyncio.gather(*clients, *staff, return_exceptions=True)
+    joined = sorted(out.joined_at)
+    span = (joined[-1] - ready_at) if joined else float("nan")
+    print(
+        f"hand-out: {args.clients} clients within {args.arrive_within:.0f} s, "
+        f"{args.staff} staff (capacity {capacity})"
+    )
+    print(
+        f"  queued     {len(out.queued)} of {args.clients} in {arrived:.1f} s; start -> started "
+        f"p50 {pct(out.queued, 50) * 1000:.0f} ms, p99 {pct(out.queued, 99) * 1000:.0f} ms"
+    )
+    print(
+        f"  hand-out   {len(joined)} joined in {span:.1f} s after Ready: "
+        f"{len(joined) / span:.0f} accepts/s end to end"
+    )
+    for second in range(min(int(span) + 1, 30)):
+        n = sum(1 for t in joined if second <= t - ready_at < second + 1)
+        print(f"    t={second:2d}s {n:5d} joined")
+    print(
+        f"  positions  {out.queue_frames} queue frames during the hand-out "
+        f"({out.queue_frames / max(1, len(joined)):.1f} per client), "
+        f"{out.queue_frames_before} while arriving"
+    )
+    print(
+        f"  tick       longest {state.get('tick_longest_s', float('nan')) * 1000:.0f} ms "
+        f"(arriving: {tick_before * 1000:.0f} ms; period 250 ms)"
+    )
+    print(
+        f"  dropped    staff {out.dropped_staff}, clients {out.dropped_clients}; "
+        f"errors {out.errors}; backend RSS {peak_rss:.0f} MB"
+    )
+    failed = out.dropped_staff or out.dropped_clients or len(joined) < args.clients
+    return 1 if failed else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--clients", type=int, default=2000)
+    parser.add_argument("--staff", type=int, default=30)
+    parser.add_argument("--arrive-within", type=float, default=10.0)
+    parser.add_argument("--time-limit", type=float, default=120.0)
+    parser.add_argument("--port", type=int, default=8791)
+    return asyncio.run(main_async(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

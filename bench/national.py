@@ -1,0 +1,74 @@
+"""Luukku against the minimal durable relay (bench/relay.py), the same generator, in one
+run, at 50/10, 200/30, 500/60 and 1,000/100 clients/staff; then the 2,000-client burst.
+
+    .venv/bin/python -m bench.national            # every size, then bench.handout
+    .venv/bin/python -m bench.national --sizes 50/10 200/30 --messages 10
+
+For each size the relay runs first, then Luukku, each on a fresh database. Printed: round
+trip and ack p50/p99 for both, the ratios (targets: p99 <= 3x the relay and < 100 ms),
+start -> joined, lines acked of lines sent, dropped connections.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from bench.chat_load import Figures, measure
+
+
+def row(luukku: Figures, relay: Figures) -> str:
+    def both(name: str, q: float) -> str:
+        return f"{luukku.p(name, q):6.1f} / {relay.p(name, q):5.1f}"
+
+    ratio50 = luukku.p("rtt", 50) / relay.p("rtt", 50)
+    ratio99 = luukku.p("rtt", 99) / relay.p("rtt", 99)
+    ack99 = luukku.p("ack", 99) / relay.p("ack", 99)
+    return (
+        f"| {luukku.clients:>5} / {luukku.staff:<3} | {both('rtt', 50)} | {both('rtt', 99)} | "
+        f"{ratio50:4.1f}x / {ratio99:4.1f}x | {both('ack', 99)} ({ack99:4.1f}x) | "
+        f"{luukku.p('arrival', 50) / 1000:5.2f} s | "
+        f"{len(luukku.ack)}/{luukku.lines} | {luukku.dropped} / {relay.dropped} |"
+    )
+
+
+async def main_async(args: argparse.Namespace) -> int:
+    lines = []
+    failed = False
+    for size in args.sizes:
+        clients, staff = (int(x) for x in size.split("/"))
+        relay = await measure("relay", clients, staff, args.messages, 1.0, args.port)
+        luukku = await measure("luukku", clients, staff, args.messages, 1.0, args.port + 1)
+        lines.append(row(luukku, relay))
+        print(lines[-1], flush=True)
+        failed |= bool(
+            luukku.dropped
+            or len(luukku.ack) < luukku.lines
+            or luukku.p("rtt", 99) > max(3 * relay.p("rtt", 99), 0)
+            or luukku.p("rtt", 99) >= 100
+        )
+    print()
+    print(
+        "| clients / staff | round trip p50 Luukku / relay (ms) | round trip p99 Luukku / relay"
+        " | Luukku ÷ relay p50 / p99 | ack p99 Luukku / relay (÷) | start → joined p50 |"
+        " lines acked | dropped Luukku / relay |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for line in lines:
+        print(line)
+    return 1 if failed else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", nargs="+", default=["50/10", "200/30", "500/60", "1000/100"])
+    parser.add_argument("--messages", type=int, default=10)
+    parser.add_argument("--port", type=int, default=8792)
+    return asyncio.run(main_async(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
