@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import getpass
 import json
 import logging
@@ -74,6 +75,11 @@ def serve(settings: Settings, json_logs: bool) -> int:
     if settings.demo:
         logging.getLogger("luukku").warning("DEMO MODE: demo accounts with a known password")
     app = create_app(settings, config)
+    # The collector's full passes over a busy centre's objects stalled every socket for
+    # 100+ ms at a time (round trip p99 166 ms at 500 chats, 70 ms without): what exists
+    # at start is never collected, and young objects are gathered in bigger rounds.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     uvicorn.run(
         app,
         host=settings.host,

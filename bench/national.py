@@ -38,8 +38,12 @@ async def main_async(args: argparse.Namespace) -> int:
     failed = False
     for size in args.sizes:
         clients, staff = (int(x) for x in size.split("/"))
-        relay = await measure("relay", clients, staff, args.messages, 1.0, args.port)
-        luukku = await measure("luukku", clients, staff, args.messages, 1.0, args.port + 1)
+        relay = await measure(
+            "relay", clients, staff, args.messages, 1.0, args.port, args.time_limit
+        )
+        luukku = await measure(
+            "luukku", clients, staff, args.messages, 1.0, args.port + 1, args.time_limit
+        )
         lines.append(row(luukku, relay))
         print(lines[-1], flush=True)
         failed |= bool(
@@ -67,6 +71,12 @@ def main() -> int:
     parser.add_argument("--sizes", nargs="+", default=["50/10", "200/30", "500/60", "1000/100"])
     parser.add_argument("--messages", type=int, default=10)
     parser.add_argument("--port", type=int, default=8792)
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=180,
+        help="seconds a size may take before its unfinished clients count as dropped",
+    )
     return asyncio.run(main_async(parser.parse_args()))
 
 
