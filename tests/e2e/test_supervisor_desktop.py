@@ -122,6 +122,9 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         assert sum(int(history.heat.item(0, h).text() or 0) for h in range(24)) > 0
         assert history.staff.rowCount() >= 1
         assert "offered" not in history.totals.text()  # Finnish on screen
+        # Clients' feedback has its line (none given in this history: said so).
+        assert history.feedback_line.text() == "Asiakaspalaute: ei vastauksia tällä aikavälillä."
+        assert history.feedback_comments.isHidden()
         for tab, name in ((0, "table"), (1, "charts"), (2, "staff")):
             history.views.setCurrentIndex(tab)
             QApplication.processEvents()

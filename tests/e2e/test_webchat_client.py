@@ -466,9 +466,22 @@ async def test_keyboard_only_from_topic_to_sent_message_with_a_visible_focus(
         raise AssertionError(f"Tab never reached {selector}")
 
     def by_keyboard(page: Any) -> list[dict[str, Any]]:
+        # Leave a message first (mental health has nobody Ready, so it is offered) ...
+        page.goto(backend.http + "/?lang=fi")
+        page.wait_for_selector("#message:not([hidden])")
+        rings = [tab_to(page, "#msg-queue")]
+        page.keyboard.press("End")  # the last topic offered: mental health
+        rings.append(tab_to(page, "#msg-number"))
+        page.keyboard.type("050 111 2233")
+        rings.append(tab_to(page, "#msg-text"))
+        page.keyboard.type("Soittakaa iltapäivällä")
+        rings.append(tab_to(page, "#msg-send"))
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#msg-done >> text=Soittopyyntösi on tallennettu")
+        # ... then a chat, from the topic to a sent line.
         page.goto(backend.http + "/?lang=fi")
         page.wait_for_selector("#queues label")
-        rings = [tab_to(page, "input[name=queue]")]
+        rings.append(tab_to(page, "input[name=queue]"))
         page.keyboard.press("Space")
         rings.append(tab_to(page, "#start-button"))
         page.keyboard.press("Enter")
@@ -484,7 +497,10 @@ async def test_keyboard_only_from_topic_to_sent_message_with_a_visible_focus(
     cid = await nurse_takes(nurse)
     await nurse.send(type="close", conversation_id=cid, outcome="one_contact")
     await nurse.close()
-    assert len(rings) == 3
+    assert len(rings) == 7
+    assert backend.query("SELECT queue, number FROM callbacks WHERE number = '+358501112233'") == [
+        ("mipa", "+358501112233")
+    ]
     for ring in rings:
         assert ring["style"] == "solid" and ring["width"] >= 3
         rgb = [int(x) for x in ring["colour"].strip("rgba()").split(",")[:3]]
