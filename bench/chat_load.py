@@ -18,19 +18,17 @@ import asyncio
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
 
-from bench.common import ROOT, backend_process
+from bench.common import backend_process, listening, server_process
 
 SERVICE = Path(__file__).with_name("bench_service.toml")
 
@@ -85,6 +83,20 @@ async def seed_staff(data_dir: Path, count: int, capacity: int) -> None:
     await store.close()
 
 
+async def log_in(ws: websockets.ClientConnection, username: str) -> None:
+    """A whole shift logging in from one address at once is let in a few at a time (the
+    log-in throttle): try again, as the desktop does."""
+    login = {"v": 1, "type": "login", "username": username, "password": "bench"}
+    await ws.send(json.dumps(login))
+    while True:
+        frame = json.loads(await ws.recv())
+        if frame["type"] == "logged_in":
+            return
+        if frame["type"] == "error" and frame["code"] == "rate_limited":
+            await asyncio.sleep(random.uniform(0.2, 0.6))
+            await ws.send(json.dumps(login))
+
+
 class Results:
     def __init__(self) -> None:
         self.ack: list[float] = []
@@ -100,17 +112,7 @@ async def staff_member(
     url: str, i: int, results: Results, stop: asyncio.Event, ready: asyncio.Semaphore
 ) -> None:
     async with websockets.connect(url + "/ws/staff", max_size=2**22) as ws:
-        # A whole shift logging in from one address at once is let in a few at a time
-        # (the log-in throttle): try again, as the desktop does.
-        login = {"v": 1, "type": "login", "username": f"bench{i}", "password": "bench"}
-        await ws.send(json.dumps(login))
-        while True:
-            frame = json.loads(await ws.recv())
-            if frame["type"] == "logged_in":
-                break
-            if frame["type"] == "error" and frame["code"] == "rate_limited":
-                await asyncio.sleep(random.uniform(0.2, 0.6))
-                await ws.send(json.dumps(login))
+        await log_in(ws, f"bench{i}")
         await ws.send(json.dumps({"v": 1, "type": "set_status", "status": "ready"}))
         n = 0
         while not stop.is_set():
@@ -182,33 +184,10 @@ async def client(
         await ws.send(json.dumps({"v": 1, "type": "leave"}))
 
 
-@contextmanager
-def relay_process(port: int, data_dir: Path) -> Iterator[subprocess.Popen[bytes]]:
+def relay_process(port: int, data_dir: Path) -> AbstractContextManager[subprocess.Popen[bytes]]:
     """The reference relay (bench/relay.py), started and stopped like the backend."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.relay", "--port", str(port), "--db", str(data_dir / "r.db")],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"the relay exited at start (port {port} taken?)")
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError("the relay did not listen in 15 s")
-            time.sleep(0.1)
-        yield proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    args = ["-m", "bench.relay", "--port", str(port), "--db", str(data_dir / "r.db")]
+    return server_process(args, None, listening(port), "relay")
 
 
 @dataclass

@@ -1,27 +1,28 @@
-"""What every benchmark needs: a backend process it starts, waits for and always stops."""
+"""What every benchmark needs: a server process it starts, waits for and always stops."""
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextmanager
-def backend_process(env: dict[str, str], port: int) -> Iterator[subprocess.Popen[bytes]]:
-    """Start ``python -m backend`` with ``env`` and wait until /api/health answers.
-
-    Refuses to measure a backend that died (a taken port would otherwise have the bench
-    talk to whatever else listens there); stops it on the way out, whatever happened.
-    """
+def server_process(
+    args: list[str], env: dict[str, str] | None, ready: Callable[[], bool], what: str
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Start ``python ARGS`` and wait until ``ready()``; stop it on the way out, whatever
+    happened. Refuses to measure a server that died (a taken port would otherwise have the
+    bench talk to whatever else listens there)."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "backend"],
+        [sys.executable, *args],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -29,16 +30,12 @@ def backend_process(env: dict[str, str], port: int) -> Iterator[subprocess.Popen
     )
     try:
         deadline = time.monotonic() + 30
-        while True:
+        while not ready():
             if proc.poll() is not None:
-                raise RuntimeError(f"the backend exited at start (port {port} taken?)")
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("the backend did not answer in 30 s") from None
-                time.sleep(0.1)
+                raise RuntimeError(f"the {what} exited at start (port taken?)")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the {what} did not answer in 30 s")
+            time.sleep(0.1)
         yield proc
     finally:
         proc.terminate()
@@ -46,3 +43,26 @@ def backend_process(env: dict[str, str], port: int) -> Iterator[subprocess.Popen
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def backend_process(
+    env: dict[str, str], port: int
+) -> AbstractContextManager[subprocess.Popen[bytes]]:
+    """``python -m backend`` with ``env``, ready once /api/health answers."""
+
+    def answers() -> bool:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1)
+        except OSError:
+            return False
+        return True
+
+    return server_process(["-m", "backend"], env, answers, "backend")
+
+
+def listening(port: int) -> Callable[[], bool]:
+    def check() -> bool:
+        with socket.socket() as probe:
+            return probe.connect_ex(("127.0.0.1", port)) == 0
+
+    return check

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import websockets
 
-from bench.chat_load import SERVICE, pct, rss_mb, seed_staff
+from bench.chat_load import SERVICE, log_in, pct, rss_mb, seed_staff
 from bench.common import backend_process
 
 
@@ -86,15 +86,7 @@ async def staff_member(
 ) -> None:
     try:
         async with websockets.connect(url + "/ws/staff", max_size=2**24) as ws:
-            login = {"v": 1, "type": "login", "username": f"bench{i}", "password": "bench"}
-            await ws.send(json.dumps(login))
-            while True:
-                frame = json.loads(await ws.recv())
-                if frame["type"] == "logged_in":
-                    break
-                if frame["type"] == "error" and frame["code"] == "rate_limited":
-                    await asyncio.sleep(random.uniform(0.2, 0.6))
-                    await ws.send(json.dumps(login))
+            await log_in(ws, f"bench{i}")
             logged_in.release()
             await go.wait()
             await ws.send(json.dumps({"v": 1, "type": "set_status", "status": "ready"}))
