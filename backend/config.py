@@ -45,24 +45,26 @@ def _check_window(value: str | None) -> str | None:
     return value
 
 
+def _localised(value: dict[str, str]) -> dict[str, str]:
+    if "fi" not in value:
+        raise ValueError("a Finnish text (fi) is required")
+    unknown = set(value) - set(LANGS)
+    if unknown:
+        raise ValueError(f"unknown languages {sorted(unknown)}; use {list(LANGS)}")
+    return value
+
+
+Localised = Annotated[dict[str, str], AfterValidator(_localised)]
+
+
 class QueueConfig(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
     channel: Literal["chat", "phone"]
     skill: str = Field(min_length=1)
-    names: dict[str, str]
+    names: Localised
     hours: str | None = None
 
     _hours = field_validator("hours")(_check_window)
-
-    @field_validator("names")
-    @classmethod
-    def _finnish_first(cls, value: dict[str, str]) -> dict[str, str]:
-        if "fi" not in value:
-            raise ValueError("a Finnish name (fi) is required")
-        unknown = set(value) - set(LANGS)
-        if unknown:
-            raise ValueError(f"unknown languages {sorted(unknown)}; use {list(LANGS)}")
-        return value
 
 
 class ExceptionDay(_Strict):
@@ -212,16 +214,6 @@ class EmergencyConfig(_Strict):
     on_call_advice: str = "116 117"
 
 
-def _localised(value: dict[str, str]) -> dict[str, str]:
-    if "fi" not in value:
-        raise ValueError("a Finnish text (fi) is required")
-    unknown = set(value) - set(LANGS)
-    if unknown:
-        raise ValueError(f"unknown languages {sorted(unknown)}; use {list(LANGS)}")
-    return value
-
-
-Localised = Annotated[dict[str, str], AfterValidator(_localised)]
 HttpsUrl = Annotated[str, Field(pattern=r"^https://\S+$", max_length=500)]
 
 

@@ -82,13 +82,19 @@ class Relay:
     def now(self) -> str:
         return datetime.now(UTC).isoformat()
 
-    async def store_line(self, cid: str, author: str, msg_id: str, text: str) -> tuple[int, str]:
+    async def store_and_ack(
+        self, ws: ServerConnection, cid: str, author: str, frame: dict[str, Any]
+    ) -> int:
+        """The line committed, then its ack to the sender; returns its seq."""
         seq = self.seq[cid] = self.seq.get(cid, 0) + 1
         at = self.now()
+        msg_id, text = frame["client_msg_id"], frame["text"]
         await self.writer.write(
             "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?)", (cid, seq, author, msg_id, text, at)
         )
-        return seq, at
+        ack = {"v": 1, "type": "ack", "client_msg_id": msg_id, "seq": seq, "at": at}
+        await ws.send(json.dumps(ack))
+        return seq
 
     async def client(self, ws: ServerConnection) -> None:
         cid = None
@@ -120,20 +126,7 @@ class Relay:
                     json.dumps({"v": 1, "type": "offer", "conversation_id": cid})
                 )
             elif kind == "message" and cid is not None:
-                seq, at = await self.store_line(
-                    cid, "client", frame["client_msg_id"], frame["text"]
-                )
-                await ws.send(
-                    json.dumps(
-                        {
-                            "v": 1,
-                            "type": "ack",
-                            "client_msg_id": frame["client_msg_id"],
-                            "seq": seq,
-                            "at": at,
-                        }
-                    )
-                )
+                seq = await self.store_and_ack(ws, cid, "client", frame)
                 owner = self.owner.get(cid)
                 if owner in self.staff:
                     await self.staff[owner].send(
@@ -174,18 +167,7 @@ class Relay:
                     )
             elif kind == "send":
                 cid = frame["conversation_id"]
-                seq, at = await self.store_line(cid, "staff", frame["client_msg_id"], frame["text"])
-                await ws.send(
-                    json.dumps(
-                        {
-                            "v": 1,
-                            "type": "ack",
-                            "client_msg_id": frame["client_msg_id"],
-                            "seq": seq,
-                            "at": at,
-                        }
-                    )
-                )
+                seq = await self.store_and_ack(ws, cid, "staff", frame)
                 client = self.clients.get(cid)
                 if client is not None:
                     await client.send(

@@ -43,16 +43,7 @@ class Browser:
         self._pw = sync_playwright().start()
         self._browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         # A Finnish browser, as most of the service's clients have: the page follows it.
-        self.page = self._browser.new_page(viewport={"width": 900, "height": 900}, locale="fi-FI")
-        self.page.set_default_timeout(15_000)
-        # The backend's Content-Security-Policy must never block what the page does.
-        self.page.on(
-            "console",
-            lambda message: (
-                "Content Security Policy" in message.text
-                and self.policy_violations.append(message.text)
-            ),
-        )
+        self.page = self.new_page(viewport={"width": 900, "height": 900}, locale="fi-FI")
 
     def new_page(self, **context: Any) -> Any:
         """A page in a context of its own (a locale, a viewport): on the browser's thread."""

@@ -195,7 +195,7 @@ async def feedback(request: Request) -> JSONResponse:
         comment is not None and not isinstance(comment, str)
     ):
         return JSONResponse({"error": "bad_request"}, status_code=400)
-    comment = comment.strip() or None if comment is not None else None
+    comment = (comment or "").strip() or None
     problem = check_answer(score, comment)
     if problem is not None:
         return JSONResponse({"error": problem}, status_code=422)

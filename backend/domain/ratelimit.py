@@ -154,14 +154,16 @@ class MessageLimits:
     _numbers: dict[str, TokenBucket] = field(default_factory=dict)
 
     def allow(self, address: str, number: str | None, now: float) -> bool:
-        by_address = self._addresses.setdefault(
-            address, TokenBucket(self.per_address_per_hour / 3600, self.per_address_per_hour)
-        )
+        by_address = self._addresses.get(address)
+        if by_address is None:
+            per_hour = self.per_address_per_hour
+            by_address = self._addresses[address] = TokenBucket(per_hour / 3600, per_hour)
         if not by_address.allow(now):
             return False
         if number is None:
             return True
-        by_number = self._numbers.setdefault(
-            number, TokenBucket(self.per_number_per_day / 86400, self.per_number_per_day)
-        )
+        by_number = self._numbers.get(number)
+        if by_number is None:
+            per_day = self.per_number_per_day
+            by_number = self._numbers[number] = TokenBucket(per_day / 86400, per_day)
         return by_number.allow(now)

@@ -498,13 +498,14 @@ function renderState() {
   $("notify").setAttribute("aria-pressed", String(!!state.notify));
   $("feedback").hidden = !(state.closed && page && page.feedback && !state.feedback_done);
   $("fb-done").textContent = state.feedback_done ? t("fb_done") : "";
-  if (!$("scores").childElementCount) {
-    for (let n = 1; n <= 5; n++) {
-      const label = document.createElement("label");
-      const input = Object.assign(document.createElement("input"), { type: "radio", name: "score", value: String(n) });
-      label.append(input, document.createTextNode(String(n)));
-      $("scores").append(label);
-    }
+}
+
+function buildScores() {
+  for (let n = 1; n <= 5; n++) {
+    const label = document.createElement("label");
+    const input = Object.assign(document.createElement("input"), { type: "radio", name: "score", value: String(n) });
+    label.append(input, document.createTextNode(String(n)));
+    $("scores").append(label);
   }
 }
 
@@ -779,6 +780,7 @@ for (const b of document.querySelectorAll("[data-lang]")) {
   b.addEventListener("click", () => { lang = b.dataset.lang; localStorage.setItem("luukku.lang", lang); applyLang(); });
 }
 
+buildScores();
 applyLang();
 loadPage().then(() => { if (state) renderState(); });
 if (state) { showChat(); if (!state.closed) connect(null); }
