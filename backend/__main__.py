@@ -1,4 +1,4 @@
-"""``python -m backend``: run the server; ``python -m backend add-user NAME`` manages staff."""
+"""``python -m backend``: run the server; ``python -m backend users …`` manages staff."""
 
 from __future__ import annotations
 
@@ -164,53 +164,169 @@ def backup(settings: Settings, destination: str) -> int:
     return 0
 
 
-def _languages(value: str) -> str:
-    chosen = [part.strip() for part in value.split(",") if part.strip()]
-    wrong = [lang for lang in chosen if lang not in ("fi", "sv", "en")]
-    if wrong or not chosen:
-        raise argparse.ArgumentTypeError(f"languages are fi, sv, en (got {value!r})")
-    return ",".join(chosen)
-
-
-async def add_user(settings: Settings, args: argparse.Namespace) -> int:
-    from backend.auth import hash_password
-    from backend.store.migrate import upgrade
-    from backend.store.repository import Store
-    from backend.store.tables import StaffUser, utcnow
-
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    upgrade(settings.database_url)
+def _password(args: argparse.Namespace) -> str | None:
+    """The new password (stdin or a prompt); None after printing why it was refused."""
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass()
     if len(password) < 12:
         print("a staff password needs at least 12 characters", file=sys.stderr)
-        return 2
-    store = Store(settings.database_url)
+        return None
+    return password
+
+
+async def users(settings: Settings, args: argparse.Namespace) -> int:
+    """``users list|add|disable|enable|remove|set-role|set-skills|set-languages|...``:
+    every value checked against the service file, every change recorded as made by
+    ``cli:<the OS user>``. A running backend ends a disabled user's socket within seconds."""
+    from datetime import UTC, datetime
+
+    from backend.accounts import Accounts, NewAccount
+    from backend.auth import hash_password
+    from backend.domain.accounts import AccountError
+    from backend.store.migrate import upgrade
+    from backend.store.repository import Store
+
     try:
-        if await store.user(args.username) is not None:
-            await store.set_password_hash(args.username, hash_password(password))
-            # A new password ends every session of the old one (a stolen token too).
-            await store.end_sessions_of(args.username)
-            print(f"password changed for {args.username}; her sessions were ended")
-        else:
-            await store.add_user(
-                StaffUser(
+        config = load_service_config(settings.service_file, settings.demo)
+    except ConfigError as exc:
+        print(f"luukku-backend: {exc}", file=sys.stderr)
+        return 2
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    upgrade(settings.database_url)
+    store = Store(settings.database_url)
+    accounts = Accounts(store, lambda: config, lambda: datetime.now(UTC))
+    by = f"cli:{getpass.getuser()}"
+    action: str = args.action
+    try:
+        if action == "list":
+            rows = await accounts.all()
+            if args.json:
+                print(json.dumps([_user_json(u) for u in rows], ensure_ascii=False))
+            for user in [] if args.json else rows:
+                state = "active" if user.active else "disabled"
+                print(
+                    f"{user.username:<20} {user.role:<18} {state:<8} {user.source:<5}"
+                    f" skills={user.skills or '-'} languages={user.languages}"
+                    f"  {user.display_name}"
+                )
+        elif action == "changes":
+            for change in await accounts.changes(args.username):
+                print(
+                    f"{change.at:%Y-%m-%d %H:%M:%S} {change.by:<16} {change.username:<20}"
+                    f" {change.action:<14} {change.detail}"
+                )
+        elif action == "add":
+            password_hash = ""
+            if not args.no_password:
+                if not config.identity.local_passwords:
+                    raise AccountError(
+                        "local passwords are off (identity.local_passwords): add her with"
+                        " --no-password; she signs in through the organisation"
+                    )
+                accounts.role(args.role)  # a typo is refused before the password prompt
+                accounts.skills(args.skills)
+                accounts.languages(args.languages)
+                password = _password(args)
+                if password is None:
+                    return 2
+                password_hash = hash_password(password)
+            await accounts.add(
+                by,
+                NewAccount(
                     username=args.username,
                     display_name=args.name or args.username,
-                    password_hash=hash_password(password),
                     role=args.role,
                     skills=args.skills,
+                    languages=args.languages,
                     chat_capacity=args.chat_capacity,
                     chat_while_on_call=args.chat_while_on_call,
                     phone_while_chat=args.phone_while_chat,
-                    languages=args.languages,
-                    active=True,
-                    created_at=utcnow(),
-                )
+                    password_hash=password_hash,
+                    source="local" if password_hash else "oidc",
+                ),
             )
             print(f"staff user {args.username} added")
+        elif action == "set-password":
+            if not config.identity.local_passwords:
+                raise AccountError("local passwords are off (identity.local_passwords)")
+            password = _password(args)
+            if password is None:
+                return 2
+            await accounts.set_password(by, args.username, hash_password(password))
+            print(f"password changed for {args.username}; her sessions were ended")
+        elif action == "disable":
+            await accounts.disable(by, args.username)
+            print(f"{args.username} disabled; her sessions were ended")
+        elif action == "enable":
+            await accounts.enable(by, args.username)
+            print(f"{args.username} enabled")
+        elif action == "remove":
+            await accounts.remove(by, args.username)
+            print(f"{args.username} removed (what she did stays recorded under her username)")
+        elif action == "set-role":
+            await accounts.set_role(by, args.username, args.value)
+            print(f"{args.username}: role {args.value}")
+        elif action == "set-skills":
+            await accounts.set_skills(by, args.username, args.value)
+            print(f"{args.username}: skills {args.value or '(none)'}")
+        elif action == "set-languages":
+            await accounts.set_languages(by, args.username, args.value)
+            print(f"{args.username}: languages {args.value}")
+    except AccountError as exc:
+        print(f"luukku-backend users {action}: {exc}", file=sys.stderr)
+        return 2
     finally:
         await store.close()
     return 0
+
+
+def _user_json(user: object) -> dict[str, object]:
+    from backend.store.tables import StaffUser
+
+    assert isinstance(user, StaffUser)
+    return {
+        "username": user.username,
+        "name": user.display_name,
+        "role": user.role,
+        "skills": [s for s in user.skills.split(",") if s],
+        "languages": user.languages.split(","),
+        "active": user.active,
+        "source": user.source,
+    }
+
+
+def _add_user_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("username")
+    parser.add_argument("--name")
+    parser.add_argument("--role", default="nurse")
+    parser.add_argument("--skills", default="", help="comma-separated skill ids")
+    parser.add_argument("--chat-capacity", type=int, default=2)
+    parser.add_argument(
+        "--languages", default="fi", help="comma-separated languages she serves clients in"
+    )
+    parser.add_argument(
+        "--chat-while-on-call", action="store_true", help="chat offers while on a phone call"
+    )
+    parser.add_argument(
+        "--phone-while-chat", action="store_true", help="phone deliveries while holding chats"
+    )
+    parser.add_argument("--password-stdin", action="store_true")
+
+
+async def add_user(settings: Settings, args: argparse.Namespace) -> int:
+    """The older ``add-user``: adds her, or changes the password of an existing account."""
+    from backend.store.migrate import upgrade
+    from backend.store.repository import Store
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    upgrade(settings.database_url)
+    store = Store(settings.database_url)
+    try:
+        exists = await store.user(args.username) is not None
+    finally:
+        await store.close()
+    args.action = "set-password" if exists else "add"
+    args.no_password = False
+    return await users(settings, args)
 
 
 async def report(settings: Settings, args: argparse.Namespace) -> int:
@@ -408,6 +524,27 @@ async def simulate_day(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def purge(settings: Settings) -> int:
+    """The retention purge now (the backend runs it daily by itself): prints the counts."""
+    from datetime import UTC, datetime
+
+    from backend.retention import Retention
+    from backend.store.migrate import upgrade
+    from backend.store.repository import Store
+
+    config = load_service_config(settings.service_file, settings.demo)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    upgrade(settings.database_url)
+    store = Store(settings.database_url)
+    try:
+        counts = await Retention(store, lambda: config, lambda: datetime.now(UTC)).purge_now()
+    finally:
+        await store.close()
+    for kind, count in counts.items():
+        print(f"{kind.value:<14} {count}")
+    return 0
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -428,24 +565,35 @@ def main(argv: list[str] | None = None) -> int:
     backup_cmd = sub.add_parser("backup", help="copy the running SQLite database safely")
     backup_cmd.add_argument("destination")
     user = sub.add_parser("add-user", help="add a staff user or change a password")
-    user.add_argument("username")
-    user.add_argument("--name")
-    user.add_argument("--role", default="nurse")
-    user.add_argument("--skills", default="", help="comma-separated skill ids")
-    user.add_argument("--chat-capacity", type=int, default=2)
-    user.add_argument(
-        "--languages",
-        default="fi",
-        type=_languages,
-        help="comma-separated languages she serves clients in (fi, sv, en)",
+    _add_user_arguments(user)
+    accounts = sub.add_parser("users", help="staff accounts: list, add, disable, roles, skills")
+    which = accounts.add_subparsers(dest="action", required=True)
+    listing = which.add_parser("list", help="every account, disabled ones too")
+    listing.add_argument("--json", action="store_true")
+    changes = which.add_parser("changes", help="who changed which account, when, how")
+    changes.add_argument("username", nargs="?")
+    adding = which.add_parser("add", help="a new account")
+    _add_user_arguments(adding)
+    adding.add_argument(
+        "--no-password", action="store_true", help="signs in through the organisation only"
     )
-    user.add_argument(
-        "--chat-while-on-call", action="store_true", help="chat offers while on a phone call"
-    )
-    user.add_argument(
-        "--phone-while-chat", action="store_true", help="phone deliveries while holding chats"
-    )
-    user.add_argument("--password-stdin", action="store_true")
+    password = which.add_parser("set-password", help="a new password; her sessions end")
+    password.add_argument("username")
+    password.add_argument("--password-stdin", action="store_true")
+    for name, what in (
+        ("disable", "she cannot sign in; her sessions end, her chats go back to the queue"),
+        ("enable", "she can sign in again"),
+        ("remove", "the account goes; what she did stays recorded"),
+    ):
+        which.add_parser(name, help=what).add_argument("username")
+    for name, what in (
+        ("set-role", "ROLE (one of the service file's staff.roles)"),
+        ("set-skills", "SKILLS, comma-separated queue skills ('' for none)"),
+        ("set-languages", "LANGUAGES, comma-separated: fi, sv, en"),
+    ):
+        setter = which.add_parser(name, help=what)
+        setter.add_argument("username")
+        setter.add_argument("value")
     rep = sub.add_parser("report", help="the service's figures for a date range, as a file")
     rep.add_argument("--from", dest="first", type=_day, required=True, help="YYYY-MM-DD")
     rep.add_argument("--to", dest="last", type=_day, required=True, help="YYYY-MM-DD, inclusive")
@@ -480,6 +628,7 @@ def main(argv: list[str] | None = None) -> int:
     sim.add_argument("--roster", help="a roster CSV for that day (else the stored roster)")
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--json", action="store_true")
+    sub.add_parser("purge", help="delete what is past its retention period, now")
     hist = sub.add_parser("demo-history", help="demo only: write weeks of invented past contacts")
     hist.add_argument("--weeks", type=int, default=8)
     args = parser.parse_args(argv)
@@ -504,6 +653,8 @@ def main(argv: list[str] | None = None) -> int:
         return backup(settings, args.destination)
     if args.command == "add-user":
         return asyncio.run(add_user(settings, args))
+    if args.command == "users":
+        return asyncio.run(users(settings, args))
     if args.command == "report":
         return asyncio.run(report(settings, args))
     if args.command == "wallboard-link":
@@ -516,6 +667,8 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(demo_history(settings, args))
     if args.command == "roster-import":
         return asyncio.run(roster_import(settings, args))
+    if args.command == "purge":
+        return asyncio.run(purge(settings))
     if args.command == "simulate":
         return asyncio.run(simulate_day(settings, args))
     return serve(settings, args.json_logs)

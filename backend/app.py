@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
+import signal
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
@@ -23,13 +25,23 @@ from backend.api.wallboard import wallboard_figures
 from backend.config import ConfigError, ServiceConfig, Settings, load_service_config
 from backend.digi import DigiAgents
 from backend.domain.ratelimit import MessageLimits
-from backend.hub import Hub
+from backend.hub import Hub, ReloadRefused
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
 from backend.supervision import Supervision
 
 WEB = Path(__file__).parent / "web"
 log = logging.getLogger("luukku")
+
+
+def reload_service_file(hub: Hub) -> None:
+    """SIGHUP: the service file read again and validated first. A bad file keeps the one
+    running and logs which field is wrong (``systemctl reload luukku-backend``)."""
+    try:
+        config = load_service_config(hub.settings.service_file, hub.settings.demo)
+        hub.reload(config)
+    except (ConfigError, ReloadRefused) as exc:
+        log.error("service file not reloaded; the running one stays: %s", exc)
 
 
 def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starlette:
@@ -52,9 +64,12 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
         app.state.supervision = Supervision(hub, digi.board)
         await hub.start()
         await digi.start()
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGHUP, reload_service_file, hub)
         try:
             yield
         finally:
+            loop.remove_signal_handler(signal.SIGHUP)
             await hub.stop()
             await store.close()
 

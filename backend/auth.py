@@ -21,8 +21,9 @@ def hash_password(password: str) -> str:
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
+    """False for an account without a password (one from the organisation's provider)."""
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -37,6 +38,12 @@ async def verify_password_async(password_hash: str | None, password: str) -> boo
     """Verify off the event loop, at most two at a time."""
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(_verifier, verify_password, password_hash, password)
+
+
+async def hash_password_async(password: str) -> str:
+    """Hash off the event loop, sharing the verifications' two threads."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_verifier, hash_password, password)
 
 
 def new_token() -> str:

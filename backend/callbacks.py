@@ -18,6 +18,7 @@ import logging
 from datetime import datetime, time, timedelta
 
 from backend.centre import Centre, is_supervisor
+from backend.config import CallbacksConfig
 from backend.domain.callbacks import (
     AttemptOutcome,
     CallbackFacts,
@@ -64,15 +65,17 @@ class Callbacks:
     def __init__(self, hub: Centre, store: CallbackStore) -> None:
         self.hub = hub
         self.store = store
-        cfg = hub.config.callbacks
-        self.rules = CallbackRules(time.fromisoformat(cfg.cutoff), cfg.max_failed_attempts)
-        self.offer_when_idle = cfg.offer_when_idle
+        self.reconfigure(hub.config.callbacks)
         # The not-done callbacks (detached rows, reason included but never sent from here),
         # for the meter and the offers, which run at every tick: loaded at start, kept up
         # to date on every change.
         self._pending: dict[int, Callback] = {}
         self._offers: dict[int, tuple[str, datetime]] = {}  # callback -> (to whom, when)
         self._taken: dict[int, str] = {}  # callback -> who took it from an offer
+
+    def reconfigure(self, cfg: CallbacksConfig) -> None:
+        self.rules = CallbackRules(time.fromisoformat(cfg.cutoff), cfg.max_failed_attempts)
+        self.offer_when_idle = cfg.offer_when_idle
         self._declined: dict[tuple[int, str], datetime] = {}
         self._directory: list[Clinic] | None = None
 

@@ -149,6 +149,36 @@ class Collaboration:
         if target is None or target.channel != "chat":
             raise ProtocolError(ErrorCode.UNKNOWN_QUEUE, f"no chat queue {queue!r}", ref=queue)
         self._check_target(username, queue, frame.to_user)
+        await self._requeue(live, username, queue, frame.note, frame.to_user)
+        log.info("conversation %s transferred by %s to %s", live.id, username, queue)
+        await hub.wrap_up(username, hub.clock())
+        await hub.route()
+        await hub.broadcast_meter()
+        await self.push_colleagues()
+
+    async def give_back(self, username: str) -> int:
+        """Her open chats go back to the head of their queues (her account was disabled
+        or removed): they keep their arrival time, as after a missed offer. How many."""
+        hub = self.hub
+        mine = [
+            live
+            for live in list(hub.live.values())
+            if live.owner == username and live.state == "active"
+        ]
+        for live in mine:
+            await self._requeue(live, username, live.queue, "", None)
+            log.info("conversation %s back to %s: its owner's account ended", live.id, live.queue)
+        for live in hub.live.values():
+            live.consultants.discard(username)
+        if mine:
+            await hub.route()
+            await hub.broadcast_meter()
+        return len(mine)
+
+    async def _requeue(
+        self, live: Live, username: str, queue: str, note: str, to_user: str | None
+    ) -> None:
+        hub = self.hub
         now = hub.clock()
         async with live.lock:
             try:
@@ -157,7 +187,7 @@ class Collaboration:
                     by=username,
                     by_name=self._name(username),
                     queue=queue,
-                    note=frame.note,
+                    note=note,
                     at=now,
                 )
             except Conflict as exc:
@@ -167,7 +197,7 @@ class Collaboration:
         members = live.staff_members()
         live.state, live.owner, live.queue = "queued", None, queue
         live.consultants = set()
-        live.transfer = (self._name(username), frame.note)
+        live.transfer = (self._name(username), note)
         hub.router.release(live.id, username, now)
         hub.router.enqueue(
             Contact(
@@ -176,17 +206,12 @@ class Collaboration:
                 "chat",
                 live.arrived_at,
                 excluded={username},
-                only_for=frame.to_user,
+                only_for=to_user,
             )
         )
-        log.info("conversation %s transferred by %s to %s", live.id, username, queue)
         for member in members:
             await hub.send_staff(member, ToStaffLeft(conversation_id=live.id, reason="transferred"))
         await hub.fan_line(live, line)
-        await hub.wrap_up(username, now)
-        await hub.route()
-        await hub.broadcast_meter()
-        await self.push_colleagues()
 
     # --- consultants ---------------------------------------------------------------------
 

@@ -302,6 +302,78 @@ class WebConfig(_Strict):
     accessibility: AccessibilityConfig = AccessibilityConfig()
 
 
+class StaffConfig(_Strict):
+    """Who may work here: the roles an account can have (``users`` and sign-in check them)."""
+
+    roles: list[Annotated[str, Field(pattern=r"^[a-z_]{1,32}$")]] = [
+        "nurse",
+        "psychiatric_nurse",
+        "secretary",
+        "social_worker",
+        "doctor",
+        "physiotherapist",
+        "clinic_nurse",
+        "supervisor",
+    ]
+
+
+# The access log answers "who read my record?" (a client may ask, and the Client Data Act
+# wants it kept): shorter than this would leave the question unanswerable.
+ACCESS_LOG_MIN_DAYS = 365 * 2
+
+
+class RetentionConfig(_Strict):
+    """How long each kind of data is kept, in days (0: kept until deleted by hand).
+
+    The daily purge deletes what is older, keeps the figures the reports need and records
+    what it deleted (counts only). README "Retention" gives the reasoning for the defaults."""
+
+    anonymous_days: int = Field(default=90, ge=0, le=3650)
+    identified_days: int = Field(default=365, ge=0, le=3650)
+    call_days: int = Field(default=365, ge=0, le=3650)
+    access_log_days: int = Field(default=ACCESS_LOG_MIN_DAYS, ge=0, le=3650)
+    staff_state_days: int = Field(default=730, ge=0, le=3650)
+    # The local hour (0-23) at which the purge runs.
+    purge_hour: int = Field(default=3, ge=0, le=23)
+
+    @field_validator("access_log_days")
+    @classmethod
+    def _safe_access_log(cls, value: int) -> int:
+        if 0 < value < ACCESS_LOG_MIN_DAYS:
+            raise ValueError(
+                f"the access log is kept at least {ACCESS_LOG_MIN_DAYS} days (clients may ask"
+                " who read their conversation); 0 keeps it for good"
+            )
+        return value
+
+
+class OidcConfig(_Strict):
+    """Staff sign-in with the organisation's identity provider (OpenID Connect)."""
+
+    # The provider's issuer URL: its /.well-known/openid-configuration names the rest.
+    issuer: str = Field(pattern=r"^https?://\S+$")
+    client_id: str = Field(min_length=1)
+    # Shown on the log-in button: "Kirjaudu: <organisation>".
+    organisation: str = Field(min_length=1, max_length=60)
+    scopes: list[str] = ["openid", "profile", "email"]
+    # The claim that names the person's groups or app roles (Entra ID: "groups" or "roles").
+    groups_claim: str = "groups"
+    # The claim that becomes the Luukku username (Entra ID: "preferred_username" or "oid").
+    username_claim: str = "preferred_username"
+    name_claim: str = "name"
+    # A group gives a role (the first listed group she has wins) ...
+    roles: dict[str, str] = Field(min_length=1)
+    # ... and skills (all her groups' skills together).
+    skills: dict[str, list[str]] = {}
+
+
+class IdentityConfig(_Strict):
+    # Passwords kept by Luukku (add-user): an installation that signs in with its own
+    # provider turns them off.
+    local_passwords: bool = True
+    oidc: OidcConfig | None = None
+
+
 class ServiceConfig(_Strict):
     timezone: str = "Europe/Helsinki"
     holidays: str | None = "FI"
@@ -319,6 +391,9 @@ class ServiceConfig(_Strict):
     reports: ReportsConfig = ReportsConfig()
     digi_agents: DigiAgentsConfig = DigiAgentsConfig()
     web: WebConfig = WebConfig()
+    staff: StaffConfig = StaffConfig()
+    retention: RetentionConfig = RetentionConfig()
+    identity: IdentityConfig = IdentityConfig()
     queues: list[QueueConfig] = Field(min_length=1)
     exceptions: list[ExceptionDay] = []
     # Quick-reply placeholders, e.g. {service_phone}; {first_name} is the staff member's.
@@ -367,7 +442,41 @@ class ServiceConfig(_Strict):
         for queue in self.queues:
             if queue.channel not in self.meter:
                 raise ValueError(f"meter.{queue.channel} is missing (queue {queue.id!r} needs it)")
+        self._roles_known()
         return self
+
+    def _roles_known(self) -> None:
+        """Every role the file names is one of ``staff.roles`` (a typo would silently give
+        nobody the right), and every skill an OIDC group gives is a queue's."""
+        known = set(self.staff.roles)
+        if "supervisor" not in known:
+            raise ValueError("staff.roles: 'supervisor' is needed (someone keeps the promise)")
+        named = {
+            "routing.first_line_roles": self.routing.first_line_roles,
+            "collaboration.consultant_roles": self.collaboration.consultant_roles,
+            "digi_agents.roles": self.digi_agents.roles,
+        }
+        if self.identity.oidc is not None:
+            named["identity.oidc.roles"] = list(self.identity.oidc.roles.values())
+        for where, roles in named.items():
+            wrong = sorted(set(roles) - known)
+            if wrong:
+                raise ValueError(f"{where}: unknown roles {wrong}; staff.roles has {sorted(known)}")
+        if self.identity.oidc is not None:
+            skills = self.skills()
+            for group, given in self.identity.oidc.skills.items():
+                wrong = sorted(set(given) - skills)
+                if wrong:
+                    raise ValueError(
+                        f"identity.oidc.skills.{group}: unknown skills {wrong};"
+                        f" the queues' skills are {sorted(skills)}"
+                    )
+        if not self.identity.local_passwords and self.identity.oidc is None:
+            raise ValueError("identity: with local_passwords off, [identity.oidc] is needed")
+
+    def skills(self) -> set[str]:
+        """The skills that mean something: each queue's."""
+        return {q.skill for q in self.queues}
 
     @cached_property
     def tz(self) -> ZoneInfo:

@@ -18,6 +18,7 @@ import logging
 from datetime import datetime, time, timedelta
 
 from backend.centre import is_supervisor
+from backend.config import DigiAgentsConfig, ServiceConfig
 from backend.domain.callin import (
     Action,
     Ask,
@@ -52,33 +53,41 @@ STANDBY = "standby"  # her Not-ready reason while on standby
 RETURNING = "digi_return"  # released: finishing her contacts
 
 
+def _rules(config: DigiAgentsConfig) -> CallInRules:
+    return CallInRules(
+        red_for_s=config.red_for_s,
+        answer_within_s=config.answer_within_s,
+        not_again_s=config.not_again_s,
+        green_for_s=config.green_for_s,
+        choices_min=tuple(config.choices_min),
+        order=config.order,
+        at_once=config.at_once,
+    )
+
+
 class DigiAgents:
     def __init__(self, hub: Hub) -> None:
         self.hub = hub
         config = hub.config.digi_agents
         self.config = config
-        self.desk = CallInDesk(
-            CallInRules(
-                red_for_s=config.red_for_s,
-                answer_within_s=config.answer_within_s,
-                not_again_s=config.not_again_s,
-                green_for_s=config.green_for_s,
-                choices_min=tuple(config.choices_min),
-                order=config.order,
-                at_once=config.at_once,
-            ),
-            {q.id: q.skill for q in hub.config.queues},
-        )
+        self.desk = CallInDesk(_rules(config), {q.id: q.skill for q in hub.config.queues})
         self.store = CallInStore(hub.store)
         self.clinic_of = {
             nurse: clinic.id for clinic in hub.config.clinics for nurse in clinic.nurses
         }
+        hub.config_listeners.append(self.reconfigure)
         self.returning: dict[str, datetime] = {}
         self.since: dict[str, datetime] = {}  # standby / asked / helping since
         self.last_answer: dict[str, str] = {}
         # Before the board's listener: the board then shows this tick's asks.
         hub.meter_listeners.insert(0, self.tick)
         hub.staff_listeners.append(self.on_staff)
+
+    def reconfigure(self, config: ServiceConfig) -> None:
+        """A reloaded service file: new rules and clinics from the next tick on."""
+        self.config = config.digi_agents
+        self.desk.rules = _rules(config.digi_agents)
+        self.clinic_of = {nurse: clinic.id for clinic in config.clinics for nurse in clinic.nurses}
 
     async def start(self) -> None:
         now = self.hub.clock()

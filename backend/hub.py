@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from backend.accounts import Accounts
 from backend.auth import new_token, token_hash, verify_password_async
 from backend.callbacks import Callbacks
 from backend.centre import (
@@ -38,6 +39,7 @@ from backend.domain.ratelimit import ClientLimits, LoginThrottle
 from backend.domain.routing import Agent, Channel, Contact, Router, RoutingError
 from backend.handbook import Handbook
 from backend.phone import PhoneDesk
+from backend.retention import Retention
 from backend.staff_chat import StaffChat
 from backend.store.callbacks import CallbackStore
 from backend.store.handbook import HandbookStore
@@ -87,6 +89,12 @@ log = logging.getLogger("luukku.hub")
 
 TICK_S = 0.25
 METER_EVERY_S = 2.0
+# Sessions ended by another process (the users command) are looked for this often.
+SESSIONS_EVERY_S = 2.0
+
+
+class ReloadRefused(ValueError):
+    """A valid service file that cannot be applied while running; the message says why."""
 
 
 class Hub:
@@ -140,6 +148,8 @@ class Hub:
         # Told when a staff member's socket is attached (True) or gone (False), after the
         # hub has done its part (the digi-agents' standby hangs on this).
         self.staff_listeners: list[Callable[[str, bool], Awaitable[None]]] = []
+        # Told of a reloaded service file (parts outside the hub that keep their own copy).
+        self.config_listeners: list[Callable[[ServiceConfig], None]] = []
         self.handbook = Handbook(self, HandbookStore(store))
         self.callbacks = Callbacks(self, CallbackStore(store))
         self.reports = ReportStore(store)
@@ -154,8 +164,46 @@ class Hub:
         self.chat = ChatDesk(self)
         # Each channel's desk delivers and withdraws its offers (backend/centre.py: Desk).
         self.desks: dict[Channel, Desk] = {"chat": self.chat, "phone": self.phone}
+        self.accounts = Accounts(store, lambda: self.config, self.clock, self.end_staff)
+        self._sessions_checked = 0.0
+        self.retention = Retention(store, lambda: self.config, self.clock)
 
     # --- life cycle ----------------------------------------------------------------------
+
+    def reload(self, config: ServiceConfig) -> None:
+        """A new, already validated service file, applied from the next tick: hours,
+        exceptions, names, routing and meter rules, limits, texts, roles, retention.
+        The queues themselves (ids, channels, skills) are what live contacts and counts
+        hang on: a file that changes them is refused (``ReloadRefused``), and applied
+        by a restart."""
+        shape = {(q.id, q.channel, q.skill) for q in self.config.queues}
+        if {(q.id, q.channel, q.skill) for q in config.queues} != shape:
+            raise ReloadRefused(
+                "queues: ids, channels or skills changed; restart the backend to apply them"
+            )
+        self.config = config
+        self.hours = {q.id: config.opening_hours(q.id) for q in config.queues}
+        rules = config.routing
+        router = self.router
+        router.offer_timeout = timedelta(seconds=rules.offer_timeout_s)
+        router.missed_offer_sets_not_ready = rules.missed_offer_sets_not_ready
+        router.missed_cooldown = timedelta(seconds=rules.missed_cooldown_s)
+        router.language_wait = timedelta(seconds=rules.language_wait_s)
+        router.wrap_up_max = (
+            timedelta(seconds=rules.wrap_up_max_s) if rules.wrap_up_max_s > 0 else None
+        )
+        router.wrap_up_then_ready = rules.wrap_up_then_ready
+        limits = config.limits
+        self.client_limits.line_rate_per_s = limits.client_frames_per_s
+        self.client_limits.line_burst = limits.client_burst
+        self.client_limits.start_rate_per_s = limits.client_starts_per_minute / 60
+        self.client_limits.start_burst = limits.client_starts_burst
+        self.collab.config = config.collaboration
+        self.callbacks.reconfigure(config.callbacks)
+        for listener in self.config_listeners:
+            listener(config)
+        self._meter_dirty = True
+        log.info("service file reloaded")
 
     async def start(self) -> None:
         # Whoever the log shows as still working was cut off by the stop: from now on she
@@ -167,6 +215,7 @@ class Hub:
         self._task = asyncio.create_task(self._ticker(), name="hub-ticker")
 
     async def stop(self) -> None:
+        await self.retention.stop()
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -254,6 +303,8 @@ class Hub:
             # Her session ended: this socket ends too (the desktop logs in again).
             await conn.link.close(4001, "session expired")
             conn.expires_at = None
+        await self.watch_sessions()
+        await self.retention.tick()
         self.client_limits.prune(time.monotonic())
         for username in self.router.end_wrap_ups(now):
             await self.send_status(username)
@@ -657,6 +708,35 @@ class Hub:
         )
         await self._attach_staff(link, username, token, expires)
         return username
+
+    async def watch_sessions(self) -> None:
+        """Sessions ended elsewhere (``users disable`` or a new password from the command
+        line, another backend process): her socket closes, and if her account ended her
+        chats go back to the queue. Checked every SESSIONS_EVERY_S, one query for all."""
+        loop_now = asyncio.get_running_loop().time()
+        if loop_now - self._sessions_checked < SESSIONS_EVERY_S or not self.staff:
+            return
+        self._sessions_checked = loop_now
+        attached = {c.token_hash: u for u, c in self.staff.items()}
+        alive = await self.accounts.rows.live_sessions(list(attached))
+        for gone_hash in set(attached) - alive:
+            username = attached[gone_hash]
+            conn = self.staff.get(username)
+            if conn is None or conn.token_hash != gone_hash:
+                continue
+            user = await self.store.user(username)
+            if user is None or not user.active:
+                await self.end_staff(username)
+            else:
+                await conn.link.close(4003, "signed out")
+
+    async def end_staff(self, username: str) -> None:
+        """Her account was disabled or removed: her open chats go back to the head of
+        their queues at once (not after her reconnect grace), her socket closes."""
+        await self.collab.give_back(username)
+        conn = self.staff.get(username)
+        if conn is not None:
+            await conn.link.close(4003, "account disabled")
 
     async def sign_out(self, username: str) -> None:
         """End all her sessions and close her socket (a supervisor signs out a forgotten

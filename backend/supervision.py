@@ -12,7 +12,10 @@ import statistics
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
+from backend.accounts import NewAccount
+from backend.auth import hash_password_async
 from backend.centre import is_supervisor
+from backend.domain.accounts import AccountError
 from backend.domain.callin import summarise
 from backend.domain.feedback import summarise as summarise_feedback
 from backend.domain.figures import ContactRecord, Grain, arrivals_by_weekday_hour
@@ -27,6 +30,7 @@ from backend.store.callins import CallInStore
 from backend.store.feedback import FeedbackStore
 from backend.store.reports import ReportStore
 from protocol.messages import (
+    AccountLine,
     AdviceRow,
     BoardRow,
     CallInLine,
@@ -41,6 +45,7 @@ from protocol.messages import (
     ReportStaffRow,
     RosterPerson,
     RosterShiftLine,
+    StaffAccountChange,
     StaffAdviceRequest,
     StaffMyFiguresRequest,
     StaffReportRequest,
@@ -49,6 +54,7 @@ from protocol.messages import (
     StaffRosterWeekRequest,
     StaffStatus,
     StaffSupervise,
+    ToStaffAccounts,
     ToStaffAdvice,
     ToStaffBoard,
     ToStaffMyFigures,
@@ -138,6 +144,81 @@ class Supervision:
             # A forgotten session: it ends for good; her desktop asks her to log in again.
             await hub.sign_out(target)
         await hub.broadcast_meter()
+
+    # --- accounts ------------------------------------------------------------------------
+
+    async def send_accounts(self, username: str, problem: str = "", done: str = "") -> None:
+        self._require(username)
+        hub = self.hub
+        users = [
+            AccountLine(
+                username=u.username,
+                display_name=u.display_name,
+                role=u.role,
+                skills=[s for s in u.skills.split(",") if s],
+                languages=[lang for lang in u.languages.split(",") if lang],
+                active=u.active,
+                source="oidc" if u.source == "oidc" else "local",
+                online=u.username in hub.staff,
+            )
+            for u in await hub.accounts.all()
+        ]
+        await hub.send_staff(
+            username,
+            ToStaffAccounts(
+                users=users,
+                roles=list(hub.config.staff.roles),
+                skills=sorted(hub.config.skills()),
+                local_passwords=hub.config.identity.local_passwords,
+                problem=problem,
+                done=done,
+            ),
+        )
+
+    async def change_account(self, username: str, frame: StaffAccountChange) -> None:
+        """The desktop's ``users``: the same checks and record as the command line, made
+        by this supervisor. She cannot disable or remove her own account (nobody would be
+        left to undo it)."""
+        self._require(username)
+        accounts = self.hub.accounts
+        target = frame.username
+        try:
+            if target == username and frame.action in ("disable", "remove", "set_role"):
+                raise AccountError("not your own account: ask another supervisor or IT")
+            if frame.action == "add":
+                password_hash = ""
+                if self.hub.config.identity.local_passwords:
+                    if len(frame.password) < 12:
+                        raise AccountError("a first password of at least 12 characters")
+                    password_hash = await hash_password_async(frame.password)
+                await accounts.add(
+                    username,
+                    NewAccount(
+                        username=target,
+                        display_name=frame.name or target,
+                        role=frame.role,
+                        skills=",".join(frame.skills),
+                        languages=",".join(frame.languages),
+                        password_hash=password_hash,
+                        source="local" if password_hash else "oidc",
+                    ),
+                )
+            elif frame.action == "disable":
+                await accounts.disable(username, target)
+            elif frame.action == "enable":
+                await accounts.enable(username, target)
+            elif frame.action == "remove":
+                await accounts.remove(username, target)
+            elif frame.action == "set_role":
+                await accounts.set_role(username, target, frame.role)
+            elif frame.action == "set_skills":
+                await accounts.set_skills(username, target, frame.skills)
+            else:
+                await accounts.set_languages(username, target, frame.languages)
+        except AccountError as exc:
+            await self.send_accounts(username, problem=str(exc))
+            return
+        await self.send_accounts(username, done=frame.action)
 
     # --- reports -------------------------------------------------------------------------
 

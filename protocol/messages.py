@@ -664,8 +664,31 @@ class StaffMyFiguresRequest(Frame):
     last: date
 
 
+class StaffAccountsRequest(Frame):
+    """A supervisor: every staff account, with the roles and skills an account may have."""
+
+    type: Literal["accounts"] = "accounts"
+
+
+class StaffAccountChange(Frame):
+    """A supervisor changes an account. ``add`` takes name, role, skills, languages and a
+    first password (none where the organisation signs staff in); each set-* its one field.
+    Values are checked against the service file: a refusal names the valid ones."""
+
+    type: Literal["account_change"] = "account_change"
+    action: Literal["add", "disable", "enable", "remove", "set_role", "set_skills", "set_languages"]
+    username: Annotated[str, Field(min_length=1, max_length=64)]
+    name: Annotated[str, Field(max_length=100)] = ""
+    role: Annotated[str, Field(max_length=32)] = ""
+    skills: Annotated[list[Annotated[str, Field(max_length=32)]], Field(max_length=50)] = []
+    languages: Annotated[list[Annotated[str, Field(max_length=2)]], Field(max_length=3)] = []
+    password: Annotated[str, Field(max_length=200)] = ""
+
+
 StaffFrame = Annotated[
-    StaffMyFiguresRequest
+    StaffAccountsRequest
+    | StaffAccountChange
+    | StaffMyFiguresRequest
     | StaffCallInAnswer
     | StaffDigiLeave
     | StaffCallForHelp
@@ -1335,8 +1358,34 @@ class ToStaffMyFigures(Frame):
     seconds: dict[str, float]  # by state: "ready", "not_ready:lunch", "wrap_up", …
 
 
+class AccountLine(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    username: str
+    display_name: str
+    role: str
+    skills: list[str]
+    languages: list[str]
+    active: bool
+    source: Literal["local", "oidc"] = "local"
+    online: bool = False
+
+
+class ToStaffAccounts(Frame):
+    """The accounts (to a supervisor), after a request or her change. ``problem`` is why
+    her last change was refused (the valid values named), empty when it was made."""
+
+    type: Literal["accounts"] = "accounts"
+    users: list[AccountLine]
+    roles: list[str]
+    skills: list[str]
+    local_passwords: bool = True
+    problem: str = ""
+    done: str = ""  # what her change did, e.g. "disable"
+
+
 ServerToStaffFrame = Annotated[
-    ToStaffMyFigures
+    ToStaffAccounts
+    | ToStaffMyFigures
     | ToStaffCallIn
     | ToStaffDigiState
     | ToStaffRosterWeek

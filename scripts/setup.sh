@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Luukku needs on Debian 12: system packages (when missing), a virtualenv
 # with the locked Python packages, and the compiled translations.
-#   bash scripts/setup.sh run    # what the demo needs
-#   bash scripts/setup.sh test   # plus what the tests need (Xvfb, Chromium, sipp, Kamailio, PulseAudio)
+#   bash scripts/setup.sh run     # what the demo needs (backend, desktop, Kamailio, espeak-ng)
+#   bash scripts/setup.sh test    # plus what the tests need (Xvfb, Chromium, sipp, PulseAudio)
+#   bash scripts/setup.sh server  # a production backend only: no desktop libraries, no
+#                                 # Kamailio (the organisation has its registrar), no espeak-ng
+#                                 # (record the prompts, or install espeak-ng on a gateway host)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-run}"
@@ -16,8 +19,13 @@ runtime_pkgs=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libdb
 test_pkgs=(xvfb xauth xdotool chromium postgresql nginx sip-tester kamailio-tls-modules pulseaudio
   pulseaudio-utils)
 
-pkgs=("${runtime_pkgs[@]}")
-[ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
+server_pkgs=(python3-venv)
+case "$mode" in
+  run) pkgs=("${runtime_pkgs[@]}") ;;
+  test) pkgs=("${runtime_pkgs[@]}" "${test_pkgs[@]}") ;;
+  server) pkgs=("${server_pkgs[@]}") ;;
+  *) echo "setup: unknown mode '$mode' (run, test or server)" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -48,7 +56,8 @@ if [ ! -x .venv/bin/python ] || [ "$(cat .venv/.installed 2>/dev/null)" != "$loc
   echo "$lock_sum" > .venv/.installed
 fi
 
-# Translations: .ts (source, in git) -> .qm (built here, not in git).
+# Translations: .ts (source, in git) -> .qm (built here, not in git); the desktop's only.
+[ "$mode" = server ] && exit 0
 for ts in desktop/ui/i18n/*.ts; do
   qm="${ts%.ts}.qm"
   if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then

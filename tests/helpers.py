@@ -161,6 +161,19 @@ def running_backend(data_dir: Path, service_file: Path = OPEN_ALWAYS) -> Iterato
         backend.stop()
 
 
+def cli(backend: BackendProcess, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """``python -m backend ARGS`` against this backend's database and service file."""
+    return subprocess.run(
+        [sys.executable, "-m", "backend", *args],
+        cwd=ROOT,
+        env=backend.env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 class Peer:
     """A protocol speaker on a real websocket: sends frames, waits for frames by type."""
 

@@ -54,6 +54,8 @@ from protocol.messages import (
     HandbookVersionRequest,
     ProtocolError,
     StaffAccept,
+    StaffAccountChange,
+    StaffAccountsRequest,
     StaffAdviceRequest,
     StaffCallForHelp,
     StaffCallInAnswer,
@@ -205,6 +207,8 @@ STAFF_HANDLERS: dict[type[Frame], StaffHandler] = {
     StaffRosterImport: lambda s, f: s.supervision.import_roster(s.user, f),
     StaffRosterWeekRequest: lambda s, f: s.supervision.roster_week(s.user, f),
     StaffRosterSave: lambda s, f: s.supervision.save_roster(s.user, f),
+    StaffAccountsRequest: lambda s, f: s.supervision.send_accounts(s.user),
+    StaffAccountChange: lambda s, f: s.supervision.change_account(s.user, f),
     # digi-agents
     StaffCallInAnswer: lambda s, f: s.digi.answer(s.user, f),
     StaffDigiLeave: lambda s, f: s.digi.leave(s.user),

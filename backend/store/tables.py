@@ -66,6 +66,8 @@ class StaffUser(Base):
     # May edit the operating handbook (besides supervisors).
     handbook_editor: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # "local" (a Luukku password) or "oidc" (the organisation's provider; no password).
+    source: Mapped[str] = mapped_column(String(8), default="local", server_default="local")
 
 
 class StaffSession(Base):
@@ -99,10 +101,15 @@ class Conversation(Base):
     # The client answered the feedback question (once per conversation); the answer
     # itself is stored apart, with no link back here.
     feedback_given: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # The client identified strongly (kept for its own, longer, retention period).
+    identified: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # When retention removed its content (the timing row stays for the figures).
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     __table_args__ = (
         Index("ix_conversations_state", "state"),
         Index("ix_conversations_arrived", "arrived_at"),
+        Index("ix_conversations_closed", "closed_at"),
     )
 
 
@@ -136,7 +143,10 @@ class AccessLog(Base):
     conversation_id: Mapped[str] = mapped_column(String(40))
     action: Mapped[str] = mapped_column(String(32))
 
-    __table_args__ = (Index("ix_access_log_conversation", "conversation_id"),)
+    __table_args__ = (
+        Index("ix_access_log_conversation", "conversation_id"),
+        Index("ix_access_log_at", "at"),
+    )
 
 
 class HandbookPage(Base):
@@ -324,6 +334,8 @@ class PhoneCall(Base):
     # What the professional who answered recorded in her wrap-up (protocol Outcome).
     handling_outcome: Mapped[str | None] = mapped_column(String(32))
     wrap_up: Mapped[str | None] = mapped_column(Text)
+    # When retention removed the caller's number and the notes.
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     __table_args__ = (Index("ix_phone_calls_arrived", "arrived_at"),)
 
@@ -429,3 +441,28 @@ class ClientFeedbackRow(Base):
     day: Mapped[date] = mapped_column(Date)
     score: Mapped[int | None] = mapped_column(Integer)
     comment: Mapped[str | None] = mapped_column(Text)
+
+
+class AccountChange(Base):
+    """Who changed which account, when and how (``users`` command, supervisors, sign-in)."""
+
+    __tablename__ = "account_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    by: Mapped[str] = mapped_column(String(80))
+    username: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(String(400))
+
+    __table_args__ = (Index("ix_account_changes_username", "username"),)
+
+
+class PurgeRun(Base):
+    """What one retention purge deleted: a kind of data, the cut-off and a count."""
+
+    __tablename__ = "purge_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(24))
+    before: Mapped[datetime] = mapped_column(UTCDateTime)
+    count: Mapped[int] = mapped_column(Integer)

@@ -6,8 +6,6 @@ import json
 import os
 import sqlite3
 import ssl
-import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
@@ -15,19 +13,7 @@ import pytest
 import trustme
 import websockets
 
-from tests.helpers import ROOT, BackendProcess, Peer, free_port, staff
-
-
-def cli(backend: BackendProcess, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "backend", *args],
-        cwd=ROOT,
-        env=backend.env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+from tests.helpers import BackendProcess, Peer, cli, free_port, staff
 
 
 async def test_production_start_has_no_demo_accounts_and_add_user_works(tmp_path: Path) -> None:
@@ -69,7 +55,7 @@ async def test_production_start_has_no_demo_accounts_and_add_user_works(tmp_path
         wrong = cli(
             backend, "add-user", "bea", "--languages", "fi,de", "--password-stdin", stdin="x\n"
         )
-        assert wrong.returncode == 2 and "languages are fi, sv, en" in wrong.stderr
+        assert wrong.returncode == 2 and "valid languages: fi, sv, en" in wrong.stderr
     finally:
         backend.stop()
     assert backend.query("select count(*) from staff_users") == [(1,)]
