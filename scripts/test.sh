@@ -37,7 +37,8 @@ timeout 900 .venv/bin/python -m pytest -q -p no:cacheprovider -k "not fuzz" test
   --ignore=tests/integration/test_security_headers.py \
   --ignore=tests/integration/test_nginx_front.py \
   --ignore=tests/integration/test_log_privacy.py \
-  --ignore=tests/integration/test_client_limits.py
+  --ignore=tests/integration/test_client_limits.py \
+  --ignore=tests/integration/test_service_reload.py
 for file in tests/e2e/test_chat_end_to_end.py tests/e2e/test_restart_end_to_end.py; do
   echo "== pytest (PostgreSQL): $file"
   timeout 600 .venv/bin/python -m pytest -q -p no:cacheprovider "$file"

@@ -47,6 +47,8 @@ from protocol.messages import (
     ReportInterval,
     RosterShiftLine,
     StaffAccept,
+    StaffAccountChange,
+    StaffAccountsRequest,
     StaffAdviceRequest,
     StaffCallForHelp,
     StaffCallInAnswer,
@@ -350,6 +352,12 @@ class StaffConnection:
 
     async def call_for_help(self, queues: list[str], count: int, username: str | None) -> None:
         await self.send(StaffCallForHelp(queues=queues, count=count, username=username))
+
+    async def request_accounts(self) -> None:
+        await self.send(StaffAccountsRequest())
+
+    async def change_account(self, change: StaffAccountChange) -> None:
+        await self.send(change)
 
     async def request_roster_week(self, day: date) -> None:
         await self.send(StaffRosterWeekRequest(day=day))

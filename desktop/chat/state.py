@@ -27,6 +27,7 @@ from protocol.messages import (
     StaffNoteView,
     StaffProfile,
     StaffStatus,
+    ToStaffAccounts,
     ToStaffAck,
     ToStaffAdvice,
     ToStaffBoard,
@@ -114,6 +115,7 @@ class EventKind(StrEnum):
     DIGI = "digi"  # a digi-agent's state changed (standby, asked, helping, returning)
     CALL_IN = "call_in"  # a digi-agent is asked to help
     MY_FIGURES = "my_figures"
+    ACCOUNTS = "accounts"  # the staff accounts (supervisors), after a request or a change
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,7 @@ class Workstation:
     advice: ToStaffAdvice | None = None
     roster_imported: ToStaffRosterImported | None = None
     roster_week: ToStaffRosterWeek | None = None
+    accounts: ToStaffAccounts | None = None  # supervisors only
     digi: ToStaffDigiState | None = None  # set for digi-agents only
     call_in: ToStaffCallIn | None = None  # the open ask, while she is asked
     my_figures: ToStaffMyFigures | None = None
@@ -370,6 +373,10 @@ class Workstation:
     def _on_roster_week(self, frame: ToStaffRosterWeek) -> list[Event]:
         self.roster_week = frame
         return [Event(EventKind.ROSTER_WEEK)]
+
+    def _on_accounts(self, frame: ToStaffAccounts) -> list[Event]:
+        self.accounts = frame
+        return [Event(EventKind.ACCOUNTS)]
 
     def _on_call_in(self, frame: ToStaffCallIn) -> list[Event]:
         self.call_in = frame
@@ -568,6 +575,7 @@ FRAME_HANDLERS: dict[type[Frame], Callable[[Workstation, Any], list[Event]]] = {
     ToStaffAdvice: Workstation._on_advice,
     ToStaffRosterImported: Workstation._on_roster_imported,
     ToStaffRosterWeek: Workstation._on_roster_week,
+    ToStaffAccounts: Workstation._on_accounts,
     ToStaffCallIn: Workstation._on_call_in,
     ToStaffDigiState: Workstation._on_digi_state,
     ToStaffCallbacks: Workstation._on_callbacks,

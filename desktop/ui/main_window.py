@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
             EventKind.ADVICE: lambda e: self._in_room(lambda r: r.staffing.show_advice()),
             EventKind.ROSTER: lambda e: self._on_roster_answer(),
             EventKind.ROSTER_WEEK: lambda e: self._in_room(lambda r: r.roster.show_week()),
+            EventKind.ACCOUNTS: lambda e: self._in_room(lambda r: r.accounts.show_accounts()),
             EventKind.MY_FIGURES: lambda e: self._refresh(self._my_figures),
             EventKind.DIGI: lambda e: self._on_digi(),
             EventKind.CALL_IN: lambda e: self._on_call_in(),
@@ -771,6 +772,7 @@ class MainWindow(QMainWindow):
         if self.supervisor is not None and error is not None:
             self.supervisor.history.message.refused(error.detail)
             self.supervisor.staffing.message.refused(error.detail)
+            self.supervisor.accounts.message.refused(error.detail)
             if self.supervisor.roster.refused(error):
                 return  # said on the grid's own line, where she looks
         why = refusal(error.detail) if error is not None else None

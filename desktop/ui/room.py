@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QTableWidgetItem, QWidget
 
 from desktop.chat.state import Workstation
-from protocol.messages import ReportInterval, RosterShiftLine
+from protocol.messages import ReportInterval, RosterShiftLine, StaffAccountChange
 
 
 class SupervisorCommands(Protocol):
@@ -32,6 +32,8 @@ class SupervisorCommands(Protocol):
     async def save_roster(
         self, monday: date, version: str, shifts: list[RosterShiftLine]
     ) -> None: ...
+    async def request_accounts(self) -> None: ...
+    async def change_account(self, change: StaffAccountChange) -> None: ...
 
 
 def plain_item(text: str, align_right: bool = False) -> QTableWidgetItem:

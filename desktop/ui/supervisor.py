@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from desktop.chat.state import Workstation
 from desktop.supervisor.board import BoardLine, board_lines, counts
 from desktop.supervisor.history import heat_level, heat_scale, series
+from desktop.ui.accounts import AccountsView
 from desktop.ui.digi_board import DigiBoard
 from desktop.ui.meter import MeterTable
 from desktop.ui.my_figures import state_label
@@ -955,6 +956,7 @@ class SupervisorView(QTabWidget):
         self.history = HistoryView(state, commands, lang, run)
         self.staffing = StaffingView(state, commands, lang, run)
         self.roster = RosterView(state, commands, lang, run)
+        self.accounts = AccountsView(state, commands, lang, run)
         # Each page scrolls rather than growing the window: the workstation must still fit
         # a 1280 x 720 screen with the supervisor's charts in it.
         for page, title in (
@@ -962,6 +964,7 @@ class SupervisorView(QTabWidget):
             (self.history, self.tr("History")),
             (self.staffing, self.tr("Staffing")),
             (self.roster, self.tr("Roster")),
+            (self.accounts, self.tr("Users")),
         ):
             holder = QScrollArea()
             holder.setWidgetResizable(True)
@@ -976,6 +979,9 @@ class SupervisorView(QTabWidget):
         roster_tab = isinstance(holder, QScrollArea) and holder.widget() is self.roster
         if roster_tab and self.roster.loaded_week() is None and not self.roster.message.waiting:
             self.roster.request()
+        # The accounts too (and again each time: IT may have changed them meanwhile).
+        if isinstance(holder, QScrollArea) and holder.widget() is self.accounts:
+            self.accounts.request()
 
     def show_page(self, page: QWidget) -> None:
         """Bring one of the pages (board, history, staffing) to the front."""

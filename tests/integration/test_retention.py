@@ -60,8 +60,8 @@ def seed_content(store: Store) -> tuple[str, str, str]:
     for cid in (old, identified, new):
         sql(
             store,
-            "update conversations set client_name = 'Maija Meikäläinen', client_phone = '+358401234567'"
-            " where id = :i",
+            "update conversations set client_name = 'Maija Meikäläinen',"
+            " client_phone = '+358401234567' where id = :i",
             i=cid,
         )
         for seq, line in enumerate(("Lapsella on kuumetta", "Soita lääkärille"), start=1):
@@ -142,7 +142,8 @@ async def test_past_its_period_is_gone_and_the_figures_stay(store: Store) -> Non
         ]
         assert sql(
             store,
-            "select client_name, client_phone, purged_at is not null from conversations where id = :i",
+            "select client_name, client_phone, purged_at is not null from conversations"
+            " where id = :i",
             i=old,
         ) == [(None, None, True)]
         assert sql(
@@ -220,5 +221,5 @@ async def test_the_purge_runs_once_a_day_from_its_hour(store: Store) -> None:
 def test_an_access_log_kept_too_briefly_is_refused(tmp_path: Path) -> None:
     service = tmp_path / "service.toml"
     service.write_text(OPEN_ALWAYS.read_text() + "\n[retention]\naccess_log_days = 30\n")
-    with pytest.raises(ConfigError, match="retention.access_log_days: .*at least 730 days"):
+    with pytest.raises(ConfigError, match=r"retention.access_log_days: .*at least 730 days"):
         load_service_config(service)

@@ -2,6 +2,148 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI">
 <context>
+    <name>AccountsView</name>
+    <message>
+        <location filename="../accounts.py" line="97"/>
+        <location filename="../accounts.py" line="155"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="98"/>
+        <location filename="../accounts.py" line="154"/>
+        <source>Username</source>
+        <translation>Käyttäjätunnus</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="99"/>
+        <location filename="../accounts.py" line="132"/>
+        <location filename="../accounts.py" line="156"/>
+        <source>Role</source>
+        <translation>Rooli</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="100"/>
+        <location filename="../accounts.py" line="133"/>
+        <location filename="../accounts.py" line="157"/>
+        <source>Skills</source>
+        <translation>Osaamiset</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="101"/>
+        <location filename="../accounts.py" line="134"/>
+        <location filename="../accounts.py" line="158"/>
+        <source>Languages</source>
+        <translation>Kielet</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="102"/>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="109"/>
+        <source>Chosen account</source>
+        <translation>Valittu tili</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="112"/>
+        <source>Change role</source>
+        <translation>Vaihda rooli</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="117"/>
+        <source>Save skills and languages</source>
+        <translation>Tallenna osaamiset ja kielet</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="119"/>
+        <location filename="../accounts.py" line="313"/>
+        <source>Disable</source>
+        <translation>Poista käytöstä</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="121"/>
+        <source>Remove…</source>
+        <translation>Poista…</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="137"/>
+        <source>New account</source>
+        <translation>Uusi tili</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="151"/>
+        <source>Add account</source>
+        <translation>Lisää tili</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="159"/>
+        <source>First password (at least 12 characters)</source>
+        <translation>Ensimmäinen salasana (vähintään 12 merkkiä)</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="181"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="185"/>
+        <source>Saving…</source>
+        <translation>Tallennetaan…</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="223"/>
+        <source>Disable %1? Her sessions end now and her open chats go back to the queue.</source>
+        <translation>Poistetaanko %1 käytöstä? Istunnot päättyvät heti ja avoimet chatit palaavat jonoon.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="233"/>
+        <source>Remove the account of %1? What she did stays recorded under her username.</source>
+        <translation>Poistetaanko käyttäjän %1 tili? Hänen tekemänsä kirjaukset säilyvät käyttäjätunnuksella.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="252"/>
+        <source>Users</source>
+        <translation>Käyttäjät</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="275"/>
+        <source>Active</source>
+        <translation>Käytössä</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="275"/>
+        <source>Disabled</source>
+        <translation>Ei käytössä</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="277"/>
+        <source>online</source>
+        <translation>verkossa</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="295"/>
+        <source>Not saved: %1</source>
+        <translation>Ei tallennettu: %1</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="297"/>
+        <source>Account added.</source>
+        <translation>Tili lisätty.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="302"/>
+        <source>Saved.</source>
+        <translation>Tallennettu.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="313"/>
+        <source>Enable</source>
+        <translation>Ota käyttöön</translation>
+    </message>
+</context>
+<context>
     <name>AttentionBar</name>
     <message>
         <location filename="../attention.py" line="52"/>
@@ -70,87 +212,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="135"/>
+        <location filename="../supervisor.py" line="136"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="136"/>
+        <location filename="../supervisor.py" line="137"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="137"/>
+        <location filename="../supervisor.py" line="138"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="138"/>
+        <location filename="../supervisor.py" line="139"/>
         <source>For</source>
         <translation>Kesto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="139"/>
+        <location filename="../supervisor.py" line="140"/>
         <source>Chats</source>
         <translation>Chatit</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="140"/>
+        <location filename="../supervisor.py" line="141"/>
         <source>On a call</source>
         <translation>Puhelussa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="141"/>
+        <location filename="../supervisor.py" line="142"/>
         <source>Queues</source>
         <translation>Jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="148"/>
+        <location filename="../supervisor.py" line="149"/>
         <source>Set Not ready…</source>
         <translation>Aseta Ei valmis…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="150"/>
+        <location filename="../supervisor.py" line="151"/>
         <source>Sign out…</source>
         <translation>Kirjaa ulos…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="152"/>
+        <location filename="../supervisor.py" line="153"/>
         <source>Read her chat</source>
         <translation>Lue hänen chattiaan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="154"/>
+        <location filename="../supervisor.py" line="155"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Vain luku. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="167"/>
+        <location filename="../supervisor.py" line="168"/>
         <source>Queues now</source>
         <translation>Jonot nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="224"/>
+        <location filename="../supervisor.py" line="225"/>
         <source>yes</source>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="245"/>
+        <location filename="../supervisor.py" line="246"/>
         <source>Set %1 Not ready</source>
         <translation>Aseta %1 tilaan Ei valmis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="246"/>
+        <location filename="../supervisor.py" line="247"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="248"/>
+        <location filename="../supervisor.py" line="249"/>
         <source>Sign out %1</source>
         <translation>Kirjaa ulos %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="250"/>
+        <location filename="../supervisor.py" line="251"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hänen istuntonsa päättyy ja työasema pyytää kirjautumaan uudelleen. Avoimet chatit pysyvät hänellä. Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
@@ -1066,334 +1208,334 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="286"/>
+        <location filename="../supervisor.py" line="287"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="287"/>
+        <location filename="../supervisor.py" line="288"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="288"/>
+        <location filename="../supervisor.py" line="289"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="289"/>
+        <location filename="../supervisor.py" line="290"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="290"/>
+        <location filename="../supervisor.py" line="291"/>
         <source>Week</source>
         <translation>Viikko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="291"/>
+        <location filename="../supervisor.py" line="292"/>
         <source>Month</source>
         <translation>Kuukausi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="297"/>
-        <location filename="../supervisor.py" line="364"/>
+        <location filename="../supervisor.py" line="298"/>
+        <location filename="../supervisor.py" line="365"/>
         <source>Per person</source>
         <translation>Henkilöittäin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="300"/>
+        <location filename="../supervisor.py" line="301"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Aika tiloittain ja yhteydenotot henkilöittäin. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="302"/>
+        <location filename="../supervisor.py" line="303"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="304"/>
+        <location filename="../supervisor.py" line="305"/>
         <source>Export XLSX…</source>
         <translation>Vie XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="306"/>
+        <location filename="../supervisor.py" line="307"/>
         <source>Export CSV…</source>
         <translation>Vie CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="310"/>
+        <location filename="../supervisor.py" line="311"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="311"/>
+        <location filename="../supervisor.py" line="312"/>
         <source>To</source>
         <translation>Päättyen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="312"/>
-        <location filename="../supervisor.py" line="335"/>
+        <location filename="../supervisor.py" line="313"/>
+        <location filename="../supervisor.py" line="336"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="313"/>
+        <location filename="../supervisor.py" line="314"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="335"/>
+        <location filename="../supervisor.py" line="336"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="354"/>
+        <location filename="../supervisor.py" line="355"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Yhteydenotot viikonpäivittäin ja tunneittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="362"/>
+        <location filename="../supervisor.py" line="363"/>
         <source>Table</source>
         <translation>Taulukko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="363"/>
+        <location filename="../supervisor.py" line="364"/>
         <source>Charts</source>
         <translation>Kaaviot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="401"/>
+        <location filename="../supervisor.py" line="402"/>
         <source>Offered</source>
         <translation>Tulleet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="402"/>
+        <location filename="../supervisor.py" line="403"/>
         <source>Answered</source>
         <translation>Vastatut</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="403"/>
+        <location filename="../supervisor.py" line="404"/>
         <source>Within target</source>
         <translation>Tavoiteajassa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="404"/>
+        <location filename="../supervisor.py" line="405"/>
         <source>Abandoned</source>
         <translation>Luopuneet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="405"/>
+        <location filename="../supervisor.py" line="406"/>
         <source>Short abandons</source>
         <translation>Lyhyet luopumiset</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="406"/>
+        <location filename="../supervisor.py" line="407"/>
         <source>Service level</source>
         <translation>Palvelutaso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="407"/>
+        <location filename="../supervisor.py" line="408"/>
         <source>Mean wait</source>
         <translation>Keskim. odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="408"/>
+        <location filename="../supervisor.py" line="409"/>
         <source>Wait, 90th pct</source>
         <translation>Odotus, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="409"/>
+        <location filename="../supervisor.py" line="410"/>
         <source>Longest wait</source>
         <translation>Pisin odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="410"/>
+        <location filename="../supervisor.py" line="411"/>
         <source>Mean handling</source>
         <translation>Keskim. käsittely</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="411"/>
+        <location filename="../supervisor.py" line="412"/>
         <source>One contact</source>
         <translation>Yhdellä kerralla</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="412"/>
+        <location filename="../supervisor.py" line="413"/>
         <source>Transfers</source>
         <translation>Siirrot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="413"/>
+        <location filename="../supervisor.py" line="414"/>
         <source>Wrap-up per contact</source>
         <translation>Jälkityö / yhteydenotto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="418"/>
+        <location filename="../supervisor.py" line="419"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="419"/>
+        <location filename="../supervisor.py" line="420"/>
         <source>Tue</source>
         <translation>ti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="420"/>
+        <location filename="../supervisor.py" line="421"/>
         <source>Wed</source>
         <translation>ke</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="421"/>
+        <location filename="../supervisor.py" line="422"/>
         <source>Thu</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="422"/>
+        <location filename="../supervisor.py" line="423"/>
         <source>Fri</source>
         <translation>pe</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="423"/>
+        <location filename="../supervisor.py" line="424"/>
         <source>Sat</source>
         <translation>la</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="424"/>
+        <location filename="../supervisor.py" line="425"/>
         <source>Sun</source>
         <translation>su</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="429"/>
+        <location filename="../supervisor.py" line="430"/>
         <source>All queues</source>
         <translation>Kaikki jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="444"/>
+        <location filename="../supervisor.py" line="445"/>
         <source>The range ends before it starts.</source>
         <translation>Jakso päättyy ennen kuin se alkaa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="446"/>
+        <location filename="../supervisor.py" line="447"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="455"/>
+        <location filename="../supervisor.py" line="456"/>
         <source>Export report</source>
         <translation>Vie raportti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="467"/>
+        <location filename="../supervisor.py" line="468"/>
         <source>Exporting…</source>
         <translation>Viedään…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="471"/>
+        <location filename="../supervisor.py" line="472"/>
         <source>The export failed: %1</source>
         <translation>Vienti epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="473"/>
+        <location filename="../supervisor.py" line="474"/>
         <source>Saved %1</source>
         <translation>Tallennettu %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="492"/>
+        <location filename="../supervisor.py" line="493"/>
         <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
         <translation>Digiagentit: minuutit viikoittain ja vastaanotoittain %1; hoidettuja yhteydenottoja %2; avunpyyntöjä %3 (punaisen jonon käynnistämiä %4), apua sai %5: mediaani %6, pisin %7 ensimmäiseen auttajaan.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="506"/>
+        <location filename="../supervisor.py" line="507"/>
         <source>Client feedback: no answers in this range.</source>
         <translation>Asiakaspalaute: ei vastauksia tällä aikavälillä.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="510"/>
+        <location filename="../supervisor.py" line="511"/>
         <source>Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.</source>
         <translation>Asiakaspalaute: %1 vastausta, keskiarvo %2 / 5 (%3), %4 kommenttia.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="527"/>
+        <location filename="../supervisor.py" line="528"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="527"/>
+        <location filename="../supervisor.py" line="528"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="535"/>
+        <location filename="../supervisor.py" line="536"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyet luopumiset (%1) lasketaan luopuneiksi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="540"/>
+        <location filename="../supervisor.py" line="541"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyitä luopumisia (%1) ei lasketa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="548"/>
+        <location filename="../supervisor.py" line="549"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: tulleita %2, vastattuja %3, palvelutaso %4, yhdellä kerralla %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="557"/>
+        <location filename="../supervisor.py" line="558"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Soittopyynnöt: %1 jätetty, %2 hoidettu samana päivänä, %3 myöhässä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="614"/>
+        <location filename="../supervisor.py" line="615"/>
         <source>Arrivals per interval</source>
         <translation>Yhteydenotot jaksoittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="633"/>
+        <location filename="../supervisor.py" line="634"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Yhteydenotot jaksoittain, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="648"/>
+        <location filename="../supervisor.py" line="649"/>
         <source>Mean staff Ready</source>
         <translation>Valmiina keskimäärin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="662"/>
+        <location filename="../supervisor.py" line="663"/>
         <source>Service level against the target</source>
         <translation>Palvelutaso ja tavoite</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="671"/>
+        <location filename="../supervisor.py" line="672"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Hoidettu yhdellä kerralla (tavoite 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="715"/>
+        <location filename="../supervisor.py" line="716"/>
         <source>Target (%1)</source>
         <translation>Tavoite (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="752"/>
+        <location filename="../supervisor.py" line="753"/>
         <source>Not asked for</source>
         <translation>Ei pyydetty</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="755"/>
+        <location filename="../supervisor.py" line="756"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="755"/>
+        <location filename="../supervisor.py" line="756"/>
         <source>Contacts</source>
         <translation>Yhteydenotot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="755"/>
+        <location filename="../supervisor.py" line="756"/>
         <source>On chat</source>
         <translation>Chatissa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="755"/>
+        <location filename="../supervisor.py" line="756"/>
         <source>On calls</source>
         <translation>Puheluissa</translation>
     </message>
@@ -1506,19 +1648,19 @@ Avataanko se selaimessa?</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="182"/>
-        <location filename="../main_window.py" line="632"/>
+        <location filename="../main_window.py" line="633"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="184"/>
-        <location filename="../main_window.py" line="595"/>
+        <location filename="../main_window.py" line="596"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="569"/>
+        <location filename="../main_window.py" line="570"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
@@ -1558,77 +1700,77 @@ Avataanko se selaimessa?</translation>
         <translation>Puhelun tulos tallennettu.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="361"/>
         <source>Supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="389"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="425"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465"/>
+        <location filename="../main_window.py" line="466"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="501"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="503"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652"/>
+        <location filename="../main_window.py" line="653"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="655"/>
+        <location filename="../main_window.py" line="656"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="668"/>
+        <location filename="../main_window.py" line="669"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="724"/>
+        <location filename="../main_window.py" line="725"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Jono on taas rauhallinen: kiitos!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="756"/>
+        <location filename="../main_window.py" line="757"/>
         <source>The contact point needs help</source>
         <translation>Yhteyspiste tarvitsee apua</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="758"/>
         <source>Clients are waiting in %1.</source>
         <translation>Asiakkaita odottaa jonossa %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="779"/>
+        <location filename="../main_window.py" line="781"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="785"/>
+        <location filename="../main_window.py" line="787"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -2030,6 +2172,49 @@ pyyntöjä</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../accounts.py" line="34"/>
+        <source>Nurse</source>
+        <translation>Sairaanhoitaja</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="35"/>
+        <source>Psychiatric nurse</source>
+        <translation>Psykiatrinen sairaanhoitaja</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="36"/>
+        <source>Secretary</source>
+        <translation>Sihteeri</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="37"/>
+        <source>Social worker</source>
+        <translation>Sosiaalityöntekijä</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="38"/>
+        <source>Doctor</source>
+        <translation>Lääkäri</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="39"/>
+        <source>Physiotherapist</source>
+        <translation>Fysioterapeutti</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="40"/>
+        <source>Clinic nurse (digi-agent)</source>
+        <translation>Neuvolan hoitaja (digiagentti)</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="41"/>
+        <source>Supervisor</source>
+        <translation>Esihenkilö</translation>
+    </message>
+</context>
+<context>
     <name>RosterView</name>
     <message>
         <location filename="../roster.py" line="50"/>
@@ -2133,147 +2318,147 @@ pyyntöjä</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="787"/>
+        <location filename="../supervisor.py" line="788"/>
         <source>1 day</source>
         <translation>1 päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="789"/>
+        <location filename="../supervisor.py" line="790"/>
         <source>%1 days</source>
         <translation>%1 päivää</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="792"/>
+        <location filename="../supervisor.py" line="793"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="793"/>
+        <location filename="../supervisor.py" line="794"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="794"/>
+        <location filename="../supervisor.py" line="795"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="796"/>
+        <location filename="../supervisor.py" line="797"/>
         <source>Import roster (CSV)…</source>
         <translation>Tuo työvuorolista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="799"/>
+        <location filename="../supervisor.py" line="800"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Sarakkeet: nimi, päivä, alku, loppu, taidot tai rooli. Korvaa nuo päivät.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="802"/>
+        <location filename="../supervisor.py" line="803"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="823"/>
+        <location filename="../supervisor.py" line="824"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="824"/>
+        <location filename="../supervisor.py" line="825"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="825"/>
+        <location filename="../supervisor.py" line="826"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="826"/>
+        <location filename="../supervisor.py" line="827"/>
         <source>Forecast</source>
         <translation>Ennuste</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="827"/>
+        <location filename="../supervisor.py" line="828"/>
         <source>Needed</source>
         <translation>Tarve</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="828"/>
+        <location filename="../supervisor.py" line="829"/>
         <source>Rostered</source>
         <translation>Vuorossa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="829"/>
+        <location filename="../supervisor.py" line="830"/>
         <source>Gap</source>
         <translation>Ero</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="837"/>
+        <location filename="../supervisor.py" line="838"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Puhelut: Erlang A historiasta arvioidulla kärsivällisyydellä. Chatit: pienin määrä, joka saavuttaa tavoitteen, kun jakso ajetaan itse reitittimen läpi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="853"/>
+        <location filename="../supervisor.py" line="854"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="862"/>
+        <location filename="../supervisor.py" line="863"/>
         <source>Import roster</source>
         <translation>Tuo työvuorolista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="862"/>
+        <location filename="../supervisor.py" line="863"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-tiedostot (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="872"/>
+        <location filename="../supervisor.py" line="873"/>
         <source>Cannot read %1: %2</source>
         <translation>Tiedostoa %1 ei voi lukea: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="877"/>
+        <location filename="../supervisor.py" line="878"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Tiedosto on liian suuri lähetettäväksi; pyydä IT:tä tuomaan se roster-import-komennolla.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="880"/>
+        <location filename="../supervisor.py" line="881"/>
         <source>Importing…</source>
         <translation>Tuodaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="887"/>
+        <location filename="../supervisor.py" line="888"/>
         <source>%1 shifts stored.</source>
         <translation>%1 vuoroa tallennettu.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="889"/>
+        <location filename="../supervisor.py" line="890"/>
         <source>Skipped:</source>
         <translation>Ohitettu:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="900"/>
+        <location filename="../supervisor.py" line="901"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="900"/>
+        <location filename="../supervisor.py" line="901"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="904"/>
+        <location filename="../supervisor.py" line="905"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttitunteja tarvitaan vajeiden paikkaamiseen: %1 (vajaita jaksoja: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="908"/>
+        <location filename="../supervisor.py" line="909"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Työvuorolista kattaa ennustetun tarpeen joka jaksossa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="917"/>
+        <location filename="../supervisor.py" line="918"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Ennuste: saman viikonpäivän keskiarvo kuudelta viimeiseltä aukioloviikolta. Sen virhe kahdella viimeisellä viikolla (WAPE): %1</translation>
     </message>
@@ -2281,24 +2466,29 @@ pyyntöjä</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="961"/>
+        <location filename="../supervisor.py" line="963"/>
         <source>Now</source>
         <translation>Nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="962"/>
+        <location filename="../supervisor.py" line="964"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="963"/>
+        <location filename="../supervisor.py" line="965"/>
         <source>Staffing</source>
         <translation>Resursointi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="964"/>
+        <location filename="../supervisor.py" line="966"/>
         <source>Roster</source>
         <translation>Työvuorot</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="967"/>
+        <source>Users</source>
+        <translation>Käyttäjät</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,148 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_FI">
 <context>
+    <name>AccountsView</name>
+    <message>
+        <location filename="../accounts.py" line="97"/>
+        <location filename="../accounts.py" line="155"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="98"/>
+        <location filename="../accounts.py" line="154"/>
+        <source>Username</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="99"/>
+        <location filename="../accounts.py" line="132"/>
+        <location filename="../accounts.py" line="156"/>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="100"/>
+        <location filename="../accounts.py" line="133"/>
+        <location filename="../accounts.py" line="157"/>
+        <source>Skills</source>
+        <translation>Kompetenser</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="101"/>
+        <location filename="../accounts.py" line="134"/>
+        <location filename="../accounts.py" line="158"/>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="102"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="109"/>
+        <source>Chosen account</source>
+        <translation>Valt konto</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="112"/>
+        <source>Change role</source>
+        <translation>Byt roll</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="117"/>
+        <source>Save skills and languages</source>
+        <translation>Spara kompetenser och språk</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="119"/>
+        <location filename="../accounts.py" line="313"/>
+        <source>Disable</source>
+        <translation>Inaktivera</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="121"/>
+        <source>Remove…</source>
+        <translation>Ta bort…</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="137"/>
+        <source>New account</source>
+        <translation>Nytt konto</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="151"/>
+        <source>Add account</source>
+        <translation>Lägg till konto</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="159"/>
+        <source>First password (at least 12 characters)</source>
+        <translation>Första lösenord (minst 12 tecken)</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="181"/>
+        <source>Loading…</source>
+        <translation>Laddar…</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="185"/>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="223"/>
+        <source>Disable %1? Her sessions end now and her open chats go back to the queue.</source>
+        <translation>Inaktivera %1? Sessionerna avslutas nu och öppna chattar går tillbaka till kön.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="233"/>
+        <source>Remove the account of %1? What she did stays recorded under her username.</source>
+        <translation>Ta bort kontot för %1? Det hen gjort finns kvar registrerat under användarnamnet.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="252"/>
+        <source>Users</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="275"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="275"/>
+        <source>Disabled</source>
+        <translation>Inaktiverad</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="277"/>
+        <source>online</source>
+        <translation>inloggad</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="295"/>
+        <source>Not saved: %1</source>
+        <translation>Inte sparat: %1</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="297"/>
+        <source>Account added.</source>
+        <translation>Kontot har lagts till.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="302"/>
+        <source>Saved.</source>
+        <translation>Sparat.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="313"/>
+        <source>Enable</source>
+        <translation>Aktivera</translation>
+    </message>
+</context>
+<context>
     <name>AttentionBar</name>
     <message>
         <location filename="../attention.py" line="52"/>
@@ -70,87 +212,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="135"/>
+        <location filename="../supervisor.py" line="136"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="136"/>
+        <location filename="../supervisor.py" line="137"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="137"/>
+        <location filename="../supervisor.py" line="138"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="138"/>
+        <location filename="../supervisor.py" line="139"/>
         <source>For</source>
         <translation>Hur länge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="139"/>
+        <location filename="../supervisor.py" line="140"/>
         <source>Chats</source>
         <translation>Chattar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="140"/>
+        <location filename="../supervisor.py" line="141"/>
         <source>On a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="141"/>
+        <location filename="../supervisor.py" line="142"/>
         <source>Queues</source>
         <translation>Köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="148"/>
+        <location filename="../supervisor.py" line="149"/>
         <source>Set Not ready…</source>
         <translation>Sätt Inte redo…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="150"/>
+        <location filename="../supervisor.py" line="151"/>
         <source>Sign out…</source>
         <translation>Logga ut…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="152"/>
+        <location filename="../supervisor.py" line="153"/>
         <source>Read her chat</source>
         <translation>Läs hens chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="154"/>
+        <location filename="../supervisor.py" line="155"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Endast läsning. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="167"/>
+        <location filename="../supervisor.py" line="168"/>
         <source>Queues now</source>
         <translation>Köerna nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="224"/>
+        <location filename="../supervisor.py" line="225"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="245"/>
+        <location filename="../supervisor.py" line="246"/>
         <source>Set %1 Not ready</source>
         <translation>Sätt %1 som Inte redo</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="246"/>
+        <location filename="../supervisor.py" line="247"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Varför? Orsaken registreras med ditt namn.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="248"/>
+        <location filename="../supervisor.py" line="249"/>
         <source>Sign out %1</source>
         <translation>Logga ut %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="250"/>
+        <location filename="../supervisor.py" line="251"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hens session avslutas och arbetsstationen ber hen logga in igen. Öppna chattar förblir hens. Varför? Orsaken registreras med ditt namn.</translation>
     </message>
@@ -1066,334 +1208,334 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="286"/>
+        <location filename="../supervisor.py" line="287"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="287"/>
+        <location filename="../supervisor.py" line="288"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="288"/>
+        <location filename="../supervisor.py" line="289"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="289"/>
+        <location filename="../supervisor.py" line="290"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="290"/>
+        <location filename="../supervisor.py" line="291"/>
         <source>Week</source>
         <translation>Vecka</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="291"/>
+        <location filename="../supervisor.py" line="292"/>
         <source>Month</source>
         <translation>Månad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="297"/>
-        <location filename="../supervisor.py" line="364"/>
+        <location filename="../supervisor.py" line="298"/>
+        <location filename="../supervisor.py" line="365"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="300"/>
+        <location filename="../supervisor.py" line="301"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Tid per läge och kontakter per person. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="302"/>
+        <location filename="../supervisor.py" line="303"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="304"/>
+        <location filename="../supervisor.py" line="305"/>
         <source>Export XLSX…</source>
         <translation>Exportera XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="306"/>
+        <location filename="../supervisor.py" line="307"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="310"/>
+        <location filename="../supervisor.py" line="311"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="311"/>
+        <location filename="../supervisor.py" line="312"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="312"/>
-        <location filename="../supervisor.py" line="335"/>
+        <location filename="../supervisor.py" line="313"/>
+        <location filename="../supervisor.py" line="336"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="313"/>
+        <location filename="../supervisor.py" line="314"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="335"/>
+        <location filename="../supervisor.py" line="336"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="354"/>
+        <location filename="../supervisor.py" line="355"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Kontakter per veckodag och timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="362"/>
+        <location filename="../supervisor.py" line="363"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="363"/>
+        <location filename="../supervisor.py" line="364"/>
         <source>Charts</source>
         <translation>Diagram</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="401"/>
+        <location filename="../supervisor.py" line="402"/>
         <source>Offered</source>
         <translation>Inkomna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="402"/>
+        <location filename="../supervisor.py" line="403"/>
         <source>Answered</source>
         <translation>Besvarade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="403"/>
+        <location filename="../supervisor.py" line="404"/>
         <source>Within target</source>
         <translation>Inom målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="404"/>
+        <location filename="../supervisor.py" line="405"/>
         <source>Abandoned</source>
         <translation>Avbrutna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="405"/>
+        <location filename="../supervisor.py" line="406"/>
         <source>Short abandons</source>
         <translation>Korta avbrott</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="406"/>
+        <location filename="../supervisor.py" line="407"/>
         <source>Service level</source>
         <translation>Servicenivå</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="407"/>
+        <location filename="../supervisor.py" line="408"/>
         <source>Mean wait</source>
         <translation>Medelväntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="408"/>
+        <location filename="../supervisor.py" line="409"/>
         <source>Wait, 90th pct</source>
         <translation>Väntan, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="409"/>
+        <location filename="../supervisor.py" line="410"/>
         <source>Longest wait</source>
         <translation>Längsta väntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="410"/>
+        <location filename="../supervisor.py" line="411"/>
         <source>Mean handling</source>
         <translation>Medelhantering</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="411"/>
+        <location filename="../supervisor.py" line="412"/>
         <source>One contact</source>
         <translation>Vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="412"/>
+        <location filename="../supervisor.py" line="413"/>
         <source>Transfers</source>
         <translation>Överföringar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="413"/>
+        <location filename="../supervisor.py" line="414"/>
         <source>Wrap-up per contact</source>
         <translation>Efterarbete / kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="418"/>
+        <location filename="../supervisor.py" line="419"/>
         <source>Mon</source>
         <translation>mån</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="419"/>
+        <location filename="../supervisor.py" line="420"/>
         <source>Tue</source>
         <translation>tis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="420"/>
+        <location filename="../supervisor.py" line="421"/>
         <source>Wed</source>
         <translation>ons</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="421"/>
+        <location filename="../supervisor.py" line="422"/>
         <source>Thu</source>
         <translation>tor</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="422"/>
+        <location filename="../supervisor.py" line="423"/>
         <source>Fri</source>
         <translation>fre</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="423"/>
+        <location filename="../supervisor.py" line="424"/>
         <source>Sat</source>
         <translation>lör</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="424"/>
+        <location filename="../supervisor.py" line="425"/>
         <source>Sun</source>
         <translation>sön</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="429"/>
+        <location filename="../supervisor.py" line="430"/>
         <source>All queues</source>
         <translation>Alla köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="444"/>
+        <location filename="../supervisor.py" line="445"/>
         <source>The range ends before it starts.</source>
         <translation>Perioden slutar innan den börjar.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="446"/>
+        <location filename="../supervisor.py" line="447"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="455"/>
+        <location filename="../supervisor.py" line="456"/>
         <source>Export report</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="467"/>
+        <location filename="../supervisor.py" line="468"/>
         <source>Exporting…</source>
         <translation>Exporterar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="471"/>
+        <location filename="../supervisor.py" line="472"/>
         <source>The export failed: %1</source>
         <translation>Exporten misslyckades: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="473"/>
+        <location filename="../supervisor.py" line="474"/>
         <source>Saved %1</source>
         <translation>Sparad %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="492"/>
+        <location filename="../supervisor.py" line="493"/>
         <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
         <translation>Digiagenter: minuter per vecka och mottagning %1; hanterade kontakter %2; inkallningar %3 (%4 av en röd kö), %5 fick hjälp: median %6, längst %7 till första hjälparen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="506"/>
+        <location filename="../supervisor.py" line="507"/>
         <source>Client feedback: no answers in this range.</source>
         <translation>Klientrespons: inga svar under perioden.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="510"/>
+        <location filename="../supervisor.py" line="511"/>
         <source>Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.</source>
         <translation>Klientrespons: %1 svar, medeltal %2 av 5 (%3), %4 kommentarer.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="527"/>
+        <location filename="../supervisor.py" line="528"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="527"/>
+        <location filename="../supervisor.py" line="528"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="535"/>
+        <location filename="../supervisor.py" line="536"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas som avbrutna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="540"/>
+        <location filename="../supervisor.py" line="541"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas inte.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="548"/>
+        <location filename="../supervisor.py" line="549"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: inkomna %2, besvarade %3, servicenivå %4, vid en kontakt %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="557"/>
+        <location filename="../supervisor.py" line="558"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Återuppringningar: %1 lämnade, %2 klara samma dag, %3 försenade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="614"/>
+        <location filename="../supervisor.py" line="615"/>
         <source>Arrivals per interval</source>
         <translation>Kontakter per intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="633"/>
+        <location filename="../supervisor.py" line="634"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Kontakter per intervall, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="648"/>
+        <location filename="../supervisor.py" line="649"/>
         <source>Mean staff Ready</source>
         <translation>Redo i medeltal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="662"/>
+        <location filename="../supervisor.py" line="663"/>
         <source>Service level against the target</source>
         <translation>Servicenivå mot målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="671"/>
+        <location filename="../supervisor.py" line="672"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Klart vid en kontakt (mål 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="715"/>
+        <location filename="../supervisor.py" line="716"/>
         <source>Target (%1)</source>
         <translation>Mål (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="752"/>
+        <location filename="../supervisor.py" line="753"/>
         <source>Not asked for</source>
         <translation>Inte begärt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="755"/>
+        <location filename="../supervisor.py" line="756"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="755"/>
+        <location filename="../supervisor.py" line="756"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="755"/>
+        <location filename="../supervisor.py" line="756"/>
         <source>On chat</source>
         <translation>I chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="755"/>
+        <location filename="../supervisor.py" line="756"/>
         <source>On calls</source>
         <translation>I samtal</translation>
     </message>
@@ -1506,19 +1648,19 @@ Open it in the web browser?</source>
     </message>
     <message>
         <location filename="../main_window.py" line="182"/>
-        <location filename="../main_window.py" line="632"/>
+        <location filename="../main_window.py" line="633"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="184"/>
-        <location filename="../main_window.py" line="595"/>
+        <location filename="../main_window.py" line="596"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="569"/>
+        <location filename="../main_window.py" line="570"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
@@ -1558,77 +1700,77 @@ Open it in the web browser?</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="361"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="389"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="425"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465"/>
+        <location filename="../main_window.py" line="466"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="501"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="503"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652"/>
+        <location filename="../main_window.py" line="653"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="655"/>
+        <location filename="../main_window.py" line="656"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="668"/>
+        <location filename="../main_window.py" line="669"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="724"/>
+        <location filename="../main_window.py" line="725"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Kön är lugn igen: tack!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="756"/>
+        <location filename="../main_window.py" line="757"/>
         <source>The contact point needs help</source>
         <translation>Kontaktpunkten behöver hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="758"/>
         <source>Clients are waiting in %1.</source>
         <translation>Klienter väntar i %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="779"/>
+        <location filename="../main_window.py" line="781"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="785"/>
+        <location filename="../main_window.py" line="787"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -2030,6 +2172,49 @@ uppringningar</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../accounts.py" line="34"/>
+        <source>Nurse</source>
+        <translation>Sjukskötare</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="35"/>
+        <source>Psychiatric nurse</source>
+        <translation>Psykiatrisk sjukskötare</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="36"/>
+        <source>Secretary</source>
+        <translation>Sekreterare</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="37"/>
+        <source>Social worker</source>
+        <translation>Socialarbetare</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="38"/>
+        <source>Doctor</source>
+        <translation>Läkare</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="39"/>
+        <source>Physiotherapist</source>
+        <translation>Fysioterapeut</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="40"/>
+        <source>Clinic nurse (digi-agent)</source>
+        <translation>Rådgivningens skötare (digiagent)</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="41"/>
+        <source>Supervisor</source>
+        <translation>Förman</translation>
+    </message>
+</context>
+<context>
     <name>RosterView</name>
     <message>
         <location filename="../roster.py" line="50"/>
@@ -2133,147 +2318,147 @@ uppringningar</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="787"/>
+        <location filename="../supervisor.py" line="788"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="789"/>
+        <location filename="../supervisor.py" line="790"/>
         <source>%1 days</source>
         <translation>%1 dagar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="792"/>
+        <location filename="../supervisor.py" line="793"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="793"/>
+        <location filename="../supervisor.py" line="794"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="794"/>
+        <location filename="../supervisor.py" line="795"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="796"/>
+        <location filename="../supervisor.py" line="797"/>
         <source>Import roster (CSV)…</source>
         <translation>Importera arbetslista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="799"/>
+        <location filename="../supervisor.py" line="800"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Kolumner: namn, datum, början, slut, kompetenser eller roll. Ersätter de dagarna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="802"/>
+        <location filename="../supervisor.py" line="803"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="823"/>
+        <location filename="../supervisor.py" line="824"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="824"/>
+        <location filename="../supervisor.py" line="825"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="825"/>
+        <location filename="../supervisor.py" line="826"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="826"/>
+        <location filename="../supervisor.py" line="827"/>
         <source>Forecast</source>
         <translation>Prognos</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="827"/>
+        <location filename="../supervisor.py" line="828"/>
         <source>Needed</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="828"/>
+        <location filename="../supervisor.py" line="829"/>
         <source>Rostered</source>
         <translation>I tjänst</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="829"/>
+        <location filename="../supervisor.py" line="830"/>
         <source>Gap</source>
         <translation>Skillnad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="837"/>
+        <location filename="../supervisor.py" line="838"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Samtal: Erlang A med tålamodet i historiken. Chattar: det minsta antal som når målet när intervallet körs genom själva routern.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="853"/>
+        <location filename="../supervisor.py" line="854"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="862"/>
+        <location filename="../supervisor.py" line="863"/>
         <source>Import roster</source>
         <translation>Importera arbetslista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="862"/>
+        <location filename="../supervisor.py" line="863"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="872"/>
+        <location filename="../supervisor.py" line="873"/>
         <source>Cannot read %1: %2</source>
         <translation>Kan inte läsa %1: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="877"/>
+        <location filename="../supervisor.py" line="878"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Filen är för stor att skicka; be IT importera den med roster-import.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="880"/>
+        <location filename="../supervisor.py" line="881"/>
         <source>Importing…</source>
         <translation>Importerar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="887"/>
+        <location filename="../supervisor.py" line="888"/>
         <source>%1 shifts stored.</source>
         <translation>%1 pass sparade.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="889"/>
+        <location filename="../supervisor.py" line="890"/>
         <source>Skipped:</source>
         <translation>Överhoppade:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="900"/>
+        <location filename="../supervisor.py" line="901"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="900"/>
+        <location filename="../supervisor.py" line="901"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="904"/>
+        <location filename="../supervisor.py" line="905"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttimmar som behövs för att täcka luckorna: %1 (intervall med underbemanning: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="908"/>
+        <location filename="../supervisor.py" line="909"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Arbetslistan täcker det prognostiserade behovet i varje intervall.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="917"/>
+        <location filename="../supervisor.py" line="918"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Prognos: medelvärdet för samma veckodag under de sex senaste öppna veckorna. Dess fel under de två senaste veckorna (WAPE): %1</translation>
     </message>
@@ -2281,24 +2466,29 @@ uppringningar</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="961"/>
+        <location filename="../supervisor.py" line="963"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="962"/>
+        <location filename="../supervisor.py" line="964"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="963"/>
+        <location filename="../supervisor.py" line="965"/>
         <source>Staffing</source>
         <translation>Bemanning</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="964"/>
+        <location filename="../supervisor.py" line="966"/>
         <source>Roster</source>
         <translation>Arbetsschema</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="967"/>
+        <source>Users</source>
+        <translation>Användare</translation>
     </message>
 </context>
 <context>
