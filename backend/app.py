@@ -18,7 +18,7 @@ from starlette.staticfiles import StaticFiles
 
 from backend.api import web_page
 from backend.api.headers import SecurityHeaders
-from backend.api.http import client_picture, health, queues
+from backend.api.http import client_picture, health, identity, queues
 from backend.api.reports import report_file
 from backend.api.sockets import TransportInScope, client_socket, gateway_socket, staff_socket
 from backend.api.wallboard import wallboard_figures
@@ -83,6 +83,7 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
         Route("/", index),
         Route("/api/health", health),
         Route("/api/queues", queues),
+        Route("/api/identity", identity),
         Route("/wallboard", wallboard_page),
         Route("/api/wallboard", wallboard_figures),
         Route("/api/report", report_file),

@@ -559,6 +559,9 @@ class Settings:
     forwarded_allow_ips: str = "127.0.0.1"
     # The phone gateway's shared secret (LUUKKU_GATEWAY_TOKEN); unset: no gateway accepted.
     gateway_token: str | None = None
+    # The provider's client secret, where it wants one (LUUKKU_OIDC_CLIENT_SECRET); a
+    # public client (Entra ID "mobile and desktop") needs none: PKCE protects the code.
+    oidc_client_secret: str | None = None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -586,4 +589,5 @@ class Settings:
             json_logs=env.get("LUUKKU_JSON_LOGS", "") in {"1", "true", "yes"},
             forwarded_allow_ips=env.get("LUUKKU_FORWARDED_ALLOW_IPS", "127.0.0.1"),
             gateway_token=env.get("LUUKKU_GATEWAY_TOKEN") or None,
+            oidc_client_secret=env.get("LUUKKU_OIDC_CLIENT_SECRET") or None,
         )

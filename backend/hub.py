@@ -34,10 +34,13 @@ from backend.centre import (
 from backend.chat_desk import ChatDesk, shown_wait
 from backend.collab import Collaboration
 from backend.config import ServiceConfig, Settings
+from backend.domain.accounts import AccountError, check_username, grant
 from backend.domain.meter import DayCounts, StaffCapacity, estimated_wait_s, queue_figures
 from backend.domain.ratelimit import ClientLimits, LoginThrottle
 from backend.domain.routing import Agent, Channel, Contact, Router, RoutingError
+from backend.domain.sign_in import Pending, SignInRefused, claim_list, claim_text
 from backend.handbook import Handbook
+from backend.oidc import OidcClient
 from backend.phone import PhoneDesk
 from backend.retention import Retention
 from backend.staff_chat import StaffChat
@@ -166,6 +169,7 @@ class Hub:
         self.desks: dict[Channel, Desk] = {"chat": self.chat, "phone": self.phone}
         self.accounts = Accounts(store, lambda: self.config, self.clock, self.end_staff)
         self._sessions_checked = 0.0
+        self._oidc_client: OidcClient | None = None
         self.retention = Retention(store, lambda: self.config, self.clock)
 
     # --- life cycle ----------------------------------------------------------------------
@@ -216,6 +220,8 @@ class Hub:
 
     async def stop(self) -> None:
         await self.retention.stop()
+        if self._oidc_client is not None:
+            await self._oidc_client.close()
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -682,6 +688,10 @@ class Hub:
             raise ProtocolError(
                 ErrorCode.RATE_LIMITED, f"too many attempts; try again in {wait:.0f} s"
             )
+        if not self.config.identity.local_passwords:
+            raise ProtocolError(
+                ErrorCode.AUTH_FAILED, "passwords are off here: sign in with the organisation"
+            )
         if not self.throttle.admit(address):
             raise ProtocolError(ErrorCode.RATE_LIMITED, "too many attempts at once; try again")
         lock = self._login_locks.setdefault(address, asyncio.Lock())
@@ -698,6 +708,10 @@ class Hub:
             log.info("failed staff login")
             raise ProtocolError(ErrorCode.AUTH_FAILED, "wrong username or password")
         self.throttle.succeeded(username, address)
+        await self._open_session(link, username)
+        return username
+
+    async def _open_session(self, link: Link, username: str) -> None:
         token = new_token()
         now = self.clock()
         expires = now + timedelta(hours=self.settings.session_ttl_h)
@@ -707,6 +721,42 @@ class Hub:
             )
         )
         await self._attach_staff(link, username, token, expires)
+
+    def _oidc(self) -> OidcClient:
+        oidc = self.config.identity.oidc
+        if oidc is None:
+            raise ProtocolError(
+                ErrorCode.AUTH_FAILED, "sign-in with the organisation is not set up"
+            )
+        if self._oidc_client is None or self._oidc_client.config != oidc:
+            self._oidc_client = OidcClient(oidc, self.settings.oidc_client_secret)
+        return self._oidc_client
+
+    async def sign_in_start(self, redirect_uri: str, login_hint: str) -> tuple[Pending, str]:
+        try:
+            return await self._oidc().begin(redirect_uri, login_hint)
+        except SignInRefused as exc:
+            raise ProtocolError(ErrorCode.AUTH_FAILED, str(exc)) from exc
+
+    async def sign_in_finish(self, link: Link, pending: Pending, code: str, state: str) -> str:
+        """The provider vouched for her: her groups give her role and skills (the first
+        sign-in creates her account, later ones update it), then a Luukku session."""
+        try:
+            client = self._oidc()
+            claims = await client.finish(pending, code, state)
+            oidc = client.config
+            username = check_username(claim_text(claims, oidc.username_claim))
+            name = str(claims.get(oidc.name_claim) or username)
+            granted = grant(claim_list(claims, oidc.groups_claim), oidc.roles, oidc.skills)
+            if granted is None:
+                raise SignInRefused(
+                    "your groups give you no role in Luukku; ask IT to add you to a Luukku group"
+                )
+            await self.accounts.from_provider(username, name, granted)
+        except (SignInRefused, AccountError) as exc:
+            log.info("staff sign-in refused: %s", exc)
+            raise ProtocolError(ErrorCode.AUTH_FAILED, str(exc)) from exc
+        await self._open_session(link, username)
         return username
 
     async def watch_sessions(self) -> None:

@@ -43,7 +43,8 @@ FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 ReportDay = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
 # The language a handbook page or quick reply is written in ("": any, or not said).
 PageLang = Literal["", "fi", "sv", "en"]
-Ident = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+# Usernames from the organisation's provider are often e-mail addresses: "@" is allowed.
+Ident = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:@-]+$")]
 
 
 class Frame(BaseModel):
@@ -292,6 +293,23 @@ class StaffLogin(Frame):
     type: Literal["login"] = "login"
     username: Annotated[str, Field(min_length=1, max_length=64)]
     password: Annotated[str, Field(min_length=1, max_length=256)]
+
+
+class StaffSignInStart(Frame):
+    """Sign in with the organisation's provider: the desktop listens on ``redirect_uri``
+    (its loopback address) and gets the provider's address to open in the browser."""
+
+    type: Literal["sign_in_start"] = "sign_in_start"
+    redirect_uri: Annotated[str, Field(min_length=1, max_length=200)]
+    login_hint: Annotated[str, Field(max_length=100)] = ""
+
+
+class StaffSignInFinish(Frame):
+    """The code the browser brought back to the loopback address, on the same socket."""
+
+    type: Literal["sign_in_finish"] = "sign_in_finish"
+    code: Annotated[str, Field(min_length=1, max_length=4096)]
+    state: Annotated[str, Field(min_length=1, max_length=200)]
 
 
 class StaffResumeSession(Frame):
@@ -686,7 +704,9 @@ class StaffAccountChange(Frame):
 
 
 StaffFrame = Annotated[
-    StaffAccountsRequest
+    StaffSignInStart
+    | StaffSignInFinish
+    | StaffAccountsRequest
     | StaffAccountChange
     | StaffMyFiguresRequest
     | StaffCallInAnswer
@@ -816,6 +836,13 @@ class Colleague(BaseModel):
     status: StaffStatus
     # Could take one more chat now (Ready, skill aside, with a free slot): transfer targets.
     free: bool
+
+
+class ToStaffSignInUrl(Frame):
+    """Where the desktop sends the browser to sign in (the provider's page)."""
+
+    type: Literal["sign_in_url"] = "sign_in_url"
+    url: str
 
 
 class ToStaffLoggedIn(Frame):
@@ -1384,7 +1411,8 @@ class ToStaffAccounts(Frame):
 
 
 ServerToStaffFrame = Annotated[
-    ToStaffAccounts
+    ToStaffSignInUrl
+    | ToStaffAccounts
     | ToStaffMyFigures
     | ToStaffCallIn
     | ToStaffDigiState

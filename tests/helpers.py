@@ -200,6 +200,15 @@ class Peer:
                 if frame["type"] == type_ and all(frame.get(k) == v for k, v in match.items()):
                     return frame
 
+    async def expect_any(self, *types: str, timeout: float = 5.0) -> dict[str, Any]:
+        """The next frame of any of ``types`` (an answer that may be a refusal)."""
+        async with asyncio.timeout(timeout):
+            while True:
+                frame = json.loads(await self.conn.recv())
+                self.seen.append(frame)
+                if frame["type"] in types:
+                    return frame
+
     async def close(self) -> None:
         await self.conn.close()
 

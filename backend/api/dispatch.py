@@ -16,6 +16,7 @@ from typing import Any
 
 from backend.centre import Link
 from backend.digi import DigiAgents
+from backend.domain.sign_in import Pending
 from backend.hub import Hub
 from backend.supervision import Supervision
 from protocol.gateway import (
@@ -82,10 +83,13 @@ from protocol.messages import (
     StaffRosterWeekRequest,
     StaffSend,
     StaffSetStatus,
+    StaffSignInFinish,
+    StaffSignInStart,
     StaffSupervise,
     StaffTransfer,
     StaffTyping,
     StaffVideoLink,
+    ToStaffSignInUrl,
 )
 
 
@@ -97,6 +101,8 @@ class StaffSession:
     link: Link
     address: str
     username: str | None = None
+    # A sign-in with the organisation's provider begun on this socket (used once).
+    sign_in: Pending | None = None
 
     @property
     def user(self) -> str:
@@ -157,12 +163,31 @@ async def _create_callback(s: StaffSession, frame: CallbackCreate) -> None:
     await s.hub.callbacks.create(s.user, frame)  # the new id goes out in a frame of its own
 
 
-STAFF_BEFORE_LOGIN: frozenset[type[Frame]] = frozenset({StaffLogin, StaffResumeSession})
+async def _sign_in_start(s: StaffSession, frame: StaffSignInStart) -> None:
+    if s.username is not None:
+        raise ProtocolError(ErrorCode.BAD_FRAME, "already logged in")
+    s.sign_in, url = await s.hub.sign_in_start(frame.redirect_uri, frame.login_hint)
+    await s.hub.send_to(s.link, ToStaffSignInUrl(url=url))
+
+
+async def _sign_in_finish(s: StaffSession, frame: StaffSignInFinish) -> None:
+    if s.username is not None:
+        raise ProtocolError(ErrorCode.BAD_FRAME, "already logged in")
+    if s.sign_in is None:
+        raise ProtocolError(ErrorCode.AUTH_FAILED, "no sign-in was started on this connection")
+    s.username = await s.hub.sign_in_finish(s.link, s.sign_in, frame.code, frame.state)
+
+
+STAFF_BEFORE_LOGIN: frozenset[type[Frame]] = frozenset(
+    {StaffLogin, StaffResumeSession, StaffSignInStart, StaffSignInFinish}
+)
 
 STAFF_HANDLERS: dict[type[Frame], StaffHandler] = {
     # session
     StaffLogin: _login,
     StaffResumeSession: _login,
+    StaffSignInStart: _sign_in_start,
+    StaffSignInFinish: _sign_in_finish,
     StaffLogout: lambda s, f: s.hub.staff_logout(s.user, s.link),
     # her work: status, offers, conversations
     StaffSetStatus: _set_status,

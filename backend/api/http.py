@@ -49,6 +49,18 @@ async def queues(request: Request) -> JSONResponse:
     )
 
 
+async def identity(request: Request) -> JSONResponse:
+    """How staff sign in here, for the desktop's log-in dialog (before any log-in)."""
+    hub: Hub = request.app.state.hub
+    oidc = hub.config.identity.oidc
+    return JSONResponse(
+        {
+            "local_passwords": hub.config.identity.local_passwords,
+            "organisation": oidc.organisation if oidc is not None else None,
+        }
+    )
+
+
 async def client_picture(request: Request) -> JSONResponse:
     """A picture from the client's page: the raw bytes as the body, the conversation and
     its token in headers (never in the URL, which proxies log). Answers with the line's
