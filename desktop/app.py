@@ -5,22 +5,26 @@ from __future__ import annotations
 import asyncio
 import functools
 import gc
+import json
 import logging
 import os
 import sys
 import time
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QThread, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QThread, QTimer, QTranslator, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import diagnostics, refcounts
 from desktop.bridge import Bridge, HotkeyRelay, emit_loses_references
 from desktop.chat import credentials
 from desktop.chat.connection import StaffConnection
+from desktop.chat.sign_in import ProviderSignIn
 from desktop.chat.state import LinkState, Workstation
 from desktop.config import (
     SETTINGS,
@@ -197,14 +201,64 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     return translators
 
 
-async def ask_login(username: str, error: str) -> tuple[str, str, bool] | None:
-    dialog = LoginDialog(username, error)
+@dataclass(frozen=True)
+class Identity:
+    """How staff sign in at this backend (``/api/identity``)."""
+
+    local_passwords: bool = True
+    organisation: str | None = None
+
+
+def fetch_identity(backend: str) -> Identity:
+    """Asked once at start; an unreachable backend leaves the password form (the log-in
+    itself then says what is wrong)."""
+    try:
+        with urllib.request.urlopen(backend.rstrip("/") + "/api/identity", timeout=5) as answer:
+            body = json.load(answer)
+        return Identity(bool(body.get("local_passwords", True)), body.get("organisation") or None)
+    except (OSError, ValueError):
+        return Identity()
+
+
+def provider_sign_in() -> ProviderSignIn:
+    """The system browser opens the organisation's page; its tab then says what to do."""
+    return ProviderSignIn(
+        open_browser=lambda url: QDesktopServices.openUrl(QUrl(url)),
+        done_text=QApplication.translate(
+            "Login", "Signed in. You can close this tab and go back to Luukku."
+        ),
+        refused_text=QApplication.translate(
+            "Login", "The sign-in did not go through. Go back to Luukku."
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class LoginAnswer:
+    username: str
+    password: str
+    remember: bool
+    provider: bool
+
+
+async def ask_login(username: str, error: str, identity: Identity) -> LoginAnswer | None:
+    dialog = LoginDialog(
+        username,
+        error,
+        organisation=identity.organisation,
+        local_passwords=identity.local_passwords,
+    )
     done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
     dialog.finished.connect(lambda code: None if done.done() else done.set_result(code))
     dialog.open()
     if await done != QDialog.DialogCode.Accepted:
         return None
-    return dialog.username.text().strip(), dialog.password.text(), dialog.remember.isChecked()
+    return LoginAnswer(
+        dialog.username.text().strip(),
+        dialog.password.text(),
+        dialog.remember.isChecked(),
+        dialog.choice == "provider",
+    )
 
 
 def build_window(
@@ -255,18 +309,28 @@ async def amain(options: Options) -> int:
     password = options.password
     if password is None and username:
         password = credentials.recall(options.backend, username)
+    identity = await asyncio.get_running_loop().run_in_executor(
+        None, fetch_identity, options.backend
+    )
     error = ""
     phone: Phone | None = None
     while True:
+        sign_in = None
         if not username or password is None:
-            answer = await ask_login(username, error)
+            answer = await ask_login(username, error, identity)
             if answer is None:
                 return 1
-            username, password, remember = answer
-            if remember:
-                credentials.remember(options.backend, username, password)
-        connection = StaffConnection(options.backend, username, password)
-        if phone is None:
+            if answer.provider:
+                sign_in = provider_sign_in()
+                # Her username is what the provider says; the softphone registers as the
+                # one who signed in here last (or the sip_user setting).
+                username, password = str(QSettings().value("username", "") or ""), ""
+            else:
+                username, password = answer.username, answer.password
+                if answer.remember:
+                    credentials.remember(options.backend, username, password)
+        connection = StaffConnection(options.backend, username, password, sign_in=sign_in)
+        if phone is None and (username or options.setting("sip_user")):
             phone = start_phone(options, username)
         window = build_window(
             connection,
@@ -282,7 +346,7 @@ async def amain(options: Options) -> int:
         outcome = await _wait(connection, quit_event, options, started, phone)
         if connection.state.profile is not None and not options.demo:
             # Remembered for next time (the password is in the keyring, never here).
-            QSettings().setValue("username", username)
+            QSettings().setValue("username", connection.state.profile.username)
         if outcome != "auth_failed":
             await connection.stop()
             window.close()
@@ -292,7 +356,8 @@ async def amain(options: Options) -> int:
         await connection.stop()
         window.close()
         window.deleteLater()
-        credentials.forget(options.backend, username)
+        if sign_in is None:
+            credentials.forget(options.backend, username)
         password = None
         refused = connection.state.last_error
         if refused is not None and refused.code == "rate_limited":
@@ -334,7 +399,7 @@ async def _wait(
     quit_event: asyncio.Event,
     options: Options,
     started: float,
-    phone: Phone,
+    phone: Phone | None,
 ) -> str:
     while not quit_event.is_set():
         state = connection.state
@@ -344,12 +409,13 @@ async def _wait(
             options.smoke
             and state.profile is not None
             and state.meter_at is not None
-            and phone.engine.registration is not Registration.REGISTERING
+            and (phone is None or phone.engine.registration is not Registration.REGISTERING)
         ):
+            phone_text = phone.registration_text() if phone is not None else "not started"
             print(
                 f"smoke ok: logged in as {state.profile.username}, meter with "
                 f"{len(state.meter)} queues, {time.perf_counter() - started:.2f} s after start, "
-                f"rss {_rss_mb():.0f} MB, phone {phone.registration_text()}",
+                f"rss {_rss_mb():.0f} MB, phone {phone_text}",
                 flush=True,
             )
             return "smoke_ok"

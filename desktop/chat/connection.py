@@ -24,6 +24,7 @@ from typing import Literal
 import websockets
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
+from desktop.chat.sign_in import LoopbackReceiver, ProviderSignIn, SignInFailed
 from desktop.chat.state import Event, LinkState, PendingLine, PendingStaffMessage, Workstation
 from protocol.messages import (
     CallbackAttempt,
@@ -34,6 +35,8 @@ from protocol.messages import (
     CallbackOpen,
     CallbackOutcome,
     CallbackTake,
+    ErrorCode,
+    ErrorFrame,
     Frame,
     HandbookHistoryRequest,
     HandbookIndexRequest,
@@ -74,12 +77,15 @@ from protocol.messages import (
     StaffRosterWeekRequest,
     StaffSend,
     StaffSetStatus,
+    StaffSignInFinish,
+    StaffSignInStart,
     StaffStatus,
     StaffSupervise,
     StaffTransfer,
     StaffTyping,
     StaffVideoLink,
     ToStaffLoggedIn,
+    ToStaffSignInUrl,
     parse_to_staff_frame,
 )
 
@@ -96,12 +102,15 @@ class StaffConnection:
         password: str,
         state: Workstation | None = None,
         max_backoff_s: float = 10.0,
+        sign_in: ProviderSignIn | None = None,
     ) -> None:
         self.http_base = base_url.rstrip("/")
         ws_base = base_url.replace("https://", "wss://").replace("http://", "ws://").rstrip("/")
         self.url = ws_base + "/ws/staff"
         self.username = username
         self._password = password
+        # Set: she signs in with the organisation's provider (no username or password here).
+        self._sign_in = sign_in
         self.state = state or Workstation()
         self.max_backoff_s = max_backoff_s
         self._listeners: list[Listener] = []
@@ -147,6 +156,8 @@ class StaffConnection:
                     self._ws = ws
                     backoff = 0.5
                     await self._hello(ws)
+                    if self._refused():
+                        return
                     async for raw in ws:
                         self._on_raw(raw)
                         if self.state.link is LinkState.AUTH_FAILED:
@@ -161,13 +172,44 @@ class StaffConnection:
             await asyncio.sleep(backoff * random.uniform(0.8, 1.2))
             backoff = min(backoff * 2, self.max_backoff_s)
 
+    def _refused(self) -> bool:
+        """The backend (or the browser's sign-in) said no: no reconnecting."""
+        return self.state.link is LinkState.AUTH_FAILED
+
     async def _hello(self, ws: websockets.ClientConnection) -> None:
         if self._session_token:
             await ws.send(StaffResumeSession(session_token=self._session_token).model_dump_json())
+        elif self._sign_in is not None:
+            await self._sign_in_on(ws, self._sign_in)
         else:
             await ws.send(
                 StaffLogin(username=self.username, password=self._password).model_dump_json()
             )
+
+    async def _sign_in_on(self, ws: websockets.ClientConnection, sign_in: ProviderSignIn) -> None:
+        """The provider's sign-in on this socket: the backend's address for the browser,
+        the browser to it, the code from the loopback address back on the same socket
+        (``logged_in`` then arrives as after a password)."""
+        receiver = await LoopbackReceiver.start(sign_in)
+        try:
+            await ws.send(StaffSignInStart(redirect_uri=receiver.redirect_uri).model_dump_json())
+            while True:
+                frame = parse_to_staff_frame(await ws.recv())
+                if isinstance(frame, ToStaffSignInUrl):
+                    break
+                self._emit(self.state.apply(frame))
+                if self._refused():
+                    return
+            sign_in.open_browser(frame.url)
+            try:
+                code, state = await asyncio.wait_for(receiver.result, sign_in.timeout_s)
+            except (SignInFailed, TimeoutError) as exc:
+                detail = str(exc) or "the sign-in was not finished in the browser"
+                self._emit(self.state.apply(ErrorFrame(code=ErrorCode.AUTH_FAILED, detail=detail)))
+                return
+            await ws.send(StaffSignInFinish(code=code, state=state).model_dump_json())
+        finally:
+            await receiver.close()
 
     def _on_raw(self, raw: str | bytes) -> None:
         try:

@@ -66,6 +66,7 @@ from protocol.messages import (
     ToStaffReport,
     ToStaffRosterImported,
     ToStaffRosterWeek,
+    ToStaffSignInUrl,
     ToStaffStatus,
     ToStaffTyping,
     channel_members,
@@ -374,6 +375,9 @@ class Workstation:
         self.roster_week = frame
         return [Event(EventKind.ROSTER_WEEK)]
 
+    def _on_sign_in_url(self, _frame: ToStaffSignInUrl) -> list[Event]:
+        return []  # the connection's sign-in takes it (before the log-in); nothing to show
+
     def _on_accounts(self, frame: ToStaffAccounts) -> list[Event]:
         self.accounts = frame
         return [Event(EventKind.ACCOUNTS)]
@@ -576,6 +580,7 @@ FRAME_HANDLERS: dict[type[Frame], Callable[[Workstation, Any], list[Event]]] = {
     ToStaffRosterImported: Workstation._on_roster_imported,
     ToStaffRosterWeek: Workstation._on_roster_week,
     ToStaffAccounts: Workstation._on_accounts,
+    ToStaffSignInUrl: Workstation._on_sign_in_url,
     ToStaffCallIn: Workstation._on_call_in,
     ToStaffDigiState: Workstation._on_digi_state,
     ToStaffCallbacks: Workstation._on_callbacks,

@@ -58,7 +58,7 @@
     </message>
     <message>
         <location filename="../accounts.py" line="119"/>
-        <location filename="../accounts.py" line="313"/>
+        <location filename="../accounts.py" line="315"/>
         <source>Disable</source>
         <translation>Poista käytöstä</translation>
     </message>
@@ -133,12 +133,12 @@
         <translation>Tili lisätty.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="302"/>
+        <location filename="../accounts.py" line="304"/>
         <source>Saved.</source>
         <translation>Tallennettu.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="313"/>
+        <location filename="../accounts.py" line="315"/>
         <source>Enable</source>
         <translation>Ota käyttöön</translation>
     </message>
@@ -1566,17 +1566,27 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="299"/>
+        <location filename="../../app.py" line="227"/>
+        <source>Signed in. You can close this tab and go back to Luukku.</source>
+        <translation>Kirjautuminen onnistui. Voit sulkea tämän välilehden ja palata Luukkuun.</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="230"/>
+        <source>The sign-in did not go through. Go back to Luukku.</source>
+        <translation>Kirjautuminen ei onnistunut. Palaa Luukkuun.</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="364"/>
         <source>Too many attempts. Wait a moment.</source>
         <translation>Liian monta yritystä. Odota hetki.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="301"/>
+        <location filename="../../app.py" line="366"/>
         <source>The log-in was refused: %1</source>
         <translation>Kirjautuminen evättiin: %1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="305"/>
+        <location filename="../../app.py" line="370"/>
         <source>Wrong username or password.</source>
         <translation>Väärä käyttäjätunnus tai salasana.</translation>
     </message>
@@ -1584,37 +1594,52 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../login.py" line="20"/>
+        <location filename="../login.py" line="30"/>
         <source>Log in to Luukku</source>
         <translation>Kirjaudu Luukkuun</translation>
     </message>
     <message>
-        <location filename="../login.py" line="31"/>
+        <location filename="../login.py" line="42"/>
+        <source>Sign in with %1</source>
+        <translation>Kirjaudu: %1</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="48"/>
+        <source>Your browser opens the organisation&apos;s sign-in page.</source>
+        <translation>Selain avaa organisaation kirjautumissivun.</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="57"/>
         <source>Remember the password on this computer (system keyring)</source>
         <translation>Muista salasana tällä koneella (järjestelmän avainnippu)</translation>
     </message>
     <message>
-        <location filename="../login.py" line="34"/>
+        <location filename="../login.py" line="69"/>
+        <source>Or with a Luukku password:</source>
+        <translation>Tai Luukun salasanalla:</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="70"/>
         <source>Username</source>
         <translation>Käyttäjätunnus</translation>
     </message>
     <message>
-        <location filename="../login.py" line="35"/>
+        <location filename="../login.py" line="71"/>
         <source>Password</source>
         <translation>Salasana</translation>
     </message>
     <message>
-        <location filename="../login.py" line="40"/>
+        <location filename="../login.py" line="63"/>
         <source>Log in</source>
         <translation>Kirjaudu</translation>
     </message>
     <message>
-        <location filename="../login.py" line="41"/>
+        <location filename="../login.py" line="64"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../login.py" line="50"/>
+        <location filename="../login.py" line="89"/>
         <source>Enter your username and password.</source>
         <translation>Anna käyttäjätunnus ja salasana.</translation>
     </message>

@@ -58,7 +58,7 @@
     </message>
     <message>
         <location filename="../accounts.py" line="119"/>
-        <location filename="../accounts.py" line="313"/>
+        <location filename="../accounts.py" line="315"/>
         <source>Disable</source>
         <translation>Inaktivera</translation>
     </message>
@@ -133,12 +133,12 @@
         <translation>Kontot har lagts till.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="302"/>
+        <location filename="../accounts.py" line="304"/>
         <source>Saved.</source>
         <translation>Sparat.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="313"/>
+        <location filename="../accounts.py" line="315"/>
         <source>Enable</source>
         <translation>Aktivera</translation>
     </message>
@@ -1566,17 +1566,27 @@ Open it in the web browser?</source>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="299"/>
+        <location filename="../../app.py" line="227"/>
+        <source>Signed in. You can close this tab and go back to Luukku.</source>
+        <translation>Du är inloggad. Du kan stänga fliken och gå tillbaka till Luukku.</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="230"/>
+        <source>The sign-in did not go through. Go back to Luukku.</source>
+        <translation>Inloggningen lyckades inte. Gå tillbaka till Luukku.</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="364"/>
         <source>Too many attempts. Wait a moment.</source>
         <translation>För många försök. Vänta en stund.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="301"/>
+        <location filename="../../app.py" line="366"/>
         <source>The log-in was refused: %1</source>
         <translation>Inloggningen avvisades: %1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="305"/>
+        <location filename="../../app.py" line="370"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -1584,37 +1594,52 @@ Open it in the web browser?</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../login.py" line="20"/>
+        <location filename="../login.py" line="30"/>
         <source>Log in to Luukku</source>
         <translation>Logga in i Luukku</translation>
     </message>
     <message>
-        <location filename="../login.py" line="31"/>
+        <location filename="../login.py" line="42"/>
+        <source>Sign in with %1</source>
+        <translation>Logga in: %1</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="48"/>
+        <source>Your browser opens the organisation&apos;s sign-in page.</source>
+        <translation>Webbläsaren öppnar organisationens inloggningssida.</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="57"/>
         <source>Remember the password on this computer (system keyring)</source>
         <translation>Kom ihåg lösenordet på den här datorn (systemets nyckelring)</translation>
     </message>
     <message>
-        <location filename="../login.py" line="34"/>
+        <location filename="../login.py" line="69"/>
+        <source>Or with a Luukku password:</source>
+        <translation>Eller med ett Luukku-lösenord:</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="70"/>
         <source>Username</source>
         <translation>Användarnamn</translation>
     </message>
     <message>
-        <location filename="../login.py" line="35"/>
+        <location filename="../login.py" line="71"/>
         <source>Password</source>
         <translation>Lösenord</translation>
     </message>
     <message>
-        <location filename="../login.py" line="40"/>
+        <location filename="../login.py" line="63"/>
         <source>Log in</source>
         <translation>Logga in</translation>
     </message>
     <message>
-        <location filename="../login.py" line="41"/>
+        <location filename="../login.py" line="64"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../login.py" line="50"/>
+        <location filename="../login.py" line="89"/>
         <source>Enter your username and password.</source>
         <translation>Ange användarnamn och lösenord.</translation>
     </message>
