@@ -59,6 +59,9 @@ def _logging(json_lines: bool) -> None:
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    # pysaml2 logs subjects and assertions at INFO and DEBUG: an identified client's
+    # identity is never a log line. Its errors still show.
+    logging.getLogger("saml2").setLevel(logging.ERROR)
 
 
 def serve(settings: Settings, json_logs: bool) -> int:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import shutil
 import signal
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -16,7 +18,7 @@ from starlette.responses import FileResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from backend.api import web_page
+from backend.api import identification, web_page
 from backend.api.headers import SecurityHeaders
 from backend.api.http import client_picture, health, identity, queues
 from backend.api.reports import report_file
@@ -30,6 +32,9 @@ from backend.store.migrate import upgrade
 from backend.store.repository import Store
 from backend.supervision import Supervision
 
+if TYPE_CHECKING:
+    from backend.suomifi import SuomiFi
+
 WEB = Path(__file__).parent / "web"
 log = logging.getLogger("luukku")
 
@@ -42,6 +47,22 @@ def reload_service_file(hub: Hub) -> None:
         hub.reload(config)
     except (ConfigError, ReloadRefused) as exc:
         log.error("service file not reloaded; the running one stays: %s", exc)
+
+
+def suomifi(settings: Settings, config: ServiceConfig) -> SuomiFi | None:
+    """Suomi.fi identification where the service file and the keys say so; a queue that
+    requires it without them is refused at start (a client would meet a dead end)."""
+    wanted = config.identification
+    if wanted is None:
+        return None
+    xmlsec = shutil.which("xmlsec1")
+    if settings.saml_key is None or settings.saml_cert is None or xmlsec is None:
+        raise ConfigError(
+            "[identification] needs LUUKKU_SAML_KEY, LUUKKU_SAML_CERT and xmlsec1 installed"
+        )
+    from backend.suomifi import SuomiFi  # pysaml2: loaded only where it is used
+
+    return SuomiFi(wanted, settings.saml_key, settings.saml_cert, xmlsec)
 
 
 def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starlette:
@@ -58,6 +79,7 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
             await seed_demo_staff(store)
             await seed_demo_handbook(store)
         hub = Hub(settings, service, store)
+        hub.suomifi = suomifi(settings, service)
         app.state.hub = hub
         digi = DigiAgents(hub)  # before the board: its tick runs first
         app.state.digi = digi
@@ -84,6 +106,11 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
         Route("/api/health", health),
         Route("/api/queues", queues),
         Route("/api/identity", identity),
+        Route("/saml/metadata", identification.metadata),
+        Route("/saml/login", identification.login),
+        Route("/saml/acs", identification.acs, methods=["POST"]),
+        Route("/saml/logout", identification.logout),
+        Route("/saml/sls", identification.single_logout),
         Route("/wallboard", wallboard_page),
         Route("/api/wallboard", wallboard_figures),
         Route("/api/report", report_file),

@@ -75,6 +75,9 @@ class Live:
     consultants: set[str] = field(default_factory=set)
     # A transfer waiting for its receiver: (sender's name, note), shown with the offer.
     transfer: tuple[str, str] | None = None
+    # She identified with Suomi.fi; name_id is her session there (its single logout).
+    identified: bool = False
+    name_id: str | None = None
 
     def staff_members(self) -> list[str]:
         """Everyone on the staff side of the conversation (the owner first)."""

@@ -43,6 +43,7 @@ class ChatDesk:
                 transfer_note=live.transfer[1] if live.transfer else None,
                 lang=client_lang(live.lang),
                 first_line=live.first_line if preview else None,
+                identified=live.identified,
             ),
         )
 

@@ -63,6 +63,9 @@ class QueueConfig(_Strict):
     skill: str = Field(min_length=1)
     names: Localised
     hours: str | None = None
+    # Chat queues: may the client identify with Suomi.fi (a named conversation)?
+    # "off", "optional" (anonymous stays the default) or "required".
+    identification: Literal["off", "optional", "required"] = "off"
 
     _hours = field_validator("hours")(_check_window)
 
@@ -367,6 +370,20 @@ class OidcConfig(_Strict):
     skills: dict[str, list[str]] = {}
 
 
+class IdentificationConfig(_Strict):
+    """Identified clients: Suomi.fi e-Identification (SAML 2.0). The service provider's
+    key and certificate are files named by LUUKKU_SAML_KEY and LUUKKU_SAML_CERT."""
+
+    # Suomi.fi's metadata file (download it from Suomi.fi; its signature is checked there).
+    idp_metadata: Path
+    # Luukku's entity id, as registered with Suomi.fi.
+    entity_id: str = Field(pattern=r"^https?://\S+$")
+    # The address clients reach Luukku at: /saml/acs and /saml/sls are under it.
+    base_url: str = Field(pattern=r"^https?://\S+$")
+    # The least level of assurance accepted: "substantial" (loa2) or "high" (loa3).
+    min_loa: Literal["substantial", "high"] = "substantial"
+
+
 class IdentityConfig(_Strict):
     # Passwords kept by Luukku (add-user): an installation that signs in with its own
     # provider turns them off.
@@ -394,6 +411,7 @@ class ServiceConfig(_Strict):
     staff: StaffConfig = StaffConfig()
     retention: RetentionConfig = RetentionConfig()
     identity: IdentityConfig = IdentityConfig()
+    identification: IdentificationConfig | None = None
     queues: list[QueueConfig] = Field(min_length=1)
     exceptions: list[ExceptionDay] = []
     # Quick-reply placeholders, e.g. {service_phone}; {first_name} is the staff member's.
@@ -471,6 +489,13 @@ class ServiceConfig(_Strict):
                         f"identity.oidc.skills.{group}: unknown skills {wrong};"
                         f" the queues' skills are {sorted(skills)}"
                     )
+        for queue in self.queues:
+            if queue.identification != "off" and (
+                queue.channel != "chat" or self.identification is None
+            ):
+                raise ValueError(
+                    f"queues.{queue.id}.identification: needs a chat queue and [identification]"
+                )
         if not self.identity.local_passwords and self.identity.oidc is None:
             raise ValueError("identity: with local_passwords off, [identity.oidc] is needed")
 
@@ -562,6 +587,9 @@ class Settings:
     # The provider's client secret, where it wants one (LUUKKU_OIDC_CLIENT_SECRET); a
     # public client (Entra ID "mobile and desktop") needs none: PKCE protects the code.
     oidc_client_secret: str | None = None
+    # The SAML service provider's key and certificate (identified clients).
+    saml_key: Path | None = None
+    saml_cert: Path | None = None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -590,4 +618,6 @@ class Settings:
             forwarded_allow_ips=env.get("LUUKKU_FORWARDED_ALLOW_IPS", "127.0.0.1"),
             gateway_token=env.get("LUUKKU_GATEWAY_TOKEN") or None,
             oidc_client_secret=env.get("LUUKKU_OIDC_CLIENT_SECRET") or None,
+            saml_key=Path(env["LUUKKU_SAML_KEY"]) if env.get("LUUKKU_SAML_KEY") else None,
+            saml_cert=Path(env["LUUKKU_SAML_CERT"]) if env.get("LUUKKU_SAML_CERT") else None,
         )

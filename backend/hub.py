@@ -16,7 +16,7 @@ import secrets
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from backend.accounts import Accounts
 from backend.auth import new_token, token_hash, verify_password_async
@@ -46,12 +46,14 @@ from backend.retention import Retention
 from backend.staff_chat import StaffChat
 from backend.store.callbacks import CallbackStore
 from backend.store.handbook import HandbookStore
+from backend.store.identities import IdentityStore
 from backend.store.pictures import PictureMeta, PictureStore
 from backend.store.reports import ReportStore
 from backend.store.repository import Store, StoredLine
 from backend.store.tables import Conversation, StaffSession
 from protocol.messages import (
     Author,
+    ClientIdentity,
     ClientMessage,
     ClientResume,
     ClientStart,
@@ -87,6 +89,10 @@ from protocol.messages import (
     ToStaffStatus,
     ToStaffTyping,
 )
+
+if TYPE_CHECKING:  # pysaml2 is loaded only where identification is set up
+    from backend.domain.identification import Identity
+    from backend.suomifi import SuomiFi
 
 log = logging.getLogger("luukku.hub")
 
@@ -170,6 +176,9 @@ class Hub:
         self.accounts = Accounts(store, lambda: self.config, self.clock, self.end_staff)
         self._sessions_checked = 0.0
         self._oidc_client: OidcClient | None = None
+        # Suomi.fi identification (set by the app when [identification] and its keys are).
+        self.suomifi: SuomiFi | None = None
+        self.identities = IdentityStore(store)
         self.retention = Retention(store, lambda: self.config, self.clock)
 
     # --- life cycle ----------------------------------------------------------------------
@@ -255,6 +264,7 @@ class Hub:
                 client_gone_at=now,
                 consultants=consultants.get(row.id, set()) if row.state == "active" else set(),
                 lang=row.lang,
+                identified=row.identified,
             )
             self.live[row.id] = live
             if row.state == "queued":
@@ -504,6 +514,7 @@ class Hub:
                 "the service is closed now",
                 next_opening=hours.next_opening(now),
             )
+        identity = self._identity_of(queue.identification, frame.identity)
         conversation_id = secrets.token_hex(12)
         token = new_token()
         await self.store.add_conversation(
@@ -519,8 +530,15 @@ class Hub:
                 arrived_at=now,
                 abandoned=False,
                 last_seq=0,
+                identified=identity is not None,
             )
         )
+        logout = None
+        if identity is not None and self.suomifi is not None:
+            await self.identities.add(
+                conversation_id, identity.name, identity.hetu, identity.loa, now
+            )
+            logout = self.suomifi.logout_ticket(identity)
         live = Live(
             id=conversation_id,
             queue=queue.id,
@@ -530,6 +548,8 @@ class Hub:
             client_phone=frame.phone or None,
             client=link,
             lang=frame.lang,
+            identified=identity is not None,
+            name_id=identity.name_id if identity is not None else None,
         )
         self.live[conversation_id] = live
         self.router.enqueue(Contact(conversation_id, queue.id, "chat", now, lang=frame.lang))
@@ -545,10 +565,39 @@ class Hub:
                 queue=queue.id,
                 position=position,
                 estimated_wait_s=wait,
+                logout=logout,
+                identified=identity is not None,
             ),
         )
         await self.route()
         return conversation_id
+
+    def _identity_of(self, rule: str, ticket: str | None) -> Identity | None:
+        """What a start's Suomi.fi ticket proves, as the queue's rule allows. A required
+        identification without a valid ticket is refused; anonymous starts never wait on
+        anything here (no I/O: the ticket is in memory)."""
+        identity = None
+        if ticket is not None and rule != "off" and self.suomifi is not None:
+            identity = self.suomifi.take(ticket)
+            if identity is None:
+                raise ProtocolError(
+                    ErrorCode.IDENTIFICATION_REQUIRED, "the identification has expired; again"
+                )
+        if rule == "required" and identity is None:
+            raise ProtocolError(
+                ErrorCode.IDENTIFICATION_REQUIRED, "this topic needs a Suomi.fi identification"
+            )
+        return identity
+
+    async def end_identified(self, name_id: str) -> int:
+        """She logged out of Suomi.fi elsewhere (single logout from the IdP): her
+        identified chats end as if she had left them. How many."""
+        mine = [live for live in list(self.live.values()) if live.name_id == name_id]
+        for live in mine:
+            await self.client_leave(live.id)
+            if live.client is not None:
+                await self.send_to(live.client, ToClientClosed(by="client"))
+        return len(mine)
 
     async def client_resume(self, link: Link, frame: ClientResume) -> str:
         row = await self.store.conversation(frame.conversation_id)
@@ -1107,6 +1156,13 @@ class Hub:
                 if username in consultants
                 else "reader"
             )
+        identity = None
+        if row.identified:
+            held = await self.identities.of(row.id)
+            if held is not None:
+                identity = ClientIdentity(name=held[0], hetu=held[1])
+                # Who saw who she is: her name and identity code are health data's key.
+                await self.store.log_access(username, row.id, "identity", self.clock())
         return ConversationView(
             conversation_id=row.id,
             queue=row.queue,
@@ -1120,4 +1176,6 @@ class Hub:
             owner=owner,
             consultants=consultants,
             role=role,
+            identified=row.identified,
+            identity=identity,
         )

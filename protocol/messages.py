@@ -98,6 +98,7 @@ class ErrorCode(StrEnum):
     FORBIDDEN = "forbidden"
     CONFLICT = "conflict"
     INTERNAL = "internal"
+    IDENTIFICATION_REQUIRED = "identification_required"
 
 
 LineKind = Literal["text", "picture", "video"]
@@ -175,6 +176,8 @@ class ClientStart(Frame):
     name: Annotated[str, Field(max_length=100)] | None = None
     phone: Annotated[str, Field(max_length=32, pattern=r"^\+?[0-9 ()-]{3,31}$")] | None = None
     lang: Literal["fi", "sv", "en"] = "fi"
+    # The one-time ticket /saml/acs gave after a Suomi.fi identification.
+    identity: Annotated[str, Field(min_length=16, max_length=64)] | None = None
 
 
 class ClientResume(Frame):
@@ -215,6 +218,9 @@ class ToClientStarted(Frame):
     queue: str
     position: int
     estimated_wait_s: float | None
+    # An identified client's: ends her Suomi.fi session after the chat (/saml/logout).
+    logout: str | None = None
+    identified: bool = False
 
 
 class ToClientResumed(Frame):
@@ -882,6 +888,8 @@ class ToStaffOffer(Frame):
     lang: Literal["fi", "sv", "en"] = "fi"  # the client's
     # The client's first line, for roles that may see it before accepting.
     first_line: str | None = None
+    # She identified with Suomi.fi (who she is shows only when the conversation is opened).
+    identified: bool = False
 
 
 class ToStaffCallOutcomeSaved(Frame):
@@ -905,6 +913,15 @@ class StaffNoteView(BaseModel):
     at: datetime
 
 
+class ClientIdentity(BaseModel):
+    """Who an identified client is: to the professional who opened her conversation only
+    (access-logged), never in offers, lists, logs, exports or the wallboard."""
+
+    model_config = ConfigDict(frozen=True)
+    name: str
+    hetu: str  # henkilötunnus, the personal identity code
+
+
 class ConversationView(BaseModel):
     model_config = ConfigDict(frozen=True)
     conversation_id: str
@@ -922,6 +939,8 @@ class ConversationView(BaseModel):
     # What the receiving desktop may do: "owner" answers and closes; "consultant" writes
     # beside the owner; "reader" only reads (supervision, a closed conversation).
     role: Literal["owner", "consultant", "reader"] = "reader"
+    identified: bool = False
+    identity: ClientIdentity | None = None
 
 
 class ToStaffNote(Frame):

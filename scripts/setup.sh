@@ -15,11 +15,12 @@ runtime_pkgs=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libdb
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1
   kamailio  # the demo's SIP registrar (production uses the organisation's)
-  espeak-ng)  # the service number's spoken prompts, generated when missing
+  espeak-ng  # the service number's spoken prompts, generated when missing
+  xmlsec1)  # signs and checks Suomi.fi SAML messages (identified clients)
 test_pkgs=(xvfb xauth xdotool chromium postgresql nginx sip-tester kamailio-tls-modules pulseaudio
   pulseaudio-utils)
 
-server_pkgs=(python3-venv)
+server_pkgs=(python3-venv xmlsec1)
 case "$mode" in
   run) pkgs=("${runtime_pkgs[@]}") ;;
   test) pkgs=("${runtime_pkgs[@]}" "${test_pkgs[@]}") ;;

@@ -77,6 +77,9 @@ async def page(request: Request) -> JSONResponse:
                 **info.model_dump(mode="json"),
                 "hours": _hours(config, q.id),
                 "message": message_offered(config, info.open_now, info.estimated_wait_s),
+                # Suomi.fi identification: "off", "optional" or "required" (and only
+                # where the backend can do it).
+                "identification": q.identification if hub.suomifi is not None else "off",
             }
         )
     topics.sort(key=lambda t: not t["open_now"])

@@ -15,6 +15,7 @@ from backend.store.tables import (
     Callback,
     CallbackAttemptRow,
     ClientFeedbackRow,
+    ClientIdentityRow,
     Conversation,
     Message,
     Participant,
@@ -48,6 +49,7 @@ def _conversations(s: Session, before: datetime, identified: bool, at: datetime)
             .values(text="", author_name="")
         )
         s.execute(delete(Participant).where(Participant.conversation_id.in_(chunk)))
+        s.execute(delete(ClientIdentityRow).where(ClientIdentityRow.conversation_id.in_(chunk)))
         s.execute(
             update(Conversation)
             .where(Conversation.id.in_(chunk))

@@ -466,3 +466,15 @@ class PurgeRun(Base):
     kind: Mapped[str] = mapped_column(String(24))
     before: Mapped[datetime] = mapped_column(UTCDateTime)
     count: Mapped[int] = mapped_column(Integer)
+
+
+class ClientIdentityRow(Base):
+    """Who an identified client proved to be (Suomi.fi): read only when a professional
+    opens her conversation (access-logged); kept for ``retention.identified_days``."""
+
+    __tablename__ = "client_identities"
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    hetu: Mapped[str] = mapped_column(String(20))
+    loa: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)

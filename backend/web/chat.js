@@ -27,6 +27,12 @@ const TEXT = {
     reconnecting: "Yhteys katkesi. Yhdistetään uudelleen… Viestisi ja kirjoittamasi teksti säilyvät.",
     offline: "Yhteys katkesi, emmekä saa yhteyttä palveluun. Tarkista verkkoyhteytesi; keskustelu jatkuu, kun yhteys palaa.",
     pick_first: "Valitse ensin aihe.",
+    identify: "Tunnistaudu (Suomi.fi) ja aloita", identify_hint: "Tunnistautuneena ammattilainen näkee nimesi ja henkilötunnuksesi. Voit myös asioida nimettömänä.",
+    identify_required: "Tässä aiheessa tunnistaudutaan Suomi.fi-tunnistuksella. Ammattilainen näkee nimesi ja henkilötunnuksesi.",
+    identified_badge: "Olet tunnistautunut (Suomi.fi).", suomifi_logout: "Kirjaudu ulos Suomi.fi-tunnistuksesta",
+    logged_out: "Olet kirjautunut ulos Suomi.fi-tunnistuksesta.", identification_failed: "Tunnistautuminen ei onnistunut. Voit yrittää uudelleen tai asioida nimettömänä.",
+    logout_failed: "Uloskirjautuminen ei onnistunut. Sulje selain, niin istunto päättyy.",
+    err_identification_required: "Tunnistautuminen vanheni tai puuttuu. Tunnistaudu uudelleen.",
     client_left: "Lopetit keskustelun.", new_chat: "Aloita uusi keskustelu",
     err_closed_now: "Aihe on suljettu.", err_rate_limited: "Lähetät viestejä liian nopeasti. Odota hetki.",
     err_too_large: "Viesti on liian pitkä.", err_generic: "Jokin meni vikaan. Yritä uudelleen.",
@@ -82,6 +88,12 @@ const TEXT = {
     reconnecting: "Förbindelsen bröts. Ansluter igen… Dina meddelanden och din text finns kvar.",
     offline: "Vi når inte tjänsten. Kontrollera din nätförbindelse; samtalet fortsätter när förbindelsen är tillbaka.",
     pick_first: "Välj först ett ämne.",
+    identify: "Identifiera dig (Suomi.fi) och börja", identify_hint: "När du identifierat dig ser yrkespersonen ditt namn och din personbeteckning. Du kan också chatta anonymt.",
+    identify_required: "I detta ämne identifierar du dig med Suomi.fi. Yrkespersonen ser ditt namn och din personbeteckning.",
+    identified_badge: "Du har identifierat dig (Suomi.fi).", suomifi_logout: "Logga ut från Suomi.fi-identifieringen",
+    logged_out: "Du har loggat ut från Suomi.fi-identifieringen.", identification_failed: "Identifieringen lyckades inte. Försök igen eller chatta anonymt.",
+    logout_failed: "Utloggningen lyckades inte. Stäng webbläsaren så avslutas sessionen.",
+    err_identification_required: "Identifieringen har gått ut eller saknas. Identifiera dig på nytt.",
     client_left: "Du avslutade samtalet.", new_chat: "Starta ett nytt samtal",
     err_closed_now: "Ämnet är stängt.", err_rate_limited: "Du skickar meddelanden för snabbt. Vänta en stund.",
     err_too_large: "Meddelandet är för långt.", err_generic: "Något gick fel. Försök igen.",
@@ -137,6 +149,12 @@ const TEXT = {
     reconnecting: "Connection lost. Reconnecting… Your messages and the text you typed are kept.",
     offline: "We cannot reach the service. Check your connection; the conversation continues when it is back.",
     pick_first: "Please choose a topic first.",
+    identify: "Identify (Suomi.fi) and start", identify_hint: "Once you identify, the professional sees your name and personal identity code. You can also stay anonymous.",
+    identify_required: "This topic needs a Suomi.fi identification. The professional sees your name and personal identity code.",
+    identified_badge: "You have identified yourself (Suomi.fi).", suomifi_logout: "Log out of Suomi.fi identification",
+    logged_out: "You have logged out of Suomi.fi identification.", identification_failed: "The identification did not go through. Try again, or stay anonymous.",
+    logout_failed: "The logout did not go through. Close the browser to end the session.",
+    err_identification_required: "The identification has expired or is missing. Please identify again.",
     client_left: "You ended the conversation.", new_chat: "Start a new conversation",
     err_closed_now: "The topic is closed.", err_rate_limited: "You are sending messages too fast. Please wait a moment.",
     err_too_large: "The message is too long.", err_generic: "Something went wrong. Please try again.",
@@ -322,6 +340,8 @@ function renderTopics() {
     label.append(input, name);
     box.append(label);
   }
+  for (const input of box.querySelectorAll("input[name=queue]")) input.addEventListener("change", updateIdentify);
+  updateIdentify();
   const anyOpen = page.topics.some((q) => q.open_now);
   // Nothing to start while every topic is closed: keep the hours, hide the rest.
   $("who").hidden = !anyOpen;
@@ -336,6 +356,25 @@ function renderTopics() {
     if (next) p.textContent += " " + t("next_open", { when: fmtWhen(next) });
   }
   status.replaceChildren(p);
+}
+
+// Suomi.fi: offered where the chosen topic allows it; required topics start only so.
+function chosenTopic() {
+  const q = document.querySelector("input[name=queue]:checked");
+  return q ? page.topics.find((t) => t.id === q.value) : null;
+}
+function updateIdentify() {
+  const topic = chosenTopic();
+  const rule = topic ? topic.identification || "off" : "off";
+  $("identify").hidden = rule === "off";
+  $("identify-hint").textContent = rule === "required" ? t("identify_required") : t("identify_hint");
+  $("start-button").hidden = rule === "required";
+  $("who").hidden = rule === "required" || !page.topics.some((q) => q.open_now);
+}
+function identify() {
+  const topic = chosenTopic();
+  if (!topic) { $("form-error").textContent = t("pick_first"); return; }
+  location.assign("/saml/login?" + new URLSearchParams({ queue: topic.id, lang }));
 }
 
 function renderMessageForm() {
@@ -498,6 +537,8 @@ function renderState() {
   $("notify").setAttribute("aria-pressed", String(!!state.notify));
   $("feedback").hidden = !(state.closed && page && page.feedback && !state.feedback_done);
   $("fb-done").textContent = state.feedback_done ? t("fb_done") : "";
+  $("identified").hidden = !state.identified;
+  $("suomifi-logout").hidden = !(state.closed && state.logout);
 }
 
 function buildScores() {
@@ -644,7 +685,7 @@ function handle(f) {
     case "started":
       state = { conversation_id: f.conversation_id, token: f.token, last_seq: 0, lines: [], pending: [],
                 position: f.position, wait: f.estimated_wait_s, staff_name: null, closed: false,
-                ended_by: null, notify: false, draft: "" };
+                ended_by: null, notify: false, draft: "", logout: f.logout || null, identified: !!f.identified };
       save(); showChat(); $("text").focus();
       if (firstLine) { $("text").value = firstLine; firstLine = null; $("composer").requestSubmit(); }
       break;
@@ -776,12 +817,30 @@ $("again").addEventListener("click", () => {
   location.replace(location.pathname + "?lang=" + lang);
 });
 $("notify").addEventListener("click", askNotify);
+$("identify-button").addEventListener("click", identify);
+$("suomifi-logout").addEventListener("click", () => {
+  const ticket = state && state.logout;
+  sessionStorage.removeItem(STORE_KEY);
+  location.assign("/saml/logout?" + new URLSearchParams({ t: ticket || "", lang }));
+});
 for (const b of document.querySelectorAll("[data-lang]")) {
   b.addEventListener("click", () => { lang = b.dataset.lang; localStorage.setItem("luukku.lang", lang); applyLang(); });
 }
 
+// Back from Suomi.fi: the fragment holds a one-time ticket (never sent to a server by the
+// browser) or what happened; it is taken out of the address at once.
+const back = new URLSearchParams(location.hash.slice(1));
+if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+let notice = null;
+if (back.has("identified") && !state) {
+  connect({ type: "start", queue: back.get("queue"), lang, identity: back.get("identified") });
+} else if (back.has("logged_out")) notice = "logged_out";
+else if (back.has("identification_failed")) notice = "identification_failed";
+else if (back.has("logout_failed")) notice = "logout_failed";
+
 buildScores();
 applyLang();
+if (notice) $("notice").textContent = t(notice);
 loadPage().then(() => { if (state) renderState(); });
 if (state) { showChat(); if (!state.closed) connect(null); }
 else { setInterval(() => { if (!state) loadPage(); }, 15000); }

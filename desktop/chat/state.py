@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from protocol.messages import (
     CallbackSummary,
     ChatLine,
+    ClientIdentity,
     Clinic,
     Colleague,
     ErrorFrame,
@@ -151,6 +152,9 @@ class Chat:
     lang: str = "fi"  # the client's
     # Client lines that arrived while she was looking elsewhere (the view resets it).
     unread: int = 0
+    # She identified with Suomi.fi; who she is comes only with the opened conversation.
+    identified: bool = False
+    identity: ClientIdentity | None = None
 
     def waiting_since(self) -> datetime | None:
         """When the client's oldest unanswered line came: the client waits for her since
@@ -496,6 +500,7 @@ class Workstation:
         chat.lang = view.lang
         chat.notes = list(view.notes)
         chat.owner, chat.consultants, chat.role = view.owner, view.consultants, view.role
+        chat.identified, chat.identity = view.identified, view.identity
         return [Event(EventKind.CONVERSATION, view.conversation_id)]
 
     def _on_message(self, frame: ToStaffMessage) -> list[Event]:

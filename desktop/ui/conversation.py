@@ -55,7 +55,9 @@ class ConversationPanel(QWidget):
         self.name_of: Callable[[str], str] = lambda username: username
         self.setObjectName(f"conversation-{chat.conversation_id}")
         layout = QVBoxLayout(self)
-        who = chat.client_name or anonymous()
+        # An identified client's proven name, where she gave none (this panel is the
+        # professional's who opened her conversation).
+        who = chat.client_name or (chat.identity.name if chat.identity else anonymous())
         if chat.client_phone:
             who += f" · {chat.client_phone}"
         who += " · " + LANGUAGE_NAMES.get(chat.lang, chat.lang)
@@ -69,6 +71,14 @@ class ConversationPanel(QWidget):
         self.callback_button.clicked.connect(
             lambda: self.callback_requested.emit(chat.conversation_id)
         )
+        # An identified client: her proven name and identity code, for this professional
+        # only (the backend recorded that she saw them). Plain text: it is the client's.
+        self.identity = QLabel()
+        self.identity.setObjectName("clientIdentity")
+        self.identity.setTextFormat(Qt.TextFormat.PlainText)
+        self.identity.setStyleSheet("color: #0b5e2a; font-weight: bold;")
+        self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.show_identity(chat)
         self.participants = QLabel()
         self.participants.setObjectName("participants")
         self.participants.setStyleSheet("color: #555;")
@@ -153,6 +163,7 @@ class ConversationPanel(QWidget):
         top.addWidget(self.call_button)
         top.addWidget(self.callback_button)
         layout.addLayout(top)
+        layout.addWidget(self.identity)
         layout.addWidget(self.participants)
         layout.addWidget(self.transfer_note)
         for widget in (
@@ -181,6 +192,17 @@ class ConversationPanel(QWidget):
         self._typing_timer.timeout.connect(self._stop_typing)
         self.show_chat(chat)
 
+
+    def show_identity(self, chat: Chat) -> None:
+        if chat.identity is not None:
+            self.identity.setText(
+                self.tr("Identified (Suomi.fi): %1, %2")
+                .replace("%1", chat.identity.name)
+                .replace("%2", chat.identity.hetu)
+            )
+        elif chat.identified:
+            self.identity.setText(self.tr("Identified (Suomi.fi)"))
+        self.identity.setVisible(chat.identified)
     def _thumb(self, picture_id: int, data_url: str | None) -> None:
         """Register a thumbnail with the transcript's document (a data URL it cannot load)."""
         if picture_id in self._thumbs or not data_url or "," not in data_url:

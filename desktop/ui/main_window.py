@@ -471,6 +471,7 @@ class MainWindow(QMainWindow):
             panel.input.setFocus()
         else:
             panel.show_chat(chat)
+            panel.show_identity(chat)
             if (
                 chat.unread
                 and conversation_id != self._front_chat()

@@ -106,6 +106,9 @@ class OfferRow(QFrame):
             .replace("%3", duration(offer.waited_s + elapsed))
         )
         text += " · " + LANGUAGE_NAMES.get(offer.lang, offer.lang)
+        if offer.identified:
+            # Who she is shows only in the opened conversation, never on a banner.
+            text += " · " + self.tr("identified (Suomi.fi)")
         if offer.transfer_note:
             # A transfer: the sender's note is read before accepting.
             text += "\n" + (

@@ -651,28 +651,28 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="365"/>
-        <location filename="../conversation.py" line="388"/>
+        <location filename="../conversation.py" line="385"/>
+        <location filename="../conversation.py" line="408"/>
         <source>Close conversation</source>
         <translation>Päätä keskustelu</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="367"/>
+        <location filename="../conversation.py" line="387"/>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="379"/>
+        <location filename="../conversation.py" line="399"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Yhteenveto (lyhyt, ei enempää terveystietoja kuin tarpeen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="388"/>
+        <location filename="../conversation.py" line="408"/>
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="390"/>
+        <location filename="../conversation.py" line="410"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -690,122 +690,132 @@
         <translation>Soittopyyntö…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="94"/>
+        <location filename="../conversation.py" line="102"/>
         <source>Internal note (staff only, the client never sees it)</source>
         <translation>Sisäinen muistiinpano (vain henkilöstölle, asiakas ei näe sitä)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="97"/>
+        <location filename="../conversation.py" line="105"/>
         <source>Add note</source>
         <translation>Lisää muistiinpano</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="102"/>
+        <location filename="../conversation.py" line="110"/>
         <source>Work together</source>
         <translation>Yhteistyö</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="106"/>
+        <location filename="../conversation.py" line="114"/>
         <source>Transfer…</source>
         <translation>Siirrä…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="108"/>
+        <location filename="../conversation.py" line="116"/>
         <source>Invite a colleague…</source>
         <translation>Kutsu kollega…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="110"/>
+        <location filename="../conversation.py" line="118"/>
         <source>Ask for a picture</source>
         <translation>Pyydä kuvaa</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="112"/>
+        <location filename="../conversation.py" line="120"/>
         <source>Move to video (send a meeting link)</source>
         <translation>Siirry videoon (lähetä tapaamislinkki)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="114"/>
+        <location filename="../conversation.py" line="122"/>
         <source>Leave the consultation</source>
         <translation>Poistu konsultaatiosta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="117"/>
+        <location filename="../conversation.py" line="125"/>
         <source>The client is typing…</source>
         <translation>Asiakas kirjoittaa…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="121"/>
+        <location filename="../conversation.py" line="129"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Asiakas poistui. Päätä keskustelu ja kirjaa lopputulos.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="127"/>
+        <location filename="../conversation.py" line="135"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Kirjoita vastaus (Enter lähettää, Vaihto+Enter uusi rivi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="130"/>
+        <location filename="../conversation.py" line="138"/>
         <source>Send</source>
         <translation>Lähetä</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="132"/>
+        <location filename="../conversation.py" line="140"/>
         <source>Close conversation…</source>
         <translation>Päätä keskustelu…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="136"/>
+        <location filename="../conversation.py" line="144"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Lisää pikavastaus käsikirjasta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="140"/>
+        <location filename="../conversation.py" line="148"/>
         <source>Instructions</source>
         <translation>Ohjeet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="166"/>
+        <location filename="../conversation.py" line="175"/>
         <source>Internal notes (staff only)</source>
         <translation>Sisäiset muistiinpanot (vain henkilöstölle)</translation>
     </message>
     <message>
+        <location filename="../conversation.py" line="197"/>
+        <source>Identified (Suomi.fi): %1, %2</source>
+        <translation>Tunnistautunut (Suomi.fi): %1, %2</translation>
+    </message>
+    <message>
         <location filename="../conversation.py" line="202"/>
+        <source>Identified (Suomi.fi)</source>
+        <translation>Tunnistautunut (Suomi.fi)</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="222"/>
         <source>Open the picture</source>
         <translation>Avaa kuva</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="205"/>
+        <location filename="../conversation.py" line="225"/>
         <source>Video meeting link sent:</source>
         <translation>Videotapaamisen linkki lähetetty:</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="230"/>
+        <location filename="../conversation.py" line="250"/>
         <source>Responsible: %1</source>
         <translation>Vastuussa: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="233"/>
+        <location filename="../conversation.py" line="253"/>
         <source>Consultants: %1</source>
         <translation>Konsultit: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="235"/>
+        <location filename="../conversation.py" line="255"/>
         <source>You are a consultant here.</source>
         <translation>Olet tässä konsulttina.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="243"/>
+        <location filename="../conversation.py" line="263"/>
         <source>Transferred by %1: %2</source>
         <translation>Siirtäjä %1: %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="280"/>
+        <location filename="../conversation.py" line="300"/>
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="335"/>
+        <location filename="../conversation.py" line="355"/>
         <source>Quick reply…</source>
         <translation>Pikavastaus…</translation>
     </message>
@@ -1673,19 +1683,19 @@ Avataanko se selaimessa?</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="182"/>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="634"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="184"/>
-        <location filename="../main_window.py" line="596"/>
+        <location filename="../main_window.py" line="597"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="570"/>
+        <location filename="../main_window.py" line="571"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
@@ -1745,57 +1755,57 @@ Avataanko se selaimessa?</translation>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="488"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501"/>
+        <location filename="../main_window.py" line="502"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="504"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653"/>
+        <location filename="../main_window.py" line="654"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="656"/>
+        <location filename="../main_window.py" line="657"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="669"/>
+        <location filename="../main_window.py" line="670"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="725"/>
+        <location filename="../main_window.py" line="726"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Jono on taas rauhallinen: kiitos!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="758"/>
         <source>The contact point needs help</source>
         <translation>Yhteyspiste tarvitsee apua</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="758"/>
+        <location filename="../main_window.py" line="759"/>
         <source>Clients are waiting in %1.</source>
         <translation>Asiakkaita odottaa jonossa %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="781"/>
+        <location filename="../main_window.py" line="782"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="787"/>
+        <location filename="../main_window.py" line="788"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -1922,7 +1932,7 @@ pyyntöjä</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="230"/>
+        <location filename="../offer.py" line="233"/>
         <source>Accept the chat (Ctrl+%1)</source>
         <translation>Ota chat vastaan (Ctrl+%1)</translation>
     </message>
@@ -1940,12 +1950,17 @@ pyyntöjä</translation>
         <translation>Uusi chat: %1 · %2 · odottanut %3</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="112"/>
+        <location filename="../offer.py" line="111"/>
+        <source>identified (Suomi.fi)</source>
+        <translation>tunnistautunut (Suomi.fi)</translation>
+    </message>
+    <message>
+        <location filename="../offer.py" line="115"/>
         <source>Transferred by %1: %2</source>
         <translation>Siirtäjä %1: %2</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="118"/>
+        <location filename="../offer.py" line="121"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>

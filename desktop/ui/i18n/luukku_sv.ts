@@ -651,28 +651,28 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="365"/>
-        <location filename="../conversation.py" line="388"/>
+        <location filename="../conversation.py" line="385"/>
+        <location filename="../conversation.py" line="408"/>
         <source>Close conversation</source>
         <translation>Avsluta samtalet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="367"/>
+        <location filename="../conversation.py" line="387"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="379"/>
+        <location filename="../conversation.py" line="399"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="388"/>
+        <location filename="../conversation.py" line="408"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="390"/>
+        <location filename="../conversation.py" line="410"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -690,122 +690,132 @@
         <translation>Återuppringning…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="94"/>
+        <location filename="../conversation.py" line="102"/>
         <source>Internal note (staff only, the client never sees it)</source>
         <translation>Intern anteckning (bara personalen, klienten ser den aldrig)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="97"/>
+        <location filename="../conversation.py" line="105"/>
         <source>Add note</source>
         <translation>Lägg till anteckning</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="102"/>
+        <location filename="../conversation.py" line="110"/>
         <source>Work together</source>
         <translation>Samarbete</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="106"/>
+        <location filename="../conversation.py" line="114"/>
         <source>Transfer…</source>
         <translation>Flytta…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="108"/>
+        <location filename="../conversation.py" line="116"/>
         <source>Invite a colleague…</source>
         <translation>Bjud in en kollega…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="110"/>
+        <location filename="../conversation.py" line="118"/>
         <source>Ask for a picture</source>
         <translation>Be om en bild</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="112"/>
+        <location filename="../conversation.py" line="120"/>
         <source>Move to video (send a meeting link)</source>
         <translation>Gå över till video (skicka en möteslänk)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="114"/>
+        <location filename="../conversation.py" line="122"/>
         <source>Leave the consultation</source>
         <translation>Lämna konsultationen</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="117"/>
+        <location filename="../conversation.py" line="125"/>
         <source>The client is typing…</source>
         <translation>Klienten skriver…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="121"/>
+        <location filename="../conversation.py" line="129"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Klienten har lämnat. Avsluta samtalet och ange resultat.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="127"/>
+        <location filename="../conversation.py" line="135"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Skriv ett svar (Enter skickar, Skift+Enter ny rad)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="130"/>
+        <location filename="../conversation.py" line="138"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="132"/>
+        <location filename="../conversation.py" line="140"/>
         <source>Close conversation…</source>
         <translation>Avsluta samtalet…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="136"/>
+        <location filename="../conversation.py" line="144"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Infoga ett snabbsvar från handboken</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="140"/>
+        <location filename="../conversation.py" line="148"/>
         <source>Instructions</source>
         <translation>Anvisningar</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="166"/>
+        <location filename="../conversation.py" line="175"/>
         <source>Internal notes (staff only)</source>
         <translation>Interna anteckningar (bara personalen)</translation>
     </message>
     <message>
+        <location filename="../conversation.py" line="197"/>
+        <source>Identified (Suomi.fi): %1, %2</source>
+        <translation>Identifierad (Suomi.fi): %1, %2</translation>
+    </message>
+    <message>
         <location filename="../conversation.py" line="202"/>
+        <source>Identified (Suomi.fi)</source>
+        <translation>Identifierad (Suomi.fi)</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="222"/>
         <source>Open the picture</source>
         <translation>Öppna bilden</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="205"/>
+        <location filename="../conversation.py" line="225"/>
         <source>Video meeting link sent:</source>
         <translation>Länk till videomöte skickad:</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="230"/>
+        <location filename="../conversation.py" line="250"/>
         <source>Responsible: %1</source>
         <translation>Ansvarig: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="233"/>
+        <location filename="../conversation.py" line="253"/>
         <source>Consultants: %1</source>
         <translation>Konsulter: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="235"/>
+        <location filename="../conversation.py" line="255"/>
         <source>You are a consultant here.</source>
         <translation>Du är konsult här.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="243"/>
+        <location filename="../conversation.py" line="263"/>
         <source>Transferred by %1: %2</source>
         <translation>Flyttad av %1: %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="280"/>
+        <location filename="../conversation.py" line="300"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="335"/>
+        <location filename="../conversation.py" line="355"/>
         <source>Quick reply…</source>
         <translation>Snabbsvar…</translation>
     </message>
@@ -1673,19 +1683,19 @@ Open it in the web browser?</source>
     </message>
     <message>
         <location filename="../main_window.py" line="182"/>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="634"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="184"/>
-        <location filename="../main_window.py" line="596"/>
+        <location filename="../main_window.py" line="597"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="570"/>
+        <location filename="../main_window.py" line="571"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
@@ -1745,57 +1755,57 @@ Open it in the web browser?</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="488"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501"/>
+        <location filename="../main_window.py" line="502"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="504"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653"/>
+        <location filename="../main_window.py" line="654"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="656"/>
+        <location filename="../main_window.py" line="657"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="669"/>
+        <location filename="../main_window.py" line="670"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="725"/>
+        <location filename="../main_window.py" line="726"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Kön är lugn igen: tack!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="758"/>
         <source>The contact point needs help</source>
         <translation>Kontaktpunkten behöver hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="758"/>
+        <location filename="../main_window.py" line="759"/>
         <source>Clients are waiting in %1.</source>
         <translation>Klienter väntar i %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="781"/>
+        <location filename="../main_window.py" line="782"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="787"/>
+        <location filename="../main_window.py" line="788"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -1922,7 +1932,7 @@ uppringningar</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="230"/>
+        <location filename="../offer.py" line="233"/>
         <source>Accept the chat (Ctrl+%1)</source>
         <translation>Ta emot chatten (Ctrl+%1)</translation>
     </message>
@@ -1940,12 +1950,17 @@ uppringningar</translation>
         <translation>Ny chatt: %1 · %2 · väntat %3</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="112"/>
+        <location filename="../offer.py" line="111"/>
+        <source>identified (Suomi.fi)</source>
+        <translation>identifierad (Suomi.fi)</translation>
+    </message>
+    <message>
+        <location filename="../offer.py" line="115"/>
         <source>Transferred by %1: %2</source>
         <translation>Flyttad av %1: %2</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="118"/>
+        <location filename="../offer.py" line="121"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
