@@ -112,6 +112,7 @@ async def run(qtbot: QtBot, ident: Identification, browser: Browser, artifacts: 
             return set(httpx.get(ident.idp + "/logout-elsewhere", timeout=5).text.split())
 
         before = idp_sessions()
+
         # She ends the chat and logs out of Suomi.fi: our signed request, its answer.
         def leave_and_logout() -> str:
             page.once("dialog", lambda d: d.accept())

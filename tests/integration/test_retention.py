@@ -14,6 +14,7 @@ from backend.config import ConfigError, load_service_config
 from backend.demo.history import generate, write
 from backend.demo.seed import DEMO_STAFF
 from backend.domain.figures import Grain
+from backend.domain.retention import Kind
 from backend.reports.service import make_report
 from backend.retention import Retention
 from backend.store.migrate import upgrade
@@ -57,6 +58,13 @@ def seed_content(store: Store) -> tuple[str, str, str]:
         )
     )
     sql(store, "update conversations set identified = true where id = :i", i=identified)
+    sql(
+        store,
+        "insert into client_identities (conversation_id, name, hetu, loa, at)"
+        " values (:i, 'Maija Meikäläinen', '010190-900P', 'loa2', :a)",
+        i=identified,
+        a=CUT - timedelta(days=1),
+    )
     for cid in (old, identified, new):
         sql(
             store,
@@ -180,6 +188,18 @@ async def test_past_its_period_is_gone_and_the_figures_stay(store: Store) -> Non
         # Again the same day: nothing more to do, and the figures still the same.
         again = await retention.purge_now()
         assert again["anonymous"] == 0 and await figures(store) == before
+        # A service keeping identified chats only 30 days: hers goes, her identity with it.
+        shorter = DEMO.model_copy(
+            update={"retention": DEMO.retention.model_copy(update={"identified_days": 30})}
+        )
+        assert (await Retention(store, lambda: shorter, lambda: NOW).purge_now())[
+            Kind.IDENTIFIED
+        ] == 1
+        assert sql(store, "select count(*) from client_identities") == [(0,)]
+        assert sql(
+            store, "select count(*) from messages where conversation_id = :i", i=identified
+        ) == [(0,)]
+        assert await figures(store) == before
     finally:
         await store.close()
 

@@ -11,10 +11,12 @@ import base64
 import secrets
 import urllib.parse
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from websockets.exceptions import ConnectionClosed
 
 from backend.config import OidcConfig
 from backend.domain.sign_in import SignInRefused
@@ -88,6 +90,8 @@ async def test_first_sign_in_creates_her_a_later_one_updates_her(
     await peer.expect("status", status="ready")
     # Sign-out ends the Luukku session: its token resumes nothing.
     await peer.send(type="logout")
+    with pytest.raises(ConnectionClosed):  # the backend closes it once the session ended
+        await peer.expect("never")
     await peer.close()
     stale = await Peer.connect(backend.ws + "/ws/staff")
     await stale.send(type="resume_session", session_token=answer["session_token"])
@@ -242,3 +246,32 @@ async def test_each_bad_id_token_is_refused_with_its_reason(provider: Provider) 
         assert "replay" in await refusal(client, token, nonce)
     finally:
         await client.close()
+
+
+async def test_local_passwords_off_leaves_only_the_organisation(
+    tmp_path: Path, provider: Provider
+) -> None:
+    backend = BackendProcess(
+        tmp_path,
+        free_port(),
+        service_file=provider.service_file(tmp_path, local_passwords=False),
+        extra_env={"LUUKKU_OIDC_CLIENT_SECRET": CLIENT_SECRET},
+    )
+    backend.start()
+    try:
+        identity = httpx.get(backend.http + "/api/identity", timeout=5).json()
+        assert identity == {"local_passwords": False, "organisation": "Testialue"}
+        # The demo's seeded password no longer opens anything.
+        peer = await Peer.connect(backend.ws + "/ws/staff")
+        await peer.send(type="login", username="hoitaja", password="demo")
+        refused = await peer.expect("error")
+        assert (
+            refused["code"] == "auth_failed"
+            and "sign in with the organisation" in refused["detail"]
+        )
+        await peer.close()
+        signed, answer = await sign_in(backend, "anna")
+        assert answer["type"] == "logged_in"
+        await signed.close()
+    finally:
+        backend.stop()
