@@ -192,7 +192,6 @@ class ConversationPanel(QWidget):
         self._typing_timer.timeout.connect(self._stop_typing)
         self.show_chat(chat)
 
-
     def show_identity(self, chat: Chat) -> None:
         if chat.identity is not None:
             self.identity.setText(
@@ -203,6 +202,7 @@ class ConversationPanel(QWidget):
         elif chat.identified:
             self.identity.setText(self.tr("Identified (Suomi.fi)"))
         self.identity.setVisible(chat.identified)
+
     def _thumb(self, picture_id: int, data_url: str | None) -> None:
         """Register a thumbnail with the transcript's document (a data URL it cannot load)."""
         if picture_id in self._thumbs or not data_url or "," not in data_url:
