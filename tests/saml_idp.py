@@ -186,6 +186,9 @@ class IdP:
             authn={"class_ref": LOA1 if mode == "low" else LOA2, "authn_auth": "testi"},
             sign_assertion=mode != "unsigned",
             sign_response=False,
+            # As Suomi.fi does: the assertion encrypted to the SP's key in its metadata.
+            encrypt_assertion=mode != "tampered",
+            encrypt_assertion_self_contained=True,
             sign_alg="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
             digest_alg="http://www.w3.org/2001/04/xmlenc#sha256",
             **args,
