@@ -159,7 +159,8 @@ class Supervision:
                 languages=[lang for lang in u.languages.split(",") if lang],
                 active=u.active,
                 source="oidc" if u.source == "oidc" else "local",
-                online=u.username in hub.staff,
+                # A disabled account is on its way out even while her socket closes.
+                online=u.active and u.username in hub.staff,
             )
             for u in await hub.accounts.all()
         ]

@@ -17,5 +17,6 @@ bash scripts/setup.sh test >/dev/null
 .venv/bin/python -m bench.uploads
 .venv/bin/python -m bench.service_number
 .venv/bin/python -m bench.reports
+.venv/bin/python -m bench.retention
 .venv/bin/python -m bench.staffing
 .venv/bin/python -m bench.soak --minutes 15
