@@ -109,6 +109,8 @@ async def test_sign_in_with_the_organisation(qtbot: QtBot, tmp_path: Path, artif
                 ["neuvola"],
             )
             await until(lambda: window.who.text() == "Maija Mehiläinen", what="her name shown")
+            # The desktop may be in before the browser's thread has read its tab.
+            await until(lambda: bool(pages), what="the browser tab's text")
             assert "Voit sulkea tämän välilehden" in pages[0]
             window.grab().save(os.path.join(artifacts, "sign-in-desktop.png"))
 
