@@ -12,9 +12,13 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from backend.config import ConfigError, Settings, load_service_config
 from backend.domain.figures import Grain
+
+if TYPE_CHECKING:
+    from backend.store.tables import StaffUser
 
 
 class JsonFormatter(logging.Formatter):
@@ -282,10 +286,7 @@ async def users(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _user_json(user: object) -> dict[str, object]:
-    from backend.store.tables import StaffUser
-
-    assert isinstance(user, StaffUser)
+def _user_json(user: StaffUser) -> dict[str, object]:
     return {
         "username": user.username,
         "name": user.display_name,

@@ -108,7 +108,10 @@ class Accounts:
         return user
 
     async def _change(self, by: str, username: str, values: dict[str, object], action: str) -> None:
-        detail = " ".join(f"{key}={value}" for key, value in values.items())
+        # The record says what changed, never a password's hash.
+        detail = " ".join(
+            key if key == "password_hash" else f"{key}={value}" for key, value in values.items()
+        )
         if not await self.rows.change(username, dict(values), by, action, detail, self._clock()):
             raise AccountError(f"no user {username!r}")
         log.info("account %s: %s by %s", username, action, by)
@@ -124,7 +127,6 @@ class Accounts:
 
     async def set_password(self, by: str, username: str, password_hash: str) -> None:
         await self._change(by, username, {"password_hash": password_hash}, "set-password")
-        await self.rows.store.end_sessions_of(username)
 
     async def enable(self, by: str, username: str) -> None:
         await self._change(by, username, {"active": True}, "enable")

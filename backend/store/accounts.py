@@ -37,7 +37,8 @@ class AccountStore:
         self, username: str, values: dict[str, Any], by: str, action: str, detail: str, at: datetime
     ) -> bool:
         """Set ``values`` on her account and record it, in one transaction; False when there
-        is no such account. Disabling ends her sessions in the same transaction."""
+        is no such account. Disabling her or a new password ends her sessions in the same
+        transaction."""
 
         def write(s: Session) -> bool:
             done = s.execute(
@@ -45,7 +46,8 @@ class AccountStore:
             )
             if done.rowcount != 1:  # type: ignore[attr-defined]
                 return False
-            if values.get("active") is False:
+            # A disabled account or a new password ends every session of the old state.
+            if values.get("active") is False or "password_hash" in values:
                 s.execute(delete(StaffSession).where(StaffSession.username == username))
             s.add(AccountChange(at=at, by=by, username=username, action=action, detail=detail))
             return True
