@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 import pytest
+
+from tests import loop_watch
 
 # Qt tests run offscreen unless a test starts its own Xvfb display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,7 +18,15 @@ def _qasync_loop() -> asyncio.AbstractEventLoop:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    return qasync.QEventLoop(app)  # type: ignore[no-any-return]
+    loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
+    loop.set_exception_handler(loop_watch.record)
+    return loop
+
+
+@pytest.fixture(autouse=True)
+def _no_refused_wakeups() -> Iterator[None]:
+    yield
+    assert loop_watch.take_refused() == [], "a wake-up ran inside another task's step"
 
 
 def pytest_asyncio_loop_factories(

@@ -3,12 +3,50 @@ window system."""
 
 from __future__ import annotations
 
+import asyncio
+import faulthandler
+import gc
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 
 import pytest
+
+from tests import loop_watch
+
+# Longer than any end-to-end test takes on CI (the longest, the softphone's, ~100 s).
+HUNG_AFTER_S = float(os.environ.get("LUUKKU_TEST_HANG_S", "300"))
+
+
+def _dump_and_leave(config: pytest.Config, name: str) -> None:
+    """A hung test: print every pending asyncio task's stack (a thread dump shows only the
+    idle Qt loop) and leave at once with a failure, instead of sitting out the suite's
+    per-file limit with nothing printed."""
+    capture = config.pluginmanager.getplugin("capturemanager")
+    if capture is not None:
+        capture.suspend_global_capture(in_=True)
+    out = sys.__stderr__ or sys.stderr
+    print(f"\n== {name} still running after {HUNG_AFTER_S:.0f} s; pending tasks:", file=out)
+    for obj in gc.get_objects():
+        if isinstance(obj, asyncio.Task) and not obj.done():
+            print(repr(obj), file=out)
+            obj.print_stack(file=out)
+    for refusal in loop_watch.refused():
+        print("refused wake-up:", refusal, file=out)
+    faulthandler.dump_traceback(out)
+    out.flush()
+    os._exit(3)
+
+
+@pytest.fixture(autouse=True)
+def hang_watch(request: pytest.FixtureRequest) -> Iterator[None]:
+    timer = threading.Timer(HUNG_AFTER_S, _dump_and_leave, (request.config, request.node.nodeid))
+    timer.daemon = True
+    timer.start()
+    yield
+    timer.cancel()
 
 
 @pytest.fixture

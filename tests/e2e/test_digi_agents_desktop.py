@@ -10,12 +10,11 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.digi import CallInDialog
 from protocol.messages import Outcome
-from tests.e2e.workstation import until, workstation
+from tests.e2e.workstation import settle, until, workstation
 from tests.helpers import OPEN_ALWAYS, BackendProcess, Peer, free_port, staff
 
 pytestmark = [pytest.mark.e2e, pytest.mark.qt]
@@ -74,7 +73,7 @@ async def test_digi_agents_are_called_in_and_let_go(
             await until(lambda w=window: w.width() <= 700, what="a small window")
             assert not window.status_box.isEnabled()
         await until(lambda: digi_state(room, "digi2") == "standby", what="standby on board")
-        QApplication.processEvents()
+        await settle()
         veera_window.grab().save(os.path.join(artifacts, "digi-standby.png"))
 
         nurse = await staff(backend.ws, "hoitaja", ready=False)  # the core team is busy
@@ -92,7 +91,7 @@ async def test_digi_agents_are_called_in_and_let_go(
         assert dialog is not None and dialog.isVisible()
         assert "3" in dialog.findChild(type(dialog.deadline), "callInHowBad").text()
         await until(lambda: digi_state(room, "digi1") == "asked", what="asked on board")
-        QApplication.processEvents()
+        await settle()
         dialog.grab().save(os.path.join(artifacts, "digi-call-in.png"))
 
         # She has a client in her room: not now. Veera is asked next, and joins.
@@ -115,7 +114,7 @@ async def test_digi_agents_are_called_in_and_let_go(
         await until(lambda: all(c in veera.state.chats for c in taken), what="chats")
         await until(lambda: digi_state(room, "digi2") == "helping", what="helping on board")
         room.board.refresh()
-        QApplication.processEvents()
+        await settle()
         boss_window.grab().save(os.path.join(artifacts, "digi-board.png"))
 
         # The core nurse takes the rest; green for 3 s lets Veera go, her chats stay.

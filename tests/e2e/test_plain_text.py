@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from protocol.messages import CallbackCreate, StaffStatus
-from tests.e2e.workstation import until, workstation
+from tests.e2e.workstation import settle, until, workstation
 from tests.helpers import Peer, running_backend, staff
 
 EVIL = "<b>EVIL</b>"
@@ -85,7 +85,7 @@ async def test_hostile_text_is_plain_everywhere(
         panel = window.panels[cid]
         await until(lambda: "EVIL" in panel.notes_view.toPlainText(), what="the note")
         await until(lambda: "Liisa" in panel.participants.text(), what="the consultant")
-        QApplication.processEvents()
+        await settle()
         window.grab().save(os.path.join(artifacts, "plain-text-hostile.png"))
         found += shown_as_markup(window)
         for top in QApplication.topLevelWidgets():

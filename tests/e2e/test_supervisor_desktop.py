@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.my_figures import MyFiguresDialog
 from desktop.ui.supervisor import ReasonDialog
 from protocol.messages import StaffStatus
-from tests.e2e.workstation import until, workstation
+from tests.e2e.workstation import settle, until, workstation
 from tests.helpers import ROOT, BackendProcess, Peer, free_port, staff
 
 pytestmark = [pytest.mark.e2e, pytest.mark.qt]
@@ -77,7 +77,7 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
             next(i for i, line in enumerate(room.board.lines) if line.username == "hoitaja")
         )
         assert room.board.open_button.isEnabled()
-        QApplication.processEvents()
+        await settle()
         window.grab().save(os.path.join(artifacts, "supervisor-board.png"))
         await nurse.send(type="close", conversation_id=cid, outcome="one_contact", wrap_up="")
         await until(
@@ -127,7 +127,7 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         assert history.feedback_comments.isHidden()
         for tab, name in ((0, "table"), (1, "charts"), (2, "staff")):
             history.views.setCurrentIndex(tab)
-            QApplication.processEvents()
+            await settle()
             window.grab().save(os.path.join(artifacts, f"supervisor-history-{name}.png"))
 
         # The XLSX export: the same figures as on screen.
@@ -191,7 +191,7 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         assert any(r.need > r.rostered for r in rows)  # three people cannot cover it
         assert advice.digi_agent_hours > 0
         assert all(0 <= (w or 0) < 3 for w in advice.wape.values())
-        QApplication.processEvents()
+        await settle()
         window.grab().save(os.path.join(artifacts, "supervisor-staffing.png"))
 
         # The roster grid: the imported week shows; she types a shift; a colleague saves
@@ -252,7 +252,7 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         hanna = grid.table.item(people.index("Hanna Hoitaja"), 0)
         assert hanna is not None and hanna.text() == ""
         assert hanna.background().color().name() == "#fff3bf"  # differs from the saved week
-        QApplication.processEvents()
+        await settle()
         window.grab().save(os.path.join(artifacts, "supervisor-roster.png"))
         grid.save_button.click()
         await until(lambda: not grid.save_button.isEnabled(), what="saved")
@@ -275,7 +275,7 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         dialog = other.findChild(MyFiguresDialog)
         assert dialog is not None
         await until(lambda: dialog.table.rowCount() >= 1, what="her time per state")
-        QApplication.processEvents()
+        await settle()
         dialog.grab().save(os.path.join(artifacts, "my-figures.png"))
         await nurse.close()
     finally:

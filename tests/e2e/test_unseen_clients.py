@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app import build_window, install_translations
 from desktop.chat.connection import StaffConnection
 from protocol.messages import Outcome, StaffStatus
-from tests.e2e.workstation import until, workstation
+from tests.e2e.workstation import settle, until, workstation
 from tests.helpers import OPEN_ALWAYS, BackendProcess, Peer, free_port
 
 WRAP_UP_S = 6
@@ -42,9 +42,9 @@ def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackendProcess
         b.stop()
 
 
-def shot(window: QWidget, artifacts: str, name: str) -> None:
+async def shot(window: QWidget, artifacts: str, name: str) -> None:
     """A screenshot with the layouts settled (posted layout requests applied first)."""
-    QApplication.processEvents()
+    await settle()
     window.grab().save(os.path.join(artifacts, name))
 
 
@@ -83,7 +83,7 @@ async def test_two_offers_both_visible_both_accepted_and_a_waiting_client_shows(
     assert "Greta" in rows[1].label.text() and "svenska" in rows[1].label.text()
     assert rows[0].first_line.text() == "Vauva ei syö kunnolla"
     assert rows[0].first_line.textFormat() is Qt.TextFormat.PlainText
-    shot(window, artifacts, "offers-two.png")
+    await shot(window, artifacts, "offers-two.png")
 
     activate(window)
     await until(window.isActiveWindow, what="window active (shortcuts act in it)")
@@ -116,7 +116,7 @@ async def test_two_offers_both_visible_both_accepted_and_a_waiting_client_shows(
     await until(lambda: "(" in window.tabs.tabText(maija_tab), what="unread count on her tab")
     text = window.tabs.tabText(maija_tab)
     assert "Maija" in text and "odottaa" in text, text
-    shot(window, artifacts, "offers-waiting-client.png")
+    await shot(window, artifacts, "offers-waiting-client.png")
 
     # Closing: no outcome chosen for her; then Wrap-up counts down and ends by itself.
     for panel in list(window.panels.values()):
@@ -124,7 +124,7 @@ async def test_two_offers_both_visible_both_accepted_and_a_waiting_client_shows(
     await until(lambda: connection.state.status is StaffStatus.WRAP_UP, what="wrap-up")
     await until(lambda: window.attention.kind == "wrap_up", what="wrap-up bar")
     assert "Valmis" in window.attention.label.text()
-    shot(window, artifacts, "offers-wrap-up.png")
+    await shot(window, artifacts, "offers-wrap-up.png")
     await until(
         lambda: connection.state.status is StaffStatus.READY,
         timeout=WRAP_UP_S + 3,
@@ -149,7 +149,7 @@ async def test_a_missed_client_comes_back_to_the_only_nurse_with_the_skill(
     await until(lambda: connection.state.reason == "missed_offer", timeout=8, what="lapse")
     await until(lambda: window.attention.kind == "missed_offer", what="the missed-offer bar")
     assert window.attention.isVisible() and not window.offer.isVisible()
-    shot(window, artifacts, "offers-missed.png")
+    await shot(window, artifacts, "offers-missed.png")
     qtbot.mouseClick(window.attention.button, Qt.MouseButton.LeftButton)  # "Ready again (F9)"
     await until(lambda: window.offer.conversation_id == cid, timeout=3, what="offered again")
     assert not window.attention.isVisible()
@@ -187,7 +187,7 @@ async def test_meter_in_swedish_reads_at_1280x720(
         connection.start()
         await until(lambda: connection.state.meter, what="meter")
         await until(lambda: window.meter.rowCount() == len(connection.state.meter), what="rows")
-        shot(window, artifacts, "meter-sv-1280x720.png")
+        await shot(window, artifacts, "meter-sv-1280x720.png")
         meter = window.meter
         # Every column in view (no sideways scrolling) and every name whole in its cell.
         assert meter.horizontalScrollBar().maximum() == 0

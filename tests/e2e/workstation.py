@@ -24,6 +24,14 @@ async def until(predicate: Callable[[], Any], timeout: float = 10.0, what: str =
         await asyncio.sleep(0.05)
 
 
+async def settle(seconds: float = 0.1) -> None:
+    """Let Qt apply posted layouts and paint before a screenshot: the qasync loop runs Qt's
+    events while this task sleeps. Never ``QApplication.processEvents()`` inside a task: it
+    runs other tasks' wake-ups re-entrantly, asyncio refuses them ("Cannot enter into task")
+    and the woken task never runs again (a connection stuck for good, a hung teardown)."""
+    await asyncio.sleep(seconds)
+
+
 async def workstation(
     qtbot: QtBot, backend: BackendProcess, user: str = "hoitaja", phone: Phone | None = None
 ) -> tuple[MainWindow, StaffConnection]:

@@ -161,3 +161,27 @@ def test_the_phone_panel_talks_only_to_the_controller() -> None:
         if "desktop.softphone.engine" in imports(path, 3)
     ]
     assert offenders == []
+
+
+def test_no_nested_event_processing_in_async_code() -> None:
+    """``processEvents()`` called from a coroutine on the qasync loop runs other tasks'
+    wake-ups inside this task's step; asyncio refuses them and those tasks hang for good
+    (a desktop connection that stops reading, a test that never ends). Coroutines await
+    instead (``tests/e2e/workstation.settle``)."""
+    offenders = []
+    for folder in ("desktop", "tests"):
+        for path in (ROOT / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text("utf-8"))
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.AsyncFunctionDef) and not (
+                    folder == "tests" and path.parent.name == "e2e"
+                ):
+                    continue
+                for call in ast.walk(node):
+                    if (
+                        isinstance(call, ast.Call)
+                        and isinstance(call.func, ast.Attribute)
+                        and call.func.attr == "processEvents"
+                    ):
+                        offenders.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert sorted(set(offenders)) == []
