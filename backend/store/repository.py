@@ -22,16 +22,15 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     Table,
-    case,
     create_engine,
     delete,
     event,
     func,
-    insert,
     select,
     tuple_,
     update,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from backend.store.migrate import sync_url
@@ -458,56 +457,89 @@ def _append_all(
             first_in_batch[key] = i
         fresh.setdefault(new.conversation_id, []).append(i)
 
-    rows_to_insert: list[dict[str, Any]] = []
-    if fresh:
-        counts = {cid: len(indexes) for cid, indexes in fresh.items()}
-        last_by_id = {
-            r.id: r.last_seq
-            for r in conn.execute(
-                update(conversations)
-                .where(conversations.c.id.in_(sorted(counts)))
-                .values(
-                    last_seq=conversations.c.last_seq
-                    + case(counts, value=conversations.c.id, else_=0)
+    rows_to_insert: list[tuple[Any, ...]] = []
+    sql = _line_sql(conn)
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        last_by_id: dict[str, int] = {}
+        for conversation_id, indexes in fresh.items():
+            cursor.execute(sql.reserve, (len(indexes), conversation_id))
+            row = cursor.fetchone()
+            if row is not None:
+                last_by_id[conversation_id] = int(row[0])
+        for conversation_id, indexes in fresh.items():
+            last = last_by_id.get(conversation_id)
+            if last is None:
+                for i in indexes:
+                    results[i] = LookupError(conversation_id)
+                continue
+            for offset, i in enumerate(indexes):
+                new = batch[i]
+                seq = last - len(indexes) + 1 + offset
+                rows_to_insert.append(
+                    (
+                        new.conversation_id,
+                        seq,
+                        new.author,
+                        new.author_name,
+                        new.staff_username,
+                        new.client_msg_id,
+                        new.text,
+                        sql.at(new.at),
+                        new.kind,
+                    )
                 )
-                .returning(conversations.c.id, conversations.c.last_seq)
-            )
-        }
-    for conversation_id, indexes in fresh.items():
-        last = last_by_id.get(conversation_id)
-        if last is None:
-            for i in indexes:
-                results[i] = LookupError(conversation_id)
-            continue
-        for offset, i in enumerate(indexes):
-            new = batch[i]
-            seq = last - len(indexes) + 1 + offset
-            rows_to_insert.append(
-                {
-                    "conversation_id": new.conversation_id,
-                    "seq": seq,
-                    "author": new.author,
-                    "author_name": new.author_name,
-                    "staff_username": new.staff_username,
-                    "client_msg_id": new.client_msg_id,
-                    "text": new.text,
-                    "at": new.at,
-                    "kind": new.kind,
-                }
-            )
-            if new.client_msg_id is not None:
-                # Kept even if this transaction fails: a kept id only costs a look-up.
-                seen[conversation_id].add((new.author, new.client_msg_id))
-            results[i] = (
-                StoredLine(seq, new.author, new.author_name, new.text, new.at, new.kind),
-                True,
-            )
-    if rows_to_insert:
-        conn.execute(insert(messages), rows_to_insert)
+                if new.client_msg_id is not None:
+                    # Kept even if this transaction fails: a kept id only costs a look-up.
+                    seen[conversation_id].add((new.author, new.client_msg_id))
+                results[i] = (
+                    StoredLine(seq, new.author, new.author_name, new.text, new.at, new.kind),
+                    True,
+                )
+        if rows_to_insert:
+            cursor.executemany(sql.insert, rows_to_insert)
+    finally:
+        cursor.close()
     for i, first in repeats:
         earlier = results[first]
         results[i] = (earlier[0], False) if isinstance(earlier, tuple) else earlier
     return [r if r is not None else LookupError("unprocessed") for r in results]
+
+
+@dataclass(frozen=True)
+class _LineSql:
+    """The hot path's two statements, written once per database kind and run on the
+    driver's own cursor: SQLAlchemy building and compiling them for every batch was most
+    of the writer thread's time, and that thread holds the GIL against the event loop."""
+
+    reserve: str
+    insert: str
+    at: Callable[[datetime], Any]
+
+
+_LINE_SQL: dict[str, _LineSql] = {}
+
+
+def _line_sql(conn: Connection) -> _LineSql:
+    dialect = conn.dialect
+    known = _LINE_SQL.get(dialect.name)
+    if known is not None:
+        return known
+    reserve = "UPDATE conversations SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq"
+    insert_sql = (
+        "INSERT INTO messages (conversation_id, seq, author, author_name, staff_username,"
+        " client_msg_id, text, at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    if dialect.paramstyle != "qmark":
+        reserve, insert_sql = reserve.replace("?", "%s"), insert_sql.replace("?", "%s")
+    # The column's own conversion (aware UTC; SQLite's text form), as SQLAlchemy would bind it.
+    bind = Message.__table__.c.at.type.bind_processor(dialect)
+
+    def at(value: datetime) -> Any:
+        return bind(value) if bind is not None else value
+
+    known = _LINE_SQL[dialect.name] = _LineSql(reserve, insert_sql, at)
+    return known
 
 
 def _line(row: Message) -> StoredLine:
