@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol
@@ -48,6 +48,9 @@ class Link(Protocol):
     """One open socket, as the hub sees it."""
 
     async def send(self, frame: Frame) -> None: ...
+
+    def send_text(self, text: str) -> None:
+        """A frame already serialised: a fan-out to many sockets serialises it once."""
 
     async def close(self, code: int = 1000, reason: str = "") -> None: ...
 
@@ -158,6 +161,7 @@ class Centre(Protocol):
 
     # Sending: to one socket, to one staff member (if online), to a conversation.
     async def send_to(self, link: Link | None, frame: Frame) -> None: ...
+    def send_each(self, links: Iterable[Link], frame: Frame) -> None: ...
     async def send_staff(self, username: str | None, frame: Frame) -> None: ...
     async def to_members(self, live: Live, frame: Frame, but: str | None = None) -> None: ...
     async def fan_line(

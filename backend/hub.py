@@ -14,7 +14,7 @@ import contextlib
 import logging
 import secrets
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
@@ -301,6 +301,7 @@ class Hub:
                 if self._meter_dirty or loop.time() - self._last_meter >= METER_EVERY_S:
                     self._last_meter = loop.time()
                     await self._send_meter()
+                self.collab.tell_colleagues()
             except Exception:
                 log.exception("hub tick failed")
             self.last_tick = loop.time()
@@ -378,6 +379,16 @@ class Hub:
         except Exception:
             # A socket that died mid-send is cleaned up by its own receive loop.
             log.debug("send failed", exc_info=True)
+
+    def send_each(self, links: Iterable[Link], frame: Frame) -> None:
+        """One frame to many sockets, serialised once (a colleagues list to every desktop
+        was a hundred serialisations of the same hundred lines)."""
+        text = frame.model_dump_json()
+        for link in links:
+            try:
+                link.send_text(text)
+            except Exception:
+                log.debug("send failed", exc_info=True)
 
     async def send_staff(self, username: str | None, frame: Frame) -> None:
         """Send to one staff member if she is online."""
@@ -488,12 +499,13 @@ class Hub:
             except Exception:
                 log.exception("meter listener")
         now = self.clock()
+        # One serialisation per distinct set of queues (a handful), not one per desktop.
+        readers: dict[frozenset[str], list[Link]] = {}
         for conn in list(self.staff.values()):
-            mine = self.serves(conn.profile)
-            await self.send_to(
-                conn.link,
-                ToStaffMeter(at=now, queues=[f for f in figures if f.queue in mine]),
-            )
+            readers.setdefault(frozenset(self.serves(conn.profile)), []).append(conn.link)
+        for mine, links in readers.items():
+            frame = ToStaffMeter(at=now, queues=[f for f in figures if f.queue in mine])
+            self.send_each(links, frame)
 
     def serves(self, profile: StaffProfile) -> set[str]:
         if is_supervisor(profile):
@@ -922,7 +934,7 @@ class Hub:
             )
         await self.staff_chat.send_history(username)
         await self._tell_staff_listeners(username, True)
-        await self.collab.push_colleagues()
+        self.collab.colleagues_changed()
         await self.broadcast_meter()
 
     async def staff_gone(self, username: str, link: Link) -> None:
@@ -939,7 +951,7 @@ class Hub:
         self.callbacks.withdraw_offers_of(username)
         await self._tell_staff_listeners(username, False)
         await self.route()
-        await self.collab.push_colleagues()
+        self.collab.colleagues_changed()
 
     async def _tell_staff_listeners(self, username: str, attached: bool) -> None:
         for listener in self.staff_listeners:
@@ -952,7 +964,7 @@ class Hub:
         await self.change_status(username, frame.status, frame.reason)
         await self.route()
         await self.broadcast_meter()
-        await self.collab.push_colleagues()
+        self.collab.colleagues_changed()
 
     async def set_on_call(self, username: str, on_call: bool) -> None:
         now = self.clock()

@@ -95,6 +95,10 @@ class SocketLink:
         self.push(frame)
 
     def push(self, frame: Frame) -> None:
+        if not self._closing:
+            self.send_text(frame.model_dump_json())
+
+    def send_text(self, text: str) -> None:
         if self._closing:
             return
         if len(self._queue) >= self.max_queued:
@@ -102,7 +106,7 @@ class SocketLink:
             self._queue.clear()
             self._close_later(self.TOO_SLOW, "too slow")
             return
-        self._queue.append(frame.model_dump_json())
+        self._queue.append(text)
         self._wake.set()
 
     async def close(self, code: int = 1000, reason: str = "") -> None:

@@ -1,4 +1,5 @@
-"""The hub in-process with a fixed clock and a real SQLite file: opening and closing."""
+"""The hub in-process with a fixed clock and a real SQLite file: opening and closing,
+sessions, and what a rush of changes sends to every desktop."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 
 from backend.config import Settings, load_service_config
-from backend.demo.seed import seed_demo_staff
+from backend.demo.seed import DEMO_STAFF, seed_demo_staff
 from backend.hub import Hub
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
@@ -19,7 +20,10 @@ from protocol.messages import (
     Frame,
     ProtocolError,
     StaffAccept,
+    StaffSetStatus,
+    StaffStatus,
     ToStaffLoggedIn,
+    parse_to_staff_frame,
 )
 from tests.helpers import fresh_database_url
 
@@ -34,6 +38,9 @@ class Recorder:
 
     async def send(self, frame: Frame) -> None:
         self.frames.append(frame)
+
+    def send_text(self, text: str) -> None:
+        self.frames.append(parse_to_staff_frame(text))
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
         self.closed = code
@@ -72,7 +79,6 @@ async def test_waiting_at_closing_time_is_still_served_new_ones_refused(hub: Hub
 
     nurse = Recorder()
     await hub.staff_login(nurse, "hoitaja", "demo")
-    from protocol.messages import StaffSetStatus, StaffStatus
 
     await hub.set_status("hoitaja", StaffSetStatus(status=StaffStatus.READY))
     offers = nurse.of("offer")
@@ -163,3 +169,24 @@ async def test_overdue_callback_turns_the_queue_red(hub: Hub) -> None:
     await hub.callbacks.attempt("hoitaja", CallbackAttempt(callback_id=late, outcome="done"))
     figures = {f.queue: f for f in hub.meter()}
     assert (figures["neuvola"].callbacks_open, figures["neuvola"].level) == (0, Level.GREEN)
+
+
+async def test_a_rush_of_changes_tells_each_desktop_the_colleagues_once_a_round(hub: Hub) -> None:
+    """Each log-in and status change told every desktop the whole colleagues list at once
+    (a 100-staff rush: 10,000 lists of 100). The list is told at the end of a hub round."""
+    names = [username for username, *_ in DEMO_STAFF]
+    desks = {username: Recorder() for username in names}
+    for username, desk in desks.items():
+        await hub.staff_login(desk, username, "demo")
+    hub.collab.tell_colleagues()
+    for desk in desks.values():
+        desk.frames.clear()
+    for username in names:
+        await hub.set_status(username, StaffSetStatus(status=StaffStatus.READY))
+    hub.collab.tell_colleagues()
+    for desk in desks.values():
+        lists = desk.of("colleagues")
+        # The ticker may end a round in between: fewer lists than changes, never one each.
+        assert 1 <= len(lists) < len(names)
+        told = {c.username: c for c in lists[-1].items}
+        assert all(told[u].online and told[u].status is StaffStatus.READY for u in names)
