@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 # "test": the softphone bench needs Kamailio and PulseAudio as its SIP and sound parties.
 bash scripts/setup.sh test >/dev/null
 .venv/bin/python -m bench.chat_load "$@"
+.venv/bin/python -m bench.store_writes
 # Exits non-zero while a size misses its target: shown, not fatal to the other benches.
 .venv/bin/python -m bench.national || true
 .venv/bin/python -m bench.handout

@@ -29,7 +29,7 @@ import websockets
 from bench.chat_load import pct, rss_mb, seed_staff
 from tests.helpers import BackendProcess, free_port
 from tests.sip.gateway import TOKEN, GatewayProcess
-from tests.sip.peers import Kamailio, Peer, free_udp_port, sipp, sipp_result
+from tests.sip.peers import Kamailio, Peer, free_listen_port, sipp, sipp_result
 from tests.sip.service_calls import scenario
 
 SERVICE = Path(__file__).resolve().parent.parent / "tests" / "data" / "open_always.toml"
@@ -85,7 +85,7 @@ async def main_async(args: argparse.Namespace) -> int:
     backend.demo = False
     backend.database_url = f"sqlite:///{work / 'luukku.db'}"
     backend.start()
-    kamailio_port = free_udp_port()
+    kamailio_port = free_listen_port()
     gateways = [
         GatewayProcess(backend, work / "prompts", f"127.0.0.1:{kamailio_port}", f"gw{i}")
         for i in range(args.gateways)

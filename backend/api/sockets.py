@@ -60,7 +60,8 @@ class TransportInScope:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
             transport = getattr(getattr(send, "__self__", None), "transport", None)
-            if isinstance(transport, asyncio.Transport):
+            # uvloop's transports are not asyncio.Transport subclasses: what matters is abort.
+            if callable(getattr(transport, "abort", None)):
                 scope = {**scope, TRANSPORT_KEY: transport}
             scope = {**scope, SEND_KEY: send}
         await self.app(scope, receive, send)
@@ -130,7 +131,7 @@ class SocketLink:
         """Drop the connection without flushing: a close handshake, and even a plain TCP
         close, waits for a peer that reads, and this one does not."""
         transport = self.ws.scope.get(TRANSPORT_KEY)
-        if isinstance(transport, asyncio.Transport):
+        if transport is not None:
             transport.abort()
 
     async def _write(self) -> None:

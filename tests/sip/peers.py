@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import json
 import os
+import random
 import select
 import shutil
 import signal
@@ -65,6 +66,29 @@ def free_udp_port() -> int:
         return int(s.getsockname()[1])
 
 
+def free_listen_port() -> int:
+    """A port free for both UDP and TCP, below the kernel's ephemeral range (32768+).
+
+    Kamailio listens on both at one port. A port from ``bind(0)`` lies in the ephemeral
+    range, where any outgoing TCP connection made before Kamailio starts (the backend's,
+    the desktop's) may take it as its local port: "Address already in use", seen once in
+    a full run."""
+    rng = random.Random()
+    for _ in range(200):
+        port = rng.randrange(20000, 32000)
+        with (
+            socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp,
+            socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp,
+        ):
+            try:
+                udp.bind(("127.0.0.1", port))
+                tcp.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port for a SIP listener")
+
+
 def free_port_block(size: int) -> int:
     """A base port with ``size`` free UDP ports above it (RTP needs even/odd pairs)."""
     for _ in range(50):
@@ -93,13 +117,13 @@ class Kamailio:
     ) -> None:
         """``tls_cert`` (certificate chain, key) adds a TLS listener on ``tls_port``;
         ``gateways`` a dispatcher pool for ``sip:service@`` (backend/demo/kamailio.cfg)."""
-        self.port = port or free_udp_port()
+        self.port = port or free_listen_port()
         self.dir = Path(tempfile.mkdtemp(prefix="luukku-kamailio-"))
         self.cfg = self.dir / "kamailio.cfg"
         self.tls_port = 0
         tls = ""
         if tls_cert is not None:
-            self.tls_port = free_udp_port()
+            self.tls_port = free_listen_port()
             (self.dir / "tls.cfg").write_text(
                 "[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
                 f"require_certificate = no\ncertificate = {tls_cert[0]}\n"
