@@ -15,7 +15,7 @@ import base64
 import logging
 import secrets
 
-from backend.centre import Centre, Live, first_name
+from backend.centre import Centre, Link, Live, first_name
 from backend.domain.pictures import CleanPicture, PictureRefused, clean
 from backend.domain.routing import Contact
 from backend.domain.uploads import UploadGate
@@ -118,6 +118,11 @@ class Collaboration:
         round. Telling it at once cost every desktop a list per change; a 100-staff log-in
         rush was 10,000 lists of 100 lines."""
         self._colleagues_due = True
+
+    def tell_colleagues_to(self, link: Link) -> None:
+        """Who just logged in gets the list at once (her transfer and invite choices and
+        the names in her conversations), not at the end of the round."""
+        self.hub.send_each([link], ToStaffColleagues(items=self.colleagues()))
 
     def tell_colleagues(self) -> None:
         if self._colleagues_due:

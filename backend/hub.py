@@ -934,6 +934,7 @@ class Hub:
             )
         await self.staff_chat.send_history(username)
         await self._tell_staff_listeners(username, True)
+        self.collab.tell_colleagues_to(link)
         self.collab.colleagues_changed()
         await self.broadcast_meter()
 

@@ -228,6 +228,10 @@ class ConversationPanel(QWidget):
             return f"{label} <a href='{html.escape(text)}'>{html.escape(text)}</a>"
         return html.escape(text).replace("\n", "<br>")
 
+    def show_names(self, chat: Chat) -> None:
+        """The colleagues' names arrived or changed: who is responsible, who consults."""
+        self._show_role(chat)
+
     def _show_role(self, chat: Chat) -> None:
         owner = chat.role == "owner"
         consultant = chat.role == "consultant"

@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
             EventKind.LEFT: lambda e: self._on_left(e.conversation_id or "", e.detail or ""),
             EventKind.PICTURE: lambda e: self._on_picture(e.detail or ""),
             EventKind.STAFF_CHAT: lambda e: self.staff_chat.refresh(),
-            EventKind.COLLEAGUES: lambda e: self.staff_chat.refresh(),
+            EventKind.COLLEAGUES: lambda e: self._on_colleagues(),
             EventKind.CALL_OUTCOME_SAVED: lambda e: self.statusBar().showMessage(
                 self.tr("Call outcome saved."), 6000
             ),
@@ -434,6 +434,13 @@ class MainWindow(QMainWindow):
         self.offer.show_offer(
             offer, self.state.queue_name(offer.queue, self.lang), offer.client_name or anonymous()
         )
+
+    def _on_colleagues(self) -> None:
+        self.staff_chat.refresh()
+        for conversation_id, panel in self.panels.items():
+            chat = self.state.chats.get(conversation_id)
+            if chat is not None:
+                panel.show_names(chat)
 
     def _on_conversation(self, conversation_id: str) -> None:
         chat = self.state.chats.get(conversation_id)
