@@ -26,6 +26,8 @@ does I/O, so the backend's hub decides what to store and whom to tell.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
@@ -130,6 +132,10 @@ class Router:
         self.wrap_up_then_ready = wrap_up_then_ready
         self.agents: dict[str, Agent] = {}
         self.contacts: dict[str, Contact] = {}
+        # Each queue's waiting contacts as (arrived_at, id), kept sorted as they come and
+        # go: the hand-out of 2,000 sorted the whole queue on every route and counted it
+        # on every start.
+        self._order: dict[str, list[tuple[datetime, str]]] = {}
 
     # --- staff ---------------------------------------------------------------------------
 
@@ -182,7 +188,17 @@ class Router:
     def enqueue(self, contact: Contact) -> None:
         if contact.queue not in self.queue_skills:
             raise RoutingError(f"unknown queue {contact.queue!r}")
+        if contact.id in self.contacts:
+            self._unorder(self.contacts[contact.id])
         self.contacts[contact.id] = contact
+        bisect.insort(self._order.setdefault(contact.queue, []), (contact.arrived_at, contact.id))
+
+    def _unorder(self, contact: Contact) -> None:
+        order = self._order.get(contact.queue, [])
+        key = (contact.arrived_at, contact.id)
+        i = bisect.bisect_left(order, key)
+        if i < len(order) and order[i] == key:
+            del order[i]
 
     def remove(self, contact_id: str) -> Contact | None:
         """The contact left the queue (abandoned, or no longer routable). Returned as it was
@@ -194,22 +210,21 @@ class Router:
         if contact.offered_to is not None:
             self._unoffer(contact_id)
         del self.contacts[contact_id]
+        self._unorder(contact)
         return before
 
     def waiting(self, queue: str | None = None) -> list[Contact]:
         """Queued contacts (offered or not), longest waiting first."""
-        items = [c for c in self.contacts.values() if queue is None or c.queue == queue]
-        return sorted(items, key=lambda c: (c.arrived_at, c.id))
+        if queue is not None:
+            return [self.contacts[cid] for _, cid in self._order.get(queue, [])]
+        return [self.contacts[cid] for _, cid in heapq.merge(*self._order.values())]
 
     def position(self, contact_id: str) -> int | None:
         contact = self.contacts.get(contact_id)
         if contact is None:
             return None
-        return 1 + sum(
-            1
-            for c in self.contacts.values()
-            if c.queue == contact.queue and (c.arrived_at, c.id) < (contact.arrived_at, contact.id)
-        )
+        order = self._order[contact.queue]
+        return 1 + bisect.bisect_left(order, (contact.arrived_at, contact.id))
 
     def accept(self, contact_id: str, username: str, now: datetime) -> Contact:
         contact = self.contacts.get(contact_id)
@@ -218,6 +233,7 @@ class Router:
         agent = self.agents[username]
         agent.offers.discard(contact_id)
         agent.chats.add(contact_id)
+        self._unorder(contact)
         return self.contacts.pop(contact_id)
 
     def assign_direct(self, contact_id: str, username: str) -> None:

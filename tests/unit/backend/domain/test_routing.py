@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from backend.domain.routing import MISSED_OFFER, Agent, Contact, Router, RoutingError
 from protocol.messages import StaffStatus
@@ -263,6 +265,46 @@ def test_position_in_queue() -> None:
     contact(r, "m", "mipa", arrived=0)
     assert (r.position("a"), r.position("b"), r.position("m")) == (1, 2, 1)
     assert r.position("nope") is None
+
+
+# (action, contact number, queue, arrival second): enqueue, leave, or be offered and taken.
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(["come", "come", "leave", "taken"]),
+        st.integers(0, 12),
+        st.sampled_from(["neuvola", "mipa"]),
+        st.integers(0, 5),
+    ),
+    max_size=60,
+)
+
+
+@given(STEPS)
+def test_waiting_order_and_positions_follow_arrival_whatever_comes_and_goes(
+    steps: list[tuple[str, int, str, int]],
+) -> None:
+    """The queue's order is kept as contacts come and go (not sorted on every look): it
+    must equal sorting what is there by arrival, then id, and a position is the count of
+    those ahead in her own queue plus one."""
+    r = make_router()
+    agent(r, "hanna", "neuvola,mipa", capacity=1000)
+    for action, n, queue, second in steps:
+        cid = f"c{n}"
+        if action == "come":
+            contact(r, cid, queue, arrived=second)  # again with the same id: moved
+        elif action == "leave":
+            r.remove(cid)
+        else:
+            r.route(at(10))  # she has room for all: each waiting one is offered to her
+            if cid in r.contacts and r.contacts[cid].offered_to == "hanna":
+                r.accept(cid, "hanna", at(10))
+    present = sorted(r.contacts.values(), key=lambda c: (c.arrived_at, c.id))
+    assert [c.id for c in r.waiting()] == [c.id for c in present]
+    for queue in ("neuvola", "mipa"):
+        mine = [c.id for c in present if c.queue == queue]
+        assert [c.id for c in r.waiting(queue)] == mine
+        for i, cid in enumerate(mine, start=1):
+            assert r.position(cid) == i
 
 
 def test_unknown_queue_is_refused() -> None:
