@@ -396,7 +396,7 @@ async def report(settings: Settings, args: argparse.Namespace) -> int:
 async def demo_history(settings: Settings, args: argparse.Namespace) -> int:
     from datetime import UTC, datetime, timedelta
 
-    from backend.demo.history import demo_roster, generate, write
+    from backend.demo.history import demo_history, demo_roster, write
     from backend.demo.seed import DEMO_STAFF
     from backend.store.migrate import upgrade
     from backend.store.reports import ReportStore
@@ -413,14 +413,7 @@ async def demo_history(settings: Settings, args: argparse.Namespace) -> int:
     upgrade(settings.database_url)
     last = date.today() - timedelta(days=1)
     first = last - timedelta(weeks=args.weeks) + timedelta(days=1)
-    history = generate(
-        first=first,
-        last=last,
-        queues={q.id: q.channel for q in config.queues},
-        staff={u: frozenset(skills.split(",")) for u, _n, _r, skills in DEMO_STAFF},
-        skills={q.id: q.skill for q in config.queues},
-        tz=config.tz,
-    )
+    history = demo_history(config, first=first, last=last)
     store = Store(settings.database_url)
     try:
         await write(store, history)

@@ -23,8 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from backend.config import load_service_config
-from backend.demo.history import MONTHLY, generate, write
-from backend.demo.seed import DEMO_STAFF
+from backend.demo.history import MONTHLY, demo_history, write
 from backend.domain.figures import Grain
 from backend.reports.service import make_report
 from backend.store.migrate import upgrade
@@ -43,15 +42,7 @@ async def measure(url: str, contacts: int, label: str) -> float:
     try:
         scale = contacts / (sum(MONTHLY.values()) * 12)
         t0 = time.perf_counter()
-        history = generate(
-            first=FIRST,
-            last=LAST,
-            queues={q.id: q.channel for q in CONFIG.queues},
-            staff={u: frozenset(s.split(",")) for u, _n, _r, s in DEMO_STAFF},
-            skills={q.id: q.skill for q in CONFIG.queues},
-            tz=CONFIG.tz,
-            scale=scale,
-        )
+        history = demo_history(CONFIG, first=FIRST, last=LAST, scale=scale)
         await write(store, history)
         setup = time.perf_counter() - t0
         runs = []

@@ -21,8 +21,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from backend.config import load_service_config
-from backend.demo.history import MONTHLY, generate, write
-from backend.demo.seed import DEMO_STAFF
+from backend.demo.history import MONTHLY, demo_history, write
 from backend.domain.figures import Grain
 from backend.reports.service import make_report
 from backend.retention import Retention
@@ -68,15 +67,7 @@ async def main(contacts: int) -> None:
     store = Store(url)
     try:
         scale = contacts / (sum(MONTHLY.values()) * 12)
-        history = generate(
-            first=FIRST,
-            last=LAST,
-            queues={q.id: q.channel for q in CONFIG.queues},
-            staff={u: frozenset(s.split(",")) for u, _n, _r, s in DEMO_STAFF},
-            skills={q.id: q.skill for q in CONFIG.queues},
-            tz=CONFIG.tz,
-            scale=scale,
-        )
+        history = demo_history(CONFIG, first=FIRST, last=LAST, scale=scale)
         await write(store, history)
         lines = await lines_for_every_chat(store)
 

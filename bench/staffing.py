@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from backend.config import load_service_config
-from backend.demo.history import demo_roster, generate, write
+from backend.demo.history import demo_history, demo_roster, write
 from backend.demo.seed import DEMO_STAFF
 from backend.domain.erlang import erlang_c_staffing
 from backend.domain.figures import Targets
@@ -41,14 +41,7 @@ async def advice_bench(folder: Path) -> None:
     upgrade(url)
     store = Store(url)
     try:
-        history = generate(
-            first=date(2026, 10, 6),
-            last=date(2026, 11, 30),
-            queues={q.id: q.channel for q in CONFIG.queues},
-            staff={u: frozenset(s.split(",")) for u, _n, _r, s in DEMO_STAFF},
-            skills={q.id: q.skill for q in CONFIG.queues},
-            tz=CONFIG.tz,
-        )
+        history = demo_history(CONFIG, first=date(2026, 10, 6), last=date(2026, 11, 30))
         await write(store, history)
         await ReportStore(store).replace_roster(
             demo_roster(FIRST, 7, DEMO_STAFF), "bench", datetime.now(UTC)

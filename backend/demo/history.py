@@ -23,6 +23,8 @@ import holidays
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
+from backend.config import ServiceConfig
+from backend.demo.seed import DEMO_STAFF
 from backend.domain.draws import poisson
 from backend.domain.roster import RosterRow
 from backend.store.repository import Store
@@ -114,6 +116,20 @@ def generate(
                     )
                     _contact(out, rng, n, queue, channel, arrived, handlers, hour, tz)
     return out
+
+
+def demo_history(config: ServiceConfig, *, first: date, last: date, scale: float = 1.0) -> History:
+    """The demo staff's history over ``config``'s queues (the demo database, the reports'
+    tests and benchmarks all want the same)."""
+    return generate(
+        first=first,
+        last=last,
+        queues={q.id: q.channel for q in config.queues},
+        staff={u: frozenset(skills.split(",")) for u, _n, _r, skills in DEMO_STAFF},
+        skills={q.id: q.skill for q in config.queues},
+        tz=config.tz,
+        scale=scale,
+    )
 
 
 def _contact(

@@ -390,15 +390,15 @@ def _append_all(
 ) -> list[tuple[StoredLine, bool] | Exception]:
     """Store a batch in the caller's transaction; one result (or error) per line, in order.
 
-    Set-based on purpose (this is the hot path). ``seen`` holds, per conversation, the
+    The hot path. ``seen`` holds, per conversation, the
     (author, client_msg_id) pairs this process stored (the writer thread's alone), so the
     usual line, never seen before, costs no look-up: the database is asked only about a
     conversation's ids the first time this process writes to it, and about a line that
-    looks resent. One ``UPDATE ... RETURNING`` reserves every conversation's sequence
-    numbers, one multi-row ``INSERT`` stores the lines.
+    looks resent. An ``UPDATE ... RETURNING`` a conversation reserves its sequence
+    numbers and one ``executemany`` stores the lines (``_line_sql``).
     """
-    messages, conversations = Message.__table__, Conversation.__table__
-    assert isinstance(messages, Table) and isinstance(conversations, Table)
+    messages = Message.__table__
+    assert isinstance(messages, Table)
     conn = s.connection()
     results: list[tuple[StoredLine, bool] | Exception | None] = [None] * len(batch)
 
@@ -461,18 +461,14 @@ def _append_all(
     sql = _line_sql(conn)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        last_by_id: dict[str, int] = {}
         for conversation_id, indexes in fresh.items():
             cursor.execute(sql.reserve, (len(indexes), conversation_id))
             row = cursor.fetchone()
-            if row is not None:
-                last_by_id[conversation_id] = int(row[0])
-        for conversation_id, indexes in fresh.items():
-            last = last_by_id.get(conversation_id)
-            if last is None:
+            if row is None:
                 for i in indexes:
                     results[i] = LookupError(conversation_id)
                 continue
+            last = int(row[0])
             for offset, i in enumerate(indexes):
                 new = batch[i]
                 seq = last - len(indexes) + 1 + offset

@@ -19,8 +19,7 @@ import pytest
 from openpyxl import load_workbook
 
 from backend.config import load_service_config
-from backend.demo.history import generate, write
-from backend.demo.seed import DEMO_STAFF
+from backend.demo.history import demo_history, write
 from backend.domain.figures import Grain
 from backend.reports.files import (
     CONTACT_HEADER,
@@ -45,14 +44,7 @@ def history_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     url = fresh_database_url(tmp_path_factory.mktemp("reports"))
     upgrade(url)
     store = Store(url)
-    history = generate(
-        first=FIRST,
-        last=LAST,
-        queues={q.id: q.channel for q in DEMO.queues},
-        staff={u: frozenset(s.split(",")) for u, _n, _r, s in DEMO_STAFF},
-        skills={q.id: q.skill for q in DEMO.queues},
-        tz=DEMO.tz,
-    )
+    history = demo_history(DEMO, first=FIRST, last=LAST)
     asyncio.run(write(store, history))
     asyncio.run(write(store, history))  # a rerun replaces, never doubles
     yield store

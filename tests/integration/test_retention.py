@@ -11,8 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from backend.config import ConfigError, load_service_config
-from backend.demo.history import generate, write
-from backend.demo.seed import DEMO_STAFF
+from backend.demo.history import demo_history, write
 from backend.domain.figures import Grain
 from backend.domain.retention import Kind
 from backend.reports.service import make_report
@@ -122,14 +121,7 @@ async def figures(store: Store) -> list[object]:
 
 
 async def test_past_its_period_is_gone_and_the_figures_stay(store: Store) -> None:
-    history = generate(
-        first=FIRST,
-        last=LAST,
-        queues={q.id: q.channel for q in DEMO.queues},
-        staff={u: frozenset(s.split(",")) for u, _n, _r, s in DEMO_STAFF},
-        skills={q.id: q.skill for q in DEMO.queues},
-        tz=DEMO.tz,
-    )
+    history = demo_history(DEMO, first=FIRST, last=LAST)
     try:
         await write(store, history)
         old, identified, new = seed_content(store)
