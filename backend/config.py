@@ -158,14 +158,16 @@ class CollaborationConfig(_Strict):
 class MeterConfig(_Strict):
     target_s: int = Field(gt=0)
     target_share: float = Field(default=0.8, ge=0, le=1)
-    red_share: float = Field(default=0.6, ge=0, le=1)
+    # Accepted so that older service files still load; the colour no longer follows today's
+    # level (``backend/domain/meter.py`` says why).
+    red_share: float | None = Field(default=None, ge=0, le=1)
     yellow_wait_s: int = Field(default=60, ge=0)
     red_wait_s: int = Field(default=120, ge=0)
     short_abandon_s: int = Field(default=10, ge=0)
     default_handle_s: int = Field(default=600, gt=0)
 
     def thresholds(self) -> Thresholds:
-        return Thresholds(**self.model_dump())
+        return Thresholds(**self.model_dump(exclude={"red_share"}))
 
 
 class ReportsConfig(_Strict):

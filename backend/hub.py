@@ -414,12 +414,13 @@ class Hub:
         skill = self.router.queue_skills[queue]
         q = self.config.queue(queue)
         phone = q is not None and q.channel == "phone"
-        ready = busy = free = slots = 0
+        ready = busy = free = slots = people = 0
         for agent in self.router.agents.values():
             if skill not in agent.skills or agent.username not in self.staff:
                 continue
             if agent.status is StaffStatus.OFFLINE:
                 continue
+            people += 1
             # A phone line: one call at a time each; a chat queue: her chat slots.
             slots += 1 if phone else agent.chat_capacity
             if agent.chats or agent.on_call:
@@ -430,7 +431,9 @@ class Hub:
                     free += 1
                 elif not phone and agent.can_take(skill, "chat"):
                     free += agent.chat_capacity - agent.load
-        return StaffCapacity(ready=ready, busy=busy, free_slots=free, logged_in_slots=slots)
+        return StaffCapacity(
+            ready=ready, busy=busy, free_slots=free, logged_in_slots=slots, logged_in=people
+        )
 
     def estimate(self, queue: str, position: int) -> float | None:
         return self.estimator(queue)(position)

@@ -149,6 +149,8 @@ class QueueFigures(BaseModel):
     abandoned_today: int
     service_level_today: float | None
     target_s: int
+    # The colour says what happens now (waits, unattended queues, overdue callbacks);
+    # today's level is shown beside it, marked when under ``target_share``.
     level: Level
     estimated_wait_s: float | None
     callbacks_open: int = 0  # not done yet (open or waiting for a decision)
@@ -156,6 +158,14 @@ class QueueFigures(BaseModel):
     # False: the queue cannot be measured now (phone queues while the gateway is down):
     # shown as unavailable, not as empty.
     available: bool = True
+    target_share: float = 0.8  # the promise: the share answered within target_s
+
+    @property
+    def below_target(self) -> bool:
+        """Today's service level is under the promise (its own marker, never the colour)."""
+        return self.service_level_today is not None and (
+            self.service_level_today < self.target_share
+        )
 
 
 class QueueInfo(BaseModel):

@@ -82,6 +82,7 @@ async def wallboard_figures(request: Request) -> JSONResponse:
                     "waiting": f.waiting,
                     "longest_wait_s": round(f.longest_wait_s),
                     "service_level": f.service_level_today,
+                    "below_target": f.below_target,
                     "target_s": f.target_s,
                     "answered": f.answered_today,
                     "staff_ready": f.staff_ready,

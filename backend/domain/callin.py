@@ -6,8 +6,9 @@ of its own, so every rule is tested with a fixed clock (the shape of ``ivr.py``)
 
 The rules, with the service file's ``[digi_agents]`` numbers:
 
-* **A call-in opens** when a queue has been red for ``red_for_s`` and no open call-in
-  covers it (one person asked for), or when a supervisor calls for help (which queues, how
+* **A call-in opens** when a queue has been red with contacts waiting for ``red_for_s``
+  and no open call-in covers it (one person asked for); red with nobody waiting (an
+  overdue callback) calls nobody in, or when a supervisor calls for help (which queues, how
   many, or one named digi-agent).
 * **Who is asked**: digi-agents on standby with a skill of the call-in's queues, not
   helping and not asked already, and not asked in the last ``not_again_s`` (she declined or
@@ -16,8 +17,8 @@ The rules, with the service file's ``[digi_agents]`` numbers:
   ``"name"``. At most ``at_once`` asks are open per call-in; a call-in asks until it has as
   many helpers as it wants.
 * **An ask ends** when she answers, after ``answer_within_s`` without an answer (the next
-  is asked), or when every queue of an automatic call-in is green again (then nobody is
-  needed: the call-in closes and its open asks are withdrawn).
+  is asked), or when every queue of an automatic call-in is green again or has nobody
+  waiting (then nobody is needed: the call-in closes and its open asks are withdrawn).
 * **Release**: a helper is let go when her chosen time ends, or when all the call-in's
   queues have been green for ``green_for_s``, or when she leaves; the backend then lets
   her finish the chats she holds, gives her no new offers, and puts her back on standby.
@@ -302,7 +303,7 @@ class CallInDesk:
     def tick(self, now: datetime, queues: Mapping[str, QueueState]) -> list[Action]:
         self.states = dict(queues)
         for q, state in queues.items():
-            if state.level == "red":
+            if state.level == "red" and state.waiting > 0:
                 self.red_since.setdefault(q, now)
             else:
                 self.red_since.pop(q, None)
@@ -321,7 +322,8 @@ class CallInDesk:
             # An automatic call-in ends as soon as its queues are green; a supervisor's
             # after they stayed green (she asked for a reason the meter may not see).
             green_enough = 0.0 if call_in.trigger == "red" else self.rules.green_for_s
-            if self._green_for(call_in.queues, now) >= green_enough:
+            emptied = call_in.trigger == "red" and all(self._empty(q) for q in call_in.queues)
+            if emptied or self._green_for(call_in.queues, now) >= green_enough:
                 actions += self._close(call_in, "green", now)
             else:
                 # Still red a while after her help came: one more person is asked.
@@ -349,6 +351,10 @@ class CallInDesk:
         return actions + self._ask_more(now)
 
     # --- inside --------------------------------------------------------------------------
+
+    def _empty(self, queue: str) -> bool:
+        state = self.states.get(queue)
+        return state is None or state.waiting == 0
 
     def _green_for(self, queues: tuple[str, ...], now: datetime) -> float:
         """How long all these queues have been green (-1: one of them is not)."""

@@ -5,12 +5,18 @@ figure); the meter uses the same function, so the meter and the day's report agr
 no contacts counted yet, SL is ``None``, shown as "–", and does not colour the meter.
 The raw counts go out with the figure so that any other formula can be computed from them.
 
-Level (green / yellow / red), first rule that matches:
+Level (green / yellow / red) tells what is happening *now*, first rule that matches:
 
-* red:    the longest current wait exceeds ``red_wait_s``, or SL < ``red_share``
-* yellow: the longest current wait exceeds ``yellow_wait_s``, or SL < ``target_share``,
-          or someone waits while no one with the skill is Ready
+* red:    a contact has waited past ``red_wait_s``, a callback is overdue, or contacts
+          wait and nobody who can take them is logged in
+* yellow: a contact has waited past ``yellow_wait_s``, or contacts wait and nobody who
+          can take them is Ready
 * green:  otherwise
+
+Today's service level never colours the meter: after one bad hour a queue with nobody
+waiting would stay red all day, staff would learn to ignore red, and clinic nurses would
+be called in for empty queues. It goes out beside the colour with ``target_share``, so
+every view marks it on its own when it is under target (``below_target``).
 
 Estimated wait for the contact at position ``p`` (1 = next)::
 
@@ -35,7 +41,6 @@ from protocol.messages import Level, QueueFigures
 class Thresholds:
     target_s: int
     target_share: float = 0.8
-    red_share: float = 0.6
     yellow_wait_s: int = 60
     red_wait_s: int = 120
     short_abandon_s: int = 10
@@ -85,6 +90,11 @@ class StaffCapacity:
     busy: int
     free_slots: int
     logged_in_slots: int
+    logged_in: int | None = None  # people; None: as many as have slots
+
+    @property
+    def anyone_logged_in(self) -> bool:
+        return (self.logged_in if self.logged_in is not None else self.logged_in_slots) > 0
 
 
 def service_level(counts: DayCounts, t: Thresholds) -> float | None:
@@ -96,23 +106,34 @@ def service_level(counts: DayCounts, t: Thresholds) -> float | None:
 
 
 def level(
+    *,
+    waiting: int,
     longest_wait_s: float,
-    sl: float | None,
     t: Thresholds,
-    unattended: bool = False,
+    ready: int,
+    logged_in: bool,
     overdue_callbacks: int = 0,
 ) -> Level:
-    """``unattended``: contacts wait and nobody with the skill is Ready to take them.
-    An overdue callback is a broken promise already: red."""
+    """The queue's colour from the present only (see the module's docstring).
+
+    ``ready``: people Ready who can take the queue's contacts; ``logged_in``: whether
+    anyone who can take them is logged in at all. An overdue callback is a broken promise
+    already: red, though nobody waits on the line."""
+    waits = waiting > 0
     if (
-        longest_wait_s > t.red_wait_s
-        or (sl is not None and sl < t.red_share)
+        (waits and longest_wait_s > t.red_wait_s)
         or overdue_callbacks > 0
+        or (waits and not logged_in)
     ):
         return Level.RED
-    if longest_wait_s > t.yellow_wait_s or (sl is not None and sl < t.target_share) or unattended:
+    if (waits and longest_wait_s > t.yellow_wait_s) or (waits and ready == 0):
         return Level.YELLOW
     return Level.GREEN
+
+
+def below_target(sl: float | None, t: Thresholds) -> bool:
+    """Today's service level is under the promise (shown beside the colour, not as it)."""
+    return sl is not None and sl < t.target_share
 
 
 def estimated_wait_s(
@@ -154,11 +175,13 @@ def queue_figures(
         abandoned_today=counts.abandoned_counted(thresholds.short_abandon_s),
         service_level_today=sl,
         target_s=thresholds.target_s,
+        target_share=thresholds.target_share,
         level=level(
-            longest,
-            sl,
-            thresholds,
-            unattended=bool(waiting_since) and staff.ready == 0,
+            waiting=len(waiting_since),
+            longest_wait_s=longest,
+            t=thresholds,
+            ready=staff.ready,
+            logged_in=staff.anyone_logged_in,
             overdue_callbacks=callbacks[1],
         ),
         estimated_wait_s=estimated_wait_s(len(waiting_since) + 1, staff, counts, thresholds),

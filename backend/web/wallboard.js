@@ -8,6 +8,7 @@ const TEXT = {
     clock: "Päivitetty", queue: "Jono", waiting: "Jonossa", longest: "Pisin odotus",
     sl: "Palvelutaso tänään", green: "Hyvä", yellow: "Kiireinen", red: "Ruuhka",
     closed: "Suljettu", phone: "puhelin", chat: "chat",
+    below_target: "Tämän päivän palvelutaso on alle tavoitteen.",
     unauthorized: "Linkki ei ole voimassa. Pyydä uusi tilannetaulun linkki pääkäyttäjältä.",
     offline: "Yhteys palvelimeen katkesi. Yritetään uudelleen…",
   },
@@ -16,6 +17,7 @@ const TEXT = {
     clock: "Uppdaterad", queue: "Kö", waiting: "I kö", longest: "Längsta väntan",
     sl: "Servicenivå i dag", green: "Bra", yellow: "Livligt", red: "Rusning",
     closed: "Stängd", phone: "telefon", chat: "chatt",
+    below_target: "Dagens servicenivå är under målet.",
     unauthorized: "Länken gäller inte. Be huvudanvändaren om en ny länk till lägestavlan.",
     offline: "Förbindelsen till servern bröts. Försöker igen…",
   },
@@ -24,6 +26,7 @@ const TEXT = {
     clock: "Updated", queue: "Queue", waiting: "Waiting", longest: "Longest wait",
     sl: "Service level today", green: "Good", yellow: "Busy", red: "Congested",
     closed: "Closed", phone: "phone", chat: "chat",
+    below_target: "Today's service level is under target.",
     unauthorized: "This link is not valid. Ask the administrator for a new wallboard link.",
     offline: "The connection to the server was lost. Retrying…",
   },
@@ -74,7 +77,10 @@ function render(data) {
     name.appendChild(channel);
     cell(tr, String(q.waiting), "waiting");
     cell(tr, q.waiting ? mmss(q.longest_wait_s) : "–", "longest");
-    cell(tr, q.service_level === null ? "–" : Math.round(q.service_level * 100) + " %", "sl");
+    // Today's level has its own marker when under target; it never colours the row.
+    const sl = q.service_level === null ? "–" : Math.round(q.service_level * 100) + " %";
+    const slCell = cell(tr, q.below_target ? "▼ " + sl : sl, q.below_target ? "sl below" : "sl");
+    if (q.below_target) slCell.title = t.below_target;
     cell(tr, String(q.staff_ready), "ready");
     rows.appendChild(tr);
   }

@@ -115,10 +115,14 @@ class CallInDialog(QDialog):
         headline.setTextFormat(Qt.TextFormat.PlainText)
         headline.setWordWrap(True)
         headline.setStyleSheet("font-size: 16px; font-weight: bold;")
+        # A supervisor may ask before anyone waits (a rush she sees coming): then the
+        # dialog says so instead of "0 waiting", which reads as a false alarm.
         how_bad = QLabel(
             self.tr("Waiting now: %1, the longest for %2.")
             .replace("%1", str(ask.waiting))
             .replace("%2", duration(ask.longest_wait_s))
+            if ask.waiting > 0
+            else self.tr("Nobody waits yet: the supervisor expects more contacts.")
         )
         how_bad.setObjectName("callInHowBad")
         how_bad.setTextFormat(Qt.TextFormat.PlainText)
@@ -162,9 +166,9 @@ class CallInDialog(QDialog):
     def _tick(self) -> None:
         left = (self.ask.answer_by - datetime.now(UTC)).total_seconds()
         if left <= 0:
-            self.deadline.setText(self.tr("The question has passed to the next colleague."))
-            self.join_button.setEnabled(False)
-            self.not_now_button.setEnabled(False)
+            # Past its time the question is no longer hers: it goes away rather than
+            # staying on screen with buttons that do nothing.
+            self.ended()
             return
         self.deadline.setText(self.tr("Please answer within %1.").replace("%1", duration(left)))
 

@@ -1,4 +1,7 @@
-"""The busyness meter (ruuhkamittari): one row a queue, coloured by its level."""
+"""The busyness meter (ruuhkamittari): one row a queue, coloured by what happens now.
+
+Today's service level has its own marker (▼, bold, a tooltip naming the target) when it is
+under the promise: it never colours the row, so red always means somebody waits now."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ LEVEL_COLOURS = {
 }
 UNAVAILABLE = QColor("#d9d9d9")
 LEVEL_WIDTH = 110
+SL_COLUMN = 4
+BELOW_TARGET = "▼ "
 
 
 class MeterTable(QTableWidget):
@@ -77,6 +82,8 @@ class MeterTable(QTableWidget):
                     f"{fig.service_level_today * 100:.0f} % ({fig.answered_in_target_today}/"
                     f"{fig.answered_today + fig.abandoned_today})"
                 )
+            if fig.below_target:
+                sl = BELOW_TARGET + sl
             if fig.abandoned_today:
                 gave_up = self.tr("%1 abandoned").replace("%1", str(fig.abandoned_today))
                 sl = f"{sl} · {gave_up}"
@@ -110,6 +117,14 @@ class MeterTable(QTableWidget):
             target = self.tr("Target: answered within %1 min").replace(
                 "%1", str(fig.target_s // 60)
             )
+            if col == SL_COLUMN and fig.below_target:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                under = self.tr("Today's service level is under the target of %1 %.").replace(
+                    "%1", f"{fig.target_share * 100:.0f}"
+                )
+                target = f"{under}\n{target}"
             # The full name in the tooltip too, for a name longer than its two lines.
             item.setToolTip(f"{cells[0]}\n{target}" if col == 0 else target)
             self.setItem(row, col, item)

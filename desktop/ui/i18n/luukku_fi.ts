@@ -348,42 +348,42 @@
         <translation>Asiakkaita odottaa jonossa %1.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="119"/>
+        <location filename="../digi.py" line="121"/>
         <source>Waiting now: %1, the longest for %2.</source>
         <translation>Jonossa nyt %1, pisimpään %2.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="130"/>
+        <location filename="../digi.py" line="125"/>
+        <source>Nobody waits yet: the supervisor expects more contacts.</source>
+        <translation>Kukaan ei vielä odota: esihenkilö odottaa yhteydenottojen lisääntyvän.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="134"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="131"/>
+        <location filename="../digi.py" line="135"/>
         <source>Join</source>
         <translation>Tule mukaan</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="137"/>
+        <location filename="../digi.py" line="141"/>
         <source>Why not now (optional; only supervisors see it)</source>
         <translation>Miksi ei nyt (vapaaehtoinen; vain esihenkilöt näkevät)</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="138"/>
+        <location filename="../digi.py" line="142"/>
         <source>Not now</source>
         <translation>Ei nyt</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="141"/>
+        <location filename="../digi.py" line="145"/>
         <source>Join for</source>
         <translation>Mukaan ajaksi</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="165"/>
-        <source>The question has passed to the next colleague.</source>
-        <translation>Kysymys siirtyi seuraavalle kollegalle.</translation>
-    </message>
-    <message>
-        <location filename="../digi.py" line="169"/>
+        <location filename="../digi.py" line="173"/>
         <source>Please answer within %1.</source>
         <translation>Vastaa %1 kuluessa.</translation>
     </message>
@@ -651,28 +651,28 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="385"/>
-        <location filename="../conversation.py" line="408"/>
+        <location filename="../conversation.py" line="391"/>
+        <location filename="../conversation.py" line="414"/>
         <source>Close conversation</source>
         <translation>Päätä keskustelu</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="387"/>
+        <location filename="../conversation.py" line="393"/>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="399"/>
+        <location filename="../conversation.py" line="405"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Yhteenveto (lyhyt, ei enempää terveystietoja kuin tarpeen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="408"/>
+        <location filename="../conversation.py" line="414"/>
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="410"/>
+        <location filename="../conversation.py" line="416"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -680,142 +680,142 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="63"/>
+        <location filename="../conversation.py" line="65"/>
         <source>Call back</source>
         <translation>Soita takaisin</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="67"/>
+        <location filename="../conversation.py" line="69"/>
         <source>Callback request…</source>
         <translation>Soittopyyntö…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="102"/>
+        <location filename="../conversation.py" line="104"/>
         <source>Internal note (staff only, the client never sees it)</source>
         <translation>Sisäinen muistiinpano (vain henkilöstölle, asiakas ei näe sitä)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="105"/>
+        <location filename="../conversation.py" line="107"/>
         <source>Add note</source>
         <translation>Lisää muistiinpano</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="110"/>
+        <location filename="../conversation.py" line="112"/>
         <source>Work together</source>
         <translation>Yhteistyö</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="114"/>
+        <location filename="../conversation.py" line="116"/>
         <source>Transfer…</source>
         <translation>Siirrä…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="116"/>
+        <location filename="../conversation.py" line="118"/>
         <source>Invite a colleague…</source>
         <translation>Kutsu kollega…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="118"/>
+        <location filename="../conversation.py" line="120"/>
         <source>Ask for a picture</source>
         <translation>Pyydä kuvaa</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="120"/>
+        <location filename="../conversation.py" line="122"/>
         <source>Move to video (send a meeting link)</source>
         <translation>Siirry videoon (lähetä tapaamislinkki)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="122"/>
+        <location filename="../conversation.py" line="124"/>
         <source>Leave the consultation</source>
         <translation>Poistu konsultaatiosta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="125"/>
+        <location filename="../conversation.py" line="127"/>
         <source>The client is typing…</source>
         <translation>Asiakas kirjoittaa…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="129"/>
+        <location filename="../conversation.py" line="131"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Asiakas poistui. Päätä keskustelu ja kirjaa lopputulos.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="135"/>
+        <location filename="../conversation.py" line="137"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Kirjoita vastaus (Enter lähettää, Vaihto+Enter uusi rivi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="138"/>
+        <location filename="../conversation.py" line="140"/>
         <source>Send</source>
         <translation>Lähetä</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="140"/>
+        <location filename="../conversation.py" line="142"/>
         <source>Close conversation…</source>
         <translation>Päätä keskustelu…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="144"/>
+        <location filename="../conversation.py" line="146"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Lisää pikavastaus käsikirjasta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="148"/>
+        <location filename="../conversation.py" line="150"/>
         <source>Instructions</source>
         <translation>Ohjeet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="175"/>
+        <location filename="../conversation.py" line="177"/>
         <source>Internal notes (staff only)</source>
         <translation>Sisäiset muistiinpanot (vain henkilöstölle)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="197"/>
+        <location filename="../conversation.py" line="198"/>
         <source>Identified (Suomi.fi): %1, %2</source>
         <translation>Tunnistautunut (Suomi.fi): %1, %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="202"/>
+        <location filename="../conversation.py" line="203"/>
         <source>Identified (Suomi.fi)</source>
         <translation>Tunnistautunut (Suomi.fi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="222"/>
+        <location filename="../conversation.py" line="224"/>
         <source>Open the picture</source>
         <translation>Avaa kuva</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="225"/>
+        <location filename="../conversation.py" line="227"/>
         <source>Video meeting link sent:</source>
         <translation>Videotapaamisen linkki lähetetty:</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="250"/>
+        <location filename="../conversation.py" line="256"/>
         <source>Responsible: %1</source>
         <translation>Vastuussa: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="253"/>
+        <location filename="../conversation.py" line="259"/>
         <source>Consultants: %1</source>
         <translation>Konsultit: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="255"/>
+        <location filename="../conversation.py" line="261"/>
         <source>You are a consultant here.</source>
         <translation>Olet tässä konsulttina.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="263"/>
+        <location filename="../conversation.py" line="269"/>
         <source>Transferred by %1: %2</source>
         <translation>Siirtäjä %1: %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="300"/>
+        <location filename="../conversation.py" line="306"/>
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="355"/>
+        <location filename="../conversation.py" line="361"/>
         <source>Quick reply…</source>
         <translation>Pikavastaus…</translation>
     </message>
@@ -1683,19 +1683,19 @@ Avataanko se selaimessa?</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="182"/>
-        <location filename="../main_window.py" line="634"/>
+        <location filename="../main_window.py" line="641"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="184"/>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="604"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="571"/>
+        <location filename="../main_window.py" line="578"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
@@ -1750,62 +1750,62 @@ Avataanko se selaimessa?</translation>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466"/>
+        <location filename="../main_window.py" line="473"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488"/>
+        <location filename="../main_window.py" line="495"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="509"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504"/>
+        <location filename="../main_window.py" line="511"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="654"/>
+        <location filename="../main_window.py" line="661"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="657"/>
+        <location filename="../main_window.py" line="664"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="670"/>
+        <location filename="../main_window.py" line="677"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="726"/>
+        <location filename="../main_window.py" line="733"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Jono on taas rauhallinen: kiitos!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="758"/>
+        <location filename="../main_window.py" line="765"/>
         <source>The contact point needs help</source>
         <translation>Yhteyspiste tarvitsee apua</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="759"/>
+        <location filename="../main_window.py" line="766"/>
         <source>Clients are waiting in %1.</source>
         <translation>Asiakkaita odottaa jonossa %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="782"/>
+        <location filename="../main_window.py" line="789"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="788"/>
+        <location filename="../main_window.py" line="795"/>
         <source>The backend refused: %1</source>
         <translation>Palvelin hylkäsi: %1</translation>
     </message>
@@ -1813,87 +1813,92 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MeterTable</name>
     <message>
-        <location filename="../meter.py" line="27"/>
+        <location filename="../meter.py" line="32"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="28"/>
+        <location filename="../meter.py" line="33"/>
         <source>Waiting</source>
         <translation>Jonossa</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="29"/>
+        <location filename="../meter.py" line="34"/>
         <source>Longest
 wait</source>
         <translation>Pisin
 odotus</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="30"/>
+        <location filename="../meter.py" line="35"/>
         <source>Ready /
 busy</source>
         <translation>Valmiina /
 varattuna</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="31"/>
+        <location filename="../meter.py" line="36"/>
         <source>Service level
 today</source>
         <translation>Palvelutaso
 tänään</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="32"/>
+        <location filename="../meter.py" line="37"/>
         <source>Callbacks
 left</source>
         <translation>Soitto-
 pyyntöjä</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="33"/>
+        <location filename="../meter.py" line="38"/>
         <source>Level</source>
         <translation>Tilanne</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="59"/>
+        <location filename="../meter.py" line="64"/>
         <source>Calm</source>
         <translation>Rauhallinen</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="60"/>
+        <location filename="../meter.py" line="65"/>
         <source>Busy</source>
         <translation>Kiireinen</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="61"/>
+        <location filename="../meter.py" line="66"/>
         <source>Congested</source>
         <translation>Ruuhka</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="67"/>
+        <location filename="../meter.py" line="72"/>
         <source>%1 overdue</source>
         <translation>%1 myöhässä</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="81"/>
+        <location filename="../meter.py" line="88"/>
         <source>%1 abandoned</source>
         <translation>%1 luopui</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="85"/>
+        <location filename="../meter.py" line="92"/>
         <source>(closed)</source>
         <translation>(suljettu)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="88"/>
+        <location filename="../meter.py" line="95"/>
         <source>phone service down</source>
         <translation>puhelinpalvelu poissa käytöstä</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="110"/>
+        <location filename="../meter.py" line="117"/>
         <source>Target: answered within %1 min</source>
         <translation>Tavoite: vastattu %1 minuutissa</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="124"/>
+        <source>Today&apos;s service level is under the target of %1 %.</source>
+        <translation>Tämän päivän palvelutaso on alle %1 %:n tavoitteen.</translation>
     </message>
 </context>
 <context>

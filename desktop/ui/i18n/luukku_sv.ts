@@ -348,42 +348,42 @@
         <translation>Klienter väntar i %1.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="119"/>
+        <location filename="../digi.py" line="121"/>
         <source>Waiting now: %1, the longest for %2.</source>
         <translation>Väntar nu: %1, längst i %2.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="130"/>
+        <location filename="../digi.py" line="125"/>
+        <source>Nobody waits yet: the supervisor expects more contacts.</source>
+        <translation>Ingen väntar ännu: arbetsledaren väntar sig fler kontakter.</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="134"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="131"/>
+        <location filename="../digi.py" line="135"/>
         <source>Join</source>
         <translation>Gå med</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="137"/>
+        <location filename="../digi.py" line="141"/>
         <source>Why not now (optional; only supervisors see it)</source>
         <translation>Varför inte nu (frivilligt; bara chefer ser det)</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="138"/>
+        <location filename="../digi.py" line="142"/>
         <source>Not now</source>
         <translation>Inte nu</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="141"/>
+        <location filename="../digi.py" line="145"/>
         <source>Join for</source>
         <translation>Gå med för</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="165"/>
-        <source>The question has passed to the next colleague.</source>
-        <translation>Frågan gick vidare till nästa kollega.</translation>
-    </message>
-    <message>
-        <location filename="../digi.py" line="169"/>
+        <location filename="../digi.py" line="173"/>
         <source>Please answer within %1.</source>
         <translation>Svara inom %1.</translation>
     </message>
@@ -651,28 +651,28 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="385"/>
-        <location filename="../conversation.py" line="408"/>
+        <location filename="../conversation.py" line="391"/>
+        <location filename="../conversation.py" line="414"/>
         <source>Close conversation</source>
         <translation>Avsluta samtalet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="387"/>
+        <location filename="../conversation.py" line="393"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="399"/>
+        <location filename="../conversation.py" line="405"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="408"/>
+        <location filename="../conversation.py" line="414"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="410"/>
+        <location filename="../conversation.py" line="416"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -680,142 +680,142 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="63"/>
+        <location filename="../conversation.py" line="65"/>
         <source>Call back</source>
         <translation>Ring tillbaka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="67"/>
+        <location filename="../conversation.py" line="69"/>
         <source>Callback request…</source>
         <translation>Återuppringning…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="102"/>
+        <location filename="../conversation.py" line="104"/>
         <source>Internal note (staff only, the client never sees it)</source>
         <translation>Intern anteckning (bara personalen, klienten ser den aldrig)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="105"/>
+        <location filename="../conversation.py" line="107"/>
         <source>Add note</source>
         <translation>Lägg till anteckning</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="110"/>
+        <location filename="../conversation.py" line="112"/>
         <source>Work together</source>
         <translation>Samarbete</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="114"/>
+        <location filename="../conversation.py" line="116"/>
         <source>Transfer…</source>
         <translation>Flytta…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="116"/>
+        <location filename="../conversation.py" line="118"/>
         <source>Invite a colleague…</source>
         <translation>Bjud in en kollega…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="118"/>
+        <location filename="../conversation.py" line="120"/>
         <source>Ask for a picture</source>
         <translation>Be om en bild</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="120"/>
+        <location filename="../conversation.py" line="122"/>
         <source>Move to video (send a meeting link)</source>
         <translation>Gå över till video (skicka en möteslänk)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="122"/>
+        <location filename="../conversation.py" line="124"/>
         <source>Leave the consultation</source>
         <translation>Lämna konsultationen</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="125"/>
+        <location filename="../conversation.py" line="127"/>
         <source>The client is typing…</source>
         <translation>Klienten skriver…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="129"/>
+        <location filename="../conversation.py" line="131"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Klienten har lämnat. Avsluta samtalet och ange resultat.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="135"/>
+        <location filename="../conversation.py" line="137"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Skriv ett svar (Enter skickar, Skift+Enter ny rad)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="138"/>
+        <location filename="../conversation.py" line="140"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="140"/>
+        <location filename="../conversation.py" line="142"/>
         <source>Close conversation…</source>
         <translation>Avsluta samtalet…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="144"/>
+        <location filename="../conversation.py" line="146"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Infoga ett snabbsvar från handboken</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="148"/>
+        <location filename="../conversation.py" line="150"/>
         <source>Instructions</source>
         <translation>Anvisningar</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="175"/>
+        <location filename="../conversation.py" line="177"/>
         <source>Internal notes (staff only)</source>
         <translation>Interna anteckningar (bara personalen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="197"/>
+        <location filename="../conversation.py" line="198"/>
         <source>Identified (Suomi.fi): %1, %2</source>
         <translation>Identifierad (Suomi.fi): %1, %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="202"/>
+        <location filename="../conversation.py" line="203"/>
         <source>Identified (Suomi.fi)</source>
         <translation>Identifierad (Suomi.fi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="222"/>
+        <location filename="../conversation.py" line="224"/>
         <source>Open the picture</source>
         <translation>Öppna bilden</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="225"/>
+        <location filename="../conversation.py" line="227"/>
         <source>Video meeting link sent:</source>
         <translation>Länk till videomöte skickad:</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="250"/>
+        <location filename="../conversation.py" line="256"/>
         <source>Responsible: %1</source>
         <translation>Ansvarig: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="253"/>
+        <location filename="../conversation.py" line="259"/>
         <source>Consultants: %1</source>
         <translation>Konsulter: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="255"/>
+        <location filename="../conversation.py" line="261"/>
         <source>You are a consultant here.</source>
         <translation>Du är konsult här.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="263"/>
+        <location filename="../conversation.py" line="269"/>
         <source>Transferred by %1: %2</source>
         <translation>Flyttad av %1: %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="300"/>
+        <location filename="../conversation.py" line="306"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="355"/>
+        <location filename="../conversation.py" line="361"/>
         <source>Quick reply…</source>
         <translation>Snabbsvar…</translation>
     </message>
@@ -1683,19 +1683,19 @@ Open it in the web browser?</source>
     </message>
     <message>
         <location filename="../main_window.py" line="182"/>
-        <location filename="../main_window.py" line="634"/>
+        <location filename="../main_window.py" line="641"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="184"/>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="604"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="571"/>
+        <location filename="../main_window.py" line="578"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
@@ -1750,62 +1750,62 @@ Open it in the web browser?</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466"/>
+        <location filename="../main_window.py" line="473"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488"/>
+        <location filename="../main_window.py" line="495"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="509"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504"/>
+        <location filename="../main_window.py" line="511"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="654"/>
+        <location filename="../main_window.py" line="661"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="657"/>
+        <location filename="../main_window.py" line="664"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="670"/>
+        <location filename="../main_window.py" line="677"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="726"/>
+        <location filename="../main_window.py" line="733"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Kön är lugn igen: tack!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="758"/>
+        <location filename="../main_window.py" line="765"/>
         <source>The contact point needs help</source>
         <translation>Kontaktpunkten behöver hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="759"/>
+        <location filename="../main_window.py" line="766"/>
         <source>Clients are waiting in %1.</source>
         <translation>Klienter väntar i %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="782"/>
+        <location filename="../main_window.py" line="789"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="788"/>
+        <location filename="../main_window.py" line="795"/>
         <source>The backend refused: %1</source>
         <translation>Servern avvisade: %1</translation>
     </message>
@@ -1813,87 +1813,92 @@ Open it in the web browser?</source>
 <context>
     <name>MeterTable</name>
     <message>
-        <location filename="../meter.py" line="27"/>
+        <location filename="../meter.py" line="32"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="28"/>
+        <location filename="../meter.py" line="33"/>
         <source>Waiting</source>
         <translation>Väntar</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="29"/>
+        <location filename="../meter.py" line="34"/>
         <source>Longest
 wait</source>
         <translation>Längsta
 väntan</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="30"/>
+        <location filename="../meter.py" line="35"/>
         <source>Ready /
 busy</source>
         <translation>Redo /
 upptagna</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="31"/>
+        <location filename="../meter.py" line="36"/>
         <source>Service level
 today</source>
         <translation>Servicenivå
 i dag</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="32"/>
+        <location filename="../meter.py" line="37"/>
         <source>Callbacks
 left</source>
         <translation>Åter-
 uppringningar</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="33"/>
+        <location filename="../meter.py" line="38"/>
         <source>Level</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="59"/>
+        <location filename="../meter.py" line="64"/>
         <source>Calm</source>
         <translation>Lugnt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="60"/>
+        <location filename="../meter.py" line="65"/>
         <source>Busy</source>
         <translation>Livligt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="61"/>
+        <location filename="../meter.py" line="66"/>
         <source>Congested</source>
         <translation>Rusning</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="67"/>
+        <location filename="../meter.py" line="72"/>
         <source>%1 overdue</source>
         <translation>%1 försenade</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="81"/>
+        <location filename="../meter.py" line="88"/>
         <source>%1 abandoned</source>
         <translation>%1 gav upp</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="85"/>
+        <location filename="../meter.py" line="92"/>
         <source>(closed)</source>
         <translation>(stängd)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="88"/>
+        <location filename="../meter.py" line="95"/>
         <source>phone service down</source>
         <translation>telefontjänsten ur funktion</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="110"/>
+        <location filename="../meter.py" line="117"/>
         <source>Target: answered within %1 min</source>
         <translation>Mål: besvarad inom %1 min</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="124"/>
+        <source>Today&apos;s service level is under the target of %1 %.</source>
+        <translation>Dagens servicenivå är under målet på %1 %.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from backend.domain.meter import (
     DayCounts,
     StaffCapacity,
@@ -16,7 +19,6 @@ from protocol.messages import Level
 T = Thresholds(
     target_s=120,
     target_share=0.8,
-    red_share=0.6,
     yellow_wait_s=60,
     red_wait_s=120,
     short_abandon_s=10,
@@ -36,21 +38,82 @@ def test_service_level_unknown_before_any_contact() -> None:
     assert service_level(DayCounts(abandoned_waits_s=[3]), T) is None
 
 
-def test_levels() -> None:
-    assert level(10, None, T) is Level.GREEN
-    assert level(10, 0.9, T) is Level.GREEN
-    assert level(61, 0.9, T) is Level.YELLOW
-    assert level(10, 0.7, T) is Level.YELLOW
-    assert level(121, 0.9, T) is Level.RED
-    assert level(10, 0.5, T) is Level.RED
+def _level(
+    longest: float,
+    *,
+    waiting: int = 1,
+    ready: int = 1,
+    logged_in: bool = True,
+    overdue: int = 0,
+) -> Level:
+    return level(
+        waiting=waiting,
+        longest_wait_s=longest,
+        t=T,
+        ready=ready,
+        logged_in=logged_in,
+        overdue_callbacks=overdue,
+    )
+
+
+def test_levels_follow_the_present() -> None:
+    assert _level(10) is Level.GREEN
+    assert _level(61) is Level.YELLOW
+    assert _level(121) is Level.RED
     # Someone waits and no one is Ready: never "calm", however short the wait so far.
-    assert level(5, None, T, unattended=True) is Level.YELLOW
-    assert level(130, None, T, unattended=True) is Level.RED
+    assert _level(5, ready=0) is Level.YELLOW
+    assert _level(130, ready=0) is Level.RED
+    # Someone waits and nobody who could take her is even logged in: red at once.
+    assert _level(1, ready=0, logged_in=False) is Level.RED
+
+
+def test_an_empty_queue_is_calm_whoever_is_logged_in() -> None:
+    assert _level(0, waiting=0, ready=0, logged_in=False) is Level.GREEN
+    assert _level(0, waiting=0, ready=0) is Level.GREEN
 
 
 def test_an_overdue_callback_is_red_even_when_calm() -> None:
-    assert level(0, 1.0, T) is Level.GREEN
-    assert level(0, 1.0, T, overdue_callbacks=1) is Level.RED
+    assert _level(0, waiting=0) is Level.GREEN
+    assert _level(0, waiting=0, overdue=1) is Level.RED
+
+
+@given(
+    answered=st.lists(st.floats(0, 20_000), max_size=30),
+    abandoned=st.lists(st.floats(0, 20_000), max_size=30),
+    ready=st.integers(0, 5),
+    logged_in=st.integers(0, 10),
+    open_callbacks=st.integers(0, 5),
+)
+def test_an_empty_queue_is_never_red_whatever_today_was(
+    answered: list[float],
+    abandoned: list[float],
+    ready: int,
+    logged_in: int,
+    open_callbacks: int,
+) -> None:
+    """After a bad hour (any service level at all), an empty queue with no overdue
+    callback is green: red means somebody waits now."""
+    fig = queue_figures(
+        queue="neuvola",
+        channel="chat",
+        now=NOW,
+        open_now=True,
+        waiting_since=[],
+        staff=StaffCapacity(
+            ready=min(ready, logged_in),
+            busy=0,
+            free_slots=min(ready, logged_in),
+            logged_in_slots=2 * logged_in,
+            logged_in=logged_in,
+        ),
+        counts=DayCounts(answered_waits_s=answered, abandoned_waits_s=abandoned),
+        thresholds=T,
+        callbacks=(open_callbacks, 0),
+    )
+    assert fig.level is Level.GREEN
+    # Today's level still goes out beside the colour, with its own marker.
+    if fig.service_level_today is not None and fig.service_level_today < T.target_share:
+        assert fig.below_target
 
 
 def test_estimated_wait() -> None:
@@ -83,7 +146,9 @@ def test_queue_figures() -> None:
         1,
     )
     assert fig.service_level_today == 0.5
-    assert fig.level is Level.RED  # SL 50 % < red share
+    # 90 s waited: past yellow_wait_s, not yet red_wait_s; a low day does not make it red.
+    assert fig.level is Level.YELLOW
+    assert fig.below_target
 
 
 def test_waiting_with_nobody_ready_is_yellow() -> None:
