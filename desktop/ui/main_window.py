@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QSplitter,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -166,8 +169,6 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.offer)
-        right_layout.addWidget(self.callback_offer)
         right_layout.addWidget(self.empty, 1)
         right_layout.addWidget(self.tabs, 1)
 
@@ -197,6 +198,10 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(self.digi_bar)
         layout.addWidget(self.attention)
+        # Offers stand above the sections: seen and accepted (Ctrl+Enter) from the
+        # handbook, the callbacks or the supervisor's room as from the work queue.
+        layout.addWidget(self.offer)
+        layout.addWidget(self.callback_offer)
         layout.addWidget(self.sections, 1)
         self.setCentralWidget(central)
         self.phone = phone
@@ -213,6 +218,7 @@ class MainWindow(QMainWindow):
         self._noticed_at_login = False
         self._pending_handbook: str | None = None
         self.panels: dict[str, ConversationPanel] = {}
+        self._fresh: set[str] = set()  # accepted while she typed; not opened yet
         self._report = report
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.line_sound_action = view_menu.addAction(self.tr("Sound for a new client line"))
@@ -366,6 +372,7 @@ class MainWindow(QMainWindow):
         name = self.state.queue_name(what.queue, self.lang) if what and what.queue else ""
         self.attention.show_attention(what, name)
         front = self._front_chat()
+        self._fresh.discard(front or "")
         for cid, panel in self.panels.items():
             chat = self.state.chats.get(cid)
             if chat is None:
@@ -379,8 +386,23 @@ class MainWindow(QMainWindow):
                 index, Qt.GlobalColor.red if waiting and cid != front else QColor("#1b1b1b")
             )
 
+    def _typing_now(self) -> bool:
+        """Her cursor is in an open chat, or in any text field with text in it."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return False
+        if self.tabs.isAncestorOf(focus) and self.tabs.count() > 1:
+            return True
+        if isinstance(focus, QLineEdit):
+            return bool(focus.text())
+        if isinstance(focus, QTextEdit | QPlainTextEdit):
+            return bool(focus.toPlainText())
+        return False
+
     def _tab_text(self, chat: Chat) -> str:
         text = chat.client_name or anonymous()
+        if chat.conversation_id in self._fresh:
+            text = "● " + self.tr("New: %1").replace("%1", text)
         if chat.unread:
             text += f" ({chat.unread})"
         since = chat.waiting_since()
@@ -474,8 +496,15 @@ class MainWindow(QMainWindow):
             self._offer_handbook(panel)
             self.panels[conversation_id] = panel
             index = self.tabs.addTab(panel, self._tab_text(chat))
-            self.tabs.setCurrentIndex(index)
-            panel.input.setFocus()
+            if self._typing_now():
+                # She is writing (to another client, a handbook search…): her cursor stays
+                # where it is and the new chat's tab is marked until she opens it.
+                self._fresh.add(conversation_id)
+                self.tabs.setTabText(index, self._tab_text(chat))
+            else:
+                self.sections.setCurrentIndex(0)
+                self.tabs.setCurrentIndex(index)
+                panel.input.setFocus()
         else:
             panel.show_chat(chat)
             panel.show_identity(chat)

@@ -203,10 +203,8 @@ class OfferBanner(QFrame):
             self._sound.play()  # type: ignore[attr-defined]
         from PySide6.QtWidgets import QApplication
 
+        # The taskbar flashes; the focus stays where she is typing (Ctrl+Enter accepts).
         QApplication.alert(self.window(), 0)
-        top = self.top
-        if top is not None:
-            top.accept_button.setFocus()
 
     def clear(self, conversation_id: str | None = None) -> None:
         gone = list(self.rows) if conversation_id is None else [conversation_id]
