@@ -227,7 +227,8 @@ async def users(settings: Settings, args: argparse.Namespace) -> int:
                 if not config.identity.local_passwords:
                     raise AccountError(
                         "local passwords are off (identity.local_passwords): add her with"
-                        " --no-password; she signs in through the organisation"
+                        " --no-password; she signs in through the organisation",
+                        "no_passwords",
                     )
                 accounts.role(args.role)  # a typo is refused before the password prompt
                 accounts.skills(args.skills)
@@ -254,7 +255,9 @@ async def users(settings: Settings, args: argparse.Namespace) -> int:
             print(f"staff user {args.username} added")
         elif action == "set-password":
             if not config.identity.local_passwords:
-                raise AccountError("local passwords are off (identity.local_passwords)")
+                raise AccountError(
+                    "local passwords are off (identity.local_passwords)", "no_passwords"
+                )
             password = _password(args)
             if password is None:
                 return 2

@@ -83,10 +83,10 @@ class Accounts:
 
     async def add(self, by: str, new: NewAccount) -> StaffUser:
         if not 1 <= new.chat_capacity <= 10:
-            raise AccountError("chat capacity is 1-10 conversations at once")
+            raise AccountError("chat capacity is 1-10 conversations at once", "capacity")
         name = new.display_name.strip()
         if not name or len(name) > 100:
-            raise AccountError("a name of 1-100 characters is needed")
+            raise AccountError("a name of 1-100 characters is needed", "name")
         user = StaffUser(
             username=check_username(new.username),
             display_name=name,
@@ -103,7 +103,7 @@ class Accounts:
         )
         detail = f"role={user.role} skills={user.skills} languages={user.languages}"
         if not await self.rows.add(user, by, detail, self._clock()):
-            raise AccountError(f"user {new.username!r} exists already")
+            raise AccountError(f"user {new.username!r} exists already", "exists")
         log.info("account %s added by %s", user.username, by)
         return user
 
@@ -113,7 +113,7 @@ class Accounts:
             key if key == "password_hash" else f"{key}={value}" for key, value in values.items()
         )
         if not await self.rows.change(username, dict(values), by, action, detail, self._clock()):
-            raise AccountError(f"no user {username!r}")
+            raise AccountError(f"no user {username!r}", "no_user")
         log.info("account %s: %s by %s", username, action, by)
 
     async def set_role(self, by: str, username: str, role: str) -> None:
@@ -138,7 +138,7 @@ class Accounts:
 
     async def remove(self, by: str, username: str) -> None:
         if not await self.rows.remove(username, by, self._clock()):
-            raise AccountError(f"no user {username!r}")
+            raise AccountError(f"no user {username!r}", "no_user")
         log.info("account %s removed by %s", username, by)
         if self._on_ended is not None:
             await self._on_ended(username)
@@ -159,7 +159,7 @@ class Accounts:
                 ),
             )
         if not existing.active:
-            raise AccountError("account disabled")
+            raise AccountError("account disabled", "disabled")
         values: dict[str, object] = {}
         skills = self.skills(granted.skills)
         if existing.role != granted.role:

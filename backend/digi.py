@@ -217,6 +217,9 @@ class DigiAgents:
                     queues=queues,
                     minutes_this_week=round(agent.minutes_this_week, 1),
                     last_answer=self.last_answer.get(username, ""),
+                    can_serve=[
+                        q for q, skill in self.desk.queue_skills.items() if skill in agent.skills
+                    ],
                 )
             )
         call_ins = [

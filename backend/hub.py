@@ -1102,8 +1102,9 @@ class Hub:
         await self.broadcast_meter()
 
     async def wrap_up(self, username: str, now: datetime) -> None:
-        """After a chat or a call: no new offers until she says she is Ready again."""
-        if self.router.agents[username].status is StaffStatus.READY:
+        """After a chat or a call: no new offers until she says she is Ready again. A
+        close while already in wrap-up restarts its time (it follows the latest close)."""
+        if self.router.agents[username].status in (StaffStatus.READY, StaffStatus.WRAP_UP):
             await self.change_status(username, StaffStatus.WRAP_UP)
 
     async def change_status(

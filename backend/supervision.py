@@ -147,7 +147,9 @@ class Supervision:
 
     # --- accounts ------------------------------------------------------------------------
 
-    async def send_accounts(self, username: str, problem: str = "", done: str = "") -> None:
+    async def send_accounts(
+        self, username: str, problem: str = "", done: str = "", problem_code: str = ""
+    ) -> None:
         self._require(username)
         hub = self.hub
         users = [
@@ -172,6 +174,7 @@ class Supervision:
                 skills=sorted(hub.config.skills()),
                 local_passwords=hub.config.identity.local_passwords,
                 problem=problem,
+                problem_code=problem_code,
                 done=done,
             ),
         )
@@ -185,12 +188,16 @@ class Supervision:
         target = frame.username
         try:
             if target == username and frame.action in ("disable", "remove", "set_role"):
-                raise AccountError("not your own account: ask another supervisor or IT")
+                raise AccountError(
+                    "not your own account: ask another supervisor or IT", "own_account"
+                )
             if frame.action == "add":
                 password_hash = ""
                 if self.hub.config.identity.local_passwords:
                     if len(frame.password) < 12:
-                        raise AccountError("a first password of at least 12 characters")
+                        raise AccountError(
+                            "a first password of at least 12 characters", "password_short"
+                        )
                     password_hash = await hash_password_async(frame.password)
                 await accounts.add(
                     username,
@@ -217,7 +224,7 @@ class Supervision:
             else:
                 await accounts.set_languages(username, target, frame.languages)
         except AccountError as exc:
-            await self.send_accounts(username, problem=str(exc))
+            await self.send_accounts(username, problem=str(exc), problem_code=exc.code)
             return
         await self.send_accounts(username, done=frame.action)
 

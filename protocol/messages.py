@@ -1214,6 +1214,7 @@ class DigiLine(BaseModel):
     queues: list[str] = []  # asked for, or helping in
     minutes_this_week: float = 0.0
     last_answer: str = ""  # "declined: …", "no answer", "joined 30 min"
+    can_serve: list[str] = []  # the queues her skills cover: what she may be called to
 
 
 class CallInLine(BaseModel):
@@ -1435,7 +1436,8 @@ class ToStaffAccounts(Frame):
     roles: list[str]
     skills: list[str]
     local_passwords: bool = True
-    problem: str = ""
+    problem: str = ""  # in English, for the log; the desktop shows ``problem_code``'s text
+    problem_code: str = ""  # which rule refused it (backend/domain/accounts.py: AccountError)
     done: str = ""  # what her change did, e.g. "disable"
 
 

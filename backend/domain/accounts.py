@@ -16,7 +16,14 @@ USERNAME = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 
 
 class AccountError(ValueError):
-    """A value an account cannot have; the message names the valid ones."""
+    """A value an account cannot have; the message names the valid ones (for the command
+    line and the log). ``code`` says which rule refused it, so that the desktop says it in
+    the supervisor's language: username, role, skills, languages, capacity, name, exists,
+    no_user, disabled, own_account, password_short, no_passwords."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _split(value: str | Iterable[str]) -> list[str]:
@@ -26,13 +33,15 @@ def _split(value: str | Iterable[str]) -> list[str]:
 
 def check_username(username: str) -> str:
     if not USERNAME.match(username):
-        raise AccountError(f"username {username!r}: 1-64 letters, digits or . _ @ - (no spaces)")
+        raise AccountError(
+            f"username {username!r}: 1-64 letters, digits or . _ @ - (no spaces)", "username"
+        )
     return username
 
 
 def check_role(role: str, roles: Sequence[str]) -> str:
     if role not in roles:
-        raise AccountError(f"unknown role {role!r}; valid roles: {', '.join(roles)}")
+        raise AccountError(f"unknown role {role!r}; valid roles: {', '.join(roles)}", "role")
     return role
 
 
@@ -44,7 +53,8 @@ def check_skills(skills: str | Iterable[str], valid: Iterable[str]) -> list[str]
     if wrong:
         raise AccountError(
             f"unknown skill{'s' if len(wrong) > 1 else ''} {', '.join(map(repr, wrong))};"
-            f" valid skills: {', '.join(known)}"
+            f" valid skills: {', '.join(known)}",
+            "skills",
         )
     return chosen
 
@@ -55,7 +65,8 @@ def check_languages(languages: str | Iterable[str]) -> list[str]:
     if wrong or not chosen:
         raise AccountError(
             f"languages {', '.join(map(repr, wrong)) or '(none)'} refused;"
-            f" valid languages: {', '.join(LANGUAGES)} (at least one)"
+            f" valid languages: {', '.join(LANGUAGES)} (at least one)",
+            "languages",
         )
     return chosen
 

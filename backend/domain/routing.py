@@ -171,7 +171,9 @@ class Router:
                 withdrawn.append(contact_id)
         if status is StaffStatus.READY and agent.status is not StaffStatus.READY:
             agent.free_since = now
-        if status is not agent.status:
+        # Wrap-up again (a second close while in wrap-up) starts its clock anew: the
+        # time to write up follows the latest close.
+        if status is not agent.status or status is StaffStatus.WRAP_UP:
             agent.status_since = now
         agent.status = status
         agent.reason = reason if status is StaffStatus.NOT_READY else None

@@ -28,6 +28,10 @@ class Attention:
 def attention(state: Workstation, now: datetime) -> Attention | None:
     if state.profile is None:
         return None
+    if state.digi is not None and state.digi.state != "helping":
+        # A digi-agent on standby (asked, returning) is not the service's to set Ready:
+        # her bar says where she stands, and no key here would be hers to press.
+        return None
     if state.status is StaffStatus.NOT_READY and state.reason == MISSED_OFFER:
         return Attention("missed_offer")
     if state.status is StaffStatus.WRAP_UP:

@@ -53,14 +53,15 @@ class Choices(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
 
-    def set_values(self, values: list[str]) -> None:
+    def set_values(self, values: list[str], labels: dict[str, str] | None = None) -> None:
         if list(self.boxes) == values:
             return
         for box in self.boxes.values():
             box.deleteLater()
         self.boxes = {}
         for value in values:
-            box = QCheckBox(value)
+            box = QCheckBox((labels or {}).get(value, value))
+            box.setToolTip(value)
             box.setObjectName(f"{self.objectName()}_{value}")
             self._layout.addWidget(box)
             self.boxes[value] = box
@@ -72,6 +73,43 @@ class Choices(QWidget):
     def choose(self, values: list[str]) -> None:
         for value, box in self.boxes.items():
             box.setChecked(value in values)
+
+
+def problem_text(code: str, english: str) -> str:
+    """Why the backend refused her change, in her language (the English text is the log's
+    and the command line's)."""
+
+    texts = {
+        "username": QCoreApplication.translate(
+            "AccountsView", "A username is 1–64 letters, digits or . _ @ - with no spaces."
+        ),
+        "role": QCoreApplication.translate(
+            "AccountsView", "That role is not in the service file. Choose one from the list."
+        ),
+        "skills": QCoreApplication.translate(
+            "AccountsView", "A skill is not in the service file. Choose from the list."
+        ),
+        "languages": QCoreApplication.translate("AccountsView", "Choose at least one language."),
+        "capacity": QCoreApplication.translate("AccountsView", "Chats at once: 1–10."),
+        "name": QCoreApplication.translate("AccountsView", "A name of 1–100 characters is needed."),
+        "exists": QCoreApplication.translate("AccountsView", "That username is taken already."),
+        "no_user": QCoreApplication.translate(
+            "AccountsView", "That account no longer exists. The list is up to date now."
+        ),
+        "disabled": QCoreApplication.translate("AccountsView", "That account is disabled."),
+        "own_account": QCoreApplication.translate(
+            "AccountsView", "You cannot do this to your own account: ask another supervisor or IT."
+        ),
+        "password_short": QCoreApplication.translate(
+            "AccountsView", "The first password needs at least 12 characters."
+        ),
+        "no_passwords": QCoreApplication.translate(
+            "AccountsView", "Local passwords are off: staff sign in through the organisation."
+        ),
+    }
+    return texts.get(code) or QCoreApplication.translate(
+        "AccountsView", "The change was refused. Check the values and try again."
+    ) + (f" ({english})" if english and not code else "")
 
 
 class AccountsView(RoomPage):
@@ -201,6 +239,8 @@ class AccountsView(RoomPage):
         user = self.chosen()
         if user is None:
             return
+        if not self._no_skills_ok(user.display_name, self.skills.chosen(), user.role):
+            return
         self._send(
             StaffAccountChange(
                 action="set_skills", username=user.username, skills=self.skills.chosen()
@@ -235,7 +275,29 @@ class AccountsView(RoomPage):
         if self.confirm(question):
             self._send(StaffAccountChange(action="remove", username=user.username))
 
+    def skill_names(self) -> dict[str, str]:
+        """A skill by the name of the queue it serves (the first, chat before phone as the
+        service file lists them): supervisors know queues, not skill ids."""
+        names: dict[str, str] = {}
+        for queue, skill in self.state.queue_skills.items():
+            names.setdefault(skill, self.state.queue_name(queue, self.lang))
+        return names
+
+    def _no_skills_ok(self, name: str, skills: list[str], role: str) -> bool:
+        """Saving someone with no skills: she would get no chats or calls. Asked first."""
+        if skills or role == "supervisor":
+            return True
+        return self.confirm(
+            self.tr(
+                "%1 has no skills: she gets no chats, calls or callbacks. Save anyway?"
+            ).replace("%1", name)
+        )
+
     def _add(self) -> None:
+        name = self.new_name.text().strip() or self.new_username.text().strip()
+        role = str(self.new_role.currentData())
+        if not self._no_skills_ok(name, self.new_skills.chosen(), role):
+            return
         self._send(
             StaffAccountChange(
                 action="add",
@@ -267,8 +329,9 @@ class AccountsView(RoomPage):
                 combo.addItem(role_name(role), role)
             if current is not None:
                 combo.setCurrentIndex(max(0, combo.findData(current)))
-        self.skills.set_values(frame.skills)
-        self.new_skills.set_values(frame.skills)
+        names = self.skill_names()
+        self.skills.set_values(frame.skills, names)
+        self.new_skills.set_values(frame.skills, names)
         self.new_password.setVisible(frame.local_passwords)
         self.table.setRowCount(len(self._users))
         for row, user in enumerate(self._users):
@@ -280,7 +343,7 @@ class AccountsView(RoomPage):
                     user.display_name,
                     user.username,
                     role_name(user.role),
-                    ", ".join(user.skills),
+                    ", ".join(names.get(skill, skill) for skill in user.skills),
                     ", ".join(user.languages),
                     state,
                 )
@@ -292,7 +355,8 @@ class AccountsView(RoomPage):
                 if user.username == before.username:
                     self.table.selectRow(row)
         if frame.problem:
-            self.message.done(self.tr("Not saved: %1").replace("%1", frame.problem))
+            why = problem_text(frame.problem_code, frame.problem)
+            self.message.done(self.tr("Not saved: %1").replace("%1", why))
         elif frame.done == "add":
             self.message.done(self.tr("Account added."))
             self.new_username.clear()

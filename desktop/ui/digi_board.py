@@ -234,7 +234,18 @@ class DigiBoard(QGroupBox):
         self._sync_buttons()
 
     def _call(self, named: DigiLine | None) -> None:
-        queues = {q: self.state.queue_name(q, self.lang) for q in self.state.queue_names}
+        # Only queues she (or, unnamed, some digi-agent logged in) can serve: a call for a
+        # queue nobody can take is refused by the backend and helps no client.
+        servable = (
+            set(named.can_serve)
+            if named is not None
+            else {q for line in self.lines for q in line.can_serve}
+        )
+        queues = {
+            q: self.state.queue_name(q, self.lang)
+            for q in self.state.queue_names
+            if q in servable or (named is None and not self.lines)
+        }
         dialog = CallForHelpDialog(queues, named, self)
         dialog.chosen.connect(lambda qs, n, who: self._run(self.commands.call_for_help(qs, n, who)))
         self.dialog = dialog

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.chat.state import Workstation
 from desktop.handbook.tree import Area, build, unread_count
+from desktop.ui.texts import error_text
 from protocol.messages import HandbookSave
 
 log = logging.getLogger("luukku.desktop.handbook")
@@ -477,7 +478,9 @@ class EditorDialog(QDialog):
                 )
             )
         else:
-            self.error.setText(self.tr("The page was not saved: %1").replace("%1", code))
+            self.error.setText(
+                self.tr("The page was not saved: %1").replace("%1", error_text(code))
+            )
 
 
 class HistoryDialog(QDialog):

@@ -56,6 +56,7 @@ from desktop.ui.texts import (
     NOT_READY_REASONS,
     anonymous,
     duration,
+    error_text,
     link_name,
     reason_name,
     refusal,
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
         self._pending_handbook: str | None = None
         self.panels: dict[str, ConversationPanel] = {}
         self._fresh: set[str] = set()  # accepted while she typed; not opened yet
+        self._my_reason = NOT_READY_REASONS[0]  # the Not ready reason she picked last
         self._report = report
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.line_sound_action = view_menu.addAction(self.tr("Sound for a new client line"))
@@ -420,6 +422,13 @@ class MainWindow(QMainWindow):
 
     def set_status(self, status: StaffStatus) -> None:
         """F9 / F10 and the attention bar: Ready, or Not ready with the reason chosen."""
+        if not self.status_box.isEnabled():
+            # A digi-agent on standby: the service sets her state (a call-in asks her).
+            self.statusBar().showMessage(
+                self.tr("On standby you are asked when a queue needs you; no key is needed."),
+                8000,
+            )
+            return
         self.status_box.setCurrentIndex(max(0, self.status_box.findData(status)))
         self._status_chosen()
 
@@ -429,12 +438,29 @@ class MainWindow(QMainWindow):
         self.status_box.setCurrentIndex(max(0, index))
         not_ready = self.state.status is StaffStatus.NOT_READY
         self.reason_box.setVisible(not_ready)
+        # A reason the service set (missed offer, log-in, supervisor…) is shown while it
+        # holds, but is never hers to pick: it leaves the box when her state changes.
+        shown = self.reason_box.currentData()
+        for i in reversed(range(self.reason_box.count())):
+            data = self.reason_box.itemData(i)
+            if data not in NOT_READY_REASONS and data != self.state.reason:
+                self.reason_box.removeItem(i)
+        if shown not in (*NOT_READY_REASONS, self.state.reason):
+            self.reason_box.setCurrentIndex(self.reason_box.findData(self._my_reason))
         if not_ready and self.state.reason:
             i = self.reason_box.findData(self.state.reason)
             if i < 0:
                 self.reason_box.addItem(reason_name(self.state.reason), self.state.reason)
                 i = self.reason_box.count() - 1
+                item = self.reason_box.model().item(i)  # type: ignore[attr-defined]
+                item.setEnabled(False)
             self.reason_box.setCurrentIndex(i)
+        ready = self.state.status is StaffStatus.READY
+        self.empty.setText(
+            self.tr("No open conversations. New chats are offered to you above.")
+            if ready
+            else self.tr("No open conversations. Set yourself Ready to receive chats.")
+        )
 
     def _on_meter(self) -> None:
         self._every_second()
@@ -806,10 +832,12 @@ class MainWindow(QMainWindow):
             if refused is not None:
                 refused(ref, code)
         error = self.state.last_error
+        # In her language, with what to do next: the detail is the log's English.
+        said = (refusal(error.detail) if error is not None else None) or error_text(code)
         if self.supervisor is not None and error is not None:
-            self.supervisor.history.message.refused(error.detail)
-            self.supervisor.staffing.message.refused(error.detail)
-            self.supervisor.accounts.message.refused(error.detail)
+            self.supervisor.history.message.refused(said)
+            self.supervisor.staffing.message.refused(said)
+            self.supervisor.accounts.message.refused(said)
             if self.supervisor.roster.refused(error):
                 return  # said on the grid's own line, where she looks
         why = refusal(error.detail) if error is not None else None
@@ -821,7 +849,7 @@ class MainWindow(QMainWindow):
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()  # not exec(): a nested event loop would stall the connection
             return
-        self.statusBar().showMessage(self.tr("The backend refused: %1").replace("%1", code), 8000)
+        self.statusBar().showMessage(said, 12000)
 
     def _sync_empty(self) -> None:
         has_chats = bool(self.panels)
@@ -833,6 +861,15 @@ class MainWindow(QMainWindow):
     def _status_chosen(self) -> None:
         """Her choice in the status box (or F9/F10); Not ready keeps the reason shown."""
         status = StaffStatus(self.status_box.currentData())
-        reason = self.reason_box.currentData() if status is StaffStatus.NOT_READY else None
+        reason = None
+        if status is StaffStatus.NOT_READY:
+            chosen = self.reason_box.currentData()
+            if chosen in NOT_READY_REASONS:
+                self._my_reason = str(chosen)
+            else:
+                # The box shows a reason the service set (a missed offer): F10 records
+                # hers, the last she picked, never that one again.
+                self.reason_box.setCurrentIndex(self.reason_box.findData(self._my_reason))
+            reason = self._my_reason
         self.reason_box.setVisible(status is StaffStatus.NOT_READY)
         self._run(self.commands.set_status(status, reason))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from protocol.messages import Outcome, StaffStatus
+from protocol.messages import ErrorCode, Outcome, StaffStatus
 
 # Each string is spelled out as QCoreApplication.translate("Texts", ...): lupdate only finds
 # literal calls, not a wrapper.
@@ -102,6 +102,74 @@ def refusal(detail: str) -> str | None:
             "Texts", "That colleague is already in the conversation."
         ),
     }.get(detail)
+
+
+def error_text(code: str) -> str:
+    """A refusal from the backend in her language, with what to do next: an error code
+    never reaches her raw (tests/unit/desktop/ui/test_texts.py holds every code to it)."""
+
+    texts = {
+        ErrorCode.BAD_JSON: QCoreApplication.translate(
+            "Texts",
+            "The workstation and the server did not understand each other. Try again; if it "
+            "repeats, tell IT support.",
+        ),
+        ErrorCode.BAD_FRAME: QCoreApplication.translate(
+            "Texts",
+            "The workstation and the server did not understand each other. Try again; if it "
+            "repeats, tell IT support.",
+        ),
+        ErrorCode.BAD_VERSION: QCoreApplication.translate(
+            "Texts",
+            "This version of Luukku does not match the server. Ask IT support to update it.",
+        ),
+        ErrorCode.TOO_LARGE: QCoreApplication.translate(
+            "Texts", "That is too large to send. Shorten it or choose a smaller file."
+        ),
+        ErrorCode.RATE_LIMITED: QCoreApplication.translate(
+            "Texts", "Too many requests in a short time. Wait a moment and try again."
+        ),
+        ErrorCode.CLOSED_NOW: QCoreApplication.translate(
+            "Texts", "The service is closed now. It cannot be done until it opens."
+        ),
+        ErrorCode.UNKNOWN_QUEUE: QCoreApplication.translate(
+            "Texts", "That queue is not in use (any more). Choose another queue from the list."
+        ),
+        ErrorCode.NOT_FOUND: QCoreApplication.translate(
+            "Texts",
+            "It is no longer there: a colleague may have closed or taken it. The view is "
+            "up to date now.",
+        ),
+        ErrorCode.AUTH_FAILED: QCoreApplication.translate(
+            "Texts", "Wrong username or password, or the account is disabled."
+        ),
+        ErrorCode.NOT_AUTHENTICATED: QCoreApplication.translate(
+            "Texts", "Your session has ended. Log in again."
+        ),
+        ErrorCode.FORBIDDEN: QCoreApplication.translate(
+            "Texts", "Your role does not allow this. Ask a supervisor."
+        ),
+        ErrorCode.CONFLICT: QCoreApplication.translate(
+            "Texts",
+            "Not possible in the present situation: a colleague may have acted first, or your "
+            "state does not allow it. Check the situation and try again.",
+        ),
+        ErrorCode.INTERNAL: QCoreApplication.translate(
+            "Texts",
+            "The server ran into an error; nothing you wrote was lost. Try again; if it "
+            "repeats, tell IT support.",
+        ),
+        ErrorCode.IDENTIFICATION_REQUIRED: QCoreApplication.translate(
+            "Texts",
+            "This needs a client identified with Suomi.fi. Ask the client to identify first.",
+        ),
+    }
+    try:
+        return texts[ErrorCode(code)]
+    except ValueError:
+        return QCoreApplication.translate(
+            "Texts", "The server refused the request. Try again; if it repeats, tell IT support."
+        )
 
 
 def plain(label: QLabel, text: str = "") -> QLabel:

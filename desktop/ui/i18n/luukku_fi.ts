@@ -4,141 +4,211 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../accounts.py" line="97"/>
-        <location filename="../accounts.py" line="155"/>
+        <location filename="../accounts.py" line="83"/>
+        <source>A username is 1–64 letters, digits or . _ @ - with no spaces.</source>
+        <translation>Käyttäjätunnuksessa on 1–64 kirjainta, numeroa tai merkkejä . _ @ - ilman välilyöntejä.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="86"/>
+        <source>That role is not in the service file. Choose one from the list.</source>
+        <translation>Roolia ei ole palvelun asetuksissa. Valitse rooli luettelosta.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="89"/>
+        <source>A skill is not in the service file. Choose from the list.</source>
+        <translation>Osaamista ei ole palvelun asetuksissa. Valitse luettelosta.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="92"/>
+        <source>Choose at least one language.</source>
+        <translation>Valitse vähintään yksi kieli.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="93"/>
+        <source>Chats at once: 1–10.</source>
+        <translation>Chatteja yhtä aikaa: 1–10.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="94"/>
+        <source>A name of 1–100 characters is needed.</source>
+        <translation>Nimen pituus on 1–100 merkkiä.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="95"/>
+        <source>That username is taken already.</source>
+        <translation>Käyttäjätunnus on jo käytössä.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="96"/>
+        <source>That account no longer exists. The list is up to date now.</source>
+        <translation>Tiliä ei enää ole. Luettelo on nyt ajan tasalla.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="99"/>
+        <source>That account is disabled.</source>
+        <translation>Tili on poistettu käytöstä.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="100"/>
+        <source>You cannot do this to your own account: ask another supervisor or IT.</source>
+        <translation>Et voi tehdä tätä omalle tilillesi: pyydä toista esihenkilöä tai IT-tukea.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="103"/>
+        <source>The first password needs at least 12 characters.</source>
+        <translation>Ensimmäisessä salasanassa on oltava vähintään 12 merkkiä.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="106"/>
+        <source>Local passwords are off: staff sign in through the organisation.</source>
+        <translation>Paikalliset salasanat eivät ole käytössä: henkilöstö kirjautuu organisaation tunnuksilla.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="110"/>
+        <source>The change was refused. Check the values and try again.</source>
+        <translation>Muutos hylättiin. Tarkista arvot ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="135"/>
+        <location filename="../accounts.py" line="193"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="98"/>
-        <location filename="../accounts.py" line="154"/>
+        <location filename="../accounts.py" line="136"/>
+        <location filename="../accounts.py" line="192"/>
         <source>Username</source>
         <translation>Käyttäjätunnus</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="99"/>
-        <location filename="../accounts.py" line="132"/>
-        <location filename="../accounts.py" line="156"/>
+        <location filename="../accounts.py" line="137"/>
+        <location filename="../accounts.py" line="170"/>
+        <location filename="../accounts.py" line="194"/>
         <source>Role</source>
         <translation>Rooli</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="100"/>
-        <location filename="../accounts.py" line="133"/>
-        <location filename="../accounts.py" line="157"/>
+        <location filename="../accounts.py" line="138"/>
+        <location filename="../accounts.py" line="171"/>
+        <location filename="../accounts.py" line="195"/>
         <source>Skills</source>
         <translation>Osaamiset</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="101"/>
-        <location filename="../accounts.py" line="134"/>
-        <location filename="../accounts.py" line="158"/>
+        <location filename="../accounts.py" line="139"/>
+        <location filename="../accounts.py" line="172"/>
+        <location filename="../accounts.py" line="196"/>
         <source>Languages</source>
         <translation>Kielet</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="102"/>
+        <location filename="../accounts.py" line="140"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="109"/>
+        <location filename="../accounts.py" line="147"/>
         <source>Chosen account</source>
         <translation>Valittu tili</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="112"/>
+        <location filename="../accounts.py" line="150"/>
         <source>Change role</source>
         <translation>Vaihda rooli</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="117"/>
+        <location filename="../accounts.py" line="155"/>
         <source>Save skills and languages</source>
         <translation>Tallenna osaamiset ja kielet</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="119"/>
-        <location filename="../accounts.py" line="315"/>
+        <location filename="../accounts.py" line="157"/>
+        <location filename="../accounts.py" line="379"/>
         <source>Disable</source>
         <translation>Poista käytöstä</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="121"/>
+        <location filename="../accounts.py" line="159"/>
         <source>Remove…</source>
         <translation>Poista…</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="137"/>
+        <location filename="../accounts.py" line="175"/>
         <source>New account</source>
         <translation>Uusi tili</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="151"/>
+        <location filename="../accounts.py" line="189"/>
         <source>Add account</source>
         <translation>Lisää tili</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="159"/>
+        <location filename="../accounts.py" line="197"/>
         <source>First password (at least 12 characters)</source>
         <translation>Ensimmäinen salasana (vähintään 12 merkkiä)</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="181"/>
+        <location filename="../accounts.py" line="219"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="185"/>
+        <location filename="../accounts.py" line="223"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="223"/>
+        <location filename="../accounts.py" line="263"/>
         <source>Disable %1? Her sessions end now and her open chats go back to the queue.</source>
         <translation>Poistetaanko %1 käytöstä? Istunnot päättyvät heti ja avoimet chatit palaavat jonoon.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="233"/>
+        <location filename="../accounts.py" line="273"/>
         <source>Remove the account of %1? What she did stays recorded under her username.</source>
         <translation>Poistetaanko käyttäjän %1 tili? Hänen tekemänsä kirjaukset säilyvät käyttäjätunnuksella.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="252"/>
+        <location filename="../accounts.py" line="292"/>
+        <source>%1 has no skills: she gets no chats, calls or callbacks. Save anyway?</source>
+        <translation>Henkilöllä %1 ei ole osaamisia: hän ei saa chatteja, puheluita eikä soittopyyntöjä. Tallennetaanko silti?</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="314"/>
         <source>Users</source>
         <translation>Käyttäjät</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="275"/>
+        <location filename="../accounts.py" line="338"/>
         <source>Active</source>
         <translation>Käytössä</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="275"/>
+        <location filename="../accounts.py" line="338"/>
         <source>Disabled</source>
         <translation>Ei käytössä</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="277"/>
+        <location filename="../accounts.py" line="340"/>
         <source>online</source>
         <translation>verkossa</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="295"/>
+        <location filename="../accounts.py" line="359"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="297"/>
+        <location filename="../accounts.py" line="361"/>
         <source>Account added.</source>
         <translation>Tili lisätty.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="304"/>
+        <location filename="../accounts.py" line="368"/>
         <source>Saved.</source>
         <translation>Tallennettu.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="315"/>
+        <location filename="../accounts.py" line="379"/>
         <source>Enable</source>
         <translation>Ota käyttöön</translation>
     </message>
@@ -992,92 +1062,92 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../handbook.py" line="362"/>
+        <location filename="../handbook.py" line="363"/>
         <source>Edit handbook page</source>
         <translation>Muokkaa käsikirjan sivua</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="362"/>
+        <location filename="../handbook.py" line="363"/>
         <source>New handbook page</source>
         <translation>Uusi käsikirjan sivu</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="373"/>
+        <location filename="../handbook.py" line="374"/>
         <source>Page</source>
         <translation>Sivu</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="374"/>
+        <location filename="../handbook.py" line="375"/>
         <source>Quick reply</source>
         <translation>Pikavastaus</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="378"/>
+        <location filename="../handbook.py" line="379"/>
         <source>Any language</source>
         <translation>Mikä tahansa kieli</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="389"/>
+        <location filename="../handbook.py" line="390"/>
         <source>Title</source>
         <translation>Otsikko</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="390"/>
+        <location filename="../handbook.py" line="391"/>
         <source>Id (in links)</source>
         <translation>Tunniste (linkeissä)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="391"/>
+        <location filename="../handbook.py" line="392"/>
         <source>Area</source>
         <translation>Osio</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="392"/>
+        <location filename="../handbook.py" line="393"/>
         <source>Kind</source>
         <translation>Tyyppi</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="393"/>
+        <location filename="../handbook.py" line="394"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="394"/>
+        <location filename="../handbook.py" line="395"/>
         <source>Shown with queues</source>
         <translation>Näytetään jonoissa</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="403"/>
+        <location filename="../handbook.py" line="404"/>
         <source>What changed (shown in the history)</source>
         <translation>Mitä muuttui (näkyy historiassa)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="404"/>
+        <location filename="../handbook.py" line="405"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Tärkeä muutos: ilmoita kaikille kirjautumisen yhteydessä</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="412"/>
+        <location filename="../handbook.py" line="413"/>
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="413"/>
+        <location filename="../handbook.py" line="414"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="456"/>
+        <location filename="../handbook.py" line="457"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Anna sivulle otsikko ja tunniste (kirjaimia, numeroita, -).</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="475"/>
+        <location filename="../handbook.py" line="476"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Joku muu tallensi sivun muokkauksesi aikana. Tekstisi on tallessa tässä: kopioi se, avaa sivu uudelleen ja tee muutoksesi uudestaan.</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="480"/>
+        <location filename="../handbook.py" line="482"/>
         <source>The page was not saved: %1</source>
         <translation>Sivua ei tallennettu: %1</translation>
     </message>
@@ -1133,12 +1203,12 @@
 <context>
     <name>HandbookBrowser</name>
     <message>
-        <location filename="../handbook.py" line="111"/>
+        <location filename="../handbook.py" line="112"/>
         <source>Open a link outside the handbook?</source>
         <translation>Avataanko linkki käsikirjan ulkopuolelle?</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="113"/>
+        <location filename="../handbook.py" line="114"/>
         <source>The link leads outside the handbook:
 %1
 
@@ -1152,47 +1222,47 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HandbookView</name>
     <message>
-        <location filename="../handbook.py" line="139"/>
+        <location filename="../handbook.py" line="140"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Hae käsikirjasta (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="159"/>
+        <location filename="../handbook.py" line="160"/>
         <source>Changed since you last read it</source>
         <translation>Muuttunut edellisen lukukertasi jälkeen</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="167"/>
+        <location filename="../handbook.py" line="168"/>
         <source>Edit</source>
         <translation>Muokkaa</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="169"/>
+        <location filename="../handbook.py" line="170"/>
         <source>New page</source>
         <translation>Uusi sivu</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="170"/>
+        <location filename="../handbook.py" line="171"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="292"/>
+        <location filename="../handbook.py" line="293"/>
         <source>No pages found</source>
         <translation>Sivuja ei löytynyt</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="300"/>
+        <location filename="../handbook.py" line="301"/>
         <source>Operating handbook</source>
         <translation>Toimintakäsikirja</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="301"/>
+        <location filename="../handbook.py" line="302"/>
         <source>Pick a page on the left, or search with Ctrl+K.</source>
         <translation>Valitse sivu vasemmalta tai hae painamalla Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="308"/>
+        <location filename="../handbook.py" line="309"/>
         <source>%1 · version %2 · changed %3 by %4</source>
         <translation>%1 · versio %2 · muutettu %3, %4</translation>
     </message>
@@ -1200,17 +1270,17 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../handbook.py" line="496"/>
+        <location filename="../handbook.py" line="499"/>
         <source>Page history</source>
         <translation>Sivun historia</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="500"/>
+        <location filename="../handbook.py" line="503"/>
         <source>Restore this version</source>
         <translation>Palauta tämä versio</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="510"/>
+        <location filename="../handbook.py" line="513"/>
         <source>Close</source>
         <translation>Sulje</translation>
     </message>
@@ -1657,162 +1727,168 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="123"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="148"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="155"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="459"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
-        <location filename="../main_window.py" line="670"/>
+        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="693"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="656"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
-        <location filename="../main_window.py" line="607"/>
+        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="630"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="225"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Sound for a new client line</source>
         <translation>Äänimerkki asiakkaan uudesta viestistä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="235"/>
         <source>My figures…</source>
         <translation>Omat lukuni…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="247"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="248"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Call outcome saved.</source>
         <translation>Puhelun tulos tallennettu.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="407"/>
         <source>New: %1</source>
         <translation>Uusi: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="413"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="447"/>
+        <location filename="../main_window.py" line="428"/>
+        <source>On standby you are asked when a queue needs you; no key is needed.</source>
+        <translation>Valmiustilassa sinulta kysytään, kun jono tarvitsee sinua; näppäintä ei tarvita.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="457"/>
+        <source>No open conversations. New chats are offered to you above.</source>
+        <translation>Ei avoimia keskusteluja. Uudet chatit tarjotaan sinulle yläpuolella.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="470"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495"/>
+        <location filename="../main_window.py" line="518"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="547"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538"/>
+        <location filename="../main_window.py" line="561"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="563"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="690"/>
+        <location filename="../main_window.py" line="713"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="693"/>
+        <location filename="../main_window.py" line="716"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="729"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="762"/>
+        <location filename="../main_window.py" line="785"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Jono on taas rauhallinen: kiitos!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="794"/>
+        <location filename="../main_window.py" line="817"/>
         <source>The contact point needs help</source>
         <translation>Yhteyspiste tarvitsee apua</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="795"/>
+        <location filename="../main_window.py" line="818"/>
         <source>Clients are waiting in %1.</source>
         <translation>Asiakkaita odottaa jonossa %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="818"/>
+        <location filename="../main_window.py" line="843"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="824"/>
-        <source>The backend refused: %1</source>
-        <translation>Palvelin hylkäsi: %1</translation>
     </message>
 </context>
 <context>
@@ -2720,7 +2796,78 @@ pyyntöjä</translation>
         <translation>Kollega on jo keskustelussa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="147"/>
+        <location filename="../texts.py" line="112"/>
+        <location filename="../texts.py" line="117"/>
+        <source>The workstation and the server did not understand each other. Try again; if it repeats, tell IT support.</source>
+        <translation>Työasema ja palvelin eivät ymmärtäneet toisiaan. Yritä uudelleen; jos sama toistuu, kerro IT-tuelle.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="122"/>
+        <source>This version of Luukku does not match the server. Ask IT support to update it.</source>
+        <translation>Tämä Luukun versio ei sovi yhteen palvelimen kanssa. Pyydä IT-tukea päivittämään se.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="126"/>
+        <source>That is too large to send. Shorten it or choose a smaller file.</source>
+        <translation>Se on liian suuri lähetettäväksi. Lyhennä tekstiä tai valitse pienempi tiedosto.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="129"/>
+        <source>Too many requests in a short time. Wait a moment and try again.</source>
+        <translation>Liian monta pyyntöä lyhyessä ajassa. Odota hetki ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="132"/>
+        <source>The service is closed now. It cannot be done until it opens.</source>
+        <translation>Palvelu on nyt suljettu. Tämä onnistuu vasta, kun palvelu aukeaa.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="135"/>
+        <source>That queue is not in use (any more). Choose another queue from the list.</source>
+        <translation>Jono ei ole (enää) käytössä. Valitse toinen jono luettelosta.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="138"/>
+        <source>It is no longer there: a colleague may have closed or taken it. The view is up to date now.</source>
+        <translation>Sitä ei enää ole: työkaveri on ehkä sulkenut tai ottanut sen. Näkymä on nyt ajan tasalla.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="143"/>
+        <source>Wrong username or password, or the account is disabled.</source>
+        <translation>Väärä käyttäjätunnus tai salasana, tai tili on poistettu käytöstä.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="146"/>
+        <source>Your session has ended. Log in again.</source>
+        <translation>Istuntosi on päättynyt. Kirjaudu uudelleen.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="149"/>
+        <source>Your role does not allow this. Ask a supervisor.</source>
+        <translation>Roolisi ei salli tätä. Pyydä esihenkilöä.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="152"/>
+        <source>Not possible in the present situation: a colleague may have acted first, or your state does not allow it. Check the situation and try again.</source>
+        <translation>Ei onnistu nykytilanteessa: työkaveri on ehkä ehtinyt ensin, tai tilasi ei salli sitä. Tarkista tilanne ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="157"/>
+        <source>The server ran into an error; nothing you wrote was lost. Try again; if it repeats, tell IT support.</source>
+        <translation>Palvelimella tapahtui virhe; kirjoittamasi ei kadonnut. Yritä uudelleen; jos sama toistuu, kerro IT-tuelle.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="162"/>
+        <source>This needs a client identified with Suomi.fi. Ask the client to identify first.</source>
+        <translation>Tämä edellyttää Suomi.fi-tunnistettua asiakasta. Pyydä asiakasta tunnistautumaan ensin.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="170"/>
+        <source>The server refused the request. Try again; if it repeats, tell IT support.</source>
+        <translation>Palvelin hylkäsi pyynnön. Yritä uudelleen; jos sama toistuu, kerro IT-tuelle.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="215"/>
         <source>Anonymous</source>
         <translation>Nimetön</translation>
     </message>

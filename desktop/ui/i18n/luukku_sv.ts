@@ -4,141 +4,211 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../accounts.py" line="97"/>
-        <location filename="../accounts.py" line="155"/>
+        <location filename="../accounts.py" line="83"/>
+        <source>A username is 1–64 letters, digits or . _ @ - with no spaces.</source>
+        <translation>Ett användarnamn har 1–64 bokstäver, siffror eller . _ @ - utan mellanslag.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="86"/>
+        <source>That role is not in the service file. Choose one from the list.</source>
+        <translation>Rollen finns inte i tjänstens inställningar. Välj en roll i listan.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="89"/>
+        <source>A skill is not in the service file. Choose from the list.</source>
+        <translation>Kompetensen finns inte i tjänstens inställningar. Välj i listan.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="92"/>
+        <source>Choose at least one language.</source>
+        <translation>Välj minst ett språk.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="93"/>
+        <source>Chats at once: 1–10.</source>
+        <translation>Chattar samtidigt: 1–10.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="94"/>
+        <source>A name of 1–100 characters is needed.</source>
+        <translation>Ett namn på 1–100 tecken behövs.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="95"/>
+        <source>That username is taken already.</source>
+        <translation>Användarnamnet är redan upptaget.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="96"/>
+        <source>That account no longer exists. The list is up to date now.</source>
+        <translation>Kontot finns inte längre. Listan är uppdaterad nu.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="99"/>
+        <source>That account is disabled.</source>
+        <translation>Kontot är inaktiverat.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="100"/>
+        <source>You cannot do this to your own account: ask another supervisor or IT.</source>
+        <translation>Du kan inte göra detta med ditt eget konto: be en annan arbetsledare eller IT.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="103"/>
+        <source>The first password needs at least 12 characters.</source>
+        <translation>Det första lösenordet måste ha minst 12 tecken.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="106"/>
+        <source>Local passwords are off: staff sign in through the organisation.</source>
+        <translation>Lokala lösenord används inte: personalen loggar in via organisationen.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="110"/>
+        <source>The change was refused. Check the values and try again.</source>
+        <translation>Ändringen avvisades. Kontrollera värdena och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="135"/>
+        <location filename="../accounts.py" line="193"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="98"/>
-        <location filename="../accounts.py" line="154"/>
+        <location filename="../accounts.py" line="136"/>
+        <location filename="../accounts.py" line="192"/>
         <source>Username</source>
         <translation>Användarnamn</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="99"/>
-        <location filename="../accounts.py" line="132"/>
-        <location filename="../accounts.py" line="156"/>
+        <location filename="../accounts.py" line="137"/>
+        <location filename="../accounts.py" line="170"/>
+        <location filename="../accounts.py" line="194"/>
         <source>Role</source>
         <translation>Roll</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="100"/>
-        <location filename="../accounts.py" line="133"/>
-        <location filename="../accounts.py" line="157"/>
+        <location filename="../accounts.py" line="138"/>
+        <location filename="../accounts.py" line="171"/>
+        <location filename="../accounts.py" line="195"/>
         <source>Skills</source>
         <translation>Kompetenser</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="101"/>
-        <location filename="../accounts.py" line="134"/>
-        <location filename="../accounts.py" line="158"/>
+        <location filename="../accounts.py" line="139"/>
+        <location filename="../accounts.py" line="172"/>
+        <location filename="../accounts.py" line="196"/>
         <source>Languages</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="102"/>
+        <location filename="../accounts.py" line="140"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="109"/>
+        <location filename="../accounts.py" line="147"/>
         <source>Chosen account</source>
         <translation>Valt konto</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="112"/>
+        <location filename="../accounts.py" line="150"/>
         <source>Change role</source>
         <translation>Byt roll</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="117"/>
+        <location filename="../accounts.py" line="155"/>
         <source>Save skills and languages</source>
         <translation>Spara kompetenser och språk</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="119"/>
-        <location filename="../accounts.py" line="315"/>
+        <location filename="../accounts.py" line="157"/>
+        <location filename="../accounts.py" line="379"/>
         <source>Disable</source>
         <translation>Inaktivera</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="121"/>
+        <location filename="../accounts.py" line="159"/>
         <source>Remove…</source>
         <translation>Ta bort…</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="137"/>
+        <location filename="../accounts.py" line="175"/>
         <source>New account</source>
         <translation>Nytt konto</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="151"/>
+        <location filename="../accounts.py" line="189"/>
         <source>Add account</source>
         <translation>Lägg till konto</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="159"/>
+        <location filename="../accounts.py" line="197"/>
         <source>First password (at least 12 characters)</source>
         <translation>Första lösenord (minst 12 tecken)</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="181"/>
+        <location filename="../accounts.py" line="219"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="185"/>
+        <location filename="../accounts.py" line="223"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="223"/>
+        <location filename="../accounts.py" line="263"/>
         <source>Disable %1? Her sessions end now and her open chats go back to the queue.</source>
         <translation>Inaktivera %1? Sessionerna avslutas nu och öppna chattar går tillbaka till kön.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="233"/>
+        <location filename="../accounts.py" line="273"/>
         <source>Remove the account of %1? What she did stays recorded under her username.</source>
         <translation>Ta bort kontot för %1? Det hen gjort finns kvar registrerat under användarnamnet.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="252"/>
+        <location filename="../accounts.py" line="292"/>
+        <source>%1 has no skills: she gets no chats, calls or callbacks. Save anyway?</source>
+        <translation>%1 har inga kompetenser: hon får inga chattar, samtal eller återuppringningar. Spara ändå?</translation>
+    </message>
+    <message>
+        <location filename="../accounts.py" line="314"/>
         <source>Users</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="275"/>
+        <location filename="../accounts.py" line="338"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="275"/>
+        <location filename="../accounts.py" line="338"/>
         <source>Disabled</source>
         <translation>Inaktiverad</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="277"/>
+        <location filename="../accounts.py" line="340"/>
         <source>online</source>
         <translation>inloggad</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="295"/>
+        <location filename="../accounts.py" line="359"/>
         <source>Not saved: %1</source>
         <translation>Inte sparat: %1</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="297"/>
+        <location filename="../accounts.py" line="361"/>
         <source>Account added.</source>
         <translation>Kontot har lagts till.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="304"/>
+        <location filename="../accounts.py" line="368"/>
         <source>Saved.</source>
         <translation>Sparat.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="315"/>
+        <location filename="../accounts.py" line="379"/>
         <source>Enable</source>
         <translation>Aktivera</translation>
     </message>
@@ -992,92 +1062,92 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../handbook.py" line="362"/>
+        <location filename="../handbook.py" line="363"/>
         <source>Edit handbook page</source>
         <translation>Redigera handbokssidan</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="362"/>
+        <location filename="../handbook.py" line="363"/>
         <source>New handbook page</source>
         <translation>Ny handbokssida</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="373"/>
+        <location filename="../handbook.py" line="374"/>
         <source>Page</source>
         <translation>Sida</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="374"/>
+        <location filename="../handbook.py" line="375"/>
         <source>Quick reply</source>
         <translation>Snabbsvar</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="378"/>
+        <location filename="../handbook.py" line="379"/>
         <source>Any language</source>
         <translation>Vilket språk som helst</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="389"/>
+        <location filename="../handbook.py" line="390"/>
         <source>Title</source>
         <translation>Rubrik</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="390"/>
+        <location filename="../handbook.py" line="391"/>
         <source>Id (in links)</source>
         <translation>Id (i länkar)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="391"/>
+        <location filename="../handbook.py" line="392"/>
         <source>Area</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="392"/>
+        <location filename="../handbook.py" line="393"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="393"/>
+        <location filename="../handbook.py" line="394"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="394"/>
+        <location filename="../handbook.py" line="395"/>
         <source>Shown with queues</source>
         <translation>Visas i köerna</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="403"/>
+        <location filename="../handbook.py" line="404"/>
         <source>What changed (shown in the history)</source>
         <translation>Vad ändrades (syns i historiken)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="404"/>
+        <location filename="../handbook.py" line="405"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Viktig ändring: meddela alla vid inloggning</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="412"/>
+        <location filename="../handbook.py" line="413"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="413"/>
+        <location filename="../handbook.py" line="414"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="456"/>
+        <location filename="../handbook.py" line="457"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Ge sidan en rubrik och ett id (bokstäver, siffror, -).</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="475"/>
+        <location filename="../handbook.py" line="476"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Någon annan sparade sidan medan du redigerade. Din text finns kvar här: kopiera den, öppna sidan på nytt och gör ändringen igen.</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="480"/>
+        <location filename="../handbook.py" line="482"/>
         <source>The page was not saved: %1</source>
         <translation>Sidan sparades inte: %1</translation>
     </message>
@@ -1133,12 +1203,12 @@
 <context>
     <name>HandbookBrowser</name>
     <message>
-        <location filename="../handbook.py" line="111"/>
+        <location filename="../handbook.py" line="112"/>
         <source>Open a link outside the handbook?</source>
         <translation>Öppna en länk utanför handboken?</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="113"/>
+        <location filename="../handbook.py" line="114"/>
         <source>The link leads outside the handbook:
 %1
 
@@ -1152,47 +1222,47 @@ Open it in the web browser?</source>
 <context>
     <name>HandbookView</name>
     <message>
-        <location filename="../handbook.py" line="139"/>
+        <location filename="../handbook.py" line="140"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Sök i handboken (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="159"/>
+        <location filename="../handbook.py" line="160"/>
         <source>Changed since you last read it</source>
         <translation>Ändrad sedan du senast läste den</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="167"/>
+        <location filename="../handbook.py" line="168"/>
         <source>Edit</source>
         <translation>Redigera</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="169"/>
+        <location filename="../handbook.py" line="170"/>
         <source>New page</source>
         <translation>Ny sida</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="170"/>
+        <location filename="../handbook.py" line="171"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="292"/>
+        <location filename="../handbook.py" line="293"/>
         <source>No pages found</source>
         <translation>Inga sidor hittades</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="300"/>
+        <location filename="../handbook.py" line="301"/>
         <source>Operating handbook</source>
         <translation>Verksamhetshandbok</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="301"/>
+        <location filename="../handbook.py" line="302"/>
         <source>Pick a page on the left, or search with Ctrl+K.</source>
         <translation>Välj en sida till vänster eller sök med Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="308"/>
+        <location filename="../handbook.py" line="309"/>
         <source>%1 · version %2 · changed %3 by %4</source>
         <translation>%1 · version %2 · ändrad %3 av %4</translation>
     </message>
@@ -1200,17 +1270,17 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../handbook.py" line="496"/>
+        <location filename="../handbook.py" line="499"/>
         <source>Page history</source>
         <translation>Sidans historik</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="500"/>
+        <location filename="../handbook.py" line="503"/>
         <source>Restore this version</source>
         <translation>Återställ den här versionen</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="510"/>
+        <location filename="../handbook.py" line="513"/>
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
@@ -1657,162 +1727,168 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="123"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="148"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="155"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="459"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
-        <location filename="../main_window.py" line="670"/>
+        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="693"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="656"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
-        <location filename="../main_window.py" line="607"/>
+        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="630"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="225"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Sound for a new client line</source>
         <translation>Ljud för ett nytt meddelande från klienten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="235"/>
         <source>My figures…</source>
         <translation>Mina siffror…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="247"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="248"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Call outcome saved.</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="407"/>
         <source>New: %1</source>
         <translation>Ny: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="413"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="447"/>
+        <location filename="../main_window.py" line="428"/>
+        <source>On standby you are asked when a queue needs you; no key is needed.</source>
+        <translation>I beredskap blir du tillfrågad när en kö behöver dig; ingen tangent behövs.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="457"/>
+        <source>No open conversations. New chats are offered to you above.</source>
+        <translation>Inga öppna samtal. Nya chattar erbjuds dig här ovanför.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="470"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495"/>
+        <location filename="../main_window.py" line="518"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="547"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538"/>
+        <location filename="../main_window.py" line="561"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="563"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="690"/>
+        <location filename="../main_window.py" line="713"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="693"/>
+        <location filename="../main_window.py" line="716"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="729"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="762"/>
+        <location filename="../main_window.py" line="785"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Kön är lugn igen: tack!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="794"/>
+        <location filename="../main_window.py" line="817"/>
         <source>The contact point needs help</source>
         <translation>Kontaktpunkten behöver hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="795"/>
+        <location filename="../main_window.py" line="818"/>
         <source>Clients are waiting in %1.</source>
         <translation>Klienter väntar i %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="818"/>
+        <location filename="../main_window.py" line="843"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="824"/>
-        <source>The backend refused: %1</source>
-        <translation>Servern avvisade: %1</translation>
     </message>
 </context>
 <context>
@@ -2720,7 +2796,78 @@ uppringningar</translation>
         <translation>Kollegan är redan med i samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="147"/>
+        <location filename="../texts.py" line="112"/>
+        <location filename="../texts.py" line="117"/>
+        <source>The workstation and the server did not understand each other. Try again; if it repeats, tell IT support.</source>
+        <translation>Arbetsstationen och servern förstod inte varandra. Försök igen; om det upprepas, kontakta IT-supporten.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="122"/>
+        <source>This version of Luukku does not match the server. Ask IT support to update it.</source>
+        <translation>Den här versionen av Luukku passar inte ihop med servern. Be IT-supporten uppdatera den.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="126"/>
+        <source>That is too large to send. Shorten it or choose a smaller file.</source>
+        <translation>Det är för stort för att skickas. Korta ner det eller välj en mindre fil.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="129"/>
+        <source>Too many requests in a short time. Wait a moment and try again.</source>
+        <translation>För många förfrågningar på kort tid. Vänta en stund och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="132"/>
+        <source>The service is closed now. It cannot be done until it opens.</source>
+        <translation>Tjänsten är stängd nu. Det går först när den öppnar.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="135"/>
+        <source>That queue is not in use (any more). Choose another queue from the list.</source>
+        <translation>Kön används inte (längre). Välj en annan kö i listan.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="138"/>
+        <source>It is no longer there: a colleague may have closed or taken it. The view is up to date now.</source>
+        <translation>Den finns inte längre: en kollega kan ha stängt eller tagit den. Vyn är uppdaterad nu.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="143"/>
+        <source>Wrong username or password, or the account is disabled.</source>
+        <translation>Fel användarnamn eller lösenord, eller så är kontot inaktiverat.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="146"/>
+        <source>Your session has ended. Log in again.</source>
+        <translation>Din session har upphört. Logga in igen.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="149"/>
+        <source>Your role does not allow this. Ask a supervisor.</source>
+        <translation>Din roll tillåter inte detta. Fråga en arbetsledare.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="152"/>
+        <source>Not possible in the present situation: a colleague may have acted first, or your state does not allow it. Check the situation and try again.</source>
+        <translation>Inte möjligt i nuläget: en kollega kan ha hunnit först, eller så tillåter din status det inte. Kontrollera läget och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="157"/>
+        <source>The server ran into an error; nothing you wrote was lost. Try again; if it repeats, tell IT support.</source>
+        <translation>Ett fel uppstod på servern; inget du skrev gick förlorat. Försök igen; om det upprepas, kontakta IT-supporten.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="162"/>
+        <source>This needs a client identified with Suomi.fi. Ask the client to identify first.</source>
+        <translation>Detta kräver en klient som identifierats med Suomi.fi. Be klienten identifiera sig först.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="170"/>
+        <source>The server refused the request. Try again; if it repeats, tell IT support.</source>
+        <translation>Servern avvisade begäran. Försök igen; om det upprepas, kontakta IT-supporten.</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="215"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>

@@ -203,6 +203,16 @@ def test_wrap_up_ends_by_itself_after_its_maximum() -> None:
     assert stays.end_wrap_ups(at(500)) == []
 
 
+def test_a_second_close_restarts_the_wrap_up_time() -> None:
+    r = Router({"neuvola": "neuvola"}, 30, wrap_up_max_s=120)
+    agent(r, "a")
+    r.set_status("a", StaffStatus.WRAP_UP, at(10))
+    r.set_status("a", StaffStatus.WRAP_UP, at(70))  # the second chat closed a minute later
+    assert r.wrap_up_ends("a") == at(190)
+    assert r.end_wrap_ups(at(130)) == []
+    assert r.end_wrap_ups(at(190)) == ["a"]
+
+
 def test_on_a_phone_call_no_chat_offers_unless_profile_allows() -> None:
     r = make_router()
     agent(r, "phone_nurse")
