@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -531,7 +531,7 @@ class Workstation:
                     author="staff",
                     author_name=name,
                     text=sent.text,
-                    at=datetime.now().astimezone(),
+                    at=datetime.now(UTC),
                 )
             )
         return [Event(EventKind.CONVERSATION, frame.conversation_id)]

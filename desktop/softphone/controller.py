@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from datetime import date
+from datetime import date, tzinfo
 from typing import Any, Protocol
 
 from desktop.softphone.engine import Engine
@@ -87,8 +87,8 @@ class Softphone:
     def call(self, handle: int | None) -> Call | None:
         return self.engine.calls.get(handle) if handle is not None else None
 
-    def history_today(self, day: date) -> list[HistoryEntry]:
-        return self.engine.history.today(day)
+    def history_today(self, day: date, zone: tzinfo | None = None) -> list[HistoryEntry]:
+        return self.engine.history.today(day, zone)
 
     def subscribe(self, listener: Listener) -> None:
         self.engine.subscribe(listener)

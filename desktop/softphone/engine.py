@@ -25,7 +25,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import pjsua2 as pj
@@ -207,7 +207,7 @@ class Engine:
     def __init__(
         self,
         *,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         log_level: int = 1,
         max_calls: int = 8,
     ) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from typing import Literal
 
@@ -197,8 +197,9 @@ class History:
         self.entries.insert(0, entry)
         return entry
 
-    def today(self, day: date) -> list[HistoryEntry]:
-        return [e for e in self.entries if e.at.date() == day]
+    def today(self, day: date, zone: tzinfo | None = None) -> list[HistoryEntry]:
+        """The calls of ``day`` in ``zone`` (the service's); a naive time is taken as is."""
+        return [e for e in self.entries if (e.at.astimezone(zone) if zone else e.at).date() == day]
 
 
 def format_duration(seconds: int) -> str:

@@ -82,6 +82,28 @@ def week_cells(
     return Week(monday, list(people), {k: format_cell(v) for k, v in by_cell.items()})
 
 
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def first_week(today: date) -> date:
+    """The week the grid opens on: this working week, or the next one at the weekend
+    (on a Sunday the week that has passed is no use to plan)."""
+    monday = monday_of(today)
+    return monday + timedelta(days=7) if today.weekday() >= 5 else monday
+
+
+def bad_cells(cells: dict[tuple[str, int], str]) -> list[tuple[str, int]]:
+    """The cells that do not read as shifts, in grid order (person, day)."""
+    out = []
+    for key, text in sorted(cells.items()):
+        try:
+            parse_cell(text)
+        except CellError:
+            out.append(key)
+    return out
+
+
 def shifts_of(
     monday: date, people: Sequence[RosterPerson], cells: dict[tuple[str, int], str]
 ) -> list[RosterShiftLine]:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.chat.state import Workstation
-from desktop.ui.texts import rich
+from desktop.ui.texts import ServiceClock, rich
 from protocol.messages import CallbackCreate, CallbackOutcome, CallbackSummary
 
 OUTCOMES: tuple[CallbackOutcome, ...] = ("no_answer", "busy", "wrong_number", "done")
@@ -98,7 +98,7 @@ class CallbackOfferBanner(QFrame):
         if item is None:
             self.hide()
             return
-        due = item.due_at.astimezone().strftime("%d.%m. %H:%M") if item.due_at else "–"
+        due = ServiceClock.text(item.due_at, "%d.%m. %H:%M") if item.due_at else "–"
         self.label.setText(
             self.tr("Callback waiting: %1 · %2 · due %3")
             .replace("%1", queue_name)
@@ -255,7 +255,7 @@ class CallbacksView(QWidget):
         items = self.visible_items()
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            due = item.due_at.astimezone().strftime("%d.%m. %H:%M") if item.due_at else "–"
+            due = ServiceClock.text(item.due_at, "%d.%m. %H:%M") if item.due_at else "–"
             urgent = self.tr("urgent") if item.priority == "urgent" else ""
             cells = [
                 due,
@@ -314,7 +314,7 @@ class CallbacksView(QWidget):
             return
         lines = [f"<b>{self.tr('Reason')}:</b> {_escape(opened.reason)}"]
         for attempt in opened.attempts:
-            when = attempt.at.astimezone().strftime("%d.%m. %H:%M")
+            when = ServiceClock.text(attempt.at, "%d.%m. %H:%M")
             note = f" – {_escape(attempt.note)}" if attempt.note else ""
             by = _escape(attempt.by)
             lines.append(f"{when} {by}: {_escape(outcome_name(attempt.outcome))}{note}")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.chat.state import Chat
 from desktop.ui.offer import LANGUAGE_NAMES
-from desktop.ui.texts import anonymous, outcome_name, plain, rich, system_line
+from desktop.ui.texts import ServiceClock, anonymous, outcome_name, plain, rich, system_line
 from protocol.messages import Outcome
 
 
@@ -272,7 +272,7 @@ class ConversationPanel(QWidget):
             )
         notes = []
         for note in chat.notes:
-            when = note.at.astimezone().strftime("%H:%M")
+            when = ServiceClock.text(note.at)
             notes.append(
                 f"<p><b>{html.escape(note.author_name)}</b> {when}<br>{html.escape(note.text)}</p>"
             )
@@ -288,7 +288,7 @@ class ConversationPanel(QWidget):
         self._show_role(chat)
         parts = []
         for line in chat.lines:
-            when = line.at.astimezone().strftime("%H:%M")
+            when = ServiceClock.text(line.at)
             if line.author == "system":
                 parts.append(
                     f"<p style='color:#555'><i>{when} {html.escape(system_line(line.text))}</i></p>"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.meter import MeterTable
-from desktop.ui.texts import duration
+from desktop.ui.texts import ServiceClock, duration
 from protocol.messages import ToStaffCallIn, ToStaffDigiState
 
 STATE_COLOURS = {
@@ -79,7 +79,7 @@ class DigiBar(QFrame):
         elif state.state == "asked":
             text = self.tr("You are being asked to help in %1.").replace("%1", queue_names)
         elif state.state == "helping":
-            until = state.until.astimezone().strftime("%H:%M") if state.until else "–"
+            until = ServiceClock.text(state.until) if state.until else "–"
             text = (
                 self.tr("Helping in %1 until %2.").replace("%1", queue_names).replace("%2", until)
             )

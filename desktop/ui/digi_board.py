@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.chat.state import Workstation
 from desktop.ui.digi import STATE_COLOURS
 from desktop.ui.room import SupervisorCommands, plain_item
-from desktop.ui.texts import duration
+from desktop.ui.texts import ServiceClock, duration
 from protocol.messages import DigiLine
 
 
@@ -211,7 +211,7 @@ class DigiBoard(QGroupBox):
             since = (now - line.since).total_seconds() if line.since else None
             where = ", ".join(names.get(q, q) for q in line.queues)
             if line.until is not None:
-                where += " – " + line.until.astimezone().strftime("%H:%M")
+                where += " – " + ServiceClock.text(line.until)
             state = plain_item(state_name(line.state))
             state.setBackground(QColor(STATE_COLOURS.get(line.state, "#ffffff")))
             cells = [

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.chat.state import Workstation
 from desktop.handbook.tree import Area, build, unread_count
-from desktop.ui.texts import error_text
+from desktop.ui.texts import ServiceClock, error_text
 from protocol.messages import HandbookSave
 
 log = logging.getLogger("luukku.desktop.handbook")
@@ -304,7 +304,7 @@ class HandbookView(QWidget):
             return
         page = opened.page
         self.title.setText(page.title)
-        when = page.updated_at.astimezone().strftime("%d.%m.%Y %H:%M")
+        when = ServiceClock.text(page.updated_at, "%d.%m.%Y %H:%M")
         self.meta.setText(
             self.tr("%1 · version %2 · changed %3 by %4")
             .replace("%1", page.area)
@@ -531,7 +531,7 @@ class HistoryDialog(QDialog):
             return
         self.versions.clear()
         for v in history.versions:
-            when = v.at.astimezone().strftime("%d.%m.%Y %H:%M")
+            when = ServiceClock.text(v.at, "%d.%m.%Y %H:%M")
             text = f"{v.version} · {when} · {v.author}" + (f"\n{v.summary}" if v.summary else "")
             item = QListWidgetItem(text)
             item.setData(PAGE_ROLE, v.version)

@@ -54,6 +54,7 @@ from desktop.ui.staff_chat import StaffChatCommands, StaffChatView
 from desktop.ui.supervisor import SupervisorView
 from desktop.ui.texts import (
     NOT_READY_REASONS,
+    ServiceClock,
     anonymous,
     duration,
     error_text,
@@ -356,6 +357,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_logged_in(self) -> None:
+        ServiceClock.use(self.state.timezone)  # before anything shows a time
         profile = self.state.profile
         if profile is not None:
             self.who.setText(profile.display_name)
@@ -471,7 +473,7 @@ class MainWindow(QMainWindow):
         if self.state.meter_at is not None:
             self.meter_note.setText(
                 self.tr("Updated %1").replace(
-                    "%1", self.state.meter_at.astimezone().strftime("%H:%M:%S")
+                    "%1", ServiceClock.text(self.state.meter_at, "%H:%M:%S")
                 )
             )
 

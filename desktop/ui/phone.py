@@ -4,7 +4,7 @@ today's history and the audio device settings. Thin: the engine decides, this sh
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -40,6 +40,7 @@ from desktop.softphone.model import (
     SoftphoneError,
     format_duration,
 )
+from desktop.ui.texts import ServiceClock
 
 ANSWER_KEYS = ("Ctrl+Shift+A",)
 HANGUP_KEYS = ("Ctrl+Shift+E",)
@@ -375,10 +376,10 @@ class PhonePanel(QFrame):
         call = self.softphone.call(self.softphone.current())
         if call is None:
             return
-        self.timer_label.setText(format_duration(call.talk_seconds(datetime.now())))
+        self.timer_label.setText(format_duration(call.talk_seconds(datetime.now(UTC))))
 
     def _fill_history(self) -> None:
-        entries = self.softphone.history_today(datetime.now().date())
+        entries = self.softphone.history_today(ServiceClock.now().date(), ServiceClock.zone)
         if self.history.count() == len(entries):
             return
         self.history.clear()
@@ -386,7 +387,7 @@ class PhonePanel(QFrame):
             self.history.addItem(self._history_item(entry))
 
     def _history_item(self, entry: HistoryEntry) -> QListWidgetItem:
-        line = f"{entry.at:%H:%M}  {outcome_text(entry.outcome)}  {entry.remote}"
+        line = f"{ServiceClock.text(entry.at)}  {outcome_text(entry.outcome)}  {entry.remote}"
         if entry.queue:
             line += f"  · {self.queue_name(entry.queue)}"
         if entry.talk_s:

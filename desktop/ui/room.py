@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QTableWidgetItem, QWidget
 
 from desktop.chat.state import Workstation
+from desktop.ui.texts import ServiceClock
 from protocol.messages import ReportInterval, RosterShiftLine, StaffAccountChange
 
 
@@ -64,6 +65,16 @@ class RoomPage(QWidget):
         self.commands = commands
         self.lang = lang
         self._run = run
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def service_today() -> QDate:
+    """Today in the service's zone (not the workstation's: a UTC machine is a day behind
+    in the small hours)."""
+    return qdate(ServiceClock.now().date())
 
 
 def date_edit(day: QDate, name: str) -> QDateEdit:

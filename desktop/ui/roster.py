@@ -13,9 +13,10 @@ from collections.abc import Callable, Coroutine
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,11 +26,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.chat.state import Workstation
-from desktop.supervisor.roster import CellError, Week, same_cell, shifts_of, week_cells
-from desktop.ui.room import PendingLine, RoomPage, SupervisorCommands, date_edit
+from desktop.supervisor.roster import (
+    CellError,
+    Week,
+    bad_cells,
+    first_week,
+    monday_of,
+    same_cell,
+    shifts_of,
+    week_cells,
+)
+from desktop.ui.room import PendingLine, RoomPage, SupervisorCommands, date_edit, qdate
+from desktop.ui.texts import ServiceClock
 from protocol.messages import ErrorCode, ErrorFrame
 
 CHANGED = QColor("#fff3bf")
+
+
+BAD = QColor("#f6b8b0")
 
 
 class RosterView(RoomPage):
@@ -46,7 +60,9 @@ class RosterView(RoomPage):
         self._stored: Week | None = None
         self._version = ""
         self._filling = False
-        self.week = date_edit(QDate.currentDate(), "rosterWeek")
+        self._said_bad = False  # the message line names a cell that does not read
+        # Labelled by its Monday; opens on this working week, or the next at the weekend.
+        self.week = date_edit(qdate(first_week(ServiceClock.now().date())), "rosterWeek")
         self.previous_button = QPushButton(self.tr("◀ Previous week"))
         self.next_button = QPushButton(self.tr("Next week ▶"))
         self.save_button = QPushButton(self.tr("Save week"))
@@ -84,13 +100,32 @@ class RosterView(RoomPage):
         self.save_button.clicked.connect(self.save)
         self.undo_button.clicked.connect(self.undo)
         self.table.itemChanged.connect(self._on_edit)
+        self.table.installEventFilter(self)
         self._sync_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete (or Backspace) empties the chosen cells: a day off."""
+        if (
+            watched is self.table
+            and event.type() is QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.table.state() is not QAbstractItemView.State.EditingState
+        ):
+            for item in self.table.selectedItems():
+                item.setText("")
+            return True
+        return super().eventFilter(watched, event)
 
     # --- to the backend ----------------------------------------------------------------
 
     def request(self) -> None:
         day = self.week.date().toPython()
         assert isinstance(day, date)
+        monday = monday_of(day)
+        if monday != day:
+            self.week.setDate(qdate(monday))  # the week is named by its Monday; asks again
+            return
         self.message.wait(self.tr("Loading…"))
         self._run(self.commands.request_roster_week(day))
 
@@ -209,6 +244,7 @@ class RosterView(RoomPage):
             return
         self._filling = True
         cells = self.cells()
+        bad = set(bad_cells(cells))
         for row, person in enumerate(self._stored.people):
             for day in range(7):
                 cell = self.table.item(row, day)
@@ -217,17 +253,42 @@ class RosterView(RoomPage):
                 key = (person.name, day)
                 saved = self._stored.cells.get(key, "")
                 changed = not same_cell(cells.get(key, ""), saved)
-                cell.setBackground(CHANGED if changed else QColor(Qt.GlobalColor.white))
+                colour = BAD if key in bad else CHANGED if changed else None
+                cell.setBackground(colour or QColor(Qt.GlobalColor.white))
                 tip = ", ".join(person.skills)
+                if key in bad:
+                    tip += "\n" + self.tr("Not a shift: write it as 8-15 or 8:00-11:30.")
                 if changed:
                     tip += "\n" + self.tr("Saved: %1").replace("%1", saved or self.tr("day off"))
                 cell.setToolTip(tip)
         self._filling = False
+        if bad:
+            # Said at once, with whose cell and which day: not only when she saves.
+            name, day = sorted(bad)[0]
+            self.message.done(self.cell_problem(name, day, cells[(name, day)], len(bad)))
+            self._said_bad = True
+        elif self._said_bad:
+            self._said_bad = False
+            self.message.done()
         self._sync_buttons()
+
+    def cell_problem(self, name: str, day: int, text: str, count: int) -> str:
+        assert self._stored is not None
+        when = self._stored.days[day]
+        locale = QLocale(self.lang)
+        said = (
+            self.tr("%1, %2: “%3” is not a shift (write 8-15 or 8:00-11:30).")
+            .replace("%1", name)
+            .replace("%2", f"{locale.dayName(when.isoweekday())} {when.day}.{when.month}.")
+            .replace("%3", text)
+        )
+        if count > 1:
+            said += " " + self.tr("%1 cells in all are marked red.").replace("%1", str(count))
+        return said
 
     def _sync_buttons(self) -> None:
         dirty = self.dirty()
-        self.save_button.setEnabled(dirty)
+        self.save_button.setEnabled(dirty and not bad_cells(self.cells()))
         self.undo_button.setEnabled(dirty)
         for widget in (self.week, self.previous_button, self.next_button):
             widget.setEnabled(not dirty)

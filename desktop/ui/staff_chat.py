@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.chat.state import Workstation, channel_peer
+from desktop.ui.texts import ServiceClock
 from protocol.messages import HELP_CHANNEL, dm_channel
 
 
@@ -147,7 +148,7 @@ class StaffChatView(QWidget):
         )
         parts = []
         for message in self.state.staff_chat.messages.get(self.current, []):
-            when = message.at.astimezone().strftime("%H:%M")
+            when = ServiceClock.text(message.at)
             text = html.escape(message.text).replace("\n", "<br>")
             parts.append(f"<p><b>{html.escape(message.sender_name)}</b> {when}<br>{text}</p>")
         sending = html.escape(self.tr("Sending…"))

@@ -24,7 +24,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,6 +62,7 @@ from desktop.ui.room import (
     date_edit,
     percent,
     plain_item,
+    service_today,
 )
 from desktop.ui.roster import RosterView
 from desktop.ui.texts import duration, reason_name, status_name
@@ -278,7 +279,7 @@ class HistoryView(RoomPage):
         run: Callable[[Coroutine[Any, Any, Any]], None],
     ) -> None:
         super().__init__(state, commands, lang, run)
-        today = QDate.currentDate()
+        today = service_today()
         self.first = date_edit(today.addDays(-6), "first")
         self.last = date_edit(today, "last")
         self.interval = QComboBox()
@@ -783,7 +784,7 @@ class StaffingView(RoomPage):
         run: Callable[[Coroutine[Any, Any, Any]], None],
     ) -> None:
         super().__init__(state, commands, lang, run)
-        self.first = date_edit(QDate.currentDate().addDays(1), "adviceFirst")
+        self.first = date_edit(service_today().addDays(1), "adviceFirst")
         self.days = QComboBox()
         self.days.addItem(self.tr("1 day"), 1)
         for n in (5, 7, 14):

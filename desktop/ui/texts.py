@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -170,6 +173,26 @@ def error_text(code: str) -> str:
         return QCoreApplication.translate(
             "Texts", "The server refused the request. Try again; if it repeats, tell IT support."
         )
+
+
+class ServiceClock:
+    """Every time she reads is in the service's zone (the log-in tells it), whatever the
+    workstation's clock is set to: a UTC or VDI machine shows the same "14.30" as the
+    client's page, the wallboard and the reports."""
+
+    zone: tzinfo = ZoneInfo("Europe/Helsinki")
+
+    @classmethod
+    def use(cls, name: str) -> None:
+        cls.zone = ZoneInfo(name)
+
+    @classmethod
+    def text(cls, at: datetime, fmt: str = "%H:%M") -> str:
+        return at.astimezone(cls.zone).strftime(fmt)
+
+    @classmethod
+    def now(cls) -> datetime:
+        return datetime.now(cls.zone)
 
 
 def plain(label: QLabel, text: str = "") -> QLabel:

@@ -50,15 +50,18 @@ async def test_users_page(qtbot: QtBot, tmp_path: Path, artifacts: str) -> None:
         page.new_password.setText("pitkä salasana 2026")
         page.add_button.click()
         await until(lambda: page.message.text() == "Tili lisätty.", what="added")
-        assert page.table.item(row_of(page, "uusi"), 3).text() == "neuvola"
+        # Skills by the names of the queues they serve, never their ids.
+        assert page.table.item(row_of(page, "uusi"), 3).text() == "Äitiys- ja lastenneuvola"
         window.grab().save(os.path.join(artifacts, "supervisor-users.png"))
 
         # A typo reaches the backend only from an outdated desktop: it is refused, named.
         await connection.change_account(
             StaffAccountChange(action="set_role", username="uusi", role="supervsor")
         )
-        await until(lambda: "valid roles" in page.message.text(), what="refusal")
-        assert "Ei tallennettu" in page.message.text()
+        await until(lambda: "Ei tallennettu" in page.message.text(), what="refusal")
+        # In Finnish, with what to do: never the log's English ("valid roles").
+        assert "valid roles" not in page.message.text()
+        assert "luettelosta" in page.message.text()
 
         # Skills and languages of the new nurse.
         page.table.selectRow(row_of(page, "uusi"))
@@ -69,7 +72,9 @@ async def test_users_page(qtbot: QtBot, tmp_path: Path, artifacts: str) -> None:
             lambda: page.table.item(row_of(page, "uusi"), 4).text() == "fi, sv",
             what="languages saved",
         )
-        assert page.table.item(row_of(page, "uusi"), 3).text() == "mipa, neuvola"
+        assert page.table.item(row_of(page, "uusi"), 3).text() == (
+            "Mielenterveys- ja päihdepalvelut, Äitiys- ja lastenneuvola"
+        )
         assert backend.query("select skills from staff_users where username = 'uusi'") == [
             ("mipa,neuvola",)
         ]

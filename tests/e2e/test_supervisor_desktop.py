@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -263,6 +263,25 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         refilled = grid.table.item(people.index("Liisa Lahtinen"), 0)
         assert refilled is not None and refilled.text() == "08:00–12:00"
         assert grid.next_button.isEnabled() and "1" in grid.message.text()
+        # The week is named by its Monday.
+        assert grid.week.date().toPython() == monday
+        # A cell that is no shift is marked at once, naming whose and which day; Delete
+        # clears it (a day off).
+        tuesday = grid.table.item(people.index("Liisa Lahtinen"), 1)
+        assert tuesday is not None
+        tuesday.setText("25-30")
+        assert tuesday.background().color().name() == "#f6b8b0"
+        said = grid.message.text()
+        day = monday + timedelta(days=1)
+        assert "Liisa Lahtinen" in said and "25-30" in said and f"{day.day}.{day.month}." in said
+        assert not grid.save_button.isEnabled()
+        await settle()
+        window.grab().save(os.path.join(artifacts, "supervisor-roster-bad-cell.png"))
+        grid.table.setCurrentItem(tuesday)
+        grid.table.setFocus()
+        qtbot.keyClick(grid.table, Qt.Key.Key_Delete)
+        assert tuesday.text() == "" and "25-30" not in grid.message.text()
+        assert not grid.save_button.isEnabled()  # nothing left to save
         await colleague.close()
 
         # A nurse's workstation has no supervisor's room.

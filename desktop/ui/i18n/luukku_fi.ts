@@ -254,27 +254,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="533"/>
+        <location filename="../phone.py" line="534"/>
         <source>Audio devices</source>
         <translation>Äänilaitteet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="541"/>
+        <location filename="../phone.py" line="542"/>
         <source>Microphone</source>
         <translation>Mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="542"/>
+        <location filename="../phone.py" line="543"/>
         <source>Speaker / headset</source>
         <translation>Kaiutin / kuulokkeet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="543"/>
+        <location filename="../phone.py" line="544"/>
         <source>Ringer</source>
         <translation>Soittoääni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="553"/>
+        <location filename="../phone.py" line="554"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
@@ -1727,166 +1727,166 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="124"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="149"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
-        <location filename="../main_window.py" line="459"/>
+        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="464"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="184"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
-        <location filename="../main_window.py" line="693"/>
+        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="698"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="656"/>
+        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="661"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
-        <location filename="../main_window.py" line="630"/>
+        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="635"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="226"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Sound for a new client line</source>
         <translation>Äänimerkki asiakkaan uudesta viestistä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="236"/>
         <source>My figures…</source>
         <translation>Omat lukuni…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="249"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Call outcome saved.</source>
         <translation>Puhelun tulos tallennettu.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="409"/>
         <source>New: %1</source>
         <translation>Uusi: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="415"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="430"/>
         <source>On standby you are asked when a queue needs you; no key is needed.</source>
         <translation>Valmiustilassa sinulta kysytään, kun jono tarvitsee sinua; näppäintä ei tarvita.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457"/>
+        <location filename="../main_window.py" line="462"/>
         <source>No open conversations. New chats are offered to you above.</source>
         <translation>Ei avoimia keskusteluja. Uudet chatit tarjotaan sinulle yläpuolella.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="523"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="547"/>
+        <location filename="../main_window.py" line="552"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561"/>
+        <location filename="../main_window.py" line="566"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563"/>
+        <location filename="../main_window.py" line="568"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="713"/>
+        <location filename="../main_window.py" line="718"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="716"/>
+        <location filename="../main_window.py" line="721"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="729"/>
+        <location filename="../main_window.py" line="734"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="785"/>
+        <location filename="../main_window.py" line="790"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Jono on taas rauhallinen: kiitos!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="817"/>
+        <location filename="../main_window.py" line="822"/>
         <source>The contact point needs help</source>
         <translation>Yhteyspiste tarvitsee apua</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="818"/>
+        <location filename="../main_window.py" line="823"/>
         <source>Clients are waiting in %1.</source>
         <translation>Asiakkaita odottaa jonossa %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="843"/>
+        <location filename="../main_window.py" line="848"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
@@ -2054,67 +2054,67 @@ pyyntöjä</translation>
 <context>
     <name>Phone</name>
     <message>
-        <location filename="../phone.py" line="60"/>
+        <location filename="../phone.py" line="61"/>
         <source>Phone: ready for calls</source>
         <translation>Puhelin: valmis puheluihin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="62"/>
+        <location filename="../phone.py" line="63"/>
         <source>Phone: connecting…</source>
         <translation>Puhelin: yhdistetään…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="64"/>
+        <location filename="../phone.py" line="65"/>
         <source>Phone: no connection to the phone server, retrying</source>
         <translation>Puhelin: ei yhteyttä puhelinpalvelimeen, yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="69"/>
+        <location filename="../phone.py" line="70"/>
         <source>Phone: not configured</source>
         <translation>Puhelin: ei määritetty</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="74"/>
+        <location filename="../phone.py" line="75"/>
         <source>answered</source>
         <translation>vastattu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="75"/>
+        <location filename="../phone.py" line="76"/>
         <source>missed</source>
         <translation>vastaamatta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="76"/>
+        <location filename="../phone.py" line="77"/>
         <source>outgoing</source>
         <translation>lähtevä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="77"/>
+        <location filename="../phone.py" line="78"/>
         <source>not answered</source>
         <translation>ei vastattu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="508"/>
+        <location filename="../phone.py" line="509"/>
         <source>microphone</source>
         <translation>mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="509"/>
+        <location filename="../phone.py" line="510"/>
         <source>speaker</source>
         <translation>kaiutin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="510"/>
+        <location filename="../phone.py" line="511"/>
         <source>ringer</source>
         <translation>soittoäänen laite</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="607"/>
+        <location filename="../phone.py" line="608"/>
         <source>Phone password</source>
         <translation>Puhelimen salasana</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="608"/>
+        <location filename="../phone.py" line="609"/>
         <source>SIP password for %1:</source>
         <translation>SIP-salasana käyttäjälle %1:</translation>
     </message>
@@ -2122,169 +2122,169 @@ pyyntöjä</translation>
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../phone.py" line="109"/>
+        <location filename="../phone.py" line="110"/>
         <source>Enter phone password…</source>
         <translation>Anna puhelimen salasana…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="121"/>
+        <location filename="../phone.py" line="122"/>
         <source>Incoming call</source>
         <translation>Saapuva puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="132"/>
+        <location filename="../phone.py" line="133"/>
         <source>Answer</source>
         <translation>Vastaa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="137"/>
+        <location filename="../phone.py" line="138"/>
         <source>Answer (Ctrl+Shift+A or the headset button)</source>
         <translation>Vastaa (Ctrl+Vaihto+A tai kuulokkeiden painike)</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="138"/>
+        <location filename="../phone.py" line="139"/>
         <source>Decline</source>
         <translation>Hylkää</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="164"/>
+        <location filename="../phone.py" line="165"/>
         <source>Mute</source>
         <translation>Mykistä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="167"/>
-        <location filename="../phone.py" line="358"/>
+        <location filename="../phone.py" line="168"/>
+        <location filename="../phone.py" line="359"/>
         <source>Hold</source>
         <translation>Pito</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="170"/>
+        <location filename="../phone.py" line="171"/>
         <source>Keypad</source>
         <translation>Näppäimistö</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="172"/>
+        <location filename="../phone.py" line="173"/>
         <source>Transfer…</source>
         <translation>Siirrä…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="174"/>
+        <location filename="../phone.py" line="175"/>
         <source>Complete transfer</source>
         <translation>Viimeistele siirto</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="176"/>
+        <location filename="../phone.py" line="177"/>
         <source>Hang up</source>
         <translation>Lopeta puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="206"/>
+        <location filename="../phone.py" line="207"/>
         <source>Number or colleague</source>
         <translation>Numero tai kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="207"/>
+        <location filename="../phone.py" line="208"/>
         <source>Call</source>
         <translation>Soita</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="225"/>
+        <location filename="../phone.py" line="226"/>
         <source>Switch back</source>
         <translation>Vaihda takaisin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="227"/>
+        <location filename="../phone.py" line="228"/>
         <source>Keep this one</source>
         <translation>Pidä tämä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="235"/>
+        <location filename="../phone.py" line="236"/>
         <source>Today&apos;s calls</source>
         <translation>Tämän päivän puhelut</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="238"/>
+        <location filename="../phone.py" line="239"/>
         <source>Double-click to call back</source>
         <translation>Soita takaisin kaksoisnapsauttamalla</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="240"/>
+        <location filename="../phone.py" line="241"/>
         <source>Audio devices…</source>
         <translation>Äänilaitteet…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="289"/>
+        <location filename="../phone.py" line="290"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Siirto ei onnistunut; soittaja on yhä linjallasi.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="292"/>
+        <location filename="../phone.py" line="293"/>
         <source>Transferred.</source>
         <translation>Siirretty.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="317"/>
-        <location filename="../phone.py" line="438"/>
+        <location filename="../phone.py" line="318"/>
+        <location filename="../phone.py" line="439"/>
         <source>The phone is not connected.</source>
         <translation>Puhelin ei ole yhteydessä.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="321"/>
+        <location filename="../phone.py" line="322"/>
         <source>Unknown number</source>
         <translation>Tuntematon numero</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="327"/>
+        <location filename="../phone.py" line="328"/>
         <source>Line: %1</source>
         <translation>Linja: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="329"/>
+        <location filename="../phone.py" line="330"/>
         <source>Direct call</source>
         <translation>Suora puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="334"/>
+        <location filename="../phone.py" line="335"/>
         <source>Waited %1</source>
         <translation>Jonottanut %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="342"/>
+        <location filename="../phone.py" line="343"/>
         <source>calling…</source>
         <translation>soitetaan…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="344"/>
+        <location filename="../phone.py" line="345"/>
         <source>on hold</source>
         <translation>pidossa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="346"/>
+        <location filename="../phone.py" line="347"/>
         <source>consultation</source>
         <translation>konsultaatio</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="349"/>
+        <location filename="../phone.py" line="350"/>
         <source>Keys pressed: %1</source>
         <translation>Painetut näppäimet: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="358"/>
+        <location filename="../phone.py" line="359"/>
         <source>Resume</source>
         <translation>Jatka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="407"/>
+        <location filename="../phone.py" line="408"/>
         <source>The phone could not do that: %1</source>
         <translation>Puhelin ei voinut tehdä sitä: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="481"/>
+        <location filename="../phone.py" line="482"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Valittu %1 irrotettiin; käytetään oletuslaitetta. Puhelu jatkuu.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="491"/>
+        <location filename="../phone.py" line="492"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Valittu %1 on taas kytketty. Vaihdetaanko takaisin siihen?</translation>
     </message>
@@ -2343,100 +2343,115 @@ pyyntöjä</translation>
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../roster.py" line="50"/>
+        <location filename="../roster.py" line="69"/>
         <source>◀ Previous week</source>
         <translation>◀ Edellinen viikko</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="51"/>
+        <location filename="../roster.py" line="70"/>
         <source>Next week ▶</source>
         <translation>Seuraava viikko ▶</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="52"/>
+        <location filename="../roster.py" line="71"/>
         <source>Save week</source>
         <translation>Tallenna viikko</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="54"/>
+        <location filename="../roster.py" line="73"/>
         <source>Undo changes</source>
         <translation>Peru muutokset</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="57"/>
+        <location filename="../roster.py" line="76"/>
         <source>Week of</source>
         <translation>Viikko alkaen</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="66"/>
+        <location filename="../roster.py" line="85"/>
         <source>Type a shift as 8-15 or 8:00-11:30; two shifts with a comma; leave the cell empty for a day off. Changed cells are yellow until saved.</source>
         <translation>Kirjoita vuoro muodossa 8-15 tai 8:00-11:30; kaksi vuoroa pilkulla erotettuna; tyhjä solu on vapaapäivä. Muutetut solut ovat keltaisia tallennukseen asti.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="94"/>
+        <location filename="../roster.py" line="132"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="104"/>
+        <location filename="../roster.py" line="142"/>
         <source>This cell does not read as a shift: %1</source>
         <translation>Solua ei voi lukea työvuoroksi: %1</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="107"/>
+        <location filename="../roster.py" line="145"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="140"/>
+        <location filename="../roster.py" line="178"/>
         <source>Not saved:</source>
         <translation>Ei tallennettu:</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="142"/>
+        <location filename="../roster.py" line="180"/>
         <source>%1 shifts saved.</source>
         <translation>%1 työvuoroa tallennettu.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="151"/>
+        <location filename="../roster.py" line="189"/>
         <source>A colleague saved this week while you edited it. Your cells are kept; those that differ from the saved week are yellow. Save again to keep yours.</source>
         <translation>Kollega tallensi tämän viikon muokatessasi sitä. Sinun solusi on säilytetty; tallennetusta viikosta poikkeavat ovat keltaisia. Tallenna uudelleen, jos haluat pitää omasi.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="223"/>
+        <location filename="../roster.py" line="263"/>
+        <source>Not a shift: write it as 8-15 or 8:00-11:30.</source>
+        <translation>Ei vuoro: kirjoita muodossa 8-15 tai 8:00-11:30.</translation>
+    </message>
+    <message>
+        <location filename="../roster.py" line="265"/>
         <source>Saved: %1</source>
         <translation>Tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="223"/>
+        <location filename="../roster.py" line="265"/>
         <source>day off</source>
         <translation>vapaa</translation>
+    </message>
+    <message>
+        <location filename="../roster.py" line="283"/>
+        <source>%1, %2: “%3” is not a shift (write 8-15 or 8:00-11:30).</source>
+        <translation>%1, %2: ”%3” ei ole vuoro (kirjoita 8-15 tai 8:00-11:30).</translation>
+    </message>
+    <message>
+        <location filename="../roster.py" line="289"/>
+        <source>%1 cells in all are marked red.</source>
+        <translation>Yhteensä %1 solua on merkitty punaisella.</translation>
     </message>
 </context>
 <context>
     <name>StaffChatView</name>
     <message>
-        <location filename="../staff_chat.py" line="61"/>
+        <location filename="../staff_chat.py" line="62"/>
         <source>Message to colleagues (no client details in the help channel)</source>
         <translation>Viesti työkavereille (ei asiakastietoja apukanavalle)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="64"/>
+        <location filename="../staff_chat.py" line="65"/>
         <source>Send</source>
         <translation>Lähetä</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="94"/>
+        <location filename="../staff_chat.py" line="95"/>
         <source>Help channel (everyone)</source>
         <translation>Apukanava (kaikki)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="146"/>
+        <location filename="../staff_chat.py" line="147"/>
         <source>Help channel</source>
         <translation>Apukanava</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="153"/>
+        <location filename="../staff_chat.py" line="154"/>
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
     </message>
@@ -2620,254 +2635,254 @@ pyyntöjä</translation>
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="16"/>
+        <location filename="../texts.py" line="19"/>
         <source>Ready</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="17"/>
+        <location filename="../texts.py" line="20"/>
         <source>Not ready</source>
         <translation>Ei valmis</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="18"/>
+        <location filename="../texts.py" line="21"/>
         <source>Wrap-up</source>
         <translation>Jälkityö</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="19"/>
+        <location filename="../texts.py" line="22"/>
         <source>Offline</source>
         <translation>Poissa</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="29"/>
+        <location filename="../texts.py" line="32"/>
         <source>Break</source>
         <translation>Tauko</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="30"/>
+        <location filename="../texts.py" line="33"/>
         <source>Meeting</source>
         <translation>Palaveri</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="31"/>
+        <location filename="../texts.py" line="34"/>
         <source>Training</source>
         <translation>Koulutus</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="32"/>
+        <location filename="../texts.py" line="35"/>
         <source>Other work</source>
         <translation>Muu työ</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="33"/>
+        <location filename="../texts.py" line="36"/>
         <source>Missed offer</source>
         <translation>Ohitettu tarjous</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="34"/>
+        <location filename="../texts.py" line="37"/>
         <source>Just logged in</source>
         <translation>Juuri kirjautunut</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="35"/>
+        <location filename="../texts.py" line="38"/>
         <source>Set by a supervisor</source>
         <translation>Esihenkilön asettama</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="36"/>
+        <location filename="../texts.py" line="39"/>
         <source>Digi-agent on standby</source>
         <translation>Digiagentti valmiustilassa</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="37"/>
+        <location filename="../texts.py" line="40"/>
         <source>Returning to clinic work</source>
         <translation>Palaamassa vastaanottotyöhön</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43"/>
+        <location filename="../texts.py" line="46"/>
         <source>Handled in one contact</source>
         <translation>Hoidettu yhdellä yhteydenotolla</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="44"/>
+        <location filename="../texts.py" line="47"/>
         <source>Appointment booked</source>
         <translation>Aika varattu</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="45"/>
+        <location filename="../texts.py" line="48"/>
         <source>Callback left</source>
         <translation>Soittopyyntö jätetty</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="46"/>
+        <location filename="../texts.py" line="49"/>
         <source>Referred to social services</source>
         <translation>Ohjattu sosiaalipalveluihin</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="47"/>
+        <location filename="../texts.py" line="50"/>
         <source>Referred to emergency care / on-call line (112, 116 117)</source>
         <translation>Ohjattu päivystykseen / päivystysapuun (112, 116 117)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50"/>
+        <location filename="../texts.py" line="53"/>
         <source>Other</source>
         <translation>Muu</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="56"/>
+        <location filename="../texts.py" line="59"/>
         <source>Connecting…</source>
         <translation>Yhdistetään…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="57"/>
+        <location filename="../texts.py" line="60"/>
         <source>Connected</source>
         <translation>Yhteys kunnossa</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="58"/>
+        <location filename="../texts.py" line="61"/>
         <source>Connection lost, reconnecting…</source>
         <translation>Yhteys katkesi, yhdistetään uudelleen…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="59"/>
+        <location filename="../texts.py" line="62"/>
         <source>Login failed</source>
         <translation>Kirjautuminen epäonnistui</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="67"/>
+        <location filename="../texts.py" line="70"/>
         <source>The client left the conversation.</source>
         <translation>Asiakas poistui keskustelusta.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="68"/>
+        <location filename="../texts.py" line="71"/>
         <source>The conversation was transferred to another professional.</source>
         <translation>Keskustelu siirrettiin toiselle ammattilaiselle.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="71"/>
+        <location filename="../texts.py" line="74"/>
         <source>%1 joined the conversation as a consultant.</source>
         <translation>%1 liittyi keskusteluun konsulttina.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="74"/>
+        <location filename="../texts.py" line="77"/>
         <source>%1 left the conversation.</source>
         <translation>%1 poistui keskustelusta.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="77"/>
+        <location filename="../texts.py" line="80"/>
         <source>A picture was requested from the client.</source>
         <translation>Asiakkaalta pyydettiin kuvaa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="86"/>
+        <location filename="../texts.py" line="89"/>
         <source>Nobody in that queue can take a chat now. Try later or pick another queue.</source>
         <translation>Kukaan siinä jonossa ei voi ottaa chattia nyt. Yritä myöhemmin tai valitse toinen jono.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="89"/>
+        <location filename="../texts.py" line="92"/>
         <source>That colleague cannot take a chat now (not Ready, or full).</source>
         <translation>Kollega ei voi ottaa chattia nyt (ei valmiina tai täynnä).</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="92"/>
-        <location filename="../texts.py" line="100"/>
+        <location filename="../texts.py" line="95"/>
+        <location filename="../texts.py" line="103"/>
         <source>That colleague is not online.</source>
         <translation>Kollega ei ole paikalla.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="93"/>
+        <location filename="../texts.py" line="96"/>
         <source>That colleague does not serve that queue.</source>
         <translation>Kollega ei palvele sitä jonoa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="96"/>
+        <location filename="../texts.py" line="99"/>
         <source>You cannot transfer to yourself.</source>
         <translation>Et voi siirtää itsellesi.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="97"/>
+        <location filename="../texts.py" line="100"/>
         <source>That colleague&apos;s role cannot be invited into client conversations.</source>
         <translation>Kollegan roolia ei voi kutsua asiakaskeskusteluihin.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="101"/>
+        <location filename="../texts.py" line="104"/>
         <source>That colleague is already in the conversation.</source>
         <translation>Kollega on jo keskustelussa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="112"/>
-        <location filename="../texts.py" line="117"/>
+        <location filename="../texts.py" line="115"/>
+        <location filename="../texts.py" line="120"/>
         <source>The workstation and the server did not understand each other. Try again; if it repeats, tell IT support.</source>
         <translation>Työasema ja palvelin eivät ymmärtäneet toisiaan. Yritä uudelleen; jos sama toistuu, kerro IT-tuelle.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="122"/>
+        <location filename="../texts.py" line="125"/>
         <source>This version of Luukku does not match the server. Ask IT support to update it.</source>
         <translation>Tämä Luukun versio ei sovi yhteen palvelimen kanssa. Pyydä IT-tukea päivittämään se.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="126"/>
+        <location filename="../texts.py" line="129"/>
         <source>That is too large to send. Shorten it or choose a smaller file.</source>
         <translation>Se on liian suuri lähetettäväksi. Lyhennä tekstiä tai valitse pienempi tiedosto.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="129"/>
+        <location filename="../texts.py" line="132"/>
         <source>Too many requests in a short time. Wait a moment and try again.</source>
         <translation>Liian monta pyyntöä lyhyessä ajassa. Odota hetki ja yritä uudelleen.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="132"/>
+        <location filename="../texts.py" line="135"/>
         <source>The service is closed now. It cannot be done until it opens.</source>
         <translation>Palvelu on nyt suljettu. Tämä onnistuu vasta, kun palvelu aukeaa.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="135"/>
+        <location filename="../texts.py" line="138"/>
         <source>That queue is not in use (any more). Choose another queue from the list.</source>
         <translation>Jono ei ole (enää) käytössä. Valitse toinen jono luettelosta.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="138"/>
+        <location filename="../texts.py" line="141"/>
         <source>It is no longer there: a colleague may have closed or taken it. The view is up to date now.</source>
         <translation>Sitä ei enää ole: työkaveri on ehkä sulkenut tai ottanut sen. Näkymä on nyt ajan tasalla.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="143"/>
+        <location filename="../texts.py" line="146"/>
         <source>Wrong username or password, or the account is disabled.</source>
         <translation>Väärä käyttäjätunnus tai salasana, tai tili on poistettu käytöstä.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="146"/>
+        <location filename="../texts.py" line="149"/>
         <source>Your session has ended. Log in again.</source>
         <translation>Istuntosi on päättynyt. Kirjaudu uudelleen.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="149"/>
+        <location filename="../texts.py" line="152"/>
         <source>Your role does not allow this. Ask a supervisor.</source>
         <translation>Roolisi ei salli tätä. Pyydä esihenkilöä.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="152"/>
+        <location filename="../texts.py" line="155"/>
         <source>Not possible in the present situation: a colleague may have acted first, or your state does not allow it. Check the situation and try again.</source>
         <translation>Ei onnistu nykytilanteessa: työkaveri on ehkä ehtinyt ensin, tai tilasi ei salli sitä. Tarkista tilanne ja yritä uudelleen.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="157"/>
+        <location filename="../texts.py" line="160"/>
         <source>The server ran into an error; nothing you wrote was lost. Try again; if it repeats, tell IT support.</source>
         <translation>Palvelimella tapahtui virhe; kirjoittamasi ei kadonnut. Yritä uudelleen; jos sama toistuu, kerro IT-tuelle.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="162"/>
+        <location filename="../texts.py" line="165"/>
         <source>This needs a client identified with Suomi.fi. Ask the client to identify first.</source>
         <translation>Tämä edellyttää Suomi.fi-tunnistettua asiakasta. Pyydä asiakasta tunnistautumaan ensin.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="170"/>
+        <location filename="../texts.py" line="173"/>
         <source>The server refused the request. Try again; if it repeats, tell IT support.</source>
         <translation>Palvelin hylkäsi pyynnön. Yritä uudelleen; jos sama toistuu, kerro IT-tuelle.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="215"/>
+        <location filename="../texts.py" line="238"/>
         <source>Anonymous</source>
         <translation>Nimetön</translation>
     </message>
@@ -2875,37 +2890,37 @@ pyyntöjä</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="571"/>
+        <location filename="../phone.py" line="572"/>
         <source>Transfer the call</source>
         <translation>Siirrä puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="574"/>
+        <location filename="../phone.py" line="575"/>
         <source>Colleague or number:</source>
         <translation>Kollega tai numero:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="579"/>
+        <location filename="../phone.py" line="580"/>
         <source>Transfer now</source>
         <translation>Siirrä heti</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="581"/>
+        <location filename="../phone.py" line="582"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Soittaja yhdistetään heti; sinä poistut puhelusta.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="582"/>
+        <location filename="../phone.py" line="583"/>
         <source>Talk first</source>
         <translation>Keskustele ensin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="585"/>
+        <location filename="../phone.py" line="586"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Soittaja odottaa pidossa, kun puhut kollegan kanssa.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="587"/>
+        <location filename="../phone.py" line="588"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>

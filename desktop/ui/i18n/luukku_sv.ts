@@ -254,27 +254,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="533"/>
+        <location filename="../phone.py" line="534"/>
         <source>Audio devices</source>
         <translation>Ljudenheter</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="541"/>
+        <location filename="../phone.py" line="542"/>
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="542"/>
+        <location filename="../phone.py" line="543"/>
         <source>Speaker / headset</source>
         <translation>Högtalare / headset</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="543"/>
+        <location filename="../phone.py" line="544"/>
         <source>Ringer</source>
         <translation>Ringsignal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="553"/>
+        <location filename="../phone.py" line="554"/>
         <source>System default</source>
         <translation>Systemets standard</translation>
     </message>
@@ -1727,166 +1727,166 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="124"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="149"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
-        <location filename="../main_window.py" line="459"/>
+        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="464"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="184"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
-        <location filename="../main_window.py" line="693"/>
+        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="698"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="656"/>
+        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="661"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
-        <location filename="../main_window.py" line="630"/>
+        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="635"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="226"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Sound for a new client line</source>
         <translation>Ljud för ett nytt meddelande från klienten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="236"/>
         <source>My figures…</source>
         <translation>Mina siffror…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="249"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Call outcome saved.</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="409"/>
         <source>New: %1</source>
         <translation>Ny: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="415"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="430"/>
         <source>On standby you are asked when a queue needs you; no key is needed.</source>
         <translation>I beredskap blir du tillfrågad när en kö behöver dig; ingen tangent behövs.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457"/>
+        <location filename="../main_window.py" line="462"/>
         <source>No open conversations. New chats are offered to you above.</source>
         <translation>Inga öppna samtal. Nya chattar erbjuds dig här ovanför.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="523"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="547"/>
+        <location filename="../main_window.py" line="552"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561"/>
+        <location filename="../main_window.py" line="566"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563"/>
+        <location filename="../main_window.py" line="568"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="713"/>
+        <location filename="../main_window.py" line="718"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="716"/>
+        <location filename="../main_window.py" line="721"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="729"/>
+        <location filename="../main_window.py" line="734"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="785"/>
+        <location filename="../main_window.py" line="790"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Kön är lugn igen: tack!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="817"/>
+        <location filename="../main_window.py" line="822"/>
         <source>The contact point needs help</source>
         <translation>Kontaktpunkten behöver hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="818"/>
+        <location filename="../main_window.py" line="823"/>
         <source>Clients are waiting in %1.</source>
         <translation>Klienter väntar i %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="843"/>
+        <location filename="../main_window.py" line="848"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
@@ -2054,67 +2054,67 @@ uppringningar</translation>
 <context>
     <name>Phone</name>
     <message>
-        <location filename="../phone.py" line="60"/>
+        <location filename="../phone.py" line="61"/>
         <source>Phone: ready for calls</source>
         <translation>Telefon: redo för samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="62"/>
+        <location filename="../phone.py" line="63"/>
         <source>Phone: connecting…</source>
         <translation>Telefon: ansluter…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="64"/>
+        <location filename="../phone.py" line="65"/>
         <source>Phone: no connection to the phone server, retrying</source>
         <translation>Telefon: ingen anslutning till telefonservern, försöker igen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="69"/>
+        <location filename="../phone.py" line="70"/>
         <source>Phone: not configured</source>
         <translation>Telefon: inte konfigurerad</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="74"/>
+        <location filename="../phone.py" line="75"/>
         <source>answered</source>
         <translation>besvarat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="75"/>
+        <location filename="../phone.py" line="76"/>
         <source>missed</source>
         <translation>missat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="76"/>
+        <location filename="../phone.py" line="77"/>
         <source>outgoing</source>
         <translation>utgående</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="77"/>
+        <location filename="../phone.py" line="78"/>
         <source>not answered</source>
         <translation>obesvarat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="508"/>
+        <location filename="../phone.py" line="509"/>
         <source>microphone</source>
         <translation>mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="509"/>
+        <location filename="../phone.py" line="510"/>
         <source>speaker</source>
         <translation>högtalare</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="510"/>
+        <location filename="../phone.py" line="511"/>
         <source>ringer</source>
         <translation>ringsignalenhet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="607"/>
+        <location filename="../phone.py" line="608"/>
         <source>Phone password</source>
         <translation>Telefonlösenord</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="608"/>
+        <location filename="../phone.py" line="609"/>
         <source>SIP password for %1:</source>
         <translation>SIP-lösenord för %1:</translation>
     </message>
@@ -2122,169 +2122,169 @@ uppringningar</translation>
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../phone.py" line="109"/>
+        <location filename="../phone.py" line="110"/>
         <source>Enter phone password…</source>
         <translation>Ange telefonlösenord…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="121"/>
+        <location filename="../phone.py" line="122"/>
         <source>Incoming call</source>
         <translation>Inkommande samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="132"/>
+        <location filename="../phone.py" line="133"/>
         <source>Answer</source>
         <translation>Svara</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="137"/>
+        <location filename="../phone.py" line="138"/>
         <source>Answer (Ctrl+Shift+A or the headset button)</source>
         <translation>Svara (Ctrl+Skift+A eller headsetknappen)</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="138"/>
+        <location filename="../phone.py" line="139"/>
         <source>Decline</source>
         <translation>Avvisa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="164"/>
+        <location filename="../phone.py" line="165"/>
         <source>Mute</source>
         <translation>Tysta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="167"/>
-        <location filename="../phone.py" line="358"/>
+        <location filename="../phone.py" line="168"/>
+        <location filename="../phone.py" line="359"/>
         <source>Hold</source>
         <translation>Parkera</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="170"/>
+        <location filename="../phone.py" line="171"/>
         <source>Keypad</source>
         <translation>Knappsats</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="172"/>
+        <location filename="../phone.py" line="173"/>
         <source>Transfer…</source>
         <translation>Koppla…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="174"/>
+        <location filename="../phone.py" line="175"/>
         <source>Complete transfer</source>
         <translation>Slutför kopplingen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="176"/>
+        <location filename="../phone.py" line="177"/>
         <source>Hang up</source>
         <translation>Lägg på</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="206"/>
+        <location filename="../phone.py" line="207"/>
         <source>Number or colleague</source>
         <translation>Nummer eller kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="207"/>
+        <location filename="../phone.py" line="208"/>
         <source>Call</source>
         <translation>Ring</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="225"/>
+        <location filename="../phone.py" line="226"/>
         <source>Switch back</source>
         <translation>Byt tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="227"/>
+        <location filename="../phone.py" line="228"/>
         <source>Keep this one</source>
         <translation>Behåll den här</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="235"/>
+        <location filename="../phone.py" line="236"/>
         <source>Today&apos;s calls</source>
         <translation>Dagens samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="238"/>
+        <location filename="../phone.py" line="239"/>
         <source>Double-click to call back</source>
         <translation>Dubbelklicka för att ringa tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="240"/>
+        <location filename="../phone.py" line="241"/>
         <source>Audio devices…</source>
         <translation>Ljudenheter…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="289"/>
+        <location filename="../phone.py" line="290"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Kopplingen lyckades inte; den som ringer är kvar hos dig.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="292"/>
+        <location filename="../phone.py" line="293"/>
         <source>Transferred.</source>
         <translation>Kopplat.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="317"/>
-        <location filename="../phone.py" line="438"/>
+        <location filename="../phone.py" line="318"/>
+        <location filename="../phone.py" line="439"/>
         <source>The phone is not connected.</source>
         <translation>Telefonen är inte ansluten.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="321"/>
+        <location filename="../phone.py" line="322"/>
         <source>Unknown number</source>
         <translation>Okänt nummer</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="327"/>
+        <location filename="../phone.py" line="328"/>
         <source>Line: %1</source>
         <translation>Linje: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="329"/>
+        <location filename="../phone.py" line="330"/>
         <source>Direct call</source>
         <translation>Direktsamtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="334"/>
+        <location filename="../phone.py" line="335"/>
         <source>Waited %1</source>
         <translation>Väntat %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="342"/>
+        <location filename="../phone.py" line="343"/>
         <source>calling…</source>
         <translation>ringer…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="344"/>
+        <location filename="../phone.py" line="345"/>
         <source>on hold</source>
         <translation>parkerat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="346"/>
+        <location filename="../phone.py" line="347"/>
         <source>consultation</source>
         <translation>konsultation</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="349"/>
+        <location filename="../phone.py" line="350"/>
         <source>Keys pressed: %1</source>
         <translation>Tryckta knappar: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="358"/>
+        <location filename="../phone.py" line="359"/>
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="407"/>
+        <location filename="../phone.py" line="408"/>
         <source>The phone could not do that: %1</source>
         <translation>Telefonen kunde inte göra det: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="481"/>
+        <location filename="../phone.py" line="482"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Vald %1 försvann; standardenheten används. Samtalet fortsätter.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="491"/>
+        <location filename="../phone.py" line="492"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Vald %1 är ansluten igen. Byta tillbaka till den?</translation>
     </message>
@@ -2343,100 +2343,115 @@ uppringningar</translation>
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../roster.py" line="50"/>
+        <location filename="../roster.py" line="69"/>
         <source>◀ Previous week</source>
         <translation>◀ Föregående vecka</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="51"/>
+        <location filename="../roster.py" line="70"/>
         <source>Next week ▶</source>
         <translation>Nästa vecka ▶</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="52"/>
+        <location filename="../roster.py" line="71"/>
         <source>Save week</source>
         <translation>Spara veckan</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="54"/>
+        <location filename="../roster.py" line="73"/>
         <source>Undo changes</source>
         <translation>Ångra ändringarna</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="57"/>
+        <location filename="../roster.py" line="76"/>
         <source>Week of</source>
         <translation>Veckan från</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="66"/>
+        <location filename="../roster.py" line="85"/>
         <source>Type a shift as 8-15 or 8:00-11:30; two shifts with a comma; leave the cell empty for a day off. Changed cells are yellow until saved.</source>
         <translation>Skriv ett pass som 8-15 eller 8:00-11:30; två pass med kommatecken; lämna rutan tom för en ledig dag. Ändrade rutor är gula tills de sparas.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="94"/>
+        <location filename="../roster.py" line="132"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="104"/>
+        <location filename="../roster.py" line="142"/>
         <source>This cell does not read as a shift: %1</source>
         <translation>Rutan kan inte läsas som ett pass: %1</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="107"/>
+        <location filename="../roster.py" line="145"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="140"/>
+        <location filename="../roster.py" line="178"/>
         <source>Not saved:</source>
         <translation>Inte sparat:</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="142"/>
+        <location filename="../roster.py" line="180"/>
         <source>%1 shifts saved.</source>
         <translation>%1 pass sparade.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="151"/>
+        <location filename="../roster.py" line="189"/>
         <source>A colleague saved this week while you edited it. Your cells are kept; those that differ from the saved week are yellow. Save again to keep yours.</source>
         <translation>En kollega sparade veckan medan du redigerade den. Dina rutor finns kvar; de som skiljer sig från den sparade veckan är gula. Spara igen för att behålla dina.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="223"/>
+        <location filename="../roster.py" line="263"/>
+        <source>Not a shift: write it as 8-15 or 8:00-11:30.</source>
+        <translation>Inget pass: skriv som 8-15 eller 8:00-11:30.</translation>
+    </message>
+    <message>
+        <location filename="../roster.py" line="265"/>
         <source>Saved: %1</source>
         <translation>Sparat: %1</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="223"/>
+        <location filename="../roster.py" line="265"/>
         <source>day off</source>
         <translation>ledig</translation>
+    </message>
+    <message>
+        <location filename="../roster.py" line="283"/>
+        <source>%1, %2: “%3” is not a shift (write 8-15 or 8:00-11:30).</source>
+        <translation>%1, %2: ”%3” är inget pass (skriv 8-15 eller 8:00-11:30).</translation>
+    </message>
+    <message>
+        <location filename="../roster.py" line="289"/>
+        <source>%1 cells in all are marked red.</source>
+        <translation>Sammanlagt %1 celler är markerade med rött.</translation>
     </message>
 </context>
 <context>
     <name>StaffChatView</name>
     <message>
-        <location filename="../staff_chat.py" line="61"/>
+        <location filename="../staff_chat.py" line="62"/>
         <source>Message to colleagues (no client details in the help channel)</source>
         <translation>Meddelande till kolleger (inga klientuppgifter i hjälpkanalen)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="64"/>
+        <location filename="../staff_chat.py" line="65"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="94"/>
+        <location filename="../staff_chat.py" line="95"/>
         <source>Help channel (everyone)</source>
         <translation>Hjälpkanal (alla)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="146"/>
+        <location filename="../staff_chat.py" line="147"/>
         <source>Help channel</source>
         <translation>Hjälpkanal</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="153"/>
+        <location filename="../staff_chat.py" line="154"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
@@ -2620,254 +2635,254 @@ uppringningar</translation>
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../texts.py" line="16"/>
+        <location filename="../texts.py" line="19"/>
         <source>Ready</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="17"/>
+        <location filename="../texts.py" line="20"/>
         <source>Not ready</source>
         <translation>Inte redo</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="18"/>
+        <location filename="../texts.py" line="21"/>
         <source>Wrap-up</source>
         <translation>Efterarbete</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="19"/>
+        <location filename="../texts.py" line="22"/>
         <source>Offline</source>
         <translation>Frånvarande</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="29"/>
+        <location filename="../texts.py" line="32"/>
         <source>Break</source>
         <translation>Paus</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="30"/>
+        <location filename="../texts.py" line="33"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="31"/>
+        <location filename="../texts.py" line="34"/>
         <source>Training</source>
         <translation>Utbildning</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="32"/>
+        <location filename="../texts.py" line="35"/>
         <source>Other work</source>
         <translation>Annat arbete</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="33"/>
+        <location filename="../texts.py" line="36"/>
         <source>Missed offer</source>
         <translation>Missat erbjudande</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="34"/>
+        <location filename="../texts.py" line="37"/>
         <source>Just logged in</source>
         <translation>Nyss inloggad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="35"/>
+        <location filename="../texts.py" line="38"/>
         <source>Set by a supervisor</source>
         <translation>Satt av förman</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="36"/>
+        <location filename="../texts.py" line="39"/>
         <source>Digi-agent on standby</source>
         <translation>Digiagent i beredskap</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="37"/>
+        <location filename="../texts.py" line="40"/>
         <source>Returning to clinic work</source>
         <translation>Återvänder till mottagningsarbetet</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="43"/>
+        <location filename="../texts.py" line="46"/>
         <source>Handled in one contact</source>
         <translation>Klart vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="44"/>
+        <location filename="../texts.py" line="47"/>
         <source>Appointment booked</source>
         <translation>Tid bokad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="45"/>
+        <location filename="../texts.py" line="48"/>
         <source>Callback left</source>
         <translation>Återuppringning lämnad</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="46"/>
+        <location filename="../texts.py" line="49"/>
         <source>Referred to social services</source>
         <translation>Hänvisad till socialtjänsten</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="47"/>
+        <location filename="../texts.py" line="50"/>
         <source>Referred to emergency care / on-call line (112, 116 117)</source>
         <translation>Hänvisad till jouren / jourhjälpen (112, 116 117)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="50"/>
+        <location filename="../texts.py" line="53"/>
         <source>Other</source>
         <translation>Annat</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="56"/>
+        <location filename="../texts.py" line="59"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="57"/>
+        <location filename="../texts.py" line="60"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="58"/>
+        <location filename="../texts.py" line="61"/>
         <source>Connection lost, reconnecting…</source>
         <translation>Förbindelsen bröts, ansluter igen…</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="59"/>
+        <location filename="../texts.py" line="62"/>
         <source>Login failed</source>
         <translation>Inloggningen misslyckades</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="67"/>
+        <location filename="../texts.py" line="70"/>
         <source>The client left the conversation.</source>
         <translation>Klienten lämnade samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="68"/>
+        <location filename="../texts.py" line="71"/>
         <source>The conversation was transferred to another professional.</source>
         <translation>Samtalet flyttades till en annan yrkesperson.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="71"/>
+        <location filename="../texts.py" line="74"/>
         <source>%1 joined the conversation as a consultant.</source>
         <translation>%1 anslöt till samtalet som konsult.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="74"/>
+        <location filename="../texts.py" line="77"/>
         <source>%1 left the conversation.</source>
         <translation>%1 lämnade samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="77"/>
+        <location filename="../texts.py" line="80"/>
         <source>A picture was requested from the client.</source>
         <translation>Klienten ombads om en bild.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="86"/>
+        <location filename="../texts.py" line="89"/>
         <source>Nobody in that queue can take a chat now. Try later or pick another queue.</source>
         <translation>Ingen i den kön kan ta en chatt nu. Försök senare eller välj en annan kö.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="89"/>
+        <location filename="../texts.py" line="92"/>
         <source>That colleague cannot take a chat now (not Ready, or full).</source>
         <translation>Kollegan kan inte ta en chatt nu (inte redo eller full).</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="92"/>
-        <location filename="../texts.py" line="100"/>
+        <location filename="../texts.py" line="95"/>
+        <location filename="../texts.py" line="103"/>
         <source>That colleague is not online.</source>
         <translation>Kollegan är inte inloggad.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="93"/>
+        <location filename="../texts.py" line="96"/>
         <source>That colleague does not serve that queue.</source>
         <translation>Kollegan betjänar inte den kön.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="96"/>
+        <location filename="../texts.py" line="99"/>
         <source>You cannot transfer to yourself.</source>
         <translation>Du kan inte flytta till dig själv.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="97"/>
+        <location filename="../texts.py" line="100"/>
         <source>That colleague&apos;s role cannot be invited into client conversations.</source>
         <translation>Kollegans roll kan inte bjudas in till klientsamtal.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="101"/>
+        <location filename="../texts.py" line="104"/>
         <source>That colleague is already in the conversation.</source>
         <translation>Kollegan är redan med i samtalet.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="112"/>
-        <location filename="../texts.py" line="117"/>
+        <location filename="../texts.py" line="115"/>
+        <location filename="../texts.py" line="120"/>
         <source>The workstation and the server did not understand each other. Try again; if it repeats, tell IT support.</source>
         <translation>Arbetsstationen och servern förstod inte varandra. Försök igen; om det upprepas, kontakta IT-supporten.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="122"/>
+        <location filename="../texts.py" line="125"/>
         <source>This version of Luukku does not match the server. Ask IT support to update it.</source>
         <translation>Den här versionen av Luukku passar inte ihop med servern. Be IT-supporten uppdatera den.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="126"/>
+        <location filename="../texts.py" line="129"/>
         <source>That is too large to send. Shorten it or choose a smaller file.</source>
         <translation>Det är för stort för att skickas. Korta ner det eller välj en mindre fil.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="129"/>
+        <location filename="../texts.py" line="132"/>
         <source>Too many requests in a short time. Wait a moment and try again.</source>
         <translation>För många förfrågningar på kort tid. Vänta en stund och försök igen.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="132"/>
+        <location filename="../texts.py" line="135"/>
         <source>The service is closed now. It cannot be done until it opens.</source>
         <translation>Tjänsten är stängd nu. Det går först när den öppnar.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="135"/>
+        <location filename="../texts.py" line="138"/>
         <source>That queue is not in use (any more). Choose another queue from the list.</source>
         <translation>Kön används inte (längre). Välj en annan kö i listan.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="138"/>
+        <location filename="../texts.py" line="141"/>
         <source>It is no longer there: a colleague may have closed or taken it. The view is up to date now.</source>
         <translation>Den finns inte längre: en kollega kan ha stängt eller tagit den. Vyn är uppdaterad nu.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="143"/>
+        <location filename="../texts.py" line="146"/>
         <source>Wrong username or password, or the account is disabled.</source>
         <translation>Fel användarnamn eller lösenord, eller så är kontot inaktiverat.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="146"/>
+        <location filename="../texts.py" line="149"/>
         <source>Your session has ended. Log in again.</source>
         <translation>Din session har upphört. Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="149"/>
+        <location filename="../texts.py" line="152"/>
         <source>Your role does not allow this. Ask a supervisor.</source>
         <translation>Din roll tillåter inte detta. Fråga en arbetsledare.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="152"/>
+        <location filename="../texts.py" line="155"/>
         <source>Not possible in the present situation: a colleague may have acted first, or your state does not allow it. Check the situation and try again.</source>
         <translation>Inte möjligt i nuläget: en kollega kan ha hunnit först, eller så tillåter din status det inte. Kontrollera läget och försök igen.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="157"/>
+        <location filename="../texts.py" line="160"/>
         <source>The server ran into an error; nothing you wrote was lost. Try again; if it repeats, tell IT support.</source>
         <translation>Ett fel uppstod på servern; inget du skrev gick förlorat. Försök igen; om det upprepas, kontakta IT-supporten.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="162"/>
+        <location filename="../texts.py" line="165"/>
         <source>This needs a client identified with Suomi.fi. Ask the client to identify first.</source>
         <translation>Detta kräver en klient som identifierats med Suomi.fi. Be klienten identifiera sig först.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="170"/>
+        <location filename="../texts.py" line="173"/>
         <source>The server refused the request. Try again; if it repeats, tell IT support.</source>
         <translation>Servern avvisade begäran. Försök igen; om det upprepas, kontakta IT-supporten.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="215"/>
+        <location filename="../texts.py" line="238"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
@@ -2875,37 +2890,37 @@ uppringningar</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="571"/>
+        <location filename="../phone.py" line="572"/>
         <source>Transfer the call</source>
         <translation>Koppla samtalet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="574"/>
+        <location filename="../phone.py" line="575"/>
         <source>Colleague or number:</source>
         <translation>Kollega eller nummer:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="579"/>
+        <location filename="../phone.py" line="580"/>
         <source>Transfer now</source>
         <translation>Koppla nu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="581"/>
+        <location filename="../phone.py" line="582"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Den som ringer kopplas genast; du lämnar samtalet.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="582"/>
+        <location filename="../phone.py" line="583"/>
         <source>Talk first</source>
         <translation>Tala först</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="585"/>
+        <location filename="../phone.py" line="586"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Den som ringer väntar parkerad medan du talar med kollegan.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="587"/>
+        <location filename="../phone.py" line="588"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>

@@ -10,7 +10,10 @@ from hypothesis import strategies as st
 
 from desktop.supervisor.roster import (
     CellError,
+    bad_cells,
+    first_week,
     format_cell,
+    monday_of,
     parse_cell,
     same_cell,
     shifts_of,
@@ -65,3 +68,28 @@ def test_the_grid_round_trip_keeps_each_persons_skills() -> None:
     assert again.cells == {("Aino", 0): "08:00–15:00", ("Bo", 6): "09:00–12:00, 13:00–16:00"}
     with pytest.raises(CellError):
         shifts_of(MONDAY, PEOPLE, {("Aino", 1): "later"})
+
+
+@pytest.mark.parametrize(
+    ("today", "opens_on"),
+    [
+        (date(2026, 12, 7), date(2026, 12, 7)),  # Monday: this week
+        (date(2026, 12, 11), date(2026, 12, 7)),  # Friday: still this week
+        (date(2026, 12, 12), date(2026, 12, 14)),  # Saturday: the next working week
+        (date(2026, 12, 13), date(2026, 12, 14)),  # Sunday: never the week that has passed
+    ],
+)
+def test_the_grid_opens_on_the_current_or_next_working_week(today: date, opens_on: date) -> None:
+    assert first_week(today) == opens_on
+    assert monday_of(today).weekday() == 0 and monday_of(opens_on) == opens_on
+
+
+@given(st.dates())
+def test_a_week_is_named_by_its_monday(day: date) -> None:
+    monday = monday_of(day)
+    assert monday.weekday() == 0 and 0 <= (day - monday).days < 7
+
+
+def test_bad_cells_are_named_by_person_and_day() -> None:
+    cells = {("Liisa", 1): "25-30", ("Anna", 0): "8-15", ("Anna", 3): "nine to five"}
+    assert bad_cells(cells) == [("Anna", 3), ("Liisa", 1)]
