@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.chat.state import Workstation
-from desktop.ui.room import PendingLine, RoomPage, SupervisorCommands, plain_item
+from desktop.ui.room import PendingLine, RoomPage, SupervisorCommands, fit_columns, plain_item
 from protocol.messages import AccountLine, StaffAccountChange
 
 LANGUAGES = ("fi", "sv", "en")
@@ -130,7 +131,8 @@ class AccountsView(RoomPage):
         self.message.setObjectName("accountsMessage")
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("accounts")
-        self.table.setHorizontalHeaderLabels(
+        fit_columns(
+            self.table,
             [
                 self.tr("Name"),
                 self.tr("Username"),
@@ -138,8 +140,11 @@ class AccountsView(RoomPage):
                 self.tr("Skills"),
                 self.tr("Languages"),
                 self.tr("State"),
-            ]
+            ],
         )
+        # Skills are queue names: they wrap in their cell, whole.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -349,7 +354,6 @@ class AccountsView(RoomPage):
                 )
             ):
                 self.table.setItem(row, column, plain_item(text))
-        self.table.resizeColumnsToContents()
         if before is not None:
             for row, user in enumerate(self._users):
                 if user.username == before.username:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +61,7 @@ class ConversationPanel(QWidget):
             who += f" · {chat.client_phone}"
         who += " · " + LANGUAGE_NAMES.get(chat.lang, chat.lang)
         self.header = rich(QLabel(), f"<b>{html.escape(queue_name)}</b> · {html.escape(who)}")
+        self.header.setWordWrap(True)  # a long queue name wraps, whole, beside the buttons
         self.call_button = QPushButton(self.tr("Call back"))
         self.call_button.setObjectName("callBack")
         self.call_button.setVisible(bool(chat.client_phone))
@@ -107,10 +107,9 @@ class ConversationPanel(QWidget):
         self.note_button = QPushButton(self.tr("Add note"))
         self.note_button.setObjectName("addNote")
         self.note_button.clicked.connect(self._add_note)
-        self.actions_button = QToolButton()
+        # Push buttons with menus: a tool button's menu arrow covered the end of its text.
+        self.actions_button = QPushButton(self.tr("Work together"))
         self.actions_button.setObjectName("chatActions")
-        self.actions_button.setText(self.tr("Work together"))
-        self.actions_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.actions_button)
         cid = chat.conversation_id
         self.transfer_action = menu.addAction(self.tr("Transfer…"))
@@ -143,16 +142,18 @@ class ConversationPanel(QWidget):
         self.close_button.setObjectName("closeConversation")
         self.quick_replies = QComboBox()
         self.quick_replies.setObjectName("quickReplies")
+        # As wide as a short title; the list that opens shows the whole titles.
+        self.quick_replies.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.quick_replies.setMinimumContentsLength(8)
         self.quick_replies.setToolTip(self.tr("Insert a quick reply from the handbook"))
         self.quick_replies.activated.connect(self._insert_quick_reply)
-        self.handbook_button = QToolButton()
+        self.handbook_button = QPushButton(self.tr("Instructions"))
         self.handbook_button.setObjectName("queueHandbook")
-        self.handbook_button.setText(self.tr("Instructions"))
-        self.handbook_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.handbook_menu = QMenu(self.handbook_button)
         self.handbook_button.setMenu(self.handbook_menu)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.close_button)
         buttons.addWidget(self.actions_button)
         buttons.addWidget(self.handbook_button)
         buttons.addWidget(self.quick_replies)
@@ -162,6 +163,9 @@ class ConversationPanel(QWidget):
         top.addWidget(self.header, 1)
         top.addWidget(self.call_button)
         top.addWidget(self.callback_button)
+        # Closing sits with the conversation's header: the row under her reply keeps the
+        # tools she writes with, and the panel fits beside the meter at 1280 px (150 %).
+        top.addWidget(self.close_button)
         layout.addLayout(top)
         layout.addWidget(self.identity)
         layout.addWidget(self.participants)

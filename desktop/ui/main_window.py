@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QActionGroup, QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -52,6 +52,7 @@ from desktop.ui.offer import OfferBanner, line_sound
 from desktop.ui.room import SupervisorCommands
 from desktop.ui.staff_chat import StaffChatCommands, StaffChatView
 from desktop.ui.supervisor import SupervisorView
+from desktop.ui.text_size import apply_text_size, set_text_size, text_size
 from desktop.ui.texts import (
     NOT_READY_REASONS,
     ServiceClock,
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self._tasks: set[asyncio.Task[Any]] = set()
         self.setObjectName("mainWindow")
+        apply_text_size()  # her chosen size, before the widgets measure their text
         self.setWindowTitle(self.tr("Luukku – contact point workstation"))
         self.resize(1200, 760)
         screen = self.screen()
@@ -175,8 +177,13 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.tabs, 1)
 
         splitter = QSplitter()
+        splitter.setObjectName("workSplitter")
         splitter.addWidget(meter_box)
         splitter.addWidget(right)
+        splitter.setChildrenCollapsible(False)
+        # Both grow with the window (maximised, the meter too): she drags the line between.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setSizes([600, 600])
         self.handbook = HandbookView(state, commands, lang)
         self.sections = QTabWidget()
@@ -233,6 +240,22 @@ class MainWindow(QMainWindow):
             lambda on: QSettings().setValue("sound_new_line", on)
         )
         self._line_sound = line_sound(self)
+        self.text_size_menu = view_menu.addMenu(self.tr("Text size"))
+        self.text_size_menu.setObjectName("textSize")
+        sizes = QActionGroup(self)
+        chosen = text_size()
+        for percent, label in (
+            (90, self.tr("Small")),
+            (100, self.tr("Normal")),
+            (115, self.tr("Large")),
+            (130, self.tr("Larger")),
+        ):
+            action = self.text_size_menu.addAction(f"{label} ({percent} %)")
+            action.setCheckable(True)
+            action.setChecked(percent == chosen)
+            action.setData(percent)
+            sizes.addAction(action)
+            action.triggered.connect(functools.partial(set_text_size, percent))
         self.my_figures_action = view_menu.addAction(self.tr("My figures…"))
         self.my_figures_action.triggered.connect(self.show_my_figures)
         self._my_figures: MyFiguresDialog | None = None

@@ -6,8 +6,14 @@ under the promise: it never colours the row, so red always means somebody waits 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from desktop.ui.texts import duration
 from protocol.messages import Level, QueueFigures
@@ -18,8 +24,12 @@ LEVEL_COLOURS = {
     Level.RED: QColor("#f6b8b0"),
 }
 UNAVAILABLE = QColor("#d9d9d9")
-LEVEL_WIDTH = 110
-SL_COLUMN = 4
+LEVEL_WIDTH = 96
+READY_COLUMN, SL_COLUMN, CALLBACKS_COLUMN = 3, 4, 5
+# Shown when the meter has room; when it is narrow (1280 px at 150 %, with two chats and
+# the phone) these go, and their figures stay in the queue's tooltip.
+OPTIONAL_COLUMNS = (CALLBACKS_COLUMN, READY_COLUMN)
+ROOM_FOR_ALL = 620  # logical px of viewport: every column, names still on two lines
 BELOW_TARGET = "▼ "
 
 
@@ -41,9 +51,12 @@ class MeterTable(QTableWidget):
         header = self.horizontalHeader()
         header.setMinimumSectionSize(60)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # The queue name is what she reads first: it wraps onto a second line rather than
-        # being squeezed to an ellipsis, and the figures keep their columns at 1280×720.
-        self.setMinimumWidth(560)
+        # The queue name is what she reads first: it wraps onto further lines rather than
+        # being squeezed to an ellipsis; the meter takes the width it is given and never
+        # scrolls sideways (optional columns step aside instead, see resizeEvent).
+        self.setMinimumWidth(380)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         for col in range(1, 6):
@@ -58,6 +71,13 @@ class MeterTable(QTableWidget):
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = self.viewport().width() < ROOM_FOR_ALL
+        for column in OPTIONAL_COLUMNS:
+            if self.isColumnHidden(column) != narrow:
+                self.setColumnHidden(column, narrow)
 
     def level_text(self, level: Level) -> str:
         return {
@@ -84,9 +104,6 @@ class MeterTable(QTableWidget):
                 )
             if fig.below_target:
                 sl = BELOW_TARGET + sl
-            if fig.abandoned_today:
-                gave_up = self.tr("%1 abandoned").replace("%1", str(fig.abandoned_today))
-                sl = f"{sl} · {gave_up}"
             name = names.get(fig.queue, fig.queue)
             if not fig.open_now:
                 name += " " + self.tr("(closed)")
@@ -125,6 +142,20 @@ class MeterTable(QTableWidget):
                     "%1", f"{fig.target_share * 100:.0f}"
                 )
                 target = f"{under}\n{target}"
-            # The full name in the tooltip too, for a name longer than its two lines.
-            item.setToolTip(f"{cells[0]}\n{target}" if col == 0 else target)
+            if col == 0:
+                # The whole name, and the figures a narrow meter leaves out.
+                target = "\n".join((cells[0], self.details(fig), target))
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, cells[0])
             self.setItem(row, col, item)
+            item.setToolTip(target)
+
+    def details(self, fig: QueueFigures) -> str:
+        parts = [
+            self.tr("Ready / busy: %1 / %2")
+            .replace("%1", str(fig.staff_ready))
+            .replace("%2", str(fig.staff_busy)),
+            self.tr("Callbacks left: %1").replace("%1", self.callbacks_text(fig)),
+        ]
+        if fig.abandoned_today:
+            parts.append(self.tr("%1 abandoned").replace("%1", str(fig.abandoned_today)))
+        return " · ".join(parts)

@@ -99,7 +99,7 @@ class PhonePanel(QFrame):
         self.softphone = softphone
         self.audio = audio
         self.queue_name = queue_name
-        self.setMinimumWidth(290)
+        self.setMinimumWidth(230)
         layout = QVBoxLayout(self)
 
         self.registration = QLabel()
@@ -179,12 +179,13 @@ class PhonePanel(QFrame):
         self.hangup_button.setStyleSheet(
             "background: #c62828; color: white; font-weight: bold; padding: 6px;"
         )
+        # Two columns: the panel fits beside two chats at 1280 logical px (150 %).
         controls.addWidget(self.mute_button, 0, 0)
         controls.addWidget(self.hold_button, 0, 1)
-        controls.addWidget(self.keypad_button, 0, 2)
-        controls.addWidget(self.transfer_button, 1, 0, 1, 2)
-        controls.addWidget(self.complete_button, 1, 2)
-        controls.addWidget(self.hangup_button, 2, 0, 1, 3)
+        controls.addWidget(self.keypad_button, 1, 0)
+        controls.addWidget(self.transfer_button, 1, 1)
+        controls.addWidget(self.complete_button, 2, 0, 1, 2)
+        controls.addWidget(self.hangup_button, 3, 0, 1, 2)
         self.keypad = QWidget()
         keypad_layout = QGridLayout(self.keypad)
         keypad_layout.setContentsMargins(0, 0, 0, 0)

@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QLabel, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from desktop.chat.state import Workstation
 from desktop.ui.texts import ServiceClock
@@ -75,6 +82,25 @@ def service_today() -> QDate:
     """Today in the service's zone (not the workstation's: a UTC machine is a day behind
     in the small hours)."""
     return qdate(ServiceClock.now().date())
+
+
+def two_lines(label: str) -> str:
+    """A long column title on two lines, broken at the space nearest its middle."""
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    if len(label) < 12 or not spaces or "\n" in label:
+        return label
+    cut = min(spaces, key=lambda i: abs(i - len(label) // 2))
+    return label[:cut] + "\n" + label[cut + 1 :]
+
+
+def fit_columns(table: QTableWidget, labels: list[str]) -> None:
+    """The columns share the width the table is given (titles on two lines): a figures
+    table never scrolls sideways on a 1280-pixel (150 %) workstation."""
+    table.setHorizontalHeaderLabels([two_lines(label) for label in labels])
+    header = table.horizontalHeader()
+    header.setMinimumSectionSize(36)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 def date_edit(day: QDate, name: str) -> QDateEdit:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -89,6 +90,10 @@ class RosterView(RoomPage):
         self.table = QTableWidget(0, 7)
         self.table.setObjectName("rosterGrid")
         self.table.verticalHeader().setDefaultSectionSize(28)
+        # The seven days share the width: no sideways scrolling beside the phone at 1280 px.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(64)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
@@ -229,9 +234,6 @@ class RosterView(RoomPage):
                 # Plain text items: names and cells are a colleague's text.
                 cell = QTableWidgetItem(week.cells.get((person.name, day), ""))
                 self.table.setItem(row, day, cell)
-        self.table.resizeColumnsToContents()
-        for day in range(7):
-            self.table.setColumnWidth(day, max(self.table.columnWidth(day), 120))
         self._filling = False
         self._mark()
 

@@ -60,6 +60,7 @@ from desktop.ui.room import (
     RoomPage,
     SupervisorCommands,
     date_edit,
+    fit_columns,
     percent,
     plain_item,
     service_today,
@@ -333,9 +334,7 @@ class HistoryView(RoomPage):
         self.message = PendingLine()
         self.table = QTableWidget(0, 3 + len(FIGURE_NAMES))
         self.table.setObjectName("reportTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Interval"), self.tr("Channel"), *self._figure_names()]
-        )
+        fit_columns(self.table, [self.tr("Interval"), self.tr("Channel"), *self._figure_names()])
         self.table.verticalHeader().setVisible(False)
         self.arrivals = self._chart_view("arrivalsChart")
         self.service_level = self._chart_view("serviceLevelChart")

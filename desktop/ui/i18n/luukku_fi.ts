@@ -4,211 +4,211 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../accounts.py" line="83"/>
+        <location filename="../accounts.py" line="84"/>
         <source>A username is 1–64 letters, digits or . _ @ - with no spaces.</source>
         <translation>Käyttäjätunnuksessa on 1–64 kirjainta, numeroa tai merkkejä . _ @ - ilman välilyöntejä.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="86"/>
+        <location filename="../accounts.py" line="87"/>
         <source>That role is not in the service file. Choose one from the list.</source>
         <translation>Roolia ei ole palvelun asetuksissa. Valitse rooli luettelosta.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="89"/>
+        <location filename="../accounts.py" line="90"/>
         <source>A skill is not in the service file. Choose from the list.</source>
         <translation>Osaamista ei ole palvelun asetuksissa. Valitse luettelosta.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="92"/>
+        <location filename="../accounts.py" line="93"/>
         <source>Choose at least one language.</source>
         <translation>Valitse vähintään yksi kieli.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="93"/>
+        <location filename="../accounts.py" line="94"/>
         <source>Chats at once: 1–10.</source>
         <translation>Chatteja yhtä aikaa: 1–10.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="94"/>
+        <location filename="../accounts.py" line="95"/>
         <source>A name of 1–100 characters is needed.</source>
         <translation>Nimen pituus on 1–100 merkkiä.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="95"/>
+        <location filename="../accounts.py" line="96"/>
         <source>That username is taken already.</source>
         <translation>Käyttäjätunnus on jo käytössä.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="96"/>
+        <location filename="../accounts.py" line="97"/>
         <source>That account no longer exists. The list is up to date now.</source>
         <translation>Tiliä ei enää ole. Luettelo on nyt ajan tasalla.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="99"/>
+        <location filename="../accounts.py" line="100"/>
         <source>That account is disabled.</source>
         <translation>Tili on poistettu käytöstä.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="100"/>
+        <location filename="../accounts.py" line="101"/>
         <source>You cannot do this to your own account: ask another supervisor or IT.</source>
         <translation>Et voi tehdä tätä omalle tilillesi: pyydä toista esihenkilöä tai IT-tukea.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="103"/>
+        <location filename="../accounts.py" line="104"/>
         <source>The first password needs at least 12 characters.</source>
         <translation>Ensimmäisessä salasanassa on oltava vähintään 12 merkkiä.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="106"/>
+        <location filename="../accounts.py" line="107"/>
         <source>Local passwords are off: staff sign in through the organisation.</source>
         <translation>Paikalliset salasanat eivät ole käytössä: henkilöstö kirjautuu organisaation tunnuksilla.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="110"/>
+        <location filename="../accounts.py" line="111"/>
         <source>The change was refused. Check the values and try again.</source>
         <translation>Muutos hylättiin. Tarkista arvot ja yritä uudelleen.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="135"/>
-        <location filename="../accounts.py" line="193"/>
+        <location filename="../accounts.py" line="137"/>
+        <location filename="../accounts.py" line="198"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="136"/>
-        <location filename="../accounts.py" line="192"/>
+        <location filename="../accounts.py" line="138"/>
+        <location filename="../accounts.py" line="197"/>
         <source>Username</source>
         <translation>Käyttäjätunnus</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="137"/>
-        <location filename="../accounts.py" line="170"/>
-        <location filename="../accounts.py" line="194"/>
+        <location filename="../accounts.py" line="139"/>
+        <location filename="../accounts.py" line="175"/>
+        <location filename="../accounts.py" line="199"/>
         <source>Role</source>
         <translation>Rooli</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="138"/>
-        <location filename="../accounts.py" line="171"/>
-        <location filename="../accounts.py" line="195"/>
+        <location filename="../accounts.py" line="140"/>
+        <location filename="../accounts.py" line="176"/>
+        <location filename="../accounts.py" line="200"/>
         <source>Skills</source>
         <translation>Osaamiset</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="139"/>
-        <location filename="../accounts.py" line="172"/>
-        <location filename="../accounts.py" line="196"/>
+        <location filename="../accounts.py" line="141"/>
+        <location filename="../accounts.py" line="177"/>
+        <location filename="../accounts.py" line="201"/>
         <source>Languages</source>
         <translation>Kielet</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="140"/>
+        <location filename="../accounts.py" line="142"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="147"/>
+        <location filename="../accounts.py" line="152"/>
         <source>Chosen account</source>
         <translation>Valittu tili</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="150"/>
+        <location filename="../accounts.py" line="155"/>
         <source>Change role</source>
         <translation>Vaihda rooli</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="155"/>
+        <location filename="../accounts.py" line="160"/>
         <source>Save skills and languages</source>
         <translation>Tallenna osaamiset ja kielet</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="157"/>
-        <location filename="../accounts.py" line="379"/>
+        <location filename="../accounts.py" line="162"/>
+        <location filename="../accounts.py" line="383"/>
         <source>Disable</source>
         <translation>Poista käytöstä</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="159"/>
+        <location filename="../accounts.py" line="164"/>
         <source>Remove…</source>
         <translation>Poista…</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="175"/>
+        <location filename="../accounts.py" line="180"/>
         <source>New account</source>
         <translation>Uusi tili</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="189"/>
+        <location filename="../accounts.py" line="194"/>
         <source>Add account</source>
         <translation>Lisää tili</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="197"/>
+        <location filename="../accounts.py" line="202"/>
         <source>First password (at least 12 characters)</source>
         <translation>Ensimmäinen salasana (vähintään 12 merkkiä)</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="219"/>
+        <location filename="../accounts.py" line="224"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="223"/>
+        <location filename="../accounts.py" line="228"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="263"/>
+        <location filename="../accounts.py" line="268"/>
         <source>Disable %1? Her sessions end now and her open chats go back to the queue.</source>
         <translation>Poistetaanko %1 käytöstä? Istunnot päättyvät heti ja avoimet chatit palaavat jonoon.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="273"/>
+        <location filename="../accounts.py" line="278"/>
         <source>Remove the account of %1? What she did stays recorded under her username.</source>
         <translation>Poistetaanko käyttäjän %1 tili? Hänen tekemänsä kirjaukset säilyvät käyttäjätunnuksella.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="292"/>
+        <location filename="../accounts.py" line="297"/>
         <source>%1 has no skills: she gets no chats, calls or callbacks. Save anyway?</source>
         <translation>Henkilöllä %1 ei ole osaamisia: hän ei saa chatteja, puheluita eikä soittopyyntöjä. Tallennetaanko silti?</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="314"/>
+        <location filename="../accounts.py" line="319"/>
         <source>Users</source>
         <translation>Käyttäjät</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="338"/>
+        <location filename="../accounts.py" line="343"/>
         <source>Active</source>
         <translation>Käytössä</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="338"/>
+        <location filename="../accounts.py" line="343"/>
         <source>Disabled</source>
         <translation>Ei käytössä</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="340"/>
+        <location filename="../accounts.py" line="345"/>
         <source>online</source>
         <translation>verkossa</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="359"/>
+        <location filename="../accounts.py" line="363"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="361"/>
+        <location filename="../accounts.py" line="365"/>
         <source>Account added.</source>
         <translation>Tili lisätty.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="368"/>
+        <location filename="../accounts.py" line="372"/>
         <source>Saved.</source>
         <translation>Tallennettu.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="379"/>
+        <location filename="../accounts.py" line="383"/>
         <source>Enable</source>
         <translation>Ota käyttöön</translation>
     </message>
@@ -254,27 +254,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="534"/>
+        <location filename="../phone.py" line="535"/>
         <source>Audio devices</source>
         <translation>Äänilaitteet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="542"/>
+        <location filename="../phone.py" line="543"/>
         <source>Microphone</source>
         <translation>Mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="543"/>
+        <location filename="../phone.py" line="544"/>
         <source>Speaker / headset</source>
         <translation>Kaiutin / kuulokkeet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="544"/>
+        <location filename="../phone.py" line="545"/>
         <source>Ringer</source>
         <translation>Soittoääni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="554"/>
+        <location filename="../phone.py" line="555"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
@@ -282,87 +282,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="136"/>
+        <location filename="../supervisor.py" line="138"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="137"/>
+        <location filename="../supervisor.py" line="139"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="138"/>
+        <location filename="../supervisor.py" line="140"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="139"/>
+        <location filename="../supervisor.py" line="141"/>
         <source>For</source>
         <translation>Kesto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="140"/>
+        <location filename="../supervisor.py" line="142"/>
         <source>Chats</source>
         <translation>Chatit</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="141"/>
+        <location filename="../supervisor.py" line="143"/>
         <source>On a call</source>
         <translation>Puhelussa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="142"/>
+        <location filename="../supervisor.py" line="144"/>
         <source>Queues</source>
         <translation>Jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="149"/>
+        <location filename="../supervisor.py" line="151"/>
         <source>Set Not ready…</source>
         <translation>Aseta Ei valmis…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="151"/>
+        <location filename="../supervisor.py" line="153"/>
         <source>Sign out…</source>
         <translation>Kirjaa ulos…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="153"/>
+        <location filename="../supervisor.py" line="155"/>
         <source>Read her chat</source>
         <translation>Lue hänen chattiaan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="155"/>
+        <location filename="../supervisor.py" line="157"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Vain luku. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="168"/>
+        <location filename="../supervisor.py" line="170"/>
         <source>Queues now</source>
         <translation>Jonot nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="225"/>
+        <location filename="../supervisor.py" line="227"/>
         <source>yes</source>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="246"/>
+        <location filename="../supervisor.py" line="248"/>
         <source>Set %1 Not ready</source>
         <translation>Aseta %1 tilaan Ei valmis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="247"/>
+        <location filename="../supervisor.py" line="249"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="249"/>
+        <location filename="../supervisor.py" line="251"/>
         <source>Sign out %1</source>
         <translation>Kirjaa ulos %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="251"/>
+        <location filename="../supervisor.py" line="253"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hänen istuntonsa päättyy ja työasema pyytää kirjautumaan uudelleen. Avoimet chatit pysyvät hänellä. Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
@@ -721,28 +721,28 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="391"/>
-        <location filename="../conversation.py" line="414"/>
+        <location filename="../conversation.py" line="395"/>
+        <location filename="../conversation.py" line="418"/>
         <source>Close conversation</source>
         <translation>Päätä keskustelu</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="393"/>
+        <location filename="../conversation.py" line="397"/>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="405"/>
+        <location filename="../conversation.py" line="409"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Yhteenveto (lyhyt, ei enempää terveystietoja kuin tarpeen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="414"/>
+        <location filename="../conversation.py" line="418"/>
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="416"/>
+        <location filename="../conversation.py" line="420"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -770,122 +770,122 @@
         <translation>Lisää muistiinpano</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="112"/>
+        <location filename="../conversation.py" line="111"/>
         <source>Work together</source>
         <translation>Yhteistyö</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="116"/>
+        <location filename="../conversation.py" line="115"/>
         <source>Transfer…</source>
         <translation>Siirrä…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="118"/>
+        <location filename="../conversation.py" line="117"/>
         <source>Invite a colleague…</source>
         <translation>Kutsu kollega…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="120"/>
+        <location filename="../conversation.py" line="119"/>
         <source>Ask for a picture</source>
         <translation>Pyydä kuvaa</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="122"/>
+        <location filename="../conversation.py" line="121"/>
         <source>Move to video (send a meeting link)</source>
         <translation>Siirry videoon (lähetä tapaamislinkki)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="124"/>
+        <location filename="../conversation.py" line="123"/>
         <source>Leave the consultation</source>
         <translation>Poistu konsultaatiosta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="127"/>
+        <location filename="../conversation.py" line="126"/>
         <source>The client is typing…</source>
         <translation>Asiakas kirjoittaa…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="131"/>
+        <location filename="../conversation.py" line="130"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Asiakas poistui. Päätä keskustelu ja kirjaa lopputulos.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="137"/>
+        <location filename="../conversation.py" line="136"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Kirjoita vastaus (Enter lähettää, Vaihto+Enter uusi rivi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="140"/>
+        <location filename="../conversation.py" line="139"/>
         <source>Send</source>
         <translation>Lähetä</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="142"/>
+        <location filename="../conversation.py" line="141"/>
         <source>Close conversation…</source>
         <translation>Päätä keskustelu…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="146"/>
+        <location filename="../conversation.py" line="150"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Lisää pikavastaus käsikirjasta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="150"/>
+        <location filename="../conversation.py" line="152"/>
         <source>Instructions</source>
         <translation>Ohjeet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="177"/>
+        <location filename="../conversation.py" line="181"/>
         <source>Internal notes (staff only)</source>
         <translation>Sisäiset muistiinpanot (vain henkilöstölle)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="198"/>
+        <location filename="../conversation.py" line="202"/>
         <source>Identified (Suomi.fi): %1, %2</source>
         <translation>Tunnistautunut (Suomi.fi): %1, %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="203"/>
+        <location filename="../conversation.py" line="207"/>
         <source>Identified (Suomi.fi)</source>
         <translation>Tunnistautunut (Suomi.fi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="224"/>
+        <location filename="../conversation.py" line="228"/>
         <source>Open the picture</source>
         <translation>Avaa kuva</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="227"/>
+        <location filename="../conversation.py" line="231"/>
         <source>Video meeting link sent:</source>
         <translation>Videotapaamisen linkki lähetetty:</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="256"/>
+        <location filename="../conversation.py" line="260"/>
         <source>Responsible: %1</source>
         <translation>Vastuussa: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="259"/>
+        <location filename="../conversation.py" line="263"/>
         <source>Consultants: %1</source>
         <translation>Konsultit: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="261"/>
+        <location filename="../conversation.py" line="265"/>
         <source>You are a consultant here.</source>
         <translation>Olet tässä konsulttina.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="269"/>
+        <location filename="../conversation.py" line="273"/>
         <source>Transferred by %1: %2</source>
         <translation>Siirtäjä %1: %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="306"/>
+        <location filename="../conversation.py" line="310"/>
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="361"/>
+        <location filename="../conversation.py" line="365"/>
         <source>Quick reply…</source>
         <translation>Pikavastaus…</translation>
     </message>
@@ -1288,84 +1288,84 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="287"/>
+        <location filename="../supervisor.py" line="289"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="288"/>
+        <location filename="../supervisor.py" line="290"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="289"/>
+        <location filename="../supervisor.py" line="291"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="290"/>
+        <location filename="../supervisor.py" line="292"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="291"/>
+        <location filename="../supervisor.py" line="293"/>
         <source>Week</source>
         <translation>Viikko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="292"/>
+        <location filename="../supervisor.py" line="294"/>
         <source>Month</source>
         <translation>Kuukausi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="298"/>
+        <location filename="../supervisor.py" line="300"/>
         <location filename="../supervisor.py" line="365"/>
         <source>Per person</source>
         <translation>Henkilöittäin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="301"/>
+        <location filename="../supervisor.py" line="303"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Aika tiloittain ja yhteydenotot henkilöittäin. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="303"/>
+        <location filename="../supervisor.py" line="305"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="305"/>
+        <location filename="../supervisor.py" line="307"/>
         <source>Export XLSX…</source>
         <translation>Vie XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="307"/>
+        <location filename="../supervisor.py" line="309"/>
         <source>Export CSV…</source>
         <translation>Vie CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="311"/>
+        <location filename="../supervisor.py" line="313"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="312"/>
+        <location filename="../supervisor.py" line="314"/>
         <source>To</source>
         <translation>Päättyen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="313"/>
-        <location filename="../supervisor.py" line="336"/>
+        <location filename="../supervisor.py" line="315"/>
+        <location filename="../supervisor.py" line="337"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="314"/>
+        <location filename="../supervisor.py" line="316"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="336"/>
+        <location filename="../supervisor.py" line="337"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
@@ -1727,166 +1727,191 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="151"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="158"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="487"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="191"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
-        <location filename="../main_window.py" line="698"/>
+        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="721"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
-        <location filename="../main_window.py" line="661"/>
+        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="684"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
-        <location filename="../main_window.py" line="635"/>
+        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="658"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="233"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Sound for a new client line</source>
         <translation>Äänimerkki asiakkaan uudesta viestistä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="243"/>
+        <source>Text size</source>
+        <translation>Tekstin koko</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="248"/>
+        <source>Small</source>
+        <translation>Pieni</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="249"/>
+        <source>Normal</source>
+        <translation>Normaali</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="250"/>
+        <source>Large</source>
+        <translation>Suuri</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="251"/>
+        <source>Larger</source>
+        <translation>Suurempi</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="259"/>
         <source>My figures…</source>
         <translation>Omat lukuni…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="271"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="272"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Call outcome saved.</source>
         <translation>Puhelun tulos tallennettu.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="394"/>
         <source>Supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="432"/>
         <source>New: %1</source>
         <translation>Uusi: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="438"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="453"/>
         <source>On standby you are asked when a queue needs you; no key is needed.</source>
         <translation>Valmiustilassa sinulta kysytään, kun jono tarvitsee sinua; näppäintä ei tarvita.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="462"/>
+        <location filename="../main_window.py" line="485"/>
         <source>No open conversations. New chats are offered to you above.</source>
         <translation>Ei avoimia keskusteluja. Uudet chatit tarjotaan sinulle yläpuolella.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="498"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523"/>
+        <location filename="../main_window.py" line="546"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552"/>
+        <location filename="../main_window.py" line="575"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="589"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="568"/>
+        <location filename="../main_window.py" line="591"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="718"/>
+        <location filename="../main_window.py" line="741"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="721"/>
+        <location filename="../main_window.py" line="744"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="734"/>
+        <location filename="../main_window.py" line="757"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="790"/>
+        <location filename="../main_window.py" line="813"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Jono on taas rauhallinen: kiitos!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="822"/>
+        <location filename="../main_window.py" line="845"/>
         <source>The contact point needs help</source>
         <translation>Yhteyspiste tarvitsee apua</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="823"/>
+        <location filename="../main_window.py" line="846"/>
         <source>Clients are waiting in %1.</source>
         <translation>Asiakkaita odottaa jonossa %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="848"/>
+        <location filename="../main_window.py" line="871"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
@@ -1894,90 +1919,100 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MeterTable</name>
     <message>
-        <location filename="../meter.py" line="32"/>
+        <location filename="../meter.py" line="42"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="33"/>
+        <location filename="../meter.py" line="43"/>
         <source>Waiting</source>
         <translation>Jonossa</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="34"/>
+        <location filename="../meter.py" line="44"/>
         <source>Longest
 wait</source>
         <translation>Pisin
 odotus</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="35"/>
+        <location filename="../meter.py" line="45"/>
         <source>Ready /
 busy</source>
         <translation>Valmiina /
 varattuna</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="36"/>
+        <location filename="../meter.py" line="46"/>
         <source>Service level
 today</source>
         <translation>Palvelutaso
 tänään</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="37"/>
+        <location filename="../meter.py" line="47"/>
         <source>Callbacks
 left</source>
         <translation>Soitto-
 pyyntöjä</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="38"/>
+        <location filename="../meter.py" line="48"/>
         <source>Level</source>
         <translation>Tilanne</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="64"/>
+        <location filename="../meter.py" line="84"/>
         <source>Calm</source>
         <translation>Rauhallinen</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="65"/>
+        <location filename="../meter.py" line="85"/>
         <source>Busy</source>
         <translation>Kiireinen</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="66"/>
+        <location filename="../meter.py" line="86"/>
         <source>Congested</source>
         <translation>Ruuhka</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="72"/>
+        <location filename="../meter.py" line="92"/>
         <source>%1 overdue</source>
         <translation>%1 myöhässä</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="88"/>
+        <location filename="../meter.py" line="154"/>
+        <source>Ready / busy: %1 / %2</source>
+        <translation>Valmiina / varattuna: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="157"/>
+        <source>Callbacks left: %1</source>
+        <translation>Soittopyyntöjä jäljellä: %1</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="160"/>
         <source>%1 abandoned</source>
         <translation>%1 luopui</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="92"/>
+        <location filename="../meter.py" line="109"/>
         <source>(closed)</source>
         <translation>(suljettu)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="95"/>
+        <location filename="../meter.py" line="112"/>
         <source>phone service down</source>
         <translation>puhelinpalvelu poissa käytöstä</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="117"/>
+        <location filename="../meter.py" line="134"/>
         <source>Target: answered within %1 min</source>
         <translation>Tavoite: vastattu %1 minuutissa</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="124"/>
+        <location filename="../meter.py" line="141"/>
         <source>Today&apos;s service level is under the target of %1 %.</source>
         <translation>Tämän päivän palvelutaso on alle %1 %:n tavoitteen.</translation>
     </message>
@@ -2094,27 +2129,27 @@ pyyntöjä</translation>
         <translation>ei vastattu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="509"/>
+        <location filename="../phone.py" line="510"/>
         <source>microphone</source>
         <translation>mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="510"/>
+        <location filename="../phone.py" line="511"/>
         <source>speaker</source>
         <translation>kaiutin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="511"/>
+        <location filename="../phone.py" line="512"/>
         <source>ringer</source>
         <translation>soittoäänen laite</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="608"/>
+        <location filename="../phone.py" line="609"/>
         <source>Phone password</source>
         <translation>Puhelimen salasana</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="609"/>
+        <location filename="../phone.py" line="610"/>
         <source>SIP password for %1:</source>
         <translation>SIP-salasana käyttäjälle %1:</translation>
     </message>
@@ -2153,7 +2188,7 @@ pyyntöjä</translation>
     </message>
     <message>
         <location filename="../phone.py" line="168"/>
-        <location filename="../phone.py" line="359"/>
+        <location filename="../phone.py" line="360"/>
         <source>Hold</source>
         <translation>Pito</translation>
     </message>
@@ -2178,113 +2213,113 @@ pyyntöjä</translation>
         <translation>Lopeta puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="207"/>
+        <location filename="../phone.py" line="208"/>
         <source>Number or colleague</source>
         <translation>Numero tai kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="208"/>
+        <location filename="../phone.py" line="209"/>
         <source>Call</source>
         <translation>Soita</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="226"/>
+        <location filename="../phone.py" line="227"/>
         <source>Switch back</source>
         <translation>Vaihda takaisin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="228"/>
+        <location filename="../phone.py" line="229"/>
         <source>Keep this one</source>
         <translation>Pidä tämä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="236"/>
+        <location filename="../phone.py" line="237"/>
         <source>Today&apos;s calls</source>
         <translation>Tämän päivän puhelut</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="239"/>
+        <location filename="../phone.py" line="240"/>
         <source>Double-click to call back</source>
         <translation>Soita takaisin kaksoisnapsauttamalla</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="241"/>
+        <location filename="../phone.py" line="242"/>
         <source>Audio devices…</source>
         <translation>Äänilaitteet…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="290"/>
+        <location filename="../phone.py" line="291"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Siirto ei onnistunut; soittaja on yhä linjallasi.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="293"/>
+        <location filename="../phone.py" line="294"/>
         <source>Transferred.</source>
         <translation>Siirretty.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="318"/>
-        <location filename="../phone.py" line="439"/>
+        <location filename="../phone.py" line="319"/>
+        <location filename="../phone.py" line="440"/>
         <source>The phone is not connected.</source>
         <translation>Puhelin ei ole yhteydessä.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="322"/>
+        <location filename="../phone.py" line="323"/>
         <source>Unknown number</source>
         <translation>Tuntematon numero</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="328"/>
+        <location filename="../phone.py" line="329"/>
         <source>Line: %1</source>
         <translation>Linja: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="330"/>
+        <location filename="../phone.py" line="331"/>
         <source>Direct call</source>
         <translation>Suora puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="335"/>
+        <location filename="../phone.py" line="336"/>
         <source>Waited %1</source>
         <translation>Jonottanut %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="343"/>
+        <location filename="../phone.py" line="344"/>
         <source>calling…</source>
         <translation>soitetaan…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="345"/>
+        <location filename="../phone.py" line="346"/>
         <source>on hold</source>
         <translation>pidossa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="347"/>
+        <location filename="../phone.py" line="348"/>
         <source>consultation</source>
         <translation>konsultaatio</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="350"/>
+        <location filename="../phone.py" line="351"/>
         <source>Keys pressed: %1</source>
         <translation>Painetut näppäimet: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="359"/>
+        <location filename="../phone.py" line="360"/>
         <source>Resume</source>
         <translation>Jatka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="408"/>
+        <location filename="../phone.py" line="409"/>
         <source>The phone could not do that: %1</source>
         <translation>Puhelin ei voinut tehdä sitä: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="482"/>
+        <location filename="../phone.py" line="483"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Valittu %1 irrotettiin; käytetään oletuslaitetta. Puhelu jatkuu.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="492"/>
+        <location filename="../phone.py" line="493"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Valittu %1 on taas kytketty. Vaihdetaanko takaisin siihen?</translation>
     </message>
@@ -2300,42 +2335,42 @@ pyyntöjä</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../accounts.py" line="34"/>
+        <location filename="../accounts.py" line="35"/>
         <source>Nurse</source>
         <translation>Sairaanhoitaja</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="35"/>
+        <location filename="../accounts.py" line="36"/>
         <source>Psychiatric nurse</source>
         <translation>Psykiatrinen sairaanhoitaja</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="36"/>
+        <location filename="../accounts.py" line="37"/>
         <source>Secretary</source>
         <translation>Sihteeri</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="37"/>
+        <location filename="../accounts.py" line="38"/>
         <source>Social worker</source>
         <translation>Sosiaalityöntekijä</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="38"/>
+        <location filename="../accounts.py" line="39"/>
         <source>Doctor</source>
         <translation>Lääkäri</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="39"/>
+        <location filename="../accounts.py" line="40"/>
         <source>Physiotherapist</source>
         <translation>Fysioterapeutti</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="40"/>
+        <location filename="../accounts.py" line="41"/>
         <source>Clinic nurse (digi-agent)</source>
         <translation>Neuvolan hoitaja (digiagentti)</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="41"/>
+        <location filename="../accounts.py" line="42"/>
         <source>Supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
@@ -2343,87 +2378,87 @@ pyyntöjä</translation>
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../roster.py" line="69"/>
+        <location filename="../roster.py" line="67"/>
         <source>◀ Previous week</source>
         <translation>◀ Edellinen viikko</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="70"/>
+        <location filename="../roster.py" line="68"/>
         <source>Next week ▶</source>
         <translation>Seuraava viikko ▶</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="71"/>
+        <location filename="../roster.py" line="69"/>
         <source>Save week</source>
         <translation>Tallenna viikko</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="73"/>
+        <location filename="../roster.py" line="71"/>
         <source>Undo changes</source>
         <translation>Peru muutokset</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="76"/>
+        <location filename="../roster.py" line="74"/>
         <source>Week of</source>
         <translation>Viikko alkaen</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="85"/>
+        <location filename="../roster.py" line="83"/>
         <source>Type a shift as 8-15 or 8:00-11:30; two shifts with a comma; leave the cell empty for a day off. Changed cells are yellow until saved.</source>
         <translation>Kirjoita vuoro muodossa 8-15 tai 8:00-11:30; kaksi vuoroa pilkulla erotettuna; tyhjä solu on vapaapäivä. Muutetut solut ovat keltaisia tallennukseen asti.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="132"/>
+        <location filename="../roster.py" line="134"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="142"/>
+        <location filename="../roster.py" line="144"/>
         <source>This cell does not read as a shift: %1</source>
         <translation>Solua ei voi lukea työvuoroksi: %1</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="145"/>
+        <location filename="../roster.py" line="147"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="178"/>
+        <location filename="../roster.py" line="180"/>
         <source>Not saved:</source>
         <translation>Ei tallennettu:</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="180"/>
+        <location filename="../roster.py" line="182"/>
         <source>%1 shifts saved.</source>
         <translation>%1 työvuoroa tallennettu.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="189"/>
+        <location filename="../roster.py" line="191"/>
         <source>A colleague saved this week while you edited it. Your cells are kept; those that differ from the saved week are yellow. Save again to keep yours.</source>
         <translation>Kollega tallensi tämän viikon muokatessasi sitä. Sinun solusi on säilytetty; tallennetusta viikosta poikkeavat ovat keltaisia. Tallenna uudelleen, jos haluat pitää omasi.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="263"/>
+        <location filename="../roster.py" line="262"/>
         <source>Not a shift: write it as 8-15 or 8:00-11:30.</source>
         <translation>Ei vuoro: kirjoita muodossa 8-15 tai 8:00-11:30.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="265"/>
+        <location filename="../roster.py" line="264"/>
         <source>Saved: %1</source>
         <translation>Tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="265"/>
+        <location filename="../roster.py" line="264"/>
         <source>day off</source>
         <translation>vapaa</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="283"/>
+        <location filename="../roster.py" line="282"/>
         <source>%1, %2: “%3” is not a shift (write 8-15 or 8:00-11:30).</source>
         <translation>%1, %2: ”%3” ei ole vuoro (kirjoita 8-15 tai 8:00-11:30).</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="289"/>
+        <location filename="../roster.py" line="288"/>
         <source>%1 cells in all are marked red.</source>
         <translation>Yhteensä %1 solua on merkitty punaisella.</translation>
     </message>
@@ -2890,37 +2925,37 @@ pyyntöjä</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="572"/>
+        <location filename="../phone.py" line="573"/>
         <source>Transfer the call</source>
         <translation>Siirrä puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="575"/>
+        <location filename="../phone.py" line="576"/>
         <source>Colleague or number:</source>
         <translation>Kollega tai numero:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="580"/>
+        <location filename="../phone.py" line="581"/>
         <source>Transfer now</source>
         <translation>Siirrä heti</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="582"/>
+        <location filename="../phone.py" line="583"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Soittaja yhdistetään heti; sinä poistut puhelusta.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="583"/>
+        <location filename="../phone.py" line="584"/>
         <source>Talk first</source>
         <translation>Keskustele ensin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="586"/>
+        <location filename="../phone.py" line="587"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Soittaja odottaa pidossa, kun puhut kollegan kanssa.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="588"/>
+        <location filename="../phone.py" line="589"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>

@@ -4,211 +4,211 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../accounts.py" line="83"/>
+        <location filename="../accounts.py" line="84"/>
         <source>A username is 1–64 letters, digits or . _ @ - with no spaces.</source>
         <translation>Ett användarnamn har 1–64 bokstäver, siffror eller . _ @ - utan mellanslag.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="86"/>
+        <location filename="../accounts.py" line="87"/>
         <source>That role is not in the service file. Choose one from the list.</source>
         <translation>Rollen finns inte i tjänstens inställningar. Välj en roll i listan.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="89"/>
+        <location filename="../accounts.py" line="90"/>
         <source>A skill is not in the service file. Choose from the list.</source>
         <translation>Kompetensen finns inte i tjänstens inställningar. Välj i listan.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="92"/>
+        <location filename="../accounts.py" line="93"/>
         <source>Choose at least one language.</source>
         <translation>Välj minst ett språk.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="93"/>
+        <location filename="../accounts.py" line="94"/>
         <source>Chats at once: 1–10.</source>
         <translation>Chattar samtidigt: 1–10.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="94"/>
+        <location filename="../accounts.py" line="95"/>
         <source>A name of 1–100 characters is needed.</source>
         <translation>Ett namn på 1–100 tecken behövs.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="95"/>
+        <location filename="../accounts.py" line="96"/>
         <source>That username is taken already.</source>
         <translation>Användarnamnet är redan upptaget.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="96"/>
+        <location filename="../accounts.py" line="97"/>
         <source>That account no longer exists. The list is up to date now.</source>
         <translation>Kontot finns inte längre. Listan är uppdaterad nu.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="99"/>
+        <location filename="../accounts.py" line="100"/>
         <source>That account is disabled.</source>
         <translation>Kontot är inaktiverat.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="100"/>
+        <location filename="../accounts.py" line="101"/>
         <source>You cannot do this to your own account: ask another supervisor or IT.</source>
         <translation>Du kan inte göra detta med ditt eget konto: be en annan arbetsledare eller IT.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="103"/>
+        <location filename="../accounts.py" line="104"/>
         <source>The first password needs at least 12 characters.</source>
         <translation>Det första lösenordet måste ha minst 12 tecken.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="106"/>
+        <location filename="../accounts.py" line="107"/>
         <source>Local passwords are off: staff sign in through the organisation.</source>
         <translation>Lokala lösenord används inte: personalen loggar in via organisationen.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="110"/>
+        <location filename="../accounts.py" line="111"/>
         <source>The change was refused. Check the values and try again.</source>
         <translation>Ändringen avvisades. Kontrollera värdena och försök igen.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="135"/>
-        <location filename="../accounts.py" line="193"/>
+        <location filename="../accounts.py" line="137"/>
+        <location filename="../accounts.py" line="198"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="136"/>
-        <location filename="../accounts.py" line="192"/>
+        <location filename="../accounts.py" line="138"/>
+        <location filename="../accounts.py" line="197"/>
         <source>Username</source>
         <translation>Användarnamn</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="137"/>
-        <location filename="../accounts.py" line="170"/>
-        <location filename="../accounts.py" line="194"/>
+        <location filename="../accounts.py" line="139"/>
+        <location filename="../accounts.py" line="175"/>
+        <location filename="../accounts.py" line="199"/>
         <source>Role</source>
         <translation>Roll</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="138"/>
-        <location filename="../accounts.py" line="171"/>
-        <location filename="../accounts.py" line="195"/>
+        <location filename="../accounts.py" line="140"/>
+        <location filename="../accounts.py" line="176"/>
+        <location filename="../accounts.py" line="200"/>
         <source>Skills</source>
         <translation>Kompetenser</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="139"/>
-        <location filename="../accounts.py" line="172"/>
-        <location filename="../accounts.py" line="196"/>
+        <location filename="../accounts.py" line="141"/>
+        <location filename="../accounts.py" line="177"/>
+        <location filename="../accounts.py" line="201"/>
         <source>Languages</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="140"/>
+        <location filename="../accounts.py" line="142"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="147"/>
+        <location filename="../accounts.py" line="152"/>
         <source>Chosen account</source>
         <translation>Valt konto</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="150"/>
+        <location filename="../accounts.py" line="155"/>
         <source>Change role</source>
         <translation>Byt roll</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="155"/>
+        <location filename="../accounts.py" line="160"/>
         <source>Save skills and languages</source>
         <translation>Spara kompetenser och språk</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="157"/>
-        <location filename="../accounts.py" line="379"/>
+        <location filename="../accounts.py" line="162"/>
+        <location filename="../accounts.py" line="383"/>
         <source>Disable</source>
         <translation>Inaktivera</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="159"/>
+        <location filename="../accounts.py" line="164"/>
         <source>Remove…</source>
         <translation>Ta bort…</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="175"/>
+        <location filename="../accounts.py" line="180"/>
         <source>New account</source>
         <translation>Nytt konto</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="189"/>
+        <location filename="../accounts.py" line="194"/>
         <source>Add account</source>
         <translation>Lägg till konto</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="197"/>
+        <location filename="../accounts.py" line="202"/>
         <source>First password (at least 12 characters)</source>
         <translation>Första lösenord (minst 12 tecken)</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="219"/>
+        <location filename="../accounts.py" line="224"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="223"/>
+        <location filename="../accounts.py" line="228"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="263"/>
+        <location filename="../accounts.py" line="268"/>
         <source>Disable %1? Her sessions end now and her open chats go back to the queue.</source>
         <translation>Inaktivera %1? Sessionerna avslutas nu och öppna chattar går tillbaka till kön.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="273"/>
+        <location filename="../accounts.py" line="278"/>
         <source>Remove the account of %1? What she did stays recorded under her username.</source>
         <translation>Ta bort kontot för %1? Det hen gjort finns kvar registrerat under användarnamnet.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="292"/>
+        <location filename="../accounts.py" line="297"/>
         <source>%1 has no skills: she gets no chats, calls or callbacks. Save anyway?</source>
         <translation>%1 har inga kompetenser: hon får inga chattar, samtal eller återuppringningar. Spara ändå?</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="314"/>
+        <location filename="../accounts.py" line="319"/>
         <source>Users</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="338"/>
+        <location filename="../accounts.py" line="343"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="338"/>
+        <location filename="../accounts.py" line="343"/>
         <source>Disabled</source>
         <translation>Inaktiverad</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="340"/>
+        <location filename="../accounts.py" line="345"/>
         <source>online</source>
         <translation>inloggad</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="359"/>
+        <location filename="../accounts.py" line="363"/>
         <source>Not saved: %1</source>
         <translation>Inte sparat: %1</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="361"/>
+        <location filename="../accounts.py" line="365"/>
         <source>Account added.</source>
         <translation>Kontot har lagts till.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="368"/>
+        <location filename="../accounts.py" line="372"/>
         <source>Saved.</source>
         <translation>Sparat.</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="379"/>
+        <location filename="../accounts.py" line="383"/>
         <source>Enable</source>
         <translation>Aktivera</translation>
     </message>
@@ -254,27 +254,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="534"/>
+        <location filename="../phone.py" line="535"/>
         <source>Audio devices</source>
         <translation>Ljudenheter</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="542"/>
+        <location filename="../phone.py" line="543"/>
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="543"/>
+        <location filename="../phone.py" line="544"/>
         <source>Speaker / headset</source>
         <translation>Högtalare / headset</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="544"/>
+        <location filename="../phone.py" line="545"/>
         <source>Ringer</source>
         <translation>Ringsignal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="554"/>
+        <location filename="../phone.py" line="555"/>
         <source>System default</source>
         <translation>Systemets standard</translation>
     </message>
@@ -282,87 +282,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="136"/>
+        <location filename="../supervisor.py" line="138"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="137"/>
+        <location filename="../supervisor.py" line="139"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="138"/>
+        <location filename="../supervisor.py" line="140"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="139"/>
+        <location filename="../supervisor.py" line="141"/>
         <source>For</source>
         <translation>Hur länge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="140"/>
+        <location filename="../supervisor.py" line="142"/>
         <source>Chats</source>
         <translation>Chattar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="141"/>
+        <location filename="../supervisor.py" line="143"/>
         <source>On a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="142"/>
+        <location filename="../supervisor.py" line="144"/>
         <source>Queues</source>
         <translation>Köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="149"/>
+        <location filename="../supervisor.py" line="151"/>
         <source>Set Not ready…</source>
         <translation>Sätt Inte redo…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="151"/>
+        <location filename="../supervisor.py" line="153"/>
         <source>Sign out…</source>
         <translation>Logga ut…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="153"/>
+        <location filename="../supervisor.py" line="155"/>
         <source>Read her chat</source>
         <translation>Läs hens chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="155"/>
+        <location filename="../supervisor.py" line="157"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Endast läsning. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="168"/>
+        <location filename="../supervisor.py" line="170"/>
         <source>Queues now</source>
         <translation>Köerna nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="225"/>
+        <location filename="../supervisor.py" line="227"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="246"/>
+        <location filename="../supervisor.py" line="248"/>
         <source>Set %1 Not ready</source>
         <translation>Sätt %1 som Inte redo</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="247"/>
+        <location filename="../supervisor.py" line="249"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Varför? Orsaken registreras med ditt namn.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="249"/>
+        <location filename="../supervisor.py" line="251"/>
         <source>Sign out %1</source>
         <translation>Logga ut %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="251"/>
+        <location filename="../supervisor.py" line="253"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hens session avslutas och arbetsstationen ber hen logga in igen. Öppna chattar förblir hens. Varför? Orsaken registreras med ditt namn.</translation>
     </message>
@@ -721,28 +721,28 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="391"/>
-        <location filename="../conversation.py" line="414"/>
+        <location filename="../conversation.py" line="395"/>
+        <location filename="../conversation.py" line="418"/>
         <source>Close conversation</source>
         <translation>Avsluta samtalet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="393"/>
+        <location filename="../conversation.py" line="397"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="405"/>
+        <location filename="../conversation.py" line="409"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="414"/>
+        <location filename="../conversation.py" line="418"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="416"/>
+        <location filename="../conversation.py" line="420"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -770,122 +770,122 @@
         <translation>Lägg till anteckning</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="112"/>
+        <location filename="../conversation.py" line="111"/>
         <source>Work together</source>
         <translation>Samarbete</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="116"/>
+        <location filename="../conversation.py" line="115"/>
         <source>Transfer…</source>
         <translation>Flytta…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="118"/>
+        <location filename="../conversation.py" line="117"/>
         <source>Invite a colleague…</source>
         <translation>Bjud in en kollega…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="120"/>
+        <location filename="../conversation.py" line="119"/>
         <source>Ask for a picture</source>
         <translation>Be om en bild</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="122"/>
+        <location filename="../conversation.py" line="121"/>
         <source>Move to video (send a meeting link)</source>
         <translation>Gå över till video (skicka en möteslänk)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="124"/>
+        <location filename="../conversation.py" line="123"/>
         <source>Leave the consultation</source>
         <translation>Lämna konsultationen</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="127"/>
+        <location filename="../conversation.py" line="126"/>
         <source>The client is typing…</source>
         <translation>Klienten skriver…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="131"/>
+        <location filename="../conversation.py" line="130"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Klienten har lämnat. Avsluta samtalet och ange resultat.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="137"/>
+        <location filename="../conversation.py" line="136"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Skriv ett svar (Enter skickar, Skift+Enter ny rad)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="140"/>
+        <location filename="../conversation.py" line="139"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="142"/>
+        <location filename="../conversation.py" line="141"/>
         <source>Close conversation…</source>
         <translation>Avsluta samtalet…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="146"/>
+        <location filename="../conversation.py" line="150"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Infoga ett snabbsvar från handboken</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="150"/>
+        <location filename="../conversation.py" line="152"/>
         <source>Instructions</source>
         <translation>Anvisningar</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="177"/>
+        <location filename="../conversation.py" line="181"/>
         <source>Internal notes (staff only)</source>
         <translation>Interna anteckningar (bara personalen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="198"/>
+        <location filename="../conversation.py" line="202"/>
         <source>Identified (Suomi.fi): %1, %2</source>
         <translation>Identifierad (Suomi.fi): %1, %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="203"/>
+        <location filename="../conversation.py" line="207"/>
         <source>Identified (Suomi.fi)</source>
         <translation>Identifierad (Suomi.fi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="224"/>
+        <location filename="../conversation.py" line="228"/>
         <source>Open the picture</source>
         <translation>Öppna bilden</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="227"/>
+        <location filename="../conversation.py" line="231"/>
         <source>Video meeting link sent:</source>
         <translation>Länk till videomöte skickad:</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="256"/>
+        <location filename="../conversation.py" line="260"/>
         <source>Responsible: %1</source>
         <translation>Ansvarig: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="259"/>
+        <location filename="../conversation.py" line="263"/>
         <source>Consultants: %1</source>
         <translation>Konsulter: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="261"/>
+        <location filename="../conversation.py" line="265"/>
         <source>You are a consultant here.</source>
         <translation>Du är konsult här.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="269"/>
+        <location filename="../conversation.py" line="273"/>
         <source>Transferred by %1: %2</source>
         <translation>Flyttad av %1: %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="306"/>
+        <location filename="../conversation.py" line="310"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="361"/>
+        <location filename="../conversation.py" line="365"/>
         <source>Quick reply…</source>
         <translation>Snabbsvar…</translation>
     </message>
@@ -1288,84 +1288,84 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="287"/>
+        <location filename="../supervisor.py" line="289"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="288"/>
+        <location filename="../supervisor.py" line="290"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="289"/>
+        <location filename="../supervisor.py" line="291"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="290"/>
+        <location filename="../supervisor.py" line="292"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="291"/>
+        <location filename="../supervisor.py" line="293"/>
         <source>Week</source>
         <translation>Vecka</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="292"/>
+        <location filename="../supervisor.py" line="294"/>
         <source>Month</source>
         <translation>Månad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="298"/>
+        <location filename="../supervisor.py" line="300"/>
         <location filename="../supervisor.py" line="365"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="301"/>
+        <location filename="../supervisor.py" line="303"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Tid per läge och kontakter per person. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="303"/>
+        <location filename="../supervisor.py" line="305"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="305"/>
+        <location filename="../supervisor.py" line="307"/>
         <source>Export XLSX…</source>
         <translation>Exportera XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="307"/>
+        <location filename="../supervisor.py" line="309"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="311"/>
+        <location filename="../supervisor.py" line="313"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="312"/>
+        <location filename="../supervisor.py" line="314"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="313"/>
-        <location filename="../supervisor.py" line="336"/>
+        <location filename="../supervisor.py" line="315"/>
+        <location filename="../supervisor.py" line="337"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="314"/>
+        <location filename="../supervisor.py" line="316"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="336"/>
+        <location filename="../supervisor.py" line="337"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
@@ -1727,166 +1727,191 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="151"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="158"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="487"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="191"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
-        <location filename="../main_window.py" line="698"/>
+        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="721"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
-        <location filename="../main_window.py" line="661"/>
+        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="684"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
-        <location filename="../main_window.py" line="635"/>
+        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="658"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="233"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Sound for a new client line</source>
         <translation>Ljud för ett nytt meddelande från klienten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="243"/>
+        <source>Text size</source>
+        <translation>Textstorlek</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="248"/>
+        <source>Small</source>
+        <translation>Liten</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="249"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="250"/>
+        <source>Large</source>
+        <translation>Stor</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="251"/>
+        <source>Larger</source>
+        <translation>Större</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="259"/>
         <source>My figures…</source>
         <translation>Mina siffror…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="271"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="272"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Call outcome saved.</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="394"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="432"/>
         <source>New: %1</source>
         <translation>Ny: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="438"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="453"/>
         <source>On standby you are asked when a queue needs you; no key is needed.</source>
         <translation>I beredskap blir du tillfrågad när en kö behöver dig; ingen tangent behövs.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="462"/>
+        <location filename="../main_window.py" line="485"/>
         <source>No open conversations. New chats are offered to you above.</source>
         <translation>Inga öppna samtal. Nya chattar erbjuds dig här ovanför.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="498"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523"/>
+        <location filename="../main_window.py" line="546"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552"/>
+        <location filename="../main_window.py" line="575"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="589"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="568"/>
+        <location filename="../main_window.py" line="591"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="718"/>
+        <location filename="../main_window.py" line="741"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="721"/>
+        <location filename="../main_window.py" line="744"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="734"/>
+        <location filename="../main_window.py" line="757"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="790"/>
+        <location filename="../main_window.py" line="813"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Kön är lugn igen: tack!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="822"/>
+        <location filename="../main_window.py" line="845"/>
         <source>The contact point needs help</source>
         <translation>Kontaktpunkten behöver hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="823"/>
+        <location filename="../main_window.py" line="846"/>
         <source>Clients are waiting in %1.</source>
         <translation>Klienter väntar i %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="848"/>
+        <location filename="../main_window.py" line="871"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
@@ -1894,90 +1919,100 @@ Open it in the web browser?</source>
 <context>
     <name>MeterTable</name>
     <message>
-        <location filename="../meter.py" line="32"/>
+        <location filename="../meter.py" line="42"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="33"/>
+        <location filename="../meter.py" line="43"/>
         <source>Waiting</source>
         <translation>Väntar</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="34"/>
+        <location filename="../meter.py" line="44"/>
         <source>Longest
 wait</source>
         <translation>Längsta
 väntan</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="35"/>
+        <location filename="../meter.py" line="45"/>
         <source>Ready /
 busy</source>
         <translation>Redo /
 upptagna</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="36"/>
+        <location filename="../meter.py" line="46"/>
         <source>Service level
 today</source>
         <translation>Servicenivå
 i dag</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="37"/>
+        <location filename="../meter.py" line="47"/>
         <source>Callbacks
 left</source>
         <translation>Åter-
 uppringningar</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="38"/>
+        <location filename="../meter.py" line="48"/>
         <source>Level</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="64"/>
+        <location filename="../meter.py" line="84"/>
         <source>Calm</source>
         <translation>Lugnt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="65"/>
+        <location filename="../meter.py" line="85"/>
         <source>Busy</source>
         <translation>Livligt</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="66"/>
+        <location filename="../meter.py" line="86"/>
         <source>Congested</source>
         <translation>Rusning</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="72"/>
+        <location filename="../meter.py" line="92"/>
         <source>%1 overdue</source>
         <translation>%1 försenade</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="88"/>
+        <location filename="../meter.py" line="154"/>
+        <source>Ready / busy: %1 / %2</source>
+        <translation>Redo / upptagna: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="157"/>
+        <source>Callbacks left: %1</source>
+        <translation>Återuppringningar kvar: %1</translation>
+    </message>
+    <message>
+        <location filename="../meter.py" line="160"/>
         <source>%1 abandoned</source>
         <translation>%1 gav upp</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="92"/>
+        <location filename="../meter.py" line="109"/>
         <source>(closed)</source>
         <translation>(stängd)</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="95"/>
+        <location filename="../meter.py" line="112"/>
         <source>phone service down</source>
         <translation>telefontjänsten ur funktion</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="117"/>
+        <location filename="../meter.py" line="134"/>
         <source>Target: answered within %1 min</source>
         <translation>Mål: besvarad inom %1 min</translation>
     </message>
     <message>
-        <location filename="../meter.py" line="124"/>
+        <location filename="../meter.py" line="141"/>
         <source>Today&apos;s service level is under the target of %1 %.</source>
         <translation>Dagens servicenivå är under målet på %1 %.</translation>
     </message>
@@ -2094,27 +2129,27 @@ uppringningar</translation>
         <translation>obesvarat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="509"/>
+        <location filename="../phone.py" line="510"/>
         <source>microphone</source>
         <translation>mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="510"/>
+        <location filename="../phone.py" line="511"/>
         <source>speaker</source>
         <translation>högtalare</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="511"/>
+        <location filename="../phone.py" line="512"/>
         <source>ringer</source>
         <translation>ringsignalenhet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="608"/>
+        <location filename="../phone.py" line="609"/>
         <source>Phone password</source>
         <translation>Telefonlösenord</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="609"/>
+        <location filename="../phone.py" line="610"/>
         <source>SIP password for %1:</source>
         <translation>SIP-lösenord för %1:</translation>
     </message>
@@ -2153,7 +2188,7 @@ uppringningar</translation>
     </message>
     <message>
         <location filename="../phone.py" line="168"/>
-        <location filename="../phone.py" line="359"/>
+        <location filename="../phone.py" line="360"/>
         <source>Hold</source>
         <translation>Parkera</translation>
     </message>
@@ -2178,113 +2213,113 @@ uppringningar</translation>
         <translation>Lägg på</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="207"/>
+        <location filename="../phone.py" line="208"/>
         <source>Number or colleague</source>
         <translation>Nummer eller kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="208"/>
+        <location filename="../phone.py" line="209"/>
         <source>Call</source>
         <translation>Ring</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="226"/>
+        <location filename="../phone.py" line="227"/>
         <source>Switch back</source>
         <translation>Byt tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="228"/>
+        <location filename="../phone.py" line="229"/>
         <source>Keep this one</source>
         <translation>Behåll den här</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="236"/>
+        <location filename="../phone.py" line="237"/>
         <source>Today&apos;s calls</source>
         <translation>Dagens samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="239"/>
+        <location filename="../phone.py" line="240"/>
         <source>Double-click to call back</source>
         <translation>Dubbelklicka för att ringa tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="241"/>
+        <location filename="../phone.py" line="242"/>
         <source>Audio devices…</source>
         <translation>Ljudenheter…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="290"/>
+        <location filename="../phone.py" line="291"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Kopplingen lyckades inte; den som ringer är kvar hos dig.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="293"/>
+        <location filename="../phone.py" line="294"/>
         <source>Transferred.</source>
         <translation>Kopplat.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="318"/>
-        <location filename="../phone.py" line="439"/>
+        <location filename="../phone.py" line="319"/>
+        <location filename="../phone.py" line="440"/>
         <source>The phone is not connected.</source>
         <translation>Telefonen är inte ansluten.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="322"/>
+        <location filename="../phone.py" line="323"/>
         <source>Unknown number</source>
         <translation>Okänt nummer</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="328"/>
+        <location filename="../phone.py" line="329"/>
         <source>Line: %1</source>
         <translation>Linje: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="330"/>
+        <location filename="../phone.py" line="331"/>
         <source>Direct call</source>
         <translation>Direktsamtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="335"/>
+        <location filename="../phone.py" line="336"/>
         <source>Waited %1</source>
         <translation>Väntat %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="343"/>
+        <location filename="../phone.py" line="344"/>
         <source>calling…</source>
         <translation>ringer…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="345"/>
+        <location filename="../phone.py" line="346"/>
         <source>on hold</source>
         <translation>parkerat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="347"/>
+        <location filename="../phone.py" line="348"/>
         <source>consultation</source>
         <translation>konsultation</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="350"/>
+        <location filename="../phone.py" line="351"/>
         <source>Keys pressed: %1</source>
         <translation>Tryckta knappar: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="359"/>
+        <location filename="../phone.py" line="360"/>
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="408"/>
+        <location filename="../phone.py" line="409"/>
         <source>The phone could not do that: %1</source>
         <translation>Telefonen kunde inte göra det: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="482"/>
+        <location filename="../phone.py" line="483"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Vald %1 försvann; standardenheten används. Samtalet fortsätter.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="492"/>
+        <location filename="../phone.py" line="493"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Vald %1 är ansluten igen. Byta tillbaka till den?</translation>
     </message>
@@ -2300,42 +2335,42 @@ uppringningar</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../accounts.py" line="34"/>
+        <location filename="../accounts.py" line="35"/>
         <source>Nurse</source>
         <translation>Sjukskötare</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="35"/>
+        <location filename="../accounts.py" line="36"/>
         <source>Psychiatric nurse</source>
         <translation>Psykiatrisk sjukskötare</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="36"/>
+        <location filename="../accounts.py" line="37"/>
         <source>Secretary</source>
         <translation>Sekreterare</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="37"/>
+        <location filename="../accounts.py" line="38"/>
         <source>Social worker</source>
         <translation>Socialarbetare</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="38"/>
+        <location filename="../accounts.py" line="39"/>
         <source>Doctor</source>
         <translation>Läkare</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="39"/>
+        <location filename="../accounts.py" line="40"/>
         <source>Physiotherapist</source>
         <translation>Fysioterapeut</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="40"/>
+        <location filename="../accounts.py" line="41"/>
         <source>Clinic nurse (digi-agent)</source>
         <translation>Rådgivningens skötare (digiagent)</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="41"/>
+        <location filename="../accounts.py" line="42"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
@@ -2343,87 +2378,87 @@ uppringningar</translation>
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../roster.py" line="69"/>
+        <location filename="../roster.py" line="67"/>
         <source>◀ Previous week</source>
         <translation>◀ Föregående vecka</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="70"/>
+        <location filename="../roster.py" line="68"/>
         <source>Next week ▶</source>
         <translation>Nästa vecka ▶</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="71"/>
+        <location filename="../roster.py" line="69"/>
         <source>Save week</source>
         <translation>Spara veckan</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="73"/>
+        <location filename="../roster.py" line="71"/>
         <source>Undo changes</source>
         <translation>Ångra ändringarna</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="76"/>
+        <location filename="../roster.py" line="74"/>
         <source>Week of</source>
         <translation>Veckan från</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="85"/>
+        <location filename="../roster.py" line="83"/>
         <source>Type a shift as 8-15 or 8:00-11:30; two shifts with a comma; leave the cell empty for a day off. Changed cells are yellow until saved.</source>
         <translation>Skriv ett pass som 8-15 eller 8:00-11:30; två pass med kommatecken; lämna rutan tom för en ledig dag. Ändrade rutor är gula tills de sparas.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="132"/>
+        <location filename="../roster.py" line="134"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="142"/>
+        <location filename="../roster.py" line="144"/>
         <source>This cell does not read as a shift: %1</source>
         <translation>Rutan kan inte läsas som ett pass: %1</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="145"/>
+        <location filename="../roster.py" line="147"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="178"/>
+        <location filename="../roster.py" line="180"/>
         <source>Not saved:</source>
         <translation>Inte sparat:</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="180"/>
+        <location filename="../roster.py" line="182"/>
         <source>%1 shifts saved.</source>
         <translation>%1 pass sparade.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="189"/>
+        <location filename="../roster.py" line="191"/>
         <source>A colleague saved this week while you edited it. Your cells are kept; those that differ from the saved week are yellow. Save again to keep yours.</source>
         <translation>En kollega sparade veckan medan du redigerade den. Dina rutor finns kvar; de som skiljer sig från den sparade veckan är gula. Spara igen för att behålla dina.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="263"/>
+        <location filename="../roster.py" line="262"/>
         <source>Not a shift: write it as 8-15 or 8:00-11:30.</source>
         <translation>Inget pass: skriv som 8-15 eller 8:00-11:30.</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="265"/>
+        <location filename="../roster.py" line="264"/>
         <source>Saved: %1</source>
         <translation>Sparat: %1</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="265"/>
+        <location filename="../roster.py" line="264"/>
         <source>day off</source>
         <translation>ledig</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="283"/>
+        <location filename="../roster.py" line="282"/>
         <source>%1, %2: “%3” is not a shift (write 8-15 or 8:00-11:30).</source>
         <translation>%1, %2: ”%3” är inget pass (skriv 8-15 eller 8:00-11:30).</translation>
     </message>
     <message>
-        <location filename="../roster.py" line="289"/>
+        <location filename="../roster.py" line="288"/>
         <source>%1 cells in all are marked red.</source>
         <translation>Sammanlagt %1 celler är markerade med rött.</translation>
     </message>
@@ -2890,37 +2925,37 @@ uppringningar</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="572"/>
+        <location filename="../phone.py" line="573"/>
         <source>Transfer the call</source>
         <translation>Koppla samtalet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="575"/>
+        <location filename="../phone.py" line="576"/>
         <source>Colleague or number:</source>
         <translation>Kollega eller nummer:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="580"/>
+        <location filename="../phone.py" line="581"/>
         <source>Transfer now</source>
         <translation>Koppla nu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="582"/>
+        <location filename="../phone.py" line="583"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Den som ringer kopplas genast; du lämnar samtalet.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="583"/>
+        <location filename="../phone.py" line="584"/>
         <source>Talk first</source>
         <translation>Tala först</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="586"/>
+        <location filename="../phone.py" line="587"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Den som ringer väntar parkerad medan du talar med kollegan.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="588"/>
+        <location filename="../phone.py" line="589"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
