@@ -63,6 +63,8 @@ function cell(row, text, cls) {
 function render(data) {
   const rows = document.getElementById("rows");
   rows.replaceChildren();
+  // The type follows the number of rows: every queue on the one screen (wallboard.css).
+  document.documentElement.style.setProperty("--rows", String(Math.max(1, data.queues.length)));
   let callbacks = 0;
   for (const q of data.queues) {
     callbacks += q.callbacks_open;

@@ -13,7 +13,7 @@ import pytest
 
 from backend.api.wallboard import wallboard_key
 from tests.browser import Browser
-from tests.helpers import Peer, running_backend, staff
+from tests.helpers import ROOT, Peer, running_backend, staff
 
 pytestmark = pytest.mark.e2e
 
@@ -114,3 +114,47 @@ async def test_wallboard_live_without_client_data(tmp_path: Path, artifacts: str
         assert "link is not valid" in await browser.run(stops, browser.page)
         await client.close()
         await asyncio.sleep(0)
+
+
+def service_with(queues: int, folder: Path) -> Path:
+    """The default service's eight queues, and more chat queues with long names."""
+    text = (ROOT / "backend" / "default_service.toml").read_text("utf-8")
+    for n in range(queues - 8):
+        text += (
+            f'\n[[queues]]\nid = "extra{n}"\nchannel = "chat"\nskill = "neuvola"\n'
+            f'names = {{ fi = "Lisäjono {n}: perhe- ja kasvatusneuvonnan ajanvaraus", '
+            f'sv = "Extra kö {n}: tidsbokning för familje- och uppfostringsrådgivning", '
+            f'en = "Extra queue {n}: family and parenting advice bookings" }}\n'
+        )
+    path = folder / f"service-{queues}.toml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("queues", [8, 12])
+async def test_wallboard_fits_one_screen(tmp_path: Path, artifacts: str, queues: int) -> None:
+    with running_backend(tmp_path, service_with(queues, tmp_path)) as backend, Browser() as b:
+        key = wallboard_key(backend.data_dir)
+
+        def board(page: Any, lang: str) -> dict[str, Any]:
+            page.set_viewport_size({"width": 1920, "height": 1080})
+            page.goto(f"{backend.http}/wallboard?lang={lang}#key={key}")
+            page.wait_for_selector(f"#rows tr:nth-child({queues})")
+            page.screenshot(path=os.path.join(artifacts, f"wallboard-{queues}-{lang}.png"))
+            last = page.eval_on_selector(
+                "#rows tr:last-child", "e => e.getBoundingClientRect().bottom"
+            )
+            scrolls = page.eval_on_selector(
+                "html", "e => e.scrollHeight > e.clientHeight || e.scrollWidth > e.clientWidth"
+            )
+            waiting = page.eval_on_selector(
+                "#rows td.waiting", "e => parseFloat(getComputedStyle(e).fontSize)"
+            )
+            return {"bottom": last, "scrolls": scrolls, "waiting": waiting}
+
+        for lang in ("fi", "sv"):
+            shown = await b.run(board, b.page, lang)
+            # Every row on the one screen, nothing to scroll, the figures still readable
+            # across the room (a 1080p screen: at least ~40 px with twelve queues).
+            assert shown["bottom"] <= 1080 and not shown["scrolls"], shown
+            assert shown["waiting"] >= 40, shown
