@@ -229,7 +229,7 @@ class AccessibilityConfig(_Strict):
     organisation: Localised = {
         "fi": "Hyvinvointialue",
         "sv": "Välfärdsområdet",
-        "en": "The wellbeing services county",
+        "en": "Wellbeing services county",
     }
     # Where feedback on accessibility goes (an e-mail address or a web form).
     feedback: str = Field(default="saavutettavuus@example.fi", min_length=3, max_length=200)

@@ -18,6 +18,7 @@ const TEXT = {
     open_now: "Chat on nyt auki.", closed_now: "Chat on nyt suljettu.",
     next_open: "Avaamme seuraavan kerran {when}.", queue_closed: "Suljettu, avautuu {when}", queue_shut: "Suljettu",
     wait_est: "Arvioitu odotusaika noin {min} min", wait_none: "Ei jonoa",
+    wait_soon: "Ammattilainen vastaa pian.", position_next: "Olet seuraavana vuorossa. {wait}",
     wait_unknown: "Odotusaikaa ei voi nyt arvioida: kukaan ei juuri nyt vastaa tähän aiheeseen.",
     position: "Olet jonossa sijalla {pos}. {wait}", joined: "{name} on liittynyt keskusteluun.",
     you: "Sinä", pro: "Ammattilainen", sending: "lähetetään…",
@@ -55,7 +56,8 @@ const TEXT = {
     msg_text: "Kerro lyhyesti, mitä asiasi koskee", msg_send: "Lähetä soittopyyntö",
     msg_how: "Miten haluat jatkaa?", msg_how_phone: "Soittakaa minulle", msg_how_chat: "Jatkan chatissa ja odotan vuoroani",
     msg_chat_closed: "Tämä aihe on nyt suljettu, joten chatissa voi jatkaa vasta kun se avautuu.", msg_chat_send: "Aloita chat tällä viestillä",
-    msg_why_closed: "Chat on nyt suljettu tai jono on pitkä. Jätä numerosi, niin ammattilainen soittaa sinulle.",
+    msg_why_closed: "Chat on nyt suljettu. Jätä numerosi, niin ammattilainen soittaa sinulle.",
+    msg_why_open: "Etkö voi jäädä odottamaan chattiin? Jätä numerosi, niin ammattilainen soittaa sinulle.",
     msg_done: "Soittopyyntösi on tallennettu. Soitamme sinulle {when} mennessä numeroon {number}.",
     msg_done_soon: "Soittopyyntösi on tallennettu. Soitamme sinulle numeroon {number}.",
     msg_err_empty: "Anna puhelinnumero.", msg_err_characters: "Puhelinnumerossa saa olla vain numeroita (ja + alussa).",
@@ -79,12 +81,13 @@ const TEXT = {
     open_now: "Chatten är öppen nu.", closed_now: "Chatten är stängd nu.",
     next_open: "Vi öppnar nästa gång {when}.", queue_closed: "Stängd, öppnar {when}", queue_shut: "Stängd",
     wait_est: "Uppskattad väntetid cirka {min} min", wait_none: "Ingen kö",
+    wait_soon: "En yrkesperson svarar snart.", position_next: "Du är näst på tur. {wait}",
     wait_unknown: "Väntetiden kan inte uppskattas nu: ingen svarar på det här ämnet just nu.",
     position: "Du är nummer {pos} i kön. {wait}", joined: "{name} har anslutit till samtalet.",
     you: "Du", pro: "Yrkesperson", sending: "skickas…",
     ended_client: "Du avslutade samtalet.", ended_staff: "Yrkespersonen avslutade samtalet.",
     next_client: "Tack för att du tog kontakt! Du kan starta ett nytt samtal när som helst under öppettiderna.",
-    next_staff: "Om ditt ärende blev på hälft, starta ett nytt samtal eller ring servicenumret {phone}.",
+    next_staff: "Om något blev ofärdigt, starta ett nytt samtal eller ring servicenumret {phone}.",
     reconnecting: "Förbindelsen bröts. Ansluter igen… Dina meddelanden och din text finns kvar.",
     offline: "Vi når inte tjänsten. Kontrollera din nätförbindelse; samtalet fortsätter när förbindelsen är tillbaka.",
     pick_first: "Välj först ett ämne.",
@@ -116,7 +119,8 @@ const TEXT = {
     msg_text: "Berätta kort vad ärendet gäller", msg_send: "Skicka begäran om samtal",
     msg_how: "Hur vill du fortsätta?", msg_how_phone: "Ring mig", msg_how_chat: "Jag fortsätter i chatten och väntar på min tur",
     msg_chat_closed: "Det här ämnet är stängt nu, så du kan fortsätta i chatten först när det öppnar.", msg_chat_send: "Starta chatten med det här meddelandet",
-    msg_why_closed: "Chatten är stängd eller kön är lång. Lämna ditt nummer så ringer en yrkesperson upp dig.",
+    msg_why_closed: "Chatten är stängd nu. Lämna ditt nummer så ringer en yrkesperson upp dig.",
+    msg_why_open: "Kan du inte vänta i chatten? Lämna ditt nummer så ringer en yrkesperson upp dig.",
     msg_done: "Din begäran har sparats. Vi ringer dig senast {when} på numret {number}.",
     msg_done_soon: "Din begäran har sparats. Vi ringer dig på numret {number}.",
     msg_err_empty: "Ange ett telefonnummer.", msg_err_characters: "Telefonnumret får bara innehålla siffror (och + i början).",
@@ -140,6 +144,7 @@ const TEXT = {
     open_now: "The chat is open now.", closed_now: "The chat is closed now.",
     next_open: "We open next {when}.", queue_closed: "Closed, opens {when}", queue_shut: "Closed",
     wait_est: "Estimated wait about {min} min", wait_none: "No queue",
+    wait_soon: "A professional will answer soon.", position_next: "You are next in the queue. {wait}",
     wait_unknown: "The wait cannot be estimated: no one is answering this topic just now.",
     position: "You are number {pos} in the queue. {wait}", joined: "{name} has joined the conversation.",
     you: "You", pro: "Professional", sending: "sending…",
@@ -177,7 +182,8 @@ const TEXT = {
     msg_text: "Tell us briefly what it is about", msg_send: "Send the callback request",
     msg_how: "How would you like to continue?", msg_how_phone: "Call me", msg_how_chat: "I will continue in the chat and wait for my turn",
     msg_chat_closed: "This topic is closed now, so the chat can continue only when it opens.", msg_chat_send: "Start the chat with this message",
-    msg_why_closed: "The chat is closed or the queue is long. Leave your number and a professional will call you.",
+    msg_why_closed: "The chat is closed now. Leave your number and a professional will call you.",
+    msg_why_open: "Can't wait in the chat? Leave your number and a professional will call you.",
     msg_done: "Your request is saved. We will call you by {when} at {number}.",
     msg_done_soon: "Your request is saved. We will call you at {number}.",
     msg_err_empty: "Please give a phone number.", msg_err_characters: "A phone number can only have digits (and + at the start).",
@@ -380,7 +386,6 @@ function identify() {
 function renderMessageForm() {
   const offered = page.topics.filter((q) => q.message);
   $("message").hidden = offered.length === 0;
-  $("msg-why").textContent = t("msg_why_closed");
   const select = $("msg-queue");
   const was = select.value;
   select.replaceChildren();
@@ -398,6 +403,8 @@ function renderMessageForm() {
 function updateHow() {
   const topic = page.topics.find((q) => q.id === $("msg-queue").value);
   const open = !!(topic && topic.open_now);
+  // Closed, or open and she would rather not wait: the card says which it is.
+  $("msg-why").textContent = t(open ? "msg_why_open" : "msg_why_closed");
   $("how-chat").disabled = !open;
   if (!open) document.querySelector("input[name=how][value=phone]").checked = true;
   $("how-chat-hint").textContent = open ? "" : t("msg_chat_closed");
@@ -435,8 +442,8 @@ async function sendMessage() {
       const f = data.fields || {};
       if (f.number) { $("msg-number-error").textContent = t("msg_err_" + f.number); $("msg-number").setAttribute("aria-invalid", "true"); }
       if (f.description) { $("msg-text-error").textContent = t("msg_err_desc_" + f.description); $("msg-text").setAttribute("aria-invalid", "true"); }
+      // Said once, by the field (focused, its error in its description), not again below.
       if (f.queue) $("msg-error").textContent = t("msg_err_unknown");
-      else $("msg-error").textContent = [$("msg-number-error").textContent, $("msg-text-error").textContent].filter(Boolean).join(" ");
       (f.number ? $("msg-number") : $("msg-text")).focus();
     } else if (data.error === "rate_limited") {
       $("msg-error").textContent = t("msg_err_rate_limited");
@@ -524,7 +531,9 @@ function renderState() {
   } else if (state.staff_name) {
     text = t("joined", { name: state.staff_name });
   } else if (state.position) {
-    text = t("position", { pos: state.position, wait: fmtWait(state.wait) });
+    // "Number 1 … no queue" read as a contradiction: the first is told she is next.
+    const wait = state.wait !== null && state.wait !== undefined && state.wait < 30 ? t("wait_soon") : fmtWait(state.wait);
+    text = state.position === 1 ? t("position_next", { wait }) : t("position", { pos: state.position, wait });
   }
   if (cs.textContent !== text) cs.textContent = text;
   next.textContent = hint;
@@ -746,6 +755,16 @@ function handle(f) {
   }
 }
 
+// An optional contact number at the chat's start (protocol ClientStart.phone).
+function phoneProblem(phone) {
+  if (!phone) return null;
+  if (!/^\+?[0-9 ()-]+$/.test(phone)) return "characters";
+  const digits = phone.replace(/[^0-9]/g, "").length;
+  if (digits < 3) return "too_short";
+  if (phone.length > 31) return "too_long";
+  return null;
+}
+
 function showError(f) {
   const key = "err_" + f.code;
   let msg = TEXT.fi[key] ? t(key) : t("err_generic");
@@ -777,6 +796,16 @@ $("start").addEventListener("submit", (ev) => {
   const frame = { type: "start", queue: q.value, lang };
   const name = $("name").value.trim();
   const phone = $("phone").value.trim();
+  $("phone-error").textContent = "";
+  $("phone").removeAttribute("aria-invalid");
+  const wrong = phoneProblem(phone);
+  if (wrong) {
+    // The same rule as the server's: the field is marked once, before anything is sent.
+    $("phone-error").textContent = t("msg_err_" + wrong);
+    $("phone").setAttribute("aria-invalid", "true");
+    $("phone").focus();
+    return;
+  }
   if (name) frame.name = name;
   if (phone) frame.phone = phone;
   connect(frame);

@@ -86,9 +86,12 @@ def look_at(page: Any, name: str, artifacts: str) -> dict[str, Any]:
             if violations:
                 found[f"axe {lang}/{label}"] = violations
             if label == "phone":
-                box = page.locator(".emergency").bounding_box()
-                if box is None or box["y"] + box["height"] > height:
-                    found[f"emergency {lang}"] = box
+                # In view at the top and where the page has scrolled to (the chat).
+                for where in ("0", "document.documentElement.scrollHeight"):
+                    page.evaluate(f"window.scrollTo(0, {where})")
+                    box = page.locator(".emergency").bounding_box()
+                    if box is None or box["y"] < 0 or box["y"] + box["height"] > height:
+                        found[f"emergency {lang} at {where}"] = box
         page.set_viewport_size({"width": 320, "height": 640})
         wide = page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -158,7 +161,7 @@ async def test_every_state_of_the_page_passes_axe_and_reflows(
         page.check("input[name=queue][value=neuvola]")
         page.click("#start-button")
         page.wait_for_selector("#chat:not([hidden])")
-        page.wait_for_selector("#chat-state >> text=Olet jonossa sijalla 1")
+        page.wait_for_selector("#chat-state >> text=Olet seuraavana vuorossa")
         state = page.inner_text("#chat-state")
         return {"state": state, "problems": look_at(page, "queued", artifacts)}
 
@@ -661,7 +664,7 @@ async def test_continue_in_chat_starts_the_chat_with_the_description(
     assert seen["number_hidden"] and seen["button"] == "Aloita chat tällä viestillä"
     assert seen["refused"] == "Kerro lyhyesti, mitä asiasi koskee."
     assert "Ahdistaa, haluaisin jutella jonkun kanssa" in seen["line"]
-    assert seen["state"].startswith("Olet jonossa sijalla 1.")
+    assert seen["state"].startswith("Olet seuraavana vuorossa.")
     # The professional who logs in for this topic gets it, with the line waiting.
     nurse = await staff(backend.ws, "psyk")
     cid = await nurse_takes(nurse)
@@ -670,3 +673,73 @@ async def test_continue_in_chat_starts_the_chat_with_the_description(
     assert view["conversation"]["lines"][0]["text"] == "Ahdistaa, haluaisin jutella jonkun kanssa"
     await nurse.send(type="close", conversation_id=cid, outcome="one_contact")
     await nurse.close()
+
+
+async def test_the_page_says_what_is_true_in_each_language(
+    backend: BackendProcess, browser: Browser, artifacts: str
+) -> None:
+    """The first in the queue is told she is next (never "number 1 … no queue"); the
+    message card says why it is offered; a refused phone number marks its field once; the
+    emergency numbers stay in view on a phone after the chat starts."""
+    nurse = await staff(backend.ws, "hoitaja", ready=False)  # nobody Ready: she waits
+
+    def starts(page: Any, lang: str) -> dict[str, Any]:
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(backend.http + f"/?lang={lang}")
+        page.wait_for_selector("#queues label")
+        page.check("input[name=queue][value=neuvola]")
+        # Open now: the card is the alternative to waiting, not "closed or long".
+        page.select_option("#msg-queue", "neuvola")
+        seen: dict[str, Any] = {"why": page.inner_text("#msg-why")}
+        page.fill("#phone", "040 abc")
+        page.click("#start-button")
+        seen["phone_error"] = page.inner_text("#phone-error")
+        seen["form_error"] = page.inner_text("#form-error")
+        seen["invalid"] = page.get_attribute("#phone", "aria-invalid")
+        seen["focused"] = page.evaluate("document.activeElement.id")
+        seen["said"] = page.locator(f"text={seen['phone_error']}").count()
+        seen["chat_hidden"] = page.is_hidden("#chat")
+        page.fill("#phone", "040 123 4567")
+        page.click("#start-button")
+        page.wait_for_selector("#chat:not([hidden])")
+        page.wait_for_function("document.getElementById('chat-state').textContent.length > 5")
+        seen["state"] = page.inner_text("#chat-state")
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        box = page.locator(".emergency").bounding_box()
+        seen["emergency"] = box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 844
+        page.screenshot(path=os.path.join(artifacts, f"webchat-next-phone-{lang}.png"))
+        seen["axe"] = axe_violations(page)
+        # She leaves the queue: the next language's client is first again.
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#leave")
+        page.wait_for_selector("#ended:not([hidden])")
+        page.evaluate("sessionStorage.clear()")
+        return seen
+
+    expected = {
+        "fi": ("Olet seuraavana vuorossa.", "Etkö voi jäädä odottamaan"),
+        "sv": ("Du är näst på tur.", "Kan du inte vänta i chatten?"),
+        "en": ("You are next in the queue.", "Can't wait in the chat?"),
+    }
+    for lang, (state, why) in expected.items():
+        seen = await browser.run(starts, browser.page, lang)
+        assert seen["state"].startswith(state), seen
+        assert "1" not in seen["state"] and "jonoa" not in seen["state"], seen
+        assert seen["why"].startswith(why), seen
+        assert seen["phone_error"] and not seen["form_error"], seen
+        assert seen["invalid"] == "true" and seen["focused"] == "phone", seen
+        assert seen["said"] == 1 and seen["chat_hidden"], seen  # once, and nothing sent
+        assert seen["emergency"], seen
+        assert seen["axe"] == [], seen["axe"]
+    await nurse.close()
+
+
+async def test_the_statement_names_the_organisation_as_a_name(
+    backend: BackendProcess, browser: Browser
+) -> None:
+    def intro(page: Any) -> str:
+        page.goto(backend.http + "/accessibility?lang=en")
+        return str(page.inner_text("main"))
+
+    text = await browser.run(intro, browser.page)
+    assert "run by The " not in text and "Wellbeing services county" in text
