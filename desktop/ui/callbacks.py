@@ -312,7 +312,9 @@ class CallbacksView(QWidget):
         opened = self.state.callback
         if opened is None or str(opened.summary.id) != callback_id:
             return
-        lines = [f"<b>{self.tr('Reason')}:</b> {_escape(opened.reason)}"]
+        # Outside the f-string: lupdate does not look inside one (the label stayed English).
+        reason = _escape(self.tr("Reason:"))
+        lines = [f"<b>{reason}</b> {_escape(opened.reason)}"]
         for attempt in opened.attempts:
             when = ServiceClock.text(attempt.at, "%d.%m. %H:%M")
             note = f" – {_escape(attempt.note)}" if attempt.note else ""

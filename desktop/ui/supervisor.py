@@ -8,6 +8,7 @@ Signals:
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Coroutine
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -83,6 +84,27 @@ STATUS_COLOURS = {
     StaffStatus.OFFLINE: "#555555",
 }
 CHANNEL_COLOURS = {"phone": QColor("#0b5cad"), "chat": QColor("#8250df")}
+
+
+def file_dialog(parent: QWidget, title: str, name: str, kinds: str) -> QFileDialog:
+    """Qt's own file dialog, in her language (Qt's translations are installed with ours):
+    on Linux the desktop's native one follows the system locale, often English. Windows
+    keeps its own, which follows Windows' language. Opened with ``open()``, never exec."""
+    # Her documents folder, not wherever the program was started from.
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if not folder or not Path(folder).is_dir():
+        folder = str(Path.home())
+    dialog = QFileDialog(parent, title, str(Path(folder) / name), kinds)
+    dialog.setObjectName("fileDialog")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, sys.platform != "win32")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # Qt's Finnish catalogue leaves some of the dialog's own labels in English.
+    labels = QFileDialog.DialogLabel
+    dialog.setLabelText(labels.LookIn, QCoreApplication.translate("FileDialog", "Look in:"))
+    dialog.setLabelText(labels.FileName, QCoreApplication.translate("FileDialog", "File name:"))
+    dialog.setLabelText(labels.FileType, QCoreApplication.translate("FileDialog", "File type:"))
+    dialog.setLabelText(labels.Reject, QCoreApplication.translate("FileDialog", "Cancel"))
+    return dialog
 
 
 class ReasonDialog(QDialog):
@@ -452,17 +474,15 @@ class HistoryView(RoomPage):
     def export(self, fmt: str) -> None:
         first, last, interval, queues = self._query()
         suggested = f"luukku-{first}-{last}.{fmt}"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export report"), suggested, f"*.{fmt}"
-        )
-        if not path:
-            return
+        dialog = file_dialog(self, self.tr("Export report"), suggested, f"*.{fmt}")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         query = {"from": str(first), "to": str(last), "interval": interval, "format": fmt}
         if queues:
             query["queue"] = queues[0]
         if self.per_person.isChecked():
             query["staff"] = "1"
-        self._run(self._export(query, Path(path)))
+        dialog.fileSelected.connect(lambda path: self._run(self._export(query, Path(path))))
+        dialog.open()
 
     async def _export(self, query: dict[str, str], destination: Path) -> None:
         self.message.wait(self.tr("Exporting…"))
@@ -859,11 +879,10 @@ class StaffingView(RoomPage):
         )
 
     def choose_roster(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import roster"), "", self.tr("CSV files (*.csv)")
-        )
-        if path:
-            self.import_file(Path(path))
+        dialog = file_dialog(self, self.tr("Import roster"), "", self.tr("CSV files (*.csv)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: self.import_file(Path(path)))
+        dialog.open()
 
     def import_file(self, path: Path) -> None:
         try:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.my_figures import MyFiguresDialog
@@ -154,6 +154,25 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
                 on_screen.answered_in_target,
             ]
         assert "Saved" in history.message.text() or "Tallennettu" in history.message.text()
+        # From the button: Qt's own file dialog, in Finnish like the rest of the window.
+        history.xlsx_button.click()
+        await settle()
+        dialog = window.findChild(QFileDialog, "fileDialog")
+        assert dialog is not None and dialog.isVisible()
+        buttons = [b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()]
+        assert "&Tallenna" in buttons or "Tallenna" in buttons, buttons
+        labels = {label.text() for label in dialog.findChildren(QLabel) if label.isVisible()}
+        assert {"Sijainti:", "Tiedoston nimi:", "Tiedostotyyppi:"} <= labels, labels
+        dialog.grab().save(os.path.join(artifacts, "supervisor-export-dialog-fi.png"))
+        # The suggested name; she picks the folder and presses Save.
+        suggested = Path(dialog.selectedFiles()[0])
+        assert suggested.name.startswith("luukku-") and suggested.suffix == ".xlsx"
+        assert suggested.parent != ROOT  # never wherever the program was started from
+        chosen = tmp_path / suggested.name
+        dialog.setDirectory(str(tmp_path))
+        dialog.selectFile(suggested.name)
+        dialog.accept()
+        await until(chosen.exists, what=f"the export from the button: {history.message.text()}")
 
         # Staffing: a roster imported from CSV, then forecast, need, rostered and the gap.
         staffing = room.staffing

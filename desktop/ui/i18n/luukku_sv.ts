@@ -282,87 +282,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="138"/>
+        <location filename="../supervisor.py" line="156"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="139"/>
+        <location filename="../supervisor.py" line="157"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="140"/>
+        <location filename="../supervisor.py" line="158"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="141"/>
+        <location filename="../supervisor.py" line="159"/>
         <source>For</source>
         <translation>Hur länge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="142"/>
+        <location filename="../supervisor.py" line="160"/>
         <source>Chats</source>
         <translation>Chattar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="143"/>
+        <location filename="../supervisor.py" line="161"/>
         <source>On a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="144"/>
+        <location filename="../supervisor.py" line="162"/>
         <source>Queues</source>
         <translation>Köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="151"/>
+        <location filename="../supervisor.py" line="169"/>
         <source>Set Not ready…</source>
         <translation>Sätt Inte redo…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="153"/>
+        <location filename="../supervisor.py" line="171"/>
         <source>Sign out…</source>
         <translation>Logga ut…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="155"/>
+        <location filename="../supervisor.py" line="173"/>
         <source>Read her chat</source>
         <translation>Läs hens chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="157"/>
+        <location filename="../supervisor.py" line="175"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Endast läsning. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="170"/>
+        <location filename="../supervisor.py" line="188"/>
         <source>Queues now</source>
         <translation>Köerna nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="227"/>
+        <location filename="../supervisor.py" line="245"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="248"/>
+        <location filename="../supervisor.py" line="266"/>
         <source>Set %1 Not ready</source>
         <translation>Sätt %1 som Inte redo</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="249"/>
+        <location filename="../supervisor.py" line="267"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Varför? Orsaken registreras med ditt namn.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="251"/>
+        <location filename="../supervisor.py" line="269"/>
         <source>Sign out %1</source>
         <translation>Logga ut %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="253"/>
+        <location filename="../supervisor.py" line="271"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hens session avslutas och arbetsstationen ber hen logga in igen. Öppna chattar förblir hens. Varför? Orsaken registreras med ditt namn.</translation>
     </message>
@@ -461,67 +461,67 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../callbacks.py" line="353"/>
+        <location filename="../callbacks.py" line="355"/>
         <source>Callback request</source>
         <translation>Begäran om återuppringning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="366"/>
+        <location filename="../callbacks.py" line="368"/>
         <source>Urgent</source>
         <translation>Brådskande</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="369"/>
+        <location filename="../callbacks.py" line="371"/>
         <source>Colleague&apos;s username (optional)</source>
         <translation>Kollegans användarnamn (valfritt)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="376"/>
+        <location filename="../callbacks.py" line="378"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="377"/>
+        <location filename="../callbacks.py" line="379"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="378"/>
+        <location filename="../callbacks.py" line="380"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="382"/>
+        <location filename="../callbacks.py" line="384"/>
         <source>– (the queue&apos;s staff)</source>
         <translation>– (köns personal)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="385"/>
+        <location filename="../callbacks.py" line="387"/>
         <source>For a named colleague</source>
         <translation>Till en namngiven kollega</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="386"/>
+        <location filename="../callbacks.py" line="388"/>
         <source>For the client&apos;s own clinic</source>
         <translation>Till klientens egen rådgivning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="406"/>
+        <location filename="../callbacks.py" line="408"/>
         <source>Check the phone number.</source>
         <translation>Kontrollera telefonnumret.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="407"/>
+        <location filename="../callbacks.py" line="409"/>
         <source>Write what the callback is about (at most 2,000 characters).</source>
         <translation>Skriv vad återuppringningen gäller (högst 2 000 tecken).</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="408"/>
+        <location filename="../callbacks.py" line="410"/>
         <source>Check the colleague&apos;s username.</source>
         <translation>Kontrollera kollegans användarnamn.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="410"/>
+        <location filename="../callbacks.py" line="412"/>
         <source>Check the fields.</source>
         <translation>Kontrollera fälten.</translation>
     </message>
@@ -663,6 +663,11 @@
         <location filename="../callbacks.py" line="259"/>
         <source>urgent</source>
         <translation>brådskande</translation>
+    </message>
+    <message>
+        <location filename="../callbacks.py" line="316"/>
+        <source>Reason:</source>
+        <translation>Orsak:</translation>
     </message>
 </context>
 <context>
@@ -1201,6 +1206,29 @@
     </message>
 </context>
 <context>
+    <name>FileDialog</name>
+    <message>
+        <location filename="../supervisor.py" line="99"/>
+        <source>Look in:</source>
+        <translation>Leta i:</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="100"/>
+        <source>File name:</source>
+        <translation>Filnamn:</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="101"/>
+        <source>File type:</source>
+        <translation>Filtyp:</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="102"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
     <name>HandbookBrowser</name>
     <message>
         <location filename="../handbook.py" line="112"/>
@@ -1288,334 +1316,334 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="289"/>
+        <location filename="../supervisor.py" line="307"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="290"/>
+        <location filename="../supervisor.py" line="308"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="291"/>
+        <location filename="../supervisor.py" line="309"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="292"/>
+        <location filename="../supervisor.py" line="310"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="293"/>
+        <location filename="../supervisor.py" line="311"/>
         <source>Week</source>
         <translation>Vecka</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="294"/>
+        <location filename="../supervisor.py" line="312"/>
         <source>Month</source>
         <translation>Månad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="300"/>
-        <location filename="../supervisor.py" line="365"/>
+        <location filename="../supervisor.py" line="318"/>
+        <location filename="../supervisor.py" line="383"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="303"/>
+        <location filename="../supervisor.py" line="321"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Tid per läge och kontakter per person. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="305"/>
+        <location filename="../supervisor.py" line="323"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="307"/>
+        <location filename="../supervisor.py" line="325"/>
         <source>Export XLSX…</source>
         <translation>Exportera XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="309"/>
+        <location filename="../supervisor.py" line="327"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="313"/>
+        <location filename="../supervisor.py" line="331"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="314"/>
+        <location filename="../supervisor.py" line="332"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="315"/>
-        <location filename="../supervisor.py" line="337"/>
+        <location filename="../supervisor.py" line="333"/>
+        <location filename="../supervisor.py" line="355"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="316"/>
+        <location filename="../supervisor.py" line="334"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="337"/>
+        <location filename="../supervisor.py" line="355"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="355"/>
+        <location filename="../supervisor.py" line="373"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Kontakter per veckodag och timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="363"/>
+        <location filename="../supervisor.py" line="381"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="364"/>
+        <location filename="../supervisor.py" line="382"/>
         <source>Charts</source>
         <translation>Diagram</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="402"/>
+        <location filename="../supervisor.py" line="420"/>
         <source>Offered</source>
         <translation>Inkomna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="403"/>
+        <location filename="../supervisor.py" line="421"/>
         <source>Answered</source>
         <translation>Besvarade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="404"/>
+        <location filename="../supervisor.py" line="422"/>
         <source>Within target</source>
         <translation>Inom målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="405"/>
+        <location filename="../supervisor.py" line="423"/>
         <source>Abandoned</source>
         <translation>Avbrutna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="406"/>
+        <location filename="../supervisor.py" line="424"/>
         <source>Short abandons</source>
         <translation>Korta avbrott</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="407"/>
+        <location filename="../supervisor.py" line="425"/>
         <source>Service level</source>
         <translation>Servicenivå</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="408"/>
+        <location filename="../supervisor.py" line="426"/>
         <source>Mean wait</source>
         <translation>Medelväntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="409"/>
+        <location filename="../supervisor.py" line="427"/>
         <source>Wait, 90th pct</source>
         <translation>Väntan, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="410"/>
+        <location filename="../supervisor.py" line="428"/>
         <source>Longest wait</source>
         <translation>Längsta väntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="411"/>
+        <location filename="../supervisor.py" line="429"/>
         <source>Mean handling</source>
         <translation>Medelhantering</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="412"/>
+        <location filename="../supervisor.py" line="430"/>
         <source>One contact</source>
         <translation>Vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="413"/>
+        <location filename="../supervisor.py" line="431"/>
         <source>Transfers</source>
         <translation>Överföringar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="414"/>
+        <location filename="../supervisor.py" line="432"/>
         <source>Wrap-up per contact</source>
         <translation>Efterarbete / kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="419"/>
+        <location filename="../supervisor.py" line="437"/>
         <source>Mon</source>
         <translation>mån</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="420"/>
+        <location filename="../supervisor.py" line="438"/>
         <source>Tue</source>
         <translation>tis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="421"/>
+        <location filename="../supervisor.py" line="439"/>
         <source>Wed</source>
         <translation>ons</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="422"/>
+        <location filename="../supervisor.py" line="440"/>
         <source>Thu</source>
         <translation>tor</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="423"/>
+        <location filename="../supervisor.py" line="441"/>
         <source>Fri</source>
         <translation>fre</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="424"/>
+        <location filename="../supervisor.py" line="442"/>
         <source>Sat</source>
         <translation>lör</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="425"/>
+        <location filename="../supervisor.py" line="443"/>
         <source>Sun</source>
         <translation>sön</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="430"/>
+        <location filename="../supervisor.py" line="448"/>
         <source>All queues</source>
         <translation>Alla köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="445"/>
+        <location filename="../supervisor.py" line="463"/>
         <source>The range ends before it starts.</source>
         <translation>Perioden slutar innan den börjar.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="447"/>
+        <location filename="../supervisor.py" line="465"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="456"/>
+        <location filename="../supervisor.py" line="473"/>
         <source>Export report</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="468"/>
+        <location filename="../supervisor.py" line="484"/>
         <source>Exporting…</source>
         <translation>Exporterar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="472"/>
+        <location filename="../supervisor.py" line="488"/>
         <source>The export failed: %1</source>
         <translation>Exporten misslyckades: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="474"/>
+        <location filename="../supervisor.py" line="490"/>
         <source>Saved %1</source>
         <translation>Sparad %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="493"/>
+        <location filename="../supervisor.py" line="509"/>
         <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
         <translation>Digiagenter: minuter per vecka och mottagning %1; hanterade kontakter %2; inkallningar %3 (%4 av en röd kö), %5 fick hjälp: median %6, längst %7 till första hjälparen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="507"/>
+        <location filename="../supervisor.py" line="523"/>
         <source>Client feedback: no answers in this range.</source>
         <translation>Klientrespons: inga svar under perioden.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="511"/>
+        <location filename="../supervisor.py" line="527"/>
         <source>Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.</source>
         <translation>Klientrespons: %1 svar, medeltal %2 av 5 (%3), %4 kommentarer.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="528"/>
+        <location filename="../supervisor.py" line="544"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="528"/>
+        <location filename="../supervisor.py" line="544"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="536"/>
+        <location filename="../supervisor.py" line="552"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas som avbrutna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="541"/>
+        <location filename="../supervisor.py" line="557"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas inte.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="549"/>
+        <location filename="../supervisor.py" line="565"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: inkomna %2, besvarade %3, servicenivå %4, vid en kontakt %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="558"/>
+        <location filename="../supervisor.py" line="574"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Återuppringningar: %1 lämnade, %2 klara samma dag, %3 försenade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="615"/>
+        <location filename="../supervisor.py" line="631"/>
         <source>Arrivals per interval</source>
         <translation>Kontakter per intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="634"/>
+        <location filename="../supervisor.py" line="650"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Kontakter per intervall, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="649"/>
+        <location filename="../supervisor.py" line="665"/>
         <source>Mean staff Ready</source>
         <translation>Redo i medeltal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="663"/>
+        <location filename="../supervisor.py" line="679"/>
         <source>Service level against the target</source>
         <translation>Servicenivå mot målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="672"/>
+        <location filename="../supervisor.py" line="688"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Klart vid en kontakt (mål 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="716"/>
+        <location filename="../supervisor.py" line="732"/>
         <source>Target (%1)</source>
         <translation>Mål (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="753"/>
+        <location filename="../supervisor.py" line="769"/>
         <source>Not asked for</source>
         <translation>Inte begärt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="756"/>
+        <location filename="../supervisor.py" line="772"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="756"/>
+        <location filename="../supervisor.py" line="772"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="756"/>
+        <location filename="../supervisor.py" line="772"/>
         <source>On chat</source>
         <translation>I chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="756"/>
+        <location filename="../supervisor.py" line="772"/>
         <source>On calls</source>
         <translation>I samtal</translation>
     </message>
@@ -2494,147 +2522,147 @@ uppringningar</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="788"/>
+        <location filename="../supervisor.py" line="804"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="790"/>
+        <location filename="../supervisor.py" line="806"/>
         <source>%1 days</source>
         <translation>%1 dagar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="793"/>
+        <location filename="../supervisor.py" line="809"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="794"/>
+        <location filename="../supervisor.py" line="810"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="795"/>
+        <location filename="../supervisor.py" line="811"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="797"/>
+        <location filename="../supervisor.py" line="813"/>
         <source>Import roster (CSV)…</source>
         <translation>Importera arbetslista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="800"/>
+        <location filename="../supervisor.py" line="816"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Kolumner: namn, datum, början, slut, kompetenser eller roll. Ersätter de dagarna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="803"/>
+        <location filename="../supervisor.py" line="819"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="824"/>
+        <location filename="../supervisor.py" line="840"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="825"/>
+        <location filename="../supervisor.py" line="841"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="826"/>
+        <location filename="../supervisor.py" line="842"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="827"/>
+        <location filename="../supervisor.py" line="843"/>
         <source>Forecast</source>
         <translation>Prognos</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="828"/>
+        <location filename="../supervisor.py" line="844"/>
         <source>Needed</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="829"/>
+        <location filename="../supervisor.py" line="845"/>
         <source>Rostered</source>
         <translation>I tjänst</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="830"/>
+        <location filename="../supervisor.py" line="846"/>
         <source>Gap</source>
         <translation>Skillnad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="838"/>
+        <location filename="../supervisor.py" line="854"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Samtal: Erlang A med tålamodet i historiken. Chattar: det minsta antal som når målet när intervallet körs genom själva routern.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="854"/>
+        <location filename="../supervisor.py" line="870"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="863"/>
+        <location filename="../supervisor.py" line="878"/>
         <source>Import roster</source>
         <translation>Importera arbetslista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="863"/>
+        <location filename="../supervisor.py" line="878"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="873"/>
+        <location filename="../supervisor.py" line="888"/>
         <source>Cannot read %1: %2</source>
         <translation>Kan inte läsa %1: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="878"/>
+        <location filename="../supervisor.py" line="893"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Filen är för stor att skicka; be IT importera den med roster-import.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="881"/>
+        <location filename="../supervisor.py" line="896"/>
         <source>Importing…</source>
         <translation>Importerar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="888"/>
+        <location filename="../supervisor.py" line="903"/>
         <source>%1 shifts stored.</source>
         <translation>%1 pass sparade.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="890"/>
+        <location filename="../supervisor.py" line="905"/>
         <source>Skipped:</source>
         <translation>Överhoppade:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="901"/>
+        <location filename="../supervisor.py" line="916"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="901"/>
+        <location filename="../supervisor.py" line="916"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="905"/>
+        <location filename="../supervisor.py" line="920"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttimmar som behövs för att täcka luckorna: %1 (intervall med underbemanning: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="909"/>
+        <location filename="../supervisor.py" line="924"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Arbetslistan täcker det prognostiserade behovet i varje intervall.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="918"/>
+        <location filename="../supervisor.py" line="933"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Prognos: medelvärdet för samma veckodag under de sex senaste öppna veckorna. Dess fel under de två senaste veckorna (WAPE): %1</translation>
     </message>
@@ -2642,27 +2670,27 @@ uppringningar</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="963"/>
+        <location filename="../supervisor.py" line="978"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="964"/>
+        <location filename="../supervisor.py" line="979"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="965"/>
+        <location filename="../supervisor.py" line="980"/>
         <source>Staffing</source>
         <translation>Bemanning</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="966"/>
+        <location filename="../supervisor.py" line="981"/>
         <source>Roster</source>
         <translation>Arbetsschema</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="967"/>
+        <location filename="../supervisor.py" line="982"/>
         <source>Users</source>
         <translation>Användare</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -46,6 +47,41 @@ def test_translation_files_cover_the_source(tmp_path: Path) -> None:
     for lang in ("fi", "sv"):
         in_file = set(messages(I18N / f"luukku_{lang}.ts"))
         assert in_code <= in_file, f"run pyside6-lupdate for {lang}: missing {in_code - in_file}"
+
+
+def test_every_translated_text_is_one_lupdate_can_find() -> None:
+    """lupdate reads only literal arguments outside f-strings: a ``self.tr(...)`` inside an
+    f-string or with a computed text reaches the widget in English ("Reason:" did)."""
+    hidden = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            calls = []
+            if isinstance(node, ast.JoinedStr):
+                calls = [
+                    (sub, "inside an f-string")
+                    for sub in ast.walk(node)
+                    if isinstance(sub, ast.Call)
+                    and isinstance(sub.func, ast.Attribute)
+                    and sub.func.attr in ("tr", "translate")
+                ]
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and (
+                    node.func.attr == "tr"
+                    or (
+                        node.func.attr == "translate"
+                        and isinstance(node.func.value, ast.Name)
+                        and node.func.value.id == "QCoreApplication"
+                    )
+                )
+            ):
+                texts = node.args[:1] if node.func.attr == "tr" else node.args[:2]
+                if not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in texts):
+                    calls = [(node, "with a computed text")]
+            hidden += [f"{path.relative_to(ROOT)}:{call.lineno} {why}" for call, why in calls]
+    assert not hidden, hidden
 
 
 def test_web_chat_texts_exist_in_all_three_languages() -> None:
