@@ -63,6 +63,19 @@ async def test_users_page(qtbot: QtBot, tmp_path: Path, artifacts: str) -> None:
         assert "valid roles" not in page.message.text()
         assert "luettelosta" in page.message.text()
 
+        # A nurse with no skills would get no chats or calls: asked first; "no" sends nothing.
+        page.table.selectRow(row_of(page, "uusi"))
+        questions: list[str] = []
+        page.confirm = lambda question: questions.append(question) and False
+        page.skills.choose([])
+        page.skills_button.click()
+        assert len(questions) == 1 and "Ulla Uusi" in questions[0]
+        assert "ei osaamisia" in questions[0] or "osaamisia" in questions[0]
+        assert not page.message.waiting  # nothing was sent
+        assert backend.query("select skills from staff_users where username = 'uusi'") == [
+            ("neuvola",)
+        ]
+
         # Skills and languages of the new nurse.
         page.table.selectRow(row_of(page, "uusi"))
         page.skills.choose(["neuvola", "mipa"])

@@ -84,6 +84,62 @@ def test_every_translated_text_is_one_lupdate_can_find() -> None:
     assert not hidden, hidden
 
 
+# Where a text reaches a widget, and which argument is the text.
+TEXT_ARGUMENT = {
+    **dict.fromkeys(
+        (
+            "setText",
+            "setToolTip",
+            "setPlaceholderText",
+            "setWindowTitle",
+            "addItem",
+            "addAction",
+            "setTitle",
+            "showMessage",
+            "addMenu",
+            "setStatusTip",
+            "setAccessibleName",
+            "addRow",
+            "QLabel",
+            "QPushButton",
+            "QCheckBox",
+            "QGroupBox",
+            "QRadioButton",
+            "QAction",
+            "QMessageBox",
+        ),
+        0,
+    ),
+    "addTab": 1,
+    "setTabText": 1,
+}
+NOT_WORDS = {"Luukku"}  # the product's name is the same in every language
+
+
+def test_no_english_literal_reaches_a_widget() -> None:
+    """A text written straight into a widget (``QLabel("Reason:")``) is never translated:
+    every word a widget shows goes through tr()."""
+    raw = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            place = TEXT_ARGUMENT.get(name)
+            if place is None or len(node.args) <= place:
+                continue
+            text = node.args[place]
+            if (
+                isinstance(text, ast.Constant)
+                and isinstance(text.value, str)
+                and re.search(r"[A-Za-z]{3,}", text.value)
+                and text.value not in NOT_WORDS
+            ):
+                raw.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}({text.value!r})")
+    assert not raw, raw
+
+
 def test_web_chat_texts_exist_in_all_three_languages() -> None:
     script = (ROOT / "backend" / "web" / "chat.js").read_text("utf-8")
     blocks = dict(re.findall(r"\n  (fi|sv|en): \{(.*?)\n  \},", script, re.S))
