@@ -73,6 +73,17 @@ async def test_digi_agents_are_called_in_and_let_go(
             await until(lambda w=window: w.width() <= 700, what="a small window")
             assert not window.status_box.isEnabled()
         await until(lambda: digi_state(room, "digi2") == "standby", what="standby on board")
+        # "Call in…" a named clinic nurse: only the queues her skills cover are offered
+        # (Kaisa: the maternity and child clinic, not mental health).
+        board = room.board.digi
+        await until(lambda: len(board.lines) == 2, what="both on the board")
+        board.table.selectRow(next(i for i, x in enumerate(board.lines) if x.username == "digi1"))
+        board.call_in_button.click()
+        named = board.dialog
+        assert named is not None and named.isVisible()
+        offered = set(named.boxes)
+        assert "neuvola" in offered and "mipa" not in offered, offered
+        named.reject()
         await settle()
         veera_window.grab().save(os.path.join(artifacts, "digi-standby.png"))
 
