@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import string
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +28,7 @@ from backend.domain.contrast import TEXT_MIN, contrast, is_colour
 from backend.domain.figures import Targets
 from backend.domain.hours import OpeningHours, Window
 from backend.domain.meter import Thresholds
+from protocol.messages import LINK_PLACEHOLDERS, RECORD_PLACEHOLDERS
 
 LANGS = ("fi", "sv", "en")
 
@@ -57,6 +59,102 @@ def _localised(value: dict[str, str]) -> dict[str, str]:
 Localised = Annotated[dict[str, str], AfterValidator(_localised)]
 
 
+def _placeholders(template: str) -> set[str]:
+    return {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
+
+
+class HandoffLinkConfig(_Strict):
+    """A hand-off button of a queue's conversations and calls (booking system, patient
+    record, the client's clinic): its names and an https URL template."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
+    names: Localised
+    url: str = Field(max_length=2000)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, url: str) -> str:
+        if not url.startswith("https://"):
+            raise ValueError(f"must start with https:// (got {url[:40]!r})")
+        try:
+            used = _placeholders(url)
+        except ValueError as exc:
+            raise ValueError(f"a broken placeholder: {exc}") from None
+        unknown = used - LINK_PLACEHOLDERS
+        if unknown:
+            raise ValueError(
+                f"unknown placeholders {sorted(unknown)}; use {sorted(LINK_PLACEHOLDERS)}"
+            )
+        return url
+
+
+# The record entry's default headings, in the professional's language; a line whose
+# placeholder has no value (an anonymous client's identity code) is left out. The
+# transcript starts on a line of its own.
+DEFAULT_RECORD_TEMPLATES = {
+    "fi": (
+        "{date} klo {time} · {channel} · {queue}\n"
+        "Käsittelijä: {handled_by}\n"
+        "Konsultoidut: {consultants}\n"
+        "Asiakas: {client}\n"
+        "Henkilötunnus: {identity_code}\n"
+        "Yhteydenoton syy: {reason}\n"
+        "Lopputulos: {outcome}\n"
+        "Yhteenveto: {wrap_up}\n"
+        "Soittopyynnöt: {callbacks}\n"
+        "Keskustelu:{transcript}"
+    ),
+    "sv": (
+        "{date} kl. {time} · {channel} · {queue}\n"
+        "Handläggare: {handled_by}\n"
+        "Konsulterade: {consultants}\n"
+        "Klient: {client}\n"
+        "Personbeteckning: {identity_code}\n"
+        "Orsak till kontakten: {reason}\n"
+        "Resultat: {outcome}\n"
+        "Sammanfattning: {wrap_up}\n"
+        "Återuppringningar: {callbacks}\n"
+        "Samtalet:{transcript}"
+    ),
+    "en": (
+        "{date} at {time} · {channel} · {queue}\n"
+        "Handled by: {handled_by}\n"
+        "Consulted: {consultants}\n"
+        "Client: {client}\n"
+        "Identity code: {identity_code}\n"
+        "Reason for contact: {reason}\n"
+        "Outcome: {outcome}\n"
+        "Summary: {wrap_up}\n"
+        "Callbacks: {callbacks}\n"
+        "Conversation:{transcript}"
+    ),
+}
+
+
+class RecordConfig(_Strict):
+    """The record entry she copies into the patient record (Ctrl+Shift+C): a template per
+    language, so each organisation matches its record system's headings."""
+
+    # "full": the transcript with times; "summary": only her wrap-up note.
+    transcript: Literal["full", "summary"] = "full"
+    templates: Localised = DEFAULT_RECORD_TEMPLATES
+
+    @field_validator("templates")
+    @classmethod
+    def _known(cls, templates: dict[str, str]) -> dict[str, str]:
+        for lang, template in templates.items():
+            try:
+                unknown = _placeholders(template) - RECORD_PLACEHOLDERS
+            except ValueError as exc:
+                raise ValueError(f"{lang}: a broken placeholder: {exc}") from None
+            if unknown:
+                raise ValueError(
+                    f"{lang}: unknown placeholders {sorted(unknown)};"
+                    f" use {sorted(RECORD_PLACEHOLDERS)}"
+                )
+        return templates
+
+
 class QueueConfig(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
     channel: Literal["chat", "phone"]
@@ -66,6 +164,8 @@ class QueueConfig(_Strict):
     # Chat queues: may the client identify with Suomi.fi (a named conversation)?
     # "off", "optional" (anonymous stays the default) or "required".
     identification: Literal["off", "optional", "required"] = "off"
+    # Hand-off buttons in this queue's conversations and calls.
+    links: list[HandoffLinkConfig] = []
 
     _hours = field_validator("hours")(_check_window)
 
@@ -414,6 +514,7 @@ class ServiceConfig(_Strict):
     retention: RetentionConfig = RetentionConfig()
     identity: IdentityConfig = IdentityConfig()
     identification: IdentificationConfig | None = None
+    record: RecordConfig = RecordConfig()
     queues: list[QueueConfig] = Field(min_length=1)
     exceptions: list[ExceptionDay] = []
     # Quick-reply placeholders, e.g. {service_phone}; {first_name} is the staff member's.

@@ -42,6 +42,7 @@ from backend.domain.sign_in import Pending, SignInRefused, claim_list, claim_tex
 from backend.handbook import Handbook
 from backend.oidc import OidcClient
 from backend.phone import PhoneDesk
+from backend.record_access import RecordAccess
 from backend.retention import Retention
 from backend.staff_chat import StaffChat
 from backend.store.callbacks import CallbackStore
@@ -60,9 +61,11 @@ from protocol.messages import (
     ConversationView,
     ErrorCode,
     Frame,
+    HandoffLink,
     ProtocolError,
     QueueFigures,
     QueueInfo,
+    RecordSettings,
     StaffAccept,
     StaffClose,
     StaffOpen,
@@ -168,6 +171,7 @@ class Hub:
         self._state_writer: asyncio.Task[None] | None = None
         self.pictures = PictureStore(store)
         self.collab = Collaboration(self)
+        self.record_access = RecordAccess(store, self.may_see, self.clock)
         self.staff_chat = StaffChat(self)
         self.phone = PhoneDesk(self, self.callbacks)
         self.chat = ChatDesk(self)
@@ -928,6 +932,15 @@ class Hub:
                 queue_skills={q.id: q.skill for q in self.config.queues},
                 queue_channels={q.id: q.channel for q in self.config.queues},
                 timezone=self.config.timezone,
+                queue_links={
+                    q.id: [HandoffLink(id=k.id, names=k.names, url=k.url) for k in q.links]
+                    for q in self.config.queues
+                    if q.links
+                },
+                record=RecordSettings(
+                    transcript=self.config.record.transcript,
+                    templates=self.config.record.templates,
+                ),
             ),
         )
         await self.send_status(username)
@@ -1014,17 +1027,11 @@ class Hub:
 
     async def open(self, username: str, frame: StaffOpen) -> None:
         row = await self.store.conversation(frame.conversation_id)
-        profile = self.profiles[username]
         if row is None:
             raise ProtocolError(
                 ErrorCode.NOT_FOUND, "no such conversation", ref=frame.conversation_id
             )
-        live = self.live.get(row.id)
-        if (
-            row.queue not in self.serves(profile)
-            and row.answered_by != username
-            and (live is None or username not in live.consultants)
-        ):
+        if not self._may_open(username, row.id, row.queue, row.answered_by):
             raise ProtocolError(
                 ErrorCode.FORBIDDEN,
                 "this conversation is outside your queues",
@@ -1034,6 +1041,23 @@ class Hub:
         await self.send_staff(
             username, ToStaffConversation(conversation=await self.view(row.id, username))
         )
+
+    def _may_open(
+        self, username: str, conversation_id: str, queue: str, answered_by: str | None
+    ) -> bool:
+        live = self.live.get(conversation_id)
+        return (
+            queue in self.serves(self.profiles[username])
+            or answered_by == username
+            or (live is not None and username in live.consultants)
+        )
+
+    async def may_see(self, username: str, contact_id: str) -> bool:
+        """A chat she may open, or a call she answered."""
+        row = await self.store.conversation(contact_id)
+        if row is not None:
+            return self._may_open(username, row.id, row.queue, row.answered_by)
+        return await self.phone.store.answered_by(contact_id) == username
 
     def owned(self, username: str, conversation_id: str) -> Live:
         live = self.live.get(conversation_id)

@@ -278,7 +278,11 @@ def build_window(
         phone.engine.subscribe(bridge.on_phone_event)
         phone.softphone.report_on_call = connection.phone_state
         panel = PhonePanel(
-            phone.softphone, phone.audio, functools.partial(_queue_name, connection.state, lang)
+            phone.softphone,
+            phone.audio,
+            functools.partial(_queue_name, connection.state, lang),
+            queue_links=lambda queue: connection.state.queue_links.get(queue, []),
+            lang=lang,
         )
         bridge.phone_event.connect(panel.on_event)
         phone.hotkey_relay.pressed.connect(panel.hotkey)
@@ -286,6 +290,7 @@ def build_window(
     if panel is not None and phone is not None:
         panel.password_requested.connect(functools.partial(_ask_phone_password, phone, window))
         panel.delivered_call_ended.connect(window.ask_call_outcome)
+        panel.handoff_requested.connect(window.hand_off_call)
         window.call_requested.connect(panel.call_back)
     return window
 

@@ -537,6 +537,22 @@ class StaffPictureRequest(Frame):
     conversation_id: Ident
 
 
+class StaffRecordCopied(Frame):
+    """She copied a contact's record entry (access-logged like opening it). ``contact``
+    is a conversation id, or a call's id for a call."""
+
+    type: Literal["record_copied"] = "record_copied"
+    contact: Ident
+
+
+class StaffHandoffUsed(Frame):
+    """She opened a hand-off link of a contact (access-logged, with the link's id)."""
+
+    type: Literal["handoff_used"] = "handoff_used"
+    contact: Ident
+    link: Ident
+
+
 class StaffPictureOpen(Frame):
     type: Literal["picture_open"] = "picture_open"
     picture_id: int = Field(ge=1, le=MAX_INT)
@@ -746,6 +762,8 @@ StaffFrame = Annotated[
     | StaffVideoLink
     | StaffPictureRequest
     | StaffPictureOpen
+    | StaffRecordCopied
+    | StaffHandoffUsed
     | StaffChatSend
     | StaffChatRead
     | CallbackCreate
@@ -861,6 +879,47 @@ class ToStaffSignInUrl(Frame):
     url: str
 
 
+# The record entry and the hand-off links (backend/config.py checks the service file's
+# templates against these; desktop/chat/record.py fills them).
+RECORD_PLACEHOLDERS = frozenset(
+    [
+        "date",
+        "time",
+        "channel",
+        "queue",
+        "handled_by",
+        "consultants",
+        "client",
+        "identity_code",
+        "reason",
+        "outcome",
+        "wrap_up",
+        "callbacks",
+        "transcript",
+    ]
+)
+LINK_PLACEHOLDERS = frozenset({"identity_code", "queue", "conversation_id", "clinic"})
+
+
+class HandoffLink(BaseModel):
+    """A button from a conversation or a call to another system: the booking system, the
+    patient record, the client's own clinic. ``url`` is an https template."""
+
+    model_config = ConfigDict(frozen=True)
+    id: Ident
+    names: dict[str, str]
+    url: str
+
+
+class RecordSettings(BaseModel):
+    """What the record entry holds: the template by language, and whether the transcript
+    goes in whole ("full") or only her own summary ("summary")."""
+
+    model_config = ConfigDict(frozen=True)
+    transcript: Literal["full", "summary"] = "full"
+    templates: dict[str, str] = {}
+
+
 class ToStaffLoggedIn(Frame):
     type: Literal["logged_in"] = "logged_in"
     session_token: str
@@ -875,6 +934,8 @@ class ToStaffLoggedIn(Frame):
     queue_channels: dict[str, Literal["chat", "phone"]] = {}
     # The service's time zone: its days (reports, her own figures) are days there.
     timezone: str = "Europe/Helsinki"
+    queue_links: dict[str, list[HandoffLink]] = {}
+    record: RecordSettings = RecordSettings()
 
 
 class ToStaffStatus(Frame):

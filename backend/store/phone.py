@@ -53,6 +53,14 @@ class PhoneStore:
 
         return await self.store.transaction(write)
 
+    async def answered_by(self, call_id: str) -> str | None:
+        """Who answered the call (None: nobody, or no such call)."""
+
+        def read(s: Session) -> str | None:
+            return s.scalar(select(PhoneCall.answered_by).where(PhoneCall.id == call_id))
+
+        return await self.store.query(read)
+
     async def open_of(self, gateway: str) -> list[PhoneCall]:
         def read(s: Session) -> list[PhoneCall]:
             rows = list(

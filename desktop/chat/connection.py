@@ -61,6 +61,7 @@ from protocol.messages import (
     StaffClose,
     StaffConsultEnd,
     StaffDigiLeave,
+    StaffHandoffUsed,
     StaffInvite,
     StaffLogin,
     StaffLogout,
@@ -70,6 +71,7 @@ from protocol.messages import (
     StaffPhoneState,
     StaffPictureOpen,
     StaffPictureRequest,
+    StaffRecordCopied,
     StaffReportRequest,
     StaffResumeSession,
     StaffRosterImport,
@@ -274,7 +276,14 @@ class StaffConnection:
         await self.send(StaffSetStatus(status=status, reason=reason))
 
     async def callback_create(self, frame: CallbackCreate) -> None:
+        self.state.callback_asked(frame)
         await self.send(frame)
+
+    async def record_copied(self, contact: str) -> None:
+        await self.send(StaffRecordCopied(contact=contact))
+
+    async def handoff_used(self, contact: str, link: str) -> None:
+        await self.send(StaffHandoffUsed(contact=contact, link=link))
 
     async def callback_open(self, callback_id: int) -> None:
         await self.send(CallbackOpen(callback_id=callback_id))

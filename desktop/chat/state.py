@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from protocol.messages import (
+    CallbackCreate,
     CallbackSummary,
     ChatLine,
     ClientIdentity,
@@ -22,7 +23,9 @@ from protocol.messages import (
     ErrorFrame,
     Frame,
     HandbookSummary,
+    HandoffLink,
     QueueFigures,
+    RecordSettings,
     ServerToStaffFrame,
     StaffChatMessage,
     StaffNoteView,
@@ -155,6 +158,7 @@ class Chat:
     # She identified with Suomi.fi; who she is comes only with the opened conversation.
     identified: bool = False
     identity: ClientIdentity | None = None
+    callbacks: list[CallbackCreate] = field(default_factory=list)  # made in this chat
 
     def waiting_since(self) -> datetime | None:
         """When the client's oldest unanswered line came: the client waits for her since
@@ -265,6 +269,10 @@ class Workstation:
     colleagues: list[Colleague] = field(default_factory=list)
     staff_chat: StaffChatState = field(default_factory=StaffChatState)
     pictures: dict[int, ToStaffPicture] = field(default_factory=dict)
+    queue_links: dict[str, list[HandoffLink]] = field(default_factory=dict)
+    record: RecordSettings = field(default_factory=RecordSettings)
+    # Callbacks she asked for, by request id, until the backend says they were made.
+    callbacks_asked: dict[int, CallbackCreate] = field(default_factory=dict)
 
     @property
     def me(self) -> str:
@@ -407,8 +415,18 @@ class Workstation:
         self.callback = frame
         return [Event(EventKind.CALLBACK, detail=str(frame.summary.id))]
 
+    def callback_asked(self, frame: CallbackCreate) -> None:
+        self.callbacks_asked[frame.request_id] = frame
+
     def _on_callback_created(self, frame: ToStaffCallbackCreated) -> list[Event]:
-        return [Event(EventKind.CALLBACK_CREATED, detail=str(frame.callback_id))]
+        # Made: it belongs to the conversation's record entry from now on.
+        asked = self.callbacks_asked.pop(frame.request_id, None)
+        chat = self.chats.get(asked.conversation_id or "") if asked else None
+        events = [Event(EventKind.CALLBACK_CREATED, detail=str(frame.callback_id))]
+        if chat is not None and asked is not None:
+            chat.callbacks.append(asked)
+            events.append(Event(EventKind.CONVERSATION, chat.conversation_id))
+        return events
 
     def _on_handbook_index(self, frame: ToStaffHandbookIndex) -> list[Event]:
         self.handbook_pages = frame.pages
@@ -456,6 +474,8 @@ class Workstation:
         self.queue_skills = frame.queue_skills
         self.queue_channels = dict(frame.queue_channels)
         self.timezone = frame.timezone
+        self.queue_links = frame.queue_links
+        self.record = frame.record
         self.link = LinkState.ONLINE
         return [Event(EventKind.LOGGED_IN), Event(EventKind.LINK, detail=LinkState.ONLINE.value)]
 

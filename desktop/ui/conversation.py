@@ -7,10 +7,11 @@ import base64
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QTextDocument
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.chat.record import Link
 from desktop.chat.state import Chat
 from desktop.ui.offer import LANGUAGE_NAMES
 from desktop.ui.texts import ServiceClock, anonymous, outcome_name, plain, rich, system_line
@@ -46,6 +48,9 @@ class ConversationPanel(QWidget):
     consult_leave = Signal(str)
     note_added = Signal(str, str)
     picture_open = Signal(int)
+    # The record entry to the clipboard: (conversation, outcome or None, wrap-up note).
+    record_requested = Signal(str, object, str)
+    handoff_requested = Signal(str, str)  # conversation, link id
 
     def __init__(self, chat: Chat, queue_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +164,22 @@ class ConversationPanel(QWidget):
         buttons.addWidget(self.quick_replies)
         buttons.addStretch(1)
         buttons.addWidget(self.send_button)
+        # Hand-offs to the organisation's other systems, and the record entry (Ctrl+Shift+C).
+        self.record_button = QPushButton(self.tr("Copy to record"))
+        self.record_button.setObjectName("copyRecord")
+        self.record_button.setToolTip(
+            self.tr("Copy the record entry of this conversation (Ctrl+Shift+C)")
+        )
+        self.record_button.clicked.connect(
+            lambda: self.record_requested.emit(self.conversation_id, None, "")
+        )
+        copy_key = QShortcut(QKeySequence("Ctrl+Shift+C"), self)
+        copy_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy_key.activated.connect(self.record_button.click)
+        self.links_row = QHBoxLayout()
+        self.links_row.addWidget(self.record_button)
+        self.links_row.addStretch(1)
+        self.link_buttons: dict[str, QPushButton] = {}
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.call_button)
@@ -167,6 +188,7 @@ class ConversationPanel(QWidget):
         # tools she writes with, and the panel fits beside the meter at 1280 px (150 %).
         top.addWidget(self.close_button)
         layout.addLayout(top)
+        layout.addLayout(self.links_row)
         layout.addWidget(self.identity)
         layout.addWidget(self.participants)
         layout.addWidget(self.transfer_note)
@@ -375,15 +397,49 @@ class ConversationPanel(QWidget):
             self.input.insertPlainText(text)
             self.input.setFocus()
 
+    def show_links(self, links: list[Link], lang: str) -> None:
+        """A button per hand-off link; one whose value is missing (an anonymous client's
+        identity code) is disabled with the reason, never opened with an empty value."""
+        for link in links:
+            button = self.link_buttons.get(link.link.id)
+            if button is None:
+                names = link.link.names
+                button = QPushButton(names.get(lang) or names.get("fi") or link.link.id)
+                button.setObjectName(f"handoff-{link.link.id}")
+                button.clicked.connect(
+                    lambda _c=False, k=link.link.id: self.handoff_requested.emit(
+                        self.conversation_id, k
+                    )
+                )
+                self.links_row.insertWidget(self.links_row.count() - 1, button)
+                self.link_buttons[link.link.id] = button
+            button.setEnabled(link.url is not None)
+            button.setToolTip(link.url or ", ".join(missing_text(name) for name in link.missing))
+
     def _ask_close(self) -> None:
         dialog = CloseDialog(self)
         dialog.setModal(True)
-        dialog.accepted.connect(
-            lambda: self.close_requested.emit(
-                self.conversation_id, dialog.outcome(), dialog.wrap_up()
-            )
-        )
+
+        def closed() -> None:
+            # The entry first: the conversation is still hers to describe.
+            if dialog.copy_box.isChecked():
+                self.record_requested.emit(self.conversation_id, dialog.outcome(), dialog.wrap_up())
+            self.close_requested.emit(self.conversation_id, dialog.outcome(), dialog.wrap_up())
+
+        dialog.accepted.connect(closed)
         dialog.open()
+
+
+def missing_text(placeholder: str) -> str:
+    """Why a hand-off link cannot be used for this contact."""
+    return {
+        "identity_code": QCoreApplication.translate(
+            "Handoff", "Only for a client identified with Suomi.fi."
+        ),
+        "clinic": QCoreApplication.translate(
+            "Handoff", "The client's own clinic is not known (leave a callback for it)."
+        ),
+    }.get(placeholder, QCoreApplication.translate("Handoff", "Not available here."))
 
 
 class CloseDialog(QDialog):
@@ -411,6 +467,10 @@ class CloseDialog(QDialog):
         self.note.setObjectName("wrapUp")
         self.note.setMaximumHeight(80)
         layout.addWidget(self.note)
+        self.copy_box = QCheckBox(self.tr("Copy the record entry to the clipboard"))
+        self.copy_box.setObjectName("copyRecordOnClose")
+        self.copy_box.setChecked(True)
+        layout.addWidget(self.copy_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.bridge import Bridge
 from desktop.chat.attention import attention
+from desktop.chat.record import Contact
 from desktop.chat.state import Chat, Event, EventKind, Workstation
 from desktop.handbook.quick_replies import fill, values
 from desktop.handbook.tree import for_queue
@@ -49,6 +50,14 @@ from desktop.ui.handbook import HandbookCommands, HandbookView, HistoryDialog, n
 from desktop.ui.meter import MeterTable
 from desktop.ui.my_figures import MyFiguresCommands, MyFiguresDialog
 from desktop.ui.offer import OfferBanner, line_sound
+from desktop.ui.record import (
+    call_contact,
+    chat_contact,
+    copy_to_clipboard,
+    links_of,
+    open_link,
+    record_text,
+)
 from desktop.ui.room import SupervisorCommands
 from desktop.ui.staff_chat import StaffChatCommands, StaffChatView
 from desktop.ui.supervisor import SupervisorView
@@ -97,6 +106,8 @@ class Actions(
     async def typing(self, conversation_id: str, typing: bool) -> None: ...
     async def close_chat(self, conversation_id: str, outcome: Outcome, wrap_up: str) -> None: ...
     async def call_outcome(self, call_id: str, outcome: Outcome, wrap_up: str) -> None: ...
+    async def record_copied(self, contact: str) -> None: ...
+    async def handoff_used(self, contact: str, link: str) -> None: ...
     async def answer_call_in(self, call_in: int, minutes: int | None, reason: str) -> None: ...
     async def digi_leave(self) -> None: ...
 
@@ -541,6 +552,8 @@ class MainWindow(QMainWindow):
             panel.consult_leave.connect(lambda cid: self._run(self.commands.consult_end(cid)))
             panel.note_added.connect(lambda cid, text: self._run(self.commands.note(cid, text)))
             panel.picture_open.connect(lambda pid: self._run(self.commands.picture_open(pid)))
+            panel.record_requested.connect(self.copy_record)
+            panel.handoff_requested.connect(self.hand_off)
             if self.phone is None:
                 panel.call_button.setEnabled(False)
                 panel.call_button.setToolTip(self.tr("This workstation has no phone set up."))
@@ -566,22 +579,72 @@ class MainWindow(QMainWindow):
                 and self._line_sound is not None
             ):
                 self._line_sound.play()  # type: ignore[attr-defined]
+        # Her identity or a callback to the client's clinic may have made a link usable.
+        panel.show_links(links_of(self.state, chat_contact(self.state, chat, self.lang)), self.lang)
         self._every_second()
         self._sync_empty()
 
-    def ask_call_outcome(self, call_id: str) -> CloseDialog:
+    def ask_call_outcome(
+        self,
+        call_id: str,
+        queue: str = "",
+        caller: str = "",
+        answered: datetime | None = None,
+    ) -> CloseDialog:
         """After a service-number call she answered: the same outcome form as a chat's,
         nothing chosen for her (not modal: the next call or chat may come meanwhile)."""
         dialog = CloseDialog(self, title=self.tr("Outcome of the call"))
 
         def done(code: int) -> None:
             if code == QDialog.DialogCode.Accepted:
-                self._run(self.commands.call_outcome(call_id, dialog.outcome(), dialog.wrap_up()))
+                outcome, note = dialog.outcome(), dialog.wrap_up()
+                if dialog.copy_box.isChecked():
+                    contact = call_contact(
+                        self.state, call_id, queue, caller, answered, self.lang, outcome, note
+                    )
+                    self._copy(contact)
+                self._run(self.commands.call_outcome(call_id, outcome, note))
             dialog.deleteLater()
 
         dialog.finished.connect(done)
         dialog.open()
         return dialog
+
+    # --- the record entry and hand-offs --------------------------------------------------
+
+    def copy_record(
+        self, conversation_id: str, outcome: Outcome | None = None, wrap_up: str = ""
+    ) -> None:
+        chat = self.state.chats.get(conversation_id)
+        if chat is not None:
+            self._copy(chat_contact(self.state, chat, self.lang, outcome, wrap_up))
+
+    def _copy(self, contact: Contact) -> None:
+        copy_to_clipboard(record_text(self.state, contact, self.lang))
+        self._run(self.commands.record_copied(contact.contact_id))
+        self.statusBar().showMessage(
+            self.tr("The record entry is on the clipboard: paste it into the patient record."),
+            8000,
+        )
+
+    def hand_off(self, conversation_id: str, link_id: str) -> None:
+        chat = self.state.chats.get(conversation_id)
+        if chat is None:
+            return
+        contact = chat_contact(self.state, chat, self.lang)
+        link = next((k for k in links_of(self.state, contact) if k.link.id == link_id), None)
+        if link is None or link.url is None:
+            return  # its button is disabled, with the reason
+        if open_link(link.url):
+            self._run(self.commands.handoff_used(conversation_id, link_id))
+        else:
+            self.statusBar().showMessage(self.tr("The browser could not be opened."), 8000)
+
+    def hand_off_call(self, call_id: str, queue: str, link_id: str) -> None:
+        contact = call_contact(self.state, call_id, queue, "", None, self.lang)
+        link = next((k for k in links_of(self.state, contact) if k.link.id == link_id), None)
+        if link is not None and link.url is not None and open_link(link.url):
+            self._run(self.commands.handoff_used(call_id, link_id))
 
     def _on_left(self, conversation_id: str, why: str) -> None:
         self._on_closed(conversation_id)

@@ -54,7 +54,7 @@ class MeterTable(QTableWidget):
         # The queue name is what she reads first: it wraps onto further lines rather than
         # being squeezed to an ellipsis; the meter takes the width it is given and never
         # scrolls sideways (optional columns step aside instead, see resizeEvent).
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(440)  # the name column keeps ~130 px: a long word fits whole
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setWordWrap(True)

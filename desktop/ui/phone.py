@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.chat.record import Contact, link_for
 from desktop.softphone.audio import AudioPath, device_key
 from desktop.softphone.controller import Softphone
 from desktop.softphone.devices import DeviceChoice
@@ -40,7 +41,9 @@ from desktop.softphone.model import (
     SoftphoneError,
     format_duration,
 )
+from desktop.ui.conversation import missing_text
 from desktop.ui.texts import ServiceClock
+from protocol.messages import HandoffLink
 
 ANSWER_KEYS = ("Ctrl+Shift+A",)
 HANGUP_KEYS = ("Ctrl+Shift+E",)
@@ -83,9 +86,10 @@ class PhonePanel(QFrame):
     """Everything phone in one column beside the work queue."""
 
     password_requested = Signal()
-    # A call the service number delivered, answered and now over: its outcome is asked
-    # (the backend's call id).
-    delivered_call_ended = Signal(str)
+    # A service-number call she answered ended: its id, queue, caller and answer time
+    # (its outcome is asked, its record entry offered).
+    delivered_call_ended = Signal(str, str, str, object)
+    handoff_requested = Signal(str, str, str)  # the backend's call id, its queue, link id
 
     def __init__(
         self,
@@ -93,10 +97,14 @@ class PhonePanel(QFrame):
         audio: AudioPath,
         queue_name: Callable[[str], str],
         parent: QWidget | None = None,
+        queue_links: Callable[[str], list[HandoffLink]] = lambda _queue: [],
+        lang: str = "fi",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("phonePanel")
         self.softphone = softphone
+        self.queue_links = queue_links
+        self.lang = lang
         self.audio = audio
         self.queue_name = queue_name
         self.setMinimumWidth(230)
@@ -199,6 +207,14 @@ class PhonePanel(QFrame):
             call_layout.addWidget(widget)
         call_layout.addLayout(controls)
         call_layout.addWidget(self.keypad)
+        # The queue's hand-offs (booking system, clinic page) during a delivered call; a
+        # link that needs what a call does not have (an identity code) is disabled.
+        self.links = QWidget()
+        self.links.setObjectName("callLinks")
+        self.links_layout = QHBoxLayout(self.links)
+        self.links_layout.setContentsMargins(0, 0, 0, 0)
+        self.link_buttons: list[QPushButton] = []
+        call_layout.addWidget(self.links)
         layout.addWidget(self.in_call)
 
         # --- dial ---
@@ -284,7 +300,9 @@ class PhonePanel(QFrame):
         if event.kind is PhoneEventKind.ENDED:
             call = self.softphone.call(event.call_id)
             if call is not None and call.service.call_id and call.answered is not None:
-                self.delivered_call_ended.emit(call.service.call_id)
+                self.delivered_call_ended.emit(
+                    call.service.call_id, call.service.queue or "", call.remote, call.answered
+                )
         if event.kind is PhoneEventKind.TRANSFER:
             if event.detail == "failed":
                 self.message.setText(
@@ -335,7 +353,35 @@ class PhonePanel(QFrame):
         if waited is not None:
             self.waited.setText(self.tr("Waited %1").replace("%1", format_duration(waited)))
 
+    def _show_links(self, call: Call) -> None:
+        queue = call.service.queue or ""
+        call_id = call.service.call_id or ""
+        links = self.queue_links(queue) if queue and call_id else []
+        if [b.objectName() for b in self.link_buttons] != [f"callHandoff-{k.id}" for k in links]:
+            for old in self.link_buttons:
+                old.deleteLater()
+            self.link_buttons = []
+            for link in links:
+                button = QPushButton(link.names.get(self.lang) or link.names.get("fi") or link.id)
+                button.setObjectName(f"callHandoff-{link.id}")
+                button.clicked.connect(
+                    lambda _c=False, k=link.id, q=queue, c=call_id: self.handoff_requested.emit(
+                        c, q, k
+                    )
+                )
+                self.links_layout.addWidget(button)
+                self.link_buttons.append(button)
+        about = Contact(call_id, call.answered or datetime.now(UTC), "", "", "", "", queue_id=queue)
+        for button, link in zip(self.link_buttons, links, strict=True):
+            usable = link_for(link, about)
+            button.setEnabled(usable.url is not None)
+            button.setToolTip(
+                usable.url or (missing_text(usable.missing[0]) if usable.missing else "")
+            )
+        self.links.setVisible(bool(links))
+
     def _show_call(self, call: Call) -> None:
+        self._show_links(call)
         self.remote.setText(f"{call.remote}  {call.name}" if call.name else call.remote)
         parts = []
         if call.service.queue:

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +14,8 @@ from desktop.app import Phone, build_window, install_translations
 from desktop.chat.connection import StaffConnection
 from desktop.ui.main_window import MainWindow
 from tests.helpers import BackendProcess
+
+_installed: list[QTranslator] = []  # the language of the last window made
 
 
 async def until(predicate: Callable[[], Any], timeout: float = 10.0, what: str = "") -> None:
@@ -33,14 +36,20 @@ async def settle(seconds: float = 0.1) -> None:
 
 
 async def workstation(
-    qtbot: QtBot, backend: BackendProcess, user: str = "hoitaja", phone: Phone | None = None
+    qtbot: QtBot,
+    backend: BackendProcess,
+    user: str = "hoitaja",
+    phone: Phone | None = None,
+    lang: str = "fi",
 ) -> tuple[MainWindow, StaffConnection]:
     """A logged-in window in Finnish (the default language), its handbook index loaded."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    install_translations(app, "fi")
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed[:] = install_translations(app, lang)
     connection = StaffConnection(backend.http, user, "demo")
-    window = build_window(connection, "fi", phone)
+    window = build_window(connection, lang, phone)
     qtbot.addWidget(window)
     window.show()
     connection.start()

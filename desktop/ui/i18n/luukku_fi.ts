@@ -254,27 +254,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="535"/>
+        <location filename="../phone.py" line="538"/>
         <source>Audio devices</source>
         <translation>Äänilaitteet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="543"/>
+        <location filename="../phone.py" line="546"/>
         <source>Microphone</source>
         <translation>Mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="544"/>
+        <location filename="../phone.py" line="547"/>
         <source>Speaker / headset</source>
         <translation>Kaiutin / kuulokkeet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="545"/>
+        <location filename="../phone.py" line="548"/>
         <source>Ringer</source>
         <translation>Soittoääni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="555"/>
+        <location filename="../phone.py" line="558"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
@@ -282,87 +282,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="156"/>
+        <location filename="../supervisor.py" line="160"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="157"/>
+        <location filename="../supervisor.py" line="161"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="158"/>
+        <location filename="../supervisor.py" line="162"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="159"/>
+        <location filename="../supervisor.py" line="163"/>
         <source>For</source>
         <translation>Kesto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="160"/>
+        <location filename="../supervisor.py" line="164"/>
         <source>Chats</source>
         <translation>Chatit</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="161"/>
+        <location filename="../supervisor.py" line="165"/>
         <source>On a call</source>
         <translation>Puhelussa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="162"/>
+        <location filename="../supervisor.py" line="166"/>
         <source>Queues</source>
         <translation>Jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="169"/>
+        <location filename="../supervisor.py" line="173"/>
         <source>Set Not ready…</source>
         <translation>Aseta Ei valmis…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="171"/>
+        <location filename="../supervisor.py" line="175"/>
         <source>Sign out…</source>
         <translation>Kirjaa ulos…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="173"/>
+        <location filename="../supervisor.py" line="177"/>
         <source>Read her chat</source>
         <translation>Lue hänen chattiaan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="175"/>
+        <location filename="../supervisor.py" line="179"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Vain luku. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="188"/>
+        <location filename="../supervisor.py" line="192"/>
         <source>Queues now</source>
         <translation>Jonot nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="245"/>
+        <location filename="../supervisor.py" line="249"/>
         <source>yes</source>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="266"/>
+        <location filename="../supervisor.py" line="270"/>
         <source>Set %1 Not ready</source>
         <translation>Aseta %1 tilaan Ei valmis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="267"/>
+        <location filename="../supervisor.py" line="271"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="269"/>
+        <location filename="../supervisor.py" line="273"/>
         <source>Sign out %1</source>
         <translation>Kirjaa ulos %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="271"/>
+        <location filename="../supervisor.py" line="275"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hänen istuntonsa päättyy ja työasema pyytää kirjautumaan uudelleen. Avoimet chatit pysyvät hänellä. Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
@@ -726,28 +726,33 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="395"/>
-        <location filename="../conversation.py" line="418"/>
+        <location filename="../conversation.py" line="451"/>
+        <location filename="../conversation.py" line="478"/>
         <source>Close conversation</source>
         <translation>Päätä keskustelu</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="397"/>
+        <location filename="../conversation.py" line="453"/>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="409"/>
+        <location filename="../conversation.py" line="465"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Yhteenveto (lyhyt, ei enempää terveystietoja kuin tarpeen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="418"/>
+        <location filename="../conversation.py" line="470"/>
+        <source>Copy the record entry to the clipboard</source>
+        <translation>Kopioi kirjaus leikepöydälle</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="478"/>
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="420"/>
+        <location filename="../conversation.py" line="480"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
@@ -755,142 +760,152 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="65"/>
+        <location filename="../conversation.py" line="70"/>
         <source>Call back</source>
         <translation>Soita takaisin</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="69"/>
+        <location filename="../conversation.py" line="74"/>
         <source>Callback request…</source>
         <translation>Soittopyyntö…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="104"/>
+        <location filename="../conversation.py" line="109"/>
         <source>Internal note (staff only, the client never sees it)</source>
         <translation>Sisäinen muistiinpano (vain henkilöstölle, asiakas ei näe sitä)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="107"/>
+        <location filename="../conversation.py" line="112"/>
         <source>Add note</source>
         <translation>Lisää muistiinpano</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="111"/>
+        <location filename="../conversation.py" line="116"/>
         <source>Work together</source>
         <translation>Yhteistyö</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="115"/>
+        <location filename="../conversation.py" line="120"/>
         <source>Transfer…</source>
         <translation>Siirrä…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="117"/>
+        <location filename="../conversation.py" line="122"/>
         <source>Invite a colleague…</source>
         <translation>Kutsu kollega…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="119"/>
+        <location filename="../conversation.py" line="124"/>
         <source>Ask for a picture</source>
         <translation>Pyydä kuvaa</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="121"/>
+        <location filename="../conversation.py" line="126"/>
         <source>Move to video (send a meeting link)</source>
         <translation>Siirry videoon (lähetä tapaamislinkki)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="123"/>
+        <location filename="../conversation.py" line="128"/>
         <source>Leave the consultation</source>
         <translation>Poistu konsultaatiosta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="126"/>
+        <location filename="../conversation.py" line="131"/>
         <source>The client is typing…</source>
         <translation>Asiakas kirjoittaa…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="130"/>
+        <location filename="../conversation.py" line="135"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Asiakas poistui. Päätä keskustelu ja kirjaa lopputulos.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="136"/>
+        <location filename="../conversation.py" line="141"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Kirjoita vastaus (Enter lähettää, Vaihto+Enter uusi rivi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="139"/>
+        <location filename="../conversation.py" line="144"/>
         <source>Send</source>
         <translation>Lähetä</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="141"/>
+        <location filename="../conversation.py" line="146"/>
         <source>Close conversation…</source>
         <translation>Päätä keskustelu…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="150"/>
+        <location filename="../conversation.py" line="155"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Lisää pikavastaus käsikirjasta</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="152"/>
+        <location filename="../conversation.py" line="157"/>
         <source>Instructions</source>
         <translation>Ohjeet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="181"/>
+        <location filename="../conversation.py" line="168"/>
+        <source>Copy to record</source>
+        <translation>Kopioi kirjaukseen</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="171"/>
+        <source>Copy the record entry of this conversation (Ctrl+Shift+C)</source>
+        <translation>Kopioi tämän keskustelun kirjaus leikepöydälle (Ctrl+Vaihto+C)</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="203"/>
         <source>Internal notes (staff only)</source>
         <translation>Sisäiset muistiinpanot (vain henkilöstölle)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="202"/>
+        <location filename="../conversation.py" line="224"/>
         <source>Identified (Suomi.fi): %1, %2</source>
         <translation>Tunnistautunut (Suomi.fi): %1, %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="207"/>
+        <location filename="../conversation.py" line="229"/>
         <source>Identified (Suomi.fi)</source>
         <translation>Tunnistautunut (Suomi.fi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="228"/>
+        <location filename="../conversation.py" line="250"/>
         <source>Open the picture</source>
         <translation>Avaa kuva</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="231"/>
+        <location filename="../conversation.py" line="253"/>
         <source>Video meeting link sent:</source>
         <translation>Videotapaamisen linkki lähetetty:</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="260"/>
+        <location filename="../conversation.py" line="282"/>
         <source>Responsible: %1</source>
         <translation>Vastuussa: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="263"/>
+        <location filename="../conversation.py" line="285"/>
         <source>Consultants: %1</source>
         <translation>Konsultit: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="265"/>
+        <location filename="../conversation.py" line="287"/>
         <source>You are a consultant here.</source>
         <translation>Olet tässä konsulttina.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="273"/>
+        <location filename="../conversation.py" line="295"/>
         <source>Transferred by %1: %2</source>
         <translation>Siirtäjä %1: %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="310"/>
+        <location filename="../conversation.py" line="332"/>
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="365"/>
+        <location filename="../conversation.py" line="387"/>
         <source>Quick reply…</source>
         <translation>Pikavastaus…</translation>
     </message>
@@ -1208,22 +1223,22 @@
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../supervisor.py" line="99"/>
+        <location filename="../supervisor.py" line="103"/>
         <source>Look in:</source>
         <translation>Sijainti:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="100"/>
+        <location filename="../supervisor.py" line="104"/>
         <source>File name:</source>
         <translation>Tiedoston nimi:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="101"/>
+        <location filename="../supervisor.py" line="105"/>
         <source>File type:</source>
         <translation>Tiedostotyyppi:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="102"/>
+        <location filename="../supervisor.py" line="106"/>
         <source>Cancel</source>
         <translation>Peru</translation>
     </message>
@@ -1296,6 +1311,24 @@ Avataanko se selaimessa?</translation>
     </message>
 </context>
 <context>
+    <name>Handoff</name>
+    <message>
+        <location filename="../conversation.py" line="436"/>
+        <source>Only for a client identified with Suomi.fi.</source>
+        <translation>Vain Suomi.fi-tunnistautuneelle asiakkaalle.</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="439"/>
+        <source>The client&apos;s own clinic is not known (leave a callback for it).</source>
+        <translation>Asiakkaan omaa neuvolaa ei tiedetä (jätä sille soittopyyntö).</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="442"/>
+        <source>Not available here.</source>
+        <translation>Ei käytettävissä tässä.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../handbook.py" line="499"/>
@@ -1316,334 +1349,334 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="307"/>
+        <location filename="../supervisor.py" line="311"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="308"/>
+        <location filename="../supervisor.py" line="312"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="309"/>
+        <location filename="../supervisor.py" line="313"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="310"/>
+        <location filename="../supervisor.py" line="314"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="311"/>
+        <location filename="../supervisor.py" line="315"/>
         <source>Week</source>
         <translation>Viikko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="312"/>
+        <location filename="../supervisor.py" line="316"/>
         <source>Month</source>
         <translation>Kuukausi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="318"/>
-        <location filename="../supervisor.py" line="383"/>
+        <location filename="../supervisor.py" line="322"/>
+        <location filename="../supervisor.py" line="387"/>
         <source>Per person</source>
         <translation>Henkilöittäin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="321"/>
+        <location filename="../supervisor.py" line="325"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Aika tiloittain ja yhteydenotot henkilöittäin. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="323"/>
+        <location filename="../supervisor.py" line="327"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="325"/>
+        <location filename="../supervisor.py" line="329"/>
         <source>Export XLSX…</source>
         <translation>Vie XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="327"/>
+        <location filename="../supervisor.py" line="331"/>
         <source>Export CSV…</source>
         <translation>Vie CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="331"/>
+        <location filename="../supervisor.py" line="335"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="332"/>
+        <location filename="../supervisor.py" line="336"/>
         <source>To</source>
         <translation>Päättyen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="333"/>
-        <location filename="../supervisor.py" line="355"/>
+        <location filename="../supervisor.py" line="337"/>
+        <location filename="../supervisor.py" line="359"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="334"/>
+        <location filename="../supervisor.py" line="338"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="355"/>
+        <location filename="../supervisor.py" line="359"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="373"/>
+        <location filename="../supervisor.py" line="377"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Yhteydenotot viikonpäivittäin ja tunneittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="381"/>
+        <location filename="../supervisor.py" line="385"/>
         <source>Table</source>
         <translation>Taulukko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="382"/>
+        <location filename="../supervisor.py" line="386"/>
         <source>Charts</source>
         <translation>Kaaviot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="420"/>
+        <location filename="../supervisor.py" line="424"/>
         <source>Offered</source>
         <translation>Tulleet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="421"/>
+        <location filename="../supervisor.py" line="425"/>
         <source>Answered</source>
         <translation>Vastatut</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="422"/>
+        <location filename="../supervisor.py" line="426"/>
         <source>Within target</source>
         <translation>Tavoiteajassa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="423"/>
+        <location filename="../supervisor.py" line="427"/>
         <source>Abandoned</source>
         <translation>Luopuneet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="424"/>
+        <location filename="../supervisor.py" line="428"/>
         <source>Short abandons</source>
         <translation>Lyhyet luopumiset</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="425"/>
+        <location filename="../supervisor.py" line="429"/>
         <source>Service level</source>
         <translation>Palvelutaso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="426"/>
+        <location filename="../supervisor.py" line="430"/>
         <source>Mean wait</source>
         <translation>Keskim. odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="427"/>
+        <location filename="../supervisor.py" line="431"/>
         <source>Wait, 90th pct</source>
         <translation>Odotus, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="428"/>
+        <location filename="../supervisor.py" line="432"/>
         <source>Longest wait</source>
         <translation>Pisin odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="429"/>
+        <location filename="../supervisor.py" line="433"/>
         <source>Mean handling</source>
         <translation>Keskim. käsittely</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="430"/>
+        <location filename="../supervisor.py" line="434"/>
         <source>One contact</source>
         <translation>Yhdellä kerralla</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="431"/>
+        <location filename="../supervisor.py" line="435"/>
         <source>Transfers</source>
         <translation>Siirrot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="432"/>
+        <location filename="../supervisor.py" line="436"/>
         <source>Wrap-up per contact</source>
         <translation>Jälkityö / yhteydenotto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="437"/>
+        <location filename="../supervisor.py" line="441"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="438"/>
+        <location filename="../supervisor.py" line="442"/>
         <source>Tue</source>
         <translation>ti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="439"/>
+        <location filename="../supervisor.py" line="443"/>
         <source>Wed</source>
         <translation>ke</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="440"/>
+        <location filename="../supervisor.py" line="444"/>
         <source>Thu</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="441"/>
+        <location filename="../supervisor.py" line="445"/>
         <source>Fri</source>
         <translation>pe</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="442"/>
+        <location filename="../supervisor.py" line="446"/>
         <source>Sat</source>
         <translation>la</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="443"/>
+        <location filename="../supervisor.py" line="447"/>
         <source>Sun</source>
         <translation>su</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="448"/>
+        <location filename="../supervisor.py" line="452"/>
         <source>All queues</source>
         <translation>Kaikki jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="463"/>
+        <location filename="../supervisor.py" line="467"/>
         <source>The range ends before it starts.</source>
         <translation>Jakso päättyy ennen kuin se alkaa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="465"/>
+        <location filename="../supervisor.py" line="469"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="473"/>
+        <location filename="../supervisor.py" line="477"/>
         <source>Export report</source>
         <translation>Vie raportti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="484"/>
+        <location filename="../supervisor.py" line="488"/>
         <source>Exporting…</source>
         <translation>Viedään…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="488"/>
+        <location filename="../supervisor.py" line="492"/>
         <source>The export failed: %1</source>
         <translation>Vienti epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="490"/>
+        <location filename="../supervisor.py" line="494"/>
         <source>Saved %1</source>
         <translation>Tallennettu %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="509"/>
+        <location filename="../supervisor.py" line="513"/>
         <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
         <translation>Digiagentit: minuutit viikoittain ja vastaanotoittain %1; hoidettuja yhteydenottoja %2; avunpyyntöjä %3 (punaisen jonon käynnistämiä %4), apua sai %5: mediaani %6, pisin %7 ensimmäiseen auttajaan.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="523"/>
+        <location filename="../supervisor.py" line="527"/>
         <source>Client feedback: no answers in this range.</source>
         <translation>Asiakaspalaute: ei vastauksia tällä aikavälillä.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="527"/>
+        <location filename="../supervisor.py" line="531"/>
         <source>Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.</source>
         <translation>Asiakaspalaute: %1 vastausta, keskiarvo %2 / 5 (%3), %4 kommenttia.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="544"/>
+        <location filename="../supervisor.py" line="548"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="544"/>
+        <location filename="../supervisor.py" line="548"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="552"/>
+        <location filename="../supervisor.py" line="556"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyet luopumiset (%1) lasketaan luopuneiksi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="557"/>
+        <location filename="../supervisor.py" line="561"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyitä luopumisia (%1) ei lasketa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="565"/>
+        <location filename="../supervisor.py" line="569"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: tulleita %2, vastattuja %3, palvelutaso %4, yhdellä kerralla %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="574"/>
+        <location filename="../supervisor.py" line="578"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Soittopyynnöt: %1 jätetty, %2 hoidettu samana päivänä, %3 myöhässä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="631"/>
+        <location filename="../supervisor.py" line="635"/>
         <source>Arrivals per interval</source>
         <translation>Yhteydenotot jaksoittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="650"/>
+        <location filename="../supervisor.py" line="654"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Yhteydenotot jaksoittain, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="665"/>
+        <location filename="../supervisor.py" line="669"/>
         <source>Mean staff Ready</source>
         <translation>Valmiina keskimäärin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="679"/>
+        <location filename="../supervisor.py" line="683"/>
         <source>Service level against the target</source>
         <translation>Palvelutaso ja tavoite</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="688"/>
+        <location filename="../supervisor.py" line="692"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Hoidettu yhdellä kerralla (tavoite 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="732"/>
+        <location filename="../supervisor.py" line="736"/>
         <source>Target (%1)</source>
         <translation>Tavoite (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="769"/>
+        <location filename="../supervisor.py" line="773"/>
         <source>Not asked for</source>
         <translation>Ei pyydetty</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="772"/>
+        <location filename="../supervisor.py" line="776"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="772"/>
+        <location filename="../supervisor.py" line="776"/>
         <source>Contacts</source>
         <translation>Yhteydenotot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="772"/>
+        <location filename="../supervisor.py" line="776"/>
         <source>On chat</source>
         <translation>Chatissa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="772"/>
+        <location filename="../supervisor.py" line="776"/>
         <source>On calls</source>
         <translation>Puheluissa</translation>
     </message>
@@ -1755,191 +1788,201 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="137"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="162"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="498"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
-        <location filename="../main_window.py" line="721"/>
+        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="778"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
-        <location filename="../main_window.py" line="684"/>
+        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="741"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
-        <location filename="../main_window.py" line="658"/>
+        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="715"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="245"/>
         <source>Sound for a new client line</source>
         <translation>Äänimerkki asiakkaan uudesta viestistä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Text size</source>
         <translation>Tekstin koko</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Small</source>
         <translation>Pieni</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Normal</source>
         <translation>Normaali</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="261"/>
         <source>Large</source>
         <translation>Suuri</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Larger</source>
         <translation>Suurempi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="270"/>
         <source>My figures…</source>
         <translation>Omat lukuni…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="283"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="330"/>
         <source>Call outcome saved.</source>
         <translation>Puhelun tulos tallennettu.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="443"/>
         <source>New: %1</source>
         <translation>Uusi: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438"/>
+        <location filename="../main_window.py" line="449"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="464"/>
         <source>On standby you are asked when a queue needs you; no key is needed.</source>
         <translation>Valmiustilassa sinulta kysytään, kun jono tarvitsee sinua; näppäintä ei tarvita.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="496"/>
         <source>No open conversations. New chats are offered to you above.</source>
         <translation>Ei avoimia keskusteluja. Uudet chatit tarjotaan sinulle yläpuolella.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="509"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="559"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575"/>
+        <location filename="../main_window.py" line="596"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589"/>
+        <location filename="../main_window.py" line="626"/>
+        <source>The record entry is on the clipboard: paste it into the patient record.</source>
+        <translation>Kirjaus on leikepöydällä: liitä se potilastietoihin.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="641"/>
+        <source>The browser could not be opened.</source>
+        <translation>Selainta ei voitu avata.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="646"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="591"/>
+        <location filename="../main_window.py" line="648"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="741"/>
+        <location filename="../main_window.py" line="798"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="744"/>
+        <location filename="../main_window.py" line="801"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="814"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="813"/>
+        <location filename="../main_window.py" line="870"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Jono on taas rauhallinen: kiitos!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="845"/>
+        <location filename="../main_window.py" line="902"/>
         <source>The contact point needs help</source>
         <translation>Yhteyspiste tarvitsee apua</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="846"/>
+        <location filename="../main_window.py" line="903"/>
         <source>Clients are waiting in %1.</source>
         <translation>Asiakkaita odottaa jonossa %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="871"/>
+        <location filename="../main_window.py" line="928"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
@@ -2157,27 +2200,27 @@ pyyntöjä</translation>
         <translation>ei vastattu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="510"/>
+        <location filename="../phone.py" line="513"/>
         <source>microphone</source>
         <translation>mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="511"/>
+        <location filename="../phone.py" line="514"/>
         <source>speaker</source>
         <translation>kaiutin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="512"/>
+        <location filename="../phone.py" line="515"/>
         <source>ringer</source>
         <translation>soittoäänen laite</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="609"/>
+        <location filename="../phone.py" line="612"/>
         <source>Phone password</source>
         <translation>Puhelimen salasana</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="610"/>
+        <location filename="../phone.py" line="613"/>
         <source>SIP password for %1:</source>
         <translation>SIP-salasana käyttäjälle %1:</translation>
     </message>
@@ -2185,169 +2228,169 @@ pyyntöjä</translation>
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../phone.py" line="110"/>
+        <location filename="../phone.py" line="111"/>
         <source>Enter phone password…</source>
         <translation>Anna puhelimen salasana…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="122"/>
+        <location filename="../phone.py" line="123"/>
         <source>Incoming call</source>
         <translation>Saapuva puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="133"/>
+        <location filename="../phone.py" line="134"/>
         <source>Answer</source>
         <translation>Vastaa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="138"/>
+        <location filename="../phone.py" line="139"/>
         <source>Answer (Ctrl+Shift+A or the headset button)</source>
         <translation>Vastaa (Ctrl+Vaihto+A tai kuulokkeiden painike)</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="139"/>
+        <location filename="../phone.py" line="140"/>
         <source>Decline</source>
         <translation>Hylkää</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="165"/>
+        <location filename="../phone.py" line="166"/>
         <source>Mute</source>
         <translation>Mykistä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="168"/>
-        <location filename="../phone.py" line="360"/>
+        <location filename="../phone.py" line="169"/>
+        <location filename="../phone.py" line="363"/>
         <source>Hold</source>
         <translation>Pito</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="171"/>
+        <location filename="../phone.py" line="172"/>
         <source>Keypad</source>
         <translation>Näppäimistö</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="173"/>
+        <location filename="../phone.py" line="174"/>
         <source>Transfer…</source>
         <translation>Siirrä…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="175"/>
+        <location filename="../phone.py" line="176"/>
         <source>Complete transfer</source>
         <translation>Viimeistele siirto</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="177"/>
+        <location filename="../phone.py" line="178"/>
         <source>Hang up</source>
         <translation>Lopeta puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="208"/>
+        <location filename="../phone.py" line="209"/>
         <source>Number or colleague</source>
         <translation>Numero tai kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="209"/>
+        <location filename="../phone.py" line="210"/>
         <source>Call</source>
         <translation>Soita</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="227"/>
+        <location filename="../phone.py" line="228"/>
         <source>Switch back</source>
         <translation>Vaihda takaisin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="229"/>
+        <location filename="../phone.py" line="230"/>
         <source>Keep this one</source>
         <translation>Pidä tämä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="237"/>
+        <location filename="../phone.py" line="238"/>
         <source>Today&apos;s calls</source>
         <translation>Tämän päivän puhelut</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="240"/>
+        <location filename="../phone.py" line="241"/>
         <source>Double-click to call back</source>
         <translation>Soita takaisin kaksoisnapsauttamalla</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="242"/>
+        <location filename="../phone.py" line="243"/>
         <source>Audio devices…</source>
         <translation>Äänilaitteet…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="291"/>
+        <location filename="../phone.py" line="294"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Siirto ei onnistunut; soittaja on yhä linjallasi.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="294"/>
+        <location filename="../phone.py" line="297"/>
         <source>Transferred.</source>
         <translation>Siirretty.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="319"/>
-        <location filename="../phone.py" line="440"/>
+        <location filename="../phone.py" line="322"/>
+        <location filename="../phone.py" line="443"/>
         <source>The phone is not connected.</source>
         <translation>Puhelin ei ole yhteydessä.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="323"/>
+        <location filename="../phone.py" line="326"/>
         <source>Unknown number</source>
         <translation>Tuntematon numero</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="329"/>
+        <location filename="../phone.py" line="332"/>
         <source>Line: %1</source>
         <translation>Linja: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="331"/>
+        <location filename="../phone.py" line="334"/>
         <source>Direct call</source>
         <translation>Suora puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="336"/>
+        <location filename="../phone.py" line="339"/>
         <source>Waited %1</source>
         <translation>Jonottanut %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="344"/>
+        <location filename="../phone.py" line="347"/>
         <source>calling…</source>
         <translation>soitetaan…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="346"/>
+        <location filename="../phone.py" line="349"/>
         <source>on hold</source>
         <translation>pidossa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="348"/>
+        <location filename="../phone.py" line="351"/>
         <source>consultation</source>
         <translation>konsultaatio</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="351"/>
+        <location filename="../phone.py" line="354"/>
         <source>Keys pressed: %1</source>
         <translation>Painetut näppäimet: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="360"/>
+        <location filename="../phone.py" line="363"/>
         <source>Resume</source>
         <translation>Jatka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="409"/>
+        <location filename="../phone.py" line="412"/>
         <source>The phone could not do that: %1</source>
         <translation>Puhelin ei voinut tehdä sitä: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="483"/>
+        <location filename="../phone.py" line="486"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Valittu %1 irrotettiin; käytetään oletuslaitetta. Puhelu jatkuu.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="493"/>
+        <location filename="../phone.py" line="496"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Valittu %1 on taas kytketty. Vaihdetaanko takaisin siihen?</translation>
     </message>
@@ -2358,6 +2401,39 @@ pyyntöjä</translation>
         <location filename="../collab.py" line="158"/>
         <source>Picture from the client</source>
         <translation>Asiakkaan kuva</translation>
+    </message>
+</context>
+<context>
+    <name>Record</name>
+    <message>
+        <location filename="../record.py" line="23"/>
+        <source>chat</source>
+        <translation>chat</translation>
+    </message>
+    <message>
+        <location filename="../record.py" line="24"/>
+        <source>phone</source>
+        <translation>puhelin</translation>
+    </message>
+    <message>
+        <location filename="../record.py" line="38"/>
+        <source>urgent</source>
+        <translation>kiireellinen</translation>
+    </message>
+    <message>
+        <location filename="../record.py" line="51"/>
+        <source>Client</source>
+        <translation>Asiakas</translation>
+    </message>
+    <message>
+        <location filename="../record.py" line="55"/>
+        <source>%1 (name given by the client)</source>
+        <translation>%1 (asiakkaan ilmoittama nimi)</translation>
+    </message>
+    <message>
+        <location filename="../record.py" line="68"/>
+        <source>[picture]</source>
+        <translation>[kuva]</translation>
     </message>
 </context>
 <context>
@@ -2522,147 +2598,147 @@ pyyntöjä</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="804"/>
+        <location filename="../supervisor.py" line="808"/>
         <source>1 day</source>
         <translation>1 päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="806"/>
+        <location filename="../supervisor.py" line="810"/>
         <source>%1 days</source>
         <translation>%1 päivää</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="809"/>
+        <location filename="../supervisor.py" line="813"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="810"/>
+        <location filename="../supervisor.py" line="814"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="811"/>
+        <location filename="../supervisor.py" line="815"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="813"/>
+        <location filename="../supervisor.py" line="817"/>
         <source>Import roster (CSV)…</source>
         <translation>Tuo työvuorolista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="816"/>
+        <location filename="../supervisor.py" line="820"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Sarakkeet: nimi, päivä, alku, loppu, taidot tai rooli. Korvaa nuo päivät.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="819"/>
+        <location filename="../supervisor.py" line="823"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="840"/>
+        <location filename="../supervisor.py" line="844"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="841"/>
+        <location filename="../supervisor.py" line="845"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="842"/>
+        <location filename="../supervisor.py" line="846"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="843"/>
+        <location filename="../supervisor.py" line="847"/>
         <source>Forecast</source>
         <translation>Ennuste</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="844"/>
+        <location filename="../supervisor.py" line="848"/>
         <source>Needed</source>
         <translation>Tarve</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="845"/>
+        <location filename="../supervisor.py" line="849"/>
         <source>Rostered</source>
         <translation>Vuorossa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="846"/>
+        <location filename="../supervisor.py" line="850"/>
         <source>Gap</source>
         <translation>Ero</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="854"/>
+        <location filename="../supervisor.py" line="858"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Puhelut: Erlang A historiasta arvioidulla kärsivällisyydellä. Chatit: pienin määrä, joka saavuttaa tavoitteen, kun jakso ajetaan itse reitittimen läpi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="870"/>
+        <location filename="../supervisor.py" line="874"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="878"/>
+        <location filename="../supervisor.py" line="882"/>
         <source>Import roster</source>
         <translation>Tuo työvuorolista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="878"/>
+        <location filename="../supervisor.py" line="882"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-tiedostot (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="888"/>
+        <location filename="../supervisor.py" line="892"/>
         <source>Cannot read %1: %2</source>
         <translation>Tiedostoa %1 ei voi lukea: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="893"/>
+        <location filename="../supervisor.py" line="897"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Tiedosto on liian suuri lähetettäväksi; pyydä IT:tä tuomaan se roster-import-komennolla.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="896"/>
+        <location filename="../supervisor.py" line="900"/>
         <source>Importing…</source>
         <translation>Tuodaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="903"/>
+        <location filename="../supervisor.py" line="907"/>
         <source>%1 shifts stored.</source>
         <translation>%1 vuoroa tallennettu.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="905"/>
+        <location filename="../supervisor.py" line="909"/>
         <source>Skipped:</source>
         <translation>Ohitettu:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="916"/>
+        <location filename="../supervisor.py" line="920"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="916"/>
+        <location filename="../supervisor.py" line="920"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="920"/>
+        <location filename="../supervisor.py" line="924"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttitunteja tarvitaan vajeiden paikkaamiseen: %1 (vajaita jaksoja: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="924"/>
+        <location filename="../supervisor.py" line="928"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Työvuorolista kattaa ennustetun tarpeen joka jaksossa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="933"/>
+        <location filename="../supervisor.py" line="937"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Ennuste: saman viikonpäivän keskiarvo kuudelta viimeiseltä aukioloviikolta. Sen virhe kahdella viimeisellä viikolla (WAPE): %1</translation>
     </message>
@@ -2670,27 +2746,27 @@ pyyntöjä</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="978"/>
+        <location filename="../supervisor.py" line="982"/>
         <source>Now</source>
         <translation>Nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="979"/>
+        <location filename="../supervisor.py" line="983"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="980"/>
+        <location filename="../supervisor.py" line="984"/>
         <source>Staffing</source>
         <translation>Resursointi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="981"/>
+        <location filename="../supervisor.py" line="985"/>
         <source>Roster</source>
         <translation>Työvuorot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="982"/>
+        <location filename="../supervisor.py" line="986"/>
         <source>Users</source>
         <translation>Käyttäjät</translation>
     </message>
@@ -2953,37 +3029,37 @@ pyyntöjä</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="573"/>
+        <location filename="../phone.py" line="576"/>
         <source>Transfer the call</source>
         <translation>Siirrä puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="576"/>
+        <location filename="../phone.py" line="579"/>
         <source>Colleague or number:</source>
         <translation>Kollega tai numero:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="581"/>
+        <location filename="../phone.py" line="584"/>
         <source>Transfer now</source>
         <translation>Siirrä heti</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="583"/>
+        <location filename="../phone.py" line="586"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Soittaja yhdistetään heti; sinä poistut puhelusta.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="584"/>
+        <location filename="../phone.py" line="587"/>
         <source>Talk first</source>
         <translation>Keskustele ensin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="587"/>
+        <location filename="../phone.py" line="590"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Soittaja odottaa pidossa, kun puhut kollegan kanssa.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="589"/>
+        <location filename="../phone.py" line="592"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>

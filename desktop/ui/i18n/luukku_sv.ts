@@ -254,27 +254,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="535"/>
+        <location filename="../phone.py" line="538"/>
         <source>Audio devices</source>
         <translation>Ljudenheter</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="543"/>
+        <location filename="../phone.py" line="546"/>
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="544"/>
+        <location filename="../phone.py" line="547"/>
         <source>Speaker / headset</source>
         <translation>Högtalare / headset</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="545"/>
+        <location filename="../phone.py" line="548"/>
         <source>Ringer</source>
         <translation>Ringsignal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="555"/>
+        <location filename="../phone.py" line="558"/>
         <source>System default</source>
         <translation>Systemets standard</translation>
     </message>
@@ -282,87 +282,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="156"/>
+        <location filename="../supervisor.py" line="160"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="157"/>
+        <location filename="../supervisor.py" line="161"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="158"/>
+        <location filename="../supervisor.py" line="162"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="159"/>
+        <location filename="../supervisor.py" line="163"/>
         <source>For</source>
         <translation>Hur länge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="160"/>
+        <location filename="../supervisor.py" line="164"/>
         <source>Chats</source>
         <translation>Chattar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="161"/>
+        <location filename="../supervisor.py" line="165"/>
         <source>On a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="162"/>
+        <location filename="../supervisor.py" line="166"/>
         <source>Queues</source>
         <translation>Köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="169"/>
+        <location filename="../supervisor.py" line="173"/>
         <source>Set Not ready…</source>
         <translation>Sätt Inte redo…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="171"/>
+        <location filename="../supervisor.py" line="175"/>
         <source>Sign out…</source>
         <translation>Logga ut…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="173"/>
+        <location filename="../supervisor.py" line="177"/>
         <source>Read her chat</source>
         <translation>Läs hens chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="175"/>
+        <location filename="../supervisor.py" line="179"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Endast läsning. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="188"/>
+        <location filename="../supervisor.py" line="192"/>
         <source>Queues now</source>
         <translation>Köerna nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="245"/>
+        <location filename="../supervisor.py" line="249"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="266"/>
+        <location filename="../supervisor.py" line="270"/>
         <source>Set %1 Not ready</source>
         <translation>Sätt %1 som Inte redo</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="267"/>
+        <location filename="../supervisor.py" line="271"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Varför? Orsaken registreras med ditt namn.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="269"/>
+        <location filename="../supervisor.py" line="273"/>
         <source>Sign out %1</source>
         <translation>Logga ut %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="271"/>
+        <location filename="../supervisor.py" line="275"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hens session avslutas och arbetsstationen ber hen logga in igen. Öppna chattar förblir hens. Varför? Orsaken registreras med ditt namn.</translation>
     </message>
@@ -726,28 +726,33 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../conversation.py" line="395"/>
-        <location filename="../conversation.py" line="418"/>
+        <location filename="../conversation.py" line="451"/>
+        <location filename="../conversation.py" line="478"/>
         <source>Close conversation</source>
         <translation>Avsluta samtalet</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="397"/>
+        <location filename="../conversation.py" line="453"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="409"/>
+        <location filename="../conversation.py" line="465"/>
         <source>Wrap-up (short, no more health details than needed)</source>
         <translation>Sammanfattning (kort, inga fler hälsouppgifter än nödvändigt)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="418"/>
+        <location filename="../conversation.py" line="470"/>
+        <source>Copy the record entry to the clipboard</source>
+        <translation>Kopiera journalanteckningen till urklipp</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="478"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="420"/>
+        <location filename="../conversation.py" line="480"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -755,142 +760,152 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../conversation.py" line="65"/>
+        <location filename="../conversation.py" line="70"/>
         <source>Call back</source>
         <translation>Ring tillbaka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="69"/>
+        <location filename="../conversation.py" line="74"/>
         <source>Callback request…</source>
         <translation>Återuppringning…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="104"/>
+        <location filename="../conversation.py" line="109"/>
         <source>Internal note (staff only, the client never sees it)</source>
         <translation>Intern anteckning (bara personalen, klienten ser den aldrig)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="107"/>
+        <location filename="../conversation.py" line="112"/>
         <source>Add note</source>
         <translation>Lägg till anteckning</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="111"/>
+        <location filename="../conversation.py" line="116"/>
         <source>Work together</source>
         <translation>Samarbete</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="115"/>
+        <location filename="../conversation.py" line="120"/>
         <source>Transfer…</source>
         <translation>Flytta…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="117"/>
+        <location filename="../conversation.py" line="122"/>
         <source>Invite a colleague…</source>
         <translation>Bjud in en kollega…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="119"/>
+        <location filename="../conversation.py" line="124"/>
         <source>Ask for a picture</source>
         <translation>Be om en bild</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="121"/>
+        <location filename="../conversation.py" line="126"/>
         <source>Move to video (send a meeting link)</source>
         <translation>Gå över till video (skicka en möteslänk)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="123"/>
+        <location filename="../conversation.py" line="128"/>
         <source>Leave the consultation</source>
         <translation>Lämna konsultationen</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="126"/>
+        <location filename="../conversation.py" line="131"/>
         <source>The client is typing…</source>
         <translation>Klienten skriver…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="130"/>
+        <location filename="../conversation.py" line="135"/>
         <source>The client has left. Close the conversation with an outcome.</source>
         <translation>Klienten har lämnat. Avsluta samtalet och ange resultat.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="136"/>
+        <location filename="../conversation.py" line="141"/>
         <source>Write a reply (Enter sends, Shift+Enter new line)</source>
         <translation>Skriv ett svar (Enter skickar, Skift+Enter ny rad)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="139"/>
+        <location filename="../conversation.py" line="144"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="141"/>
+        <location filename="../conversation.py" line="146"/>
         <source>Close conversation…</source>
         <translation>Avsluta samtalet…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="150"/>
+        <location filename="../conversation.py" line="155"/>
         <source>Insert a quick reply from the handbook</source>
         <translation>Infoga ett snabbsvar från handboken</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="152"/>
+        <location filename="../conversation.py" line="157"/>
         <source>Instructions</source>
         <translation>Anvisningar</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="181"/>
+        <location filename="../conversation.py" line="168"/>
+        <source>Copy to record</source>
+        <translation>Kopiera till journalen</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="171"/>
+        <source>Copy the record entry of this conversation (Ctrl+Shift+C)</source>
+        <translation>Kopiera journalanteckningen för samtalet (Ctrl+Skift+C)</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="203"/>
         <source>Internal notes (staff only)</source>
         <translation>Interna anteckningar (bara personalen)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="202"/>
+        <location filename="../conversation.py" line="224"/>
         <source>Identified (Suomi.fi): %1, %2</source>
         <translation>Identifierad (Suomi.fi): %1, %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="207"/>
+        <location filename="../conversation.py" line="229"/>
         <source>Identified (Suomi.fi)</source>
         <translation>Identifierad (Suomi.fi)</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="228"/>
+        <location filename="../conversation.py" line="250"/>
         <source>Open the picture</source>
         <translation>Öppna bilden</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="231"/>
+        <location filename="../conversation.py" line="253"/>
         <source>Video meeting link sent:</source>
         <translation>Länk till videomöte skickad:</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="260"/>
+        <location filename="../conversation.py" line="282"/>
         <source>Responsible: %1</source>
         <translation>Ansvarig: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="263"/>
+        <location filename="../conversation.py" line="285"/>
         <source>Consultants: %1</source>
         <translation>Konsulter: %1</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="265"/>
+        <location filename="../conversation.py" line="287"/>
         <source>You are a consultant here.</source>
         <translation>Du är konsult här.</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="273"/>
+        <location filename="../conversation.py" line="295"/>
         <source>Transferred by %1: %2</source>
         <translation>Flyttad av %1: %2</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="310"/>
+        <location filename="../conversation.py" line="332"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
     <message>
-        <location filename="../conversation.py" line="365"/>
+        <location filename="../conversation.py" line="387"/>
         <source>Quick reply…</source>
         <translation>Snabbsvar…</translation>
     </message>
@@ -1208,22 +1223,22 @@
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../supervisor.py" line="99"/>
+        <location filename="../supervisor.py" line="103"/>
         <source>Look in:</source>
         <translation>Leta i:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="100"/>
+        <location filename="../supervisor.py" line="104"/>
         <source>File name:</source>
         <translation>Filnamn:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="101"/>
+        <location filename="../supervisor.py" line="105"/>
         <source>File type:</source>
         <translation>Filtyp:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="102"/>
+        <location filename="../supervisor.py" line="106"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -1296,6 +1311,24 @@ Open it in the web browser?</source>
     </message>
 </context>
 <context>
+    <name>Handoff</name>
+    <message>
+        <location filename="../conversation.py" line="436"/>
+        <source>Only for a client identified with Suomi.fi.</source>
+        <translation>Endast för en klient som identifierats med Suomi.fi.</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="439"/>
+        <source>The client&apos;s own clinic is not known (leave a callback for it).</source>
+        <translation>Klientens egen rådgivning är inte känd (lämna en återuppringning till den).</translation>
+    </message>
+    <message>
+        <location filename="../conversation.py" line="442"/>
+        <source>Not available here.</source>
+        <translation>Inte tillgänglig här.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../handbook.py" line="499"/>
@@ -1316,334 +1349,334 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="307"/>
+        <location filename="../supervisor.py" line="311"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="308"/>
+        <location filename="../supervisor.py" line="312"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="309"/>
+        <location filename="../supervisor.py" line="313"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="310"/>
+        <location filename="../supervisor.py" line="314"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="311"/>
+        <location filename="../supervisor.py" line="315"/>
         <source>Week</source>
         <translation>Vecka</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="312"/>
+        <location filename="../supervisor.py" line="316"/>
         <source>Month</source>
         <translation>Månad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="318"/>
-        <location filename="../supervisor.py" line="383"/>
+        <location filename="../supervisor.py" line="322"/>
+        <location filename="../supervisor.py" line="387"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="321"/>
+        <location filename="../supervisor.py" line="325"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Tid per läge och kontakter per person. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="323"/>
+        <location filename="../supervisor.py" line="327"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="325"/>
+        <location filename="../supervisor.py" line="329"/>
         <source>Export XLSX…</source>
         <translation>Exportera XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="327"/>
+        <location filename="../supervisor.py" line="331"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="331"/>
+        <location filename="../supervisor.py" line="335"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="332"/>
+        <location filename="../supervisor.py" line="336"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="333"/>
-        <location filename="../supervisor.py" line="355"/>
+        <location filename="../supervisor.py" line="337"/>
+        <location filename="../supervisor.py" line="359"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="334"/>
+        <location filename="../supervisor.py" line="338"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="355"/>
+        <location filename="../supervisor.py" line="359"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="373"/>
+        <location filename="../supervisor.py" line="377"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Kontakter per veckodag och timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="381"/>
+        <location filename="../supervisor.py" line="385"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="382"/>
+        <location filename="../supervisor.py" line="386"/>
         <source>Charts</source>
         <translation>Diagram</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="420"/>
+        <location filename="../supervisor.py" line="424"/>
         <source>Offered</source>
         <translation>Inkomna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="421"/>
+        <location filename="../supervisor.py" line="425"/>
         <source>Answered</source>
         <translation>Besvarade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="422"/>
+        <location filename="../supervisor.py" line="426"/>
         <source>Within target</source>
         <translation>Inom målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="423"/>
+        <location filename="../supervisor.py" line="427"/>
         <source>Abandoned</source>
         <translation>Avbrutna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="424"/>
+        <location filename="../supervisor.py" line="428"/>
         <source>Short abandons</source>
         <translation>Korta avbrott</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="425"/>
+        <location filename="../supervisor.py" line="429"/>
         <source>Service level</source>
         <translation>Servicenivå</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="426"/>
+        <location filename="../supervisor.py" line="430"/>
         <source>Mean wait</source>
         <translation>Medelväntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="427"/>
+        <location filename="../supervisor.py" line="431"/>
         <source>Wait, 90th pct</source>
         <translation>Väntan, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="428"/>
+        <location filename="../supervisor.py" line="432"/>
         <source>Longest wait</source>
         <translation>Längsta väntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="429"/>
+        <location filename="../supervisor.py" line="433"/>
         <source>Mean handling</source>
         <translation>Medelhantering</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="430"/>
+        <location filename="../supervisor.py" line="434"/>
         <source>One contact</source>
         <translation>Vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="431"/>
+        <location filename="../supervisor.py" line="435"/>
         <source>Transfers</source>
         <translation>Överföringar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="432"/>
+        <location filename="../supervisor.py" line="436"/>
         <source>Wrap-up per contact</source>
         <translation>Efterarbete / kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="437"/>
+        <location filename="../supervisor.py" line="441"/>
         <source>Mon</source>
         <translation>mån</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="438"/>
+        <location filename="../supervisor.py" line="442"/>
         <source>Tue</source>
         <translation>tis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="439"/>
+        <location filename="../supervisor.py" line="443"/>
         <source>Wed</source>
         <translation>ons</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="440"/>
+        <location filename="../supervisor.py" line="444"/>
         <source>Thu</source>
         <translation>tor</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="441"/>
+        <location filename="../supervisor.py" line="445"/>
         <source>Fri</source>
         <translation>fre</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="442"/>
+        <location filename="../supervisor.py" line="446"/>
         <source>Sat</source>
         <translation>lör</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="443"/>
+        <location filename="../supervisor.py" line="447"/>
         <source>Sun</source>
         <translation>sön</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="448"/>
+        <location filename="../supervisor.py" line="452"/>
         <source>All queues</source>
         <translation>Alla köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="463"/>
+        <location filename="../supervisor.py" line="467"/>
         <source>The range ends before it starts.</source>
         <translation>Perioden slutar innan den börjar.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="465"/>
+        <location filename="../supervisor.py" line="469"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="473"/>
+        <location filename="../supervisor.py" line="477"/>
         <source>Export report</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="484"/>
+        <location filename="../supervisor.py" line="488"/>
         <source>Exporting…</source>
         <translation>Exporterar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="488"/>
+        <location filename="../supervisor.py" line="492"/>
         <source>The export failed: %1</source>
         <translation>Exporten misslyckades: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="490"/>
+        <location filename="../supervisor.py" line="494"/>
         <source>Saved %1</source>
         <translation>Sparad %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="509"/>
+        <location filename="../supervisor.py" line="513"/>
         <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
         <translation>Digiagenter: minuter per vecka och mottagning %1; hanterade kontakter %2; inkallningar %3 (%4 av en röd kö), %5 fick hjälp: median %6, längst %7 till första hjälparen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="523"/>
+        <location filename="../supervisor.py" line="527"/>
         <source>Client feedback: no answers in this range.</source>
         <translation>Klientrespons: inga svar under perioden.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="527"/>
+        <location filename="../supervisor.py" line="531"/>
         <source>Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.</source>
         <translation>Klientrespons: %1 svar, medeltal %2 av 5 (%3), %4 kommentarer.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="544"/>
+        <location filename="../supervisor.py" line="548"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="544"/>
+        <location filename="../supervisor.py" line="548"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="552"/>
+        <location filename="../supervisor.py" line="556"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas som avbrutna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="557"/>
+        <location filename="../supervisor.py" line="561"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas inte.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="565"/>
+        <location filename="../supervisor.py" line="569"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: inkomna %2, besvarade %3, servicenivå %4, vid en kontakt %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="574"/>
+        <location filename="../supervisor.py" line="578"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Återuppringningar: %1 lämnade, %2 klara samma dag, %3 försenade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="631"/>
+        <location filename="../supervisor.py" line="635"/>
         <source>Arrivals per interval</source>
         <translation>Kontakter per intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="650"/>
+        <location filename="../supervisor.py" line="654"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Kontakter per intervall, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="665"/>
+        <location filename="../supervisor.py" line="669"/>
         <source>Mean staff Ready</source>
         <translation>Redo i medeltal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="679"/>
+        <location filename="../supervisor.py" line="683"/>
         <source>Service level against the target</source>
         <translation>Servicenivå mot målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="688"/>
+        <location filename="../supervisor.py" line="692"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Klart vid en kontakt (mål 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="732"/>
+        <location filename="../supervisor.py" line="736"/>
         <source>Target (%1)</source>
         <translation>Mål (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="769"/>
+        <location filename="../supervisor.py" line="773"/>
         <source>Not asked for</source>
         <translation>Inte begärt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="772"/>
+        <location filename="../supervisor.py" line="776"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="772"/>
+        <location filename="../supervisor.py" line="776"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="772"/>
+        <location filename="../supervisor.py" line="776"/>
         <source>On chat</source>
         <translation>I chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="772"/>
+        <location filename="../supervisor.py" line="776"/>
         <source>On calls</source>
         <translation>I samtal</translation>
     </message>
@@ -1755,191 +1788,201 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="137"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="162"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="498"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
-        <location filename="../main_window.py" line="721"/>
+        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="778"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
-        <location filename="../main_window.py" line="684"/>
+        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="741"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
-        <location filename="../main_window.py" line="658"/>
+        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="715"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="245"/>
         <source>Sound for a new client line</source>
         <translation>Ljud för ett nytt meddelande från klienten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Text size</source>
         <translation>Textstorlek</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Small</source>
         <translation>Liten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="261"/>
         <source>Large</source>
         <translation>Stor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Larger</source>
         <translation>Större</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="270"/>
         <source>My figures…</source>
         <translation>Mina siffror…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="283"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="330"/>
         <source>Call outcome saved.</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="443"/>
         <source>New: %1</source>
         <translation>Ny: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438"/>
+        <location filename="../main_window.py" line="449"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="464"/>
         <source>On standby you are asked when a queue needs you; no key is needed.</source>
         <translation>I beredskap blir du tillfrågad när en kö behöver dig; ingen tangent behövs.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="496"/>
         <source>No open conversations. New chats are offered to you above.</source>
         <translation>Inga öppna samtal. Nya chattar erbjuds dig här ovanför.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="509"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="559"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575"/>
+        <location filename="../main_window.py" line="596"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589"/>
+        <location filename="../main_window.py" line="626"/>
+        <source>The record entry is on the clipboard: paste it into the patient record.</source>
+        <translation>Journalanteckningen finns i urklipp: klistra in den i patientjournalen.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="641"/>
+        <source>The browser could not be opened.</source>
+        <translation>Webbläsaren kunde inte öppnas.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="646"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="591"/>
+        <location filename="../main_window.py" line="648"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="741"/>
+        <location filename="../main_window.py" line="798"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="744"/>
+        <location filename="../main_window.py" line="801"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="814"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="813"/>
+        <location filename="../main_window.py" line="870"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Kön är lugn igen: tack!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="845"/>
+        <location filename="../main_window.py" line="902"/>
         <source>The contact point needs help</source>
         <translation>Kontaktpunkten behöver hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="846"/>
+        <location filename="../main_window.py" line="903"/>
         <source>Clients are waiting in %1.</source>
         <translation>Klienter väntar i %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="871"/>
+        <location filename="../main_window.py" line="928"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
@@ -2157,27 +2200,27 @@ uppringningar</translation>
         <translation>obesvarat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="510"/>
+        <location filename="../phone.py" line="513"/>
         <source>microphone</source>
         <translation>mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="511"/>
+        <location filename="../phone.py" line="514"/>
         <source>speaker</source>
         <translation>högtalare</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="512"/>
+        <location filename="../phone.py" line="515"/>
         <source>ringer</source>
         <translation>ringsignalenhet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="609"/>
+        <location filename="../phone.py" line="612"/>
         <source>Phone password</source>
         <translation>Telefonlösenord</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="610"/>
+        <location filename="../phone.py" line="613"/>
         <source>SIP password for %1:</source>
         <translation>SIP-lösenord för %1:</translation>
     </message>
@@ -2185,169 +2228,169 @@ uppringningar</translation>
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../phone.py" line="110"/>
+        <location filename="../phone.py" line="111"/>
         <source>Enter phone password…</source>
         <translation>Ange telefonlösenord…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="122"/>
+        <location filename="../phone.py" line="123"/>
         <source>Incoming call</source>
         <translation>Inkommande samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="133"/>
+        <location filename="../phone.py" line="134"/>
         <source>Answer</source>
         <translation>Svara</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="138"/>
+        <location filename="../phone.py" line="139"/>
         <source>Answer (Ctrl+Shift+A or the headset button)</source>
         <translation>Svara (Ctrl+Skift+A eller headsetknappen)</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="139"/>
+        <location filename="../phone.py" line="140"/>
         <source>Decline</source>
         <translation>Avvisa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="165"/>
+        <location filename="../phone.py" line="166"/>
         <source>Mute</source>
         <translation>Tysta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="168"/>
-        <location filename="../phone.py" line="360"/>
+        <location filename="../phone.py" line="169"/>
+        <location filename="../phone.py" line="363"/>
         <source>Hold</source>
         <translation>Parkera</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="171"/>
+        <location filename="../phone.py" line="172"/>
         <source>Keypad</source>
         <translation>Knappsats</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="173"/>
+        <location filename="../phone.py" line="174"/>
         <source>Transfer…</source>
         <translation>Koppla…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="175"/>
+        <location filename="../phone.py" line="176"/>
         <source>Complete transfer</source>
         <translation>Slutför kopplingen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="177"/>
+        <location filename="../phone.py" line="178"/>
         <source>Hang up</source>
         <translation>Lägg på</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="208"/>
+        <location filename="../phone.py" line="209"/>
         <source>Number or colleague</source>
         <translation>Nummer eller kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="209"/>
+        <location filename="../phone.py" line="210"/>
         <source>Call</source>
         <translation>Ring</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="227"/>
+        <location filename="../phone.py" line="228"/>
         <source>Switch back</source>
         <translation>Byt tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="229"/>
+        <location filename="../phone.py" line="230"/>
         <source>Keep this one</source>
         <translation>Behåll den här</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="237"/>
+        <location filename="../phone.py" line="238"/>
         <source>Today&apos;s calls</source>
         <translation>Dagens samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="240"/>
+        <location filename="../phone.py" line="241"/>
         <source>Double-click to call back</source>
         <translation>Dubbelklicka för att ringa tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="242"/>
+        <location filename="../phone.py" line="243"/>
         <source>Audio devices…</source>
         <translation>Ljudenheter…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="291"/>
+        <location filename="../phone.py" line="294"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Kopplingen lyckades inte; den som ringer är kvar hos dig.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="294"/>
+        <location filename="../phone.py" line="297"/>
         <source>Transferred.</source>
         <translation>Kopplat.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="319"/>
-        <location filename="../phone.py" line="440"/>
+        <location filename="../phone.py" line="322"/>
+        <location filename="../phone.py" line="443"/>
         <source>The phone is not connected.</source>
         <translation>Telefonen är inte ansluten.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="323"/>
+        <location filename="../phone.py" line="326"/>
         <source>Unknown number</source>
         <translation>Okänt nummer</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="329"/>
+        <location filename="../phone.py" line="332"/>
         <source>Line: %1</source>
         <translation>Linje: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="331"/>
+        <location filename="../phone.py" line="334"/>
         <source>Direct call</source>
         <translation>Direktsamtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="336"/>
+        <location filename="../phone.py" line="339"/>
         <source>Waited %1</source>
         <translation>Väntat %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="344"/>
+        <location filename="../phone.py" line="347"/>
         <source>calling…</source>
         <translation>ringer…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="346"/>
+        <location filename="../phone.py" line="349"/>
         <source>on hold</source>
         <translation>parkerat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="348"/>
+        <location filename="../phone.py" line="351"/>
         <source>consultation</source>
         <translation>konsultation</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="351"/>
+        <location filename="../phone.py" line="354"/>
         <source>Keys pressed: %1</source>
         <translation>Tryckta knappar: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="360"/>
+        <location filename="../phone.py" line="363"/>
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="409"/>
+        <location filename="../phone.py" line="412"/>
         <source>The phone could not do that: %1</source>
         <translation>Telefonen kunde inte göra det: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="483"/>
+        <location filename="../phone.py" line="486"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Vald %1 försvann; standardenheten används. Samtalet fortsätter.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="493"/>
+        <location filename="../phone.py" line="496"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Vald %1 är ansluten igen. Byta tillbaka till den?</translation>
     </message>
@@ -2358,6 +2401,39 @@ uppringningar</translation>
         <location filename="../collab.py" line="158"/>
         <source>Picture from the client</source>
         <translation>Bild från klienten</translation>
+    </message>
+</context>
+<context>
+    <name>Record</name>
+    <message>
+        <location filename="../record.py" line="23"/>
+        <source>chat</source>
+        <translation>chatt</translation>
+    </message>
+    <message>
+        <location filename="../record.py" line="24"/>
+        <source>phone</source>
+        <translation>telefon</translation>
+    </message>
+    <message>
+        <location filename="../record.py" line="38"/>
+        <source>urgent</source>
+        <translation>brådskande</translation>
+    </message>
+    <message>
+        <location filename="../record.py" line="51"/>
+        <source>Client</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <location filename="../record.py" line="55"/>
+        <source>%1 (name given by the client)</source>
+        <translation>%1 (namn som klienten uppgett)</translation>
+    </message>
+    <message>
+        <location filename="../record.py" line="68"/>
+        <source>[picture]</source>
+        <translation>[bild]</translation>
     </message>
 </context>
 <context>
@@ -2522,147 +2598,147 @@ uppringningar</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="804"/>
+        <location filename="../supervisor.py" line="808"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="806"/>
+        <location filename="../supervisor.py" line="810"/>
         <source>%1 days</source>
         <translation>%1 dagar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="809"/>
+        <location filename="../supervisor.py" line="813"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="810"/>
+        <location filename="../supervisor.py" line="814"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="811"/>
+        <location filename="../supervisor.py" line="815"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="813"/>
+        <location filename="../supervisor.py" line="817"/>
         <source>Import roster (CSV)…</source>
         <translation>Importera arbetslista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="816"/>
+        <location filename="../supervisor.py" line="820"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Kolumner: namn, datum, början, slut, kompetenser eller roll. Ersätter de dagarna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="819"/>
+        <location filename="../supervisor.py" line="823"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="840"/>
+        <location filename="../supervisor.py" line="844"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="841"/>
+        <location filename="../supervisor.py" line="845"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="842"/>
+        <location filename="../supervisor.py" line="846"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="843"/>
+        <location filename="../supervisor.py" line="847"/>
         <source>Forecast</source>
         <translation>Prognos</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="844"/>
+        <location filename="../supervisor.py" line="848"/>
         <source>Needed</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="845"/>
+        <location filename="../supervisor.py" line="849"/>
         <source>Rostered</source>
         <translation>I tjänst</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="846"/>
+        <location filename="../supervisor.py" line="850"/>
         <source>Gap</source>
         <translation>Skillnad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="854"/>
+        <location filename="../supervisor.py" line="858"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Samtal: Erlang A med tålamodet i historiken. Chattar: det minsta antal som når målet när intervallet körs genom själva routern.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="870"/>
+        <location filename="../supervisor.py" line="874"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="878"/>
+        <location filename="../supervisor.py" line="882"/>
         <source>Import roster</source>
         <translation>Importera arbetslista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="878"/>
+        <location filename="../supervisor.py" line="882"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="888"/>
+        <location filename="../supervisor.py" line="892"/>
         <source>Cannot read %1: %2</source>
         <translation>Kan inte läsa %1: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="893"/>
+        <location filename="../supervisor.py" line="897"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Filen är för stor att skicka; be IT importera den med roster-import.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="896"/>
+        <location filename="../supervisor.py" line="900"/>
         <source>Importing…</source>
         <translation>Importerar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="903"/>
+        <location filename="../supervisor.py" line="907"/>
         <source>%1 shifts stored.</source>
         <translation>%1 pass sparade.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="905"/>
+        <location filename="../supervisor.py" line="909"/>
         <source>Skipped:</source>
         <translation>Överhoppade:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="916"/>
+        <location filename="../supervisor.py" line="920"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="916"/>
+        <location filename="../supervisor.py" line="920"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="920"/>
+        <location filename="../supervisor.py" line="924"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttimmar som behövs för att täcka luckorna: %1 (intervall med underbemanning: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="924"/>
+        <location filename="../supervisor.py" line="928"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Arbetslistan täcker det prognostiserade behovet i varje intervall.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="933"/>
+        <location filename="../supervisor.py" line="937"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Prognos: medelvärdet för samma veckodag under de sex senaste öppna veckorna. Dess fel under de två senaste veckorna (WAPE): %1</translation>
     </message>
@@ -2670,27 +2746,27 @@ uppringningar</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="978"/>
+        <location filename="../supervisor.py" line="982"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="979"/>
+        <location filename="../supervisor.py" line="983"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="980"/>
+        <location filename="../supervisor.py" line="984"/>
         <source>Staffing</source>
         <translation>Bemanning</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="981"/>
+        <location filename="../supervisor.py" line="985"/>
         <source>Roster</source>
         <translation>Arbetsschema</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="982"/>
+        <location filename="../supervisor.py" line="986"/>
         <source>Users</source>
         <translation>Användare</translation>
     </message>
@@ -2953,37 +3029,37 @@ uppringningar</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="573"/>
+        <location filename="../phone.py" line="576"/>
         <source>Transfer the call</source>
         <translation>Koppla samtalet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="576"/>
+        <location filename="../phone.py" line="579"/>
         <source>Colleague or number:</source>
         <translation>Kollega eller nummer:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="581"/>
+        <location filename="../phone.py" line="584"/>
         <source>Transfer now</source>
         <translation>Koppla nu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="583"/>
+        <location filename="../phone.py" line="586"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Den som ringer kopplas genast; du lämnar samtalet.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="584"/>
+        <location filename="../phone.py" line="587"/>
         <source>Talk first</source>
         <translation>Tala först</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="587"/>
+        <location filename="../phone.py" line="590"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Den som ringer väntar parkerad medan du talar med kollegan.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="589"/>
+        <location filename="../phone.py" line="592"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>

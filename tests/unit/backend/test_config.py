@@ -17,6 +17,10 @@ names = { fi = "Neuvola" }
 """
 
 
+LINK = """links = [{{ id = "booking", names = {{ fi = "Ajanvaraus" }}, url = "{url}" }}]
+"""
+
+
 def write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "service.toml"
     path.write_text(text, "utf-8")
@@ -54,6 +58,17 @@ def test_packaged_default_is_valid_and_has_the_domain_queues() -> None:
         (GOOD_QUEUE + "[routing]\noffer_timeout_s = -1\n", "routing.offer_timeout_s"),
         (GOOD_QUEUE + "[[exceptions]]\ndate = 2026-12-24\n", "exceptions.0"),
         (GOOD_QUEUE + "unknown_key = 1\n", "unknown_key"),
+        # Hand-off links: https only, known placeholders only, the field named.
+        (
+            GOOD_QUEUE + LINK.format(url="http://varaus.example.fi/?q={queue}"),
+            "queues.0.links.0.url",
+        ),
+        (
+            GOOD_QUEUE + LINK.format(url="https://varaus.example.fi/?h={hetu}"),
+            "queues.0.links.0.url",
+        ),
+        (GOOD_QUEUE + '[record]\ntemplates = { fi = "{potilas}" }\n', "record.templates"),
+        (GOOD_QUEUE + '[record]\ntranscript = "some"\n', "record.transcript"),
     ],
 )
 def test_bad_file_names_the_field(tmp_path: Path, text: str, field: str) -> None:
@@ -138,3 +153,11 @@ def test_logo_is_found_beside_the_service_file_or_refused_with_the_field(
         other = write(tmp_path, GOOD_QUEUE + f'[web]\nlogo = "{logo}"\n')
         with pytest.raises(ConfigError, match=f"web.logo: .*{why}"):
             logo_file(load_service_config(other), other)
+
+
+def test_a_queue_with_good_links_and_a_template_loads(tmp_path: Path) -> None:
+    text = GOOD_QUEUE + LINK.format(url="https://varaus.example.fi/?h={identity_code}&q={queue}")
+    text += '[record]\ntranscript = "summary"\ntemplates = { fi = "{date} {queue}: {wrap_up}" }\n'
+    config = load_service_config(write(tmp_path, text))
+    assert config.queues[0].links[0].id == "booking"
+    assert config.record.transcript == "summary"
