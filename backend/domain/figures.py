@@ -23,8 +23,9 @@ the client gave up. Per set of contacts (an interval, a day, a queue):
   and **longest wait**, over answered contacts; the longest wait also over abandoned ones.
 * **mean handling time**: ``ended - answered`` (talk or chat) over answered contacts that
   ended; wrap-up after it is the staff-state log's Wrap-up time.
-* **one-contact share**: contacts closed with the outcome ``one_contact`` / answered
-  contacts with any outcome recorded (the service's 70 % target).
+* **one-contact share**: contacts closed as handled in one contact (``one_contact``) or
+  with an appointment booked in it (``appointment``: the handling starts, the client need
+  not contact again) / answered contacts with any outcome recorded (the 70 % target).
 * **transfers**: how many times the contacts were passed on (to a queue or a colleague).
 * **Wrap-up per contact** (per interval, all channels together: Wrap-up is hers, not a
   queue's): Wrap-up seconds of everyone in the interval / contacts answered in it; the
@@ -50,6 +51,8 @@ from zoneinfo import ZoneInfo
 from backend.domain.hours import OpeningHours
 
 ONE_CONTACT = "one_contact"
+# The outcomes that count as the matter handled in this one contact.
+HANDLED_IN_ONE = (ONE_CONTACT, "appointment")
 T = TypeVar("T")
 
 
@@ -176,9 +179,11 @@ def figures(
         wait_p90_s=percentile(waits, 0.9),
         longest_wait_s=longest,
         handle_mean_s=math.fsum(handles) / len(handles) if handles else None,
-        one_contact=outcomes[ONE_CONTACT],
+        one_contact=sum(outcomes[o] for o in HANDLED_IN_ONE),
         with_outcome=with_outcome,
-        one_contact_share=outcomes[ONE_CONTACT] / with_outcome if with_outcome else None,
+        one_contact_share=(
+            sum(outcomes[o] for o in HANDLED_IN_ONE) / with_outcome if with_outcome else None
+        ),
         outcomes=dict(sorted(outcomes.items())),
         transfers=transfers,
     )
