@@ -145,3 +145,28 @@ def test_today_is_the_services_day_not_the_machines() -> None:
     assert ws.today() == datetime.now(ZoneInfo("Europe/Helsinki")).date()
     ws.timezone = "Pacific/Kiritimati"  # UTC+14: a day ahead of UTC for half of it
     assert ws.today() == datetime.now(ZoneInfo("Pacific/Kiritimati")).date()
+
+
+def test_a_callback_made_in_a_chat_belongs_to_its_record_entry() -> None:
+    from protocol.messages import CallbackCreate
+
+    ws = Workstation()
+    logged_in(ws)
+    ws.apply(conversation("c1"))
+    ws.callback_asked(
+        CallbackCreate(
+            request_id=7,
+            queue="neuvola",
+            number="0401234567",
+            reason="Oma neuvola soittaa",
+            clinic="kalliola",
+            conversation_id="c1",
+        )
+    )
+    assert ws.chats["c1"].callbacks == []  # asked, not made yet
+    events = ws.apply(frame(type="callback_created", request_id=7, callback_id=42))
+    assert [c.clinic for c in ws.chats["c1"].callbacks] == ["kalliola"]
+    assert EventKind.CONVERSATION in kinds(events)  # its links and entry are shown anew
+    # A refused or unknown answer changes nothing.
+    ws.apply(frame(type="callback_created", request_id=99, callback_id=43))
+    assert len(ws.chats["c1"].callbacks) == 1
