@@ -23,7 +23,7 @@ from backend.api.headers import SecurityHeaders
 from backend.api.http import client_picture, health, identity, queues
 from backend.api.reports import report_file
 from backend.api.sockets import TransportInScope, client_socket, gateway_socket, staff_socket
-from backend.api.wallboard import wallboard_figures
+from backend.api.wallboard import metrics, wallboard_figures
 from backend.config import ConfigError, ServiceConfig, Settings, load_service_config
 from backend.digi import DigiAgents
 from backend.domain.ratelimit import MessageLimits
@@ -113,6 +113,7 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
         Route("/saml/sls", identification.single_logout),
         Route("/wallboard", wallboard_page),
         Route("/api/wallboard", wallboard_figures),
+        Route("/metrics", metrics),
         Route("/api/report", report_file),
         Route("/api/chat/picture", client_picture, methods=["POST"]),
         Route("/api/page", web_page.page),

@@ -40,6 +40,7 @@ from backend.domain.ratelimit import ClientLimits, LoginThrottle
 from backend.domain.routing import Agent, Channel, Contact, Router, RoutingError
 from backend.domain.sign_in import Pending, SignInRefused, claim_list, claim_text
 from backend.handbook import Handbook
+from backend.metrics import Metrics, Snapshot
 from backend.oidc import OidcClient
 from backend.phone import PhoneDesk
 from backend.record_access import RecordAccess
@@ -172,6 +173,9 @@ class Hub:
         self.pictures = PictureStore(store)
         self.collab = Collaboration(self)
         self.record_access = RecordAccess(store, self.may_see, self.clock)
+        self.metrics = Metrics()
+        self.metrics.read_live(self.snapshot)
+        store.on_commit = self.metrics.commit_seconds.observe
         self.staff_chat = StaffChat(self)
         self.phone = PhoneDesk(self, self.callbacks)
         self.chat = ChatDesk(self)
@@ -331,6 +335,7 @@ class Hub:
             await self.send_status(username)
         for lapse in self.router.expire_offers(now):
             log.info("offer of %s to %s lapsed", lapse.contact_id, lapse.username)
+            self.metrics.lapses.inc()
             for conversation_id in (lapse.contact_id, *lapse.also_withdrawn):
                 await self.withdraw_offer(lapse.username, conversation_id, "timeout")
             if lapse.set_not_ready:
@@ -361,6 +366,7 @@ class Hub:
     async def route(self) -> None:
         now = self.clock()
         for offer in self.router.route(now):
+            self.metrics.offers.labels(offer.channel).inc()
             await self.desks[offer.channel].deliver(offer, now)
         await self.callbacks.offer_to_idle(now)
         # Places in the queue are told once a tick, not after every change: a hand-out of
@@ -666,6 +672,7 @@ class Hub:
                 client_msg_id=frame.client_msg_id,
                 author_name=live.client_name,
             )
+        self.metrics.lines_acked.inc()
         await self.send_to(
             live.client, ToClientAck(client_msg_id=frame.client_msg_id, seq=line.seq, at=line.at)
         )
@@ -1015,6 +1022,7 @@ class Hub:
             live.answered_at = now
             self.counts[live.queue].answered_waits_s.append((now - live.arrived_at).total_seconds())
         log.info("conversation %s accepted by %s", live.id, username)
+        self.metrics.accepts.inc()
         await self.send_staff(
             username, ToStaffConversation(conversation=await self.view(live.id, username))
         )
@@ -1050,6 +1058,19 @@ class Hub:
             queue in self.serves(self.profiles[username])
             or answered_by == username
             or (live is not None and username in live.consultants)
+        )
+
+    def snapshot(self) -> Snapshot:
+        """What /metrics reads at scrape time (no client data: queues, states, counts)."""
+        return Snapshot(
+            meter=self.meter(),
+            staff_states=[a.status.value for u, a in self.router.agents.items() if u in self.staff],
+            sockets={
+                "staff": len(self.staff),
+                "client": sum(1 for live in self.live.values() if live.client is not None),
+                "gateway": len(self.phone.gateways),
+            },
+            longest_tick_s=self.tick_longest_s,
         )
 
     async def may_see(self, username: str, contact_id: str) -> bool:

@@ -1,7 +1,8 @@
 """The team room's wallboard: a read-only page and the figures it polls.
 
 No client data: queues, colours, waiting, longest wait, today's service level, callbacks
-left, staff Ready. Access with the wallboard link (``python -m backend wallboard-link``)
+left, staff Ready. ``/metrics`` (``backend/metrics.py``) is let in the same way. Access with
+the wallboard link (``python -m backend wallboard-link``)
 or a staff session. The link carries its key in the URL *fragment* (``#key=…``), which
 browsers never send, so the key is in no proxy or server log; the page sends it as a
 bearer token.
@@ -14,10 +15,11 @@ from datetime import datetime
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from backend.auth import token_hash
 from backend.hub import Hub
+from backend.metrics import CONTENT_TYPE
 from protocol.messages import StaffStatus
 
 KEY_FILE = "wallboard.key"
@@ -37,7 +39,9 @@ def wallboard_key(data_dir: Path, new: bool = False) -> str:
     return path.read_text("ascii").strip()
 
 
-async def _allowed(request: Request, hub: Hub) -> bool:
+async def allowed(request: Request, hub: Hub) -> bool:
+    """The wallboard link's key or a staff session as a bearer token (the wallboard and
+    /metrics: figures without client data, still not for the public)."""
     auth = request.headers.get("authorization", "")
     if not auth.lower().startswith("bearer "):
         return False
@@ -54,7 +58,7 @@ async def _allowed(request: Request, hub: Hub) -> bool:
 
 async def wallboard_figures(request: Request) -> JSONResponse:
     hub: Hub = request.app.state.hub
-    if not await _allowed(request, hub):
+    if not await allowed(request, hub):
         return JSONResponse({"error": "unauthorized"}, status_code=401)
     figures = hub.meter()
     now: datetime = hub.clock()
@@ -92,5 +96,17 @@ async def wallboard_figures(request: Request) -> JSONResponse:
                 for f in figures
             ],
         },
+        headers={"cache-control": "no-store"},
+    )
+
+
+async def metrics(request: Request) -> Response:
+    """Prometheus scrapes with the wallboard key as its bearer token (credentials_file)."""
+    hub: Hub = request.app.state.hub
+    if not await allowed(request, hub):
+        return JSONResponse({"error": "unauthorized"}, status_code=401)
+    return Response(
+        hub.metrics.text(),
+        media_type=CONTENT_TYPE,
         headers={"cache-control": "no-store"},
     )

@@ -94,6 +94,8 @@ class Store:
         # Client message ids stored per open conversation: touched on the writer thread only.
         self._seen: dict[str, set[tuple[str, str]]] = {}
         self._write_flusher: asyncio.Task[None] | None = None
+        # Told each batch commit's seconds (the backend's metrics), when set.
+        self.on_commit: Callable[[float], None] | None = None
 
     async def close(self) -> None:
         if self._flusher is not None:
@@ -120,8 +122,11 @@ class Store:
         while self._writes:
             batch, self._writes = self._writes[:MAX_BATCH], self._writes[MAX_BATCH:]
             fns = [fn for fn, _ in batch]
+            began = loop.time()
             try:
                 outcomes = await loop.run_in_executor(self._writer, _commit_all, self._session, fns)
+                if self.on_commit is not None:
+                    self.on_commit(loop.time() - began)
             except BaseException as exc:  # the executor itself is gone (shutting down)
                 outcomes = [(False, exc if isinstance(exc, Exception) else RuntimeError())] * len(
                     fns
