@@ -171,6 +171,61 @@ def backup(settings: Settings, destination: str) -> int:
     return 0
 
 
+def restore(settings: Settings, source: str, replace: bool) -> int:
+    """A backup back into place (the backend stopped first: docs/admin.md, 'Restore').
+    The backup is integrity-checked first; a database already there is kept beside it,
+    renamed, and only with ``--replace``; migrations run when the backend starts."""
+    import sqlite3
+    import time
+    from pathlib import Path
+
+    from backend.store.migrate import sync_url
+
+    url = sync_url(settings.database_url)
+    if not url.startswith("sqlite:///"):
+        print("restore: for PostgreSQL use pg_restore (docs/admin.md, 'Restore')", file=sys.stderr)
+        return 2
+    backup_path = Path(source)
+    if not backup_path.is_file():
+        print(f"restore: no backup file at {backup_path}", file=sys.stderr)
+        return 2
+    copy = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
+    try:
+        ok = copy.execute("PRAGMA integrity_check").fetchone()[0]
+        tables = {r[0] for r in copy.execute("select name from sqlite_master where type='table'")}
+    except sqlite3.DatabaseError as exc:
+        ok, tables = str(exc), set()
+    if ok != "ok" or "conversations" not in tables:
+        copy.close()
+        print(f"restore: {backup_path} is not a Luukku backup ({ok})", file=sys.stderr)
+        return 2
+    target = Path(url.removeprefix("sqlite:///"))
+    if target.exists():
+        if not replace:
+            copy.close()
+            print(
+                f"restore: {target} exists; stop the backend and add --replace "
+                "(the current database is kept beside it)",
+                file=sys.stderr,
+            )
+            return 2
+        kept = target.with_name(f"{target.name}.before-restore-{time.strftime('%Y%m%d%H%M%S')}")
+        target.rename(kept)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        print(f"restore: the database that was there is kept as {kept}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    into = sqlite3.connect(target)
+    try:
+        with into:
+            copy.backup(into)
+    finally:
+        into.close()
+        copy.close()
+    print(f"restored {backup_path} to {target}; start the backend")
+    return 0
+
+
 def _password(args: argparse.Namespace) -> str | None:
     """The new password (stdin or a prompt); None after printing why it was refused."""
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass()
@@ -558,12 +613,18 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("serve", help="run the server (default)")
     sub.add_parser("check-config", help="validate the service file and exit")
+    sub.add_parser("config-reference", help="print the service file's reference (Markdown)")
     guide = sub.add_parser("handbook", help="import or export the handbook as Markdown files")
     guide.add_argument("action", choices=("import", "export"))
     guide.add_argument("folder")
     guide.add_argument("--author", default="import", help="recorded as the editor of imports")
     backup_cmd = sub.add_parser("backup", help="copy the running SQLite database safely")
     backup_cmd.add_argument("destination")
+    restore_cmd = sub.add_parser("restore", help="put a backup back (the backend stopped)")
+    restore_cmd.add_argument("backup")
+    restore_cmd.add_argument(
+        "--replace", action="store_true", help="keep the database there beside it, renamed"
+    )
     user = sub.add_parser("add-user", help="add a staff user or change a password")
     _add_user_arguments(user)
     accounts = sub.add_parser("users", help="staff accounts: list, add, disable, roles, skills")
@@ -632,6 +693,10 @@ def main(argv: list[str] | None = None) -> int:
     hist = sub.add_parser("demo-history", help="demo only: write weeks of invented past contacts")
     hist.add_argument("--weeks", type=int, default=8)
     args = parser.parse_args(argv)
+    if args.command == "config-reference":  # the models only: no settings or database
+        from backend.config_reference import print_reference
+
+        return print_reference()
     if args.command == "staffing":  # needs no settings, database or service file
         return staffing(args)
     try:
@@ -651,6 +716,8 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(handbook(settings, args))
     if args.command == "backup":
         return backup(settings, args.destination)
+    if args.command == "restore":
+        return restore(settings, args.backup, args.replace)
     if args.command == "add-user":
         return asyncio.run(add_user(settings, args))
     if args.command == "users":
