@@ -171,6 +171,54 @@ def backup(settings: Settings, destination: str) -> int:
     return 0
 
 
+# Commands that manage a running service's data: they say which database they opened,
+# and a data directory that does not exist is refused (it is the wrong service, not a new
+# one), never created behind IT's back.
+NEEDS_THE_SERVICES_DATA = frozenset(
+    {"report", "users", "add-user", "wallboard-link", "purge", "roster-import", "handbook"}
+)
+
+
+def _find_the_service(settings: Settings, command: str) -> int | None:
+    from backend.store.migrate import sync_url
+
+    url = sync_url(settings.database_url)
+    where = "the environment" if settings.source is None else str(settings.source)
+    shown = url.split("@")[-1] if "@" in url else url  # never a password on screen
+    print(f"luukku-backend {command}: database {shown} (settings from {where})", file=sys.stderr)
+    if url.startswith("sqlite:///") and not settings.data_dir.is_dir():
+        print(
+            f"luukku-backend {command}: the data directory {settings.data_dir} does not exist."
+            " Set LUUKKU_DATA_DIR (or /etc/luukku/backend.env) to the running service's,"
+            " or start the backend once to create it.",
+            file=sys.stderr,
+        )
+        return 2
+    if command == "report" and url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.exists() or not _has_contacts(path):
+            print(
+                f"luukku-backend report: {path} has no contacts yet: is it the service's"
+                " database? (LUUKKU_DATA_DIR, /etc/luukku/backend.env; the demo writes"
+                " luukku.env where it runs)",
+                file=sys.stderr,
+            )
+            return 2
+    return None
+
+
+def _has_contacts(path: Path) -> bool:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            chats = db.execute("select exists(select 1 from conversations)").fetchone()[0]
+            calls = db.execute("select exists(select 1 from phone_calls)").fetchone()[0]
+    except sqlite3.DatabaseError:
+        return False
+    return bool(chats or calls)
+
+
 def restore(settings: Settings, source: str, replace: bool) -> int:
     """A backup back into place (the backend stopped first: docs/admin.md, 'Restore').
     The backup is integrity-checked first; a database already there is kept beside it,
@@ -704,6 +752,10 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"luukku-backend: {exc}", file=sys.stderr)
         return 2
+    if args.command in NEEDS_THE_SERVICES_DATA:
+        refused = _find_the_service(settings, args.command)
+        if refused is not None:
+            return refused
     if args.command == "check-config":
         try:
             load_service_config(settings.service_file, settings.demo)

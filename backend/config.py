@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import string
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -693,10 +694,44 @@ class Settings:
     # The SAML service provider's key and certificate (identified clients).
     saml_key: Path | None = None
     saml_cert: Path | None = None
+    # The softphones' registrar, told to desktops that have none set (LUUKKU_SIP_REGISTRAR).
+    sip_registrar: str | None = None
+    source: Path | None = None  # the settings file read, if any
+
+    # Where the backend's settings are found when the environment does not name them:
+    # ``LUUKKU_ENV_FILE`` ("none": no file), else the server's file, else the one the
+    # demo writes in the folder it runs from. The environment wins over the file.
+    ENV_FILES = (Path("/etc/luukku/backend.env"), Path("luukku.env"))
+
+    @staticmethod
+    def env_file(env: Mapping[str, str]) -> Path | None:
+        named = env.get("LUUKKU_ENV_FILE")
+        if named:
+            return None if named == "none" else Path(named)
+        return next((p for p in Settings.ENV_FILES if p.is_file()), None)
+
+    @staticmethod
+    def read_env_file(path: Path) -> dict[str, str]:
+        """``KEY=VALUE`` lines (systemd's EnvironmentFile), comments and blanks skipped."""
+        values = {}
+        try:
+            text = path.read_text("utf-8")
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read the settings file: {exc}") from exc
+        for line in text.splitlines():
+            line = line.strip()
+            if not line or line.startswith("#") or "=" not in line:
+                continue
+            key, _, value = line.partition("=")
+            values[key.strip()] = value.strip().strip('"').strip("'")
+        return values
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
+        source = cls.env_file(env)
+        if source is not None:
+            env = {**cls.read_env_file(source), **env}
         data_dir = Path(env.get("LUUKKU_DATA_DIR", "data")).resolve()
         default_db = f"sqlite:///{data_dir / 'luukku.db'}"
         service = env.get("LUUKKU_SERVICE_FILE")
@@ -723,4 +758,6 @@ class Settings:
             oidc_client_secret=env.get("LUUKKU_OIDC_CLIENT_SECRET") or None,
             saml_key=Path(env["LUUKKU_SAML_KEY"]) if env.get("LUUKKU_SAML_KEY") else None,
             saml_cert=Path(env["LUUKKU_SAML_CERT"]) if env.get("LUUKKU_SAML_CERT") else None,
+            sip_registrar=env.get("LUUKKU_SIP_REGISTRAR") or None,
+            source=source,
         )

@@ -207,6 +207,7 @@ class Identity:
 
     local_passwords: bool = True
     organisation: str | None = None
+    sip_registrar: str | None = None  # the backend's word, where the workstation has none
 
 
 def fetch_identity(backend: str) -> Identity:
@@ -215,7 +216,11 @@ def fetch_identity(backend: str) -> Identity:
     try:
         with urllib.request.urlopen(backend.rstrip("/") + "/api/identity", timeout=5) as answer:
             body = json.load(answer)
-        return Identity(bool(body.get("local_passwords", True)), body.get("organisation") or None)
+        return Identity(
+            bool(body.get("local_passwords", True)),
+            body.get("organisation") or None,
+            body.get("sip_registrar") or None,
+        )
     except (OSError, ValueError):
         return Identity()
 
@@ -319,6 +324,11 @@ async def amain(options: Options) -> int:
     )
     error = ""
     phone: Phone | None = None
+    if not options.setting("sip_registrar") and identity.sip_registrar:
+        # Nothing set on this workstation: the phone registers where the backend says.
+        options.settings["sip_registrar"] = Resolved(
+            identity.sip_registrar, "backend", options.backend + "/api/identity"
+        )
     while True:
         sign_in = None
         if not username or password is None:

@@ -95,6 +95,18 @@ def main() -> int:
             children.append(registrar)
             env.setdefault("LUUKKU_SIP_REGISTRAR", f"127.0.0.1:{args.sip_port}")
         data_dir = Path(env["LUUKKU_DATA_DIR"])
+        # The backend's commands run from here find this demo (README: `report`, `users`,
+        # `wallboard-link`): its settings where they look (backend/config.py: ENV_FILES).
+        settings = ROOT / "luukku.env"
+        settings.write_text(
+            "# Written by the demo (scripts/demo.py): the demo backend's settings.\n"
+            + "".join(
+                f"{key}={env[key]}\n"
+                for key in ("LUUKKU_DATA_DIR", "LUUKKU_DEMO", "LUUKKU_PORT", "LUUKKU_SIP_REGISTRAR")
+                if env.get(key)
+            ),
+            "utf-8",
+        )
         if not (data_dir / "luukku.db").exists():
             # A fresh demo database: eight weeks of invented past contacts, so that the
             # reports and charts show something from the first start.
@@ -138,6 +150,7 @@ def main() -> int:
             f"  client web chat:  {url}/\n"
             f"  opening hours:    {url}/api/queues\n"
             f"  health:           {url}/api/health\n"
+            f"  data directory:   {data_dir} (settings for the commands: {ROOT / 'luukku.env'})\n"
             f"  staff desktop:    {PY} -m desktop --backend {url} --demo\n"
             f"  SIP registrar:    {env.get('LUUKKU_SIP_REGISTRAR', '(none)')} (demo users "
             "call each other by username)\n"

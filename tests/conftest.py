@@ -10,6 +10,9 @@ from tests import loop_watch
 
 # Qt tests run offscreen unless a test starts its own Xvfb display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every backend a test starts or asks uses the settings the test gives it, never a demo's
+# luukku.env or a server's /etc/luukku/backend.env on this machine.
+os.environ["LUUKKU_ENV_FILE"] = "none"
 ARTIFACTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "artifacts")
 
 

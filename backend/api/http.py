@@ -57,6 +57,8 @@ async def identity(request: Request) -> JSONResponse:
         {
             "local_passwords": hub.config.identity.local_passwords,
             "organisation": oidc.organisation if oidc is not None else None,
+            # Where the softphones register: a desktop started by hand needs no setting.
+            "sip_registrar": hub.settings.sip_registrar,
         }
     )
 
