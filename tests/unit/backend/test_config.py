@@ -166,7 +166,8 @@ def test_a_queue_with_good_links_and_a_template_loads(tmp_path: Path) -> None:
 def test_settings_file_then_environment(tmp_path: Path) -> None:
     file = tmp_path / "backend.env"
     file.write_text(
-        "# the server's\nLUUKKU_PORT=9000\nLUUKKU_DATA_DIR=/srv/luukku\n\nLUUKKU_DEMO='1'\n", "utf-8"
+        "# the server's\nLUUKKU_PORT=9000\nLUUKKU_DATA_DIR=/srv/luukku\n\nLUUKKU_DEMO='1'\n",
+        "utf-8",
     )
     read = Settings.from_env({"LUUKKU_ENV_FILE": str(file), "LUUKKU_PORT": "9100"})
     assert read.port == 9100  # the environment wins
