@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QHeaderView,
@@ -55,6 +55,11 @@ def plain_item(text: str, align_right: bool = False) -> QTableWidgetItem:
 
 def percent(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)} %"
+
+
+def decimal(value: float, lang: str, places: int = 1) -> str:
+    """A number as her language writes it: 19,5 in Finnish and Swedish, 19.5 in English."""
+    return QLocale(lang).toString(float(value), "f", places)
 
 
 class RoomPage(QWidget):

@@ -61,6 +61,7 @@ from desktop.ui.room import (
     RoomPage,
     SupervisorCommands,
     date_edit,
+    decimal,
     fit_columns,
     percent,
     plain_item,
@@ -525,7 +526,7 @@ class HistoryView(RoomPage):
     def _feedback_text(self, feedback: FeedbackReport | None) -> str:
         if feedback is None or not feedback.answers:
             return self.tr("Client feedback: no answers in this range.")
-        mean = f"{feedback.mean:.1f}".replace(".", ",") if feedback.mean is not None else "–"
+        mean = decimal(feedback.mean, self.lang) if feedback.mean is not None else "–"
         spread = " · ".join(f"{i + 1}: {n}" for i, n in enumerate(feedback.scores))
         return (
             self.tr("Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.")
@@ -922,7 +923,7 @@ class StaffingView(RoomPage):
         short = sum(max(0, r.need - r.rostered) for r in rows)
         self.summary.setText(
             self.tr("Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)")
-            .replace("%1", f"{advice.digi_agent_hours:.1f}")
+            .replace("%1", decimal(advice.digi_agent_hours, self.lang))
             .replace("%2", str(sum(1 for r in rows if r.need > r.rostered)))
             if short
             else self.tr("The roster covers the forecast need in every interval.")
@@ -937,7 +938,15 @@ class StaffingView(RoomPage):
                 "Forecast: the mean of the same weekday over the last six open weeks. Its "
                 "error on the last two weeks (WAPE): %1"
             ).replace("%1", errors or "–")
+            + "\n"
+            + self.tr(
+                "WAPE is how far the forecast missed, as a share of the contacts that came "
+                "(0 % is exact). With one or two contacts in a half hour, missing by one is "
+                "already 50–100 %: small queues show high figures though the forecast is "
+                "useful for the day as a whole."
+            )
         )
+        self.accuracy.setWordWrap(True)
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             start = r.start.astimezone(zone)
@@ -947,7 +956,7 @@ class StaffingView(RoomPage):
                 plain_item(f"{start.day}.{start.month}."),
                 plain_item(f"{start:%H:%M}–{end:%H:%M}"),
                 plain_item(names[r.channel]),
-                plain_item(f"{r.forecast:.1f}", align_right=True),
+                plain_item(decimal(r.forecast, self.lang), align_right=True),
                 plain_item(str(r.need), align_right=True),
                 plain_item(str(r.rostered), align_right=True),
                 plain_item(f"{gap:+d}" if gap else "0", align_right=True),

@@ -210,6 +210,10 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         assert any(r.need > r.rostered for r in rows)  # three people cannot cover it
         assert advice.digi_agent_hours > 0
         assert all(0 <= (w or 0) < 3 for w in advice.wape.values())
+        # Numbers as Finnish writes them (19,5), and what WAPE means, said in the view.
+        forecasts = [staffing.table.item(i, 3).text() for i in range(staffing.table.rowCount())]
+        assert all("." not in f for f in forecasts) and any("," in f for f in forecasts)
+        assert "WAPE kertoo" in staffing.accuracy.text()
         await settle()
         window.grab().save(os.path.join(artifacts, "supervisor-staffing.png"))
 

@@ -254,27 +254,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="538"/>
+        <location filename="../phone.py" line="581"/>
         <source>Audio devices</source>
         <translation>Äänilaitteet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="546"/>
+        <location filename="../phone.py" line="589"/>
         <source>Microphone</source>
         <translation>Mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="547"/>
+        <location filename="../phone.py" line="590"/>
         <source>Speaker / headset</source>
         <translation>Kaiutin / kuulokkeet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="548"/>
+        <location filename="../phone.py" line="591"/>
         <source>Ringer</source>
         <translation>Soittoääni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="558"/>
+        <location filename="../phone.py" line="601"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
@@ -282,87 +282,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="160"/>
+        <location filename="../supervisor.py" line="161"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="161"/>
+        <location filename="../supervisor.py" line="162"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="162"/>
+        <location filename="../supervisor.py" line="163"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="163"/>
+        <location filename="../supervisor.py" line="164"/>
         <source>For</source>
         <translation>Kesto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="164"/>
+        <location filename="../supervisor.py" line="165"/>
         <source>Chats</source>
         <translation>Chatit</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="165"/>
+        <location filename="../supervisor.py" line="166"/>
         <source>On a call</source>
         <translation>Puhelussa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="166"/>
+        <location filename="../supervisor.py" line="167"/>
         <source>Queues</source>
         <translation>Jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="173"/>
+        <location filename="../supervisor.py" line="174"/>
         <source>Set Not ready…</source>
         <translation>Aseta Ei valmis…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="175"/>
+        <location filename="../supervisor.py" line="176"/>
         <source>Sign out…</source>
         <translation>Kirjaa ulos…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="177"/>
+        <location filename="../supervisor.py" line="178"/>
         <source>Read her chat</source>
         <translation>Lue hänen chattiaan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="179"/>
+        <location filename="../supervisor.py" line="180"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Vain luku. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="192"/>
+        <location filename="../supervisor.py" line="193"/>
         <source>Queues now</source>
         <translation>Jonot nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="249"/>
+        <location filename="../supervisor.py" line="250"/>
         <source>yes</source>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="270"/>
+        <location filename="../supervisor.py" line="271"/>
         <source>Set %1 Not ready</source>
         <translation>Aseta %1 tilaan Ei valmis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="271"/>
+        <location filename="../supervisor.py" line="272"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="273"/>
+        <location filename="../supervisor.py" line="274"/>
         <source>Sign out %1</source>
         <translation>Kirjaa ulos %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="275"/>
+        <location filename="../supervisor.py" line="276"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hänen istuntonsa päättyy ja työasema pyytää kirjautumaan uudelleen. Avoimet chatit pysyvät hänellä. Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
@@ -1223,22 +1223,22 @@
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../supervisor.py" line="103"/>
+        <location filename="../supervisor.py" line="104"/>
         <source>Look in:</source>
         <translation>Sijainti:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="104"/>
+        <location filename="../supervisor.py" line="105"/>
         <source>File name:</source>
         <translation>Tiedoston nimi:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="105"/>
+        <location filename="../supervisor.py" line="106"/>
         <source>File type:</source>
         <translation>Tiedostotyyppi:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="106"/>
+        <location filename="../supervisor.py" line="107"/>
         <source>Cancel</source>
         <translation>Peru</translation>
     </message>
@@ -1349,334 +1349,334 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="311"/>
+        <location filename="../supervisor.py" line="312"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="312"/>
+        <location filename="../supervisor.py" line="313"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="313"/>
+        <location filename="../supervisor.py" line="314"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="314"/>
+        <location filename="../supervisor.py" line="315"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="315"/>
+        <location filename="../supervisor.py" line="316"/>
         <source>Week</source>
         <translation>Viikko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="316"/>
+        <location filename="../supervisor.py" line="317"/>
         <source>Month</source>
         <translation>Kuukausi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="322"/>
-        <location filename="../supervisor.py" line="387"/>
+        <location filename="../supervisor.py" line="323"/>
+        <location filename="../supervisor.py" line="388"/>
         <source>Per person</source>
         <translation>Henkilöittäin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="325"/>
+        <location filename="../supervisor.py" line="326"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Aika tiloittain ja yhteydenotot henkilöittäin. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="327"/>
+        <location filename="../supervisor.py" line="328"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="329"/>
+        <location filename="../supervisor.py" line="330"/>
         <source>Export XLSX…</source>
         <translation>Vie XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="331"/>
+        <location filename="../supervisor.py" line="332"/>
         <source>Export CSV…</source>
         <translation>Vie CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="335"/>
+        <location filename="../supervisor.py" line="336"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="336"/>
+        <location filename="../supervisor.py" line="337"/>
         <source>To</source>
         <translation>Päättyen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="337"/>
-        <location filename="../supervisor.py" line="359"/>
+        <location filename="../supervisor.py" line="338"/>
+        <location filename="../supervisor.py" line="360"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="338"/>
+        <location filename="../supervisor.py" line="339"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="359"/>
+        <location filename="../supervisor.py" line="360"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="377"/>
+        <location filename="../supervisor.py" line="378"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Yhteydenotot viikonpäivittäin ja tunneittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="385"/>
+        <location filename="../supervisor.py" line="386"/>
         <source>Table</source>
         <translation>Taulukko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="386"/>
+        <location filename="../supervisor.py" line="387"/>
         <source>Charts</source>
         <translation>Kaaviot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="424"/>
+        <location filename="../supervisor.py" line="425"/>
         <source>Offered</source>
         <translation>Tulleet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="425"/>
+        <location filename="../supervisor.py" line="426"/>
         <source>Answered</source>
         <translation>Vastatut</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="426"/>
+        <location filename="../supervisor.py" line="427"/>
         <source>Within target</source>
         <translation>Tavoiteajassa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="427"/>
+        <location filename="../supervisor.py" line="428"/>
         <source>Abandoned</source>
         <translation>Luopuneet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="428"/>
+        <location filename="../supervisor.py" line="429"/>
         <source>Short abandons</source>
         <translation>Lyhyet luopumiset</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="429"/>
+        <location filename="../supervisor.py" line="430"/>
         <source>Service level</source>
         <translation>Palvelutaso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="430"/>
+        <location filename="../supervisor.py" line="431"/>
         <source>Mean wait</source>
         <translation>Keskim. odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="431"/>
+        <location filename="../supervisor.py" line="432"/>
         <source>Wait, 90th pct</source>
         <translation>Odotus, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="432"/>
+        <location filename="../supervisor.py" line="433"/>
         <source>Longest wait</source>
         <translation>Pisin odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="433"/>
+        <location filename="../supervisor.py" line="434"/>
         <source>Mean handling</source>
         <translation>Keskim. käsittely</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="434"/>
+        <location filename="../supervisor.py" line="435"/>
         <source>One contact</source>
         <translation>Yhdellä kerralla</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="435"/>
+        <location filename="../supervisor.py" line="436"/>
         <source>Transfers</source>
         <translation>Siirrot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="436"/>
+        <location filename="../supervisor.py" line="437"/>
         <source>Wrap-up per contact</source>
         <translation>Jälkityö / yhteydenotto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="441"/>
+        <location filename="../supervisor.py" line="442"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="442"/>
+        <location filename="../supervisor.py" line="443"/>
         <source>Tue</source>
         <translation>ti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="443"/>
+        <location filename="../supervisor.py" line="444"/>
         <source>Wed</source>
         <translation>ke</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="444"/>
+        <location filename="../supervisor.py" line="445"/>
         <source>Thu</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="445"/>
+        <location filename="../supervisor.py" line="446"/>
         <source>Fri</source>
         <translation>pe</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="446"/>
+        <location filename="../supervisor.py" line="447"/>
         <source>Sat</source>
         <translation>la</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="447"/>
+        <location filename="../supervisor.py" line="448"/>
         <source>Sun</source>
         <translation>su</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="452"/>
+        <location filename="../supervisor.py" line="453"/>
         <source>All queues</source>
         <translation>Kaikki jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="467"/>
+        <location filename="../supervisor.py" line="468"/>
         <source>The range ends before it starts.</source>
         <translation>Jakso päättyy ennen kuin se alkaa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="469"/>
+        <location filename="../supervisor.py" line="470"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="477"/>
+        <location filename="../supervisor.py" line="478"/>
         <source>Export report</source>
         <translation>Vie raportti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="488"/>
+        <location filename="../supervisor.py" line="489"/>
         <source>Exporting…</source>
         <translation>Viedään…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="492"/>
+        <location filename="../supervisor.py" line="493"/>
         <source>The export failed: %1</source>
         <translation>Vienti epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="494"/>
+        <location filename="../supervisor.py" line="495"/>
         <source>Saved %1</source>
         <translation>Tallennettu %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="513"/>
+        <location filename="../supervisor.py" line="514"/>
         <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
         <translation>Digiagentit: minuutit viikoittain ja vastaanotoittain %1; hoidettuja yhteydenottoja %2; avunpyyntöjä %3 (punaisen jonon käynnistämiä %4), apua sai %5: mediaani %6, pisin %7 ensimmäiseen auttajaan.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="527"/>
+        <location filename="../supervisor.py" line="528"/>
         <source>Client feedback: no answers in this range.</source>
         <translation>Asiakaspalaute: ei vastauksia tällä aikavälillä.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="531"/>
+        <location filename="../supervisor.py" line="532"/>
         <source>Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.</source>
         <translation>Asiakaspalaute: %1 vastausta, keskiarvo %2 / 5 (%3), %4 kommenttia.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="548"/>
+        <location filename="../supervisor.py" line="549"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="548"/>
+        <location filename="../supervisor.py" line="549"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="556"/>
+        <location filename="../supervisor.py" line="557"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyet luopumiset (%1) lasketaan luopuneiksi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="561"/>
+        <location filename="../supervisor.py" line="562"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyitä luopumisia (%1) ei lasketa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="569"/>
+        <location filename="../supervisor.py" line="570"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: tulleita %2, vastattuja %3, palvelutaso %4, yhdellä kerralla %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="578"/>
+        <location filename="../supervisor.py" line="579"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Soittopyynnöt: %1 jätetty, %2 hoidettu samana päivänä, %3 myöhässä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="635"/>
+        <location filename="../supervisor.py" line="636"/>
         <source>Arrivals per interval</source>
         <translation>Yhteydenotot jaksoittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="654"/>
+        <location filename="../supervisor.py" line="655"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Yhteydenotot jaksoittain, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="669"/>
+        <location filename="../supervisor.py" line="670"/>
         <source>Mean staff Ready</source>
         <translation>Valmiina keskimäärin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="683"/>
+        <location filename="../supervisor.py" line="684"/>
         <source>Service level against the target</source>
         <translation>Palvelutaso ja tavoite</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="692"/>
+        <location filename="../supervisor.py" line="693"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Hoidettu yhdellä kerralla (tavoite 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="736"/>
+        <location filename="../supervisor.py" line="737"/>
         <source>Target (%1)</source>
         <translation>Tavoite (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="773"/>
+        <location filename="../supervisor.py" line="774"/>
         <source>Not asked for</source>
         <translation>Ei pyydetty</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="776"/>
+        <location filename="../supervisor.py" line="777"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="776"/>
+        <location filename="../supervisor.py" line="777"/>
         <source>Contacts</source>
         <translation>Yhteydenotot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="776"/>
+        <location filename="../supervisor.py" line="777"/>
         <source>On chat</source>
         <translation>Chatissa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="776"/>
+        <location filename="../supervisor.py" line="777"/>
         <source>On calls</source>
         <translation>Puheluissa</translation>
     </message>
@@ -1707,27 +1707,27 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="227"/>
+        <location filename="../../app.py" line="232"/>
         <source>Signed in. You can close this tab and go back to Luukku.</source>
         <translation>Kirjautuminen onnistui. Voit sulkea tämän välilehden ja palata Luukkuun.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="230"/>
+        <location filename="../../app.py" line="235"/>
         <source>The sign-in did not go through. Go back to Luukku.</source>
         <translation>Kirjautuminen ei onnistunut. Palaa Luukkuun.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="364"/>
+        <location filename="../../app.py" line="379"/>
         <source>Too many attempts. Wait a moment.</source>
         <translation>Liian monta yritystä. Odota hetki.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="366"/>
+        <location filename="../../app.py" line="381"/>
         <source>The log-in was refused: %1</source>
         <translation>Kirjautuminen evättiin: %1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="370"/>
+        <location filename="../../app.py" line="385"/>
         <source>Wrong username or password.</source>
         <translation>Väärä käyttäjätunnus tai salasana.</translation>
     </message>
@@ -1815,19 +1815,19 @@ Avataanko se selaimessa?</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="203"/>
-        <location filename="../main_window.py" line="778"/>
+        <location filename="../main_window.py" line="784"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="205"/>
-        <location filename="../main_window.py" line="741"/>
+        <location filename="../main_window.py" line="747"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="207"/>
-        <location filename="../main_window.py" line="715"/>
+        <location filename="../main_window.py" line="721"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
@@ -1942,47 +1942,47 @@ Avataanko se selaimessa?</translation>
         <translation>Selainta ei voitu avata.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="646"/>
+        <location filename="../main_window.py" line="652"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="648"/>
+        <location filename="../main_window.py" line="654"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="798"/>
+        <location filename="../main_window.py" line="804"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="801"/>
+        <location filename="../main_window.py" line="807"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="814"/>
+        <location filename="../main_window.py" line="820"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="870"/>
+        <location filename="../main_window.py" line="876"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Jono on taas rauhallinen: kiitos!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="902"/>
+        <location filename="../main_window.py" line="908"/>
         <source>The contact point needs help</source>
         <translation>Yhteyspiste tarvitsee apua</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="903"/>
+        <location filename="../main_window.py" line="909"/>
         <source>Clients are waiting in %1.</source>
         <translation>Asiakkaita odottaa jonossa %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="928"/>
+        <location filename="../main_window.py" line="934"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
@@ -2160,67 +2160,67 @@ pyyntöjä</translation>
 <context>
     <name>Phone</name>
     <message>
-        <location filename="../phone.py" line="61"/>
+        <location filename="../phone.py" line="64"/>
         <source>Phone: ready for calls</source>
         <translation>Puhelin: valmis puheluihin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="63"/>
+        <location filename="../phone.py" line="66"/>
         <source>Phone: connecting…</source>
         <translation>Puhelin: yhdistetään…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="65"/>
+        <location filename="../phone.py" line="68"/>
         <source>Phone: no connection to the phone server, retrying</source>
         <translation>Puhelin: ei yhteyttä puhelinpalvelimeen, yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="70"/>
+        <location filename="../phone.py" line="73"/>
         <source>Phone: not configured</source>
         <translation>Puhelin: ei määritetty</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="75"/>
+        <location filename="../phone.py" line="78"/>
         <source>answered</source>
         <translation>vastattu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="76"/>
+        <location filename="../phone.py" line="79"/>
         <source>missed</source>
         <translation>vastaamatta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="77"/>
+        <location filename="../phone.py" line="80"/>
         <source>outgoing</source>
         <translation>lähtevä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="78"/>
+        <location filename="../phone.py" line="81"/>
         <source>not answered</source>
         <translation>ei vastattu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="513"/>
+        <location filename="../phone.py" line="556"/>
         <source>microphone</source>
         <translation>mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="514"/>
+        <location filename="../phone.py" line="557"/>
         <source>speaker</source>
         <translation>kaiutin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="515"/>
+        <location filename="../phone.py" line="558"/>
         <source>ringer</source>
         <translation>soittoäänen laite</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="612"/>
+        <location filename="../phone.py" line="655"/>
         <source>Phone password</source>
         <translation>Puhelimen salasana</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="613"/>
+        <location filename="../phone.py" line="656"/>
         <source>SIP password for %1:</source>
         <translation>SIP-salasana käyttäjälle %1:</translation>
     </message>
@@ -2228,169 +2228,169 @@ pyyntöjä</translation>
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../phone.py" line="111"/>
+        <location filename="../phone.py" line="118"/>
         <source>Enter phone password…</source>
         <translation>Anna puhelimen salasana…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="123"/>
+        <location filename="../phone.py" line="130"/>
         <source>Incoming call</source>
         <translation>Saapuva puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="134"/>
+        <location filename="../phone.py" line="141"/>
         <source>Answer</source>
         <translation>Vastaa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="139"/>
+        <location filename="../phone.py" line="146"/>
         <source>Answer (Ctrl+Shift+A or the headset button)</source>
         <translation>Vastaa (Ctrl+Vaihto+A tai kuulokkeiden painike)</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="140"/>
+        <location filename="../phone.py" line="147"/>
         <source>Decline</source>
         <translation>Hylkää</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="166"/>
+        <location filename="../phone.py" line="173"/>
         <source>Mute</source>
         <translation>Mykistä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="169"/>
-        <location filename="../phone.py" line="363"/>
+        <location filename="../phone.py" line="176"/>
+        <location filename="../phone.py" line="406"/>
         <source>Hold</source>
         <translation>Pito</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="172"/>
+        <location filename="../phone.py" line="179"/>
         <source>Keypad</source>
         <translation>Näppäimistö</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="174"/>
+        <location filename="../phone.py" line="181"/>
         <source>Transfer…</source>
         <translation>Siirrä…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="176"/>
+        <location filename="../phone.py" line="183"/>
         <source>Complete transfer</source>
         <translation>Viimeistele siirto</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="178"/>
+        <location filename="../phone.py" line="185"/>
         <source>Hang up</source>
         <translation>Lopeta puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="209"/>
+        <location filename="../phone.py" line="224"/>
         <source>Number or colleague</source>
         <translation>Numero tai kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="210"/>
+        <location filename="../phone.py" line="225"/>
         <source>Call</source>
         <translation>Soita</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="228"/>
+        <location filename="../phone.py" line="243"/>
         <source>Switch back</source>
         <translation>Vaihda takaisin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="230"/>
+        <location filename="../phone.py" line="245"/>
         <source>Keep this one</source>
         <translation>Pidä tämä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="238"/>
+        <location filename="../phone.py" line="253"/>
         <source>Today&apos;s calls</source>
         <translation>Tämän päivän puhelut</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="241"/>
+        <location filename="../phone.py" line="256"/>
         <source>Double-click to call back</source>
         <translation>Soita takaisin kaksoisnapsauttamalla</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="243"/>
+        <location filename="../phone.py" line="258"/>
         <source>Audio devices…</source>
         <translation>Äänilaitteet…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="294"/>
+        <location filename="../phone.py" line="309"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Siirto ei onnistunut; soittaja on yhä linjallasi.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="297"/>
+        <location filename="../phone.py" line="312"/>
         <source>Transferred.</source>
         <translation>Siirretty.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="322"/>
-        <location filename="../phone.py" line="443"/>
+        <location filename="../phone.py" line="337"/>
+        <location filename="../phone.py" line="486"/>
         <source>The phone is not connected.</source>
         <translation>Puhelin ei ole yhteydessä.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="326"/>
+        <location filename="../phone.py" line="341"/>
         <source>Unknown number</source>
         <translation>Tuntematon numero</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="332"/>
+        <location filename="../phone.py" line="347"/>
         <source>Line: %1</source>
         <translation>Linja: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="334"/>
+        <location filename="../phone.py" line="349"/>
         <source>Direct call</source>
         <translation>Suora puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="339"/>
+        <location filename="../phone.py" line="354"/>
         <source>Waited %1</source>
         <translation>Jonottanut %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="347"/>
+        <location filename="../phone.py" line="390"/>
         <source>calling…</source>
         <translation>soitetaan…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="349"/>
+        <location filename="../phone.py" line="392"/>
         <source>on hold</source>
         <translation>pidossa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="351"/>
+        <location filename="../phone.py" line="394"/>
         <source>consultation</source>
         <translation>konsultaatio</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="354"/>
+        <location filename="../phone.py" line="397"/>
         <source>Keys pressed: %1</source>
         <translation>Painetut näppäimet: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="363"/>
+        <location filename="../phone.py" line="406"/>
         <source>Resume</source>
         <translation>Jatka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="412"/>
+        <location filename="../phone.py" line="455"/>
         <source>The phone could not do that: %1</source>
         <translation>Puhelin ei voinut tehdä sitä: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="486"/>
+        <location filename="../phone.py" line="529"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Valittu %1 irrotettiin; käytetään oletuslaitetta. Puhelu jatkuu.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="496"/>
+        <location filename="../phone.py" line="539"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Valittu %1 on taas kytketty. Vaihdetaanko takaisin siihen?</translation>
     </message>
@@ -2598,175 +2598,180 @@ pyyntöjä</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="808"/>
+        <location filename="../supervisor.py" line="809"/>
         <source>1 day</source>
         <translation>1 päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="810"/>
+        <location filename="../supervisor.py" line="811"/>
         <source>%1 days</source>
         <translation>%1 päivää</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="813"/>
+        <location filename="../supervisor.py" line="814"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="814"/>
+        <location filename="../supervisor.py" line="815"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="815"/>
+        <location filename="../supervisor.py" line="816"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="817"/>
+        <location filename="../supervisor.py" line="818"/>
         <source>Import roster (CSV)…</source>
         <translation>Tuo työvuorolista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="820"/>
+        <location filename="../supervisor.py" line="821"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Sarakkeet: nimi, päivä, alku, loppu, taidot tai rooli. Korvaa nuo päivät.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="823"/>
+        <location filename="../supervisor.py" line="824"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="844"/>
+        <location filename="../supervisor.py" line="845"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="845"/>
+        <location filename="../supervisor.py" line="846"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="846"/>
+        <location filename="../supervisor.py" line="847"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="847"/>
+        <location filename="../supervisor.py" line="848"/>
         <source>Forecast</source>
         <translation>Ennuste</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="848"/>
+        <location filename="../supervisor.py" line="849"/>
         <source>Needed</source>
         <translation>Tarve</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="849"/>
+        <location filename="../supervisor.py" line="850"/>
         <source>Rostered</source>
         <translation>Vuorossa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="850"/>
+        <location filename="../supervisor.py" line="851"/>
         <source>Gap</source>
         <translation>Ero</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="858"/>
+        <location filename="../supervisor.py" line="859"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Puhelut: Erlang A historiasta arvioidulla kärsivällisyydellä. Chatit: pienin määrä, joka saavuttaa tavoitteen, kun jakso ajetaan itse reitittimen läpi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="874"/>
+        <location filename="../supervisor.py" line="875"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="882"/>
+        <location filename="../supervisor.py" line="883"/>
         <source>Import roster</source>
         <translation>Tuo työvuorolista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="882"/>
+        <location filename="../supervisor.py" line="883"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-tiedostot (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="892"/>
+        <location filename="../supervisor.py" line="893"/>
         <source>Cannot read %1: %2</source>
         <translation>Tiedostoa %1 ei voi lukea: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="897"/>
+        <location filename="../supervisor.py" line="898"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Tiedosto on liian suuri lähetettäväksi; pyydä IT:tä tuomaan se roster-import-komennolla.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="900"/>
+        <location filename="../supervisor.py" line="901"/>
         <source>Importing…</source>
         <translation>Tuodaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="907"/>
+        <location filename="../supervisor.py" line="908"/>
         <source>%1 shifts stored.</source>
         <translation>%1 vuoroa tallennettu.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="909"/>
+        <location filename="../supervisor.py" line="910"/>
         <source>Skipped:</source>
         <translation>Ohitettu:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="920"/>
+        <location filename="../supervisor.py" line="921"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="920"/>
+        <location filename="../supervisor.py" line="921"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="924"/>
+        <location filename="../supervisor.py" line="925"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttitunteja tarvitaan vajeiden paikkaamiseen: %1 (vajaita jaksoja: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="928"/>
+        <location filename="../supervisor.py" line="929"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Työvuorolista kattaa ennustetun tarpeen joka jaksossa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="937"/>
+        <location filename="../supervisor.py" line="938"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Ennuste: saman viikonpäivän keskiarvo kuudelta viimeiseltä aukioloviikolta. Sen virhe kahdella viimeisellä viikolla (WAPE): %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="943"/>
+        <source>WAPE is how far the forecast missed, as a share of the contacts that came (0 % is exact). With one or two contacts in a half hour, missing by one is already 50–100 %: small queues show high figures though the forecast is useful for the day as a whole.</source>
+        <translation>WAPE kertoo, kuinka paljon ennuste meni ohi suhteessa tulleisiin yhteydenottoihin (0 % on täsmälleen oikein). Kun puolessa tunnissa tulee yksi tai kaksi yhteydenottoa, yhdenkin ero on jo 50–100 %: pienten jonojen luvut ovat suuria, vaikka ennuste on koko päivän kannalta käyttökelpoinen.</translation>
     </message>
 </context>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="982"/>
+        <location filename="../supervisor.py" line="991"/>
         <source>Now</source>
         <translation>Nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="983"/>
+        <location filename="../supervisor.py" line="992"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="984"/>
+        <location filename="../supervisor.py" line="993"/>
         <source>Staffing</source>
         <translation>Resursointi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="985"/>
+        <location filename="../supervisor.py" line="994"/>
         <source>Roster</source>
         <translation>Työvuorot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="986"/>
+        <location filename="../supervisor.py" line="995"/>
         <source>Users</source>
         <translation>Käyttäjät</translation>
     </message>
@@ -3029,37 +3034,37 @@ pyyntöjä</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="576"/>
+        <location filename="../phone.py" line="619"/>
         <source>Transfer the call</source>
         <translation>Siirrä puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="579"/>
+        <location filename="../phone.py" line="622"/>
         <source>Colleague or number:</source>
         <translation>Kollega tai numero:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="584"/>
+        <location filename="../phone.py" line="627"/>
         <source>Transfer now</source>
         <translation>Siirrä heti</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="586"/>
+        <location filename="../phone.py" line="629"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Soittaja yhdistetään heti; sinä poistut puhelusta.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="587"/>
+        <location filename="../phone.py" line="630"/>
         <source>Talk first</source>
         <translation>Keskustele ensin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="590"/>
+        <location filename="../phone.py" line="633"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Soittaja odottaa pidossa, kun puhut kollegan kanssa.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="592"/>
+        <location filename="../phone.py" line="635"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>

@@ -254,27 +254,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="538"/>
+        <location filename="../phone.py" line="581"/>
         <source>Audio devices</source>
         <translation>Ljudenheter</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="546"/>
+        <location filename="../phone.py" line="589"/>
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="547"/>
+        <location filename="../phone.py" line="590"/>
         <source>Speaker / headset</source>
         <translation>Högtalare / headset</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="548"/>
+        <location filename="../phone.py" line="591"/>
         <source>Ringer</source>
         <translation>Ringsignal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="558"/>
+        <location filename="../phone.py" line="601"/>
         <source>System default</source>
         <translation>Systemets standard</translation>
     </message>
@@ -282,87 +282,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="160"/>
+        <location filename="../supervisor.py" line="161"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="161"/>
+        <location filename="../supervisor.py" line="162"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="162"/>
+        <location filename="../supervisor.py" line="163"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="163"/>
+        <location filename="../supervisor.py" line="164"/>
         <source>For</source>
         <translation>Hur länge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="164"/>
+        <location filename="../supervisor.py" line="165"/>
         <source>Chats</source>
         <translation>Chattar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="165"/>
+        <location filename="../supervisor.py" line="166"/>
         <source>On a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="166"/>
+        <location filename="../supervisor.py" line="167"/>
         <source>Queues</source>
         <translation>Köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="173"/>
+        <location filename="../supervisor.py" line="174"/>
         <source>Set Not ready…</source>
         <translation>Sätt Inte redo…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="175"/>
+        <location filename="../supervisor.py" line="176"/>
         <source>Sign out…</source>
         <translation>Logga ut…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="177"/>
+        <location filename="../supervisor.py" line="178"/>
         <source>Read her chat</source>
         <translation>Läs hens chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="179"/>
+        <location filename="../supervisor.py" line="180"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Endast läsning. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="192"/>
+        <location filename="../supervisor.py" line="193"/>
         <source>Queues now</source>
         <translation>Köerna nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="249"/>
+        <location filename="../supervisor.py" line="250"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="270"/>
+        <location filename="../supervisor.py" line="271"/>
         <source>Set %1 Not ready</source>
         <translation>Sätt %1 som Inte redo</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="271"/>
+        <location filename="../supervisor.py" line="272"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Varför? Orsaken registreras med ditt namn.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="273"/>
+        <location filename="../supervisor.py" line="274"/>
         <source>Sign out %1</source>
         <translation>Logga ut %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="275"/>
+        <location filename="../supervisor.py" line="276"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hens session avslutas och arbetsstationen ber hen logga in igen. Öppna chattar förblir hens. Varför? Orsaken registreras med ditt namn.</translation>
     </message>
@@ -1223,22 +1223,22 @@
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../supervisor.py" line="103"/>
+        <location filename="../supervisor.py" line="104"/>
         <source>Look in:</source>
         <translation>Leta i:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="104"/>
+        <location filename="../supervisor.py" line="105"/>
         <source>File name:</source>
         <translation>Filnamn:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="105"/>
+        <location filename="../supervisor.py" line="106"/>
         <source>File type:</source>
         <translation>Filtyp:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="106"/>
+        <location filename="../supervisor.py" line="107"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -1349,334 +1349,334 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="311"/>
+        <location filename="../supervisor.py" line="312"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="312"/>
+        <location filename="../supervisor.py" line="313"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="313"/>
+        <location filename="../supervisor.py" line="314"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="314"/>
+        <location filename="../supervisor.py" line="315"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="315"/>
+        <location filename="../supervisor.py" line="316"/>
         <source>Week</source>
         <translation>Vecka</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="316"/>
+        <location filename="../supervisor.py" line="317"/>
         <source>Month</source>
         <translation>Månad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="322"/>
-        <location filename="../supervisor.py" line="387"/>
+        <location filename="../supervisor.py" line="323"/>
+        <location filename="../supervisor.py" line="388"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="325"/>
+        <location filename="../supervisor.py" line="326"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Tid per läge och kontakter per person. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="327"/>
+        <location filename="../supervisor.py" line="328"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="329"/>
+        <location filename="../supervisor.py" line="330"/>
         <source>Export XLSX…</source>
         <translation>Exportera XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="331"/>
+        <location filename="../supervisor.py" line="332"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="335"/>
+        <location filename="../supervisor.py" line="336"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="336"/>
+        <location filename="../supervisor.py" line="337"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="337"/>
-        <location filename="../supervisor.py" line="359"/>
+        <location filename="../supervisor.py" line="338"/>
+        <location filename="../supervisor.py" line="360"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="338"/>
+        <location filename="../supervisor.py" line="339"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="359"/>
+        <location filename="../supervisor.py" line="360"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="377"/>
+        <location filename="../supervisor.py" line="378"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Kontakter per veckodag och timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="385"/>
+        <location filename="../supervisor.py" line="386"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="386"/>
+        <location filename="../supervisor.py" line="387"/>
         <source>Charts</source>
         <translation>Diagram</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="424"/>
+        <location filename="../supervisor.py" line="425"/>
         <source>Offered</source>
         <translation>Inkomna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="425"/>
+        <location filename="../supervisor.py" line="426"/>
         <source>Answered</source>
         <translation>Besvarade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="426"/>
+        <location filename="../supervisor.py" line="427"/>
         <source>Within target</source>
         <translation>Inom målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="427"/>
+        <location filename="../supervisor.py" line="428"/>
         <source>Abandoned</source>
         <translation>Avbrutna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="428"/>
+        <location filename="../supervisor.py" line="429"/>
         <source>Short abandons</source>
         <translation>Korta avbrott</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="429"/>
+        <location filename="../supervisor.py" line="430"/>
         <source>Service level</source>
         <translation>Servicenivå</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="430"/>
+        <location filename="../supervisor.py" line="431"/>
         <source>Mean wait</source>
         <translation>Medelväntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="431"/>
+        <location filename="../supervisor.py" line="432"/>
         <source>Wait, 90th pct</source>
         <translation>Väntan, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="432"/>
+        <location filename="../supervisor.py" line="433"/>
         <source>Longest wait</source>
         <translation>Längsta väntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="433"/>
+        <location filename="../supervisor.py" line="434"/>
         <source>Mean handling</source>
         <translation>Medelhantering</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="434"/>
+        <location filename="../supervisor.py" line="435"/>
         <source>One contact</source>
         <translation>Vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="435"/>
+        <location filename="../supervisor.py" line="436"/>
         <source>Transfers</source>
         <translation>Överföringar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="436"/>
+        <location filename="../supervisor.py" line="437"/>
         <source>Wrap-up per contact</source>
         <translation>Efterarbete / kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="441"/>
+        <location filename="../supervisor.py" line="442"/>
         <source>Mon</source>
         <translation>mån</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="442"/>
+        <location filename="../supervisor.py" line="443"/>
         <source>Tue</source>
         <translation>tis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="443"/>
+        <location filename="../supervisor.py" line="444"/>
         <source>Wed</source>
         <translation>ons</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="444"/>
+        <location filename="../supervisor.py" line="445"/>
         <source>Thu</source>
         <translation>tor</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="445"/>
+        <location filename="../supervisor.py" line="446"/>
         <source>Fri</source>
         <translation>fre</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="446"/>
+        <location filename="../supervisor.py" line="447"/>
         <source>Sat</source>
         <translation>lör</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="447"/>
+        <location filename="../supervisor.py" line="448"/>
         <source>Sun</source>
         <translation>sön</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="452"/>
+        <location filename="../supervisor.py" line="453"/>
         <source>All queues</source>
         <translation>Alla köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="467"/>
+        <location filename="../supervisor.py" line="468"/>
         <source>The range ends before it starts.</source>
         <translation>Perioden slutar innan den börjar.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="469"/>
+        <location filename="../supervisor.py" line="470"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="477"/>
+        <location filename="../supervisor.py" line="478"/>
         <source>Export report</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="488"/>
+        <location filename="../supervisor.py" line="489"/>
         <source>Exporting…</source>
         <translation>Exporterar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="492"/>
+        <location filename="../supervisor.py" line="493"/>
         <source>The export failed: %1</source>
         <translation>Exporten misslyckades: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="494"/>
+        <location filename="../supervisor.py" line="495"/>
         <source>Saved %1</source>
         <translation>Sparad %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="513"/>
+        <location filename="../supervisor.py" line="514"/>
         <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
         <translation>Digiagenter: minuter per vecka och mottagning %1; hanterade kontakter %2; inkallningar %3 (%4 av en röd kö), %5 fick hjälp: median %6, längst %7 till första hjälparen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="527"/>
+        <location filename="../supervisor.py" line="528"/>
         <source>Client feedback: no answers in this range.</source>
         <translation>Klientrespons: inga svar under perioden.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="531"/>
+        <location filename="../supervisor.py" line="532"/>
         <source>Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.</source>
         <translation>Klientrespons: %1 svar, medeltal %2 av 5 (%3), %4 kommentarer.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="548"/>
+        <location filename="../supervisor.py" line="549"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="548"/>
+        <location filename="../supervisor.py" line="549"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="556"/>
+        <location filename="../supervisor.py" line="557"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas som avbrutna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="561"/>
+        <location filename="../supervisor.py" line="562"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas inte.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="569"/>
+        <location filename="../supervisor.py" line="570"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: inkomna %2, besvarade %3, servicenivå %4, vid en kontakt %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="578"/>
+        <location filename="../supervisor.py" line="579"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Återuppringningar: %1 lämnade, %2 klara samma dag, %3 försenade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="635"/>
+        <location filename="../supervisor.py" line="636"/>
         <source>Arrivals per interval</source>
         <translation>Kontakter per intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="654"/>
+        <location filename="../supervisor.py" line="655"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Kontakter per intervall, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="669"/>
+        <location filename="../supervisor.py" line="670"/>
         <source>Mean staff Ready</source>
         <translation>Redo i medeltal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="683"/>
+        <location filename="../supervisor.py" line="684"/>
         <source>Service level against the target</source>
         <translation>Servicenivå mot målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="692"/>
+        <location filename="../supervisor.py" line="693"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Klart vid en kontakt (mål 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="736"/>
+        <location filename="../supervisor.py" line="737"/>
         <source>Target (%1)</source>
         <translation>Mål (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="773"/>
+        <location filename="../supervisor.py" line="774"/>
         <source>Not asked for</source>
         <translation>Inte begärt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="776"/>
+        <location filename="../supervisor.py" line="777"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="776"/>
+        <location filename="../supervisor.py" line="777"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="776"/>
+        <location filename="../supervisor.py" line="777"/>
         <source>On chat</source>
         <translation>I chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="776"/>
+        <location filename="../supervisor.py" line="777"/>
         <source>On calls</source>
         <translation>I samtal</translation>
     </message>
@@ -1707,27 +1707,27 @@ Open it in the web browser?</source>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="227"/>
+        <location filename="../../app.py" line="232"/>
         <source>Signed in. You can close this tab and go back to Luukku.</source>
         <translation>Du är inloggad. Du kan stänga fliken och gå tillbaka till Luukku.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="230"/>
+        <location filename="../../app.py" line="235"/>
         <source>The sign-in did not go through. Go back to Luukku.</source>
         <translation>Inloggningen lyckades inte. Gå tillbaka till Luukku.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="364"/>
+        <location filename="../../app.py" line="379"/>
         <source>Too many attempts. Wait a moment.</source>
         <translation>För många försök. Vänta en stund.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="366"/>
+        <location filename="../../app.py" line="381"/>
         <source>The log-in was refused: %1</source>
         <translation>Inloggningen avvisades: %1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="370"/>
+        <location filename="../../app.py" line="385"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -1815,19 +1815,19 @@ Open it in the web browser?</source>
     </message>
     <message>
         <location filename="../main_window.py" line="203"/>
-        <location filename="../main_window.py" line="778"/>
+        <location filename="../main_window.py" line="784"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="205"/>
-        <location filename="../main_window.py" line="741"/>
+        <location filename="../main_window.py" line="747"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="207"/>
-        <location filename="../main_window.py" line="715"/>
+        <location filename="../main_window.py" line="721"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
@@ -1942,47 +1942,47 @@ Open it in the web browser?</source>
         <translation>Webbläsaren kunde inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="646"/>
+        <location filename="../main_window.py" line="652"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="648"/>
+        <location filename="../main_window.py" line="654"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="798"/>
+        <location filename="../main_window.py" line="804"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="801"/>
+        <location filename="../main_window.py" line="807"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="814"/>
+        <location filename="../main_window.py" line="820"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="870"/>
+        <location filename="../main_window.py" line="876"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Kön är lugn igen: tack!</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="902"/>
+        <location filename="../main_window.py" line="908"/>
         <source>The contact point needs help</source>
         <translation>Kontaktpunkten behöver hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="903"/>
+        <location filename="../main_window.py" line="909"/>
         <source>Clients are waiting in %1.</source>
         <translation>Klienter väntar i %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="928"/>
+        <location filename="../main_window.py" line="934"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
@@ -2160,67 +2160,67 @@ uppringningar</translation>
 <context>
     <name>Phone</name>
     <message>
-        <location filename="../phone.py" line="61"/>
+        <location filename="../phone.py" line="64"/>
         <source>Phone: ready for calls</source>
         <translation>Telefon: redo för samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="63"/>
+        <location filename="../phone.py" line="66"/>
         <source>Phone: connecting…</source>
         <translation>Telefon: ansluter…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="65"/>
+        <location filename="../phone.py" line="68"/>
         <source>Phone: no connection to the phone server, retrying</source>
         <translation>Telefon: ingen anslutning till telefonservern, försöker igen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="70"/>
+        <location filename="../phone.py" line="73"/>
         <source>Phone: not configured</source>
         <translation>Telefon: inte konfigurerad</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="75"/>
+        <location filename="../phone.py" line="78"/>
         <source>answered</source>
         <translation>besvarat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="76"/>
+        <location filename="../phone.py" line="79"/>
         <source>missed</source>
         <translation>missat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="77"/>
+        <location filename="../phone.py" line="80"/>
         <source>outgoing</source>
         <translation>utgående</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="78"/>
+        <location filename="../phone.py" line="81"/>
         <source>not answered</source>
         <translation>obesvarat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="513"/>
+        <location filename="../phone.py" line="556"/>
         <source>microphone</source>
         <translation>mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="514"/>
+        <location filename="../phone.py" line="557"/>
         <source>speaker</source>
         <translation>högtalare</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="515"/>
+        <location filename="../phone.py" line="558"/>
         <source>ringer</source>
         <translation>ringsignalenhet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="612"/>
+        <location filename="../phone.py" line="655"/>
         <source>Phone password</source>
         <translation>Telefonlösenord</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="613"/>
+        <location filename="../phone.py" line="656"/>
         <source>SIP password for %1:</source>
         <translation>SIP-lösenord för %1:</translation>
     </message>
@@ -2228,169 +2228,169 @@ uppringningar</translation>
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../phone.py" line="111"/>
+        <location filename="../phone.py" line="118"/>
         <source>Enter phone password…</source>
         <translation>Ange telefonlösenord…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="123"/>
+        <location filename="../phone.py" line="130"/>
         <source>Incoming call</source>
         <translation>Inkommande samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="134"/>
+        <location filename="../phone.py" line="141"/>
         <source>Answer</source>
         <translation>Svara</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="139"/>
+        <location filename="../phone.py" line="146"/>
         <source>Answer (Ctrl+Shift+A or the headset button)</source>
         <translation>Svara (Ctrl+Skift+A eller headsetknappen)</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="140"/>
+        <location filename="../phone.py" line="147"/>
         <source>Decline</source>
         <translation>Avvisa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="166"/>
+        <location filename="../phone.py" line="173"/>
         <source>Mute</source>
         <translation>Tysta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="169"/>
-        <location filename="../phone.py" line="363"/>
+        <location filename="../phone.py" line="176"/>
+        <location filename="../phone.py" line="406"/>
         <source>Hold</source>
         <translation>Parkera</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="172"/>
+        <location filename="../phone.py" line="179"/>
         <source>Keypad</source>
         <translation>Knappsats</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="174"/>
+        <location filename="../phone.py" line="181"/>
         <source>Transfer…</source>
         <translation>Koppla…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="176"/>
+        <location filename="../phone.py" line="183"/>
         <source>Complete transfer</source>
         <translation>Slutför kopplingen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="178"/>
+        <location filename="../phone.py" line="185"/>
         <source>Hang up</source>
         <translation>Lägg på</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="209"/>
+        <location filename="../phone.py" line="224"/>
         <source>Number or colleague</source>
         <translation>Nummer eller kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="210"/>
+        <location filename="../phone.py" line="225"/>
         <source>Call</source>
         <translation>Ring</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="228"/>
+        <location filename="../phone.py" line="243"/>
         <source>Switch back</source>
         <translation>Byt tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="230"/>
+        <location filename="../phone.py" line="245"/>
         <source>Keep this one</source>
         <translation>Behåll den här</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="238"/>
+        <location filename="../phone.py" line="253"/>
         <source>Today&apos;s calls</source>
         <translation>Dagens samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="241"/>
+        <location filename="../phone.py" line="256"/>
         <source>Double-click to call back</source>
         <translation>Dubbelklicka för att ringa tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="243"/>
+        <location filename="../phone.py" line="258"/>
         <source>Audio devices…</source>
         <translation>Ljudenheter…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="294"/>
+        <location filename="../phone.py" line="309"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Kopplingen lyckades inte; den som ringer är kvar hos dig.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="297"/>
+        <location filename="../phone.py" line="312"/>
         <source>Transferred.</source>
         <translation>Kopplat.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="322"/>
-        <location filename="../phone.py" line="443"/>
+        <location filename="../phone.py" line="337"/>
+        <location filename="../phone.py" line="486"/>
         <source>The phone is not connected.</source>
         <translation>Telefonen är inte ansluten.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="326"/>
+        <location filename="../phone.py" line="341"/>
         <source>Unknown number</source>
         <translation>Okänt nummer</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="332"/>
+        <location filename="../phone.py" line="347"/>
         <source>Line: %1</source>
         <translation>Linje: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="334"/>
+        <location filename="../phone.py" line="349"/>
         <source>Direct call</source>
         <translation>Direktsamtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="339"/>
+        <location filename="../phone.py" line="354"/>
         <source>Waited %1</source>
         <translation>Väntat %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="347"/>
+        <location filename="../phone.py" line="390"/>
         <source>calling…</source>
         <translation>ringer…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="349"/>
+        <location filename="../phone.py" line="392"/>
         <source>on hold</source>
         <translation>parkerat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="351"/>
+        <location filename="../phone.py" line="394"/>
         <source>consultation</source>
         <translation>konsultation</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="354"/>
+        <location filename="../phone.py" line="397"/>
         <source>Keys pressed: %1</source>
         <translation>Tryckta knappar: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="363"/>
+        <location filename="../phone.py" line="406"/>
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="412"/>
+        <location filename="../phone.py" line="455"/>
         <source>The phone could not do that: %1</source>
         <translation>Telefonen kunde inte göra det: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="486"/>
+        <location filename="../phone.py" line="529"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Vald %1 försvann; standardenheten används. Samtalet fortsätter.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="496"/>
+        <location filename="../phone.py" line="539"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Vald %1 är ansluten igen. Byta tillbaka till den?</translation>
     </message>
@@ -2598,175 +2598,180 @@ uppringningar</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="808"/>
+        <location filename="../supervisor.py" line="809"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="810"/>
+        <location filename="../supervisor.py" line="811"/>
         <source>%1 days</source>
         <translation>%1 dagar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="813"/>
+        <location filename="../supervisor.py" line="814"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="814"/>
+        <location filename="../supervisor.py" line="815"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="815"/>
+        <location filename="../supervisor.py" line="816"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="817"/>
+        <location filename="../supervisor.py" line="818"/>
         <source>Import roster (CSV)…</source>
         <translation>Importera arbetslista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="820"/>
+        <location filename="../supervisor.py" line="821"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Kolumner: namn, datum, början, slut, kompetenser eller roll. Ersätter de dagarna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="823"/>
+        <location filename="../supervisor.py" line="824"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="844"/>
+        <location filename="../supervisor.py" line="845"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="845"/>
+        <location filename="../supervisor.py" line="846"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="846"/>
+        <location filename="../supervisor.py" line="847"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="847"/>
+        <location filename="../supervisor.py" line="848"/>
         <source>Forecast</source>
         <translation>Prognos</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="848"/>
+        <location filename="../supervisor.py" line="849"/>
         <source>Needed</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="849"/>
+        <location filename="../supervisor.py" line="850"/>
         <source>Rostered</source>
         <translation>I tjänst</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="850"/>
+        <location filename="../supervisor.py" line="851"/>
         <source>Gap</source>
         <translation>Skillnad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="858"/>
+        <location filename="../supervisor.py" line="859"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Samtal: Erlang A med tålamodet i historiken. Chattar: det minsta antal som når målet när intervallet körs genom själva routern.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="874"/>
+        <location filename="../supervisor.py" line="875"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="882"/>
+        <location filename="../supervisor.py" line="883"/>
         <source>Import roster</source>
         <translation>Importera arbetslista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="882"/>
+        <location filename="../supervisor.py" line="883"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="892"/>
+        <location filename="../supervisor.py" line="893"/>
         <source>Cannot read %1: %2</source>
         <translation>Kan inte läsa %1: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="897"/>
+        <location filename="../supervisor.py" line="898"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Filen är för stor att skicka; be IT importera den med roster-import.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="900"/>
+        <location filename="../supervisor.py" line="901"/>
         <source>Importing…</source>
         <translation>Importerar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="907"/>
+        <location filename="../supervisor.py" line="908"/>
         <source>%1 shifts stored.</source>
         <translation>%1 pass sparade.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="909"/>
+        <location filename="../supervisor.py" line="910"/>
         <source>Skipped:</source>
         <translation>Överhoppade:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="920"/>
+        <location filename="../supervisor.py" line="921"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="920"/>
+        <location filename="../supervisor.py" line="921"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="924"/>
+        <location filename="../supervisor.py" line="925"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttimmar som behövs för att täcka luckorna: %1 (intervall med underbemanning: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="928"/>
+        <location filename="../supervisor.py" line="929"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Arbetslistan täcker det prognostiserade behovet i varje intervall.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="937"/>
+        <location filename="../supervisor.py" line="938"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Prognos: medelvärdet för samma veckodag under de sex senaste öppna veckorna. Dess fel under de två senaste veckorna (WAPE): %1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor.py" line="943"/>
+        <source>WAPE is how far the forecast missed, as a share of the contacts that came (0 % is exact). With one or two contacts in a half hour, missing by one is already 50–100 %: small queues show high figures though the forecast is useful for the day as a whole.</source>
+        <translation>WAPE anger hur mycket prognosen missade i förhållande till antalet kontakter som kom (0 % är exakt). Med en eller två kontakter per halvtimme är redan en kontakts skillnad 50–100 %: små köer visar höga tal fast prognosen är användbar för dagen som helhet.</translation>
     </message>
 </context>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="982"/>
+        <location filename="../supervisor.py" line="991"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="983"/>
+        <location filename="../supervisor.py" line="992"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="984"/>
+        <location filename="../supervisor.py" line="993"/>
         <source>Staffing</source>
         <translation>Bemanning</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="985"/>
+        <location filename="../supervisor.py" line="994"/>
         <source>Roster</source>
         <translation>Arbetsschema</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="986"/>
+        <location filename="../supervisor.py" line="995"/>
         <source>Users</source>
         <translation>Användare</translation>
     </message>
@@ -3029,37 +3034,37 @@ uppringningar</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="576"/>
+        <location filename="../phone.py" line="619"/>
         <source>Transfer the call</source>
         <translation>Koppla samtalet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="579"/>
+        <location filename="../phone.py" line="622"/>
         <source>Colleague or number:</source>
         <translation>Kollega eller nummer:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="584"/>
+        <location filename="../phone.py" line="627"/>
         <source>Transfer now</source>
         <translation>Koppla nu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="586"/>
+        <location filename="../phone.py" line="629"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Den som ringer kopplas genast; du lämnar samtalet.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="587"/>
+        <location filename="../phone.py" line="630"/>
         <source>Talk first</source>
         <translation>Tala först</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="590"/>
+        <location filename="../phone.py" line="633"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Den som ringer väntar parkerad medan du talar med kollegan.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="592"/>
+        <location filename="../phone.py" line="635"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
