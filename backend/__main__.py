@@ -444,7 +444,7 @@ async def report(settings: Settings, args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from backend.domain.figures import Grain
-    from backend.reports.files import to_csv, to_json, write_csv, write_xlsx
+    from backend.reports.files import ForPeople, to_json, write_csv, write_xlsx
     from backend.reports.service import ReportError, make_report
     from backend.store.migrate import upgrade
     from backend.store.repository import Store
@@ -473,19 +473,23 @@ async def report(settings: Settings, args: argparse.Namespace) -> int:
                 f"cli:{getpass.getuser()}", "-", "staff_figures", datetime.now(UTC)
             )
         out = Path(args.out) if args.out != "-" else None
+        # The spreadsheet and the CSV are for people: her language (the JSON stays English).
+        people = ForPeople(
+            args.lang or config.phone.language, {q.id: q.names for q in config.queues}
+        )
         if args.format == "xlsx":
             if out is None:
                 print("luukku-backend report: XLSX needs --out FILE", file=sys.stderr)
                 return 2
-            write_xlsx(result, out)
+            write_xlsx(result, out, people)
             print(f"wrote {out}")
         elif args.format == "csv":
             if out is None:
-                from backend.reports.files import INTERVAL_HEADER, interval_rows
+                from backend.reports.files import INTERVAL_HEADER, raw_intervals
 
-                sys.stdout.write(to_csv(INTERVAL_HEADER, interval_rows(result)))
+                sys.stdout.write(people.csv(INTERVAL_HEADER, raw_intervals(result), result))
             else:
-                for path in write_csv(result, out):
+                for path in write_csv(result, out, people):
                     print(f"wrote {path}")
         else:
             text = to_json(result)
@@ -710,6 +714,11 @@ def main(argv: list[str] | None = None) -> int:
         "--interval", default="60", choices=[g.value for g in Grain], help="minutes, or a period"
     )
     rep.add_argument("--format", default="json", choices=("json", "csv", "xlsx"))
+    rep.add_argument(
+        "--lang",
+        choices=("fi", "sv", "en"),
+        help="XLSX and CSV headings and names (default: the service's language)",
+    )
     rep.add_argument("--out", default="-", help="the file to write; - for standard output")
     rep.add_argument("--queue", action="append", help="a queue id (repeat for more); all if none")
     rep.add_argument(

@@ -16,7 +16,7 @@ from backend.auth import token_hash
 from backend.centre import is_supervisor_role
 from backend.domain.figures import Grain
 from backend.hub import Hub
-from backend.reports.files import INTERVAL_HEADER, interval_rows, to_csv, to_json, write_xlsx
+from backend.reports.files import INTERVAL_HEADER, ForPeople, raw_intervals, to_json, write_xlsx
 from backend.reports.service import ReportError, make_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -55,18 +55,21 @@ async def report_file(request: Request) -> Response:
     if result.staff is not None:
         await hub.store.log_access(user.username, "-", "staff_figures", hub.clock())
     name = f"luukku-{first}-{last}"
+    asked = q.get("lang", "")
+    lang = asked if asked in ("fi", "sv", "en") else hub.config.phone.language
+    people = ForPeople(lang, {queue.id: queue.names for queue in hub.config.queues})
     if fmt == "json":
         return Response(await asyncio.to_thread(to_json, result), media_type="application/json")
     if fmt == "csv":
         return Response(
-            to_csv(INTERVAL_HEADER, interval_rows(result)),
+            people.csv(INTERVAL_HEADER, raw_intervals(result), result),
             media_type="text/csv; charset=utf-8",
             headers={"content-disposition": f'attachment; filename="{name}.csv"'},
         )
     handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)  # noqa: SIM115
     handle.close()
     path = Path(handle.name)
-    await asyncio.to_thread(write_xlsx, result, path)
+    await asyncio.to_thread(write_xlsx, result, path, people)
     return FileResponse(
         path,
         media_type=XLSX,

@@ -477,7 +477,13 @@ class HistoryView(RoomPage):
         suggested = f"luukku-{first}-{last}.{fmt}"
         dialog = file_dialog(self, self.tr("Export report"), suggested, f"*.{fmt}")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        query = {"from": str(first), "to": str(last), "interval": interval, "format": fmt}
+        query = {
+            "from": str(first),
+            "to": str(last),
+            "interval": interval,
+            "format": fmt,
+            "lang": self.lang,  # headings and names in her language
+        }
         if queues:
             query["queue"] = queues[0]
         if self.per_person.isChecked():

@@ -141,12 +141,12 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         await history._export(query, destination)
         summary = [
             list(r)
-            for r in load_workbook(destination, read_only=True)["Summary"].iter_rows(
+            for r in load_workbook(destination, read_only=True)["Yhteenveto"].iter_rows(
                 values_only=True
             )
         ]
-        for channel in ("phone", "chat"):
-            exported = next(r for r in summary if r[0] == channel)
+        for channel, in_finnish in (("phone", "puhelin"), ("chat", "chat")):
+            exported = next(r for r in summary if r[0] == in_finnish)
             on_screen = report.totals[channel]
             assert exported[1:4] == [
                 on_screen.offered,

@@ -24,9 +24,11 @@ from backend.domain.figures import Grain
 from backend.reports.files import (
     CONTACT_HEADER,
     FIGURE_COLUMNS,
+    ForPeople,
     contact_rows,
-    figure_values,
+    title,
     to_csv,
+    to_json,
     write_csv,
     write_xlsx,
 )
@@ -126,48 +128,90 @@ async def test_refused_requests_say_what_to_change(history_store: Store) -> None
         await make_report(history_store, DEMO, first=LAST, last=FIRST, grain=Grain.DAY, now=now)
 
 
+NAMES = {q.id: q.names for q in DEMO.queues}
+
+
 async def test_exports_carry_the_figures_on_screen(history_store: Store, tmp_path: Path) -> None:
+    """The spreadsheet a Finnish supervisor opens: her words, dates, percentages and m:ss;
+    a SUMIF over the intervals sheet gives the total the desktop shows."""
+    from pycel import ExcelCompiler
+
     now = datetime(2026, 11, 30, 12, tzinfo=UTC)
     report = await make_report(
         history_store, DEMO, first=FIRST, last=LAST, grain=Grain.DAY, now=now
     )
     xlsx = tmp_path / "r.xlsx"
-    write_xlsx(report, xlsx)
-    book = load_workbook(xlsx, read_only=True)
+    write_xlsx(report, xlsx, ForPeople("fi", NAMES))
+    book = load_workbook(xlsx)
     assert set(book.sheetnames) >= {
-        "Summary",
-        "Intervals",
-        "Contacts",
-        "Callbacks",
-        "Charts",
-        "Heat map",
+        "Yhteenveto",
+        "Jaksot",
+        "Yhteydenotot",
+        "Soittopyynnöt",
+        "Kaaviot",
+        "Lämpökartta",
     }
     with zipfile.ZipFile(xlsx) as packed:  # openpyxl does not read charts back: look inside
         charts = [n for n in packed.namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) == 3
-    heat = [list(r) for r in book["Heat map"].iter_rows(values_only=True)]
-    assert sum(sum(r[1:]) for r in heat[1:]) == len(report.contacts)
-    summary = [list(r) for r in book["Summary"].iter_rows(values_only=True)]
-    header = summary.index(["channel", *FIGURE_COLUMNS])
-    for row in summary[header + 1 :]:
-        assert row[1:] == figure_values(report.totals[str(row[0])])
-    intervals = list(book["Intervals"].iter_rows(values_only=True))
-    assert len(intervals) == len(report.rows) + 1
-    contacts = list(book["Contacts"].iter_rows(values_only=True))
-    assert list(contacts[0]) == CONTACT_HEADER and len(contacts) == len(report.contacts) + 1
-
-    paths = write_csv(report, tmp_path / "r.csv")
-    with paths[0].open(newline="", encoding="utf-8") as f:
-        parsed = list(csv.reader(f))
-    assert len(parsed) == len(report.rows) + 1 and paths[0].read_bytes().count(b"\r\n") == len(
-        parsed
+    heat = [list(r) for r in book["Lämpökartta"].iter_rows(values_only=True)]
+    assert heat[1][0] == "ma" and sum(sum(r[1:]) for r in heat[1:]) == len(report.contacts)
+    summary = [list(r) for r in book["Yhteenveto"].iter_rows(values_only=True)]
+    assert summary[0][:2] == ["Alkaen", datetime(FIRST.year, FIRST.month, FIRST.day)]
+    header = summary.index([title(k, "fi") for k in ["channel", *FIGURE_COLUMNS]])
+    assert "Palvelutaso" in summary[header] and "offered" not in summary[header]
+    sheet = book["Yhteenveto"]
+    level_column = summary[header].index("Palvelutaso") + 1
+    wait_column = summary[header].index("Keskim. odotus") + 1
+    for offset, row in enumerate(summary[header + 1 :], start=header + 2):
+        channel = {"chat": "chat", "puhelin": "phone"}[str(row[0])]
+        totals = report.totals[channel]
+        assert row[1:4] == [totals.offered, totals.answered, totals.answered_in_target]
+        level = sheet.cell(row=offset, column=level_column)
+        assert level.value == pytest.approx(totals.service_level) and level.number_format == "0%"
+        wait = sheet.cell(row=offset, column=wait_column)
+        # Read back as a duration (the spreadsheet's m:ss), the seconds the screen shows.
+        assert wait.value.total_seconds() == pytest.approx(totals.wait_mean_s or 0, abs=0.01)
+        assert wait.number_format == "[m]:ss"
+    intervals = book["Jaksot"]
+    rows = list(intervals.iter_rows(values_only=True))
+    assert len(rows) == len(report.rows) + 1 and rows[0][:4] == (
+        "Alkaa",
+        "Päättyy",
+        "Kanava",
+        "Tulleet",
     )
+    assert isinstance(rows[1][0], datetime) and intervals["A2"].number_format == "d.m.yyyy h:mm"
+    # A supervisor's formula over the sheet: the chat total of the desktop.
+    check = book.create_sheet("Tarkistus")
+    last_row = len(rows)
+    check["A1"] = f'=SUMIF(Jaksot!C2:C{last_row},"chat",Jaksot!D2:D{last_row})'
+    book.save(tmp_path / "with-formula.xlsx")
+    evaluated = ExcelCompiler(filename=str(tmp_path / "with-formula.xlsx")).evaluate("Tarkistus!A1")
+    assert evaluated == report.totals["chat"].offered
+    contacts = list(book["Yhteydenotot"].iter_rows(values_only=True))
+    assert list(contacts[0]) == [title(k, "fi") for k in CONTACT_HEADER]
+    assert len(contacts) == len(report.contacts) + 1
+    queues = {row[2] for row in contacts[1:]}
+    assert "Äitiys- ja lastenneuvola" in queues and "neuvola" not in queues
+
+    paths = write_csv(report, tmp_path / "r.csv", ForPeople("fi", NAMES))
+    raw_bytes = paths[0].read_bytes()
+    assert raw_bytes.startswith("\ufeff".encode())  # Excel reads it as UTF-8
+    with paths[0].open(newline="", encoding="utf-8-sig") as f:
+        parsed = list(csv.reader(f, delimiter=";"))
+    assert len(parsed) == len(report.rows) + 1 and raw_bytes.count(b"\r\n") == len(parsed)
+    assert parsed[0][:4] == ["Alkaa", "Päättyy", "Kanava", "Tulleet"]
     first_row = report.rows[0]
-    assert parsed[1][3:-2] == [
-        "" if v is None else str(v) for v in figure_values(first_row.figures)
-    ]
-    with paths[1].open(newline="", encoding="utf-8") as f:
-        assert next(csv.reader(f)) == CONTACT_HEADER
+    assert parsed[1][3] == str(first_row.figures.offered)
+    level = first_row.figures.service_level
+    assert parsed[1][8] == ("" if level is None else f"{round(level * 100)} %")
+    with paths[1].open(newline="", encoding="utf-8-sig") as f:
+        assert next(csv.reader(f, delimiter=";"))[:3] == ["Tunniste", "Kanava", "Jono"]
+    # Swedish and English too; the JSON keeps its English keys.
+    write_xlsx(report, tmp_path / "sv.xlsx", ForPeople("sv", NAMES))
+    assert "Sammanfattning" in load_workbook(tmp_path / "sv.xlsx", read_only=True).sheetnames
+    assert json.loads(to_json(report))["intervals"][0]["offered"] == first_row.figures.offered
 
 
 def test_a_cell_a_spreadsheet_would_run_is_written_as_text() -> None:
@@ -214,10 +258,17 @@ async def test_command_line_report_and_demo_history(tmp_path: Path) -> None:
     as_xlsx = run_cli(demo_env, *common, "--format", "xlsx", "--out", str(out), "--staff")
     assert as_xlsx.returncode == 0, as_xlsx.stderr
     book = load_workbook(out, read_only=True)
-    summary = [list(r) for r in book["Summary"].iter_rows(values_only=True)]
-    phone = next(r for r in summary if r[0] == "phone")
+    # The service's language by default (Finnish).
+    summary = [list(r) for r in book["Yhteenveto"].iter_rows(values_only=True)]
+    phone = next(r for r in summary if r[0] == "puhelin")
     assert phone[1] == body["totals"]["phone"]["offered"]
-    assert "Staff" in book.sheetnames
+    assert "Henkilöittäin" in book.sheetnames
+    swedish = tmp_path / "sv.xlsx"
+    in_swedish = run_cli(
+        demo_env, *common, "--format", "xlsx", "--out", str(swedish), "--lang", "sv"
+    )
+    assert in_swedish.returncode == 0, in_swedish.stderr
+    assert "Sammanfattning" in load_workbook(swedish, read_only=True).sheetnames
     store = Store(url)
     try:
         looked = raw(store, "select username, action from access_log where action='staff_figures'")
@@ -329,11 +380,11 @@ async def test_todays_meter_report_and_export_agree(
     assert call_row["answered_today"] == phone.totals["phone"].answered == 1
     # The export of today: the same figures.
     xlsx = tmp_path / "today.xlsx"
-    write_xlsx(report, xlsx)
+    write_xlsx(report, xlsx, ForPeople("en", NAMES))
     summary = [
         list(r) for r in load_workbook(xlsx, read_only=True)["Summary"].iter_rows(values_only=True)
     ]
     exported = next(r for r in summary if r[0] == "chat")
     assert exported[1:6] == [chat.offered, 3, 2, 1, 1]
-    assert exported[6] == round(2 / 4, 4)
+    assert exported[6] == pytest.approx(2 / 4)
     assert contact_rows(report)[0][0] in {"r1", "r2", "r3", "r4", cid}

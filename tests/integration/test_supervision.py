@@ -174,7 +174,8 @@ async def test_reports_and_exports_are_for_supervisors_only(backend: BackendProc
             )
             assert got.status_code == 200, got.text
             book = load_workbook(io.BytesIO(got.content), read_only=True)
-            summary = [list(r) for r in book["Summary"].iter_rows(values_only=True)]
+            # In the service's language (Finnish) unless the desktop names hers.
+            summary = [list(r) for r in book["Yhteenveto"].iter_rows(values_only=True)]
             chat = next(r for r in summary if r[0] == "chat")
             assert chat[1] == report["totals"]["chat"]["offered"]  # same figures as the screen
             csv_body = await http.get(
@@ -182,7 +183,7 @@ async def test_reports_and_exports_are_for_supervisors_only(backend: BackendProc
                 params={**params, "format": "csv"},
                 headers={"Authorization": f"Bearer {boss_token}"},
             )
-            assert csv_body.text.startswith("start,end,channel,offered")
+            assert csv_body.text.startswith("\ufeffAlkaa;Päättyy;Kanava;Tulleet")
             bad = await http.get(
                 "/api/report",
                 params={**params, "interval": "7"},
