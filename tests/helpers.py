@@ -151,6 +151,19 @@ class BackendProcess:
                 self.kill()
 
 
+def digi_service(folder: Path, chat_meter: str, digi_agents: str, name: str) -> Path:
+    """The test service with digi-agents: ``chat_meter`` replaces the chat meter's lines,
+    the clinic nurses digi1 and digi2 belong to the Kalliola clinic, and ``digi_agents``
+    is the ``[digi_agents]`` table's body."""
+    text = OPEN_ALWAYS.read_text("utf-8").replace(
+        "[meter.chat]\ntarget_s = 120", "[meter.chat]\n" + chat_meter
+    )
+    text = text.replace('nurses = ["sosiaali"]', 'nurses = ["sosiaali", "digi1", "digi2"]')
+    path = folder / name
+    path.write_text(text + '\n[digi_agents]\nroles = ["clinic_nurse"]\n' + digi_agents, "utf-8")
+    return path
+
+
 @contextmanager
 def running_backend(data_dir: Path, service_file: Path = OPEN_ALWAYS) -> Iterator[BackendProcess]:
     backend = BackendProcess(data_dir, free_port(), service_file)

@@ -49,13 +49,13 @@ def hang_watch(request: pytest.FixtureRequest) -> Iterator[None]:
     timer.cancel()
 
 
-@pytest.fixture
-def display() -> Iterator[str]:
-    """A private Xvfb. ``-displayfd`` lets Xvfb pick a free display and tell us its number
-    only once it accepts connections: no guessing, no race with a stale socket."""
+def start_xvfb(size: str = "1280x800") -> tuple[subprocess.Popen[bytes], str]:
+    """A private Xvfb of ``size``. ``-displayfd`` lets Xvfb pick a free display and tell us
+    its number only once it accepts connections: no guessing, no race with a stale
+    socket."""
     read_end, write_end = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         pass_fds=(write_end,),
@@ -65,7 +65,13 @@ def display() -> Iterator[str]:
         number = announced.readline().strip()
     if not number or xvfb.poll() is not None:
         raise RuntimeError("Xvfb did not start")
-    yield f":{number}"
+    return xvfb, f":{number}"
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    xvfb, display = start_xvfb()
+    yield display
     xvfb.terminate()
     xvfb.wait(10)
 

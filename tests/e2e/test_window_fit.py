@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.conftest import start_xvfb
 from tests.helpers import ROOT, BackendProcess, running_backend
 
 pytestmark = [
@@ -34,21 +35,6 @@ def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackendProcess
         yield b
 
 
-def xvfb(size: str) -> tuple[subprocess.Popen[bytes], str]:
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        pass_fds=(write_end,),
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as announced:
-        number = announced.readline().strip()
-    assert number, "Xvfb did not start"
-    return server, f":{number}"
-
-
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 @pytest.mark.parametrize(("size", "scale", "logical"), SCREENS)
 def test_every_view_fits_the_screen(
@@ -60,7 +46,7 @@ def test_every_view_fits_the_screen(
     logical: tuple[int, int],
     lang: str,
 ) -> None:
-    server, display = xvfb(size)
+    server, display = start_xvfb(size)
     try:
         env = dict(
             os.environ,

@@ -15,12 +15,9 @@ import pytest
 
 from backend.store.callins import CallInStore
 from backend.store.repository import Store
-from tests.helpers import OPEN_ALWAYS, BackendProcess, Peer, running_backend, staff
+from tests.helpers import BackendProcess, Peer, digi_service, running_backend, staff
 
-FAST = """
-[digi_agents]
-roles = ["clinic_nurse"]
-red_for_s = 1
+FAST = """red_for_s = 1
 answer_within_s = 20
 not_again_s = 600
 green_for_s = 2
@@ -29,16 +26,10 @@ choices_min = [30, 60]
 
 
 def service_file(folder: Path) -> Path:
-    text = OPEN_ALWAYS.read_text("utf-8")
     # Red as soon as someone waits 2 s: the call-in comes within seconds.
-    text = text.replace(
-        "[meter.chat]\ntarget_s = 120",
-        "[meter.chat]\ntarget_s = 120\nyellow_wait_s = 1\nred_wait_s = 2",
+    return digi_service(
+        folder, "target_s = 120\nyellow_wait_s = 1\nred_wait_s = 2", FAST, "digi.toml"
     )
-    text = text.replace('nurses = ["sosiaali"]', 'nurses = ["sosiaali", "digi1", "digi2"]')
-    path = folder / "digi.toml"
-    path.write_text(text + FAST, "utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -15,12 +15,9 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import OPEN_ALWAYS, BackendProcess, Peer, running_backend, staff
+from tests.helpers import BackendProcess, Peer, digi_service, running_backend, staff
 
-CALL_IN = """
-[digi_agents]
-roles = ["clinic_nurse"]
-red_for_s = 1
+CALL_IN = """red_for_s = 1
 answer_within_s = 60
 not_again_s = 0
 green_for_s = 2
@@ -29,16 +26,9 @@ choices_min = [30, 60]
 
 
 def service_file(folder: Path) -> Path:
-    text = OPEN_ALWAYS.read_text("utf-8")
     # A short promise: red after 2 s of waiting; every abandon counts against the level.
-    text = text.replace(
-        "[meter.chat]\ntarget_s = 120",
-        "[meter.chat]\ntarget_s = 1\nyellow_wait_s = 1\nred_wait_s = 2\nshort_abandon_s = 0",
-    )
-    text = text.replace('nurses = ["sosiaali"]', 'nurses = ["sosiaali", "digi1", "digi2"]')
-    path = folder / "meter_now.toml"
-    path.write_text(text + CALL_IN, "utf-8")
-    return path
+    meter = "target_s = 1\nyellow_wait_s = 1\nred_wait_s = 2\nshort_abandon_s = 0"
+    return digi_service(folder, meter, CALL_IN, "meter_now.toml")
 
 
 @pytest.fixture(scope="module")
