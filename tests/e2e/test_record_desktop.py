@@ -6,7 +6,9 @@ with the reason; the access log has the copy and the hand-off."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -16,14 +18,29 @@ from typing import ClassVar
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.conversation import CloseDialog
 from protocol.messages import Outcome, StaffStatus
+from tests.e2e.conftest import start_xvfb
 from tests.e2e.workstation import settle, until, workstation
 from tests.helpers import OPEN_ALWAYS, BackendProcess, Peer, running_backend
 
 pytestmark = [pytest.mark.e2e, pytest.mark.qt]
+
+
+def _on_a_real_x_display() -> None:
+    """This file's window on Xvfb (xcb), as on a workstation: the clipboard is the X
+    server's. Each end-to-end file runs in a process of its own (scripts/test.sh), so
+    the application is made here first; where one exists already, it is used as it is."""
+    if QApplication.instance() is None and shutil.which("Xvfb") is not None:
+        server, display = start_xvfb("1920x1080")
+        atexit.register(server.terminate)
+        os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+
+
+_on_a_real_x_display()
 
 BOOKING_URL = "https://booking.test/varaa?jono={queue}&id={conversation_id}"
 RECORD_URL = "https://record.test/potilas?hetu={identity_code}"
