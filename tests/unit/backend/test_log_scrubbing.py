@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from backend.__main__ import AddressScrubber
+from backend.cli.logs import AddressScrubber
 
 
 @pytest.mark.parametrize(
