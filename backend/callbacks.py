@@ -195,7 +195,7 @@ class Callbacks:
         rows = await self.store.not_done()
         for username in list(self.hub.staff):
             await self.hub.send_staff(username, self._list_frame(username, rows))
-        await self.hub.broadcast_meter()
+        await self.hub.meter_changed()
 
     async def _visible(self, username: str, callback_id: int) -> Callback:
         row = await self.store.get(callback_id)
@@ -345,7 +345,7 @@ class Callbacks:
             # No chat offers while she calls.
             await hub.change_status(username, StaffStatus.NOT_READY, "callback")
         await self.open(username, CallbackOpen(callback_id=row.id))
-        await hub.broadcast_meter()
+        await hub.meter_changed()
 
     async def decline(self, username: str, frame: CallbackDecline) -> None:
         offered = self._offers.get(frame.callback_id)

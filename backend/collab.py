@@ -167,7 +167,7 @@ class Collaboration:
         log.info("conversation %s transferred by %s to %s", live.id, username, queue)
         await hub.wrap_up(username, hub.clock())
         await hub.route()
-        await hub.broadcast_meter()
+        await hub.meter_changed()
         self.colleagues_changed()
 
     async def give_back(self, username: str) -> int:
@@ -186,7 +186,7 @@ class Collaboration:
             live.consultants.discard(username)
         if mine:
             await hub.route()
-            await hub.broadcast_meter()
+            await hub.meter_changed()
         return len(mine)
 
     async def _requeue(

@@ -186,7 +186,7 @@ class DigiAgents:
         except CallInError as exc:
             raise ProtocolError(ErrorCode.CONFLICT, str(exc)) from None
         await self._apply(actions, now)
-        await self.hub.broadcast_meter()  # the board shows the ask at once
+        await self.hub.meter_changed()  # the board shows the ask at once
 
     # --- for the board -------------------------------------------------------------------
 
@@ -283,7 +283,7 @@ class DigiAgents:
                 await hub.change_status(username, StaffStatus.READY)
                 await self._send_state(username)
                 await hub.route()
-                await hub.broadcast_meter()
+                await hub.meter_changed()
             case Release(call_in, username, why, minutes):
                 helper_since = now - timedelta(minutes=minutes)
                 contacts = await self.store.contacts_handled(username, helper_since, now)
@@ -301,7 +301,7 @@ class DigiAgents:
                     self.since[username] = now
                     await hub.change_status(username, StaffStatus.NOT_READY, RETURNING)
                     await self._send_state(username, why=why)
-                    await hub.broadcast_meter()
+                    await hub.meter_changed()
 
     async def _to_standby(self, username: str, now: datetime) -> None:
         self.returning.pop(username, None)
@@ -311,7 +311,7 @@ class DigiAgents:
         if agent is not None and (agent.status, agent.reason) != (StaffStatus.NOT_READY, STANDBY):
             await self.hub.change_status(username, StaffStatus.NOT_READY, STANDBY)
         await self._send_state(username)
-        await self.hub.broadcast_meter()
+        await self.hub.meter_changed()
 
     def _switch_skills(self, username: str, queues: tuple[str, ...]) -> None:
         """Her router profile: no skills on standby, her skills of these queues helping."""

@@ -1,8 +1,9 @@
 """The live contact centre: who is connected, what waits, and who is told what.
 
-The hub owns the in-memory routing state (rebuilt from the database at start) and is the
-only place that turns a protocol frame into store writes and outgoing frames. Order of a
-client's chat message: validate -> store (commit) -> ack the sender -> fan out.
+The hub owns the in-memory routing state (rebuilt from the database at start); it and the
+features it builds (``callbacks.py``, ``collab.py``, ``digi.py``, ``supervision.py``,
+``record_access.py``…) turn protocol frames into store writes and outgoing frames. Order of
+a client's chat message: validate -> store (commit) -> ack the sender -> fan out.
 
 Nothing here logs message text, names or phone numbers: only ids and event kinds.
 """
@@ -495,7 +496,7 @@ class Hub:
             )
         return infos
 
-    async def broadcast_meter(self) -> None:
+    async def meter_changed(self) -> None:
         """Mark the meter changed; the ticker sends it (at most every tick, not every event)."""
         self._meter_dirty = True
 
@@ -959,7 +960,7 @@ class Hub:
         await self._tell_staff_listeners(username, True)
         self.collab.tell_colleagues_to(link)
         self.collab.colleagues_changed()
-        await self.broadcast_meter()
+        await self.meter_changed()
 
     async def staff_gone(self, username: str, link: Link) -> None:
         conn = self.staff.get(username)
@@ -987,7 +988,7 @@ class Hub:
     async def set_status(self, username: str, frame: StaffSetStatus) -> None:
         await self.change_status(username, frame.status, frame.reason)
         await self.route()
-        await self.broadcast_meter()
+        await self.meter_changed()
         self.collab.colleagues_changed()
 
     async def set_on_call(self, username: str, on_call: bool) -> None:
@@ -1000,7 +1001,7 @@ class Hub:
         if ended and agent.load == 0:
             await self.wrap_up(username, now)
         await self.route()
-        await self.broadcast_meter()
+        await self.meter_changed()
 
     async def accept(self, username: str, frame: StaffAccept) -> None:
         live = self.live.get(frame.conversation_id)
@@ -1031,7 +1032,7 @@ class Hub:
         )
         # Her next offer now, not at the next tick: a queue empties as fast as staff accept.
         await self.route()
-        await self.broadcast_meter()
+        await self.meter_changed()
 
     async def open(self, username: str, frame: StaffOpen) -> None:
         row = await self.store.conversation(frame.conversation_id)
@@ -1144,7 +1145,7 @@ class Hub:
         )
         await self.wrap_up(username, now)
         await self.route()
-        await self.broadcast_meter()
+        await self.meter_changed()
 
     async def wrap_up(self, username: str, now: datetime) -> None:
         """After a chat or a call: no new offers until she says she is Ready again. A

@@ -122,7 +122,7 @@ class PhoneDesk:
         for call_id in held:
             self._positions.pop(call_id, None)
         await self.hub.route()
-        await self.hub.broadcast_meter()
+        await self.hub.meter_changed()
         return frame.gateway_id
 
     async def gone(self, gateway_id: str, link: Link) -> None:
@@ -143,7 +143,7 @@ class PhoneDesk:
             gateway_id,
             "" if self.gateways else "; phone queues unavailable",
         )
-        await self.hub.broadcast_meter()
+        await self.hub.meter_changed()
 
     # --- from the gateway (backend/api/dispatch.py: GATEWAY_HANDLERS) -------------------
 
@@ -194,7 +194,7 @@ class PhoneDesk:
         # The wait counts from arrival: the menu is part of what the caller waited through.
         self.hub.router.enqueue(Contact(call.id, frame.queue, "phone", call.arrived_at))
         await self.hub.route()
-        await self.hub.broadcast_meter()
+        await self.hub.meter_changed()
 
     async def deliver(self, offer: Offer, now: datetime) -> None:
         call = self.calls[offer.contact_id]
@@ -238,7 +238,7 @@ class PhoneDesk:
         )
         log.info("call %s answered by %s", call.id, frame.username)
         await self.hub.route()
-        await self.hub.broadcast_meter()
+        await self.hub.meter_changed()
 
     async def delivery_failed(self, frame: CallDeliveryFailed, now: datetime) -> None:
         call = self._call(frame.call_id)
@@ -283,7 +283,7 @@ class PhoneDesk:
                 call_id=call.id, callback_id=row.id, due_at=row.due_at, due_today=due_today
             ),
         )
-        await self.hub.broadcast_meter()
+        await self.hub.meter_changed()
 
     async def _end(self, call_id: str, now: datetime, reason: str) -> None:
         call = self.calls.pop(call_id, None)
@@ -317,7 +317,7 @@ class PhoneDesk:
                 )
         await self.store.change(call_id, now, "ended", outcome, ended_at=now, outcome=outcome)
         await self.hub.route()
-        await self.hub.broadcast_meter()
+        await self.hub.meter_changed()
 
     async def tick(self, now: datetime) -> None:
         for call in list(self.calls.values()):

@@ -143,7 +143,7 @@ class Supervision:
         else:
             # A forgotten session: it ends for good; her desktop asks her to log in again.
             await hub.sign_out(target)
-        await hub.broadcast_meter()
+        await hub.meter_changed()
 
     # --- accounts ------------------------------------------------------------------------
 

@@ -95,13 +95,13 @@ class EventKind(StrEnum):
     TYPING = "typing"
     CLOSED = "closed"
     ERROR = "error"
-    GUIDE_INDEX = "handbook_index"
-    GUIDE_PAGE = "handbook_page"
-    GUIDE_RESULTS = "handbook_results"
-    GUIDE_HISTORY = "handbook_history"
-    GUIDE_VERSION = "handbook_version"
-    GUIDE_SAVED = "handbook_saved"
-    GUIDE_CHANGED = "handbook_changed"
+    HANDBOOK_INDEX = "handbook_index"
+    HANDBOOK_PAGE = "handbook_page"
+    HANDBOOK_RESULTS = "handbook_results"
+    HANDBOOK_HISTORY = "handbook_history"
+    HANDBOOK_VERSION = "handbook_version"
+    HANDBOOK_SAVED = "handbook_saved"
+    HANDBOOK_CHANGED = "handbook_changed"
     CALLBACKS = "callbacks"  # her callback list changed
     CALLBACK = "callback"  # one callback opened (detail: its id)
     CALLBACK_CREATED = "callback_created"  # detail: the new id
@@ -430,7 +430,7 @@ class Workstation:
 
     def _on_handbook_index(self, frame: ToStaffHandbookIndex) -> list[Event]:
         self.handbook_pages = frame.pages
-        return [Event(EventKind.GUIDE_INDEX)]
+        return [Event(EventKind.HANDBOOK_INDEX)]
 
     def _on_handbook_page(self, frame: ToStaffHandbookPage) -> list[Event]:
         self.handbook_page = frame
@@ -438,22 +438,25 @@ class Workstation:
             p.model_copy(update={"unread": False}) if p.id == frame.page.id else p
             for p in self.handbook_pages
         ]
-        return [Event(EventKind.GUIDE_PAGE, detail=frame.page.id), Event(EventKind.GUIDE_INDEX)]
+        return [
+            Event(EventKind.HANDBOOK_PAGE, detail=frame.page.id),
+            Event(EventKind.HANDBOOK_INDEX),
+        ]
 
     def _on_handbook_results(self, frame: ToStaffHandbookResults) -> list[Event]:
         self.handbook_results = frame
-        return [Event(EventKind.GUIDE_RESULTS)]
+        return [Event(EventKind.HANDBOOK_RESULTS)]
 
     def _on_handbook_history(self, frame: ToStaffHandbookHistory) -> list[Event]:
         self.handbook_history = frame
-        return [Event(EventKind.GUIDE_HISTORY, detail=frame.page_id)]
+        return [Event(EventKind.HANDBOOK_HISTORY, detail=frame.page_id)]
 
     def _on_handbook_version(self, frame: ToStaffHandbookVersion) -> list[Event]:
         self.handbook_version = frame
-        return [Event(EventKind.GUIDE_VERSION, detail=frame.page_id)]
+        return [Event(EventKind.HANDBOOK_VERSION, detail=frame.page_id)]
 
     def _on_handbook_saved(self, frame: ToStaffHandbookSaved) -> list[Event]:
-        return [Event(EventKind.GUIDE_SAVED, detail=frame.page_id)]
+        return [Event(EventKind.HANDBOOK_SAVED, detail=frame.page_id)]
 
     def _on_handbook_changed(self, frame: ToStaffHandbookChanged) -> list[Event]:
         if frame.important:
@@ -461,8 +464,8 @@ class Workstation:
         others = [p for p in self.handbook_pages if p.id != frame.page_id]
         self.handbook_pages = [*others, frame.page]
         return [
-            Event(EventKind.GUIDE_INDEX),
-            Event(EventKind.GUIDE_CHANGED, detail=frame.page_id),
+            Event(EventKind.HANDBOOK_INDEX),
+            Event(EventKind.HANDBOOK_CHANGED, detail=frame.page_id),
         ]
 
     def _on_logged_in(self, frame: ToStaffLoggedIn) -> list[Event]:

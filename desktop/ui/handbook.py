@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.chat.state import Workstation
-from desktop.handbook.tree import Area, build, unread_count
+from desktop.guides.tree import Area, build, unread_count
 from desktop.ui.texts import ServiceClock, error_text
 from protocol.messages import HandbookSave
 

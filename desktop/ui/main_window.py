@@ -33,8 +33,8 @@ from desktop.bridge import Bridge
 from desktop.chat.attention import attention
 from desktop.chat.record import Contact
 from desktop.chat.state import Chat, Event, EventKind, Workstation
-from desktop.handbook.quick_replies import fill, values
-from desktop.handbook.tree import for_queue
+from desktop.guides.quick_replies import fill, values
+from desktop.guides.tree import for_queue
 from desktop.ui.attention import AttentionBar
 from desktop.ui.callbacks import (
     CallbackCommands,
@@ -311,13 +311,13 @@ class MainWindow(QMainWindow):
             EventKind.TYPING: lambda e: self._on_conversation(e.conversation_id or ""),
             EventKind.CLOSED: lambda e: self._on_closed(e.conversation_id or ""),
             EventKind.ERROR: lambda e: self._on_error(e.conversation_id or "", e.detail or ""),
-            EventKind.GUIDE_INDEX: lambda e: self._on_handbook_index(),
-            EventKind.GUIDE_PAGE: lambda e: self.handbook.show_page(),
-            EventKind.GUIDE_RESULTS: lambda e: self.handbook.show_results(),
-            EventKind.GUIDE_HISTORY: lambda e: self._each_history("show_versions"),
-            EventKind.GUIDE_VERSION: lambda e: self._each_history("show_version"),
-            EventKind.GUIDE_SAVED: lambda e: self._on_handbook_saved(e.detail or ""),
-            EventKind.GUIDE_CHANGED: lambda e: self._on_handbook_changed(e.detail or ""),
+            EventKind.HANDBOOK_INDEX: lambda e: self._on_handbook_index(),
+            EventKind.HANDBOOK_PAGE: lambda e: self.handbook.show_page(),
+            EventKind.HANDBOOK_RESULTS: lambda e: self.handbook.show_results(),
+            EventKind.HANDBOOK_HISTORY: lambda e: self._each_history("show_versions"),
+            EventKind.HANDBOOK_VERSION: lambda e: self._each_history("show_version"),
+            EventKind.HANDBOOK_SAVED: lambda e: self._on_handbook_saved(e.detail or ""),
+            EventKind.HANDBOOK_CHANGED: lambda e: self._on_handbook_changed(e.detail or ""),
             EventKind.CALLBACKS: lambda e: self.callbacks.refresh(),
             EventKind.CALLBACK: lambda e: self.callbacks.show_detail(e.detail or ""),
             EventKind.CALLBACK_OFFER: lambda e: self._on_callback_offer(),

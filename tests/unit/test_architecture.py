@@ -1,9 +1,13 @@
-"""The two rules of the architecture, checked on every run.
+"""The rules of the architecture, checked on every run.
 
 1. Only ``desktop/ui``, ``desktop/bridge.py`` and ``desktop/app.py`` (the wiring) import Qt;
    the softphone's sound-card side (``desktop/softphone/audio.py``) may use Qt Multimedia
    and QtCore, never widgets.
 2. ``backend/domain`` does no I/O: no sockets, files, databases, clocks of its own.
+3. ``protocol`` is the only package the backend and the desktop share.
+4. No import circle in the backend; 5. no module uses another's ``_private`` names.
+6. The phone panel talks to the softphone only through its controller.
+7. No nested event processing (``processEvents``, a modal ``exec``) inside async code.
 """
 
 from __future__ import annotations

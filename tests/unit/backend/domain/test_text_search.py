@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from backend.domain.text_search import fts5_query, index_text, query_terms, stem
-from desktop.handbook.quick_replies import fill, names
+from desktop.guides.quick_replies import fill, names
 
 
 @pytest.mark.parametrize(

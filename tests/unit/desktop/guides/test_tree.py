@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from desktop.handbook.tree import build, for_queue, unread_count
+from desktop.guides.tree import build, for_queue, unread_count
 from protocol.messages import HandbookSummary
 
 

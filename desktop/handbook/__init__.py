@@ -1,1 +1,0 @@
-"""The shared operating handbook client: arrives with the handbook issue."""
