@@ -90,9 +90,10 @@ def service_today() -> QDate:
 
 
 def two_lines(label: str) -> str:
-    """A long column title on two lines, broken at the space nearest its middle."""
+    """A column title of two words or more on two lines, broken at the space nearest its
+    middle."""
     spaces = [i for i, c in enumerate(label) if c == " "]
-    if len(label) < 12 or not spaces or "\n" in label:
+    if len(label) < 8 or not spaces or "\n" in label:
         return label
     cut = min(spaces, key=lambda i: abs(i - len(label) // 2))
     return label[:cut] + "\n" + label[cut + 1 :]
@@ -101,10 +102,19 @@ def two_lines(label: str) -> str:
 def fit_columns(table: QTableWidget, labels: list[str]) -> None:
     """The columns share the width the table is given (titles on two lines): a figures
     table never scrolls sideways on a 1280-pixel (150 %) workstation."""
-    table.setHorizontalHeaderLabels([two_lines(label) for label in labels])
+    table.setColumnCount(len(labels))
+    for column, label in enumerate(labels):
+        item = QTableWidgetItem(two_lines(label))
+        item.setToolTip(label)  # the whole title, where a narrow column shortens it
+        table.setHorizontalHeaderItem(column, item)
     header = table.horizontalHeader()
     header.setMinimumSectionSize(36)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    # The titles a little smaller than the figures they head; a single word longer than a
+    # narrow column (Swedish, beside the phone) says itself whole in its tooltip.
+    font = header.font()
+    font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+    header.setFont(font)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
