@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -298,6 +299,12 @@ async def test_service_number_caller_is_delivered_answered_and_counted(
         await until(
             lambda: port.frames_in - frames_before > 50, timeout=15, what="audio at the bridge"
         )
+        # The line's hand-offs in the call panel; the identity link cannot serve a call.
+        assert d.panel.links.isVisible()
+        buttons = {b.objectName(): b for b in d.panel.link_buttons}
+        assert buttons["callHandoff-booking"].isEnabled()
+        assert not buttons["callHandoff-record"].isEnabled()
+        assert "Suomi.fi" in buttons["callHandoff-record"].toolTip()
         d.window.grab().save(str(Path(artifacts) / "service-number-in-call.png"))
         rc, out = await wait_sipp(caller)
         assert rc == 0, out
@@ -324,6 +331,19 @@ async def test_service_number_caller_is_delivered_answered_and_counted(
                 == [("appointment", "Aika varattu")]
             ),
             what="the outcome stored with the call",
+        )
+        # Her record entry of the call is on the clipboard, and its copy access-logged.
+        entry = QGuiApplication.clipboard().text()
+        assert "puhelin" in entry and "Aika varattu" in entry
+        call_id = backend.query("SELECT id FROM phone_calls ORDER BY arrived_at DESC LIMIT 1")
+        await until(
+            lambda: (
+                backend.query(
+                    "SELECT action FROM access_log WHERE conversation_id = ?", call_id[0][0]
+                )
+                == [("record_copy",)]
+            ),
+            what="the copy in the access log",
         )
     finally:
         gateway.stop()
