@@ -53,14 +53,14 @@ async def identity(request: Request) -> JSONResponse:
     """How staff sign in here, for the desktop's log-in dialog (before any log-in)."""
     hub: Hub = request.app.state.hub
     oidc = hub.config.identity.oidc
-    return JSONResponse(
-        {
-            "local_passwords": hub.config.identity.local_passwords,
-            "organisation": oidc.organisation if oidc is not None else None,
-            # Where the softphones register: a desktop started by hand needs no setting.
-            "sip_registrar": hub.settings.sip_registrar,
-        }
-    )
+    body: dict[str, object] = {
+        "local_passwords": hub.config.identity.local_passwords,
+        "organisation": oidc.organisation if oidc is not None else None,
+    }
+    if hub.settings.sip_registrar:
+        # Where the softphones register: a desktop started by hand needs no setting.
+        body["sip_registrar"] = hub.settings.sip_registrar
+    return JSONResponse(body)
 
 
 async def client_picture(request: Request) -> JSONResponse:
