@@ -28,7 +28,8 @@ port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1
 LUUKKU_TEST_PG=$(bash scripts/pg_test_server.sh start "$pgdir" "$port")
 export LUUKKU_TEST_PG
 # What stores and routes; the SIP, header, upload, socket-stall and log-in-flood files test
-# what the database does not touch and ran above already (they took 200 s of this pass).
+# what the database does not touch and ran above already (they took 200 s of this pass);
+# restore and the commands' SQLite data directory are SQLite's (PostgreSQL: pg_restore).
 timeout 900 .venv/bin/python -m pytest -q -p no:cacheprovider -k "not fuzz" tests/integration \
   --ignore=tests/integration/test_service_number.py \
   --ignore=tests/integration/test_stalled_socket.py \
@@ -38,7 +39,9 @@ timeout 900 .venv/bin/python -m pytest -q -p no:cacheprovider -k "not fuzz" test
   --ignore=tests/integration/test_nginx_front.py \
   --ignore=tests/integration/test_log_privacy.py \
   --ignore=tests/integration/test_client_limits.py \
-  --ignore=tests/integration/test_service_reload.py
+  --ignore=tests/integration/test_service_reload.py \
+  --ignore=tests/integration/test_restore.py \
+  --ignore=tests/integration/test_commands_find_the_service.py
 for file in tests/e2e/test_chat_end_to_end.py tests/e2e/test_restart_end_to_end.py; do
   echo "== pytest (PostgreSQL): $file"
   timeout 600 .venv/bin/python -m pytest -q -p no:cacheprovider "$file"
