@@ -117,11 +117,6 @@ def error_text(code: str) -> str:
             "The workstation and the server did not understand each other. Try again; if it "
             "repeats, tell IT support.",
         ),
-        ErrorCode.BAD_FRAME: QCoreApplication.translate(
-            "Texts",
-            "The workstation and the server did not understand each other. Try again; if it "
-            "repeats, tell IT support.",
-        ),
         ErrorCode.BAD_VERSION: QCoreApplication.translate(
             "Texts",
             "This version of Luukku does not match the server. Ask IT support to update it.",
@@ -167,6 +162,8 @@ def error_text(code: str) -> str:
             "This needs a client identified with Suomi.fi. Ask the client to identify first.",
         ),
     }
+    # A frame the server could not read, as JSON or as a frame: the same to her.
+    texts[ErrorCode.BAD_FRAME] = texts[ErrorCode.BAD_JSON]
     try:
         return texts[ErrorCode(code)]
     except ValueError:
