@@ -25,12 +25,10 @@ from backend.api.reports import report_file
 from backend.api.sockets import TransportInScope, client_socket, gateway_socket, staff_socket
 from backend.api.wallboard import metrics, wallboard_figures
 from backend.config import ConfigError, ServiceConfig, Settings, load_service_config
-from backend.digi import DigiAgents
 from backend.domain.ratelimit import MessageLimits
 from backend.hub import Hub, ReloadRefused
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
-from backend.supervision import Supervision
 
 if TYPE_CHECKING:
     from backend.suomifi import SuomiFi
@@ -39,12 +37,12 @@ WEB = Path(__file__).parent / "web"
 log = logging.getLogger("luukku")
 
 
-def reload_service_file(hub: Hub) -> None:
+async def reload_service_file(hub: Hub) -> None:
     """SIGHUP: the service file read again and validated first. A bad file keeps the one
     running and logs which field is wrong (``systemctl reload luukku-backend``)."""
     try:
         config = load_service_config(hub.settings.service_file, hub.settings.demo)
-        hub.reload(config)
+        await hub.reload(config)
     except (ConfigError, ReloadRefused) as exc:
         log.error("service file not reloaded; the running one stays: %s", exc)
 
@@ -78,16 +76,18 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
 
             await seed_demo_staff(store)
             await seed_demo_handbook(store)
-        hub = Hub(settings, service, store)
-        hub.suomifi = suomifi(settings, service)
+        hub = Hub(settings, service, store, suomifi=suomifi(settings, service))
         app.state.hub = hub
-        digi = DigiAgents(hub)  # before the board: its tick runs first
-        app.state.digi = digi
-        app.state.supervision = Supervision(hub, digi.board)
         await hub.start()
-        await digi.start()
         loop = asyncio.get_running_loop()
-        loop.add_signal_handler(signal.SIGHUP, reload_service_file, hub)
+        reloads: set[asyncio.Task[None]] = set()
+
+        def on_sighup() -> None:
+            task = asyncio.create_task(reload_service_file(hub))
+            reloads.add(task)  # held until done (the loop keeps only weak references)
+            task.add_done_callback(reloads.discard)
+
+        loop.add_signal_handler(signal.SIGHUP, on_sighup)
         try:
             yield
         finally:

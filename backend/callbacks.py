@@ -17,7 +17,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime, time, timedelta
 
-from backend.centre import Centre, is_supervisor
+from backend.centre.events import ConfigReloaded, Events, StaffLeft
+from backend.centre.meter_due import MeterDue
+from backend.centre.outbox import Outbox
+from backend.centre.records import Online, is_supervisor, serves
+from backend.centre.routing import Routing
+from backend.centre.service import Service
 from backend.config import CallbacksConfig
 from backend.domain.callbacks import (
     AttemptOutcome,
@@ -29,6 +34,7 @@ from backend.domain.callbacks import (
     is_overdue,
 )
 from backend.store.callbacks import CallbackStore
+from backend.store.repository import Store
 from backend.store.tables import Callback
 from protocol.messages import (
     CallbackAttempt,
@@ -62,10 +68,26 @@ def access_key(callback_id: int) -> str:
 
 
 class Callbacks:
-    def __init__(self, hub: Centre, store: CallbackStore) -> None:
-        self.hub = hub
-        self.store = store
-        self.reconfigure(hub.config.callbacks)
+    def __init__(
+        self,
+        service: Service,
+        db: Store,
+        online: Online,
+        outbox: Outbox,
+        routing: Routing,
+        events: Events,
+        meter_due: MeterDue,
+    ) -> None:
+        self.service = service
+        self.db = db
+        self.online = online
+        self.outbox = outbox
+        self.routing = routing
+        self.meter_due = meter_due
+        self.store = CallbackStore(db)
+        self.reconfigure(service.config.callbacks)
+        events.subscribe(ConfigReloaded, lambda event: self.reconfigure(event.config.callbacks))
+        events.subscribe(StaffLeft, lambda event: self.withdraw_offers_of(event.username))
         # The not-done callbacks (detached rows, reason included but never sent from here),
         # for the meter and the offers, which run at every tick: loaded at start, kept up
         # to date on every change.
@@ -88,16 +110,16 @@ class Callbacks:
         return len(dues), sum(1 for due in dues if due is not None and now >= due)
 
     def clinics_of(self, username: str) -> set[str]:
-        return {c.id for c in self.hub.config.clinics if username in c.nurses}
+        return {c.id for c in self.service.config.clinics if username in c.nurses}
 
     async def directory(self) -> list[Clinic]:
         """The clinic directory of the configuration, with the nurses' names."""
         if self._directory is None:
             clinics = []
-            for clinic in self.hub.config.clinics:
+            for clinic in self.service.config.clinics:
                 nurses = []
                 for username in clinic.nurses:
-                    user = await self.hub.store.user(username)
+                    user = await self.db.user(username)
                     if user is not None and user.active:
                         nurses.append(
                             DirectoryNurse(username=username, display_name=user.display_name)
@@ -107,12 +129,12 @@ class Callbacks:
         return self._directory
 
     def _may_see(self, username: str, row: Callback) -> bool:
-        profile = self.hub.profiles.get(username)
+        profile = self.online.profiles.get(username)
         if profile is None:
             return False
         return (
             row.nurse == username
-            or row.queue in self.hub.serves(profile)
+            or row.queue in serves(self.service.config, profile)
             or (row.clinic is not None and row.clinic in self.clinics_of(username))
         )
 
@@ -129,27 +151,33 @@ class Callbacks:
             due_at=row.due_at,
             state=state.value,
             failed_attempts=row.failed_attempts,
-            overdue=is_overdue(row.due_at, state, self.hub.clock()),
+            overdue=is_overdue(row.due_at, state, self.service.clock()),
         )
 
     async def create(self, username: str, frame: CallbackCreate, source: str = "manual") -> int:
-        queue = self.hub.config.queue(frame.queue)
-        profile = self.hub.profiles.get(username)
-        if queue is None or profile is None or frame.queue not in self.hub.serves(profile):
+        queue = self.service.config.queue(frame.queue)
+        profile = self.online.profiles.get(username)
+        if (
+            queue is None
+            or profile is None
+            or frame.queue not in serves(self.service.config, profile)
+        ):
             raise ProtocolError(ErrorCode.FORBIDDEN, "not a queue you serve", ref=frame.queue)
-        if frame.nurse is not None and await self.hub.store.user(frame.nurse) is None:
+        if frame.nurse is not None and await self.db.user(frame.nurse) is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such colleague", ref=frame.nurse)
-        if frame.clinic is not None and frame.clinic not in {c.id for c in self.hub.config.clinics}:
+        if frame.clinic is not None and frame.clinic not in {
+            c.id for c in self.service.config.clinics
+        }:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such clinic", ref=frame.clinic)
         if frame.conversation_id is not None:
-            conversation = await self.hub.store.conversation(frame.conversation_id)
+            conversation = await self.db.conversation(frame.conversation_id)
             if conversation is None or conversation.answered_by != username:
                 raise ProtocolError(
                     ErrorCode.FORBIDDEN, "not your conversation", ref=frame.conversation_id
                 )
             source = "chat"
         row = await self.add(frame, source, username)
-        await self.hub.send_staff(
+        await self.outbox.send_staff(
             username, ToStaffCallbackCreated(request_id=frame.request_id, callback_id=row.id)
         )
         return row.id
@@ -157,7 +185,7 @@ class Callbacks:
     async def add(self, frame: CallbackCreate, source: str, created_by: str) -> Callback:
         """The one creation call: from a chat, by hand, or the service number's key.
         Committed before it returns (a caller hears "received" only after this)."""
-        now = self.hub.clock()
+        now = self.service.clock()
         row = await self.store.add(
             Callback(
                 queue=frame.queue,
@@ -170,7 +198,7 @@ class Callbacks:
                 conversation_id=frame.conversation_id,
                 created_at=now,
                 created_by=created_by,
-                due_at=due_at(now, self.hub.hours[frame.queue], self.rules.cutoff),
+                due_at=due_at(now, self.service.hours[frame.queue], self.rules.cutoff),
                 state=CallbackState.OPEN.value,
                 failed_attempts=0,
             )
@@ -182,20 +210,20 @@ class Callbacks:
 
     async def send_list(self, username: str) -> None:
         rows = await self.store.not_done()
-        await self.hub.send_staff(username, self._list_frame(username, rows))
+        await self.outbox.send_staff(username, self._list_frame(username, rows))
 
     def _list_frame(self, username: str, rows: list[Callback]) -> ToStaffCallbacks:
         items = [self._summary(r) for r in rows if self._may_see(username, r)]
-        far = self.hub.clock().replace(year=9999)
+        far = self.service.clock().replace(year=9999)
         items.sort(key=lambda c: (not c.overdue, c.priority != "urgent", c.due_at or far, c.id))
         return ToStaffCallbacks(items=items)
 
     async def push(self) -> None:
         """Everyone's list after a change (each sees only hers), and the meter."""
         rows = await self.store.not_done()
-        for username in list(self.hub.staff):
-            await self.hub.send_staff(username, self._list_frame(username, rows))
-        await self.hub.meter_changed()
+        for username in list(self.online.staff):
+            await self.outbox.send_staff(username, self._list_frame(username, rows))
+        self.meter_due.mark()
 
     async def _visible(self, username: str, callback_id: int) -> Callback:
         row = await self.store.get(callback_id)
@@ -206,13 +234,13 @@ class Callbacks:
 
     async def open(self, username: str, frame: CallbackOpen) -> None:
         row = await self._visible(username, frame.callback_id)
-        now = self.hub.clock()
-        await self.hub.store.log_access(username, access_key(row.id), "open_callback", now)
+        now = self.service.clock()
+        await self.db.log_access(username, access_key(row.id), "open_callback", now)
         attempts = [
             CallbackAttemptInfo(at=a.at, by=a.by, outcome=a.outcome, note=a.note)
             for a in await self.store.attempts(row.id)
         ]
-        await self.hub.send_staff(
+        await self.outbox.send_staff(
             username,
             ToStaffCallback(
                 summary=self._summary(row),
@@ -230,7 +258,7 @@ class Callbacks:
                 username,
                 AttemptOutcome(frame.outcome),
                 frame.note,
-                self.hub.clock(),
+                self.service.clock(),
                 self.rules,
             )
         except ValueError as exc:
@@ -241,21 +269,21 @@ class Callbacks:
             self._pending[row.id] = row
         if self._taken.pop(row.id, None) == username:
             # The call she took it for is made: Wrap-up, then Ready when she says so.
-            agent = self.hub.router.agents.get(username)
+            agent = self.routing.router.agents.get(username)
             if agent is not None and agent.status is StaffStatus.NOT_READY:
-                await self.hub.change_status(username, StaffStatus.WRAP_UP)
+                await self.routing.change_status(username, StaffStatus.WRAP_UP)
         await self.push()
 
     # --- offers --------------------------------------------------------------------------
 
     def _her_queues(self, username: str) -> set[str]:
-        profile = self.hub.profiles[username]
-        return {q.id for q in self.hub.config.queues if q.skill in profile.skills}
+        profile = self.online.profiles[username]
+        return {q.id for q in self.service.config.queues if q.skill in profile.skills}
 
     async def _withdraw(self, callback_id: int) -> None:
         offered = self._offers.pop(callback_id, None)
         if offered is not None:
-            await self.hub.send_staff(
+            await self.outbox.send_staff(
                 offered[0], ToStaffCallbackOfferWithdrawn(callback_id=callback_id)
             )
 
@@ -267,7 +295,7 @@ class Callbacks:
     async def offer_to_idle(self, now: datetime) -> None:
         if not self.offer_when_idle:
             return
-        hub, router = self.hub, self.hub.router
+        router = self.routing.router
         timeout = router.offer_timeout
         for callback_id, (to, at) in list(self._offers.items()):
             agent = router.agents.get(to)
@@ -283,7 +311,7 @@ class Callbacks:
         for agent in list(router.agents.values()):
             name = agent.username
             if (
-                name not in hub.staff
+                name not in self.online.staff
                 or name in offered_to
                 or agent.status is not StaffStatus.READY
                 or agent.load
@@ -299,7 +327,7 @@ class Callbacks:
                 continue
             self._offers[choice.id] = (name, now)
             log.info("callback %s offered to %s", choice.id, name)
-            await hub.send_staff(
+            await self.outbox.send_staff(
                 name,
                 ToStaffCallbackOffer(
                     summary=self._summary(choice), expires_in_s=timeout.total_seconds()
@@ -340,29 +368,28 @@ class Callbacks:
             raise ProtocolError(ErrorCode.CONFLICT, "already taken", ref=str(row.id))
         self._offers.pop(row.id, None)
         self._taken[row.id] = username
-        hub = self.hub
-        if username in hub.router.agents:
+        if username in self.routing.router.agents:
             # No chat offers while she calls.
-            await hub.change_status(username, StaffStatus.NOT_READY, "callback")
+            await self.routing.change_status(username, StaffStatus.NOT_READY, "callback")
         await self.open(username, CallbackOpen(callback_id=row.id))
-        await hub.meter_changed()
+        self.meter_due.mark()
 
     async def decline(self, username: str, frame: CallbackDecline) -> None:
         offered = self._offers.get(frame.callback_id)
         if offered is None or offered[0] != username:
             return
-        self._declined[(frame.callback_id, username)] = self.hub.clock()
+        self._declined[(frame.callback_id, username)] = self.service.clock()
         await self._withdraw(frame.callback_id)
 
     # --- figures -------------------------------------------------------------------------
 
     async def send_figures(self, username: str, frame: CallbackFiguresRequest) -> None:
 
-        profile = self.hub.profiles[username]
+        profile = self.online.profiles[username]
         if not is_supervisor(profile):
             raise ProtocolError(ErrorCode.FORBIDDEN, "figures are for supervisors")
-        now = self.hub.clock()
-        tz = self.hub.config.tz
+        now = self.service.clock()
+        tz = self.service.config.tz
         day = frame.day or now.astimezone(tz).date()
         start = datetime.combine(day, time.min, tz)
         rows = await self.store.created_between(start, start + timedelta(days=1))
@@ -371,9 +398,9 @@ class Callbacks:
             for r in rows
         ]
         result = []
-        for queue in self.hub.config.queues:
+        for queue in self.service.config.queues:
             fig = figures(
-                [f for f in facts if f.queue == queue.id], day, now, self.hub.hours[queue.id]
+                [f for f in facts if f.queue == queue.id], day, now, self.service.hours[queue.id]
             ).get(queue.id)
             if fig is not None:
                 result.append(
@@ -386,4 +413,4 @@ class Callbacks:
                         open=fig.open,
                     )
                 )
-        await self.hub.send_staff(username, ToStaffCallbackFigures(day=day, rows=result))
+        await self.outbox.send_staff(username, ToStaffCallbackFigures(day=day, rows=result))

@@ -15,11 +15,25 @@ import base64
 import logging
 import secrets
 
-from backend.centre import Centre, Link, Live, first_name
+from backend.centre.events import (
+    AccountEnded,
+    ConfigReloaded,
+    Events,
+    StaffAttached,
+    StaffLeft,
+    StatusChanged,
+)
+from backend.centre.meter_due import MeterDue
+from backend.centre.outbox import Outbox
+from backend.centre.records import Link, Live, Online, first_name, serves
+from backend.centre.routing import Routing
+from backend.centre.service import Service
+from backend.channels.chat import ChatChannel
 from backend.domain.pictures import CleanPicture, PictureRefused, clean
-from backend.domain.routing import Contact
 from backend.domain.uploads import UploadGate
 from backend.store.collab import CollabStore, Conflict, NoteRow
+from backend.store.pictures import PictureStore
+from backend.store.repository import Store
 from protocol.messages import (
     Colleague,
     ErrorCode,
@@ -61,16 +75,48 @@ def picture_key(picture_id: int) -> str:
 
 
 class Collaboration:
-    def __init__(self, hub: Centre) -> None:
-        self.hub = hub
+    def __init__(
+        self,
+        service: Service,
+        db: Store,
+        online: Online,
+        outbox: Outbox,
+        routing: Routing,
+        chat: ChatChannel,
+        events: Events,
+        meter_due: MeterDue,
+    ) -> None:
+        self.service = service
+        self.db = db
+        self.online = online
+        self.outbox = outbox
+        self.routing = routing
+        self.chat = chat
+        self.meter_due = meter_due
         self._colleagues_due = False
-        self.store = CollabStore(hub.store)
-        self.config = hub.config.collaboration
+        self.store = CollabStore(db)
+        self.pictures = PictureStore(db)
+        self.config = service.config.collaboration
+        events.subscribe(ConfigReloaded, self._reconfigure)
+        events.subscribe(StaffAttached, self._attached)
+        events.subscribe(StaffLeft, lambda _event: self.colleagues_changed())
+        events.subscribe(StatusChanged, lambda _event: self.colleagues_changed())
+        events.subscribe(AccountEnded, self._account_ended)
         # Decoding a 24-megapixel picture takes ~100 MB for a moment: at most two at a
         # time, so a burst of uploads queues instead of exhausting memory.
         self._decoding = asyncio.Semaphore(2)
         # Who may upload now (HTTP: checked before the body is read).
         self.uploads = UploadGate()
+
+    def _reconfigure(self, event: ConfigReloaded) -> None:
+        self.config = event.config.collaboration
+
+    def _attached(self, event: StaffAttached) -> None:
+        self.tell_colleagues_to(event.link)
+        self.colleagues_changed()
+
+    async def _account_ended(self, event: AccountEnded) -> None:
+        await self.give_back(event.username)
 
     async def note_views(self, conversation_id: str) -> list[StaffNoteView]:
         notes = [note_view(n) for n in await self.store.notes(conversation_id)]
@@ -79,7 +125,7 @@ class Collaboration:
         return transfers + [n for n in notes if n not in transfers]
 
     def _name(self, username: str) -> str:
-        profile = self.hub.profiles.get(username)
+        profile = self.online.profiles.get(username)
         return profile.display_name if profile else username
 
     def _first(self, username: str) -> str:
@@ -89,9 +135,9 @@ class Collaboration:
 
     def colleagues(self) -> list[Colleague]:
         items = []
-        for username, profile in sorted(self.hub.profiles.items()):
-            agent = self.hub.router.agents.get(username)
-            online = username in self.hub.staff
+        for username, profile in sorted(self.online.profiles.items()):
+            agent = self.routing.router.agents.get(username)
+            online = username in self.online.staff
             status = agent.status if agent and online else StaffStatus.OFFLINE
             free = bool(
                 agent
@@ -122,27 +168,27 @@ class Collaboration:
     def tell_colleagues_to(self, link: Link) -> None:
         """Who just logged in gets the list at once (her transfer and invite choices and
         the names in her conversations), not at the end of the round."""
-        self.hub.send_each([link], ToStaffColleagues(items=self.colleagues()))
+        self.outbox.send_each([link], ToStaffColleagues(items=self.colleagues()))
 
     def tell_colleagues(self) -> None:
         if self._colleagues_due:
             self._colleagues_due = False
-            links = [conn.link for conn in self.hub.staff.values()]
+            links = [conn.link for conn in self.online.staff.values()]
             if links:
-                self.hub.send_each(links, ToStaffColleagues(items=self.colleagues()))
+                self.outbox.send_each(links, ToStaffColleagues(items=self.colleagues()))
 
     # --- transfer ------------------------------------------------------------------------
 
     def _check_target(self, by: str, queue: str, to_user: str | None) -> None:
         """Only to someone who can take it now; otherwise say why (a code the desktop
         shows in her language)."""
-        router = self.hub.router
+        router = self.routing.router
         skill = router.queue_skills[queue]
         if to_user is not None:
             agent = router.agents.get(to_user)
             if to_user == by:
                 raise ProtocolError(ErrorCode.CONFLICT, "transfer_self", ref=to_user)
-            if agent is None or to_user not in self.hub.staff:
+            if agent is None or to_user not in self.online.staff:
                 raise ProtocolError(ErrorCode.CONFLICT, "transfer_offline", ref=to_user)
             if skill not in agent.skills:
                 raise ProtocolError(ErrorCode.CONFLICT, "transfer_no_skill", ref=to_user)
@@ -150,50 +196,43 @@ class Collaboration:
                 raise ProtocolError(ErrorCode.CONFLICT, "transfer_busy", ref=to_user)
             return
         if not any(
-            a.username != by and a.username in self.hub.staff and a.can_take(skill, "chat")
+            a.username != by and a.username in self.online.staff and a.can_take(skill, "chat")
             for a in router.agents.values()
         ):
             raise ProtocolError(ErrorCode.CONFLICT, "transfer_nobody_ready", ref=queue)
 
     async def transfer(self, username: str, frame: StaffTransfer) -> None:
-        hub = self.hub
-        live = hub.owned(username, frame.conversation_id)
+        live = self.chat.owned(username, frame.conversation_id)
         queue = frame.queue or live.queue
-        target = hub.config.queue(queue)
+        target = self.service.config.queue(queue)
         if target is None or target.channel != "chat":
             raise ProtocolError(ErrorCode.UNKNOWN_QUEUE, f"no chat queue {queue!r}", ref=queue)
         self._check_target(username, queue, frame.to_user)
         await self._requeue(live, username, queue, frame.note, frame.to_user)
         log.info("conversation %s transferred by %s to %s", live.id, username, queue)
-        await hub.wrap_up(username, hub.clock())
-        await hub.route()
-        await hub.meter_changed()
+        await self.routing.wrap_up(username, self.service.clock())
+        await self.routing.route()
+        self.meter_due.mark()
         self.colleagues_changed()
 
     async def give_back(self, username: str) -> int:
         """Her open chats go back to the head of their queues (her account was disabled
         or removed): they keep their arrival time, as after a missed offer. How many."""
-        hub = self.hub
-        mine = [
-            live
-            for live in list(hub.live.values())
-            if live.owner == username and live.state == "active"
-        ]
+        mine = self.chat.owned_by(username)
         for live in mine:
             await self._requeue(live, username, live.queue, "", None)
             log.info("conversation %s back to %s: its owner's account ended", live.id, live.queue)
-        for live in hub.live.values():
-            live.consultants.discard(username)
+        for live in list(self.chat.live.values()):
+            self.chat.drop_consultant(live, username)
         if mine:
-            await hub.route()
-            await hub.meter_changed()
+            await self.routing.route()
+            self.meter_due.mark()
         return len(mine)
 
     async def _requeue(
         self, live: Live, username: str, queue: str, note: str, to_user: str | None
     ) -> None:
-        hub = self.hub
-        now = hub.clock()
+        now = self.service.clock()
         async with live.lock:
             try:
                 _note, line = await self.store.transfer(
@@ -208,39 +247,26 @@ class Collaboration:
                 raise ProtocolError(
                     ErrorCode.CONFLICT, "the conversation changed meanwhile", ref=live.id
                 ) from exc
-        members = live.staff_members()
-        live.state, live.owner, live.queue = "queued", None, queue
-        live.consultants = set()
-        live.transfer = (self._name(username), note)
-        hub.router.release(live.id, username, now)
-        hub.router.enqueue(
-            Contact(
-                live.id,
-                queue,
-                "chat",
-                live.arrived_at,
-                excluded={username},
-                only_for=to_user,
-            )
-        )
+        members = self.chat.requeue(live, username, queue, (self._name(username), note), to_user)
         for member in members:
-            await hub.send_staff(member, ToStaffLeft(conversation_id=live.id, reason="transferred"))
-        await hub.fan_line(live, line)
+            await self.outbox.send_staff(
+                member, ToStaffLeft(conversation_id=live.id, reason="transferred")
+            )
+        await self.chat.fan_line(live, line)
 
     # --- consultants ---------------------------------------------------------------------
 
     async def invite(self, username: str, frame: StaffInvite) -> None:
-        hub = self.hub
-        live = hub.owned(username, frame.conversation_id)
+        live = self.chat.owned(username, frame.conversation_id)
         guest = frame.username
-        profile = hub.profiles.get(guest)
+        profile = self.online.profiles.get(guest)
         if guest == username or guest in live.consultants:
             raise ProtocolError(ErrorCode.CONFLICT, "consult_already_in", ref=guest)
-        if profile is None or guest not in hub.staff:
+        if profile is None or guest not in self.online.staff:
             raise ProtocolError(ErrorCode.CONFLICT, "consult_offline", ref=guest)
         if profile.role not in self.config.consultant_roles:
             raise ProtocolError(ErrorCode.FORBIDDEN, "consult_role", ref=guest)
-        now = hub.clock()
+        now = self.service.clock()
         async with live.lock:
             line = await self.store.join(
                 live.id,
@@ -249,17 +275,16 @@ class Collaboration:
                 invited_by=username,
                 at=now,
             )
-        live.consultants.add(guest)
+        self.chat.add_consultant(live, guest)
         log.info("%s invited %s into %s", username, guest, live.id)
-        await hub.fan_line(live, line)
-        await hub.send_staff(
-            guest, ToStaffConversation(conversation=await hub.view(live.id, guest))
+        await self.chat.fan_line(live, line)
+        await self.outbox.send_staff(
+            guest, ToStaffConversation(conversation=await self.chat.view(live.id, guest))
         )
         await self._participants(live)
 
     async def end_consult(self, username: str, frame: StaffConsultEnd) -> None:
-        hub = self.hub
-        live = hub.member_of(username, frame.conversation_id)
+        live = self.chat.member_of(username, frame.conversation_id)
         guest = frame.username or username
         if guest != username and live.owner != username:
             raise ProtocolError(ErrorCode.FORBIDDEN, "only the owner lets a consultant go")
@@ -267,15 +292,17 @@ class Collaboration:
             raise ProtocolError(ErrorCode.NOT_FOUND, "not a consultant here", ref=guest)
         async with live.lock:
             line = await self.store.leave(
-                live.id, username=guest, name=self._first(guest), at=hub.clock()
+                live.id, username=guest, name=self._first(guest), at=self.service.clock()
             )
-        live.consultants.discard(guest)
-        await hub.send_staff(guest, ToStaffLeft(conversation_id=live.id, reason="consult_ended"))
-        await hub.fan_line(live, line)
+        self.chat.drop_consultant(live, guest)
+        await self.outbox.send_staff(
+            guest, ToStaffLeft(conversation_id=live.id, reason="consult_ended")
+        )
+        await self.chat.fan_line(live, line)
         await self._participants(live)
 
     async def _participants(self, live: Live) -> None:
-        await self.hub.to_members(
+        await self.chat.to_members(
             live,
             ToStaffParticipants(
                 conversation_id=live.id, owner=live.owner, consultants=sorted(live.consultants)
@@ -285,51 +312,52 @@ class Collaboration:
     # --- notes, video, pictures ----------------------------------------------------------
 
     async def note(self, username: str, frame: StaffNote) -> None:
-        live = self.hub.member_of(username, frame.conversation_id)
+        live = self.chat.member_of(username, frame.conversation_id)
         row = await self.store.add_note(
             live.id,
             by=username,
             by_name=self._name(username),
             text=frame.text,
-            at=self.hub.clock(),
+            at=self.service.clock(),
         )
-        await self.hub.to_members(live, ToStaffNote(conversation_id=live.id, note=note_view(row)))
+        await self.chat.to_members(live, ToStaffNote(conversation_id=live.id, note=note_view(row)))
 
     async def video_link(self, username: str, frame: StaffVideoLink) -> None:
-        live = self.hub.owned(username, frame.conversation_id)
+        live = self.chat.owned(username, frame.conversation_id)
         # An unguessable room per conversation: the link is the only key to the meeting.
         url = self.config.video_base_url.rstrip("/") + "/luukku-" + secrets.token_urlsafe(12)
         async with live.lock:
-            line, _ = await self.hub.store.append_message(
+            line, _ = await self.db.append_message(
                 live.id,
                 author="staff",
                 text=url,
-                at=self.hub.clock(),
+                at=self.service.clock(),
                 author_name=self._first(username),
                 staff_username=username,
                 kind="video",
             )
-        await self.hub.fan_line(live, line)
+        await self.chat.fan_line(live, line)
 
     async def picture_request(self, username: str, frame: StaffPictureRequest) -> None:
-        live = self.hub.owned(username, frame.conversation_id)
-        await self.hub.system_line(live, "picture_requested")
+        live = self.chat.owned(username, frame.conversation_id)
+        await self.chat.system_line(live, "picture_requested")
 
     async def open_picture(self, username: str, frame: StaffPictureOpen) -> None:
-        hub = self.hub
-        row = await hub.pictures.get(frame.picture_id)
-        profile = hub.profiles[username]
-        conversation = await hub.store.conversation(row.conversation_id) if row else None
-        live = hub.live.get(row.conversation_id) if row else None
+        row = await self.pictures.get(frame.picture_id)
+        profile = self.online.profiles[username]
+        conversation = await self.db.conversation(row.conversation_id) if row else None
+        live = self.chat.live.get(row.conversation_id) if row else None
         allowed = conversation is not None and (
-            conversation.queue in hub.serves(profile)
+            conversation.queue in serves(self.service.config, profile)
             or conversation.answered_by == username
             or (live is not None and username in live.consultants)
         )
         if row is None or not allowed:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such picture", ref=str(frame.picture_id))
-        await hub.store.log_access(username, row.conversation_id, picture_key(row.id), hub.clock())
-        await hub.send_staff(
+        await self.db.log_access(
+            username, row.conversation_id, picture_key(row.id), self.service.clock()
+        )
+        await self.outbox.send_staff(
             username,
             ToStaffPicture(
                 picture_id=row.id,
@@ -342,22 +370,21 @@ class Collaboration:
     async def client_picture(self, conversation_id: str, raw: bytes) -> int:
         """A picture from the client's page (HTTP upload, token checked by the caller).
         Returns the line's sequence number; PictureRefused says why not."""
-        hub = self.hub
-        live = hub.live.get(conversation_id)
+        live = self.chat.live.get(conversation_id)
         if live is None or live.client_left:
             raise PictureRefused("ended", "the conversation has ended")
         limit = self.config.max_pictures_per_conversation
-        if await hub.pictures.count(conversation_id) >= limit:
+        if await self.pictures.count(conversation_id) >= limit:
             # Early, to spare the decoding; the insert checks again in its transaction.
             raise PictureRefused("too_many", f"at most {limit} pictures a conversation")
         # Decoding a large picture takes a while: off the event loop.
         async with self._decoding:
             picture: CleanPicture = await asyncio.to_thread(clean, raw)
         async with live.lock:
-            meta, line = await hub.pictures.add(
-                conversation_id, picture, hub.clock(), live.client_name, limit
+            meta, line = await self.pictures.add(
+                conversation_id, picture, self.service.clock(), live.client_name, limit
             )
         log.info("picture %s stored in %s", meta.id, conversation_id)
         # Queued: no staff member yet, the client's copy only (staff see it on accepting).
-        await hub.fan_line(live, line, {meta.id: meta})
+        await self.chat.fan_line(live, line, {meta.id: meta})
         return line.seq

@@ -1,5 +1,5 @@
-"""Digi-agents on the backend: standby, call-in, joining and release, carried out on the
-hub (``backend/domain/callin.py`` decides; this applies and stores).
+"""Digi-agents on the backend: standby, call-in, joining and release, carried out in the
+live centre (``backend/domain/callin.py`` decides; this applies and stores).
 
 * A digi-agent (a role in ``[digi_agents] roles``) logs in to **standby**: her router
   profile has no skills, so she is in no queue, gets no offer and counts as nobody in the
@@ -17,7 +17,18 @@ from __future__ import annotations
 import logging
 from datetime import datetime, time, timedelta
 
-from backend.centre import is_supervisor
+from backend.centre.events import (
+    ConfigReloaded,
+    Events,
+    MeterComputed,
+    StaffAttached,
+    StaffLeft,
+)
+from backend.centre.meter_due import MeterDue
+from backend.centre.outbox import Outbox
+from backend.centre.records import Online, is_supervisor
+from backend.centre.routing import Routing
+from backend.centre.service import Service
 from backend.config import DigiAgentsConfig, ServiceConfig
 from backend.domain.callin import (
     Action,
@@ -33,8 +44,8 @@ from backend.domain.callin import (
     QueueState,
     Release,
 )
-from backend.hub import Hub
 from backend.store.callins import CallInStore
+from backend.store.repository import Store
 from protocol.messages import (
     CallInLine,
     DigiLine,
@@ -66,22 +77,36 @@ def _rules(config: DigiAgentsConfig) -> CallInRules:
 
 
 class DigiAgents:
-    def __init__(self, hub: Hub) -> None:
-        self.hub = hub
-        config = hub.config.digi_agents
+    def __init__(
+        self,
+        service: Service,
+        db: Store,
+        online: Online,
+        outbox: Outbox,
+        routing: Routing,
+        events: Events,
+        meter_due: MeterDue,
+    ) -> None:
+        self.service = service
+        self.online = online
+        self.outbox = outbox
+        self.routing = routing
+        self.meter_due = meter_due
+        config = service.config.digi_agents
         self.config = config
-        self.desk = CallInDesk(_rules(config), {q.id: q.skill for q in hub.config.queues})
-        self.store = CallInStore(hub.store)
+        self.desk = CallInDesk(_rules(config), {q.id: q.skill for q in service.config.queues})
+        self.store = CallInStore(db)
         self.clinic_of = {
-            nurse: clinic.id for clinic in hub.config.clinics for nurse in clinic.nurses
+            nurse: clinic.id for clinic in service.config.clinics for nurse in clinic.nurses
         }
-        hub.config_listeners.append(self.reconfigure)
         self.returning: dict[str, datetime] = {}
         self.since: dict[str, datetime] = {}  # standby / asked / helping since
         self.last_answer: dict[str, str] = {}
-        # Before the board's listener: the board then shows this tick's asks.
-        hub.meter_listeners.insert(0, self.tick)
-        hub.staff_listeners.append(self.on_staff)
+        events.subscribe(ConfigReloaded, lambda event: self.reconfigure(event.config))
+        events.subscribe(StaffAttached, lambda event: self.on_staff(event.username, True))
+        events.subscribe(StaffLeft, lambda event: self.on_staff(event.username, False))
+        # What a call-in step changes marks the meter: the board shows it next round.
+        events.subscribe(MeterComputed, self.watch)
 
     def reconfigure(self, config: ServiceConfig) -> None:
         """A reloaded service file: new rules and clinics from the next tick on."""
@@ -90,23 +115,23 @@ class DigiAgents:
         self.clinic_of = {nurse: clinic.id for clinic in config.clinics for nurse in clinic.nurses}
 
     async def start(self) -> None:
-        now = self.hub.clock()
+        now = self.service.clock()
         await self.store.close_all_open(now)
         self.desk.next_id = await self.store.next_id()
 
     def is_digi(self, username: str) -> bool:
-        profile = self.hub.profiles.get(username)
+        profile = self.online.profiles.get(username)
         return profile is not None and profile.role in self.config.roles
 
     def on_standby(self, username: str) -> bool:
         return username in self.desk.standby and self.desk.helping(username) is None
 
-    # --- from the hub --------------------------------------------------------------------
+    # --- from the sessions ------------------------------------------------------------------
 
     async def on_staff(self, username: str, attached: bool) -> None:
         if not self.is_digi(username):
             return
-        now = self.hub.clock()
+        now = self.service.clock()
         if not attached:
             await self._apply(self.desk.gone(username, now), now)
             self.returning.pop(username, None)
@@ -117,7 +142,7 @@ class DigiAgents:
             self._switch_skills(username, helper.queues)
             await self._send_state(username)
             return
-        profile = self.hub.profiles[username]
+        profile = self.online.profiles[username]
         week_start = self._week_start(now)
         covered = (await self.store.minutes_since(week_start)).get(username, 0.0)
         self.desk.on_standby(
@@ -131,18 +156,19 @@ class DigiAgents:
         if username not in self.returning:
             await self._to_standby(username, now)
 
-    async def tick(self) -> None:
+    async def watch(self, event: MeterComputed) -> None:
+        """The round's figures: a call-in opens, grows or closes by them."""
         desk = self.desk
         if not (desk.standby or desk.call_ins or desk.helpers or self.returning):
             return  # no digi-agent logged in: nothing to watch (the meter is not rebuilt)
-        now = self.hub.clock()
+        now = self.service.clock()
         states = {
             f.queue: QueueState(
                 "green" if not f.open_now else f.level.value,
                 waiting=f.waiting,
                 longest_wait_s=f.longest_wait_s,
             )
-            for f in self.hub.last_meter
+            for f in event.figures
         }
         if not self.config.automatic:
             # Only supervisors call: a red queue never opens a call-in by itself.
@@ -152,14 +178,14 @@ class DigiAgents:
             }
         await self._apply(self.desk.tick(now, states), now)
         for username in list(self.returning):
-            agent = self.hub.router.agents.get(username)
+            agent = self.routing.router.agents.get(username)
             if agent is None or (agent.load == 0 and not agent.on_call):
                 await self._to_standby(username, now)
 
     # --- from her and from supervisors ---------------------------------------------------
 
     async def answer(self, username: str, frame: StaffCallInAnswer) -> None:
-        now = self.hub.clock()
+        now = self.service.clock()
         try:
             actions = self.desk.answer(username, frame.call_in, frame.minutes, frame.reason, now)
         except CallInError as exc:
@@ -167,7 +193,7 @@ class DigiAgents:
         await self._apply(actions, now)
 
     async def leave(self, username: str) -> None:
-        now = self.hub.clock()
+        now = self.service.clock()
         try:
             actions = self.desk.leave(username, now)
         except CallInError as exc:
@@ -175,10 +201,10 @@ class DigiAgents:
         await self._apply(actions, now)
 
     async def call_for_help(self, username: str, frame: StaffCallForHelp) -> None:
-        profile = self.hub.profiles.get(username)
+        profile = self.online.profiles.get(username)
         if not is_supervisor(profile):
             raise ProtocolError(ErrorCode.FORBIDDEN, "for supervisors only")
-        now = self.hub.clock()
+        now = self.service.clock()
         try:
             actions = self.desk.call(
                 tuple(frame.queues), frame.count, username, now, named=frame.username
@@ -186,15 +212,15 @@ class DigiAgents:
         except CallInError as exc:
             raise ProtocolError(ErrorCode.CONFLICT, str(exc)) from None
         await self._apply(actions, now)
-        await self.hub.meter_changed()  # the board shows the ask at once
+        self.meter_due.mark()  # the board shows the ask at once
 
     # --- for the board -------------------------------------------------------------------
 
     def board(self) -> tuple[list[DigiLine], list[CallInLine]]:
         lines = []
         for username, agent in sorted(self.desk.standby.items()):
-            profile = self.hub.profiles.get(username)
-            if profile is None or username not in self.hub.staff:
+            profile = self.online.profiles.get(username)
+            if profile is None or username not in self.online.staff:
                 continue
             helper = self.desk.helping(username)
             asked = self.desk.asked(username)
@@ -246,7 +272,6 @@ class DigiAgents:
                 log.exception("call-in step %s failed", type(action).__name__)
 
     async def _carry_out(self, action: Action, now: datetime) -> None:
-        hub = self.hub
         match action:
             case Opened(call_in, queues, trigger, by, wanted):
                 log.info("call-in %s opened (%s) for %s", call_in, trigger, ",".join(queues))
@@ -257,7 +282,7 @@ class DigiAgents:
                 self.since[username] = now
                 await self._event(call_in, username, "asked", now)
                 opened = self.desk.call_ins.get(call_in)
-                await hub.send_staff(
+                await self.outbox.send_staff(
                     username,
                     ToStaffCallIn(
                         call_in=call_in,
@@ -280,10 +305,10 @@ class DigiAgents:
                 self.last_answer[username] = f"joined {minutes} min"
                 await self._event(call_in, username, "joined", now, minutes=minutes)
                 self._switch_skills(username, queues)
-                await hub.change_status(username, StaffStatus.READY)
+                await self.routing.change_status(username, StaffStatus.READY)
                 await self._send_state(username)
-                await hub.route()
-                await hub.meter_changed()
+                await self.routing.route()
+                self.meter_due.mark()
             case Release(call_in, username, why, minutes):
                 helper_since = now - timedelta(minutes=minutes)
                 contacts = await self.store.contacts_handled(username, helper_since, now)
@@ -296,31 +321,30 @@ class DigiAgents:
                     contacts=contacts,
                     reason=why,
                 )
-                if username in hub.staff:
+                if username in self.online.staff:
                     self.returning[username] = now
                     self.since[username] = now
-                    await hub.change_status(username, StaffStatus.NOT_READY, RETURNING)
+                    await self.routing.change_status(username, StaffStatus.NOT_READY, RETURNING)
                     await self._send_state(username, why=why)
-                    await hub.meter_changed()
+                    self.meter_due.mark()
 
     async def _to_standby(self, username: str, now: datetime) -> None:
         self.returning.pop(username, None)
         self.since[username] = now
         self._switch_skills(username, ())
-        agent = self.hub.router.agents.get(username)
+        agent = self.routing.router.agents.get(username)
         if agent is not None and (agent.status, agent.reason) != (StaffStatus.NOT_READY, STANDBY):
-            await self.hub.change_status(username, StaffStatus.NOT_READY, STANDBY)
+            await self.routing.change_status(username, StaffStatus.NOT_READY, STANDBY)
         await self._send_state(username)
-        await self.hub.meter_changed()
+        self.meter_due.mark()
 
     def _switch_skills(self, username: str, queues: tuple[str, ...]) -> None:
         """Her router profile: no skills on standby, her skills of these queues helping."""
-        agent = self.hub.router.agents.get(username)
-        profile = self.hub.profiles.get(username)
-        if agent is None or profile is None:
+        profile = self.online.profiles.get(username)
+        if profile is None:
             return
         wanted = {self.desk.queue_skills[q] for q in queues}
-        agent.skills = frozenset(s for s in profile.skills if s in wanted)
+        self.routing.set_skills(username, frozenset(s for s in profile.skills if s in wanted))
 
     async def _send_state(self, username: str, why: str = "") -> None:
         helper = self.desk.helping(username)
@@ -335,7 +359,7 @@ class DigiAgents:
             frame = ToStaffDigiState(state="asked", queues=list(asked.queues), why=why)
         else:
             frame = ToStaffDigiState(state="standby", why=why)
-        await self.hub.send_staff(username, frame)
+        await self.outbox.send_staff(username, frame)
 
     async def _event(
         self,
@@ -360,6 +384,6 @@ class DigiAgents:
         )
 
     def _week_start(self, now: datetime) -> datetime:
-        local = now.astimezone(self.hub.config.tz)
+        local = now.astimezone(self.service.config.tz)
         monday = local.date() - timedelta(days=local.weekday())
-        return datetime.combine(monday, time(), self.hub.config.tz)
+        return datetime.combine(monday, time(), self.service.config.tz)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 
-from backend.centre import Centre
+from backend.centre.outbox import Outbox
+from backend.centre.records import Online
+from backend.centre.service import Service
 from backend.domain.text_search import query_terms
 from backend.store.handbook import Conflict, HandbookStore, PageDraft
 from backend.store.tables import HandbookPage
@@ -67,20 +69,24 @@ def page_lang(code: str) -> PageLang:
 
 
 class Handbook:
-    def __init__(self, hub: Centre, store: HandbookStore) -> None:
-        self.hub = hub
+    def __init__(
+        self, service: Service, online: Online, outbox: Outbox, store: HandbookStore
+    ) -> None:
+        self.service = service
+        self.online = online
+        self.outbox = outbox
         self.store = store
 
     async def index(self, username: str) -> None:
         reads = await self.store.reads(username)
         pages = [summary(row, reads.get(row.id)) for row in await self.store.pages()]
-        await self.hub.send_staff(username, ToStaffHandbookIndex(pages=pages))
+        await self.outbox.send_staff(username, ToStaffHandbookIndex(pages=pages))
 
     async def open(self, username: str, frame: HandbookOpen) -> None:
         row = await self.store.page(frame.page_id)
         if row is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such page", ref=frame.page_id)
-        before = await self.store.mark_read(username, row.id, row.version, self.hub.clock())
+        before = await self.store.mark_read(username, row.id, row.version, self.service.clock())
         page = HandbookPageView(
             id=row.id,
             kind="quick_reply" if row.kind == "quick_reply" else "page",
@@ -94,12 +100,12 @@ class Handbook:
             updated_by=row.updated_by,
             lang=page_lang(row.lang),
         )
-        await self.hub.send_staff(username, ToStaffHandbookPage(page=page, read_before=before))
+        await self.outbox.send_staff(username, ToStaffHandbookPage(page=page, read_before=before))
 
     async def search(self, username: str, frame: HandbookSearch) -> None:
         reads = await self.store.reads(username)
         rows = await self.store.search(query_terms(frame.query))
-        await self.hub.send_staff(
+        await self.outbox.send_staff(
             username,
             ToStaffHandbookResults(
                 request_id=frame.request_id,
@@ -109,14 +115,14 @@ class Handbook:
         )
 
     def _editor(self, username: str) -> StaffProfile:
-        profile = self.hub.profiles[username]
+        profile = self.online.profiles[username]
         if not can_edit(profile):
             raise ProtocolError(ErrorCode.FORBIDDEN, "only handbook editors may change pages")
         return profile
 
     async def save(self, username: str, frame: HandbookSave) -> None:
         self._editor(username)
-        queues = [q for q in frame.queues if self.hub.config.queue(q) is not None]
+        queues = [q for q in frame.queues if self.service.config.queue(q) is not None]
         draft = PageDraft(
             frame.page_id,
             frame.kind,
@@ -145,7 +151,7 @@ class Handbook:
     ) -> None:
         try:
             version = await self.store.save(
-                draft, base, username, note, important, self.hub.clock()
+                draft, base, username, note, important, self.service.clock()
             )
         except Conflict as exc:
             raise ProtocolError(
@@ -155,7 +161,9 @@ class Handbook:
                 ref=draft.id,
             ) from exc
         log.info("handbook page %s version %d saved by %s", draft.id, version, username)
-        await self.hub.send_staff(username, ToStaffHandbookSaved(page_id=draft.id, version=version))
+        await self.outbox.send_staff(
+            username, ToStaffHandbookSaved(page_id=draft.id, version=version)
+        )
         entry = HandbookSummary(
             id=draft.id,
             kind="quick_reply" if draft.kind == "quick_reply" else "page",
@@ -176,12 +184,11 @@ class Handbook:
             author=username,
             page=entry,
         )
-        for conn in list(self.hub.staff.values()):
-            await self.hub.send_to(conn.link, changed)
+        self.outbox.send_all_staff(changed)
 
     async def history(self, username: str, frame: HandbookHistoryRequest) -> None:
         rows = await self.store.history(frame.page_id)
-        await self.hub.send_staff(
+        await self.outbox.send_staff(
             username,
             ToStaffHandbookHistory(
                 page_id=frame.page_id,
@@ -202,7 +209,7 @@ class Handbook:
         row = await self.store.version(frame.page_id, frame.version)
         if row is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such version", ref=frame.page_id)
-        await self.hub.send_staff(
+        await self.outbox.send_staff(
             username,
             ToStaffHandbookVersion(
                 page_id=row.page_id, version=row.version, title=row.title, body=row.body

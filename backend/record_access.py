@@ -9,20 +9,28 @@ one she handled or consults in, a call she answered).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import datetime
 
+from backend.channels.chat import ChatChannel
+from backend.store.phone import PhoneStore
 from backend.store.repository import Store
 from protocol.messages import ErrorCode, ProtocolError, StaffHandoffUsed, StaffRecordCopied
 
-MaySee = Callable[[str, str], Awaitable[bool]]
-
 
 class RecordAccess:
-    def __init__(self, store: Store, may_see: MaySee, clock: Callable[[], datetime]) -> None:
+    def __init__(self, store: Store, chat: ChatChannel, clock: Callable[[], datetime]) -> None:
         self.store = store
-        self.may_see = may_see
+        self.chat = chat
+        self.calls = PhoneStore(store)
         self.clock = clock
+
+    async def may_see(self, username: str, contact_id: str) -> bool:
+        """A chat she may open, or a call she answered."""
+        row = await self.store.conversation(contact_id)
+        if row is not None:
+            return self.chat.may_open(username, row.id, row.queue, row.answered_by)
+        return await self.calls.answered_by(contact_id) == username
 
     async def copied(self, username: str, frame: StaffRecordCopied) -> None:
         await self._log(username, frame.contact, "record_copy")

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import logging
 
-from backend.centre import Centre
+from backend.centre.events import Events, StaffAttached
+from backend.centre.outbox import Outbox
+from backend.centre.records import Online
+from backend.centre.service import Service
+from backend.store.repository import Store
 from backend.store.staff_chat import StaffChatStore
 from backend.store.tables import StaffChatRow
 from protocol.messages import (
@@ -40,9 +44,15 @@ def message(row: StaffChatRow) -> StaffChatMessage:
 
 
 class StaffChat:
-    def __init__(self, hub: Centre) -> None:
-        self.hub = hub
-        self.store = StaffChatStore(hub.store)
+    def __init__(
+        self, service: Service, db: Store, online: Online, outbox: Outbox, events: Events
+    ) -> None:
+        self.service = service
+        self.db = db
+        self.online = online
+        self.outbox = outbox
+        self.store = StaffChatStore(db)
+        events.subscribe(StaffAttached, lambda event: self.send_history(event.username))
 
     async def _channel(self, username: str, wanted: str) -> str:
         if wanted == HELP_CHANNEL:
@@ -53,27 +63,29 @@ class StaffChat:
             if ends is None or username not in ends:
                 raise ProtocolError(ErrorCode.FORBIDDEN, "not your conversation", ref=wanted)
             return dm_channel(*ends)
-        if other == username or await self.hub.store.user(other) is None:
+        if other == username or await self.db.user(other) is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such colleague", ref=other)
         return dm_channel(username, other)
 
     async def send(self, username: str, frame: StaffChatSend) -> None:
         channel = await self._channel(username, frame.channel)
-        profile = self.hub.profiles[username]
+        profile = self.online.profiles[username]
         row = await self.store.add(
             channel,
             username,
             profile.display_name,
             frame.client_msg_id,
             frame.text,
-            self.hub.clock(),
+            self.service.clock(),
         )
         out = message(row)
         ends = channel_members(channel)
-        targets = list(self.hub.staff) if ends is None else [e for e in ends if e in self.hub.staff]
+        targets = (
+            list(self.online.staff) if ends is None else [e for e in ends if e in self.online.staff]
+        )
         log.info("staff message %s in %s", row.id, "help" if ends is None else "direct")
         for target in targets:
-            await self.hub.send_staff(
+            await self.outbox.send_staff(
                 target,
                 ToStaffChat(
                     message=out, client_msg_id=frame.client_msg_id if target == username else None
@@ -88,7 +100,7 @@ class StaffChat:
 
     async def send_history(self, username: str) -> None:
         rows = await self.store.history(username)
-        await self.hub.send_staff(
+        await self.outbox.send_staff(
             username,
             ToStaffChatHistory(
                 messages=[message(r) for r in rows], read=await self.store.reads(username)

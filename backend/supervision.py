@@ -14,7 +14,14 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from backend.accounts import NewAccount
 from backend.auth import hash_password_async
-from backend.centre import is_supervisor
+from backend.centre.events import Events, MeterComputed
+from backend.centre.meter_due import MeterDue
+from backend.centre.outbox import Outbox
+from backend.centre.records import Online, is_supervisor
+from backend.centre.routing import Routing
+from backend.centre.service import Service
+from backend.centre.sessions import Sessions
+from backend.config import ServiceConfig
 from backend.domain.accounts import AccountError
 from backend.domain.callin import summarise
 from backend.domain.feedback import summarise as summarise_feedback
@@ -22,13 +29,13 @@ from backend.domain.figures import ContactRecord, Grain, arrivals_by_weekday_hou
 from backend.domain.figures import Figures as DomainFigures
 from backend.domain.report import Report
 from backend.domain.roster import RosterRow, check_week, monday_of, week_version
-from backend.hub import Hub
 from backend.reports.files import formula
 from backend.reports.service import ReportError, make_report
 from backend.reports.staffing import METHOD, import_roster, make_advice
 from backend.store.callins import CallInStore
 from backend.store.feedback import FeedbackStore
 from backend.store.reports import ReportStore
+from backend.store.repository import Store
 from protocol.messages import (
     AccountLine,
     AdviceRow,
@@ -69,19 +76,33 @@ SUPERVISOR_REASON = "supervisor"  # the Not-ready reason she sees: set by her su
 class Supervision:
     def __init__(
         self,
-        hub: Hub,
+        service: Service,
+        db: Store,
+        online: Online,
+        outbox: Outbox,
+        routing: Routing,
+        sessions: Sessions,
+        events: Events,
+        meter_due: MeterDue,
         digi_board: Callable[[], tuple[list[DigiLine], list[CallInLine]]] | None = None,
     ) -> None:
-        self.hub = hub
+        self.service = service
+        self.db = db
+        self.online = online
+        self.outbox = outbox
+        self.routing = routing
+        self.sessions = sessions
+        self.accounts = sessions.accounts
+        self.meter_due = meter_due
         self._digi_board = digi_board
-        self.store = ReportStore(hub.store)
+        self.store = ReportStore(db)
         # One roster save at a time: the version check and the write then see each other
         # on PostgreSQL too (one backend process serves the supervisors).
         self._roster_lock = asyncio.Lock()
-        hub.meter_listeners.append(self.push_board)
+        events.subscribe(MeterComputed, lambda _event: self.push_board())
 
     def is_supervisor(self, username: str) -> bool:
-        profile = self.hub.profiles.get(username)
+        profile = self.online.profiles.get(username)
         return is_supervisor(profile)
 
     def _require(self, username: str) -> None:
@@ -91,11 +112,10 @@ class Supervision:
     # --- the live board ------------------------------------------------------------------
 
     def board(self) -> ToStaffBoard:
-        hub = self.hub
         rows = []
-        for username in sorted(hub.staff):
-            agent = hub.router.agents.get(username)
-            profile = hub.profiles.get(username)
+        for username in sorted(self.online.staff):
+            agent = self.routing.router.agents.get(username)
+            profile = self.online.profiles.get(username)
             if agent is None or profile is None:
                 continue
             rows.append(
@@ -109,49 +129,47 @@ class Supervision:
                     chats=sorted(agent.chats),
                     offers=len(agent.offers),
                     on_call=agent.on_call,
-                    queues=[q.id for q in hub.config.queues if q.skill in agent.skills],
+                    queues=[q.id for q in self.service.config.queues if q.skill in agent.skills],
                 )
             )
         digi, call_ins = self._digi_board() if self._digi_board is not None else ([], [])
-        return ToStaffBoard(at=hub.clock(), staff=rows, digi=digi, call_ins=call_ins)
+        return ToStaffBoard(at=self.service.clock(), staff=rows, digi=digi, call_ins=call_ins)
 
     async def push_board(self) -> None:
-        supervisors = [u for u in self.hub.staff if self.is_supervisor(u)]
+        supervisors = [u for u in self.online.staff if self.is_supervisor(u)]
         if not supervisors:
             return
         frame = self.board()
         for username in supervisors:
-            await self.hub.send_staff(username, frame)
+            await self.outbox.send_staff(username, frame)
 
     async def send_board(self, username: str) -> None:
         self._require(username)
-        await self.hub.send_staff(username, self.board())
+        await self.outbox.send_staff(username, self.board())
 
     # --- acting on a colleague -----------------------------------------------------------
 
     async def supervise(self, username: str, frame: StaffSupervise) -> None:
         self._require(username)
-        hub = self.hub
         target = frame.username
-        if target not in hub.staff:
+        if target not in self.online.staff:
             raise ProtocolError(ErrorCode.NOT_FOUND, "not online", ref=target)
-        now = hub.clock()
+        now = self.service.clock()
         await self.store.supervisor_action(now, username, target, frame.action, frame.reason)
         if frame.action == "not_ready":
-            await hub.change_status(target, StaffStatus.NOT_READY, SUPERVISOR_REASON)
-            await hub.route()
+            await self.routing.change_status(target, StaffStatus.NOT_READY, SUPERVISOR_REASON)
+            await self.routing.route()
         else:
             # A forgotten session: it ends for good; her desktop asks her to log in again.
-            await hub.sign_out(target)
-        await hub.meter_changed()
+            await self.sessions.sign_out(target)
+        self.meter_due.mark()
 
-    # --- accounts ------------------------------------------------------------------------
+    # --- accounts -----------------------------------------------------------------------------
 
     async def send_accounts(
         self, username: str, problem: str = "", done: str = "", problem_code: str = ""
     ) -> None:
         self._require(username)
-        hub = self.hub
         users = [
             AccountLine(
                 username=u.username,
@@ -162,17 +180,17 @@ class Supervision:
                 active=u.active,
                 source="oidc" if u.source == "oidc" else "local",
                 # A disabled account is on its way out even while her socket closes.
-                online=u.active and u.username in hub.staff,
+                online=u.active and u.username in self.online.staff,
             )
-            for u in await hub.accounts.all()
+            for u in await self.accounts.all()
         ]
-        await hub.send_staff(
+        await self.outbox.send_staff(
             username,
             ToStaffAccounts(
                 users=users,
-                roles=list(hub.config.staff.roles),
-                skills=sorted(hub.config.skills()),
-                local_passwords=hub.config.identity.local_passwords,
+                roles=list(self.service.config.staff.roles),
+                skills=sorted(self.service.config.skills()),
+                local_passwords=self.service.config.identity.local_passwords,
                 problem=problem,
                 problem_code=problem_code,
                 done=done,
@@ -184,7 +202,7 @@ class Supervision:
         by this supervisor. She cannot disable or remove her own account (nobody would be
         left to undo it)."""
         self._require(username)
-        accounts = self.hub.accounts
+        self.accounts = self.accounts
         target = frame.username
         try:
             if target == username and frame.action in ("disable", "remove", "set_role"):
@@ -193,13 +211,13 @@ class Supervision:
                 )
             if frame.action == "add":
                 password_hash = ""
-                if self.hub.config.identity.local_passwords:
+                if self.service.config.identity.local_passwords:
                     if len(frame.password) < 12:
                         raise AccountError(
                             "a first password of at least 12 characters", "password_short"
                         )
                     password_hash = await hash_password_async(frame.password)
-                await accounts.add(
+                await self.accounts.add(
                     username,
                     NewAccount(
                         username=target,
@@ -212,17 +230,17 @@ class Supervision:
                     ),
                 )
             elif frame.action == "disable":
-                await accounts.disable(username, target)
+                await self.accounts.disable(username, target)
             elif frame.action == "enable":
-                await accounts.enable(username, target)
+                await self.accounts.enable(username, target)
             elif frame.action == "remove":
-                await accounts.remove(username, target)
+                await self.accounts.remove(username, target)
             elif frame.action == "set_role":
-                await accounts.set_role(username, target, frame.role)
+                await self.accounts.set_role(username, target, frame.role)
             elif frame.action == "set_skills":
-                await accounts.set_skills(username, target, frame.skills)
+                await self.accounts.set_skills(username, target, frame.skills)
             else:
-                await accounts.set_languages(username, target, frame.languages)
+                await self.accounts.set_languages(username, target, frame.languages)
         except AccountError as exc:
             await self.send_accounts(username, problem=str(exc), problem_code=exc.code)
             return
@@ -232,50 +250,49 @@ class Supervision:
 
     async def report(self, username: str, frame: StaffReportRequest) -> None:
         self._require(username)
-        hub = self.hub
         try:
             result = await make_report(
-                hub.store,
-                hub.config,
+                self.db,
+                self.service.config,
                 first=frame.first,
                 last=frame.last,
                 grain=Grain(frame.interval),
                 queues=frame.queues,
-                now=hub.clock(),
+                now=self.service.clock(),
                 per_person=frame.staff,
             )
         except ReportError as exc:
             raise ProtocolError(ErrorCode.BAD_FRAME, str(exc)) from exc
         names: dict[str, str] = {}
         if result.staff is not None:
-            await hub.store.log_access(username, "-", "staff_figures", hub.clock())
-            names = {u.username: u.display_name for u in await hub.store.active_users()}
-        report = to_frame(result, frame.first, frame.last, hub, names)
-        digi = await digi_report(hub, frame.first, frame.last)
-        feedback = await feedback_report(hub, frame.first, frame.last, set(result.queues))
-        await hub.send_staff(
+            await self.db.log_access(username, "-", "staff_figures", self.service.clock())
+            names = {u.username: u.display_name for u in await self.db.active_users()}
+        config = self.service.config
+        report = to_frame(result, frame.first, frame.last, config, names)
+        digi = await digi_report(config, self.db, frame.first, frame.last)
+        feedback = await feedback_report(self.db, frame.first, frame.last, set(result.queues))
+        await self.outbox.send_staff(
             username, report.model_copy(update={"digi": digi, "feedback": feedback})
         )
 
     async def my_figures(self, username: str, frame: StaffMyFiguresRequest) -> None:
         """Her own time and contacts: shown to the person herself (and to supervisors in
         reports), to nobody else; off for everyone when the service turned them off."""
-        hub = self.hub
-        if not hub.config.reports.per_person:
+        if not self.service.config.reports.per_person:
             raise ProtocolError(ErrorCode.FORBIDDEN, "per-person figures are turned off")
         if (frame.last - frame.first).days > 31 or frame.last < frame.first:
             raise ProtocolError(ErrorCode.BAD_FRAME, "a range of at most 31 days")
         result = await make_report(
-            hub.store,
-            hub.config,
+            self.db,
+            self.service.config,
             first=frame.first,
             last=frame.last,
             grain=Grain.DAY,
-            now=hub.clock(),
+            now=self.service.clock(),
             per_person=True,
         )
         mine = next((s for s in result.staff or () if s.username == username), None)
-        await hub.send_staff(
+        await self.outbox.send_staff(
             username,
             ToStaffMyFigures(
                 first=frame.first,
@@ -289,16 +306,15 @@ class Supervision:
 
     async def advice(self, username: str, frame: StaffAdviceRequest) -> None:
         self._require(username)
-        hub = self.hub
         result = await make_advice(
-            hub.store, hub.config, frame.first, frame.days, int(frame.interval)
+            self.db, self.service.config, frame.first, frame.days, int(frame.interval)
         )
-        await hub.send_staff(
+        await self.outbox.send_staff(
             username,
             ToStaffAdvice(
                 first=frame.first,
                 days=frame.days,
-                timezone=hub.config.timezone,
+                timezone=self.service.config.timezone,
                 method=METHOD,
                 wape=result.wape,
                 digi_agent_hours=result.digi_agent_hours,
@@ -318,8 +334,10 @@ class Supervision:
 
     async def import_roster(self, username: str, frame: StaffRosterImport) -> None:
         self._require(username)
-        added, errors = await import_roster(self.hub.store, self.hub.config, frame.csv, username)
-        await self.hub.send_staff(username, ToStaffRosterImported(added=added, errors=errors[:50]))
+        added, errors = await import_roster(self.db, self.service.config, frame.csv, username)
+        await self.outbox.send_staff(
+            username, ToStaffRosterImported(added=added, errors=errors[:50])
+        )
 
     async def roster_week(self, username: str, frame: StaffRosterWeekRequest) -> None:
         self._require(username)
@@ -328,7 +346,7 @@ class Supervision:
     async def save_roster(self, username: str, frame: StaffRosterSave) -> None:
         self._require(username)
         monday = monday_of(frame.monday)
-        known = {q.skill for q in self.hub.config.queues}
+        known = {q.skill for q in self.service.config.queues}
         rows, errors = check_week(
             monday,
             (
@@ -339,7 +357,9 @@ class Supervision:
         )
         if errors:
             # Nothing is half-saved: the supervisor mends the cells and saves again.
-            await self.hub.send_staff(username, ToStaffRosterImported(added=0, errors=errors[:50]))
+            await self.outbox.send_staff(
+                username, ToStaffRosterImported(added=0, errors=errors[:50])
+            )
             return
         async with self._roster_lock:
             saved = await self.store.replace_week(
@@ -350,20 +370,20 @@ class Supervision:
             raise ProtocolError(
                 ErrorCode.CONFLICT, "a colleague changed this week meanwhile; it was reloaded"
             )
-        await self.hub.send_staff(username, ToStaffRosterImported(added=len(rows), errors=[]))
+        await self.outbox.send_staff(username, ToStaffRosterImported(added=len(rows), errors=[]))
         await self._send_week(username, monday)
 
     async def _send_week(self, username: str, monday: date) -> None:
         rows = await self.store.roster(monday, monday + timedelta(days=6))
-        known = {q.skill for q in self.hub.config.queues}
+        known = {q.skill for q in self.service.config.queues}
         people: dict[str, list[str]] = {}
-        for user in await self.hub.store.active_users():
+        for user in await self.db.active_users():
             skills = sorted(set(user.skills.split(",")) & known)
             if skills:
                 people[user.display_name] = skills
         for r in rows:
             people.setdefault(r.name, sorted(r.skills))
-        await self.hub.send_staff(
+        await self.outbox.send_staff(
             username,
             ToStaffRosterWeek(
                 monday=monday,
@@ -379,11 +399,11 @@ class Supervision:
         )
 
 
-async def digi_report(hub: Hub, first: date, last: date) -> DigiReport:
-    tz = hub.config.tz
+async def digi_report(config: ServiceConfig, db: Store, first: date, last: date) -> DigiReport:
+    tz = config.tz
     start = datetime.combine(first, time(), tz)
     end = datetime.combine(last + timedelta(days=1), time(), tz)
-    calls, help_given = await CallInStore(hub.store).history(start, end)
+    calls, help_given = await CallInStore(db).history(start, end)
     summary = summarise(calls, help_given, tz)
     after = sorted(summary.help_after_s)
     return DigiReport(
@@ -397,8 +417,8 @@ async def digi_report(hub: Hub, first: date, last: date) -> DigiReport:
     )
 
 
-async def feedback_report(hub: Hub, first: date, last: date, queues: set[str]) -> FeedbackReport:
-    answers = await FeedbackStore(hub.store).between(first, last, queues)
+async def feedback_report(db: Store, first: date, last: date, queues: set[str]) -> FeedbackReport:
+    answers = await FeedbackStore(db).between(first, last, queues)
     summary = summarise_feedback(answers)
     return FeedbackReport(
         answers=summary.answers,
@@ -427,7 +447,11 @@ def report_figures(f: DomainFigures) -> ReportFigures:
 
 
 def to_frame(
-    result: Report, first: date, last: date, hub: Hub, names: dict[str, str] | None = None
+    result: Report,
+    first: date,
+    last: date,
+    config: ServiceConfig,
+    names: dict[str, str] | None = None,
 ) -> ToStaffReport:
     contacts: tuple[ContactRecord, ...] = result.contacts
     cb = result.callback_totals
@@ -439,8 +463,8 @@ def to_frame(
         timezone=result.period.tz.key,
         formula=formula(result),
         count_short_abandons=result.count_short_abandons,
-        short_abandon_s={ch: m.short_abandon_s for ch, m in hub.config.meter.items()},
-        target_share={ch: m.target_share for ch, m in hub.config.meter.items()},
+        short_abandon_s={ch: m.short_abandon_s for ch, m in config.meter.items()},
+        target_share={ch: m.target_share for ch, m in config.meter.items()},
         totals={ch: report_figures(f) for ch, f in result.totals.items()},
         rows=[
             ReportRow(

@@ -2,23 +2,21 @@
 handler), so a new frame is one line here and a test checks every frame of the protocol
 has exactly one handler (``tests/unit/backend/api/test_dispatch.py``).
 
-A handler gets the socket's session (who is on it, the hub and its features) and the
-parsed frame. The log-in (staff), start (client) and hello (gateway) guards are each
-written once, in ``dispatch_*``, before the table is consulted.
+A handler gets the socket's session (who is on it, and the hub: the parts and features
+it built) and the parsed frame; each frame goes to the part or feature that owns it. The
+log-in (staff), start (client) and hello (gateway) guards are each written once, in
+``dispatch_*``, before the table is consulted.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from backend.centre import Link
-from backend.digi import DigiAgents
+from backend.centre.records import Link
 from backend.domain.sign_in import Pending
 from backend.hub import Hub
-from backend.supervision import Supervision
 from protocol.gateway import (
     CallAnswered,
     CallArrived,
@@ -98,8 +96,6 @@ from protocol.messages import (
 @dataclass
 class StaffSession:
     hub: Hub
-    supervision: Supervision
-    digi: DigiAgents
     link: Link
     address: str
     username: str | None = None
@@ -149,16 +145,16 @@ async def _login(s: StaffSession, frame: StaffLogin | StaffResumeSession) -> Non
     if s.username is not None:
         raise ProtocolError(ErrorCode.BAD_FRAME, "already logged in")
     if isinstance(frame, StaffLogin):
-        s.username = await s.hub.staff_login(s.link, frame.username, frame.password, s.address)
+        s.username = await s.hub.sessions.login(s.link, frame.username, frame.password, s.address)
     else:
-        s.username = await s.hub.staff_resume(s.link, frame.session_token)
+        s.username = await s.hub.sessions.resume(s.link, frame.session_token)
 
 
 async def _set_status(s: StaffSession, frame: StaffSetStatus) -> None:
-    if s.digi.on_standby(s.user):
+    if s.hub.digi.on_standby(s.user):
         # On standby she is in no queue; Ready comes from joining a call-in.
         raise ProtocolError(ErrorCode.CONFLICT, "on standby: join a call-in to take contacts")
-    await s.hub.set_status(s.user, frame)
+    await s.hub.routing.set_status(s.user, frame.status, frame.reason)
 
 
 async def _create_callback(s: StaffSession, frame: CallbackCreate) -> None:
@@ -168,8 +164,8 @@ async def _create_callback(s: StaffSession, frame: CallbackCreate) -> None:
 async def _sign_in_start(s: StaffSession, frame: StaffSignInStart) -> None:
     if s.username is not None:
         raise ProtocolError(ErrorCode.BAD_FRAME, "already logged in")
-    s.sign_in, url = await s.hub.sign_in_start(frame.redirect_uri, frame.login_hint)
-    await s.hub.send_to(s.link, ToStaffSignInUrl(url=url))
+    s.sign_in, url = await s.hub.sessions.sign_in_start(frame.redirect_uri, frame.login_hint)
+    await s.hub.outbox.send_to(s.link, ToStaffSignInUrl(url=url))
 
 
 async def _sign_in_finish(s: StaffSession, frame: StaffSignInFinish) -> None:
@@ -177,7 +173,7 @@ async def _sign_in_finish(s: StaffSession, frame: StaffSignInFinish) -> None:
         raise ProtocolError(ErrorCode.BAD_FRAME, "already logged in")
     if s.sign_in is None:
         raise ProtocolError(ErrorCode.AUTH_FAILED, "no sign-in was started on this connection")
-    s.username = await s.hub.sign_in_finish(s.link, s.sign_in, frame.code, frame.state)
+    s.username = await s.hub.sessions.sign_in_finish(s.link, s.sign_in, frame.code, frame.state)
 
 
 STAFF_BEFORE_LOGIN: frozenset[type[Frame]] = frozenset(
@@ -190,15 +186,15 @@ STAFF_HANDLERS: dict[type[Frame], StaffHandler] = {
     StaffResumeSession: _login,
     StaffSignInStart: _sign_in_start,
     StaffSignInFinish: _sign_in_finish,
-    StaffLogout: lambda s, f: s.hub.staff_logout(s.user, s.link),
+    StaffLogout: lambda s, f: s.hub.sessions.logout(s.user, s.link),
     # her work: status, offers, conversations
     StaffSetStatus: _set_status,
-    StaffAccept: lambda s, f: s.hub.accept(s.user, f),
-    StaffOpen: lambda s, f: s.hub.open(s.user, f),
-    StaffSend: lambda s, f: s.hub.staff_send(s.user, f),
-    StaffTyping: lambda s, f: s.hub.staff_typing(s.user, f.conversation_id, f.typing),
-    StaffClose: lambda s, f: s.hub.close(s.user, f),
-    StaffPhoneState: lambda s, f: s.hub.set_on_call(s.user, f.on_call),
+    StaffAccept: lambda s, f: s.hub.chat.accept(s.user, f),
+    StaffOpen: lambda s, f: s.hub.chat.open(s.user, f),
+    StaffSend: lambda s, f: s.hub.chat.staff_send(s.user, f),
+    StaffTyping: lambda s, f: s.hub.chat.staff_typing(s.user, f.conversation_id, f.typing),
+    StaffClose: lambda s, f: s.hub.chat.close(s.user, f),
+    StaffPhoneState: lambda s, f: s.hub.routing.on_call(s.user, f.on_call),
     StaffCallOutcome: lambda s, f: s.hub.phone.record_outcome(s.user, f),
     # working together
     StaffTransfer: lambda s, f: s.hub.collab.transfer(s.user, f),
@@ -229,19 +225,19 @@ STAFF_HANDLERS: dict[type[Frame], StaffHandler] = {
     HandbookVersionRequest: lambda s, f: s.hub.handbook.version(s.user, f),
     HandbookRestore: lambda s, f: s.hub.handbook.restore(s.user, f),
     # the supervisor's room (each checks the role itself), her own figures
-    StaffSupervise: lambda s, f: s.supervision.supervise(s.user, f),
-    StaffReportRequest: lambda s, f: s.supervision.report(s.user, f),
-    StaffMyFiguresRequest: lambda s, f: s.supervision.my_figures(s.user, f),
-    StaffAdviceRequest: lambda s, f: s.supervision.advice(s.user, f),
-    StaffRosterImport: lambda s, f: s.supervision.import_roster(s.user, f),
-    StaffRosterWeekRequest: lambda s, f: s.supervision.roster_week(s.user, f),
-    StaffRosterSave: lambda s, f: s.supervision.save_roster(s.user, f),
-    StaffAccountsRequest: lambda s, f: s.supervision.send_accounts(s.user),
-    StaffAccountChange: lambda s, f: s.supervision.change_account(s.user, f),
+    StaffSupervise: lambda s, f: s.hub.supervision.supervise(s.user, f),
+    StaffReportRequest: lambda s, f: s.hub.supervision.report(s.user, f),
+    StaffMyFiguresRequest: lambda s, f: s.hub.supervision.my_figures(s.user, f),
+    StaffAdviceRequest: lambda s, f: s.hub.supervision.advice(s.user, f),
+    StaffRosterImport: lambda s, f: s.hub.supervision.import_roster(s.user, f),
+    StaffRosterWeekRequest: lambda s, f: s.hub.supervision.roster_week(s.user, f),
+    StaffRosterSave: lambda s, f: s.hub.supervision.save_roster(s.user, f),
+    StaffAccountsRequest: lambda s, f: s.hub.supervision.send_accounts(s.user),
+    StaffAccountChange: lambda s, f: s.hub.supervision.change_account(s.user, f),
     # digi-agents
-    StaffCallInAnswer: lambda s, f: s.digi.answer(s.user, f),
-    StaffDigiLeave: lambda s, f: s.digi.leave(s.user),
-    StaffCallForHelp: lambda s, f: s.digi.call_for_help(s.user, f),
+    StaffCallInAnswer: lambda s, f: s.hub.digi.answer(s.user, f),
+    StaffDigiLeave: lambda s, f: s.hub.digi.leave(s.user),
+    StaffCallForHelp: lambda s, f: s.hub.digi.call_for_help(s.user, f),
 }
 
 
@@ -258,20 +254,19 @@ async def _start(s: ClientSession, frame: ClientStart | ClientResume) -> None:
     if s.conversation_id is not None:
         raise ProtocolError(ErrorCode.BAD_FRAME, "a conversation is already open")
     if isinstance(frame, ClientStart):
-        if not s.hub.client_limits.start(s.address, time.monotonic()):
+        if not s.hub.chat.limits.may_start(s.address):
             raise ProtocolError(
                 ErrorCode.RATE_LIMITED, "too many chats started from here; wait a while"
             )
-        s.conversation_id = await s.hub.client_start(s.link, frame)
+        s.conversation_id = await s.hub.chat.client_start(s.link, frame)
     else:
-        s.conversation_id = await s.hub.client_resume(s.link, frame)
+        s.conversation_id = await s.hub.chat.client_resume(s.link, frame)
 
 
 async def _client_line(s: ClientSession, frame: ClientMessage) -> None:
-    if not s.hub.client_limits.line(s.conversation, time.monotonic()):
-        # Per conversation, not per socket: resuming does not refill it.
+    if not s.hub.chat.limits.may_send(s.conversation):
         raise ProtocolError(ErrorCode.RATE_LIMITED, "slow down", ref=frame.client_msg_id)
-    await s.hub.client_message(s.conversation, frame)
+    await s.hub.chat.client_message(s.conversation, frame)
 
 
 CLIENT_BEFORE_START: frozenset[type[Frame]] = frozenset({ClientStart, ClientResume})
@@ -280,8 +275,8 @@ CLIENT_HANDLERS: dict[type[Frame], ClientHandler] = {
     ClientStart: _start,
     ClientResume: _start,
     ClientMessage: _client_line,
-    ClientTyping: lambda s, f: s.hub.client_typing(s.conversation, f.typing),
-    ClientLeave: lambda s, f: s.hub.client_leave(s.conversation),
+    ClientTyping: lambda s, f: s.hub.chat.client_typing(s.conversation, f.typing),
+    ClientLeave: lambda s, f: s.hub.chat.client_leave(s.conversation),
 }
 
 

@@ -43,7 +43,7 @@ async def queues(request: Request) -> JSONResponse:
     emergency = hub.config.emergency
     return JSONResponse(
         {
-            "queues": [q.model_dump(mode="json") for q in hub.queue_infos()],
+            "queues": [q.model_dump(mode="json") for q in hub.meter.queue_infos()],
             "emergency": {"number": emergency.number, "on_call_advice": emergency.on_call_advice},
         }
     )

@@ -116,6 +116,6 @@ async def single_logout(request: Request) -> Response:
     if name_id is None or location is None:
         return _page("fi", "logged_out")
     hub: Hub = request.app.state.hub
-    ended = await hub.end_identified(name_id)
+    ended = await hub.chat.end_identified(name_id)
     log.info("single logout from the identity provider ended %d chats", ended)
     return RedirectResponse(location, status_code=303)

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 
 from backend.auth import token_hash
-from backend.centre import is_supervisor_role
+from backend.centre.records import is_supervisor_role
 from backend.domain.figures import Grain
 from backend.hub import Hub
 from backend.reports.files import INTERVAL_HEADER, ForPeople, raw_intervals, to_json, write_xlsx

@@ -251,7 +251,7 @@ async def client_socket(ws: WebSocket) -> None:
         await _serve(ws, link, bucket, handle, "client")
     finally:
         if session.conversation_id is not None:
-            await hub.client_gone(session.conversation_id, link)
+            await hub.chat.client_gone(session.conversation_id, link)
         await link.stop()
 
 
@@ -262,8 +262,6 @@ async def staff_socket(ws: WebSocket) -> None:
     link = SocketLink(ws)
     session = StaffSession(
         hub,
-        ws.app.state.supervision,
-        ws.app.state.digi,
         link,
         ws.client.host if ws.client else "-",
     )
@@ -276,7 +274,7 @@ async def staff_socket(ws: WebSocket) -> None:
         await _serve(ws, link, bucket, handle, "staff")
     finally:
         if session.username is not None:
-            await hub.staff_gone(session.username, link)
+            await hub.sessions.gone(session.username, link)
         await link.stop()
 
 

@@ -60,14 +60,14 @@ async def wallboard_figures(request: Request) -> JSONResponse:
     hub: Hub = request.app.state.hub
     if not await allowed(request, hub):
         return JSONResponse({"error": "unauthorized"}, status_code=401)
-    figures = hub.meter()
+    figures = hub.meter.figures()
     now: datetime = hub.clock()
     ready = sum(
         1
-        for a in hub.router.agents.values()
-        if a.status is StaffStatus.READY and a.username in hub.staff
+        for a in hub.routing.router.agents.values()
+        if a.status is StaffStatus.READY and a.username in hub.online.staff
     )
-    online = sum(1 for a in hub.router.agents.values() if a.username in hub.staff)
+    online = sum(1 for a in hub.routing.router.agents.values() if a.username in hub.online.staff)
     names = {q.id: q.names for q in hub.config.queues}
     return JSONResponse(
         {

@@ -64,7 +64,7 @@ async def page(request: Request) -> JSONResponse:
     hub: Hub = request.app.state.hub
     config = hub.config
     web = config.web
-    infos = {q.id: q for q in hub.queue_infos()}
+    infos = {q.id: q for q in hub.meter.queue_infos()}
     topics = []
     phone_lines = []
     for q in config.queues:
@@ -186,7 +186,7 @@ async def feedback(request: Request) -> JSONResponse:
     row = await hub.store.conversation(conversation_id) if conversation_id else None
     if row is None or not secrets.compare_digest(row.client_token_hash, token_hash(token)):
         return JSONResponse({"error": "not_found"}, status_code=404)
-    live = hub.live.get(row.id)
+    live = hub.chat.live.get(row.id)
     if live is not None and not live.client_left:
         return JSONResponse({"error": "not_ended"}, status_code=409)
     data = await _json_body(request)

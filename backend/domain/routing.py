@@ -96,7 +96,7 @@ class Offer:
     contact_id: str
     username: str
     queue: str
-    channel: Channel = "chat"  # which desk delivers it (backend/centre.py: Desk)
+    channel: Channel = "chat"  # which desk delivers it (backend/centre/desk.py)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from protocol.messages import (
     Frame,
     ProtocolError,
     StaffAccept,
-    StaffSetStatus,
     StaffStatus,
     ToStaffLoggedIn,
     parse_to_staff_frame,
@@ -67,32 +66,32 @@ async def hub(tmp_path: Path) -> Any:
 
 async def test_waiting_at_closing_time_is_still_served_new_ones_refused(hub: Hub) -> None:
     client = Recorder()
-    cid = await hub.client_start(client, ClientStart(queue="neuvola"))
+    cid = await hub.chat.client_start(client, ClientStart(queue="neuvola"))
     hub.now[0] = BEFORE_CLOSING + timedelta(minutes=2)  # type: ignore[attr-defined]  # 15:01
 
     late = Recorder()
     with pytest.raises(ProtocolError) as refused:
-        await hub.client_start(late, ClientStart(queue="neuvola"))
+        await hub.chat.client_start(late, ClientStart(queue="neuvola"))
     assert refused.value.frame.code is ErrorCode.CLOSED_NOW
     # Tuesday 08:00 Helsinki is the next opening.
     assert refused.value.frame.next_opening == datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
 
     nurse = Recorder()
-    await hub.staff_login(nurse, "hoitaja", "demo")
+    await hub.sessions.login(nurse, "hoitaja", "demo")
 
-    await hub.set_status("hoitaja", StaffSetStatus(status=StaffStatus.READY))
+    await hub.routing.set_status("hoitaja", StaffStatus.READY, None)
     offers = nurse.of("offer")
     assert [o.conversation_id for o in offers] == [cid]
-    await hub.accept("hoitaja", StaffAccept(conversation_id=cid))
+    await hub.chat.accept("hoitaja", StaffAccept(conversation_id=cid))
     assert client.of("joined")[0].staff_name == "Hanna"
 
 
 async def test_family_advice_keeps_its_own_hours(hub: Hub) -> None:
     # 14:59 Helsinki: the family advice line (09-14) is already closed.
     with pytest.raises(ProtocolError) as refused:
-        await hub.client_start(Recorder(), ClientStart(queue="perheneuvonta"))
+        await hub.chat.client_start(Recorder(), ClientStart(queue="perheneuvonta"))
     assert refused.value.frame.code is ErrorCode.CLOSED_NOW
-    infos = {q.id: q for q in hub.queue_infos()}
+    infos = {q.id: q for q in hub.meter.queue_infos()}
     assert infos["neuvola"].open_now and not infos["perheneuvonta"].open_now
     assert infos["perheneuvonta"].next_opening == datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
 
@@ -100,19 +99,19 @@ async def test_family_advice_keeps_its_own_hours(hub: Hub) -> None:
 async def test_staff_session_expires(hub: Hub) -> None:
 
     nurse = Recorder()
-    await hub.staff_login(nurse, "hoitaja", "demo")
+    await hub.sessions.login(nurse, "hoitaja", "demo")
     token = next(f for f in nurse.frames if isinstance(f, ToStaffLoggedIn)).session_token
     again = Recorder()
-    assert await hub.staff_resume(again, token) == "hoitaja"
+    assert await hub.sessions.resume(again, token) == "hoitaja"
     hub.now[0] = BEFORE_CLOSING + timedelta(hours=hub.settings.session_ttl_h, seconds=1)  # type: ignore[attr-defined]
     with pytest.raises(ProtocolError) as expired:
-        await hub.staff_resume(Recorder(), token)
+        await hub.sessions.resume(Recorder(), token)
     assert expired.value.frame.code is ErrorCode.AUTH_FAILED
 
 
 async def test_an_open_socket_ends_with_its_session(hub: Hub) -> None:
     nurse = Recorder()
-    await hub.staff_login(nurse, "hoitaja", "demo")
+    await hub.sessions.login(nurse, "hoitaja", "demo")
     await hub.tick()
     assert nurse.closed is None
     hub.now[0] = BEFORE_CLOSING + timedelta(hours=hub.settings.session_ttl_h, seconds=1)  # type: ignore[attr-defined]
@@ -122,28 +121,28 @@ async def test_an_open_socket_ends_with_its_session(hub: Hub) -> None:
 
 async def test_log_out_ends_the_session_for_good(hub: Hub) -> None:
     nurse = Recorder()
-    await hub.staff_login(nurse, "hoitaja", "demo")
+    await hub.sessions.login(nurse, "hoitaja", "demo")
     token = next(f for f in nurse.frames if isinstance(f, ToStaffLoggedIn)).session_token
-    await hub.staff_logout("hoitaja", nurse)
+    await hub.sessions.logout("hoitaja", nurse)
     assert nurse.closed == 4003
     with pytest.raises(ProtocolError) as refused:
-        await hub.staff_resume(Recorder(), token)
+        await hub.sessions.resume(Recorder(), token)
     assert refused.value.frame.code is ErrorCode.AUTH_FAILED
 
 
 async def test_a_guesser_elsewhere_never_locks_her_out(hub: Hub) -> None:
     for _ in range(8):
         with pytest.raises(ProtocolError):
-            await hub.staff_login(Recorder(), "hoitaja", "wrong", address="198.51.100.9")
-    assert await hub.staff_login(Recorder(), "hoitaja", "demo", address="10.1.2.3") == "hoitaja"
+            await hub.sessions.login(Recorder(), "hoitaja", "wrong", address="198.51.100.9")
+    assert await hub.sessions.login(Recorder(), "hoitaja", "demo", address="10.1.2.3") == "hoitaja"
 
 
 async def test_wrong_passwords_are_throttled(hub: Hub) -> None:
     for _ in range(5):
         with pytest.raises(ProtocolError):
-            await hub.staff_login(Recorder(), "hoitaja", "wrong")
+            await hub.sessions.login(Recorder(), "hoitaja", "wrong")
     with pytest.raises(ProtocolError) as blocked:
-        await hub.staff_login(Recorder(), "hoitaja", "demo")
+        await hub.sessions.login(Recorder(), "hoitaja", "demo")
     assert "too many" in blocked.value.frame.detail
 
 
@@ -151,23 +150,23 @@ async def test_overdue_callback_turns_the_queue_red(hub: Hub) -> None:
     from protocol.messages import CallbackAttempt, CallbackCreate, Level
 
     nurse = Recorder()
-    await hub.staff_login(nurse, "hoitaja", "demo")
+    await hub.sessions.login(nurse, "hoitaja", "demo")
     # Monday 14:59 is after the 14:00 cut-off: due by Tuesday's closing, 15:00.
     late = await hub.callbacks.create(
         "hoitaja",
         CallbackCreate(request_id=1, queue="neuvola", number="0401234567", reason="x"),
     )
-    figures = {f.queue: f for f in hub.meter()}
+    figures = {f.queue: f for f in hub.meter.figures()}
     assert figures["neuvola"].callbacks_open == 1 and figures["neuvola"].callbacks_overdue == 0
     assert figures["neuvola"].level is Level.GREEN
     # Tuesday 15:01 Helsinki: past its due time.
     hub.now[0] = datetime(2026, 11, 24, 13, 1, tzinfo=UTC)  # type: ignore[attr-defined]
-    figures = {f.queue: f for f in hub.meter()}
+    figures = {f.queue: f for f in hub.meter.figures()}
     assert figures["neuvola"].callbacks_overdue == 1
     assert figures["neuvola"].level is Level.RED
     assert figures["ehkaisy"].level is Level.GREEN  # only that queue
     await hub.callbacks.attempt("hoitaja", CallbackAttempt(callback_id=late, outcome="done"))
-    figures = {f.queue: f for f in hub.meter()}
+    figures = {f.queue: f for f in hub.meter.figures()}
     assert (figures["neuvola"].callbacks_open, figures["neuvola"].level) == (0, Level.GREEN)
 
 
@@ -177,12 +176,12 @@ async def test_a_rush_of_changes_tells_each_desktop_the_colleagues_once_a_round(
     names = [username for username, *_ in DEMO_STAFF]
     desks = {username: Recorder() for username in names}
     for username, desk in desks.items():
-        await hub.staff_login(desk, username, "demo")
+        await hub.sessions.login(desk, username, "demo")
     hub.collab.tell_colleagues()
     for desk in desks.values():
         desk.frames.clear()
     for username in names:
-        await hub.set_status(username, StaffSetStatus(status=StaffStatus.READY))
+        await hub.routing.set_status(username, StaffStatus.READY, None)
     hub.collab.tell_colleagues()
     for desk in desks.values():
         lists = desk.of("colleagues")

@@ -1,34 +1,30 @@
-"""The live contact centre's shared parts and the hub's public interface.
+"""The live centre's records: an open socket (``Link``), an open conversation (``Live``),
+a staff member's connection (``StaffConn``) and who is online (``Online``), with the few
+rules every part reads them by (who is a supervisor, which queues she serves).
 
-The hub (``backend/hub.py``) owns the routing state and the tick; the features it builds
-(callbacks, collaboration, the handbook, the phone desk, colleagues' chat) reach it only
-through ``Centre`` below, never through its private parts, and import this module, not
-the hub: so the hub can import them without an import circle.
+Each record has one owner that writes it: ``Live`` the chat channel
+(``backend/channels/chat.py``), ``Online`` the sessions (``backend/centre/sessions.py``).
+Everyone else reads.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol
 
-from backend.config import ServiceConfig, Settings
-from backend.domain.hours import OpeningHours
-from backend.domain.meter import DayCounts
-from backend.domain.routing import Offer, Router
-from backend.store.pictures import PictureMeta, PictureStore
-from backend.store.repository import Store, StoredLine
+from backend.config import ServiceConfig
+from backend.store.pictures import PictureMeta
+from backend.store.repository import StoredLine
+from backend.store.tables import Conversation
 from protocol.messages import (
     Author,
     ChatLine,
-    ConversationView,
     Frame,
     PictureInfo,
     StaffProfile,
-    StaffStatus,
 )
 
 # Roles that may open any conversation (supervision, audit); others only their skills'.
@@ -42,6 +38,13 @@ def is_supervisor(profile: StaffProfile | None) -> bool:
 
 def is_supervisor_role(role: str) -> bool:
     return role in SUPERVISOR_ROLES
+
+
+def serves(config: ServiceConfig, profile: StaffProfile) -> set[str]:
+    """The queues she works in (a supervisor: all of them)."""
+    if is_supervisor(profile):
+        return {q.id for q in config.queues}
+    return {q.id for q in config.queues if q.skill in profile.skills}
 
 
 class Link(Protocol):
@@ -82,6 +85,25 @@ class Live:
     identified: bool = False
     name_id: str | None = None
 
+    @classmethod
+    def restored(cls, row: Conversation, now: datetime, consultants: set[str]) -> Live:
+        """An open conversation as the database has it after a (re)start: her socket is
+        gone since ``now`` (she has her grace to come back)."""
+        return cls(
+            id=row.id,
+            queue=row.queue,
+            state=row.state,
+            arrived_at=row.arrived_at,
+            client_name=row.client_name,
+            client_phone=row.client_phone,
+            owner=row.answered_by,
+            answered_at=row.answered_at,
+            client_gone_at=now,
+            consultants=consultants,
+            lang=row.lang,
+            identified=row.identified,
+        )
+
     def staff_members(self) -> list[str]:
         """Everyone on the staff side of the conversation (the owner first)."""
         return ([self.owner] if self.owner else []) + sorted(self.consultants)
@@ -94,6 +116,20 @@ class StaffConn:
     token_hash: str = ""
     # When her session ends: the socket is closed then (she logs in again by herself).
     expires_at: datetime | None = None
+
+
+@dataclass
+class Online:
+    """Who is connected now (``staff``) and the profile of everyone who logged in since
+    the start (``profiles``: names stay known after she leaves). Written by the sessions
+    alone."""
+
+    staff: dict[str, StaffConn] = field(default_factory=dict)
+    profiles: dict[str, StaffProfile] = field(default_factory=dict)
+
+    def link_of(self, username: str | None) -> Link | None:
+        conn = self.staff.get(username) if username else None
+        return conn.link if conn is not None else None
 
 
 def first_name(display_name: str) -> str:
@@ -132,57 +168,3 @@ def chat_line(line: StoredLine, pictures: dict[int, PictureMeta] | None = None) 
 def client_lang(code: str) -> Literal["fi", "sv", "en"]:
     """A client's language as the protocol names it (Finnish unless Swedish or English)."""
     return "sv" if code == "sv" else "en" if code == "en" else "fi"
-
-
-class Desk(Protocol):
-    """A channel's way to the staff (chat: ``backend/chat_desk.py``; phone:
-    ``backend/phone.py``): the hub routes, and calls the offer's channel's desk."""
-
-    async def deliver(self, offer: Offer, now: datetime) -> None: ...
-    async def withdraw(self, username: str, contact_id: str, reason: str) -> None: ...
-    async def tick(self, now: datetime) -> None: ...
-    async def positions(self) -> None: ...
-
-
-class Centre(Protocol):
-    """What a feature may use of the live contact centre."""
-
-    settings: Settings
-    config: ServiceConfig
-    store: Store
-    clock: Callable[[], datetime]
-    router: Router
-    hours: dict[str, OpeningHours]
-    live: dict[str, Live]
-    staff: dict[str, StaffConn]
-    profiles: dict[str, StaffProfile]
-    counts: dict[str, DayCounts]
-    pictures: PictureStore
-
-    # Sending: to one socket, to one staff member (if online), to a conversation.
-    async def send_to(self, link: Link | None, frame: Frame) -> None: ...
-    def send_each(self, links: Iterable[Link], frame: Frame) -> None: ...
-    async def send_staff(self, username: str | None, frame: Frame) -> None: ...
-    async def to_members(self, live: Live, frame: Frame, but: str | None = None) -> None: ...
-    async def fan_line(
-        self, live: Live, line: StoredLine, pictures: dict[int, PictureMeta] | None = None
-    ) -> None: ...
-    async def system_line(self, live: Live, text: str) -> None: ...
-
-    # The live conversation, and who may touch it.
-    def owned(self, username: str, conversation_id: str) -> Live: ...
-    def member_of(self, username: str, conversation_id: str) -> Live: ...
-    def serves(self, profile: StaffProfile) -> set[str]: ...
-    async def view(self, conversation_id: str, username: str) -> ConversationView: ...
-
-    # Status, routing and the meter.
-    async def send_status(self, username: str) -> None: ...
-    async def change_status(
-        self, username: str, status: StaffStatus, reason: str | None = None
-    ) -> None: ...
-    async def wrap_up(self, username: str, now: datetime) -> None: ...
-    async def withdraw_offer(self, username: str, contact_id: str, reason: str) -> None: ...
-    async def route(self) -> None: ...
-    async def meter_changed(self) -> None: ...
-    def estimate(self, queue: str, position: int) -> float | None: ...
-    def estimator(self, queue: str) -> Callable[[int], float | None]: ...
