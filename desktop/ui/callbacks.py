@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.chat.state import Workstation
+from desktop.bridge import Bridge
+from desktop.chat.state import EventKind, Workstation
 from desktop.ui.texts import ServiceClock, rich
 from protocol.messages import CallbackCreate, CallbackOutcome, CallbackSummary
 
@@ -161,6 +162,7 @@ class CallbacksView(QWidget):
 
     call_requested = Signal(str)
     count_changed = Signal(int)  # overdue or flagged: what needs her now
+    came_forward = Signal()  # she took an offered callback: this view to the front
 
     def __init__(
         self,
@@ -175,6 +177,12 @@ class CallbacksView(QWidget):
         self.commands = commands
         self.lang = lang
         self._run = run
+        # The window shows the offer above its sections (seen from any of them).
+        self.offer_banner = CallbackOfferBanner()
+        self.offer_banner.take.connect(self._take)
+        self.offer_banner.decline.connect(lambda cid: self._run(commands.callback_decline(cid)))
+        self._figures: FiguresDialog | None = None
+        self._requests = 0
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.filter = QComboBox()
@@ -195,6 +203,8 @@ class CallbacksView(QWidget):
         top.addWidget(self.figures_button)
         top.addWidget(self.new_button)
         layout.addLayout(top)
+        self.new_button.clicked.connect(lambda: self.leave_callback(None))
+        self.figures_button.clicked.connect(self.show_figures)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("callbackTable")
         self.table.setHorizontalHeaderLabels(
@@ -249,6 +259,69 @@ class CallbacksView(QWidget):
         elif mode == "late":
             items = [i for i in items if i.overdue or i.state == "decision"]
         return items
+
+    def listen(self, bridge: Bridge) -> None:
+        bridge.subscribe(EventKind.CALLBACKS, lambda e: self.refresh())
+        bridge.subscribe(EventKind.CALLBACK, lambda e: self.show_detail(e.detail or ""))
+        bridge.subscribe(EventKind.CALLBACK_OFFER, lambda e: self._show_offer())
+        bridge.subscribe(
+            EventKind.CALLBACK_FIGURES,
+            lambda e: self._figures.refresh() if self._figures is not None else None,
+        )
+
+    def _show_offer(self) -> None:
+        offer = self.state.callback_offer
+        item = offer.summary if offer else None
+        name = self.state.queue_name(item.queue, self.lang) if item else ""
+        self.offer_banner.show_offer(item, name)
+
+    def _take(self, callback_id: int) -> None:
+        self.offer_banner.show_offer(None, "")
+        self._run(self.commands.callback_take(callback_id))
+        self.came_forward.emit()
+        self.select(callback_id)
+
+    def show_figures(self) -> FiguresDialog:
+        """The day's callback figures (supervisors)."""
+        if self._figures is None:
+            self._figures = FiguresDialog(self.state, self.lang, self.window())
+        self._run(self.commands.callback_figures())
+        self._figures.show()
+        return self._figures
+
+    def leave_callback(self, conversation_id: str | None) -> CallbackDialog:
+        """The callback dialog, prefilled from the conversation when there is one."""
+        state = self.state
+        chat = state.chats.get(conversation_id or "")
+        queues = [(f.queue, state.queue_name(f.queue, self.lang)) for f in state.meter]
+        clinics = [
+            (c.id, c.names.get(self.lang) or c.names.get("fi") or c.id) for c in state.clinics
+        ]
+        dialog = CallbackDialog(
+            queues,
+            number=chat.client_phone or "" if chat else "",
+            queue=chat.queue if chat else None,
+            parent=self.window(),
+            clinics=clinics,
+            colleagues=self._directory_people(),
+        )
+        self._requests += 1
+        request_id = self._requests
+
+        def done(code: int) -> None:
+            if code == QDialog.DialogCode.Accepted:
+                self._run(self.commands.callback_create(dialog.frame(request_id, conversation_id)))
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def _directory_people(self) -> list[tuple[str, str]]:
+        people = {n.username: n.display_name for c in self.state.clinics for n in c.nurses}
+        people.update({c.username: c.display_name for c in self.state.colleagues})
+        people.pop(self.state.me, None)
+        return sorted(people.items(), key=lambda item: item[1])
 
     def refresh(self) -> None:
         selected = self.selected_id()

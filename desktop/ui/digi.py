@@ -5,14 +5,20 @@ Signals (DigiBar):
     leave_clicked(): she goes back to her clinic work (after her current contacts).
 Signals (CallInDialog):
     answered(int, object, str): call-in id, minutes (``None``: not now), her reason.
+Signals (DigiDesk):
+    compact(bool): standby or asked (a small window), or working (the full window).
+    own_status(bool): whether her status is hers to set (only while helping).
+    message(str, int): a line for the window's status bar (text, milliseconds shown).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFrame,
@@ -25,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.bridge import Bridge
+from desktop.chat.state import EventKind, Workstation
 from desktop.ui.meter import MeterTable
 from desktop.ui.texts import ServiceClock, duration
 from protocol.messages import ToStaffCallIn, ToStaffDigiState
@@ -200,3 +208,75 @@ def notify(window: QWidget, title: str, text: str) -> None:
         icon.show()
         _tray.append(icon)
     _tray[0].showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+
+
+class DigiDesk(QObject):
+    """A digi-agent's side, carried out: her bar and its meter, the call-in question (with
+    sound, taskbar flash and tray message), and what the window must change."""
+
+    compact = Signal(bool)
+    own_status = Signal(bool)
+    message = Signal(str, int)
+
+    def __init__(
+        self,
+        state: Workstation,
+        lang: str,
+        answer: Callable[[int, int | None, str], None],
+        beep: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.state = state
+        self.lang = lang
+        self.answer = answer
+        self.beep = beep
+        self.bar = DigiBar()
+        self._dialog: CallInDialog | None = None
+
+    def listen(self, bridge: Bridge) -> None:
+        bridge.subscribe(EventKind.DIGI, lambda e: self._changed())
+        bridge.subscribe(EventKind.CALL_IN, lambda e: self._asked())
+        bridge.subscribe(EventKind.METER, lambda e: self._meter())
+
+    def _names(self, queues: list[str]) -> str:
+        return ", ".join(self.state.queue_name(q, self.lang) for q in queues)
+
+    def _meter(self) -> None:
+        if self.bar.isVisible():
+            names = {q: self.state.queue_name(q, self.lang) for q in self.state.queue_names}
+            self.bar.meter.show_figures(self.state.meter, names)
+
+    def _changed(self) -> None:
+        digi = self.state.digi
+        if digi is None:
+            return
+        self.bar.show_state(digi, self._names(digi.queues))
+        self._meter()
+        # Standby, asked, returning: her status is the service's to set, not hers.
+        self.own_status.emit(digi.state == "helping")
+        self.compact.emit(digi.state in ("standby", "asked"))
+        if digi.state != "asked" and self._dialog is not None:
+            self._dialog.ended()
+            self._dialog = None
+        if digi.why == "green" and digi.state == "returning":
+            self.message.emit(self.tr("The queue is calm again: thank you!"), 10000)
+
+    def _asked(self) -> None:
+        ask = self.state.call_in
+        if ask is None:
+            return
+        if self._dialog is not None:
+            self._dialog.ended()
+        window = self.bar.window()
+        dialog = CallInDialog(ask, self._names(ask.queues), window)
+        dialog.answered.connect(self.answer)
+        self._dialog = dialog
+        dialog.open()
+        # Reach her in whatever program she is working: sound, taskbar flash, tray message.
+        self.beep()
+        QApplication.alert(window, 0)
+        notify(
+            window,
+            self.tr("The contact point needs help"),
+            self.tr("Clients are waiting in %1.").replace("%1", self._names(ask.queues)),
+        )

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, Protocol
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.chat.state import Workstation
+from desktop.bridge import Bridge
+from desktop.chat.state import EventKind, Workstation
 from desktop.guides.tree import Area, build, unread_count
 from desktop.ui.texts import ServiceClock, error_text
 from protocol.messages import HandbookSave
@@ -119,6 +120,8 @@ class HandbookBrowser(QTextBrowser):
 
 class HandbookView(QWidget):
     unread_changed = Signal(int)
+    message = Signal(str, int)  # a line for the window's status bar (text, milliseconds)
+    came_forward = Signal()  # a page opened from a link: this view to the front
 
     def __init__(
         self,
@@ -134,6 +137,8 @@ class HandbookView(QWidget):
         self.lang = lang
         self._tasks: set[asyncio.Task[Any]] = set()
         self._request = 0
+        self._pending: str | None = None  # a page to open once the index is here
+        self._noticed = False  # the log-in's notice of important changes was shown
 
         self.search = QLineEdit()
         self.search.setObjectName("handbookSearch")
@@ -342,6 +347,77 @@ class HandbookView(QWidget):
 
     def editors(self) -> list[QDialog]:
         return list(self._dialogs)
+
+    def listen(self, bridge: Bridge) -> None:
+        """The handbook's own events: its index, pages, searches, versions and saves, and
+        a refusal of what an editor sent."""
+        bridge.subscribe(EventKind.HANDBOOK_INDEX, lambda e: self._index())
+        bridge.subscribe(EventKind.HANDBOOK_PAGE, lambda e: self.show_page())
+        bridge.subscribe(EventKind.HANDBOOK_RESULTS, lambda e: self.show_results())
+        bridge.subscribe(EventKind.HANDBOOK_HISTORY, lambda e: self._each_history("show_versions"))
+        bridge.subscribe(EventKind.HANDBOOK_VERSION, lambda e: self._each_history("show_version"))
+        bridge.subscribe(EventKind.HANDBOOK_SAVED, lambda e: self._saved(e.detail or ""))
+        bridge.subscribe(EventKind.HANDBOOK_CHANGED, lambda e: self._changed(e.detail or ""))
+        bridge.subscribe(
+            EventKind.ERROR, lambda e: self._refused(e.conversation_id or "", e.detail or "")
+        )
+
+    def _each_history(self, method: str) -> None:
+        for dialog in self.editors():
+            if isinstance(dialog, HistoryDialog):
+                getattr(dialog, method)()
+
+    def _saved(self, page_id: str) -> None:
+        for dialog in self.editors():
+            if isinstance(dialog, EditorDialog):
+                dialog.saved(page_id)
+        if self.state.handbook_page and self.state.handbook_page.page.id == page_id:
+            self.open_page(page_id)
+
+    def _changed(self, page_id: str) -> None:
+        opened = self.state.handbook_page
+        if opened is not None and opened.page.id == page_id:
+            # The page she is reading changed: show the new text, flagged as changed.
+            self.open_page(page_id)
+        if self.state.handbook_notices:
+            latest = self.state.handbook_notices[-1]
+            self.message.emit(
+                self.tr("Important handbook change: %1").replace("%1", latest.title), 15000
+            )
+
+    def open_when_ready(self, page_id: str) -> None:
+        """Open a page once the index has arrived (a deep link at start)."""
+        self._pending = page_id
+
+    def _index(self) -> None:
+        self.show_index()
+        if self._pending is not None:
+            page, self._pending = self._pending, None
+            self.came_forward.emit()
+            self.open_page(page)
+        if not self._noticed and self.state.handbook_pages:
+            self._noticed = True
+            important = [p.title for p in self.state.handbook_pages if p.unread and p.important]
+            if important:
+                self._notice(important)
+
+    def _notice(self, titles: list[str]) -> None:
+        """Important changes since she last read them: said once, at log-in."""
+        box = QMessageBox(self.window())
+        box.setObjectName("handbookNotice")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Important handbook changes"))
+        box.setTextFormat(Qt.TextFormat.RichText)  # notice_text escapes every title
+        box.setText(
+            self.tr("These handbook pages have changed in an important way:") + notice_text(titles)
+        )
+        box.setModal(False)
+        box.show()
+
+    def _refused(self, ref: str, code: str) -> None:
+        for dialog in self.editors():
+            if isinstance(dialog, EditorDialog):
+                dialog.refused(ref, code)
 
 
 class EditorDialog(QDialog):

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.chat.state import Workstation, channel_peer
+from desktop.bridge import Bridge
+from desktop.chat.state import EventKind, Workstation, channel_peer
 from desktop.ui.texts import ServiceClock
 from protocol.messages import HELP_CHANNEL, dm_channel
 
@@ -98,6 +99,10 @@ class StaffChatView(QWidget):
             name = ("● " if online else "○ ") + self.state.colleague_name(peer)
         unread = self.state.staff_chat.unread(channel, self.state.me)
         return f"{name} ({unread})" if unread else name
+
+    def listen(self, bridge: Bridge) -> None:
+        bridge.subscribe(EventKind.STAFF_CHAT, lambda e: self.refresh())
+        bridge.subscribe(EventKind.COLLEAGUES, lambda e: self.refresh())
 
     def refresh(self, _channel: str = "") -> None:
         """Rebuild the list (unread counts), and the open channel's messages."""

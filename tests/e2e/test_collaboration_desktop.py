@@ -130,7 +130,7 @@ async def test_picture_note_consult_video_and_transfer(
     await until(lambda: "Ihottuma kuvassa" in panel.notes_view.toPlainText(), what="note shown")
 
     # A consultant joins, writes, leaves; the client sees each step.
-    nurse.invite_colleague(cid)
+    nurse.work.invite_colleague(cid)
     invite = visible(InviteDialog)
     invite.person.setCurrentIndex(invite.person.findData("psyk"))
     invite.accept()
@@ -165,7 +165,7 @@ async def test_picture_note_consult_video_and_transfer(
 
     # Transfer to a named colleague: refused while she is not Ready (and why), then done.
     await until(lambda: other_conn.state.colleagues, what="colleague list")
-    dialog = nurse.transfer_chat(cid)
+    dialog = nurse.work.transfer_chat(cid)
     assert dialog is not None
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()  # a note is required
@@ -182,7 +182,7 @@ async def test_picture_note_consult_video_and_transfer(
 
     choose_status(other, StaffStatus.READY)
     await until(lambda: other_conn.state.status is StaffStatus.READY, what="receiver ready")
-    dialog = nurse.transfer_chat(cid)
+    dialog = nurse.work.transfer_chat(cid)
     assert isinstance(dialog, ChatTransferDialog)
     await until(
         lambda: (

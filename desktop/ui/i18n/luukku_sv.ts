@@ -398,62 +398,62 @@
 <context>
     <name>CallInDialog</name>
     <message>
-        <location filename="../digi.py" line="105"/>
+        <location filename="../digi.py" line="113"/>
         <source>The contact point needs help</source>
         <translation>Kontaktpunkten behöver hjälp</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="109"/>
+        <location filename="../digi.py" line="117"/>
         <source>%1 asks you to help in %2.</source>
         <translation>%1 ber dig hjälpa till i %2.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="110"/>
+        <location filename="../digi.py" line="118"/>
         <source>A supervisor</source>
         <translation>En chef</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="113"/>
+        <location filename="../digi.py" line="121"/>
         <source>Clients are waiting in %1.</source>
         <translation>Klienter väntar i %1.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="121"/>
+        <location filename="../digi.py" line="129"/>
         <source>Waiting now: %1, the longest for %2.</source>
         <translation>Väntar nu: %1, längst i %2.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="125"/>
+        <location filename="../digi.py" line="133"/>
         <source>Nobody waits yet: the supervisor expects more contacts.</source>
         <translation>Ingen väntar ännu: arbetsledaren väntar sig fler kontakter.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="134"/>
+        <location filename="../digi.py" line="142"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="135"/>
+        <location filename="../digi.py" line="143"/>
         <source>Join</source>
         <translation>Gå med</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="141"/>
+        <location filename="../digi.py" line="149"/>
         <source>Why not now (optional; only supervisors see it)</source>
         <translation>Varför inte nu (frivilligt; bara chefer ser det)</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="142"/>
+        <location filename="../digi.py" line="150"/>
         <source>Not now</source>
         <translation>Inte nu</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="145"/>
+        <location filename="../digi.py" line="153"/>
         <source>Join for</source>
         <translation>Gå med för</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="173"/>
+        <location filename="../digi.py" line="181"/>
         <source>Please answer within %1.</source>
         <translation>Svara inom %1.</translation>
     </message>
@@ -461,67 +461,67 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../callbacks.py" line="355"/>
+        <location filename="../callbacks.py" line="428"/>
         <source>Callback request</source>
         <translation>Begäran om återuppringning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="368"/>
+        <location filename="../callbacks.py" line="441"/>
         <source>Urgent</source>
         <translation>Brådskande</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="371"/>
+        <location filename="../callbacks.py" line="444"/>
         <source>Colleague&apos;s username (optional)</source>
         <translation>Kollegans användarnamn (valfritt)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="378"/>
+        <location filename="../callbacks.py" line="451"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="379"/>
+        <location filename="../callbacks.py" line="452"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="380"/>
+        <location filename="../callbacks.py" line="453"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="384"/>
+        <location filename="../callbacks.py" line="457"/>
         <source>– (the queue&apos;s staff)</source>
         <translation>– (köns personal)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="387"/>
+        <location filename="../callbacks.py" line="460"/>
         <source>For a named colleague</source>
         <translation>Till en namngiven kollega</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="388"/>
+        <location filename="../callbacks.py" line="461"/>
         <source>For the client&apos;s own clinic</source>
         <translation>Till klientens egen rådgivning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="408"/>
+        <location filename="../callbacks.py" line="481"/>
         <source>Check the phone number.</source>
         <translation>Kontrollera telefonnumret.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="409"/>
+        <location filename="../callbacks.py" line="482"/>
         <source>Write what the callback is about (at most 2,000 characters).</source>
         <translation>Skriv vad återuppringningen gäller (högst 2 000 tecken).</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="410"/>
+        <location filename="../callbacks.py" line="483"/>
         <source>Check the colleague&apos;s username.</source>
         <translation>Kontrollera kollegans användarnamn.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="412"/>
+        <location filename="../callbacks.py" line="485"/>
         <source>Check the fields.</source>
         <translation>Kontrollera fälten.</translation>
     </message>
@@ -529,17 +529,17 @@
 <context>
     <name>CallbackOfferBanner</name>
     <message>
-        <location filename="../callbacks.py" line="82"/>
+        <location filename="../callbacks.py" line="83"/>
         <source>Take and call</source>
         <translation>Ta och ring</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="84"/>
+        <location filename="../callbacks.py" line="85"/>
         <source>Not now</source>
         <translation>Inte nu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="103"/>
+        <location filename="../callbacks.py" line="104"/>
         <source>Callback waiting: %1 · %2 · due %3</source>
         <translation>Återuppringning väntar: %1 · %2 · senast %3</translation>
     </message>
@@ -547,37 +547,37 @@
 <context>
     <name>Callbacks</name>
     <message>
-        <location filename="../callbacks.py" line="41"/>
+        <location filename="../callbacks.py" line="42"/>
         <source>No answer</source>
         <translation>Inget svar</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="42"/>
+        <location filename="../callbacks.py" line="43"/>
         <source>Busy</source>
         <translation>Upptaget</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="43"/>
+        <location filename="../callbacks.py" line="44"/>
         <source>Wrong number</source>
         <translation>Fel nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="44"/>
+        <location filename="../callbacks.py" line="45"/>
         <source>Done</source>
         <translation>Klart</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="50"/>
+        <location filename="../callbacks.py" line="51"/>
         <source>needs a decision</source>
         <translation>kräver beslut</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="52"/>
+        <location filename="../callbacks.py" line="53"/>
         <source>overdue</source>
         <translation>försenad</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="53"/>
+        <location filename="../callbacks.py" line="54"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
@@ -585,87 +585,87 @@
 <context>
     <name>CallbacksView</name>
     <message>
-        <location filename="../callbacks.py" line="182"/>
+        <location filename="../callbacks.py" line="190"/>
         <source>My queues</source>
         <translation>Mina köer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="183"/>
+        <location filename="../callbacks.py" line="191"/>
         <source>Named for me</source>
         <translation>Namngivna för mig</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="184"/>
+        <location filename="../callbacks.py" line="192"/>
         <source>My clinic</source>
         <translation>Min rådgivning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="185"/>
+        <location filename="../callbacks.py" line="193"/>
         <source>Overdue or flagged</source>
         <translation>Försenade eller flaggade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="187"/>
+        <location filename="../callbacks.py" line="195"/>
         <source>New callback request…</source>
         <translation>Ny begäran om återuppringning…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="189"/>
+        <location filename="../callbacks.py" line="197"/>
         <source>Show:</source>
         <translation>Visa:</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="192"/>
+        <location filename="../callbacks.py" line="200"/>
         <source>Figures…</source>
         <translation>Siffror…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="202"/>
+        <location filename="../callbacks.py" line="212"/>
         <source>Due</source>
         <translation>Senast</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="203"/>
+        <location filename="../callbacks.py" line="213"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="204"/>
+        <location filename="../callbacks.py" line="214"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="205"/>
+        <location filename="../callbacks.py" line="215"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="206"/>
+        <location filename="../callbacks.py" line="216"/>
         <source>Attempts</source>
         <translation>Försök</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="207"/>
+        <location filename="../callbacks.py" line="217"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="222"/>
+        <location filename="../callbacks.py" line="232"/>
         <source>Call back</source>
         <translation>Ring tillbaka</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="228"/>
+        <location filename="../callbacks.py" line="238"/>
         <source>Note (no health details)</source>
         <translation>Anteckning (inga hälsouppgifter)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="259"/>
+        <location filename="../callbacks.py" line="332"/>
         <source>urgent</source>
         <translation>brådskande</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="316"/>
+        <location filename="../callbacks.py" line="389"/>
         <source>Reason:</source>
         <translation>Orsak:</translation>
     </message>
@@ -936,32 +936,32 @@
 <context>
     <name>DigiBar</name>
     <message>
-        <location filename="../digi.py" line="54"/>
+        <location filename="../digi.py" line="62"/>
         <source>Back to clinic work</source>
         <translation>Tillbaka till mottagningsarbetet</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="57"/>
+        <location filename="../digi.py" line="65"/>
         <source>No new clients come; your open chats stay yours until you close them.</source>
         <translation>Inga nya klienter kommer; dina öppna chattar är dina tills du stänger dem.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="76"/>
+        <location filename="../digi.py" line="84"/>
         <source>Standby: you are in no queue and the service&apos;s figures do not count you. You will be asked if a queue you can serve needs help.</source>
         <translation>Beredskap: du är inte i någon kö och räknas inte i tjänstens siffror. Du tillfrågas om en kö du kan betjäna behöver hjälp.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="80"/>
+        <location filename="../digi.py" line="88"/>
         <source>You are being asked to help in %1.</source>
         <translation>Du tillfrågas om hjälp i %1.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="84"/>
+        <location filename="../digi.py" line="92"/>
         <source>Helping in %1 until %2.</source>
         <translation>Du hjälper till i %1 till kl. %2.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="88"/>
+        <location filename="../digi.py" line="96"/>
         <source>Thank you! No new clients come now. Close your open chats; then you are back on standby.</source>
         <translation>Tack! Nu kommer inga nya klienter. Stäng dina öppna chattar; sedan är du i beredskap igen.</translation>
     </message>
@@ -1080,94 +1080,112 @@
     </message>
 </context>
 <context>
+    <name>DigiDesk</name>
+    <message>
+        <location filename="../digi.py" line="262"/>
+        <source>The queue is calm again: thank you!</source>
+        <translation>Kön är lugn igen: tack!</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="280"/>
+        <source>The contact point needs help</source>
+        <translation>Kontaktpunkten behöver hjälp</translation>
+    </message>
+    <message>
+        <location filename="../digi.py" line="281"/>
+        <source>Clients are waiting in %1.</source>
+        <translation>Klienter väntar i %1.</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../handbook.py" line="363"/>
+        <location filename="../handbook.py" line="439"/>
         <source>Edit handbook page</source>
         <translation>Redigera handbokssidan</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="363"/>
+        <location filename="../handbook.py" line="439"/>
         <source>New handbook page</source>
         <translation>Ny handbokssida</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="374"/>
+        <location filename="../handbook.py" line="450"/>
         <source>Page</source>
         <translation>Sida</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="375"/>
+        <location filename="../handbook.py" line="451"/>
         <source>Quick reply</source>
         <translation>Snabbsvar</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="379"/>
+        <location filename="../handbook.py" line="455"/>
         <source>Any language</source>
         <translation>Vilket språk som helst</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="390"/>
+        <location filename="../handbook.py" line="466"/>
         <source>Title</source>
         <translation>Rubrik</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="391"/>
+        <location filename="../handbook.py" line="467"/>
         <source>Id (in links)</source>
         <translation>Id (i länkar)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="392"/>
+        <location filename="../handbook.py" line="468"/>
         <source>Area</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="393"/>
+        <location filename="../handbook.py" line="469"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="394"/>
+        <location filename="../handbook.py" line="470"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="395"/>
+        <location filename="../handbook.py" line="471"/>
         <source>Shown with queues</source>
         <translation>Visas i köerna</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="404"/>
+        <location filename="../handbook.py" line="480"/>
         <source>What changed (shown in the history)</source>
         <translation>Vad ändrades (syns i historiken)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="405"/>
+        <location filename="../handbook.py" line="481"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Viktig ändring: meddela alla vid inloggning</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="413"/>
+        <location filename="../handbook.py" line="489"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="414"/>
+        <location filename="../handbook.py" line="490"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="457"/>
+        <location filename="../handbook.py" line="533"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Ge sidan en rubrik och ett id (bokstäver, siffror, -).</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="476"/>
+        <location filename="../handbook.py" line="552"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Någon annan sparade sidan medan du redigerade. Din text finns kvar här: kopiera den, öppna sidan på nytt och gör ändringen igen.</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="482"/>
+        <location filename="../handbook.py" line="558"/>
         <source>The page was not saved: %1</source>
         <translation>Sidan sparades inte: %1</translation>
     </message>
@@ -1175,47 +1193,47 @@
 <context>
     <name>FiguresDialog</name>
     <message>
-        <location filename="../callbacks.py" line="117"/>
+        <location filename="../callbacks.py" line="118"/>
         <source>Callback figures</source>
         <translation>Siffror för återuppringningar</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="126"/>
+        <location filename="../callbacks.py" line="127"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="127"/>
+        <location filename="../callbacks.py" line="128"/>
         <source>Created</source>
         <translation>Skapade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="128"/>
+        <location filename="../callbacks.py" line="129"/>
         <source>Done same day</source>
         <translation>Klara samma dag</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="129"/>
+        <location filename="../callbacks.py" line="130"/>
         <source>Done in time</source>
         <translation>Klara i tid</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="130"/>
+        <location filename="../callbacks.py" line="131"/>
         <source>Overdue</source>
         <translation>Försenade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="131"/>
+        <location filename="../callbacks.py" line="132"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="142"/>
+        <location filename="../callbacks.py" line="143"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="144"/>
+        <location filename="../callbacks.py" line="145"/>
         <source>Created on %1</source>
         <translation>Skapade %1</translation>
     </message>
@@ -1246,12 +1264,12 @@
 <context>
     <name>HandbookBrowser</name>
     <message>
-        <location filename="../handbook.py" line="112"/>
+        <location filename="../handbook.py" line="113"/>
         <source>Open a link outside the handbook?</source>
         <translation>Öppna en länk utanför handboken?</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="114"/>
+        <location filename="../handbook.py" line="115"/>
         <source>The link leads outside the handbook:
 %1
 
@@ -1265,49 +1283,64 @@ Open it in the web browser?</source>
 <context>
     <name>HandbookView</name>
     <message>
-        <location filename="../handbook.py" line="140"/>
+        <location filename="../handbook.py" line="145"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Sök i handboken (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="160"/>
+        <location filename="../handbook.py" line="165"/>
         <source>Changed since you last read it</source>
         <translation>Ändrad sedan du senast läste den</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="168"/>
+        <location filename="../handbook.py" line="173"/>
         <source>Edit</source>
         <translation>Redigera</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="170"/>
+        <location filename="../handbook.py" line="175"/>
         <source>New page</source>
         <translation>Ny sida</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="171"/>
+        <location filename="../handbook.py" line="176"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="293"/>
+        <location filename="../handbook.py" line="298"/>
         <source>No pages found</source>
         <translation>Inga sidor hittades</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="301"/>
+        <location filename="../handbook.py" line="306"/>
         <source>Operating handbook</source>
         <translation>Verksamhetshandbok</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="302"/>
+        <location filename="../handbook.py" line="307"/>
         <source>Pick a page on the left, or search with Ctrl+K.</source>
         <translation>Välj en sida till vänster eller sök med Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="309"/>
+        <location filename="../handbook.py" line="314"/>
         <source>%1 · version %2 · changed %3 by %4</source>
         <translation>%1 · version %2 · ändrad %3 av %4</translation>
+    </message>
+    <message>
+        <location filename="../handbook.py" line="385"/>
+        <source>Important handbook change: %1</source>
+        <translation>Viktig ändring i handboken: %1</translation>
+    </message>
+    <message>
+        <location filename="../handbook.py" line="409"/>
+        <source>Important handbook changes</source>
+        <translation>Viktiga ändringar i handboken</translation>
+    </message>
+    <message>
+        <location filename="../handbook.py" line="412"/>
+        <source>These handbook pages have changed in an important way:</source>
+        <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
 </context>
 <context>
@@ -1331,17 +1364,17 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../handbook.py" line="499"/>
+        <location filename="../handbook.py" line="575"/>
         <source>Page history</source>
         <translation>Sidans historik</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="503"/>
+        <location filename="../handbook.py" line="579"/>
         <source>Restore this version</source>
         <translation>Återställ den här versionen</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="513"/>
+        <location filename="../handbook.py" line="589"/>
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
@@ -1566,117 +1599,117 @@ Open it in the web browser?</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="489"/>
+        <location filename="../supervisor.py" line="495"/>
         <source>Exporting…</source>
         <translation>Exporterar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="493"/>
+        <location filename="../supervisor.py" line="499"/>
         <source>The export failed: %1</source>
         <translation>Exporten misslyckades: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="495"/>
+        <location filename="../supervisor.py" line="501"/>
         <source>Saved %1</source>
         <translation>Sparad %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="514"/>
+        <location filename="../supervisor.py" line="520"/>
         <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
         <translation>Digiagenter: minuter per vecka och mottagning %1; hanterade kontakter %2; inkallningar %3 (%4 av en röd kö), %5 fick hjälp: median %6, längst %7 till första hjälparen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="528"/>
+        <location filename="../supervisor.py" line="534"/>
         <source>Client feedback: no answers in this range.</source>
         <translation>Klientrespons: inga svar under perioden.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="532"/>
+        <location filename="../supervisor.py" line="538"/>
         <source>Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.</source>
         <translation>Klientrespons: %1 svar, medeltal %2 av 5 (%3), %4 kommentarer.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="549"/>
+        <location filename="../supervisor.py" line="555"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="549"/>
+        <location filename="../supervisor.py" line="555"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="557"/>
+        <location filename="../supervisor.py" line="563"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas som avbrutna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="562"/>
+        <location filename="../supervisor.py" line="568"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas inte.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="570"/>
+        <location filename="../supervisor.py" line="576"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: inkomna %2, besvarade %3, servicenivå %4, vid en kontakt %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="579"/>
+        <location filename="../supervisor.py" line="585"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Återuppringningar: %1 lämnade, %2 klara samma dag, %3 försenade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="636"/>
+        <location filename="../supervisor.py" line="642"/>
         <source>Arrivals per interval</source>
         <translation>Kontakter per intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="655"/>
+        <location filename="../supervisor.py" line="661"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Kontakter per intervall, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="670"/>
+        <location filename="../supervisor.py" line="676"/>
         <source>Mean staff Ready</source>
         <translation>Redo i medeltal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="684"/>
+        <location filename="../supervisor.py" line="690"/>
         <source>Service level against the target</source>
         <translation>Servicenivå mot målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="693"/>
+        <location filename="../supervisor.py" line="699"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Klart vid en kontakt (mål 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="737"/>
+        <location filename="../supervisor.py" line="743"/>
         <source>Target (%1)</source>
         <translation>Mål (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="774"/>
+        <location filename="../supervisor.py" line="780"/>
         <source>Not asked for</source>
         <translation>Inte begärt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="777"/>
+        <location filename="../supervisor.py" line="783"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="777"/>
+        <location filename="../supervisor.py" line="783"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="777"/>
+        <location filename="../supervisor.py" line="783"/>
         <source>On chat</source>
         <translation>I chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="777"/>
+        <location filename="../supervisor.py" line="783"/>
         <source>On calls</source>
         <translation>I samtal</translation>
     </message>
@@ -1788,201 +1821,110 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="169"/>
-        <source>Busyness meter</source>
-        <translation>Rusningsmätare</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="181"/>
-        <location filename="../main_window.py" line="498"/>
-        <source>No open conversations. Set yourself Ready to receive chats.</source>
-        <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="134"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
-        <location filename="../main_window.py" line="784"/>
+        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="435"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
-        <location filename="../main_window.py" line="747"/>
+        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="431"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
-        <location filename="../main_window.py" line="721"/>
+        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="412"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="167"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="177"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="178"/>
         <source>Sound for a new client line</source>
         <translation>Ljud för ett nytt meddelande från klienten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="187"/>
         <source>Text size</source>
         <translation>Textstorlek</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="192"/>
         <source>Small</source>
         <translation>Liten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="193"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Large</source>
         <translation>Stor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Larger</source>
         <translation>Större</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="203"/>
         <source>My figures…</source>
         <translation>Mina siffror…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="216"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Call outcome saved.</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443"/>
-        <source>New: %1</source>
-        <translation>Ny: %1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="449"/>
-        <source>waiting %1</source>
-        <translation>väntar %1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="359"/>
         <source>On standby you are asked when a queue needs you; no key is needed.</source>
         <translation>I beredskap blir du tillfrågad när en kö behöver dig; ingen tangent behövs.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="496"/>
-        <source>No open conversations. New chats are offered to you above.</source>
-        <translation>Inga öppna samtal. Nya chattar erbjuds dig här ovanför.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="509"/>
-        <source>Updated %1</source>
-        <translation>Uppdaterad %1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="559"/>
-        <source>This workstation has no phone set up.</source>
-        <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="596"/>
+        <location filename="../main_window.py" line="386"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626"/>
-        <source>The record entry is on the clipboard: paste it into the patient record.</source>
-        <translation>Journalanteckningen finns i urklipp: klistra in den i patientjournalen.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="641"/>
-        <source>The browser could not be opened.</source>
-        <translation>Webbläsaren kunde inte öppnas.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="652"/>
-        <source>The conversation was transferred.</source>
-        <translation>Samtalet flyttades.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="654"/>
-        <source>The consultation ended.</source>
-        <translation>Konsultationen avslutades.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="804"/>
-        <source>Important handbook changes</source>
-        <translation>Viktiga ändringar i handboken</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="807"/>
-        <source>These handbook pages have changed in an important way:</source>
-        <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="820"/>
-        <source>Important handbook change: %1</source>
-        <translation>Viktig ändring i handboken: %1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="876"/>
-        <source>The queue is calm again: thank you!</source>
-        <translation>Kön är lugn igen: tack!</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="908"/>
-        <source>The contact point needs help</source>
-        <translation>Kontaktpunkten behöver hjälp</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="909"/>
-        <source>Clients are waiting in %1.</source>
-        <translation>Klienter väntar i %1.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="934"/>
+        <location filename="../main_window.py" line="479"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
@@ -2570,27 +2512,27 @@ uppringningar</translation>
 <context>
     <name>StaffChatView</name>
     <message>
-        <location filename="../staff_chat.py" line="62"/>
+        <location filename="../staff_chat.py" line="63"/>
         <source>Message to colleagues (no client details in the help channel)</source>
         <translation>Meddelande till kolleger (inga klientuppgifter i hjälpkanalen)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="65"/>
+        <location filename="../staff_chat.py" line="66"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="95"/>
+        <location filename="../staff_chat.py" line="96"/>
         <source>Help channel (everyone)</source>
         <translation>Hjälpkanal (alla)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="147"/>
+        <location filename="../staff_chat.py" line="152"/>
         <source>Help channel</source>
         <translation>Hjälpkanal</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="154"/>
+        <location filename="../staff_chat.py" line="159"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
@@ -2598,180 +2540,188 @@ uppringningar</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="809"/>
+        <location filename="../supervisor.py" line="815"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="811"/>
+        <location filename="../supervisor.py" line="817"/>
         <source>%1 days</source>
         <translation>%1 dagar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="814"/>
+        <location filename="../supervisor.py" line="820"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="815"/>
+        <location filename="../supervisor.py" line="821"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="816"/>
+        <location filename="../supervisor.py" line="822"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="818"/>
+        <location filename="../supervisor.py" line="824"/>
         <source>Import roster (CSV)…</source>
         <translation>Importera arbetslista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="821"/>
+        <location filename="../supervisor.py" line="827"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Kolumner: namn, datum, början, slut, kompetenser eller roll. Ersätter de dagarna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="824"/>
+        <location filename="../supervisor.py" line="830"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="845"/>
+        <location filename="../supervisor.py" line="851"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="846"/>
+        <location filename="../supervisor.py" line="852"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="847"/>
+        <location filename="../supervisor.py" line="853"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="848"/>
+        <location filename="../supervisor.py" line="854"/>
         <source>Forecast</source>
         <translation>Prognos</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="849"/>
+        <location filename="../supervisor.py" line="855"/>
         <source>Needed</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="850"/>
+        <location filename="../supervisor.py" line="856"/>
         <source>Rostered</source>
         <translation>I tjänst</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="851"/>
+        <location filename="../supervisor.py" line="857"/>
         <source>Gap</source>
         <translation>Skillnad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="859"/>
+        <location filename="../supervisor.py" line="865"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Samtal: Erlang A med tålamodet i historiken. Chattar: det minsta antal som når målet när intervallet körs genom själva routern.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="875"/>
+        <location filename="../supervisor.py" line="881"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="883"/>
+        <location filename="../supervisor.py" line="889"/>
         <source>Import roster</source>
         <translation>Importera arbetslista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="883"/>
+        <location filename="../supervisor.py" line="889"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="893"/>
+        <location filename="../supervisor.py" line="899"/>
         <source>Cannot read %1: %2</source>
         <translation>Kan inte läsa %1: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="898"/>
+        <location filename="../supervisor.py" line="904"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Filen är för stor att skicka; be IT importera den med roster-import.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="901"/>
+        <location filename="../supervisor.py" line="907"/>
         <source>Importing…</source>
         <translation>Importerar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="908"/>
+        <location filename="../supervisor.py" line="914"/>
         <source>%1 shifts stored.</source>
         <translation>%1 pass sparade.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="910"/>
+        <location filename="../supervisor.py" line="916"/>
         <source>Skipped:</source>
         <translation>Överhoppade:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="921"/>
+        <location filename="../supervisor.py" line="927"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="921"/>
+        <location filename="../supervisor.py" line="927"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="925"/>
+        <location filename="../supervisor.py" line="931"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttimmar som behövs för att täcka luckorna: %1 (intervall med underbemanning: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="929"/>
+        <location filename="../supervisor.py" line="935"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Arbetslistan täcker det prognostiserade behovet i varje intervall.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="938"/>
+        <location filename="../supervisor.py" line="944"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Prognos: medelvärdet för samma veckodag under de sex senaste öppna veckorna. Dess fel under de två senaste veckorna (WAPE): %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="943"/>
+        <location filename="../supervisor.py" line="949"/>
         <source>WAPE is how far the forecast missed, as a share of the contacts that came (0 % is exact). With one or two contacts in a half hour, missing by one is already 50–100 %: small queues show high figures though the forecast is useful for the day as a whole.</source>
         <translation>WAPE anger hur mycket prognosen missade i förhållande till antalet kontakter som kom (0 % är exakt). Med en eller två kontakter per halvtimme är redan en kontakts skillnad 50–100 %: små köer visar höga tal fast prognosen är användbar för dagen som helhet.</translation>
     </message>
 </context>
 <context>
+    <name>StatusChoice</name>
+    <message>
+        <location filename="../status.py" line="42"/>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="991"/>
+        <location filename="../supervisor.py" line="997"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="992"/>
+        <location filename="../supervisor.py" line="998"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="993"/>
+        <location filename="../supervisor.py" line="999"/>
         <source>Staffing</source>
         <translation>Bemanning</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="994"/>
+        <location filename="../supervisor.py" line="1000"/>
         <source>Roster</source>
         <translation>Arbetsschema</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="995"/>
+        <location filename="../supervisor.py" line="1001"/>
         <source>Users</source>
         <translation>Användare</translation>
     </message>
@@ -2956,77 +2906,76 @@ uppringningar</translation>
     </message>
     <message>
         <location filename="../texts.py" line="115"/>
-        <location filename="../texts.py" line="120"/>
         <source>The workstation and the server did not understand each other. Try again; if it repeats, tell IT support.</source>
         <translation>Arbetsstationen och servern förstod inte varandra. Försök igen; om det upprepas, kontakta IT-supporten.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="125"/>
+        <location filename="../texts.py" line="120"/>
         <source>This version of Luukku does not match the server. Ask IT support to update it.</source>
         <translation>Den här versionen av Luukku passar inte ihop med servern. Be IT-supporten uppdatera den.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="129"/>
+        <location filename="../texts.py" line="124"/>
         <source>That is too large to send. Shorten it or choose a smaller file.</source>
         <translation>Det är för stort för att skickas. Korta ner det eller välj en mindre fil.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="132"/>
+        <location filename="../texts.py" line="127"/>
         <source>Too many requests in a short time. Wait a moment and try again.</source>
         <translation>För många förfrågningar på kort tid. Vänta en stund och försök igen.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="135"/>
+        <location filename="../texts.py" line="130"/>
         <source>The service is closed now. It cannot be done until it opens.</source>
         <translation>Tjänsten är stängd nu. Det går först när den öppnar.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="138"/>
+        <location filename="../texts.py" line="133"/>
         <source>That queue is not in use (any more). Choose another queue from the list.</source>
         <translation>Kön används inte (längre). Välj en annan kö i listan.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="141"/>
+        <location filename="../texts.py" line="136"/>
         <source>It is no longer there: a colleague may have closed or taken it. The view is up to date now.</source>
         <translation>Den finns inte längre: en kollega kan ha stängt eller tagit den. Vyn är uppdaterad nu.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="146"/>
+        <location filename="../texts.py" line="141"/>
         <source>Wrong username or password, or the account is disabled.</source>
         <translation>Fel användarnamn eller lösenord, eller så är kontot inaktiverat.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="149"/>
+        <location filename="../texts.py" line="144"/>
         <source>Your session has ended. Log in again.</source>
         <translation>Din session har upphört. Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="152"/>
+        <location filename="../texts.py" line="147"/>
         <source>Your role does not allow this. Ask a supervisor.</source>
         <translation>Din roll tillåter inte detta. Fråga en arbetsledare.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="155"/>
+        <location filename="../texts.py" line="150"/>
         <source>Not possible in the present situation: a colleague may have acted first, or your state does not allow it. Check the situation and try again.</source>
         <translation>Inte möjligt i nuläget: en kollega kan ha hunnit först, eller så tillåter din status det inte. Kontrollera läget och försök igen.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="160"/>
+        <location filename="../texts.py" line="155"/>
         <source>The server ran into an error; nothing you wrote was lost. Try again; if it repeats, tell IT support.</source>
         <translation>Ett fel uppstod på servern; inget du skrev gick förlorat. Försök igen; om det upprepas, kontakta IT-supporten.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="165"/>
+        <location filename="../texts.py" line="160"/>
         <source>This needs a client identified with Suomi.fi. Ask the client to identify first.</source>
         <translation>Detta kräver en klient som identifierats med Suomi.fi. Be klienten identifiera sig först.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="173"/>
+        <location filename="../texts.py" line="170"/>
         <source>The server refused the request. Try again; if it repeats, tell IT support.</source>
         <translation>Servern avvisade begäran. Försök igen; om det upprepas, kontakta IT-supporten.</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="238"/>
+        <location filename="../texts.py" line="235"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
@@ -3067,6 +3016,65 @@ uppringningar</translation>
         <location filename="../phone.py" line="635"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>WorkQueue</name>
+    <message>
+        <location filename="../work_queue.py" line="99"/>
+        <source>Busyness meter</source>
+        <translation>Rusningsmätare</translation>
+    </message>
+    <message>
+        <location filename="../work_queue.py" line="107"/>
+        <location filename="../work_queue.py" line="156"/>
+        <source>No open conversations. Set yourself Ready to receive chats.</source>
+        <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
+    </message>
+    <message>
+        <location filename="../work_queue.py" line="147"/>
+        <source>Updated %1</source>
+        <translation>Uppdaterad %1</translation>
+    </message>
+    <message>
+        <location filename="../work_queue.py" line="154"/>
+        <source>No open conversations. New chats are offered to you above.</source>
+        <translation>Inga öppna samtal. Nya chattar erbjuds dig här ovanför.</translation>
+    </message>
+    <message>
+        <location filename="../work_queue.py" line="180"/>
+        <source>New: %1</source>
+        <translation>Ny: %1</translation>
+    </message>
+    <message>
+        <location filename="../work_queue.py" line="186"/>
+        <source>waiting %1</source>
+        <translation>väntar %1</translation>
+    </message>
+    <message>
+        <location filename="../work_queue.py" line="268"/>
+        <source>This workstation has no phone set up.</source>
+        <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
+    </message>
+    <message>
+        <location filename="../work_queue.py" line="282"/>
+        <source>The conversation was transferred.</source>
+        <translation>Samtalet flyttades.</translation>
+    </message>
+    <message>
+        <location filename="../work_queue.py" line="284"/>
+        <source>The consultation ended.</source>
+        <translation>Konsultationen avslutades.</translation>
+    </message>
+    <message>
+        <location filename="../work_queue.py" line="369"/>
+        <source>The record entry is on the clipboard: paste it into the patient record.</source>
+        <translation>Journalanteckningen finns i urklipp: klistra in den i patientjournalen.</translation>
+    </message>
+    <message>
+        <location filename="../work_queue.py" line="384"/>
+        <source>The browser could not be opened.</source>
+        <translation>Webbläsaren kunde inte öppnas.</translation>
     </message>
 </context>
 </TS>
