@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.chat.state import Event, EventKind
+from desktop.events import Event, EventKind
 from desktop.softphone.model import PhoneEvent
 
 

@@ -28,7 +28,7 @@ class Attention:
 def attention(state: Workstation, now: datetime) -> Attention | None:
     if state.profile is None:
         return None
-    if state.digi is not None and state.digi.state != "helping":
+    if state.digi.now is not None and state.digi.now.state != "helping":
         # A digi-agent on standby (asked, returning) is not the service's to set Ready:
         # her bar says where she stands, and no key here would be hers to press.
         return None

@@ -25,7 +25,9 @@ import websockets
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from desktop.chat.sign_in import LoopbackReceiver, ProviderSignIn, SignInFailed
-from desktop.chat.state import Event, LinkState, PendingLine, PendingStaffMessage, Workstation
+from desktop.chat.state import LinkState, PendingLine, Workstation
+from desktop.events import Event
+from desktop.staff_chat.state import PendingStaffMessage
 from protocol.messages import (
     CallbackAttempt,
     CallbackCreate,
@@ -276,7 +278,7 @@ class StaffConnection:
         await self.send(StaffSetStatus(status=status, reason=reason))
 
     async def callback_create(self, frame: CallbackCreate) -> None:
-        self.state.callback_asked(frame)
+        self.state.callbacks.ask(frame)
         await self.send(frame)
 
     async def record_copied(self, contact: str) -> None:

@@ -322,7 +322,7 @@ class AccountsView(RoomPage):
     # --- from the backend --------------------------------------------------------------
 
     def show_accounts(self) -> None:
-        frame = self.state.accounts
+        frame = self.state.room.accounts
         if frame is None:
             return
         before = self.chosen()

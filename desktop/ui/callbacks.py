@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.bridge import Bridge
-from desktop.chat.state import EventKind, Workstation
+from desktop.chat.state import Workstation
+from desktop.events import EventKind
 from desktop.ui.texts import ServiceClock, rich
 from protocol.messages import CallbackCreate, CallbackOutcome, CallbackSummary
 
@@ -138,7 +139,7 @@ class FiguresDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        figures = self.state.callback_figures
+        figures = self.state.callbacks.figures
         if figures is None:
             self.title.setText(self.tr("Loading…"))
             return
@@ -250,7 +251,7 @@ class CallbacksView(QWidget):
     def visible_items(self) -> list[CallbackSummary]:
         mode = self.filter.currentData()
         me = self.state.profile.username if self.state.profile else ""
-        items = self.state.callbacks
+        items = self.state.callbacks.items
         if mode == "mine":
             items = [i for i in items if i.nurse == me]
         elif mode == "clinic":
@@ -270,7 +271,7 @@ class CallbacksView(QWidget):
         )
 
     def _show_offer(self) -> None:
-        offer = self.state.callback_offer
+        offer = self.state.callbacks.offer
         item = offer.summary if offer else None
         name = self.state.queue_name(item.queue, self.lang) if item else ""
         self.offer_banner.show_offer(item, name)
@@ -347,7 +348,7 @@ class CallbacksView(QWidget):
             if item.id == selected:
                 self.table.selectRow(row)
         self.count_changed.emit(
-            sum(1 for i in self.state.callbacks if i.overdue or i.state == "decision")
+            sum(1 for i in self.state.callbacks.items if i.overdue or i.state == "decision")
         )
         self._sync_buttons()
 
@@ -367,7 +368,7 @@ class CallbacksView(QWidget):
 
     def _selected_item(self) -> CallbackSummary | None:
         cid = self.selected_id()
-        return next((i for i in self.state.callbacks if i.id == cid), None)
+        return next((i for i in self.state.callbacks.items if i.id == cid), None)
 
     def _sync_buttons(self) -> None:
         has = self._selected_item() is not None
@@ -382,7 +383,7 @@ class CallbacksView(QWidget):
             self._run(self.commands.callback_open(cid))
 
     def show_detail(self, callback_id: str) -> None:
-        opened = self.state.callback
+        opened = self.state.callbacks.opened
         if opened is None or str(opened.summary.id) != callback_id:
             return
         # Outside the f-string: lupdate does not look inside one (the label stayed English).

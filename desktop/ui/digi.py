@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.bridge import Bridge
-from desktop.chat.state import EventKind, Workstation
+from desktop.chat.state import Workstation
+from desktop.events import EventKind
 from desktop.ui.meter import MeterTable
 from desktop.ui.texts import ServiceClock, duration
 from protocol.messages import ToStaffCallIn, ToStaffDigiState
@@ -247,7 +248,7 @@ class DigiDesk(QObject):
             self.bar.meter.show_figures(self.state.meter, names)
 
     def _changed(self) -> None:
-        digi = self.state.digi
+        digi = self.state.digi.now
         if digi is None:
             return
         self.bar.show_state(digi, self._names(digi.queues))
@@ -262,7 +263,7 @@ class DigiDesk(QObject):
             self.message.emit(self.tr("The queue is calm again: thank you!"), 10000)
 
     def _asked(self) -> None:
-        ask = self.state.call_in
+        ask = self.state.digi.call_in
         if ask is None:
             return
         if self._dialog is not None:

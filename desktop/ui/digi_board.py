@@ -180,7 +180,7 @@ class DigiBoard(QGroupBox):
         self.call_in_button.setEnabled(line is not None and line.state == "standby")
 
     def refresh(self) -> None:
-        board = self.state.board
+        board = self.state.room.board
         if board is None:
             return
         keep = self.selected()

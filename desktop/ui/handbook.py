@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.bridge import Bridge
-from desktop.chat.state import EventKind, Workstation
+from desktop.chat.state import Workstation
+from desktop.events import EventKind
 from desktop.guides.tree import Area, build, unread_count
 from desktop.ui.texts import ServiceClock, error_text
 from protocol.messages import HandbookSave
@@ -252,7 +253,7 @@ class HandbookView(QWidget):
     # --- from the backend ------------------------------------------------------------------
 
     def show_index(self) -> None:
-        current = self.state.handbook_page.page.id if self.state.handbook_page else None
+        current = self.state.handbook.page.page.id if self.state.handbook.page else None
         self.tree.clear()
 
         def add(area: Area, parent: QTreeWidgetItem | None) -> None:
@@ -280,13 +281,13 @@ class HandbookView(QWidget):
                 else:
                     parent.addChild(item)
 
-        add(build(self.state.handbook_pages), None)
-        self.unread_changed.emit(unread_count(self.state.handbook_pages))
+        add(build(self.state.handbook.pages), None)
+        self.unread_changed.emit(unread_count(self.state.handbook.pages))
         self.edit_button.setVisible(self.is_editor)
         self.new_button.setVisible(self.is_editor)
 
     def show_results(self) -> None:
-        found = self.state.handbook_results
+        found = self.state.handbook.results
         if found is None or found.request_id != self._request:
             return  # an answer to an older query
         self.results.clear()
@@ -299,7 +300,7 @@ class HandbookView(QWidget):
         self.results.show()
 
     def show_page(self) -> None:
-        opened = self.state.handbook_page
+        opened = self.state.handbook.page
         self.history_button.setEnabled(opened is not None)
         self.edit_button.setEnabled(opened is not None)
         if opened is None:
@@ -326,9 +327,9 @@ class HandbookView(QWidget):
     # --- editing ---------------------------------------------------------------------------
 
     def edit_current(self) -> None:
-        if self.state.handbook_page is not None:
+        if self.state.handbook.page is not None:
             self._open_editor(
-                EditorDialog(self.state, self.commands, self.state.handbook_page.page, self)
+                EditorDialog(self.state, self.commands, self.state.handbook.page.page, self)
             )
 
     def new_page(self) -> None:
@@ -340,10 +341,10 @@ class HandbookView(QWidget):
         dialog.open()
 
     def show_history(self) -> None:
-        if self.state.handbook_page is not None:
+        if self.state.handbook.page is not None:
             dialog = HistoryDialog(self.state, self.commands, self.is_editor, self)
             self._open_editor(dialog)  # type: ignore[arg-type]
-            self._run(self.commands.handbook_history(self.state.handbook_page.page.id))
+            self._run(self.commands.handbook_history(self.state.handbook.page.page.id))
 
     def editors(self) -> list[QDialog]:
         return list(self._dialogs)
@@ -371,16 +372,16 @@ class HandbookView(QWidget):
         for dialog in self.editors():
             if isinstance(dialog, EditorDialog):
                 dialog.saved(page_id)
-        if self.state.handbook_page and self.state.handbook_page.page.id == page_id:
+        if self.state.handbook.page and self.state.handbook.page.page.id == page_id:
             self.open_page(page_id)
 
     def _changed(self, page_id: str) -> None:
-        opened = self.state.handbook_page
+        opened = self.state.handbook.page
         if opened is not None and opened.page.id == page_id:
             # The page she is reading changed: show the new text, flagged as changed.
             self.open_page(page_id)
-        if self.state.handbook_notices:
-            latest = self.state.handbook_notices[-1]
+        if self.state.handbook.notices:
+            latest = self.state.handbook.notices[-1]
             self.message.emit(
                 self.tr("Important handbook change: %1").replace("%1", latest.title), 15000
             )
@@ -395,9 +396,9 @@ class HandbookView(QWidget):
             page, self._pending = self._pending, None
             self.came_forward.emit()
             self.open_page(page)
-        if not self._noticed and self.state.handbook_pages:
+        if not self._noticed and self.state.handbook.pages:
             self._noticed = True
-            important = [p.title for p in self.state.handbook_pages if p.unread and p.important]
+            important = [p.title for p in self.state.handbook.pages if p.unread and p.important]
             if important:
                 self._notice(important)
 
@@ -444,7 +445,7 @@ class EditorDialog(QDialog):
         self.page_title = QLineEdit(page.title if page else "")
         self.area = QComboBox()
         self.area.setEditable(True)
-        self.area.addItems(sorted({p.area for p in state.handbook_pages}))
+        self.area.addItems(sorted({p.area for p in state.handbook.pages}))
         self.area.setCurrentText(page.area if page else "")
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Page"), "page")
@@ -602,7 +603,7 @@ class HistoryDialog(QDialog):
         task.add_done_callback(self._tasks.discard)
 
     def show_versions(self) -> None:
-        history = self.state.handbook_history
+        history = self.state.handbook.history
         if history is None:
             return
         self.versions.clear()
@@ -614,19 +615,19 @@ class HistoryDialog(QDialog):
             self.versions.addItem(item)
 
     def _pick(self, item: QListWidgetItem | None, _previous: object = None) -> None:
-        history = self.state.handbook_history
+        history = self.state.handbook.history
         if item is None or history is None:
             return
         self.restore_button.setEnabled(True)
         self._run(self.commands.handbook_version(history.page_id, int(item.data(PAGE_ROLE))))
 
     def show_version(self) -> None:
-        shown = self.state.handbook_version
+        shown = self.state.handbook.version
         if shown is not None:
             self.preview.show_markdown(f"# {shown.title}\n\n{shown.body}")
 
     def _restore(self) -> None:
-        history, current = self.state.handbook_history, self.state.handbook_page
+        history, current = self.state.handbook.history, self.state.handbook.page
         item = self.versions.currentItem()
         if history is None or current is None or item is None:
             return

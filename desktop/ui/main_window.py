@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from desktop.bridge import Bridge
 from desktop.chat.attention import attention
-from desktop.chat.state import Event, EventKind, Workstation
+from desktop.chat.state import Workstation
+from desktop.events import Event, EventKind
 from desktop.ui.attention import AttentionBar
 from desktop.ui.callbacks import (
     CallbackCommands,

@@ -158,7 +158,7 @@ class RosterView(RoomPage):
     # --- from the backend --------------------------------------------------------------
 
     def show_week(self) -> None:
-        frame = self.state.roster_week
+        frame = self.state.room.roster_week
         if frame is None:
             return
         week = week_cells(frame.monday, frame.people, frame.shifts)
@@ -173,7 +173,7 @@ class RosterView(RoomPage):
             self.message.done()
 
     def show_saved(self) -> None:
-        done = self.state.roster_imported
+        done = self.state.room.roster_imported
         if done is None or not self.message.waiting:
             return
         if done.errors:

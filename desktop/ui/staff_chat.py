@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.bridge import Bridge
-from desktop.chat.state import EventKind, Workstation, channel_peer
+from desktop.chat.state import Workstation
+from desktop.events import EventKind
+from desktop.staff_chat.state import channel_peer
 from desktop.ui.texts import ServiceClock
 from protocol.messages import HELP_CHANNEL, dm_channel
 

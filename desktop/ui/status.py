@@ -14,7 +14,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from desktop.bridge import Bridge
-from desktop.chat.state import EventKind, Workstation
+from desktop.chat.state import Workstation
+from desktop.events import EventKind
 from desktop.ui.texts import NOT_READY_REASONS, reason_name, status_name
 from protocol.messages import StaffStatus
 

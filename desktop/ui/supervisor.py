@@ -219,7 +219,7 @@ class BoardView(RoomPage):
 
     def refresh(self) -> None:
         """A new board (with every meter update) or the clock: redraw, keep her selection."""
-        board = self.state.board
+        board = self.state.room.board
         if board is None:
             return
         keep = self.selected()
@@ -543,7 +543,7 @@ class HistoryView(RoomPage):
         )
 
     def show_report(self) -> None:
-        report = self.state.report
+        report = self.state.room.report
         if report is None:
             return
         self.message.done()
@@ -595,7 +595,7 @@ class HistoryView(RoomPage):
 
     def _label(self, start: datetime, interval: str) -> str:
         """In the service's time zone, whatever the workstation's clock is set to."""
-        report = self.state.report
+        report = self.state.room.report
         zone = ZoneInfo(report.timezone if report is not None else "Europe/Helsinki")
         local = start.astimezone(zone)
         if interval in ("15", "30", "60"):
@@ -633,7 +633,7 @@ class HistoryView(RoomPage):
         return out
 
     def _draw_charts(self, channel_names: dict[str, str]) -> None:
-        report = self.state.report
+        report = self.state.room.report
         assert report is not None
         starts = sorted({row.start for row in report.rows})
         labels = [self._label(s, report.interval) for s in starts]
@@ -712,7 +712,7 @@ class HistoryView(RoomPage):
         targets: dict[str, float],
         starts: list[datetime],
     ) -> QChart:
-        report = self.state.report
+        report = self.state.room.report
         assert report is not None
         chart = QChart()
         chart.setTitle(title)
@@ -772,7 +772,7 @@ class HistoryView(RoomPage):
                 self.heat.setItem(day, hour, item)
 
     def _fill_staff(self) -> None:
-        report = self.state.report
+        report = self.state.room.report
         assert report is not None
         if report.staff is None:
             self.staff.setRowCount(0)
@@ -908,7 +908,7 @@ class StaffingView(RoomPage):
         self._run(self.commands.import_roster(text))
 
     def show_import(self) -> None:
-        done = self.state.roster_imported
+        done = self.state.room.roster_imported
         if done is None or not self.message.waiting:
             return
         text = self.tr("%1 shifts stored.").replace("%1", str(done.added))
@@ -919,7 +919,7 @@ class StaffingView(RoomPage):
             self.request()  # the gap changes with the roster
 
     def show_advice(self) -> None:
-        advice = self.state.advice
+        advice = self.state.room.advice
         if advice is None:
             return
         self.message.done()

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from desktop.bridge import Bridge
 from desktop.chat.record import Contact
-from desktop.chat.state import Chat, EventKind, Workstation
+from desktop.chat.state import Chat, Workstation
+from desktop.events import EventKind
 from desktop.guides.quick_replies import fill, values
 from desktop.guides.tree import for_queue
 from desktop.ui.collab import ChatTransferDialog, InviteDialog, PictureDialog
@@ -310,10 +311,10 @@ class WorkQueue(QWidget):
             return
         profile = self.state.profile
         names = values(self.state.placeholders, profile.display_name if profile else "")
-        pages = for_queue(self.state.handbook_pages, chat.queue, "page")
+        pages = for_queue(self.state.handbook.pages, chat.queue, "page")
         replies = [
             (f"{p.title} ({p.lang})" if p.lang else p.title, fill(p.body or "", names))
-            for p in for_queue(self.state.handbook_pages, chat.queue, "quick_reply", chat.lang)
+            for p in for_queue(self.state.handbook.pages, chat.queue, "quick_reply", chat.lang)
         ]
         panel.set_handbook([(p.id, p.title) for p in pages], replies)
 

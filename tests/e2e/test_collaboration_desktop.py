@@ -280,16 +280,16 @@ async def test_callback_offered_taken_attempted_twice_done(
     qtbot.mouseClick(window.callbacks.outcome_buttons["no_answer"], Qt.MouseButton.LeftButton)
     await until(lambda: conn.state.status is StaffStatus.WRAP_UP, what="wrap-up")
     await until(
-        lambda: any(i.failed_attempts == 1 for i in conn.state.callbacks), what="one attempt"
+        lambda: any(i.failed_attempts == 1 for i in conn.state.callbacks.items), what="one attempt"
     )
-    window.callbacks.select(conn.state.callbacks[0].id)
+    window.callbacks.select(conn.state.callbacks.items[0].id)
     qtbot.mouseClick(window.callbacks.outcome_buttons["no_answer"], Qt.MouseButton.LeftButton)
     await until(
-        lambda: any(i.failed_attempts == 2 for i in conn.state.callbacks), what="two attempts"
+        lambda: any(i.failed_attempts == 2 for i in conn.state.callbacks.items), what="two attempts"
     )
-    window.callbacks.select(conn.state.callbacks[0].id)
+    window.callbacks.select(conn.state.callbacks.items[0].id)
     qtbot.mouseClick(window.callbacks.outcome_buttons["done"], Qt.MouseButton.LeftButton)
-    await until(lambda: not conn.state.callbacks, what="done and gone from the list")
+    await until(lambda: not conn.state.callbacks.items, what="done and gone from the list")
     rows = backend.query("SELECT outcome FROM callback_attempts ORDER BY id")
     assert [r[0] for r in rows] == ["no_answer", "no_answer", "done"]
     await conn.stop()

@@ -41,7 +41,7 @@ def service_file(folder: Path) -> Path:
 
 
 def digi_state(room: object, username: str) -> str | None:
-    board = room.board.state.board  # type: ignore[attr-defined]
+    board = room.board.state.room.board  # type: ignore[attr-defined]
     if board is None:
         return None
     return next((line.state for line in board.digi if line.username == username), None)
@@ -65,7 +65,7 @@ async def test_digi_agents_are_called_in_and_let_go(
         connections += [kaisa, veera]
         for window, conn in ((kaisa_window, kaisa), (veera_window, veera)):
             await until(
-                lambda c=conn: c.state.digi is not None and c.state.digi.state == "standby",
+                lambda c=conn: c.state.digi.now is not None and c.state.digi.now.state == "standby",
                 what="standby",
             )
             # Small on standby: the bar and the meter of her queues, not the workstation.
@@ -96,8 +96,8 @@ async def test_digi_agents_are_called_in_and_let_go(
             peers.append(client)
 
         # Red for 2 s: the fairest (both 0 min this week: by name) is asked first.
-        await until(lambda: kaisa.state.call_in is not None, timeout=20, what="asked")
-        assert veera.state.call_in is None
+        await until(lambda: kaisa.state.digi.call_in is not None, timeout=20, what="asked")
+        assert veera.state.digi.call_in is None
         dialog = kaisa_window.findChild(CallInDialog)
         assert dialog is not None and dialog.isVisible()
         assert "3" in dialog.findChild(type(dialog.deadline), "callInHowBad").text()
@@ -108,13 +108,13 @@ async def test_digi_agents_are_called_in_and_let_go(
         # She has a client in her room: not now. Veera is asked next, and joins.
         dialog.reason.setText("vastaanotolla")
         dialog.not_now_button.click()
-        await until(lambda: veera.state.call_in is not None, timeout=10, what="next asked")
+        await until(lambda: veera.state.digi.call_in is not None, timeout=10, what="next asked")
         veera_dialog = veera_window.findChild(CallInDialog)
         assert veera_dialog is not None
         veera_dialog.minutes.setCurrentIndex(0)  # 30 min
         veera_dialog.join_button.click()
         await until(
-            lambda: veera.state.digi is not None and veera.state.digi.state == "helping",
+            lambda: veera.state.digi.now is not None and veera.state.digi.now.state == "helping",
             what="helping",
         )
         assert veera_window.sections.isVisible() and veera_window.status_box.isEnabled()
@@ -133,7 +133,7 @@ async def test_digi_agents_are_called_in_and_let_go(
         offer = await nurse.expect("offer", timeout=10)
         await nurse.send(type="accept", conversation_id=offer["conversation_id"])
         await until(
-            lambda: veera.state.digi is not None and veera.state.digi.state == "returning",
+            lambda: veera.state.digi.now is not None and veera.state.digi.now.state == "returning",
             timeout=30,
             what="released",
         )
@@ -141,13 +141,13 @@ async def test_digi_agents_are_called_in_and_let_go(
         for cid in taken:
             await veera.close_chat(cid, Outcome.ONE_CONTACT, "")
         await until(
-            lambda: veera.state.digi is not None and veera.state.digi.state == "standby",
+            lambda: veera.state.digi.now is not None and veera.state.digi.now.state == "standby",
             timeout=15,
             what="back on standby",
         )
         assert not veera_window.sections.isVisible()
         await until(lambda: digi_state(room, "digi2") == "standby", what="standby again")
-        lines = {line.username: line for line in boss.state.board.digi}  # type: ignore[union-attr]
+        lines = {line.username: line for line in boss.state.room.board.digi}  # type: ignore[union-attr]
         assert lines["digi1"].last_answer == "declined: vastaanotolla"
         assert lines["digi2"].minutes_this_week > 0
     finally:

@@ -111,7 +111,7 @@ async def test_search_read_notices_and_untrusted_pages(
     )
     await editor.expect("handbook_saved")
     await until(
-        lambda: any(p.id == "testisivu" and p.unread for p in connection.state.handbook_pages),
+        lambda: any(p.id == "testisivu" and p.unread for p in connection.state.handbook.pages),
         what="unread again",
     )
     window.handbook.open_page("testisivu")
@@ -155,7 +155,7 @@ async def test_editor_preview_save_and_conflict(qtbot: QtBot, backend: BackendPr
         lambda: window.handbook.title.text() == "Ehkäisyneuvonta ja jälkiehkäisy", what="page"
     )
     assert not window.handbook.edit_button.isHidden()
-    version = connection.state.handbook_page.page.version  # type: ignore[union-attr]
+    version = connection.state.handbook.page.page.version  # type: ignore[union-attr]
     window.handbook.edit_button.click()
     dialog: EditorDialog = window.handbook.editors()[0]  # type: ignore[assignment]
     dialog.body.appendPlainText("\n| Menetelmä | Kesto |\n| --- | --- |\n| Kierukka | 5 v |")
@@ -165,8 +165,8 @@ async def test_editor_preview_save_and_conflict(qtbot: QtBot, backend: BackendPr
     await until(lambda: not window.handbook.editors(), what="saved and closed")
     await until(
         lambda: (
-            connection.state.handbook_page is not None
-            and connection.state.handbook_page.page.version == version + 1
+            connection.state.handbook.page is not None
+            and connection.state.handbook.page.page.version == version + 1
         ),
         what="new version",
     )
@@ -232,7 +232,7 @@ async def test_history_view_and_restore(qtbot: QtBot, backend: BackendProcess) -
     window, connection = await workstation(qtbot, backend, "hoitaja2")
     window.handbook.open_page("ohjaus-sosiaalipalveluihin")
     await until(lambda: window.handbook.title.text() == "Ohjaus sosiaalipalveluihin", what="page")
-    original = connection.state.handbook_page.page  # type: ignore[union-attr]
+    original = connection.state.handbook.page.page  # type: ignore[union-attr]
     editor = await staff(backend.ws, "esihenkilo", ready=False)
     await editor.send(
         type="handbook_save",
@@ -257,8 +257,8 @@ async def test_history_view_and_restore(qtbot: QtBot, backend: BackendProcess) -
     await until(
         lambda: (
             "suostumuksella" in window.handbook.browser.toPlainText()
-            and connection.state.handbook_page is not None
-            and connection.state.handbook_page.page.version == original.version + 2
+            and connection.state.handbook.page is not None
+            and connection.state.handbook.page.page.version == original.version + 2
         ),
         what="restored as a new version",
     )

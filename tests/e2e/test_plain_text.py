@@ -73,10 +73,10 @@ async def test_hostile_text_is_plain_everywhere(
         await connection.callback_create(
             CallbackCreate(request_id=1, queue="neuvola", number="0401234567", reason=f"Syy {EVIL}")
         )
-        await until(lambda: connection.state.callbacks, what="the callback listed")
-        window.callbacks.select(connection.state.callbacks[0].id)
-        await until(lambda: connection.state.callback is not None, what="callback opened")
-        window.callbacks.show_detail(str(connection.state.callback.summary.id))  # type: ignore[union-attr]
+        await until(lambda: connection.state.callbacks.items, what="the callback listed")
+        window.callbacks.select(connection.state.callbacks.items[0].id)
+        await until(lambda: connection.state.callbacks.opened is not None, what="callback opened")
+        window.callbacks.show_detail(str(connection.state.callbacks.opened.summary.id))  # type: ignore[union-attr]
         await until(
             lambda: any(c.display_name.startswith("Liisa") for c in connection.state.colleagues),
             what="colleagues",

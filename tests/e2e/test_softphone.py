@@ -448,7 +448,7 @@ async def test_callback_left_in_a_chat_is_called_back_and_done(
         assert dialog.isVisible() and "Kirjoita" in dialog.error.text()  # no reason yet
         dialog.reason.insertPlainText("Kysyy rokotuksista, soita ennen klo 14")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-        await until(lambda: len(d.connection.state.callbacks) == 1, what="listed")
+        await until(lambda: len(d.connection.state.callbacks.items) == 1, what="listed")
         view = d.window.callbacks
         d.window.sections.setCurrentWidget(view)
         assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "040 987 6543"
@@ -460,10 +460,12 @@ async def test_callback_left_in_a_chat_is_called_back_and_done(
         await phone_of_client.until(lambda s: not live(s))
         view.note.setText("ei vastannut, yritetään uudelleen")
         view.outcome_buttons["no_answer"].click()
-        await until(lambda: d.connection.state.callbacks[0].failed_attempts == 1, what="attempt")
+        await until(
+            lambda: d.connection.state.callbacks.items[0].failed_attempts == 1, what="attempt"
+        )
         view.table.selectRow(0)
         view.outcome_buttons["done"].click()
-        await until(lambda: not d.connection.state.callbacks, what="done, off the list")
+        await until(lambda: not d.connection.state.callbacks.items, what="done, off the list")
         assert view.table.rowCount() == 0
         await d.connection.close_chat(conversation.conversation_id, ChatOutcome.CALLBACK, "")
         await until(lambda: not d.window.panels, what="chat closed")

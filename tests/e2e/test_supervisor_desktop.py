@@ -112,8 +112,8 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         history.last.setDate(QDate(last))
         history.per_person.setChecked(True)
         history.show_button.click()
-        await until(lambda: connection.state.report is not None, timeout=20, what="report")
-        report = connection.state.report
+        await until(lambda: connection.state.room.report is not None, timeout=20, what="report")
+        report = connection.state.room.report
         assert report is not None and report.interval == "day"
         await until(lambda: history.table.rowCount() == len(report.rows), what="table")
         assert history.table.rowCount() >= 2 * 21
@@ -197,12 +197,12 @@ async def test_supervisor_room(qtbot: QtBot, tmp_path: Path, artifacts: str) -> 
         staffing.first.setDate(QDate(day))
         staffing.days.setCurrentIndex(0)  # one day
         staffing.import_file(roster)
-        await until(lambda: connection.state.roster_imported is not None, what="roster stored")
-        imported = connection.state.roster_imported
+        await until(lambda: connection.state.room.roster_imported is not None, what="roster stored")
+        imported = connection.state.room.roster_imported
         assert imported is not None and imported.added == 3 and "line 5" in imported.errors[0]
-        await until(lambda: connection.state.advice is not None, timeout=20, what="advice")
+        await until(lambda: connection.state.room.advice is not None, timeout=20, what="advice")
         await until(lambda: staffing.table.rowCount() > 0, what="advice table")
-        advice = connection.state.advice
+        advice = connection.state.room.advice
         assert advice is not None
         rows = [r for r in advice.rows if r.forecast >= 0.05]
         assert rows and all(r.need >= 0 for r in rows)

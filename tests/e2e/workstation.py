@@ -54,5 +54,5 @@ async def workstation(
     window.show()
     connection.start()
     await until(lambda: connection.state.profile is not None, what="login")
-    await until(lambda: connection.state.handbook_pages, what="handbook index")
+    await until(lambda: connection.state.handbook.pages, what="handbook index")
     return window, connection

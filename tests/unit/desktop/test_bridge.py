@@ -6,7 +6,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from desktop.bridge import Bridge
-from desktop.chat.state import Event, EventKind
+from desktop.events import Event, EventKind
 
 # Kinds no widget needs: the new callback's id is read from the list that follows it.
 NOT_SHOWN = {EventKind.CALLBACK_CREATED}

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any, get_args
 
-from desktop.chat.state import FRAME_HANDLERS, EventKind, LinkState, PendingLine, Workstation
+from desktop.chat.state import FRAME_HANDLERS, LinkState, PendingLine, Workstation
+from desktop.events import EventKind
 from protocol.messages import ServerToStaffFrame, StaffStatus, parse_to_staff_frame
 
 AT = "2026-12-01T09:00:00+02:00"
@@ -122,11 +123,11 @@ def test_a_digi_agents_ask_ends_with_her_state() -> None:
         choices_min=[30, 60],
         answer_by=AT,
     )
-    assert kinds(ws.apply(ask)) == [EventKind.CALL_IN] and ws.call_in is not None
+    assert kinds(ws.apply(ask)) == [EventKind.CALL_IN] and ws.digi.call_in is not None
     ws.apply(frame(type="digi_state", state="asked", queues=["neuvola"]))
-    assert ws.call_in is not None  # still asked
+    assert ws.digi.call_in is not None  # still asked
     ws.apply(frame(type="digi_state", state="helping", queues=["neuvola"], until=AT))
-    assert ws.call_in is None and ws.digi is not None and ws.digi.state == "helping"
+    assert ws.digi.call_in is None and ws.digi.now is not None and ws.digi.now.state == "helping"
 
 
 def test_a_missed_offer_is_not_undone_by_a_reconnect() -> None:
@@ -153,7 +154,7 @@ def test_a_callback_made_in_a_chat_belongs_to_its_record_entry() -> None:
     ws = Workstation()
     logged_in(ws)
     ws.apply(conversation("c1"))
-    ws.callback_asked(
+    ws.callbacks.ask(
         CallbackCreate(
             request_id=7,
             queue="neuvola",

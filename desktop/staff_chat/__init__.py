@@ -1,0 +1,1 @@
+"""Colleagues' chat on the desktop: the help channel and direct messages. No Qt."""
