@@ -34,7 +34,8 @@ from desktop.ui.callbacks import (
 )
 from desktop.ui.conversation import CloseDialog
 from desktop.ui.digi import DigiDesk
-from desktop.ui.handbook import HandbookCommands, HandbookView
+from desktop.ui.handbook import HandbookView
+from desktop.ui.handbook_page import HandbookCommands
 from desktop.ui.my_figures import MyFiguresCommands, MyFiguresDialog
 from desktop.ui.offer import OfferBanner, line_sound
 from desktop.ui.record import (

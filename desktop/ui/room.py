@@ -3,14 +3,16 @@ state and language, a date field, and the line that shows what a page waits for.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Coroutine
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -151,3 +153,24 @@ class PendingLine(QLabel):
     def refused(self, detail: str) -> None:
         if self._waiting:
             self.done(detail)
+
+
+def file_dialog(parent: QWidget, title: str, name: str, kinds: str) -> QFileDialog:
+    """Qt's own file dialog, in her language (Qt's translations are installed with ours):
+    on Linux the desktop's native one follows the system locale, often English. Windows
+    keeps its own, which follows Windows' language. Opened with ``open()``, never exec."""
+    # Her documents folder, not wherever the program was started from.
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if not folder or not Path(folder).is_dir():
+        folder = str(Path.home())
+    dialog = QFileDialog(parent, title, str(Path(folder) / name), kinds)
+    dialog.setObjectName("fileDialog")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, sys.platform != "win32")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # Qt's Finnish catalogue leaves some of the dialog's own labels in English.
+    labels = QFileDialog.DialogLabel
+    dialog.setLabelText(labels.LookIn, QCoreApplication.translate("FileDialog", "Look in:"))
+    dialog.setLabelText(labels.FileName, QCoreApplication.translate("FileDialog", "File name:"))
+    dialog.setLabelText(labels.FileType, QCoreApplication.translate("FileDialog", "File type:"))
+    dialog.setLabelText(labels.Reject, QCoreApplication.translate("FileDialog", "Cancel"))
+    return dialog

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextTable
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.handbook import EditorDialog, HistoryDialog
+from desktop.ui.handbook_edit import EditorDialog, HistoryDialog
 from desktop.ui.main_window import MainWindow
 from protocol.messages import StaffStatus
 from tests.e2e.workstation import until, workstation

@@ -18,8 +18,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.ui.board import ReasonDialog
 from desktop.ui.my_figures import MyFiguresDialog
-from desktop.ui.supervisor import ReasonDialog
 from protocol.messages import StaffStatus
 from tests.e2e.workstation import settle, until, workstation
 from tests.helpers import ROOT, BackendProcess, Peer, free_port, staff

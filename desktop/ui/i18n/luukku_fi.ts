@@ -282,87 +282,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="161"/>
+        <location filename="../board.py" line="103"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="162"/>
+        <location filename="../board.py" line="104"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="163"/>
+        <location filename="../board.py" line="105"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="164"/>
+        <location filename="../board.py" line="106"/>
         <source>For</source>
         <translation>Kesto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="165"/>
+        <location filename="../board.py" line="107"/>
         <source>Chats</source>
         <translation>Chatit</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="166"/>
+        <location filename="../board.py" line="108"/>
         <source>On a call</source>
         <translation>Puhelussa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="167"/>
+        <location filename="../board.py" line="109"/>
         <source>Queues</source>
         <translation>Jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="174"/>
+        <location filename="../board.py" line="116"/>
         <source>Set Not ready…</source>
         <translation>Aseta Ei valmis…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="176"/>
+        <location filename="../board.py" line="118"/>
         <source>Sign out…</source>
         <translation>Kirjaa ulos…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="178"/>
+        <location filename="../board.py" line="120"/>
         <source>Read her chat</source>
         <translation>Lue hänen chattiaan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="180"/>
+        <location filename="../board.py" line="122"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Vain luku. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="193"/>
+        <location filename="../board.py" line="135"/>
         <source>Queues now</source>
         <translation>Jonot nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="250"/>
+        <location filename="../board.py" line="192"/>
         <source>yes</source>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="271"/>
+        <location filename="../board.py" line="213"/>
         <source>Set %1 Not ready</source>
         <translation>Aseta %1 tilaan Ei valmis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="272"/>
+        <location filename="../board.py" line="214"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="274"/>
+        <location filename="../board.py" line="216"/>
         <source>Sign out %1</source>
         <translation>Kirjaa ulos %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="276"/>
+        <location filename="../board.py" line="218"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hänen istuntonsa päättyy ja työasema pyytää kirjautumaan uudelleen. Avoimet chatit pysyvät hänellä. Miksi? Syy kirjataan nimelläsi.</translation>
     </message>
@@ -398,62 +398,62 @@
 <context>
     <name>CallInDialog</name>
     <message>
-        <location filename="../digi.py" line="113"/>
+        <location filename="../digi.py" line="114"/>
         <source>The contact point needs help</source>
         <translation>Yhteyspiste tarvitsee apua</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="117"/>
+        <location filename="../digi.py" line="118"/>
         <source>%1 asks you to help in %2.</source>
         <translation>%1 pyytää sinua avuksi: %2.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="118"/>
+        <location filename="../digi.py" line="119"/>
         <source>A supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="121"/>
+        <location filename="../digi.py" line="122"/>
         <source>Clients are waiting in %1.</source>
         <translation>Asiakkaita odottaa jonossa %1.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="129"/>
+        <location filename="../digi.py" line="130"/>
         <source>Waiting now: %1, the longest for %2.</source>
         <translation>Jonossa nyt %1, pisimpään %2.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="133"/>
+        <location filename="../digi.py" line="134"/>
         <source>Nobody waits yet: the supervisor expects more contacts.</source>
         <translation>Kukaan ei vielä odota: esihenkilö odottaa yhteydenottojen lisääntyvän.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="142"/>
+        <location filename="../digi.py" line="143"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="143"/>
+        <location filename="../digi.py" line="144"/>
         <source>Join</source>
         <translation>Tule mukaan</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="149"/>
+        <location filename="../digi.py" line="150"/>
         <source>Why not now (optional; only supervisors see it)</source>
         <translation>Miksi ei nyt (vapaaehtoinen; vain esihenkilöt näkevät)</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="150"/>
+        <location filename="../digi.py" line="151"/>
         <source>Not now</source>
         <translation>Ei nyt</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="153"/>
+        <location filename="../digi.py" line="154"/>
         <source>Join for</source>
         <translation>Mukaan ajaksi</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="181"/>
+        <location filename="../digi.py" line="182"/>
         <source>Please answer within %1.</source>
         <translation>Vastaa %1 kuluessa.</translation>
     </message>
@@ -461,67 +461,67 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../callbacks.py" line="428"/>
+        <location filename="../callbacks.py" line="429"/>
         <source>Callback request</source>
         <translation>Soittopyyntö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="441"/>
+        <location filename="../callbacks.py" line="442"/>
         <source>Urgent</source>
         <translation>Kiireellinen</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="444"/>
+        <location filename="../callbacks.py" line="445"/>
         <source>Colleague&apos;s username (optional)</source>
         <translation>Kollegan käyttäjätunnus (vapaaehtoinen)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="451"/>
+        <location filename="../callbacks.py" line="452"/>
         <source>Number</source>
         <translation>Numero</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="452"/>
+        <location filename="../callbacks.py" line="453"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="453"/>
+        <location filename="../callbacks.py" line="454"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="457"/>
+        <location filename="../callbacks.py" line="458"/>
         <source>– (the queue&apos;s staff)</source>
         <translation>– (jonon henkilöstö)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="460"/>
+        <location filename="../callbacks.py" line="461"/>
         <source>For a named colleague</source>
         <translation>Nimetylle kollegalle</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="461"/>
+        <location filename="../callbacks.py" line="462"/>
         <source>For the client&apos;s own clinic</source>
         <translation>Asiakkaan omalle neuvolalle</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="481"/>
+        <location filename="../callbacks.py" line="482"/>
         <source>Check the phone number.</source>
         <translation>Tarkista puhelinnumero.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="482"/>
+        <location filename="../callbacks.py" line="483"/>
         <source>Write what the callback is about (at most 2,000 characters).</source>
         <translation>Kirjoita, mitä soittopyyntö koskee (enintään 2 000 merkkiä).</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="483"/>
+        <location filename="../callbacks.py" line="484"/>
         <source>Check the colleague&apos;s username.</source>
         <translation>Tarkista kollegan käyttäjätunnus.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="485"/>
+        <location filename="../callbacks.py" line="486"/>
         <source>Check the fields.</source>
         <translation>Tarkista kentät.</translation>
     </message>
@@ -529,17 +529,17 @@
 <context>
     <name>CallbackOfferBanner</name>
     <message>
-        <location filename="../callbacks.py" line="83"/>
+        <location filename="../callbacks.py" line="84"/>
         <source>Take and call</source>
         <translation>Ota ja soita</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="85"/>
+        <location filename="../callbacks.py" line="86"/>
         <source>Not now</source>
         <translation>Ei nyt</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="104"/>
+        <location filename="../callbacks.py" line="105"/>
         <source>Callback waiting: %1 · %2 · due %3</source>
         <translation>Soittopyyntö odottaa: %1 · %2 · määräaika %3</translation>
     </message>
@@ -547,37 +547,37 @@
 <context>
     <name>Callbacks</name>
     <message>
-        <location filename="../callbacks.py" line="42"/>
+        <location filename="../callbacks.py" line="43"/>
         <source>No answer</source>
         <translation>Ei vastannut</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="43"/>
+        <location filename="../callbacks.py" line="44"/>
         <source>Busy</source>
         <translation>Varattu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="44"/>
+        <location filename="../callbacks.py" line="45"/>
         <source>Wrong number</source>
         <translation>Väärä numero</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="45"/>
+        <location filename="../callbacks.py" line="46"/>
         <source>Done</source>
         <translation>Hoidettu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="51"/>
+        <location filename="../callbacks.py" line="52"/>
         <source>needs a decision</source>
         <translation>vaatii päätöksen</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="53"/>
+        <location filename="../callbacks.py" line="54"/>
         <source>overdue</source>
         <translation>myöhässä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="54"/>
+        <location filename="../callbacks.py" line="55"/>
         <source>open</source>
         <translation>avoin</translation>
     </message>
@@ -585,87 +585,87 @@
 <context>
     <name>CallbacksView</name>
     <message>
-        <location filename="../callbacks.py" line="190"/>
+        <location filename="../callbacks.py" line="191"/>
         <source>My queues</source>
         <translation>Omat jonot</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="191"/>
+        <location filename="../callbacks.py" line="192"/>
         <source>Named for me</source>
         <translation>Minulle nimetyt</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="192"/>
+        <location filename="../callbacks.py" line="193"/>
         <source>My clinic</source>
         <translation>Oma neuvola</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="193"/>
+        <location filename="../callbacks.py" line="194"/>
         <source>Overdue or flagged</source>
         <translation>Myöhässä tai merkityt</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="195"/>
+        <location filename="../callbacks.py" line="196"/>
         <source>New callback request…</source>
         <translation>Uusi soittopyyntö…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="197"/>
+        <location filename="../callbacks.py" line="198"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="200"/>
+        <location filename="../callbacks.py" line="201"/>
         <source>Figures…</source>
         <translation>Luvut…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="212"/>
+        <location filename="../callbacks.py" line="213"/>
         <source>Due</source>
         <translation>Määräaika</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="213"/>
+        <location filename="../callbacks.py" line="214"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="214"/>
+        <location filename="../callbacks.py" line="215"/>
         <source>Number</source>
         <translation>Numero</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="215"/>
+        <location filename="../callbacks.py" line="216"/>
         <source>Priority</source>
         <translation>Kiireellisyys</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="216"/>
+        <location filename="../callbacks.py" line="217"/>
         <source>Attempts</source>
         <translation>Yrityksiä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="217"/>
+        <location filename="../callbacks.py" line="218"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="232"/>
+        <location filename="../callbacks.py" line="233"/>
         <source>Call back</source>
         <translation>Soita takaisin</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="238"/>
+        <location filename="../callbacks.py" line="239"/>
         <source>Note (no health details)</source>
         <translation>Huomautus (ei terveystietoja)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="332"/>
+        <location filename="../callbacks.py" line="333"/>
         <source>urgent</source>
         <translation>kiireellinen</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="389"/>
+        <location filename="../callbacks.py" line="390"/>
         <source>Reason:</source>
         <translation>Syy:</translation>
     </message>
@@ -936,32 +936,32 @@
 <context>
     <name>DigiBar</name>
     <message>
-        <location filename="../digi.py" line="62"/>
+        <location filename="../digi.py" line="63"/>
         <source>Back to clinic work</source>
         <translation>Takaisin vastaanottotyöhön</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="65"/>
+        <location filename="../digi.py" line="66"/>
         <source>No new clients come; your open chats stay yours until you close them.</source>
         <translation>Uusia asiakkaita ei tule; avoimet keskustelusi pysyvät sinulla, kunnes suljet ne.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="84"/>
+        <location filename="../digi.py" line="85"/>
         <source>Standby: you are in no queue and the service&apos;s figures do not count you. You will be asked if a queue you can serve needs help.</source>
         <translation>Valmiustila: et ole missään jonossa eikä sinua lasketa palvelun lukuihin. Sinulta kysytään, jos jono, jota voit palvella, tarvitsee apua.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="88"/>
+        <location filename="../digi.py" line="89"/>
         <source>You are being asked to help in %1.</source>
         <translation>Sinua pyydetään avuksi: %1.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="92"/>
+        <location filename="../digi.py" line="93"/>
         <source>Helping in %1 until %2.</source>
         <translation>Autat jonossa %1 klo %2 asti.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="96"/>
+        <location filename="../digi.py" line="97"/>
         <source>Thank you! No new clients come now. Close your open chats; then you are back on standby.</source>
         <translation>Kiitos! Uusia asiakkaita ei nyt tule. Sulje avoimet keskustelusi; sitten palaat valmiustilaan.</translation>
     </message>
@@ -1082,17 +1082,17 @@
 <context>
     <name>DigiDesk</name>
     <message>
-        <location filename="../digi.py" line="262"/>
+        <location filename="../digi.py" line="263"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Jono on taas rauhallinen: kiitos!</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="280"/>
+        <location filename="../digi.py" line="281"/>
         <source>The contact point needs help</source>
         <translation>Yhteyspiste tarvitsee apua</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="281"/>
+        <location filename="../digi.py" line="282"/>
         <source>Clients are waiting in %1.</source>
         <translation>Asiakkaita odottaa jonossa %1.</translation>
     </message>
@@ -1100,92 +1100,92 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../handbook.py" line="439"/>
+        <location filename="../handbook_edit.py" line="54"/>
         <source>Edit handbook page</source>
         <translation>Muokkaa käsikirjan sivua</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="439"/>
+        <location filename="../handbook_edit.py" line="54"/>
         <source>New handbook page</source>
         <translation>Uusi käsikirjan sivu</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="450"/>
+        <location filename="../handbook_edit.py" line="65"/>
         <source>Page</source>
         <translation>Sivu</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="451"/>
+        <location filename="../handbook_edit.py" line="66"/>
         <source>Quick reply</source>
         <translation>Pikavastaus</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="455"/>
+        <location filename="../handbook_edit.py" line="70"/>
         <source>Any language</source>
         <translation>Mikä tahansa kieli</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="466"/>
+        <location filename="../handbook_edit.py" line="81"/>
         <source>Title</source>
         <translation>Otsikko</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="467"/>
+        <location filename="../handbook_edit.py" line="82"/>
         <source>Id (in links)</source>
         <translation>Tunniste (linkeissä)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="468"/>
+        <location filename="../handbook_edit.py" line="83"/>
         <source>Area</source>
         <translation>Osio</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="469"/>
+        <location filename="../handbook_edit.py" line="84"/>
         <source>Kind</source>
         <translation>Tyyppi</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="470"/>
+        <location filename="../handbook_edit.py" line="85"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="471"/>
+        <location filename="../handbook_edit.py" line="86"/>
         <source>Shown with queues</source>
         <translation>Näytetään jonoissa</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="480"/>
+        <location filename="../handbook_edit.py" line="95"/>
         <source>What changed (shown in the history)</source>
         <translation>Mitä muuttui (näkyy historiassa)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="481"/>
+        <location filename="../handbook_edit.py" line="96"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Tärkeä muutos: ilmoita kaikille kirjautumisen yhteydessä</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="489"/>
+        <location filename="../handbook_edit.py" line="104"/>
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="490"/>
+        <location filename="../handbook_edit.py" line="105"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="533"/>
+        <location filename="../handbook_edit.py" line="148"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Anna sivulle otsikko ja tunniste (kirjaimia, numeroita, -).</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="552"/>
+        <location filename="../handbook_edit.py" line="167"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Joku muu tallensi sivun muokkauksesi aikana. Tekstisi on tallessa tässä: kopioi se, avaa sivu uudelleen ja tee muutoksesi uudestaan.</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="558"/>
+        <location filename="../handbook_edit.py" line="173"/>
         <source>The page was not saved: %1</source>
         <translation>Sivua ei tallennettu: %1</translation>
     </message>
@@ -1193,47 +1193,47 @@
 <context>
     <name>FiguresDialog</name>
     <message>
-        <location filename="../callbacks.py" line="118"/>
+        <location filename="../callbacks.py" line="119"/>
         <source>Callback figures</source>
         <translation>Soittopyyntöjen luvut</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="127"/>
+        <location filename="../callbacks.py" line="128"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="128"/>
+        <location filename="../callbacks.py" line="129"/>
         <source>Created</source>
         <translation>Luotu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="129"/>
+        <location filename="../callbacks.py" line="130"/>
         <source>Done same day</source>
         <translation>Hoidettu samana päivänä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="130"/>
+        <location filename="../callbacks.py" line="131"/>
         <source>Done in time</source>
         <translation>Hoidettu ajallaan</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="131"/>
+        <location filename="../callbacks.py" line="132"/>
         <source>Overdue</source>
         <translation>Myöhässä</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="132"/>
+        <location filename="../callbacks.py" line="133"/>
         <source>Open</source>
         <translation>Avoinna</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="143"/>
+        <location filename="../callbacks.py" line="144"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="145"/>
+        <location filename="../callbacks.py" line="146"/>
         <source>Created on %1</source>
         <translation>Luotu %1</translation>
     </message>
@@ -1241,22 +1241,22 @@
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../supervisor.py" line="104"/>
+        <location filename="../room.py" line="172"/>
         <source>Look in:</source>
         <translation>Sijainti:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="105"/>
+        <location filename="../room.py" line="173"/>
         <source>File name:</source>
         <translation>Tiedoston nimi:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="106"/>
+        <location filename="../room.py" line="174"/>
         <source>File type:</source>
         <translation>Tiedostotyyppi:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="107"/>
+        <location filename="../room.py" line="175"/>
         <source>Cancel</source>
         <translation>Peru</translation>
     </message>
@@ -1264,12 +1264,12 @@
 <context>
     <name>HandbookBrowser</name>
     <message>
-        <location filename="../handbook.py" line="113"/>
+        <location filename="../handbook_page.py" line="91"/>
         <source>Open a link outside the handbook?</source>
         <translation>Avataanko linkki käsikirjan ulkopuolelle?</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="115"/>
+        <location filename="../handbook_page.py" line="93"/>
         <source>The link leads outside the handbook:
 %1
 
@@ -1283,62 +1283,62 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HandbookView</name>
     <message>
-        <location filename="../handbook.py" line="145"/>
+        <location filename="../handbook.py" line="68"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Hae käsikirjasta (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="165"/>
+        <location filename="../handbook.py" line="88"/>
         <source>Changed since you last read it</source>
         <translation>Muuttunut edellisen lukukertasi jälkeen</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="173"/>
+        <location filename="../handbook.py" line="96"/>
         <source>Edit</source>
         <translation>Muokkaa</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="175"/>
+        <location filename="../handbook.py" line="98"/>
         <source>New page</source>
         <translation>Uusi sivu</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="176"/>
+        <location filename="../handbook.py" line="99"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="298"/>
+        <location filename="../handbook.py" line="221"/>
         <source>No pages found</source>
         <translation>Sivuja ei löytynyt</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="306"/>
+        <location filename="../handbook.py" line="229"/>
         <source>Operating handbook</source>
         <translation>Toimintakäsikirja</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="307"/>
+        <location filename="../handbook.py" line="230"/>
         <source>Pick a page on the left, or search with Ctrl+K.</source>
         <translation>Valitse sivu vasemmalta tai hae painamalla Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="314"/>
+        <location filename="../handbook.py" line="237"/>
         <source>%1 · version %2 · changed %3 by %4</source>
         <translation>%1 · versio %2 · muutettu %3, %4</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="385"/>
+        <location filename="../handbook.py" line="308"/>
         <source>Important handbook change: %1</source>
         <translation>Tärkeä muutos käsikirjassa: %1</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="409"/>
+        <location filename="../handbook.py" line="332"/>
         <source>Important handbook changes</source>
         <translation>Tärkeitä muutoksia käsikirjassa</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="412"/>
+        <location filename="../handbook.py" line="335"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Näissä käsikirjan sivuissa on tärkeitä muutoksia:</translation>
     </message>
@@ -1364,17 +1364,17 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../handbook.py" line="575"/>
+        <location filename="../handbook_edit.py" line="190"/>
         <source>Page history</source>
         <translation>Sivun historia</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="579"/>
+        <location filename="../handbook_edit.py" line="194"/>
         <source>Restore this version</source>
         <translation>Palauta tämä versio</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="589"/>
+        <location filename="../handbook_edit.py" line="204"/>
         <source>Close</source>
         <translation>Sulje</translation>
     </message>
@@ -1382,334 +1382,334 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="312"/>
+        <location filename="../report_history.py" line="86"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="313"/>
+        <location filename="../report_history.py" line="87"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="314"/>
+        <location filename="../report_history.py" line="88"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="315"/>
+        <location filename="../report_history.py" line="89"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="316"/>
+        <location filename="../report_history.py" line="90"/>
         <source>Week</source>
         <translation>Viikko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="317"/>
+        <location filename="../report_history.py" line="91"/>
         <source>Month</source>
         <translation>Kuukausi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="323"/>
-        <location filename="../supervisor.py" line="388"/>
+        <location filename="../report_history.py" line="97"/>
+        <location filename="../report_history.py" line="162"/>
         <source>Per person</source>
         <translation>Henkilöittäin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="326"/>
+        <location filename="../report_history.py" line="100"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Aika tiloittain ja yhteydenotot henkilöittäin. Katselusi kirjataan lokiin.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="328"/>
+        <location filename="../report_history.py" line="102"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="330"/>
+        <location filename="../report_history.py" line="104"/>
         <source>Export XLSX…</source>
         <translation>Vie XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="332"/>
+        <location filename="../report_history.py" line="106"/>
         <source>Export CSV…</source>
         <translation>Vie CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="336"/>
+        <location filename="../report_history.py" line="110"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="337"/>
+        <location filename="../report_history.py" line="111"/>
         <source>To</source>
         <translation>Päättyen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="338"/>
-        <location filename="../supervisor.py" line="360"/>
+        <location filename="../report_history.py" line="112"/>
+        <location filename="../report_history.py" line="134"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="339"/>
+        <location filename="../report_history.py" line="113"/>
         <source>Queue</source>
         <translation>Jono</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="360"/>
+        <location filename="../report_history.py" line="134"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="378"/>
+        <location filename="../report_history.py" line="152"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Yhteydenotot viikonpäivittäin ja tunneittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="386"/>
+        <location filename="../report_history.py" line="160"/>
         <source>Table</source>
         <translation>Taulukko</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="387"/>
+        <location filename="../report_history.py" line="161"/>
         <source>Charts</source>
         <translation>Kaaviot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="425"/>
+        <location filename="../report_history.py" line="199"/>
         <source>Offered</source>
         <translation>Tulleet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="426"/>
+        <location filename="../report_history.py" line="200"/>
         <source>Answered</source>
         <translation>Vastatut</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="427"/>
+        <location filename="../report_history.py" line="201"/>
         <source>Within target</source>
         <translation>Tavoiteajassa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="428"/>
+        <location filename="../report_history.py" line="202"/>
         <source>Abandoned</source>
         <translation>Luopuneet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="429"/>
+        <location filename="../report_history.py" line="203"/>
         <source>Short abandons</source>
         <translation>Lyhyet luopumiset</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="430"/>
+        <location filename="../report_history.py" line="204"/>
         <source>Service level</source>
         <translation>Palvelutaso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="431"/>
+        <location filename="../report_history.py" line="205"/>
         <source>Mean wait</source>
         <translation>Keskim. odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="432"/>
+        <location filename="../report_history.py" line="206"/>
         <source>Wait, 90th pct</source>
         <translation>Odotus, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="433"/>
+        <location filename="../report_history.py" line="207"/>
         <source>Longest wait</source>
         <translation>Pisin odotus</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="434"/>
+        <location filename="../report_history.py" line="208"/>
         <source>Mean handling</source>
         <translation>Keskim. käsittely</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="435"/>
+        <location filename="../report_history.py" line="209"/>
         <source>One contact</source>
         <translation>Yhdellä kerralla</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="436"/>
+        <location filename="../report_history.py" line="210"/>
         <source>Transfers</source>
         <translation>Siirrot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="437"/>
+        <location filename="../report_history.py" line="211"/>
         <source>Wrap-up per contact</source>
         <translation>Jälkityö / yhteydenotto</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="442"/>
+        <location filename="../report_history.py" line="216"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="443"/>
+        <location filename="../report_history.py" line="217"/>
         <source>Tue</source>
         <translation>ti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="444"/>
+        <location filename="../report_history.py" line="218"/>
         <source>Wed</source>
         <translation>ke</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="445"/>
+        <location filename="../report_history.py" line="219"/>
         <source>Thu</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="446"/>
+        <location filename="../report_history.py" line="220"/>
         <source>Fri</source>
         <translation>pe</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="447"/>
+        <location filename="../report_history.py" line="221"/>
         <source>Sat</source>
         <translation>la</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="448"/>
+        <location filename="../report_history.py" line="222"/>
         <source>Sun</source>
         <translation>su</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="453"/>
+        <location filename="../report_history.py" line="227"/>
         <source>All queues</source>
         <translation>Kaikki jonot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="468"/>
+        <location filename="../report_history.py" line="242"/>
         <source>The range ends before it starts.</source>
         <translation>Jakso päättyy ennen kuin se alkaa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="470"/>
+        <location filename="../report_history.py" line="244"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="478"/>
+        <location filename="../report_history.py" line="252"/>
         <source>Export report</source>
         <translation>Vie raportti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="495"/>
+        <location filename="../report_history.py" line="269"/>
         <source>Exporting…</source>
         <translation>Viedään…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="499"/>
+        <location filename="../report_history.py" line="273"/>
         <source>The export failed: %1</source>
         <translation>Vienti epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="501"/>
+        <location filename="../report_history.py" line="275"/>
         <source>Saved %1</source>
         <translation>Tallennettu %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="520"/>
+        <location filename="../report_history.py" line="294"/>
         <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
         <translation>Digiagentit: minuutit viikoittain ja vastaanotoittain %1; hoidettuja yhteydenottoja %2; avunpyyntöjä %3 (punaisen jonon käynnistämiä %4), apua sai %5: mediaani %6, pisin %7 ensimmäiseen auttajaan.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="534"/>
+        <location filename="../report_history.py" line="308"/>
         <source>Client feedback: no answers in this range.</source>
         <translation>Asiakaspalaute: ei vastauksia tällä aikavälillä.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="538"/>
+        <location filename="../report_history.py" line="312"/>
         <source>Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.</source>
         <translation>Asiakaspalaute: %1 vastausta, keskiarvo %2 / 5 (%3), %4 kommenttia.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="555"/>
+        <location filename="../report_history.py" line="329"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="555"/>
+        <location filename="../report_history.py" line="329"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="563"/>
+        <location filename="../report_history.py" line="337"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyet luopumiset (%1) lasketaan luopuneiksi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="568"/>
+        <location filename="../report_history.py" line="342"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Palvelutaso = tavoiteajassa vastatut / (vastatut + luopuneet). Lyhyitä luopumisia (%1) ei lasketa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="576"/>
+        <location filename="../report_history.py" line="350"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: tulleita %2, vastattuja %3, palvelutaso %4, yhdellä kerralla %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="585"/>
+        <location filename="../report_history.py" line="359"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Soittopyynnöt: %1 jätetty, %2 hoidettu samana päivänä, %3 myöhässä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="642"/>
+        <location filename="../report_history.py" line="416"/>
         <source>Arrivals per interval</source>
         <translation>Yhteydenotot jaksoittain</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="661"/>
+        <location filename="../report_history.py" line="435"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Yhteydenotot jaksoittain, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="676"/>
+        <location filename="../report_history.py" line="450"/>
         <source>Mean staff Ready</source>
         <translation>Valmiina keskimäärin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="690"/>
+        <location filename="../report_history.py" line="464"/>
         <source>Service level against the target</source>
         <translation>Palvelutaso ja tavoite</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="699"/>
+        <location filename="../report_history.py" line="473"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Hoidettu yhdellä kerralla (tavoite 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="743"/>
+        <location filename="../report_history.py" line="517"/>
         <source>Target (%1)</source>
         <translation>Tavoite (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="780"/>
+        <location filename="../report_history.py" line="554"/>
         <source>Not asked for</source>
         <translation>Ei pyydetty</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="783"/>
+        <location filename="../report_history.py" line="557"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="783"/>
+        <location filename="../report_history.py" line="557"/>
         <source>Contacts</source>
         <translation>Yhteydenotot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="783"/>
+        <location filename="../report_history.py" line="557"/>
         <source>On chat</source>
         <translation>Chatissa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="783"/>
+        <location filename="../report_history.py" line="557"/>
         <source>On calls</source>
         <translation>Puheluissa</translation>
     </message>
@@ -1821,110 +1821,110 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134"/>
+        <location filename="../main_window.py" line="136"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="437"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="179"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Sound for a new client line</source>
         <translation>Äänimerkki asiakkaan uudesta viestistä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="189"/>
         <source>Text size</source>
         <translation>Tekstin koko</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Small</source>
         <translation>Pieni</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Normal</source>
         <translation>Normaali</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="196"/>
         <source>Large</source>
         <translation>Suuri</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Larger</source>
         <translation>Suurempi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="205"/>
         <source>My figures…</source>
         <translation>Omat lukuni…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="217"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="218"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Call outcome saved.</source>
         <translation>Puhelun tulos tallennettu.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="338"/>
         <source>Supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="361"/>
         <source>On standby you are asked when a queue needs you; no key is needed.</source>
         <translation>Valmiustilassa sinulta kysytään, kun jono tarvitsee sinua; näppäintä ei tarvita.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="388"/>
         <source>Outcome of the call</source>
         <translation>Puhelun tulos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="479"/>
+        <location filename="../main_window.py" line="481"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
@@ -2512,27 +2512,27 @@ pyyntöjä</translation>
 <context>
     <name>StaffChatView</name>
     <message>
-        <location filename="../staff_chat.py" line="63"/>
+        <location filename="../staff_chat.py" line="65"/>
         <source>Message to colleagues (no client details in the help channel)</source>
         <translation>Viesti työkavereille (ei asiakastietoja apukanavalle)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="66"/>
+        <location filename="../staff_chat.py" line="68"/>
         <source>Send</source>
         <translation>Lähetä</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="96"/>
+        <location filename="../staff_chat.py" line="98"/>
         <source>Help channel (everyone)</source>
         <translation>Apukanava (kaikki)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="152"/>
+        <location filename="../staff_chat.py" line="154"/>
         <source>Help channel</source>
         <translation>Apukanava</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="159"/>
+        <location filename="../staff_chat.py" line="161"/>
         <source>Sending…</source>
         <translation>Lähetetään…</translation>
     </message>
@@ -2540,152 +2540,152 @@ pyyntöjä</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="815"/>
+        <location filename="../staffing.py" line="54"/>
         <source>1 day</source>
         <translation>1 päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="817"/>
+        <location filename="../staffing.py" line="56"/>
         <source>%1 days</source>
         <translation>%1 päivää</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="820"/>
+        <location filename="../staffing.py" line="59"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="821"/>
+        <location filename="../staffing.py" line="60"/>
         <source>Hour</source>
         <translation>Tunti</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="822"/>
+        <location filename="../staffing.py" line="61"/>
         <source>Show</source>
         <translation>Näytä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="824"/>
+        <location filename="../staffing.py" line="63"/>
         <source>Import roster (CSV)…</source>
         <translation>Tuo työvuorolista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="827"/>
+        <location filename="../staffing.py" line="66"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Sarakkeet: nimi, päivä, alku, loppu, taidot tai rooli. Korvaa nuo päivät.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="830"/>
+        <location filename="../staffing.py" line="69"/>
         <source>From</source>
         <translation>Alkaen</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="851"/>
+        <location filename="../staffing.py" line="90"/>
         <source>Day</source>
         <translation>Päivä</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="852"/>
+        <location filename="../staffing.py" line="91"/>
         <source>Interval</source>
         <translation>Jakso</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="853"/>
+        <location filename="../staffing.py" line="92"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="854"/>
+        <location filename="../staffing.py" line="93"/>
         <source>Forecast</source>
         <translation>Ennuste</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="855"/>
+        <location filename="../staffing.py" line="94"/>
         <source>Needed</source>
         <translation>Tarve</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="856"/>
+        <location filename="../staffing.py" line="95"/>
         <source>Rostered</source>
         <translation>Vuorossa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="857"/>
+        <location filename="../staffing.py" line="96"/>
         <source>Gap</source>
         <translation>Ero</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="865"/>
+        <location filename="../staffing.py" line="104"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Puhelut: Erlang A historiasta arvioidulla kärsivällisyydellä. Chatit: pienin määrä, joka saavuttaa tavoitteen, kun jakso ajetaan itse reitittimen läpi.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="881"/>
+        <location filename="../staffing.py" line="120"/>
         <source>Computing…</source>
         <translation>Lasketaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="889"/>
+        <location filename="../staffing.py" line="128"/>
         <source>Import roster</source>
         <translation>Tuo työvuorolista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="889"/>
+        <location filename="../staffing.py" line="128"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-tiedostot (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="899"/>
+        <location filename="../staffing.py" line="138"/>
         <source>Cannot read %1: %2</source>
         <translation>Tiedostoa %1 ei voi lukea: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="904"/>
+        <location filename="../staffing.py" line="143"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Tiedosto on liian suuri lähetettäväksi; pyydä IT:tä tuomaan se roster-import-komennolla.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="907"/>
+        <location filename="../staffing.py" line="146"/>
         <source>Importing…</source>
         <translation>Tuodaan…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="914"/>
+        <location filename="../staffing.py" line="153"/>
         <source>%1 shifts stored.</source>
         <translation>%1 vuoroa tallennettu.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="916"/>
+        <location filename="../staffing.py" line="155"/>
         <source>Skipped:</source>
         <translation>Ohitettu:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="927"/>
+        <location filename="../staffing.py" line="166"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="927"/>
+        <location filename="../staffing.py" line="166"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="931"/>
+        <location filename="../staffing.py" line="170"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttitunteja tarvitaan vajeiden paikkaamiseen: %1 (vajaita jaksoja: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="935"/>
+        <location filename="../staffing.py" line="174"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Työvuorolista kattaa ennustetun tarpeen joka jaksossa.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="944"/>
+        <location filename="../staffing.py" line="183"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Ennuste: saman viikonpäivän keskiarvo kuudelta viimeiseltä aukioloviikolta. Sen virhe kahdella viimeisellä viikolla (WAPE): %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="949"/>
+        <location filename="../staffing.py" line="188"/>
         <source>WAPE is how far the forecast missed, as a share of the contacts that came (0 % is exact). With one or two contacts in a half hour, missing by one is already 50–100 %: small queues show high figures though the forecast is useful for the day as a whole.</source>
         <translation>WAPE kertoo, kuinka paljon ennuste meni ohi suhteessa tulleisiin yhteydenottoihin (0 % on täsmälleen oikein). Kun puolessa tunnissa tulee yksi tai kaksi yhteydenottoa, yhdenkin ero on jo 50–100 %: pienten jonojen luvut ovat suuria, vaikka ennuste on koko päivän kannalta käyttökelpoinen.</translation>
     </message>
@@ -2693,7 +2693,7 @@ pyyntöjä</translation>
 <context>
     <name>StatusChoice</name>
     <message>
-        <location filename="../status.py" line="42"/>
+        <location filename="../status.py" line="43"/>
         <source>Status:</source>
         <translation>Tila:</translation>
     </message>
@@ -2701,27 +2701,27 @@ pyyntöjä</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="997"/>
+        <location filename="../supervisor.py" line="43"/>
         <source>Now</source>
         <translation>Nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="998"/>
+        <location filename="../supervisor.py" line="44"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="999"/>
+        <location filename="../supervisor.py" line="45"/>
         <source>Staffing</source>
         <translation>Resursointi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="1000"/>
+        <location filename="../supervisor.py" line="46"/>
         <source>Roster</source>
         <translation>Työvuorot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="1001"/>
+        <location filename="../supervisor.py" line="47"/>
         <source>Users</source>
         <translation>Käyttäjät</translation>
     </message>
@@ -3021,58 +3021,58 @@ pyyntöjä</translation>
 <context>
     <name>WorkQueue</name>
     <message>
-        <location filename="../work_queue.py" line="99"/>
+        <location filename="../work_queue.py" line="100"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="107"/>
-        <location filename="../work_queue.py" line="156"/>
+        <location filename="../work_queue.py" line="108"/>
+        <location filename="../work_queue.py" line="157"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="147"/>
+        <location filename="../work_queue.py" line="148"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="154"/>
+        <location filename="../work_queue.py" line="155"/>
         <source>No open conversations. New chats are offered to you above.</source>
         <translation>Ei avoimia keskusteluja. Uudet chatit tarjotaan sinulle yläpuolella.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="180"/>
+        <location filename="../work_queue.py" line="181"/>
         <source>New: %1</source>
         <translation>Uusi: %1</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="186"/>
+        <location filename="../work_queue.py" line="187"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="268"/>
+        <location filename="../work_queue.py" line="269"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="282"/>
+        <location filename="../work_queue.py" line="283"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="284"/>
+        <location filename="../work_queue.py" line="285"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="369"/>
+        <location filename="../work_queue.py" line="370"/>
         <source>The record entry is on the clipboard: paste it into the patient record.</source>
         <translation>Kirjaus on leikepöydällä: liitä se potilastietoihin.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="384"/>
+        <location filename="../work_queue.py" line="385"/>
         <source>The browser could not be opened.</source>
         <translation>Selainta ei voitu avata.</translation>
     </message>

@@ -282,87 +282,87 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../supervisor.py" line="161"/>
+        <location filename="../board.py" line="103"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="162"/>
+        <location filename="../board.py" line="104"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="163"/>
+        <location filename="../board.py" line="105"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="164"/>
+        <location filename="../board.py" line="106"/>
         <source>For</source>
         <translation>Hur länge</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="165"/>
+        <location filename="../board.py" line="107"/>
         <source>Chats</source>
         <translation>Chattar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="166"/>
+        <location filename="../board.py" line="108"/>
         <source>On a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="167"/>
+        <location filename="../board.py" line="109"/>
         <source>Queues</source>
         <translation>Köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="174"/>
+        <location filename="../board.py" line="116"/>
         <source>Set Not ready…</source>
         <translation>Sätt Inte redo…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="176"/>
+        <location filename="../board.py" line="118"/>
         <source>Sign out…</source>
         <translation>Logga ut…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="178"/>
+        <location filename="../board.py" line="120"/>
         <source>Read her chat</source>
         <translation>Läs hens chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="180"/>
+        <location filename="../board.py" line="122"/>
         <source>Read-only. Your look is recorded in the access log.</source>
         <translation>Endast läsning. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="193"/>
+        <location filename="../board.py" line="135"/>
         <source>Queues now</source>
         <translation>Köerna nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="250"/>
+        <location filename="../board.py" line="192"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="271"/>
+        <location filename="../board.py" line="213"/>
         <source>Set %1 Not ready</source>
         <translation>Sätt %1 som Inte redo</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="272"/>
+        <location filename="../board.py" line="214"/>
         <source>Why? The reason is recorded with your name.</source>
         <translation>Varför? Orsaken registreras med ditt namn.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="274"/>
+        <location filename="../board.py" line="216"/>
         <source>Sign out %1</source>
         <translation>Logga ut %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="276"/>
+        <location filename="../board.py" line="218"/>
         <source>Her session ends and her workstation asks her to log in again. Her open chats stay hers. Why? The reason is recorded with your name.</source>
         <translation>Hens session avslutas och arbetsstationen ber hen logga in igen. Öppna chattar förblir hens. Varför? Orsaken registreras med ditt namn.</translation>
     </message>
@@ -398,62 +398,62 @@
 <context>
     <name>CallInDialog</name>
     <message>
-        <location filename="../digi.py" line="113"/>
+        <location filename="../digi.py" line="114"/>
         <source>The contact point needs help</source>
         <translation>Kontaktpunkten behöver hjälp</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="117"/>
+        <location filename="../digi.py" line="118"/>
         <source>%1 asks you to help in %2.</source>
         <translation>%1 ber dig hjälpa till i %2.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="118"/>
+        <location filename="../digi.py" line="119"/>
         <source>A supervisor</source>
         <translation>En chef</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="121"/>
+        <location filename="../digi.py" line="122"/>
         <source>Clients are waiting in %1.</source>
         <translation>Klienter väntar i %1.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="129"/>
+        <location filename="../digi.py" line="130"/>
         <source>Waiting now: %1, the longest for %2.</source>
         <translation>Väntar nu: %1, längst i %2.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="133"/>
+        <location filename="../digi.py" line="134"/>
         <source>Nobody waits yet: the supervisor expects more contacts.</source>
         <translation>Ingen väntar ännu: arbetsledaren väntar sig fler kontakter.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="142"/>
+        <location filename="../digi.py" line="143"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="143"/>
+        <location filename="../digi.py" line="144"/>
         <source>Join</source>
         <translation>Gå med</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="149"/>
+        <location filename="../digi.py" line="150"/>
         <source>Why not now (optional; only supervisors see it)</source>
         <translation>Varför inte nu (frivilligt; bara chefer ser det)</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="150"/>
+        <location filename="../digi.py" line="151"/>
         <source>Not now</source>
         <translation>Inte nu</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="153"/>
+        <location filename="../digi.py" line="154"/>
         <source>Join for</source>
         <translation>Gå med för</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="181"/>
+        <location filename="../digi.py" line="182"/>
         <source>Please answer within %1.</source>
         <translation>Svara inom %1.</translation>
     </message>
@@ -461,67 +461,67 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../callbacks.py" line="428"/>
+        <location filename="../callbacks.py" line="429"/>
         <source>Callback request</source>
         <translation>Begäran om återuppringning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="441"/>
+        <location filename="../callbacks.py" line="442"/>
         <source>Urgent</source>
         <translation>Brådskande</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="444"/>
+        <location filename="../callbacks.py" line="445"/>
         <source>Colleague&apos;s username (optional)</source>
         <translation>Kollegans användarnamn (valfritt)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="451"/>
+        <location filename="../callbacks.py" line="452"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="452"/>
+        <location filename="../callbacks.py" line="453"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="453"/>
+        <location filename="../callbacks.py" line="454"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="457"/>
+        <location filename="../callbacks.py" line="458"/>
         <source>– (the queue&apos;s staff)</source>
         <translation>– (köns personal)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="460"/>
+        <location filename="../callbacks.py" line="461"/>
         <source>For a named colleague</source>
         <translation>Till en namngiven kollega</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="461"/>
+        <location filename="../callbacks.py" line="462"/>
         <source>For the client&apos;s own clinic</source>
         <translation>Till klientens egen rådgivning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="481"/>
+        <location filename="../callbacks.py" line="482"/>
         <source>Check the phone number.</source>
         <translation>Kontrollera telefonnumret.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="482"/>
+        <location filename="../callbacks.py" line="483"/>
         <source>Write what the callback is about (at most 2,000 characters).</source>
         <translation>Skriv vad återuppringningen gäller (högst 2 000 tecken).</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="483"/>
+        <location filename="../callbacks.py" line="484"/>
         <source>Check the colleague&apos;s username.</source>
         <translation>Kontrollera kollegans användarnamn.</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="485"/>
+        <location filename="../callbacks.py" line="486"/>
         <source>Check the fields.</source>
         <translation>Kontrollera fälten.</translation>
     </message>
@@ -529,17 +529,17 @@
 <context>
     <name>CallbackOfferBanner</name>
     <message>
-        <location filename="../callbacks.py" line="83"/>
+        <location filename="../callbacks.py" line="84"/>
         <source>Take and call</source>
         <translation>Ta och ring</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="85"/>
+        <location filename="../callbacks.py" line="86"/>
         <source>Not now</source>
         <translation>Inte nu</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="104"/>
+        <location filename="../callbacks.py" line="105"/>
         <source>Callback waiting: %1 · %2 · due %3</source>
         <translation>Återuppringning väntar: %1 · %2 · senast %3</translation>
     </message>
@@ -547,37 +547,37 @@
 <context>
     <name>Callbacks</name>
     <message>
-        <location filename="../callbacks.py" line="42"/>
+        <location filename="../callbacks.py" line="43"/>
         <source>No answer</source>
         <translation>Inget svar</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="43"/>
+        <location filename="../callbacks.py" line="44"/>
         <source>Busy</source>
         <translation>Upptaget</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="44"/>
+        <location filename="../callbacks.py" line="45"/>
         <source>Wrong number</source>
         <translation>Fel nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="45"/>
+        <location filename="../callbacks.py" line="46"/>
         <source>Done</source>
         <translation>Klart</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="51"/>
+        <location filename="../callbacks.py" line="52"/>
         <source>needs a decision</source>
         <translation>kräver beslut</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="53"/>
+        <location filename="../callbacks.py" line="54"/>
         <source>overdue</source>
         <translation>försenad</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="54"/>
+        <location filename="../callbacks.py" line="55"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
@@ -585,87 +585,87 @@
 <context>
     <name>CallbacksView</name>
     <message>
-        <location filename="../callbacks.py" line="190"/>
+        <location filename="../callbacks.py" line="191"/>
         <source>My queues</source>
         <translation>Mina köer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="191"/>
+        <location filename="../callbacks.py" line="192"/>
         <source>Named for me</source>
         <translation>Namngivna för mig</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="192"/>
+        <location filename="../callbacks.py" line="193"/>
         <source>My clinic</source>
         <translation>Min rådgivning</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="193"/>
+        <location filename="../callbacks.py" line="194"/>
         <source>Overdue or flagged</source>
         <translation>Försenade eller flaggade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="195"/>
+        <location filename="../callbacks.py" line="196"/>
         <source>New callback request…</source>
         <translation>Ny begäran om återuppringning…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="197"/>
+        <location filename="../callbacks.py" line="198"/>
         <source>Show:</source>
         <translation>Visa:</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="200"/>
+        <location filename="../callbacks.py" line="201"/>
         <source>Figures…</source>
         <translation>Siffror…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="212"/>
+        <location filename="../callbacks.py" line="213"/>
         <source>Due</source>
         <translation>Senast</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="213"/>
+        <location filename="../callbacks.py" line="214"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="214"/>
+        <location filename="../callbacks.py" line="215"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="215"/>
+        <location filename="../callbacks.py" line="216"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="216"/>
+        <location filename="../callbacks.py" line="217"/>
         <source>Attempts</source>
         <translation>Försök</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="217"/>
+        <location filename="../callbacks.py" line="218"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="232"/>
+        <location filename="../callbacks.py" line="233"/>
         <source>Call back</source>
         <translation>Ring tillbaka</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="238"/>
+        <location filename="../callbacks.py" line="239"/>
         <source>Note (no health details)</source>
         <translation>Anteckning (inga hälsouppgifter)</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="332"/>
+        <location filename="../callbacks.py" line="333"/>
         <source>urgent</source>
         <translation>brådskande</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="389"/>
+        <location filename="../callbacks.py" line="390"/>
         <source>Reason:</source>
         <translation>Orsak:</translation>
     </message>
@@ -936,32 +936,32 @@
 <context>
     <name>DigiBar</name>
     <message>
-        <location filename="../digi.py" line="62"/>
+        <location filename="../digi.py" line="63"/>
         <source>Back to clinic work</source>
         <translation>Tillbaka till mottagningsarbetet</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="65"/>
+        <location filename="../digi.py" line="66"/>
         <source>No new clients come; your open chats stay yours until you close them.</source>
         <translation>Inga nya klienter kommer; dina öppna chattar är dina tills du stänger dem.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="84"/>
+        <location filename="../digi.py" line="85"/>
         <source>Standby: you are in no queue and the service&apos;s figures do not count you. You will be asked if a queue you can serve needs help.</source>
         <translation>Beredskap: du är inte i någon kö och räknas inte i tjänstens siffror. Du tillfrågas om en kö du kan betjäna behöver hjälp.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="88"/>
+        <location filename="../digi.py" line="89"/>
         <source>You are being asked to help in %1.</source>
         <translation>Du tillfrågas om hjälp i %1.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="92"/>
+        <location filename="../digi.py" line="93"/>
         <source>Helping in %1 until %2.</source>
         <translation>Du hjälper till i %1 till kl. %2.</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="96"/>
+        <location filename="../digi.py" line="97"/>
         <source>Thank you! No new clients come now. Close your open chats; then you are back on standby.</source>
         <translation>Tack! Nu kommer inga nya klienter. Stäng dina öppna chattar; sedan är du i beredskap igen.</translation>
     </message>
@@ -1082,17 +1082,17 @@
 <context>
     <name>DigiDesk</name>
     <message>
-        <location filename="../digi.py" line="262"/>
+        <location filename="../digi.py" line="263"/>
         <source>The queue is calm again: thank you!</source>
         <translation>Kön är lugn igen: tack!</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="280"/>
+        <location filename="../digi.py" line="281"/>
         <source>The contact point needs help</source>
         <translation>Kontaktpunkten behöver hjälp</translation>
     </message>
     <message>
-        <location filename="../digi.py" line="281"/>
+        <location filename="../digi.py" line="282"/>
         <source>Clients are waiting in %1.</source>
         <translation>Klienter väntar i %1.</translation>
     </message>
@@ -1100,92 +1100,92 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../handbook.py" line="439"/>
+        <location filename="../handbook_edit.py" line="54"/>
         <source>Edit handbook page</source>
         <translation>Redigera handbokssidan</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="439"/>
+        <location filename="../handbook_edit.py" line="54"/>
         <source>New handbook page</source>
         <translation>Ny handbokssida</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="450"/>
+        <location filename="../handbook_edit.py" line="65"/>
         <source>Page</source>
         <translation>Sida</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="451"/>
+        <location filename="../handbook_edit.py" line="66"/>
         <source>Quick reply</source>
         <translation>Snabbsvar</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="455"/>
+        <location filename="../handbook_edit.py" line="70"/>
         <source>Any language</source>
         <translation>Vilket språk som helst</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="466"/>
+        <location filename="../handbook_edit.py" line="81"/>
         <source>Title</source>
         <translation>Rubrik</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="467"/>
+        <location filename="../handbook_edit.py" line="82"/>
         <source>Id (in links)</source>
         <translation>Id (i länkar)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="468"/>
+        <location filename="../handbook_edit.py" line="83"/>
         <source>Area</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="469"/>
+        <location filename="../handbook_edit.py" line="84"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="470"/>
+        <location filename="../handbook_edit.py" line="85"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="471"/>
+        <location filename="../handbook_edit.py" line="86"/>
         <source>Shown with queues</source>
         <translation>Visas i köerna</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="480"/>
+        <location filename="../handbook_edit.py" line="95"/>
         <source>What changed (shown in the history)</source>
         <translation>Vad ändrades (syns i historiken)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="481"/>
+        <location filename="../handbook_edit.py" line="96"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Viktig ändring: meddela alla vid inloggning</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="489"/>
+        <location filename="../handbook_edit.py" line="104"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="490"/>
+        <location filename="../handbook_edit.py" line="105"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="533"/>
+        <location filename="../handbook_edit.py" line="148"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Ge sidan en rubrik och ett id (bokstäver, siffror, -).</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="552"/>
+        <location filename="../handbook_edit.py" line="167"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Någon annan sparade sidan medan du redigerade. Din text finns kvar här: kopiera den, öppna sidan på nytt och gör ändringen igen.</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="558"/>
+        <location filename="../handbook_edit.py" line="173"/>
         <source>The page was not saved: %1</source>
         <translation>Sidan sparades inte: %1</translation>
     </message>
@@ -1193,47 +1193,47 @@
 <context>
     <name>FiguresDialog</name>
     <message>
-        <location filename="../callbacks.py" line="118"/>
+        <location filename="../callbacks.py" line="119"/>
         <source>Callback figures</source>
         <translation>Siffror för återuppringningar</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="127"/>
+        <location filename="../callbacks.py" line="128"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="128"/>
+        <location filename="../callbacks.py" line="129"/>
         <source>Created</source>
         <translation>Skapade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="129"/>
+        <location filename="../callbacks.py" line="130"/>
         <source>Done same day</source>
         <translation>Klara samma dag</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="130"/>
+        <location filename="../callbacks.py" line="131"/>
         <source>Done in time</source>
         <translation>Klara i tid</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="131"/>
+        <location filename="../callbacks.py" line="132"/>
         <source>Overdue</source>
         <translation>Försenade</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="132"/>
+        <location filename="../callbacks.py" line="133"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="143"/>
+        <location filename="../callbacks.py" line="144"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
     </message>
     <message>
-        <location filename="../callbacks.py" line="145"/>
+        <location filename="../callbacks.py" line="146"/>
         <source>Created on %1</source>
         <translation>Skapade %1</translation>
     </message>
@@ -1241,22 +1241,22 @@
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../supervisor.py" line="104"/>
+        <location filename="../room.py" line="172"/>
         <source>Look in:</source>
         <translation>Leta i:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="105"/>
+        <location filename="../room.py" line="173"/>
         <source>File name:</source>
         <translation>Filnamn:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="106"/>
+        <location filename="../room.py" line="174"/>
         <source>File type:</source>
         <translation>Filtyp:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="107"/>
+        <location filename="../room.py" line="175"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -1264,12 +1264,12 @@
 <context>
     <name>HandbookBrowser</name>
     <message>
-        <location filename="../handbook.py" line="113"/>
+        <location filename="../handbook_page.py" line="91"/>
         <source>Open a link outside the handbook?</source>
         <translation>Öppna en länk utanför handboken?</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="115"/>
+        <location filename="../handbook_page.py" line="93"/>
         <source>The link leads outside the handbook:
 %1
 
@@ -1283,62 +1283,62 @@ Open it in the web browser?</source>
 <context>
     <name>HandbookView</name>
     <message>
-        <location filename="../handbook.py" line="145"/>
+        <location filename="../handbook.py" line="68"/>
         <source>Search the handbook (Ctrl+K)</source>
         <translation>Sök i handboken (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="165"/>
+        <location filename="../handbook.py" line="88"/>
         <source>Changed since you last read it</source>
         <translation>Ändrad sedan du senast läste den</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="173"/>
+        <location filename="../handbook.py" line="96"/>
         <source>Edit</source>
         <translation>Redigera</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="175"/>
+        <location filename="../handbook.py" line="98"/>
         <source>New page</source>
         <translation>Ny sida</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="176"/>
+        <location filename="../handbook.py" line="99"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="298"/>
+        <location filename="../handbook.py" line="221"/>
         <source>No pages found</source>
         <translation>Inga sidor hittades</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="306"/>
+        <location filename="../handbook.py" line="229"/>
         <source>Operating handbook</source>
         <translation>Verksamhetshandbok</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="307"/>
+        <location filename="../handbook.py" line="230"/>
         <source>Pick a page on the left, or search with Ctrl+K.</source>
         <translation>Välj en sida till vänster eller sök med Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="314"/>
+        <location filename="../handbook.py" line="237"/>
         <source>%1 · version %2 · changed %3 by %4</source>
         <translation>%1 · version %2 · ändrad %3 av %4</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="385"/>
+        <location filename="../handbook.py" line="308"/>
         <source>Important handbook change: %1</source>
         <translation>Viktig ändring i handboken: %1</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="409"/>
+        <location filename="../handbook.py" line="332"/>
         <source>Important handbook changes</source>
         <translation>Viktiga ändringar i handboken</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="412"/>
+        <location filename="../handbook.py" line="335"/>
         <source>These handbook pages have changed in an important way:</source>
         <translation>Dessa sidor i handboken har viktiga ändringar:</translation>
     </message>
@@ -1364,17 +1364,17 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../handbook.py" line="575"/>
+        <location filename="../handbook_edit.py" line="190"/>
         <source>Page history</source>
         <translation>Sidans historik</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="579"/>
+        <location filename="../handbook_edit.py" line="194"/>
         <source>Restore this version</source>
         <translation>Återställ den här versionen</translation>
     </message>
     <message>
-        <location filename="../handbook.py" line="589"/>
+        <location filename="../handbook_edit.py" line="204"/>
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
@@ -1382,334 +1382,334 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../supervisor.py" line="312"/>
+        <location filename="../report_history.py" line="86"/>
         <source>15 min</source>
         <translation>15 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="313"/>
+        <location filename="../report_history.py" line="87"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="314"/>
+        <location filename="../report_history.py" line="88"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="315"/>
+        <location filename="../report_history.py" line="89"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="316"/>
+        <location filename="../report_history.py" line="90"/>
         <source>Week</source>
         <translation>Vecka</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="317"/>
+        <location filename="../report_history.py" line="91"/>
         <source>Month</source>
         <translation>Månad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="323"/>
-        <location filename="../supervisor.py" line="388"/>
+        <location filename="../report_history.py" line="97"/>
+        <location filename="../report_history.py" line="162"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="326"/>
+        <location filename="../report_history.py" line="100"/>
         <source>Time per state and contacts per person. Your look is access-logged.</source>
         <translation>Tid per läge och kontakter per person. Din läsning registreras i loggen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="328"/>
+        <location filename="../report_history.py" line="102"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="330"/>
+        <location filename="../report_history.py" line="104"/>
         <source>Export XLSX…</source>
         <translation>Exportera XLSX…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="332"/>
+        <location filename="../report_history.py" line="106"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="336"/>
+        <location filename="../report_history.py" line="110"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="337"/>
+        <location filename="../report_history.py" line="111"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="338"/>
-        <location filename="../supervisor.py" line="360"/>
+        <location filename="../report_history.py" line="112"/>
+        <location filename="../report_history.py" line="134"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="339"/>
+        <location filename="../report_history.py" line="113"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="360"/>
+        <location filename="../report_history.py" line="134"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="378"/>
+        <location filename="../report_history.py" line="152"/>
         <source>Arrivals by weekday and hour</source>
         <translation>Kontakter per veckodag och timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="386"/>
+        <location filename="../report_history.py" line="160"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="387"/>
+        <location filename="../report_history.py" line="161"/>
         <source>Charts</source>
         <translation>Diagram</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="425"/>
+        <location filename="../report_history.py" line="199"/>
         <source>Offered</source>
         <translation>Inkomna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="426"/>
+        <location filename="../report_history.py" line="200"/>
         <source>Answered</source>
         <translation>Besvarade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="427"/>
+        <location filename="../report_history.py" line="201"/>
         <source>Within target</source>
         <translation>Inom målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="428"/>
+        <location filename="../report_history.py" line="202"/>
         <source>Abandoned</source>
         <translation>Avbrutna</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="429"/>
+        <location filename="../report_history.py" line="203"/>
         <source>Short abandons</source>
         <translation>Korta avbrott</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="430"/>
+        <location filename="../report_history.py" line="204"/>
         <source>Service level</source>
         <translation>Servicenivå</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="431"/>
+        <location filename="../report_history.py" line="205"/>
         <source>Mean wait</source>
         <translation>Medelväntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="432"/>
+        <location filename="../report_history.py" line="206"/>
         <source>Wait, 90th pct</source>
         <translation>Väntan, 90 %</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="433"/>
+        <location filename="../report_history.py" line="207"/>
         <source>Longest wait</source>
         <translation>Längsta väntan</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="434"/>
+        <location filename="../report_history.py" line="208"/>
         <source>Mean handling</source>
         <translation>Medelhantering</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="435"/>
+        <location filename="../report_history.py" line="209"/>
         <source>One contact</source>
         <translation>Vid en kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="436"/>
+        <location filename="../report_history.py" line="210"/>
         <source>Transfers</source>
         <translation>Överföringar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="437"/>
+        <location filename="../report_history.py" line="211"/>
         <source>Wrap-up per contact</source>
         <translation>Efterarbete / kontakt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="442"/>
+        <location filename="../report_history.py" line="216"/>
         <source>Mon</source>
         <translation>mån</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="443"/>
+        <location filename="../report_history.py" line="217"/>
         <source>Tue</source>
         <translation>tis</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="444"/>
+        <location filename="../report_history.py" line="218"/>
         <source>Wed</source>
         <translation>ons</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="445"/>
+        <location filename="../report_history.py" line="219"/>
         <source>Thu</source>
         <translation>tor</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="446"/>
+        <location filename="../report_history.py" line="220"/>
         <source>Fri</source>
         <translation>fre</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="447"/>
+        <location filename="../report_history.py" line="221"/>
         <source>Sat</source>
         <translation>lör</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="448"/>
+        <location filename="../report_history.py" line="222"/>
         <source>Sun</source>
         <translation>sön</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="453"/>
+        <location filename="../report_history.py" line="227"/>
         <source>All queues</source>
         <translation>Alla köer</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="468"/>
+        <location filename="../report_history.py" line="242"/>
         <source>The range ends before it starts.</source>
         <translation>Perioden slutar innan den börjar.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="470"/>
+        <location filename="../report_history.py" line="244"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="478"/>
+        <location filename="../report_history.py" line="252"/>
         <source>Export report</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="495"/>
+        <location filename="../report_history.py" line="269"/>
         <source>Exporting…</source>
         <translation>Exporterar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="499"/>
+        <location filename="../report_history.py" line="273"/>
         <source>The export failed: %1</source>
         <translation>Exporten misslyckades: %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="501"/>
+        <location filename="../report_history.py" line="275"/>
         <source>Saved %1</source>
         <translation>Sparad %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="520"/>
+        <location filename="../report_history.py" line="294"/>
         <source>Digi-agents: minutes per week and clinic %1; contacts handled %2; call-ins %3 (%4 by a red queue), %5 got help: median %6, longest %7 to the first helper.</source>
         <translation>Digiagenter: minuter per vecka och mottagning %1; hanterade kontakter %2; inkallningar %3 (%4 av en röd kö), %5 fick hjälp: median %6, längst %7 till första hjälparen.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="534"/>
+        <location filename="../report_history.py" line="308"/>
         <source>Client feedback: no answers in this range.</source>
         <translation>Klientrespons: inga svar under perioden.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="538"/>
+        <location filename="../report_history.py" line="312"/>
         <source>Client feedback: %1 answers, mean %2 of 5 (%3), %4 comments.</source>
         <translation>Klientrespons: %1 svar, medeltal %2 av 5 (%3), %4 kommentarer.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="555"/>
+        <location filename="../report_history.py" line="329"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="555"/>
+        <location filename="../report_history.py" line="329"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="563"/>
+        <location filename="../report_history.py" line="337"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) count as abandoned.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas som avbrutna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="568"/>
+        <location filename="../report_history.py" line="342"/>
         <source>Service level = answered within target / (answered + abandoned). Short abandons (%1) are left out.</source>
         <translation>Servicenivå = besvarade inom målet / (besvarade + avbrutna). Korta avbrott (%1) räknas inte.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="576"/>
+        <location filename="../report_history.py" line="350"/>
         <source>%1: offered %2, answered %3, service level %4, one contact %5</source>
         <translation>%1: inkomna %2, besvarade %3, servicenivå %4, vid en kontakt %5</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="585"/>
+        <location filename="../report_history.py" line="359"/>
         <source>Callbacks: %1 created, %2 done the same day, %3 overdue</source>
         <translation>Återuppringningar: %1 lämnade, %2 klara samma dag, %3 försenade</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="642"/>
+        <location filename="../report_history.py" line="416"/>
         <source>Arrivals per interval</source>
         <translation>Kontakter per intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="661"/>
+        <location filename="../report_history.py" line="435"/>
         <source>Arrivals per interval, %1–%2</source>
         <translation>Kontakter per intervall, %1–%2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="676"/>
+        <location filename="../report_history.py" line="450"/>
         <source>Mean staff Ready</source>
         <translation>Redo i medeltal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="690"/>
+        <location filename="../report_history.py" line="464"/>
         <source>Service level against the target</source>
         <translation>Servicenivå mot målet</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="699"/>
+        <location filename="../report_history.py" line="473"/>
         <source>Handled in one contact (target 70 %)</source>
         <translation>Klart vid en kontakt (mål 70 %)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="743"/>
+        <location filename="../report_history.py" line="517"/>
         <source>Target (%1)</source>
         <translation>Mål (%1)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="780"/>
+        <location filename="../report_history.py" line="554"/>
         <source>Not asked for</source>
         <translation>Inte begärt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="783"/>
+        <location filename="../report_history.py" line="557"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="783"/>
+        <location filename="../report_history.py" line="557"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="783"/>
+        <location filename="../report_history.py" line="557"/>
         <source>On chat</source>
         <translation>I chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="783"/>
+        <location filename="../report_history.py" line="557"/>
         <source>On calls</source>
         <translation>I samtal</translation>
     </message>
@@ -1821,110 +1821,110 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134"/>
+        <location filename="../main_window.py" line="136"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="437"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="179"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Sound for a new client line</source>
         <translation>Ljud för ett nytt meddelande från klienten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="189"/>
         <source>Text size</source>
         <translation>Textstorlek</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Small</source>
         <translation>Liten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="196"/>
         <source>Large</source>
         <translation>Stor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Larger</source>
         <translation>Större</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="205"/>
         <source>My figures…</source>
         <translation>Mina siffror…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="217"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="218"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Call outcome saved.</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="338"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="361"/>
         <source>On standby you are asked when a queue needs you; no key is needed.</source>
         <translation>I beredskap blir du tillfrågad när en kö behöver dig; ingen tangent behövs.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="388"/>
         <source>Outcome of the call</source>
         <translation>Samtalets resultat</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="479"/>
+        <location filename="../main_window.py" line="481"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
@@ -2512,27 +2512,27 @@ uppringningar</translation>
 <context>
     <name>StaffChatView</name>
     <message>
-        <location filename="../staff_chat.py" line="63"/>
+        <location filename="../staff_chat.py" line="65"/>
         <source>Message to colleagues (no client details in the help channel)</source>
         <translation>Meddelande till kolleger (inga klientuppgifter i hjälpkanalen)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="66"/>
+        <location filename="../staff_chat.py" line="68"/>
         <source>Send</source>
         <translation>Skicka</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="96"/>
+        <location filename="../staff_chat.py" line="98"/>
         <source>Help channel (everyone)</source>
         <translation>Hjälpkanal (alla)</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="152"/>
+        <location filename="../staff_chat.py" line="154"/>
         <source>Help channel</source>
         <translation>Hjälpkanal</translation>
     </message>
     <message>
-        <location filename="../staff_chat.py" line="159"/>
+        <location filename="../staff_chat.py" line="161"/>
         <source>Sending…</source>
         <translation>Skickas…</translation>
     </message>
@@ -2540,152 +2540,152 @@ uppringningar</translation>
 <context>
     <name>StaffingView</name>
     <message>
-        <location filename="../supervisor.py" line="815"/>
+        <location filename="../staffing.py" line="54"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="817"/>
+        <location filename="../staffing.py" line="56"/>
         <source>%1 days</source>
         <translation>%1 dagar</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="820"/>
+        <location filename="../staffing.py" line="59"/>
         <source>30 min</source>
         <translation>30 min</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="821"/>
+        <location filename="../staffing.py" line="60"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="822"/>
+        <location filename="../staffing.py" line="61"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="824"/>
+        <location filename="../staffing.py" line="63"/>
         <source>Import roster (CSV)…</source>
         <translation>Importera arbetslista (CSV)…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="827"/>
+        <location filename="../staffing.py" line="66"/>
         <source>Columns: name, date, start, end, skills or role. Replaces those days.</source>
         <translation>Kolumner: namn, datum, början, slut, kompetenser eller roll. Ersätter de dagarna.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="830"/>
+        <location filename="../staffing.py" line="69"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="851"/>
+        <location filename="../staffing.py" line="90"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="852"/>
+        <location filename="../staffing.py" line="91"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="853"/>
+        <location filename="../staffing.py" line="92"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="854"/>
+        <location filename="../staffing.py" line="93"/>
         <source>Forecast</source>
         <translation>Prognos</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="855"/>
+        <location filename="../staffing.py" line="94"/>
         <source>Needed</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="856"/>
+        <location filename="../staffing.py" line="95"/>
         <source>Rostered</source>
         <translation>I tjänst</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="857"/>
+        <location filename="../staffing.py" line="96"/>
         <source>Gap</source>
         <translation>Skillnad</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="865"/>
+        <location filename="../staffing.py" line="104"/>
         <source>Calls: Erlang A with the patience seen in the history. Chats: the fewest who meet the target when the interval is run through the router itself.</source>
         <translation>Samtal: Erlang A med tålamodet i historiken. Chattar: det minsta antal som når målet när intervallet körs genom själva routern.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="881"/>
+        <location filename="../staffing.py" line="120"/>
         <source>Computing…</source>
         <translation>Beräknar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="889"/>
+        <location filename="../staffing.py" line="128"/>
         <source>Import roster</source>
         <translation>Importera arbetslista</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="889"/>
+        <location filename="../staffing.py" line="128"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="899"/>
+        <location filename="../staffing.py" line="138"/>
         <source>Cannot read %1: %2</source>
         <translation>Kan inte läsa %1: %2</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="904"/>
+        <location filename="../staffing.py" line="143"/>
         <source>The file is too large to send; ask IT to run roster-import with it.</source>
         <translation>Filen är för stor att skicka; be IT importera den med roster-import.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="907"/>
+        <location filename="../staffing.py" line="146"/>
         <source>Importing…</source>
         <translation>Importerar…</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="914"/>
+        <location filename="../staffing.py" line="153"/>
         <source>%1 shifts stored.</source>
         <translation>%1 pass sparade.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="916"/>
+        <location filename="../staffing.py" line="155"/>
         <source>Skipped:</source>
         <translation>Överhoppade:</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="927"/>
+        <location filename="../staffing.py" line="166"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="927"/>
+        <location filename="../staffing.py" line="166"/>
         <source>Chat</source>
         <translation>Chatt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="931"/>
+        <location filename="../staffing.py" line="170"/>
         <source>Digi-agent hours needed to close the gaps: %1 (intervals short of staff: %2)</source>
         <translation>Digiagenttimmar som behövs för att täcka luckorna: %1 (intervall med underbemanning: %2)</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="935"/>
+        <location filename="../staffing.py" line="174"/>
         <source>The roster covers the forecast need in every interval.</source>
         <translation>Arbetslistan täcker det prognostiserade behovet i varje intervall.</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="944"/>
+        <location filename="../staffing.py" line="183"/>
         <source>Forecast: the mean of the same weekday over the last six open weeks. Its error on the last two weeks (WAPE): %1</source>
         <translation>Prognos: medelvärdet för samma veckodag under de sex senaste öppna veckorna. Dess fel under de två senaste veckorna (WAPE): %1</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="949"/>
+        <location filename="../staffing.py" line="188"/>
         <source>WAPE is how far the forecast missed, as a share of the contacts that came (0 % is exact). With one or two contacts in a half hour, missing by one is already 50–100 %: small queues show high figures though the forecast is useful for the day as a whole.</source>
         <translation>WAPE anger hur mycket prognosen missade i förhållande till antalet kontakter som kom (0 % är exakt). Med en eller två kontakter per halvtimme är redan en kontakts skillnad 50–100 %: små köer visar höga tal fast prognosen är användbar för dagen som helhet.</translation>
     </message>
@@ -2693,7 +2693,7 @@ uppringningar</translation>
 <context>
     <name>StatusChoice</name>
     <message>
-        <location filename="../status.py" line="42"/>
+        <location filename="../status.py" line="43"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
@@ -2701,27 +2701,27 @@ uppringningar</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="997"/>
+        <location filename="../supervisor.py" line="43"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="998"/>
+        <location filename="../supervisor.py" line="44"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="999"/>
+        <location filename="../supervisor.py" line="45"/>
         <source>Staffing</source>
         <translation>Bemanning</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="1000"/>
+        <location filename="../supervisor.py" line="46"/>
         <source>Roster</source>
         <translation>Arbetsschema</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="1001"/>
+        <location filename="../supervisor.py" line="47"/>
         <source>Users</source>
         <translation>Användare</translation>
     </message>
@@ -3021,58 +3021,58 @@ uppringningar</translation>
 <context>
     <name>WorkQueue</name>
     <message>
-        <location filename="../work_queue.py" line="99"/>
+        <location filename="../work_queue.py" line="100"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="107"/>
-        <location filename="../work_queue.py" line="156"/>
+        <location filename="../work_queue.py" line="108"/>
+        <location filename="../work_queue.py" line="157"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="147"/>
+        <location filename="../work_queue.py" line="148"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="154"/>
+        <location filename="../work_queue.py" line="155"/>
         <source>No open conversations. New chats are offered to you above.</source>
         <translation>Inga öppna samtal. Nya chattar erbjuds dig här ovanför.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="180"/>
+        <location filename="../work_queue.py" line="181"/>
         <source>New: %1</source>
         <translation>Ny: %1</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="186"/>
+        <location filename="../work_queue.py" line="187"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="268"/>
+        <location filename="../work_queue.py" line="269"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="282"/>
+        <location filename="../work_queue.py" line="283"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="284"/>
+        <location filename="../work_queue.py" line="285"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="369"/>
+        <location filename="../work_queue.py" line="370"/>
         <source>The record entry is on the clipboard: paste it into the patient record.</source>
         <translation>Journalanteckningen finns i urklipp: klistra in den i patientjournalen.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="384"/>
+        <location filename="../work_queue.py" line="385"/>
         <source>The browser could not be opened.</source>
         <translation>Webbläsaren kunde inte öppnas.</translation>
     </message>
