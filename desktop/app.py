@@ -294,8 +294,8 @@ def build_window(
     window = MainWindow(connection.state, bridge, connection, lang, report=report, phone=panel)
     if panel is not None and phone is not None:
         panel.password_requested.connect(functools.partial(_ask_phone_password, phone, window))
-        panel.delivered_call_ended.connect(window.ask_call_outcome)
-        panel.handoff_requested.connect(window.hand_off_call)
+        panel.delivered_call_ended.connect(window.work.ask_call_outcome)
+        panel.handoff_requested.connect(window.work.hand_off_call)
         window.call_requested.connect(panel.call_back)
     return window
 

@@ -6,15 +6,12 @@ import asyncio
 import functools
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -26,58 +23,28 @@ from desktop.bridge import Bridge
 from desktop.chat.attention import attention
 from desktop.chat.state import Workstation
 from desktop.events import Event, EventKind
+from desktop.ui.actions import Actions
 from desktop.ui.attention import AttentionBar
 from desktop.ui.callbacks import (
-    CallbackCommands,
     CallbacksView,
     FiguresDialog,
 )
-from desktop.ui.conversation import CloseDialog
 from desktop.ui.digi import DigiDesk
 from desktop.ui.handbook import HandbookView
-from desktop.ui.handbook_page import HandbookCommands
-from desktop.ui.my_figures import MyFiguresCommands, MyFiguresDialog
+from desktop.ui.menus import build_menus
+from desktop.ui.my_figures import MyFiguresDialog
 from desktop.ui.offer import OfferBanner, line_sound
-from desktop.ui.record import (
-    call_contact,
-    links_of,
-    open_link,
-)
-from desktop.ui.room import SupervisorCommands
-from desktop.ui.staff_chat import StaffChatCommands, StaffChatView
-from desktop.ui.status import StatusChoice
+from desktop.ui.staff_chat import StaffChatView
 from desktop.ui.supervisor import SupervisorView
-from desktop.ui.text_size import apply_text_size, set_text_size, text_size
+from desktop.ui.text_size import apply_text_size
 from desktop.ui.texts import (
     ServiceClock,
-    anonymous,
     error_text,
-    link_name,
     refusal,
 )
-from desktop.ui.work_queue import ConversationCommands, WorkQueue
-from protocol.messages import Outcome, StaffStatus
-
-LINK_COLOURS = {"online": "#1a7f37", "reconnecting": "#b42318", "auth_failed": "#b42318"}
-
-
-class Actions(
-    ConversationCommands,
-    HandbookCommands,
-    CallbackCommands,
-    StaffChatCommands,
-    SupervisorCommands,
-    MyFiguresCommands,
-    Protocol,
-):
-    """What the window asks of the backend connection."""
-
-    async def open(self, conversation_id: str) -> None: ...
-    async def set_status(self, status: StaffStatus, reason: str | None = None) -> None: ...
-    async def accept(self, conversation_id: str) -> None: ...
-    async def call_outcome(self, call_id: str, outcome: Outcome, wrap_up: str) -> None: ...
-    async def answer_call_in(self, call_in: int, minutes: int | None, reason: str) -> None: ...
-    async def digi_leave(self) -> None: ...
+from desktop.ui.top_bar import TopBar
+from desktop.ui.work_queue import WorkQueue
+from protocol.messages import StaffStatus
 
 
 class MainWindow(QMainWindow):
@@ -110,19 +77,9 @@ class MainWindow(QMainWindow):
             room = screen.availableGeometry()
             self.resize(min(1200, room.width()), min(760, room.height()))
 
-        top = QHBoxLayout()
-        self.who = QLabel()
-        self.who.setObjectName("who")
-        self.who.setStyleSheet("font-size: 15px; font-weight: bold;")
-        self.status = StatusChoice(state)
+        self.top = TopBar(state)
+        self.status, self.who, self.link_label = self.top.status, self.top.who, self.top.link_label
         self.status_box, self.reason_box = self.status.status_box, self.status.reason_box
-        self.link_label = QLabel(link_name("connecting"))
-        self.link_label.setObjectName("linkLabel")
-        top.addWidget(self.who)
-        top.addSpacing(20)
-        top.addWidget(self.status)
-        top.addStretch(1)
-        top.addWidget(self.link_label)
 
         self.offer = OfferBanner()
         self.attention = AttentionBar()
@@ -155,7 +112,7 @@ class MainWindow(QMainWindow):
         self._full_size = self.size()
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addLayout(top)
+        layout.addWidget(self.top)
         layout.addWidget(self.digi_bar)
         layout.addWidget(self.attention)
         # Offers stand above the sections: seen and accepted (Ctrl+Enter) from the
@@ -176,34 +133,12 @@ class MainWindow(QMainWindow):
         self.search_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.search_shortcut.activated.connect(self.search_handbook)
         self._report = report
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.line_sound_action = view_menu.addAction(self.tr("Sound for a new client line"))
-        self.line_sound_action.setCheckable(True)
-        self.line_sound_action.setChecked(
-            bool(QSettings().value("sound_new_line", True, type=bool))
+        menus = build_menus(
+            self, self.show_my_figures, self.show_diagnostics if report is not None else None
         )
-        self.line_sound_action.toggled.connect(
-            lambda on: QSettings().setValue("sound_new_line", on)
-        )
+        self.line_sound_action, self.text_size_menu = menus.line_sound, menus.text_size
+        self.my_figures_action, self.diagnostics_action = menus.my_figures, menus.diagnostics
         self._line_sound = line_sound(self)
-        self.text_size_menu = view_menu.addMenu(self.tr("Text size"))
-        self.text_size_menu.setObjectName("textSize")
-        sizes = QActionGroup(self)
-        chosen = text_size()
-        for percent, label in (
-            (90, self.tr("Small")),
-            (100, self.tr("Normal")),
-            (115, self.tr("Large")),
-            (130, self.tr("Larger")),
-        ):
-            action = self.text_size_menu.addAction(f"{label} ({percent} %)")
-            action.setCheckable(True)
-            action.setChecked(percent == chosen)
-            action.setData(percent)
-            sizes.addAction(action)
-            action.triggered.connect(functools.partial(set_text_size, percent))
-        self.my_figures_action = view_menu.addAction(self.tr("My figures…"))
-        self.my_figures_action.triggered.connect(self.show_my_figures)
         self._my_figures: MyFiguresDialog | None = None
         for key, status in (("F9", StaffStatus.READY), ("F10", StaffStatus.NOT_READY)):
             shortcut = QShortcut(QKeySequence(key), self)
@@ -214,10 +149,6 @@ class MainWindow(QMainWindow):
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._every_second)
         self._clock.start()
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.diagnostics_action = help_menu.addAction(self.tr("About / diagnostics…"))
-        self.diagnostics_action.triggered.connect(self.show_diagnostics)
-        self.diagnostics_action.setEnabled(report is not None)
 
         self._connect_signals(bridge)
         self._on_status()
@@ -236,11 +167,9 @@ class MainWindow(QMainWindow):
         """The window's wiring: the sections hear their own events; the window hears what
         crosses widgets (tabs, dialogs, the status bar), then links its widgets."""
         # The offer banner first: a chat accepted leaves it before its tab opens.
-        bridge.subscribe(
-            EventKind.CONVERSATION, lambda e: self.offer.clear(e.conversation_id or "")
-        )
+        self.offer.listen(bridge, self.state, self.lang)
         for section in (
-            self.status,
+            self.top,
             self.work,
             self.digi,
             self.handbook,
@@ -249,12 +178,9 @@ class MainWindow(QMainWindow):
         ):
             section.listen(bridge)
         by_kind: dict[EventKind, Callable[[Event], object]] = {
-            EventKind.LINK: lambda e: self._on_link(e.detail or ""),
             EventKind.LOGGED_IN: lambda e: self._on_logged_in(),
             EventKind.STATUS: lambda e: self._on_status(),
             EventKind.METER: lambda e: self._every_second(),
-            EventKind.OFFER: lambda e: self._on_offer(e.conversation_id or ""),
-            EventKind.OFFER_GONE: lambda e: self.offer.clear(e.conversation_id or ""),
             EventKind.ERROR: lambda e: self._on_error(e.detail or ""),
             EventKind.CALL_OUTCOME_SAVED: lambda e: self.statusBar().showMessage(
                 self.tr("Call outcome saved."), 6000
@@ -317,17 +243,10 @@ class MainWindow(QMainWindow):
 
     # --- from the backend ----------------------------------------------------------------
 
-    def _on_link(self, link: str) -> None:
-        self.link_label.setText(link_name(link))
-        self.link_label.setStyleSheet(
-            f"color: {LINK_COLOURS.get(link, '#555')}; font-weight: bold;"
-        )
-
     def _on_logged_in(self) -> None:
         ServiceClock.use(self.state.timezone)  # before anything shows a time
         profile = self.state.profile
         if profile is not None:
-            self.who.setText(profile.display_name)
             self.callbacks.figures_button.setVisible(profile.role == "supervisor")
             if profile.role == "supervisor" and self.supervisor is None:
                 self.supervisor = SupervisorView(self.state, self.commands, self.lang, self._run)
@@ -367,48 +286,6 @@ class MainWindow(QMainWindow):
     def _on_status(self) -> None:
         self._every_second()
         self.work.set_ready_hint(self.state.status is StaffStatus.READY)
-
-    def _on_offer(self, conversation_id: str) -> None:
-        offer = self.state.offers.get(conversation_id)
-        if offer is None:
-            return
-        self.offer.show_offer(
-            offer, self.state.queue_name(offer.queue, self.lang), offer.client_name or anonymous()
-        )
-
-    def ask_call_outcome(
-        self,
-        call_id: str,
-        queue: str = "",
-        caller: str = "",
-        answered: datetime | None = None,
-    ) -> CloseDialog:
-        """After a service-number call she answered: the same outcome form as a chat's,
-        nothing chosen for her (not modal: the next call or chat may come meanwhile)."""
-        dialog = CloseDialog(self, title=self.tr("Outcome of the call"))
-
-        def done(code: int) -> None:
-            if code == QDialog.DialogCode.Accepted:
-                outcome, note = dialog.outcome(), dialog.wrap_up()
-                if dialog.copy_box.isChecked():
-                    contact = call_contact(
-                        self.state, call_id, queue, caller, answered, self.lang, outcome, note
-                    )
-                    self.work.copy(contact)
-                self._run(self.commands.call_outcome(call_id, outcome, note))
-            dialog.deleteLater()
-
-        dialog.finished.connect(done)
-        dialog.open()
-        return dialog
-
-    # --- the record entry and hand-offs --------------------------------------------------
-
-    def hand_off_call(self, call_id: str, queue: str, link_id: str) -> None:
-        contact = call_contact(self.state, call_id, queue, "", None, self.lang)
-        link = next((k for k in links_of(self.state, contact) if k.link.id == link_id), None)
-        if link is not None and link.url is not None and open_link(link.url):
-            self._run(self.commands.handoff_used(call_id, link_id))
 
     def _on_staff_unread(self, count: int) -> None:
         label = self.tr("Colleagues")
@@ -469,12 +346,12 @@ class MainWindow(QMainWindow):
         error = self.state.last_error
         # In her language, with what to do next: the detail is the log's English.
         said = (refusal(error.detail) if error is not None else None) or error_text(code)
-        if self.supervisor is not None and error is not None:
-            self.supervisor.history.message.refused(said)
-            self.supervisor.staffing.message.refused(said)
-            self.supervisor.accounts.message.refused(said)
-            if self.supervisor.roster.refused(error):
-                return  # said on the grid's own line, where she looks
+        if (
+            self.supervisor is not None
+            and error is not None
+            and self.supervisor.refused(error, said)
+        ):
+            return  # said on the roster grid's own line, where she looks
         why = refusal(error.detail) if error is not None else None
         if why is not None:
             # A refused transfer or invitation: she must see why, not a code.

@@ -15,7 +15,10 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.ui.texts import duration, plain
+from desktop.bridge import Bridge
+from desktop.chat.state import Workstation
+from desktop.events import EventKind
+from desktop.ui.texts import anonymous, duration, plain
 from protocol.messages import ToStaffOffer
 
 
@@ -187,6 +190,19 @@ class OfferBanner(QFrame):
     @property
     def accept_button(self) -> QPushButton:
         return self.top.accept_button if self.top else QPushButton()
+
+    def listen(self, bridge: Bridge, state: Workstation, lang: str) -> None:
+        """Offers come and go; one accepted leaves the banner before its tab opens."""
+
+        def offered(conversation_id: str) -> None:
+            offer = state.offers.get(conversation_id)
+            if offer is not None:
+                name = offer.client_name or anonymous()
+                self.show_offer(offer, state.queue_name(offer.queue, lang), name)
+
+        bridge.subscribe(EventKind.OFFER, lambda e: offered(e.conversation_id or ""))
+        bridge.subscribe(EventKind.OFFER_GONE, lambda e: self.clear(e.conversation_id or ""))
+        bridge.subscribe(EventKind.CONVERSATION, lambda e: self.clear(e.conversation_id or ""))
 
     def show_offer(self, offer: ToStaffOffer, queue_name: str, client: str) -> None:
         old = self.rows.pop(offer.conversation_id, None)

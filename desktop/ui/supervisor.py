@@ -18,6 +18,7 @@ from desktop.ui.report_history import HistoryView
 from desktop.ui.room import SupervisorCommands
 from desktop.ui.roster import RosterView
 from desktop.ui.staffing import StaffingView
+from protocol.messages import ErrorFrame
 
 
 class SupervisorView(QTabWidget):
@@ -67,6 +68,14 @@ class SupervisorView(QTabWidget):
         # The accounts too (and again each time: IT may have changed them meanwhile).
         if isinstance(holder, QScrollArea) and holder.widget() is self.accounts:
             self.accounts.request()
+
+    def refused(self, error: ErrorFrame, said: str) -> bool:
+        """A refusal: each page waiting for an answer says it; True when the roster grid
+        said it on its own line (the window then says nothing more)."""
+        self.history.message.refused(said)
+        self.staffing.message.refused(said)
+        self.accounts.message.refused(said)
+        return self.roster.refused(error)
 
     def show_page(self, page: QWidget) -> None:
         """Bring one of the pages (board, history, staffing) to the front."""

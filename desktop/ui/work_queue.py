@@ -9,6 +9,8 @@ Signals:
     call_requested(str): call this number back (the softphone dials it).
     callback_requested(str): leave a callback for this conversation's client.
     open_handbook(str): show this handbook page.
+After a service-number call the phone panel asks for its outcome (``ask_call_outcome``)
+and its hand-off links (``hand_off_call``) here, where the record entry is made.
     came_forward(): a chat opened while she was not writing: the work queue to the front.
 """
 
@@ -42,9 +44,16 @@ from desktop.events import EventKind
 from desktop.guides.quick_replies import fill, values
 from desktop.guides.tree import for_queue
 from desktop.ui.collab import ChatTransferDialog, InviteDialog, PictureDialog
-from desktop.ui.conversation import ConversationPanel
+from desktop.ui.conversation import CloseDialog, ConversationPanel
 from desktop.ui.meter import MeterTable
-from desktop.ui.record import chat_contact, copy_to_clipboard, links_of, open_link, record_text
+from desktop.ui.record import (
+    call_contact,
+    chat_contact,
+    copy_to_clipboard,
+    links_of,
+    open_link,
+    record_text,
+)
 from desktop.ui.texts import ServiceClock, anonymous, duration
 from protocol.messages import Outcome
 
@@ -68,6 +77,7 @@ class ConversationCommands(Protocol):
     async def picture_open(self, picture_id: int) -> None: ...
     async def record_copied(self, contact: str) -> None: ...
     async def handoff_used(self, contact: str, link: str) -> None: ...
+    async def call_outcome(self, call_id: str, outcome: Outcome, wrap_up: str) -> None: ...
 
 
 class WorkQueue(QWidget):
@@ -383,3 +393,37 @@ class WorkQueue(QWidget):
             self._run(self.commands.handoff_used(conversation_id, link_id))
         else:
             self.message.emit(self.tr("The browser could not be opened."), 8000)
+
+    # --- a call's outcome and hand-offs (the phone panel asks) ---------------------------
+
+    def ask_call_outcome(
+        self,
+        call_id: str,
+        queue: str = "",
+        caller: str = "",
+        answered: datetime | None = None,
+    ) -> CloseDialog:
+        """After a service-number call she answered: the same outcome form as a chat's,
+        nothing chosen for her (not modal: the next call or chat may come meanwhile)."""
+        dialog = CloseDialog(self.window(), title=self.tr("Outcome of the call"))
+
+        def done(code: int) -> None:
+            if code == QDialog.DialogCode.Accepted:
+                outcome, note = dialog.outcome(), dialog.wrap_up()
+                if dialog.copy_box.isChecked():
+                    contact = call_contact(
+                        self.state, call_id, queue, caller, answered, self.lang, outcome, note
+                    )
+                    self.copy(contact)
+                self._run(self.commands.call_outcome(call_id, outcome, note))
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def hand_off_call(self, call_id: str, queue: str, link_id: str) -> None:
+        contact = call_contact(self.state, call_id, queue, "", None, self.lang)
+        link = next((k for k in links_of(self.state, contact) if k.link.id == link_id), None)
+        if link is not None and link.url is not None and open_link(link.url):
+            self._run(self.commands.handoff_used(call_id, link_id))

@@ -1100,92 +1100,92 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../handbook_edit.py" line="54"/>
+        <location filename="../handbook_edit.py" line="51"/>
         <source>Edit handbook page</source>
         <translation>Muokkaa käsikirjan sivua</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="54"/>
+        <location filename="../handbook_edit.py" line="51"/>
         <source>New handbook page</source>
         <translation>Uusi käsikirjan sivu</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="65"/>
+        <location filename="../handbook_edit.py" line="62"/>
         <source>Page</source>
         <translation>Sivu</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="66"/>
+        <location filename="../handbook_edit.py" line="63"/>
         <source>Quick reply</source>
         <translation>Pikavastaus</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="70"/>
+        <location filename="../handbook_edit.py" line="67"/>
         <source>Any language</source>
         <translation>Mikä tahansa kieli</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="81"/>
+        <location filename="../handbook_edit.py" line="78"/>
         <source>Title</source>
         <translation>Otsikko</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="82"/>
+        <location filename="../handbook_edit.py" line="79"/>
         <source>Id (in links)</source>
         <translation>Tunniste (linkeissä)</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="83"/>
+        <location filename="../handbook_edit.py" line="80"/>
         <source>Area</source>
         <translation>Osio</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="84"/>
+        <location filename="../handbook_edit.py" line="81"/>
         <source>Kind</source>
         <translation>Tyyppi</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="85"/>
+        <location filename="../handbook_edit.py" line="82"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="86"/>
+        <location filename="../handbook_edit.py" line="83"/>
         <source>Shown with queues</source>
         <translation>Näytetään jonoissa</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="95"/>
+        <location filename="../handbook_edit.py" line="92"/>
         <source>What changed (shown in the history)</source>
         <translation>Mitä muuttui (näkyy historiassa)</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="96"/>
+        <location filename="../handbook_edit.py" line="93"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Tärkeä muutos: ilmoita kaikille kirjautumisen yhteydessä</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="104"/>
+        <location filename="../handbook_edit.py" line="101"/>
         <source>Save</source>
         <translation>Tallenna</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="105"/>
+        <location filename="../handbook_edit.py" line="102"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="148"/>
+        <location filename="../handbook_edit.py" line="145"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Anna sivulle otsikko ja tunniste (kirjaimia, numeroita, -).</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="167"/>
+        <location filename="../handbook_edit.py" line="164"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Joku muu tallensi sivun muokkauksesi aikana. Tekstisi on tallessa tässä: kopioi se, avaa sivu uudelleen ja tee muutoksesi uudestaan.</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="173"/>
+        <location filename="../handbook_edit.py" line="170"/>
         <source>The page was not saved: %1</source>
         <translation>Sivua ei tallennettu: %1</translation>
     </message>
@@ -1264,12 +1264,12 @@
 <context>
     <name>HandbookBrowser</name>
     <message>
-        <location filename="../handbook_page.py" line="91"/>
+        <location filename="../handbook_page.py" line="87"/>
         <source>Open a link outside the handbook?</source>
         <translation>Avataanko linkki käsikirjan ulkopuolelle?</translation>
     </message>
     <message>
-        <location filename="../handbook_page.py" line="93"/>
+        <location filename="../handbook_page.py" line="89"/>
         <source>The link leads outside the handbook:
 %1
 
@@ -1364,17 +1364,17 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../handbook_edit.py" line="190"/>
+        <location filename="../handbook_edit.py" line="187"/>
         <source>Page history</source>
         <translation>Sivun historia</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="194"/>
+        <location filename="../handbook_edit.py" line="191"/>
         <source>Restore this version</source>
         <translation>Palauta tämä versio</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="204"/>
+        <location filename="../handbook_edit.py" line="201"/>
         <source>Close</source>
         <translation>Sulje</translation>
     </message>
@@ -1821,110 +1821,105 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="72"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – yhteyspisteen työasema</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="93"/>
         <source>Work queue</source>
         <translation>Työjono</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
-        <location filename="../main_window.py" line="437"/>
+        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Handbook</source>
         <translation>Käsikirja</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="310"/>
         <source>Callbacks</source>
         <translation>Soittopyynnöt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Colleagues</source>
         <translation>Työkaverit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../menus.py" line="30"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../menus.py" line="32"/>
         <source>Sound for a new client line</source>
         <translation>Äänimerkki asiakkaan uudesta viestistä</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../menus.py" line="37"/>
         <source>Text size</source>
         <translation>Tekstin koko</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../menus.py" line="42"/>
         <source>Small</source>
         <translation>Pieni</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../menus.py" line="43"/>
         <source>Normal</source>
         <translation>Normaali</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../menus.py" line="44"/>
         <source>Large</source>
         <translation>Suuri</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../menus.py" line="45"/>
         <source>Larger</source>
         <translation>Suurempi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../menus.py" line="53"/>
         <source>My figures…</source>
         <translation>Omat lukuni…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../menus.py" line="55"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../menus.py" line="56"/>
         <source>About / diagnostics…</source>
         <translation>Tietoja / diagnostiikka…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Call outcome saved.</source>
         <translation>Puhelun tulos tallennettu.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="257"/>
         <source>Supervisor</source>
         <translation>Esihenkilö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="280"/>
         <source>On standby you are asked when a queue needs you; no key is needed.</source>
         <translation>Valmiustilassa sinulta kysytään, kun jono tarvitsee sinua; näppäintä ei tarvita.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
-        <source>Outcome of the call</source>
-        <translation>Puhelun tulos</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="481"/>
+        <location filename="../main_window.py" line="358"/>
         <source>Not possible now</source>
         <translation>Ei onnistu nyt</translation>
     </message>
@@ -2066,7 +2061,7 @@ pyyntöjä</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="231"/>
+        <location filename="../offer.py" line="247"/>
         <source>Accept the chat (Ctrl+%1)</source>
         <translation>Ota chat vastaan (Ctrl+%1)</translation>
     </message>
@@ -2074,27 +2069,27 @@ pyyntöjä</translation>
 <context>
     <name>OfferRow</name>
     <message>
-        <location filename="../offer.py" line="86"/>
+        <location filename="../offer.py" line="89"/>
         <source>Accept</source>
         <translation>Ota vastaan</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="103"/>
+        <location filename="../offer.py" line="106"/>
         <source>New chat: %1 · %2 · waited %3</source>
         <translation>Uusi chat: %1 · %2 · odottanut %3</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="111"/>
+        <location filename="../offer.py" line="114"/>
         <source>identified (Suomi.fi)</source>
         <translation>tunnistautunut (Suomi.fi)</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="115"/>
+        <location filename="../offer.py" line="118"/>
         <source>Transferred by %1: %2</source>
         <translation>Siirtäjä %1: %2</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="121"/>
+        <location filename="../offer.py" line="124"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2701,27 +2696,27 @@ pyyntöjä</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="43"/>
+        <location filename="../supervisor.py" line="44"/>
         <source>Now</source>
         <translation>Nyt</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="44"/>
+        <location filename="../supervisor.py" line="45"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="45"/>
+        <location filename="../supervisor.py" line="46"/>
         <source>Staffing</source>
         <translation>Resursointi</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="46"/>
+        <location filename="../supervisor.py" line="47"/>
         <source>Roster</source>
         <translation>Työvuorot</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="47"/>
+        <location filename="../supervisor.py" line="48"/>
         <source>Users</source>
         <translation>Käyttäjät</translation>
     </message>
@@ -3021,60 +3016,65 @@ pyyntöjä</translation>
 <context>
     <name>WorkQueue</name>
     <message>
-        <location filename="../work_queue.py" line="100"/>
+        <location filename="../work_queue.py" line="110"/>
         <source>Busyness meter</source>
         <translation>Ruuhkamittari</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="108"/>
-        <location filename="../work_queue.py" line="157"/>
+        <location filename="../work_queue.py" line="118"/>
+        <location filename="../work_queue.py" line="167"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Ei avoimia keskusteluja. Aseta itsesi Valmiiksi, niin saat chatteja.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="148"/>
+        <location filename="../work_queue.py" line="158"/>
         <source>Updated %1</source>
         <translation>Päivitetty %1</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="155"/>
+        <location filename="../work_queue.py" line="165"/>
         <source>No open conversations. New chats are offered to you above.</source>
         <translation>Ei avoimia keskusteluja. Uudet chatit tarjotaan sinulle yläpuolella.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="181"/>
+        <location filename="../work_queue.py" line="191"/>
         <source>New: %1</source>
         <translation>Uusi: %1</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="187"/>
+        <location filename="../work_queue.py" line="197"/>
         <source>waiting %1</source>
         <translation>odottaa %1</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="269"/>
+        <location filename="../work_queue.py" line="279"/>
         <source>This workstation has no phone set up.</source>
         <translation>Tällä työasemalla ei ole puhelinta määritetty.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="283"/>
+        <location filename="../work_queue.py" line="293"/>
         <source>The conversation was transferred.</source>
         <translation>Keskustelu siirrettiin.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="285"/>
+        <location filename="../work_queue.py" line="295"/>
         <source>The consultation ended.</source>
         <translation>Konsultaatio päättyi.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="370"/>
+        <location filename="../work_queue.py" line="380"/>
         <source>The record entry is on the clipboard: paste it into the patient record.</source>
         <translation>Kirjaus on leikepöydällä: liitä se potilastietoihin.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="385"/>
+        <location filename="../work_queue.py" line="395"/>
         <source>The browser could not be opened.</source>
         <translation>Selainta ei voitu avata.</translation>
+    </message>
+    <message>
+        <location filename="../work_queue.py" line="408"/>
+        <source>Outcome of the call</source>
+        <translation>Puhelun tulos</translation>
     </message>
 </context>
 </TS>

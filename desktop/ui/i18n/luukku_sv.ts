@@ -1100,92 +1100,92 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../handbook_edit.py" line="54"/>
+        <location filename="../handbook_edit.py" line="51"/>
         <source>Edit handbook page</source>
         <translation>Redigera handbokssidan</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="54"/>
+        <location filename="../handbook_edit.py" line="51"/>
         <source>New handbook page</source>
         <translation>Ny handbokssida</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="65"/>
+        <location filename="../handbook_edit.py" line="62"/>
         <source>Page</source>
         <translation>Sida</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="66"/>
+        <location filename="../handbook_edit.py" line="63"/>
         <source>Quick reply</source>
         <translation>Snabbsvar</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="70"/>
+        <location filename="../handbook_edit.py" line="67"/>
         <source>Any language</source>
         <translation>Vilket språk som helst</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="81"/>
+        <location filename="../handbook_edit.py" line="78"/>
         <source>Title</source>
         <translation>Rubrik</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="82"/>
+        <location filename="../handbook_edit.py" line="79"/>
         <source>Id (in links)</source>
         <translation>Id (i länkar)</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="83"/>
+        <location filename="../handbook_edit.py" line="80"/>
         <source>Area</source>
         <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="84"/>
+        <location filename="../handbook_edit.py" line="81"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="85"/>
+        <location filename="../handbook_edit.py" line="82"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="86"/>
+        <location filename="../handbook_edit.py" line="83"/>
         <source>Shown with queues</source>
         <translation>Visas i köerna</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="95"/>
+        <location filename="../handbook_edit.py" line="92"/>
         <source>What changed (shown in the history)</source>
         <translation>Vad ändrades (syns i historiken)</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="96"/>
+        <location filename="../handbook_edit.py" line="93"/>
         <source>Important change: announce it to everyone at login</source>
         <translation>Viktig ändring: meddela alla vid inloggning</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="104"/>
+        <location filename="../handbook_edit.py" line="101"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="105"/>
+        <location filename="../handbook_edit.py" line="102"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="148"/>
+        <location filename="../handbook_edit.py" line="145"/>
         <source>Give the page a title and an id (letters, digits, -).</source>
         <translation>Ge sidan en rubrik och ett id (bokstäver, siffror, -).</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="167"/>
+        <location filename="../handbook_edit.py" line="164"/>
         <source>Someone else saved this page while you were editing. Your text is kept here: copy it, reopen the page and apply your change again.</source>
         <translation>Någon annan sparade sidan medan du redigerade. Din text finns kvar här: kopiera den, öppna sidan på nytt och gör ändringen igen.</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="173"/>
+        <location filename="../handbook_edit.py" line="170"/>
         <source>The page was not saved: %1</source>
         <translation>Sidan sparades inte: %1</translation>
     </message>
@@ -1264,12 +1264,12 @@
 <context>
     <name>HandbookBrowser</name>
     <message>
-        <location filename="../handbook_page.py" line="91"/>
+        <location filename="../handbook_page.py" line="87"/>
         <source>Open a link outside the handbook?</source>
         <translation>Öppna en länk utanför handboken?</translation>
     </message>
     <message>
-        <location filename="../handbook_page.py" line="93"/>
+        <location filename="../handbook_page.py" line="89"/>
         <source>The link leads outside the handbook:
 %1
 
@@ -1364,17 +1364,17 @@ Open it in the web browser?</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../handbook_edit.py" line="190"/>
+        <location filename="../handbook_edit.py" line="187"/>
         <source>Page history</source>
         <translation>Sidans historik</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="194"/>
+        <location filename="../handbook_edit.py" line="191"/>
         <source>Restore this version</source>
         <translation>Återställ den här versionen</translation>
     </message>
     <message>
-        <location filename="../handbook_edit.py" line="204"/>
+        <location filename="../handbook_edit.py" line="201"/>
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
@@ -1821,110 +1821,105 @@ Open it in the web browser?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="72"/>
         <source>Luukku – contact point workstation</source>
         <translation>Luukku – kontaktpunktens arbetsstation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="93"/>
         <source>Work queue</source>
         <translation>Arbetskö</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
-        <location filename="../main_window.py" line="437"/>
+        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Handbook</source>
         <translation>Handbok</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="310"/>
         <source>Callbacks</source>
         <translation>Återuppringningar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Colleagues</source>
         <translation>Kolleger</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../menus.py" line="30"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../menus.py" line="32"/>
         <source>Sound for a new client line</source>
         <translation>Ljud för ett nytt meddelande från klienten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../menus.py" line="37"/>
         <source>Text size</source>
         <translation>Textstorlek</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../menus.py" line="42"/>
         <source>Small</source>
         <translation>Liten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../menus.py" line="43"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../menus.py" line="44"/>
         <source>Large</source>
         <translation>Stor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../menus.py" line="45"/>
         <source>Larger</source>
         <translation>Större</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../menus.py" line="53"/>
         <source>My figures…</source>
         <translation>Mina siffror…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../menus.py" line="55"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../menus.py" line="56"/>
         <source>About / diagnostics…</source>
         <translation>Om / diagnostik…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Call outcome saved.</source>
         <translation>Samtalets resultat sparat.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="257"/>
         <source>Supervisor</source>
         <translation>Förman</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="280"/>
         <source>On standby you are asked when a queue needs you; no key is needed.</source>
         <translation>I beredskap blir du tillfrågad när en kö behöver dig; ingen tangent behövs.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
-        <source>Outcome of the call</source>
-        <translation>Samtalets resultat</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="481"/>
+        <location filename="../main_window.py" line="358"/>
         <source>Not possible now</source>
         <translation>Inte möjligt nu</translation>
     </message>
@@ -2066,7 +2061,7 @@ uppringningar</translation>
 <context>
     <name>OfferBanner</name>
     <message>
-        <location filename="../offer.py" line="231"/>
+        <location filename="../offer.py" line="247"/>
         <source>Accept the chat (Ctrl+%1)</source>
         <translation>Ta emot chatten (Ctrl+%1)</translation>
     </message>
@@ -2074,27 +2069,27 @@ uppringningar</translation>
 <context>
     <name>OfferRow</name>
     <message>
-        <location filename="../offer.py" line="86"/>
+        <location filename="../offer.py" line="89"/>
         <source>Accept</source>
         <translation>Ta emot</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="103"/>
+        <location filename="../offer.py" line="106"/>
         <source>New chat: %1 · %2 · waited %3</source>
         <translation>Ny chatt: %1 · %2 · väntat %3</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="111"/>
+        <location filename="../offer.py" line="114"/>
         <source>identified (Suomi.fi)</source>
         <translation>identifierad (Suomi.fi)</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="115"/>
+        <location filename="../offer.py" line="118"/>
         <source>Transferred by %1: %2</source>
         <translation>Flyttad av %1: %2</translation>
     </message>
     <message>
-        <location filename="../offer.py" line="121"/>
+        <location filename="../offer.py" line="124"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2701,27 +2696,27 @@ uppringningar</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../supervisor.py" line="43"/>
+        <location filename="../supervisor.py" line="44"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="44"/>
+        <location filename="../supervisor.py" line="45"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="45"/>
+        <location filename="../supervisor.py" line="46"/>
         <source>Staffing</source>
         <translation>Bemanning</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="46"/>
+        <location filename="../supervisor.py" line="47"/>
         <source>Roster</source>
         <translation>Arbetsschema</translation>
     </message>
     <message>
-        <location filename="../supervisor.py" line="47"/>
+        <location filename="../supervisor.py" line="48"/>
         <source>Users</source>
         <translation>Användare</translation>
     </message>
@@ -3021,60 +3016,65 @@ uppringningar</translation>
 <context>
     <name>WorkQueue</name>
     <message>
-        <location filename="../work_queue.py" line="100"/>
+        <location filename="../work_queue.py" line="110"/>
         <source>Busyness meter</source>
         <translation>Rusningsmätare</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="108"/>
-        <location filename="../work_queue.py" line="157"/>
+        <location filename="../work_queue.py" line="118"/>
+        <location filename="../work_queue.py" line="167"/>
         <source>No open conversations. Set yourself Ready to receive chats.</source>
         <translation>Inga öppna samtal. Ställ dig som Redo för att ta emot chattar.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="148"/>
+        <location filename="../work_queue.py" line="158"/>
         <source>Updated %1</source>
         <translation>Uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="155"/>
+        <location filename="../work_queue.py" line="165"/>
         <source>No open conversations. New chats are offered to you above.</source>
         <translation>Inga öppna samtal. Nya chattar erbjuds dig här ovanför.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="181"/>
+        <location filename="../work_queue.py" line="191"/>
         <source>New: %1</source>
         <translation>Ny: %1</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="187"/>
+        <location filename="../work_queue.py" line="197"/>
         <source>waiting %1</source>
         <translation>väntar %1</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="269"/>
+        <location filename="../work_queue.py" line="279"/>
         <source>This workstation has no phone set up.</source>
         <translation>Den här arbetsstationen har ingen telefon konfigurerad.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="283"/>
+        <location filename="../work_queue.py" line="293"/>
         <source>The conversation was transferred.</source>
         <translation>Samtalet flyttades.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="285"/>
+        <location filename="../work_queue.py" line="295"/>
         <source>The consultation ended.</source>
         <translation>Konsultationen avslutades.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="370"/>
+        <location filename="../work_queue.py" line="380"/>
         <source>The record entry is on the clipboard: paste it into the patient record.</source>
         <translation>Journalanteckningen finns i urklipp: klistra in den i patientjournalen.</translation>
     </message>
     <message>
-        <location filename="../work_queue.py" line="385"/>
+        <location filename="../work_queue.py" line="395"/>
         <source>The browser could not be opened.</source>
         <translation>Webbläsaren kunde inte öppnas.</translation>
+    </message>
+    <message>
+        <location filename="../work_queue.py" line="408"/>
+        <source>Outcome of the call</source>
+        <translation>Samtalets resultat</translation>
     </message>
 </context>
 </TS>
