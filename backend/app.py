@@ -24,9 +24,11 @@ from backend.api.http import client_picture, health, identity, queues
 from backend.api.reports import report_file
 from backend.api.sockets import TransportInScope, client_socket, gateway_socket, staff_socket
 from backend.api.wallboard import metrics, wallboard_figures
-from backend.config import ConfigError, ServiceConfig, Settings, load_service_config
+from backend.config import ServiceConfig, load_service_config
+from backend.config_base import ConfigError
 from backend.domain.ratelimit import MessageLimits
 from backend.hub import Hub, ReloadRefused
+from backend.settings import Settings
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
 

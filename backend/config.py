@@ -1,12 +1,10 @@
-"""Settings (environment) and the service file (queues, skills, hours, thresholds)."""
+"""The service file: queues, skills, opening hours, routing and meter rules, texts, roles,
+retention, identity. Read once at start and again on SIGHUP; every field is checked
+(``ConfigError`` names the field). The process's own settings are ``backend/settings.py``."""
 
 from __future__ import annotations
 
-import os
-import string
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from importlib import resources
@@ -16,7 +14,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -25,17 +22,12 @@ from pydantic import (
     model_validator,
 )
 
-from backend.domain.contrast import TEXT_MIN, contrast, is_colour
+from backend.config_base import ConfigError, Localised, placeholders_of
+from backend.config_web import EmergencyConfig, WebConfig
 from backend.domain.figures import Targets
 from backend.domain.hours import OpeningHours, Window
 from backend.domain.meter import Thresholds
 from protocol.messages import LINK_PLACEHOLDERS, RECORD_PLACEHOLDERS
-
-LANGS = ("fi", "sv", "en")
-
-
-class ConfigError(Exception):
-    """The service file or an environment setting is wrong; the message names the field."""
 
 
 class _Strict(BaseModel):
@@ -46,22 +38,6 @@ def _check_window(value: str | None) -> str | None:
     if value is not None:
         Window.parse(value)
     return value
-
-
-def _localised(value: dict[str, str]) -> dict[str, str]:
-    if "fi" not in value:
-        raise ValueError("a Finnish text (fi) is required")
-    unknown = set(value) - set(LANGS)
-    if unknown:
-        raise ValueError(f"unknown languages {sorted(unknown)}; use {list(LANGS)}")
-    return value
-
-
-Localised = Annotated[dict[str, str], AfterValidator(_localised)]
-
-
-def _placeholders(template: str) -> set[str]:
-    return {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
 
 
 class HandoffLinkConfig(_Strict):
@@ -78,7 +54,7 @@ class HandoffLinkConfig(_Strict):
         if not url.startswith("https://"):
             raise ValueError(f"must start with https:// (got {url[:40]!r})")
         try:
-            used = _placeholders(url)
+            used = placeholders_of(url)
         except ValueError as exc:
             raise ValueError(f"a broken placeholder: {exc}") from None
         unknown = used - LINK_PLACEHOLDERS
@@ -145,7 +121,7 @@ class RecordConfig(_Strict):
     def _known(cls, templates: dict[str, str]) -> dict[str, str]:
         for lang, template in templates.items():
             try:
-                unknown = _placeholders(template) - RECORD_PLACEHOLDERS
+                unknown = placeholders_of(template) - RECORD_PLACEHOLDERS
             except ValueError as exc:
                 raise ValueError(f"{lang}: a broken placeholder: {exc}") from None
             if unknown:
@@ -313,99 +289,6 @@ class LimitsConfig(_Strict):
     # shares one address, so not too few).
     client_starts_burst: int = Field(default=10, gt=0)
     client_starts_per_minute: float = Field(default=6, gt=0)
-
-
-class EmergencyConfig(_Strict):
-    number: str = "112"
-    on_call_advice: str = "116 117"
-
-
-HttpsUrl = Annotated[str, Field(pattern=r"^https://\S+$", max_length=500)]
-
-
-class AccessibilityConfig(_Strict):
-    """The accessibility statement (Act on the Provision of Digital Services 306/2019,
-    section 15): what is not accessible and why, where to give feedback, who enforces."""
-
-    organisation: Localised = {
-        "fi": "Hyvinvointialue",
-        "sv": "Välfärdsområdet",
-        "en": "Wellbeing services county",
-    }
-    # Where feedback on accessibility goes (an e-mail address or a web form).
-    feedback: str = Field(default="saavutettavuus@example.fi", min_length=3, max_length=200)
-    answer_within_days: int = Field(default=14, ge=1, le=14)
-    # Known shortcomings, each with the reason (in the three languages).
-    exceptions: list[Localised] = []
-    # WCAG 2.1 AA: "partly" while exceptions are listed.
-    reviewed: date = date(2026, 11, 30)
-    enforcement: Localised = {
-        "fi": "Etelä-Suomen aluehallintovirasto, saavutettavuusvalvonta",
-        "sv": "Regionförvaltningsverket i Södra Finland, tillgänglighetstillsynen",
-        "en": "Regional State Administrative Agency for Southern Finland, accessibility monitoring",
-    }
-    enforcement_url: HttpsUrl = "https://www.saavutettavuusvaatimukset.fi"
-
-    def review_overdue(self, today: date) -> bool:
-        """The law asks for a yearly review; the backend warns at start when it is late."""
-        return (today - self.reviewed).days > 365
-
-
-class ColoursConfig(_Strict):
-    accent: str = "#005a8c"  # header, buttons, links (on white)
-    accent_text: str = "#ffffff"  # text on the accent colour
-    text: str = "#1b1b1b"
-    background: str = "#f5f7f9"
-
-    @model_validator(mode="after")
-    def _readable(self) -> ColoursConfig:
-        for name in ("accent", "accent_text", "text", "background"):
-            if not is_colour(getattr(self, name)):
-                raise ValueError(f"{name}: {getattr(self, name)!r} is not a colour like #005a8c")
-        pairs = [
-            ("accent_text", self.accent_text, "accent", self.accent),
-            ("accent", self.accent, "white cards", "#ffffff"),
-            ("text", self.text, "background", self.background),
-            ("text", self.text, "white cards", "#ffffff"),
-        ]
-        for name, fg, against, bg in pairs:
-            ratio = contrast(fg, bg)
-            if ratio < TEXT_MIN:
-                raise ValueError(
-                    f"{name}: {fg} on {against} ({bg}) has contrast {ratio:.1f}:1, "
-                    f"below the {TEXT_MIN}:1 that WCAG 2.1 (1.4.3) asks for text"
-                )
-        return self
-
-
-class WebConfig(_Strict):
-    """The client's web page: the organisation's name, logo, colours and texts, and what
-    the page offers besides a chat (a message or callback, feedback)."""
-
-    organisation: Localised = {
-        "fi": "Neuvontapalvelu",
-        "sv": "Rådgivningstjänsten",
-        "en": "Health advice service",
-    }
-    title: Localised = {
-        "fi": "Neuvontapalvelun chat",
-        "sv": "Rådgivningstjänstens chatt",
-        "en": "Health advice chat",
-    }
-    intro: Localised | None = None
-    # A PNG or SVG file, relative to the service file; none: the name alone.
-    logo: str | None = None
-    colours: ColoursConfig = ColoursConfig()
-    privacy_url: HttpsUrl = "https://example.fi/tietosuoja"
-    # The service number shown for the phone lines ("call us").
-    phone_number: str = Field(default="09 310 12345", max_length=32)
-    # Leave a message / ask for a callback: offered when a topic is closed or its
-    # estimate is over this (seconds); 0 turns the form off.
-    message_when_wait_over_s: int = Field(default=900, ge=0, le=24 * 3600)
-    messages_per_address_per_hour: int = Field(default=5, ge=1, le=1000)
-    messages_per_number_per_day: int = Field(default=2, ge=1, le=20)
-    feedback: bool = True
-    accessibility: AccessibilityConfig = AccessibilityConfig()
 
 
 class StaffConfig(_Strict):
@@ -668,96 +551,3 @@ def load_service_config(path: Path | None = None, demo: bool = False) -> Service
         raise ConfigError(
             f"{name}: invalid service configuration:\n" + "\n".join(problems)
         ) from exc
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Process settings, from the environment (LUUKKU_*)."""
-
-    data_dir: Path
-    database_url: str
-    service_file: Path | None
-    host: str
-    port: int
-    demo: bool
-    session_ttl_h: float
-    tls_cert: Path | None = None
-    tls_key: Path | None = None
-    json_logs: bool = False
-    # Addresses whose X-Forwarded-* headers are trusted (the reverse proxy).
-    forwarded_allow_ips: str = "127.0.0.1"
-    # The phone gateway's shared secret (LUUKKU_GATEWAY_TOKEN); unset: no gateway accepted.
-    gateway_token: str | None = None
-    # The provider's client secret, where it wants one (LUUKKU_OIDC_CLIENT_SECRET); a
-    # public client (Entra ID "mobile and desktop") needs none: PKCE protects the code.
-    oidc_client_secret: str | None = None
-    # The SAML service provider's key and certificate (identified clients).
-    saml_key: Path | None = None
-    saml_cert: Path | None = None
-    # The softphones' registrar, told to desktops that have none set (LUUKKU_SIP_REGISTRAR).
-    sip_registrar: str | None = None
-    source: Path | None = None  # the settings file read, if any
-
-    # Where the backend's settings are found when the environment does not name them:
-    # ``LUUKKU_ENV_FILE`` ("none": no file), else the server's file, else the one the
-    # demo writes in the folder it runs from. The environment wins over the file.
-    ENV_FILES = (Path("/etc/luukku/backend.env"), Path("luukku.env"))
-
-    @staticmethod
-    def env_file(env: Mapping[str, str]) -> Path | None:
-        named = env.get("LUUKKU_ENV_FILE")
-        if named:
-            return None if named == "none" else Path(named)
-        return next((p for p in Settings.ENV_FILES if p.is_file()), None)
-
-    @staticmethod
-    def read_env_file(path: Path) -> dict[str, str]:
-        """``KEY=VALUE`` lines (systemd's EnvironmentFile), comments and blanks skipped."""
-        values = {}
-        try:
-            text = path.read_text("utf-8")
-        except OSError as exc:
-            raise ConfigError(f"{path}: cannot read the settings file: {exc}") from exc
-        for line in text.splitlines():
-            line = line.strip()
-            if not line or line.startswith("#") or "=" not in line:
-                continue
-            key, _, value = line.partition("=")
-            values[key.strip()] = value.strip().strip('"').strip("'")
-        return values
-
-    @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
-        env = dict(os.environ if env is None else env)
-        source = cls.env_file(env)
-        if source is not None:
-            env = {**cls.read_env_file(source), **env}
-        data_dir = Path(env.get("LUUKKU_DATA_DIR", "data")).resolve()
-        default_db = f"sqlite:///{data_dir / 'luukku.db'}"
-        service = env.get("LUUKKU_SERVICE_FILE")
-        try:
-            port = int(env.get("LUUKKU_PORT", "8765"))
-            ttl = float(env.get("LUUKKU_SESSION_TTL_H", "10"))
-        except ValueError as exc:
-            raise ConfigError(f"LUUKKU_PORT / LUUKKU_SESSION_TTL_H: {exc}") from exc
-        if bool(env.get("LUUKKU_TLS_CERT")) != bool(env.get("LUUKKU_TLS_KEY")):
-            raise ConfigError("LUUKKU_TLS_CERT and LUUKKU_TLS_KEY go together: set both or neither")
-        return cls(
-            data_dir=data_dir,
-            database_url=env.get("LUUKKU_DATABASE_URL", default_db),
-            service_file=Path(service) if service else None,
-            host=env.get("LUUKKU_HOST", "127.0.0.1"),
-            port=port,
-            demo=env.get("LUUKKU_DEMO", "") in {"1", "true", "yes"},
-            session_ttl_h=ttl,
-            tls_cert=Path(env["LUUKKU_TLS_CERT"]) if env.get("LUUKKU_TLS_CERT") else None,
-            tls_key=Path(env["LUUKKU_TLS_KEY"]) if env.get("LUUKKU_TLS_KEY") else None,
-            json_logs=env.get("LUUKKU_JSON_LOGS", "") in {"1", "true", "yes"},
-            forwarded_allow_ips=env.get("LUUKKU_FORWARDED_ALLOW_IPS", "127.0.0.1"),
-            gateway_token=env.get("LUUKKU_GATEWAY_TOKEN") or None,
-            oidc_client_secret=env.get("LUUKKU_OIDC_CLIENT_SECRET") or None,
-            saml_key=Path(env["LUUKKU_SAML_KEY"]) if env.get("LUUKKU_SAML_KEY") else None,
-            saml_cert=Path(env["LUUKKU_SAML_CERT"]) if env.get("LUUKKU_SAML_CERT") else None,
-            sip_registrar=env.get("LUUKKU_SIP_REGISTRAR") or None,
-            source=source,
-        )

@@ -33,12 +33,13 @@ from backend.centre.state_log import StateLog
 from backend.channels.chat import ChatChannel
 from backend.channels.phone import PhoneChannel
 from backend.collab import Collaboration
-from backend.config import ServiceConfig, Settings
+from backend.config import ServiceConfig
 from backend.digi import DigiAgents
 from backend.handbook import Handbook
 from backend.metrics import Metrics, Snapshot
 from backend.record_access import RecordAccess
 from backend.retention import Retention
+from backend.settings import Settings
 from backend.staff_chat import StaffChat
 from backend.store.handbook import HandbookStore
 from backend.store.reports import ReportStore

@@ -19,7 +19,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from backend.auth import token_hash
-from backend.config import LANGS, ServiceConfig
+from backend.config import ServiceConfig
+from backend.config_base import LANGS
 from backend.domain.feedback import check_answer
 from backend.domain.phone_numbers import NumberRefused, normalise
 from backend.domain.ratelimit import MessageLimits

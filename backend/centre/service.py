@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from backend.config import ServiceConfig, Settings
+from backend.config import ServiceConfig
 from backend.domain.hours import OpeningHours
+from backend.settings import Settings
 
 
 class ReloadRefused(ValueError):

@@ -13,8 +13,10 @@ from backend.cli.demo import demo_history
 from backend.cli.handbook import handbook
 from backend.cli.reports import parse_day, report, roster_import, simulate_day, staffing
 from backend.cli.serve import serve
-from backend.config import ConfigError, Settings, load_service_config
+from backend.config import load_service_config
+from backend.config_base import ConfigError
 from backend.domain.figures import Grain
+from backend.settings import Settings
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,9 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from backend.config import ConfigError, Settings, load_service_config
+from backend.config import load_service_config
+from backend.config_base import ConfigError
+from backend.settings import Settings
 
 if TYPE_CHECKING:
     from backend.store.tables import StaffUser

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from backend.config import Settings, load_service_config
+from backend.config import load_service_config
+from backend.settings import Settings
 
 
 def backup(settings: Settings, destination: str) -> int:

@@ -6,7 +6,8 @@ import argparse
 import sys
 from datetime import date
 
-from backend.config import Settings, load_service_config
+from backend.config import load_service_config
+from backend.settings import Settings
 
 
 async def demo_history(settings: Settings, args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from backend.config import Settings
+from backend.settings import Settings
 
 
 async def handbook(settings: Settings, args: argparse.Namespace) -> int:

@@ -9,8 +9,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from backend.config import Settings, load_service_config
+from backend.config import load_service_config
 from backend.domain.figures import Grain
+from backend.settings import Settings
 
 
 async def report(settings: Settings, args: argparse.Namespace) -> int:

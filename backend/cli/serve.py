@@ -7,7 +7,9 @@ import logging
 import sys
 
 from backend.cli.logs import setup_logging
-from backend.config import ConfigError, Settings, load_service_config
+from backend.config import load_service_config
+from backend.config_base import ConfigError
+from backend.settings import Settings
 
 
 def serve(settings: Settings, json_logs: bool) -> int:

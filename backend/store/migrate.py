@@ -46,7 +46,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
 
 def main() -> None:
-    from backend.config import Settings
+    from backend.settings import Settings
 
     settings = Settings.from_env()
     settings.data_dir.mkdir(parents=True, exist_ok=True)

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from backend.config import Settings, load_service_config
+from backend.config import load_service_config
 from backend.demo.seed import DEMO_STAFF, seed_demo_staff
 from backend.hub import Hub
+from backend.settings import Settings
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
 from protocol.messages import (

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from backend.config import ConfigError, load_service_config
+from backend.config import load_service_config
+from backend.config_base import ConfigError
 from backend.demo.history import demo_history, write
 from backend.domain.figures import Grain
 from backend.domain.retention import Kind

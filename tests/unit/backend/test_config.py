@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from backend.config import ConfigError, Settings, load_service_config
+from backend.config import load_service_config
+from backend.config_base import ConfigError
+from backend.settings import Settings
 
 GOOD_QUEUE = """
 [meter.chat]

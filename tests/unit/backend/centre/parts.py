@@ -14,10 +14,11 @@ from backend.centre.outbox import Outbox
 from backend.centre.records import Online
 from backend.centre.routing import Routing
 from backend.centre.service import Service
-from backend.config import Settings, load_service_config
+from backend.config import load_service_config
 from backend.demo.seed import seed_demo_staff
 from backend.domain.routing import Offer
 from backend.metrics import Metrics
+from backend.settings import Settings
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
 from protocol.messages import Frame, parse_to_staff_frame
