@@ -43,7 +43,8 @@ from desktop.softphone.model import Registration, SipSettings, SoftphoneError
 from desktop.softphone.pulse_devices import PulseDevices
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.phone import PhonePanel, ask_sip_password, load_choice
+from desktop.ui.phone import PhonePanel
+from desktop.ui.phone_dialogs import ask_sip_password, load_choice
 from desktop.ui.texts import install_plain_text_default
 
 I18N = Path(__file__).parent / "ui" / "i18n"

@@ -19,16 +19,14 @@ import random
 import re
 import sys
 import time
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pjsua2 as pj
 import websockets
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
-from backend.config import ServiceConfig, load_service_config
+from backend.config import ServiceConfig
 from backend.domain.ivr import (
     Action,
     Enqueue,
@@ -40,7 +38,16 @@ from backend.domain.ivr import (
     Report,
     Step,
 )
+from backend.telephony.legs import (
+    CallerLeg,
+    Player,
+    ServiceAccount,
+    Session,
+    StaffLeg,
+    caller_number,
+)
 from backend.telephony.prompts import COMFORT, Prompts
+from backend.telephony.settings import GatewaySettings
 from protocol.gateway import (
     CallAnswered,
     CallArrived,
@@ -65,152 +72,10 @@ POLL_S = 0.005
 SWEEP_S = 5.0
 
 
-@dataclass(frozen=True)
-class GatewaySettings:
-    backend_url: str
-    token: str
-    gateway_id: str
-    sip_port: int
-    registrar: str | None  # where the staff softphones register ("127.0.0.1:5070")
-    prompts_dir: Path
-    # Call legs one process can hold. The pjsua2-python wheel holds 4 whatever maxCalls
-    # says (measured: a fifth makeCall or INVITE fails with PJ_ETOOMANY / 486), so a
-    # process takes max_calls // 2 callers, each with a leg spare to ring a professional;
-    # more callers need more gateway processes behind Kamailio (README, "Scale").
-    max_calls: int = 4
-
-    @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> GatewaySettings:
-        env = dict(os.environ if env is None else env)
-        data = Path(env.get("LUUKKU_DATA_DIR", "data"))
-        return cls(
-            backend_url=env.get("LUUKKU_GATEWAY_BACKEND", "ws://127.0.0.1:8765"),
-            token=env.get("LUUKKU_GATEWAY_TOKEN", ""),
-            gateway_id=env.get("LUUKKU_GATEWAY_ID", "gw1"),
-            sip_port=int(env.get("LUUKKU_GATEWAY_SIP_PORT", "5080")),
-            registrar=env.get("LUUKKU_GATEWAY_REGISTRAR") or None,
-            prompts_dir=Path(env.get("LUUKKU_PROMPTS_DIR", str(data / "prompts"))),
-            max_calls=int(env.get("LUUKKU_GATEWAY_MAX_CALLS", "4")),
-        )
-
-
 def _pin_none() -> None:
     # The wheel's SWIG directors over-release None (see desktop/softphone/engine.py).
     if sys.version_info < (3, 12):
         ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
-def caller_number(remote_uri: str) -> str | None:
-    match = re.search(r"sips?:([^@;>]+)@", remote_uri)
-    return match.group(1) if match else None
-
-
-class Player(pj.AudioMediaPlayer):  # type: ignore[misc]
-    def __init__(self, gateway: Gateway, session: Session, then: str) -> None:
-        super().__init__()
-        self.gateway, self.session, self.then = gateway, session, then
-
-    def onEof2(self) -> None:
-        try:
-            self.gateway.soon(self.gateway.prompt_done, self.session, self)
-        except Exception:
-            log.exception("eof callback failed")
-
-
-class CallerLeg(pj.Call):  # type: ignore[misc]
-    def __init__(self, gateway: Gateway, account: pj.Account, call_id: int) -> None:
-        super().__init__(account, call_id)
-        self.gateway = gateway
-        self.media: Any = None
-        self.session: Session | None = None
-
-    def onCallState(self, prm: Any) -> None:
-        try:
-            if self.getInfo().state == pj.PJSIP_INV_STATE_DISCONNECTED:
-                self.gateway.soon(self.gateway.caller_gone, self)
-        except Exception:
-            log.exception("caller state callback failed")
-
-    def onCallMediaState(self, prm: Any) -> None:
-        try:
-            info = self.getInfo()
-            for media in info.media:
-                if (
-                    media.type == pj.PJMEDIA_TYPE_AUDIO
-                    and media.status == pj.PJSUA_CALL_MEDIA_ACTIVE
-                ):
-                    first = self.media is None
-                    self.media = self.getAudioMedia(media.index)
-                    if first:
-                        self.gateway.soon(self.gateway.media_ready, self)
-        except Exception:
-            log.exception("caller media callback failed")
-
-    def onDtmfDigit(self, prm: Any) -> None:
-        try:
-            self.gateway.soon(self.gateway.digit, self, str(prm.digit))
-        except Exception:
-            log.exception("dtmf callback failed")
-
-
-class StaffLeg(pj.Call):  # type: ignore[misc]
-    def __init__(self, gateway: Gateway, account: pj.Account, session: Session, user: str):
-        super().__init__(account)
-        self.gateway, self.session, self.user = gateway, session, user
-        self.media: Any = None
-        self.cancelled = False
-
-    def onCallState(self, prm: Any) -> None:
-        try:
-            info = self.getInfo()
-            if info.state == pj.PJSIP_INV_STATE_CONFIRMED:
-                self.gateway.soon(self.gateway.staff_answered, self)
-            elif info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
-                self.gateway.soon(self.gateway.staff_gone, self, int(info.lastStatusCode))
-        except Exception:
-            log.exception("staff state callback failed")
-
-    def onCallMediaState(self, prm: Any) -> None:
-        try:
-            for media in self.getInfo().media:
-                if (
-                    media.type == pj.PJMEDIA_TYPE_AUDIO
-                    and media.status == pj.PJSUA_CALL_MEDIA_ACTIVE
-                ):
-                    self.media = self.getAudioMedia(media.index)
-                    self.gateway.soon(self.gateway.bridge, self.session)
-        except Exception:
-            log.exception("staff media callback failed")
-
-
-class ServiceAccount(pj.Account):  # type: ignore[misc]
-    def __init__(self, gateway: Gateway) -> None:
-        super().__init__()
-        self.gateway = gateway
-
-    def onIncomingCall(self, prm: Any) -> None:
-        try:
-            leg = CallerLeg(self.gateway, self, prm.callId)
-            self.gateway.incoming(leg)
-        except Exception:
-            log.exception("incoming call failed")
-
-
-@dataclass(eq=False)
-class Session:
-    id: str
-    leg: CallerLeg
-    ivr: IvrCall
-    caller: str | None
-    arrived_at: datetime
-    player: Player | None = None
-    timer: asyncio.TimerHandle | None = None
-    announce: asyncio.TimerHandle | None = None
-    staff: StaffLeg | None = None
-    answered_by: str | None = None
-    ended: bool = False
-    pending_callback: CallCallback | None = None
-    history: list[str] = field(default_factory=list)
 
 
 class Gateway:
@@ -704,31 +569,3 @@ class Gateway:
 def _log_failure(task: asyncio.Future[Any]) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.error("gateway task failed", exc_info=task.exception())
-
-
-def main() -> None:
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    settings = GatewaySettings.from_env()
-    service = os.environ.get("LUUKKU_SERVICE_FILE")
-    config = load_service_config(
-        Path(service) if service else None, os.environ.get("LUUKKU_DEMO") == "1"
-    )
-    if not settings.token:
-        raise SystemExit("LUUKKU_GATEWAY_TOKEN is not set: the backend would refuse this gateway")
-    gateway = Gateway(settings, config)
-
-    async def amain() -> None:
-        import signal
-
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, gateway.stop)
-        await gateway.run()
-
-    asyncio.run(amain())
-    # pjsua2 objects are gone (libDestroy); leave without a finalization pass that could
-    # meet the wheel's directors again.
-    sys.stdout.flush()
-    os._exit(0)

@@ -1,28 +1,22 @@
 """The SIP engine: one pjsua2 Endpoint, one Account, the calls; no Qt.
 
-Threading (chosen after measuring, ``bench/softphone.py``): SIP runs on the caller's thread
-with no SIP worker threads (``uaConfig.threadCnt = 0``, ``mainThreadOnly``), and
-:meth:`Engine.poll` is called every 5 ms by a timer on the GUI thread. Every callback then
-runs on the GUI thread, so call state needs no locks and no signal hops; pjsua2 objects are
-never touched from two threads. Two things do run elsewhere, without Python: RTP on
-pjmedia's media thread, and pjmedia's clock thread, which moves audio through
-:class:`BridgePort` into lock-protected :class:`~desktop.softphone.pipe.PcmPipe` FIFOs; the
-sound card side (``audio.py``) has a thread of its own. With a 100 ms GUI stall twice a
-second a looped tone then has no dropouts (20 % with everything on the GUI thread).
+Threading (measured, ``bench/softphone.py``): SIP runs on the caller's thread with no SIP
+worker threads (``threadCnt = 0``, ``mainThreadOnly``); :meth:`Engine.poll` runs every 5 ms
+on the GUI thread, so every callback does too: no locks, no signal hops, no pjsua2 object
+touched from two threads. RTP (pjmedia's media thread) and audio (its clock thread, through
+``port.py`` into locked FIFOs; ``audio.py`` has a thread of its own) run without Python.
+A 100 ms GUI stall twice a second leaves a looped tone without dropouts.
 
-pjsua2 rules this module keeps: one Endpoint per process; a Python reference to every Call
-and the Account for as long as pjsua2 may call them; no Call dropped inside its own callback
-(ended calls are released on the next poll); every callback body wrapped so that a Python
-exception cannot escape into C++; all Calls and the Account gone before ``libDestroy``.
+pjsua2 rules kept here: one Endpoint per process; a Python reference to every Call and the
+Account while pjsua2 may call them; no Call dropped inside its own callback (released on
+the next poll); no Python exception escapes into C++; all gone before ``libDestroy``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import logging
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -47,76 +41,10 @@ from desktop.softphone.model import (
     caller_number,
     headers,
 )
-from desktop.softphone.pipe import FRAME_BYTES, FRAME_MS, RATE, PcmPipe
+from desktop.softphone.pipe import FRAME_MS, RATE, PcmPipe
+from desktop.softphone.port import BridgePort
 
 log = logging.getLogger("luukku.softphone")
-
-
-def _frame_reader() -> Callable[[Any], bytes]:
-    """How to copy a MediaFrame's audio out, chosen once.
-
-    The wheel's ``MediaFrame.buf`` getter drops a reference to ``None`` on every call
-    (measured: about one per read); at 50 frames a second that frees ``None`` within minutes
-    and the interpreter aborts ("none_dealloc"). So the bytes are copied straight from the
-    frame's ``std::vector`` (begin/end pointers after the 4-byte type field and padding),
-    after checking that layout on a probe frame; only if the check fails is the getter used.
-    """
-    offset = ctypes.sizeof(ctypes.c_void_p)
-
-    def direct(frame: Any) -> bytes:
-        address = int(frame.this)
-        begin = ctypes.c_void_p.from_address(address + offset).value
-        end = ctypes.c_void_p.from_address(address + 2 * offset).value
-        if not begin or not end or end < begin:
-            return b""
-        return ctypes.string_at(begin, end - begin)
-
-    probe = pj.MediaFrame()
-    expected = b"luukku frame layout probe"
-    probe.buf = pj.ByteVector(expected)
-    try:
-        if direct(probe) == expected:
-            return direct
-    except (ValueError, TypeError, OSError):
-        pass
-    log.warning("MediaFrame layout not as expected: reading audio through the slow getter")
-    return lambda frame: bytes(frame.buf)
-
-
-class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]
-    """A conference port whose audio goes to and comes from two PCM FIFOs.
-
-    Runs on pjmedia's clock thread: nothing here may touch pjsua2 objects or the GUI.
-    """
-
-    def __init__(self, speaker: PcmPipe, microphone: PcmPipe) -> None:
-        super().__init__()
-        self.speaker = speaker
-        self.microphone = microphone
-        self.frames_in = 0
-        self.frames_out = 0
-        # A test or the bench may read what arrives (frame bytes, monotonic time).
-        self.tap: Callable[[bytes, float], None] | None = None
-        self._read = _frame_reader()
-
-    def onFrameReceived(self, frame: Any) -> None:
-        try:
-            data = self._read(frame)
-            self.frames_in += 1
-            self.speaker.write(data)
-            if self.tap is not None:
-                self.tap(data, time.monotonic())
-        except Exception:
-            log.exception("audio frame from the call")
-
-    def onFrameRequested(self, frame: Any) -> None:
-        try:
-            frame.type = pj.PJMEDIA_FRAME_TYPE_AUDIO
-            frame.buf = pj.ByteVector(self.microphone.read(FRAME_BYTES))
-            frame.size = FRAME_BYTES
-            self.frames_out += 1
-        except Exception:
-            log.exception("audio frame to the call")
 
 
 class _Account(pj.Account):  # type: ignore[misc]

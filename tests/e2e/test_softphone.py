@@ -34,7 +34,8 @@ from desktop.softphone.tones import dominant
 from desktop.ui.callbacks import CallbackDialog
 from desktop.ui.conversation import CloseDialog, ConversationPanel
 from desktop.ui.main_window import MainWindow
-from desktop.ui.phone import AudioDialog, PhonePanel, load_choice, save_choice
+from desktop.ui.phone import PhonePanel
+from desktop.ui.phone_dialogs import AudioDialog, load_choice, save_choice
 from protocol.messages import Outcome as ChatOutcome
 from protocol.messages import StaffStatus
 from tests.e2e.workstation import until, workstation

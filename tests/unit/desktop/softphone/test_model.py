@@ -91,7 +91,7 @@ def test_frame_audio_is_read_without_losing_references_to_none() -> None:
 
     import pjsua2 as pj
 
-    from desktop.softphone.engine import _frame_reader
+    from desktop.softphone.port import _frame_reader
 
     read = _frame_reader()
     frame = pj.MediaFrame()
