@@ -33,6 +33,7 @@ from backend.centre.state_log import StateLog
 from backend.channels.chat import ChatChannel
 from backend.channels.phone import PhoneChannel
 from backend.collab import Collaboration
+from backend.colleague_messages import ColleagueMessages
 from backend.config import ServiceConfig
 from backend.digi import DigiAgents
 from backend.handbook import Handbook
@@ -40,7 +41,6 @@ from backend.metrics import Metrics, Snapshot
 from backend.record_access import RecordAccess
 from backend.retention import Retention
 from backend.settings import Settings
-from backend.staff_chat import StaffChat
 from backend.store.handbook import HandbookStore
 from backend.store.reports import ReportStore
 from backend.store.repository import Store
@@ -110,7 +110,7 @@ class Hub:
             held_by=chat.held_by,
             clinics=callbacks.directory,
         )
-        self.staff_chat = StaffChat(service, store, online, outbox, events)
+        self.colleague_messages = ColleagueMessages(service, store, online, outbox, events)
         self.digi = digi = DigiAgents(service, store, online, outbox, routing, events, due)
         self.collab = Collaboration(service, store, online, outbox, routing, chat, events, due)
         self.handbook = Handbook(service, online, outbox, HandbookStore(store))

@@ -35,7 +35,7 @@ class EventKind(StrEnum):
     CALLBACK_FIGURES = "callback_figures"
     LEFT = "left"  # a conversation left this desktop without closing (detail: why)
     PICTURE = "picture"  # a full picture arrived (detail: its id)
-    STAFF_CHAT = "staff_chat"  # staff messages or read marks changed (detail: channel)
+    COLLEAGUE_MESSAGES = "colleague_messages"  # messages or read marks changed (detail: channel)
     COLLEAGUES = "colleagues"
     BOARD = "board"  # the supervisor's board changed
     REPORT = "report"  # a report arrived

@@ -122,6 +122,17 @@ from protocol.collab import (
     ToStaffParticipants,
     ToStaffPicture,
 )
+from protocol.colleague_messages import (
+    HELP_CHANNEL,
+    ColleagueMessage,
+    ColleagueMessageSend,
+    ColleagueMessagesRead,
+    StaffChannel,
+    ToStaffColleagueHistory,
+    ToStaffColleagueMessage,
+    channel_members,
+    dm_channel,
+)
 from protocol.digi import (
     CallInLine,
     DigiLine,
@@ -183,17 +194,6 @@ from protocol.sessions import (
     ToStaffLoggedIn,
     ToStaffSignInUrl,
     ToStaffStatus,
-)
-from protocol.staff_chat import (
-    HELP_CHANNEL,
-    StaffChannel,
-    StaffChatMessage,
-    StaffChatRead,
-    StaffChatSend,
-    ToStaffChat,
-    ToStaffChatHistory,
-    channel_members,
-    dm_channel,
 )
 from protocol.supervision import (
     FIGURE_NAMES,
@@ -263,6 +263,9 @@ __all__ = [
     "ClientTyping",
     "Clinic",
     "Colleague",
+    "ColleagueMessage",
+    "ColleagueMessageSend",
+    "ColleagueMessagesRead",
     "ConversationView",
     "DigiLine",
     "DigiReport",
@@ -314,9 +317,6 @@ __all__ = [
     "StaffCallInAnswer",
     "StaffCallOutcome",
     "StaffChannel",
-    "StaffChatMessage",
-    "StaffChatRead",
-    "StaffChatSend",
     "StaffClose",
     "StaffConsultEnd",
     "StaffDigiLeave",
@@ -369,10 +369,10 @@ __all__ = [
     "ToStaffCallbackOffer",
     "ToStaffCallbackOfferWithdrawn",
     "ToStaffCallbacks",
-    "ToStaffChat",
-    "ToStaffChatHistory",
     "ToStaffClientLeft",
     "ToStaffClosed",
+    "ToStaffColleagueHistory",
+    "ToStaffColleagueMessage",
     "ToStaffColleagues",
     "ToStaffConversation",
     "ToStaffDigiState",
@@ -459,8 +459,8 @@ StaffFrame = Annotated[
     | StaffPictureOpen
     | StaffRecordCopied
     | StaffHandoffUsed
-    | StaffChatSend
-    | StaffChatRead
+    | ColleagueMessageSend
+    | ColleagueMessagesRead
     | CallbackCreate
     | CallbackListRequest
     | CallbackOpen
@@ -504,8 +504,8 @@ ServerToStaffFrame = Annotated[
     | ToStaffParticipants
     | ToStaffLeft
     | ToStaffPicture
-    | ToStaffChat
-    | ToStaffChatHistory
+    | ToStaffColleagueMessage
+    | ToStaffColleagueHistory
     | ToStaffColleagues
     | ToStaffCallbacks
     | ToStaffCallback

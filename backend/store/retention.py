@@ -16,13 +16,13 @@ from backend.store.tables import (
     CallbackAttemptRow,
     ClientFeedbackRow,
     ClientIdentityRow,
+    ColleagueMessageRow,
     Conversation,
     Message,
     Participant,
     PhoneCall,
     Picture,
     PurgeRun,
-    StaffChatRow,
     StaffNoteRow,
     StaffStateRow,
 )
@@ -98,7 +98,7 @@ class RetentionStore:
             def write(s: Session, kind: Kind = kind, before: datetime = before) -> int:
                 if kind is Kind.ANONYMOUS:
                     count = _conversations(s, before, False, at)
-                    s.execute(delete(StaffChatRow).where(StaffChatRow.at < before))
+                    s.execute(delete(ColleagueMessageRow).where(ColleagueMessageRow.at < before))
                     s.execute(
                         update(ClientFeedbackRow)
                         .where(

@@ -291,8 +291,9 @@ class Picture(Base):
     __table_args__ = (Index("ix_pictures_conversation", "conversation_id"),)
 
 
-class StaffChatRow(Base):
-    """Staff-to-staff messages: the help channel and direct messages."""
+class ColleagueMessageRow(Base):
+    """Messages between colleagues: the help channel and direct messages (the table keeps
+    its first name)."""
 
     __tablename__ = "staff_chat"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -309,7 +310,7 @@ class StaffChatRow(Base):
     )
 
 
-class StaffChatReadRow(Base):
+class ColleagueReadRow(Base):
     __tablename__ = "staff_chat_reads"
     username: Mapped[str] = mapped_column(String(64), primary_key=True)
     channel: Mapped[str] = mapped_column(String(140), primary_key=True)

@@ -26,8 +26,8 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from desktop.chat.sign_in import LoopbackReceiver, ProviderSignIn, SignInFailed
 from desktop.chat.state import LinkState, PendingLine, Workstation
+from desktop.colleague_messages.state import PendingColleagueMessage
 from desktop.events import Event
-from desktop.staff_chat.state import PendingStaffMessage
 from protocol.messages import (
     CallbackAttempt,
     CallbackCreate,
@@ -37,6 +37,8 @@ from protocol.messages import (
     CallbackOpen,
     CallbackOutcome,
     CallbackTake,
+    ColleagueMessageSend,
+    ColleagueMessagesRead,
     ErrorCode,
     ErrorFrame,
     Frame,
@@ -58,8 +60,6 @@ from protocol.messages import (
     StaffCallForHelp,
     StaffCallInAnswer,
     StaffCallOutcome,
-    StaffChatRead,
-    StaffChatSend,
     StaffClose,
     StaffConsultEnd,
     StaffDigiLeave,
@@ -245,9 +245,9 @@ class StaffConnection:
         if self.state.on_call:
             # A backend that restarted mid-call must not offer her chats meanwhile.
             await self.send(StaffPhoneState(on_call=True))
-        for waiting in list(self.state.staff_chat.pending):
+        for waiting in list(self.state.colleague_messages.pending):
             await self.send(
-                StaffChatSend(
+                ColleagueMessageSend(
                     channel=waiting.channel, client_msg_id=waiting.client_msg_id, text=waiting.text
                 )
             )
@@ -348,16 +348,16 @@ class StaffConnection:
     async def picture_open(self, picture_id: int) -> None:
         await self.send(StaffPictureOpen(picture_id=picture_id))
 
-    async def staff_chat_send(self, channel: str, text: str) -> None:
+    async def colleague_send(self, channel: str, text: str) -> None:
         """Kept until acknowledged, and sent again after a reconnect (stored once)."""
-        pending = PendingStaffMessage(channel, uuid.uuid4().hex, text)
-        self.state.staff_chat.pending.append(pending)
+        pending = PendingColleagueMessage(channel, uuid.uuid4().hex, text)
+        self.state.colleague_messages.pending.append(pending)
         await self.send(
-            StaffChatSend(channel=channel, client_msg_id=pending.client_msg_id, text=text)
+            ColleagueMessageSend(channel=channel, client_msg_id=pending.client_msg_id, text=text)
         )
 
-    async def staff_chat_read(self, channel: str, up_to: int) -> None:
-        await self.send(StaffChatRead(channel=channel, up_to=up_to))
+    async def colleague_read(self, channel: str, up_to: int) -> None:
+        await self.send(ColleagueMessagesRead(channel=channel, up_to=up_to))
 
     async def callback_take(self, callback_id: int) -> None:
         await self.send(CallbackTake(callback_id=callback_id))

@@ -5,7 +5,7 @@ cares about, so the bridge can turn each into one Qt signal. The workstation kee
 connection, her status, the meter, offers and open chats; each other feature keeps its
 own slice (the handbook ``desktop/guides/state.py``, callbacks ``desktop/callbacks/``,
 the supervisor's room ``desktop/supervisor/state.py``, digi-agents ``desktop/digi/``,
-colleagues' chat ``desktop/staff_chat/``), assembled here.
+colleagues' chat ``desktop/colleague_messages/``), assembled here.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.callbacks.state import CALLBACK_FRAMES, CallbackState
+from desktop.colleague_messages.state import COLLEAGUE_MESSAGE_FRAMES, ColleagueMessagesState
 from desktop.digi.state import DIGI_FRAMES, DigiState
 from desktop.events import Event, EventKind
 from desktop.guides.state import HANDBOOK_FRAMES, HandbookState
-from desktop.staff_chat.state import STAFF_CHAT_FRAMES, StaffChatState
 from desktop.supervisor.state import ROOM_FRAMES, RoomState
 from protocol.messages import (
     CallbackCreate,
@@ -144,7 +144,7 @@ class Workstation:
     callbacks: CallbackState = field(default_factory=CallbackState)
     room: RoomState = field(default_factory=RoomState)  # supervisors only
     digi: DigiState = field(default_factory=DigiState)  # digi-agents only
-    staff_chat: StaffChatState = field(default_factory=StaffChatState)
+    colleague_messages: ColleagueMessagesState = field(default_factory=ColleagueMessagesState)
     pictures: dict[int, ToStaffPicture] = field(default_factory=dict)
     queue_links: dict[str, list[HandoffLink]] = field(default_factory=dict)
     record: RecordSettings = field(default_factory=RecordSettings)
@@ -386,5 +386,5 @@ FRAME_HANDLERS: dict[type[Frame], Handler] = {
     **_slice(CALLBACK_FRAMES, "callbacks"),
     **_slice(ROOM_FRAMES, "room"),
     **_slice(DIGI_FRAMES, "digi"),
-    **_slice(STAFF_CHAT_FRAMES, "staff_chat"),
+    **_slice(COLLEAGUE_MESSAGE_FRAMES, "colleague_messages"),
 }

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Protocol
 
 from desktop.ui.callbacks import CallbackCommands
+from desktop.ui.colleague_messages import ColleagueMessagesCommands
 from desktop.ui.handbook_page import HandbookCommands
 from desktop.ui.my_figures import MyFiguresCommands
 from desktop.ui.room import SupervisorCommands
-from desktop.ui.staff_chat import StaffChatCommands
 from desktop.ui.work_queue import ConversationCommands
 from protocol.messages import StaffStatus
 
@@ -18,7 +18,7 @@ class Actions(
     ConversationCommands,
     HandbookCommands,
     CallbackCommands,
-    StaffChatCommands,
+    ColleagueMessagesCommands,
     SupervisorCommands,
     MyFiguresCommands,
     Protocol,

@@ -29,12 +29,12 @@ from desktop.ui.callbacks import (
     CallbacksView,
     FiguresDialog,
 )
+from desktop.ui.colleague_messages import ColleagueMessagesView
 from desktop.ui.digi import DigiDesk
 from desktop.ui.handbook import HandbookView
 from desktop.ui.menus import build_menus
 from desktop.ui.my_figures import MyFiguresDialog
 from desktop.ui.offer import OfferBanner, line_sound
-from desktop.ui.staff_chat import StaffChatView
 from desktop.ui.supervisor import SupervisorView
 from desktop.ui.text_size import apply_text_size
 from desktop.ui.texts import (
@@ -95,8 +95,8 @@ class MainWindow(QMainWindow):
         self.callbacks = CallbacksView(state, commands, lang, self._run)
         self.callback_offer = self.callbacks.offer_banner  # shown above the sections
         self.sections.addTab(self.callbacks, self.tr("Callbacks"))
-        self.staff_chat = StaffChatView(state, commands, self._run)
-        self.sections.addTab(self.staff_chat, self.tr("Colleagues"))
+        self.colleague_messages = ColleagueMessagesView(state, commands, self._run)
+        self.sections.addTab(self.colleague_messages, self.tr("Colleagues"))
         # Supervisors only: added at log-in, when her role is known.
         self.supervisor: SupervisorView | None = None
         # Digi-agents only: her standby / helping bar; on standby the window is small.
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
             self.digi,
             self.handbook,
             self.callbacks,
-            self.staff_chat,
+            self.colleague_messages,
         ):
             section.listen(bridge)
         by_kind: dict[EventKind, Callable[[Event], object]] = {
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self.digi.compact.connect(self._compact)
         self.digi.own_status.connect(self.status.set_own)
         self.digi.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
-        self.staff_chat.unread_changed.connect(self._on_staff_unread)
+        self.colleague_messages.unread_changed.connect(self._on_staff_unread)
         self.offer.accept_clicked.connect(lambda cid: self._run(self.commands.accept(cid)))
         self.status.chosen.connect(
             lambda status, reason: self._run(self.commands.set_status(status, reason))
@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
 
     def _on_staff_unread(self, count: int) -> None:
         label = self.tr("Colleagues")
-        index = self.sections.indexOf(self.staff_chat)
+        index = self.sections.indexOf(self.colleague_messages)
         self.sections.setTabText(index, f"{label} ({count})" if count else label)
 
     # --- the handbook ---------------------------------------------------------------------

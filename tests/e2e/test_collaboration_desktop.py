@@ -225,28 +225,29 @@ async def received_close(window: MainWindow, cid: str) -> None:
 async def test_staff_chat_unread_badges(qtbot: QtBot, backend: BackendProcess) -> None:
     anna, anna_conn = await workstation(qtbot, backend, "hoitaja")
     liisa, liisa_conn = await workstation(qtbot, backend, "hoitaja2")
-    anna.sections.setCurrentWidget(anna.staff_chat)
-    anna.staff_chat.open_channel("help")
-    qtbot.keyClicks(anna.staff_chat.input, "Can someone look at a rash picture?")
-    qtbot.keyClick(anna.staff_chat.input, Qt.Key.Key_Return)
-    index = liisa.sections.indexOf(liisa.staff_chat)
+    anna.sections.setCurrentWidget(anna.colleague_messages)
+    anna.colleague_messages.open_channel("help")
+    qtbot.keyClicks(anna.colleague_messages.input, "Can someone look at a rash picture?")
+    qtbot.keyClick(anna.colleague_messages.input, Qt.Key.Key_Return)
+    index = liisa.sections.indexOf(liisa.colleague_messages)
     await until(lambda: liisa.sections.tabText(index).endswith("(1)"), what="unread badge")
     # A direct message: only the two of them; the badge counts it too.
     channel = f"dm:{'hoitaja'}|{'hoitaja2'}"
-    anna.staff_chat.open_channel(channel)
-    qtbot.keyClicks(anna.staff_chat.input, "Thanks, I will call you")
-    qtbot.keyClick(anna.staff_chat.input, Qt.Key.Key_Return)
+    anna.colleague_messages.open_channel(channel)
+    qtbot.keyClicks(anna.colleague_messages.input, "Thanks, I will call you")
+    qtbot.keyClick(anna.colleague_messages.input, Qt.Key.Key_Return)
     await until(lambda: liisa.sections.tabText(index).endswith("(2)"), what="two unread")
     # Opening the tab shows the help channel (read); the direct message is still unread,
     # and its row in the channel list says so.
-    liisa.sections.setCurrentWidget(liisa.staff_chat)
+    liisa.sections.setCurrentWidget(liisa.colleague_messages)
     await until(lambda: liisa.sections.tabText(index).endswith("(1)"), what="help read")
     rows = [
-        liisa.staff_chat.channels.item(i).text() for i in range(liisa.staff_chat.channels.count())
+        liisa.colleague_messages.channels.item(i).text()
+        for i in range(liisa.colleague_messages.channels.count())
     ]
     assert any(r.endswith("Hanna Hoitaja (1)") for r in rows), rows
-    liisa.staff_chat.open_channel(channel)
-    await until(lambda: "I will call you" in liisa.staff_chat.view.toPlainText(), what="dm")
+    liisa.colleague_messages.open_channel(channel)
+    await until(lambda: "I will call you" in liisa.colleague_messages.view.toPlainText(), what="dm")
     await until(lambda: not liisa.sections.tabText(index).endswith(")"), what="all read")
     # The read marks are the server's too: a fresh login starts with nothing unread.
     await until(
@@ -255,8 +256,8 @@ async def test_staff_chat_unread_badges(qtbot: QtBot, backend: BackendProcess) -
     )
     await liisa_conn.stop()
     _again, again_conn = await workstation(qtbot, backend, "hoitaja2")
-    await until(lambda: again_conn.state.staff_chat.messages, what="history")
-    assert again_conn.state.staff_chat.total_unread("hoitaja2") == 0
+    await until(lambda: again_conn.state.colleague_messages.messages, what="history")
+    assert again_conn.state.colleague_messages.total_unread("hoitaja2") == 0
     await again_conn.stop()
     await anna_conn.stop()
 

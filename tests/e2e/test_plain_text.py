@@ -81,7 +81,7 @@ async def test_hostile_text_is_plain_everywhere(
             lambda: any(c.display_name.startswith("Liisa") for c in connection.state.colleagues),
             what="colleagues",
         )
-        window.staff_chat.refresh()
+        window.colleague_messages.refresh()
         panel = window.panels[cid]
         await until(lambda: "EVIL" in panel.notes_view.toPlainText(), what="the note")
         await until(lambda: "Liisa" in panel.participants.text(), what="the consultant")

@@ -254,27 +254,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="581"/>
+        <location filename="../phone_dialogs.py" line="52"/>
         <source>Audio devices</source>
         <translation>Äänilaitteet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="589"/>
+        <location filename="../phone_dialogs.py" line="60"/>
         <source>Microphone</source>
         <translation>Mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="590"/>
+        <location filename="../phone_dialogs.py" line="61"/>
         <source>Speaker / headset</source>
         <translation>Kaiutin / kuulokkeet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="591"/>
+        <location filename="../phone_dialogs.py" line="62"/>
         <source>Ringer</source>
         <translation>Soittoääni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="601"/>
+        <location filename="../phone_dialogs.py" line="72"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
@@ -755,6 +755,34 @@
         <location filename="../conversation.py" line="480"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
+    </message>
+</context>
+<context>
+    <name>ColleagueMessagesView</name>
+    <message>
+        <location filename="../colleague_messages.py" line="65"/>
+        <source>Message to colleagues (no client details in the help channel)</source>
+        <translation>Viesti työkavereille (ei asiakastietoja apukanavalle)</translation>
+    </message>
+    <message>
+        <location filename="../colleague_messages.py" line="68"/>
+        <source>Send</source>
+        <translation>Lähetä</translation>
+    </message>
+    <message>
+        <location filename="../colleague_messages.py" line="98"/>
+        <source>Help channel (everyone)</source>
+        <translation>Apukanava (kaikki)</translation>
+    </message>
+    <message>
+        <location filename="../colleague_messages.py" line="154"/>
+        <source>Help channel</source>
+        <translation>Apukanava</translation>
+    </message>
+    <message>
+        <location filename="../colleague_messages.py" line="161"/>
+        <source>Sending…</source>
+        <translation>Lähetetään…</translation>
     </message>
 </context>
 <context>
@@ -1740,27 +1768,27 @@ Avataanko se selaimessa?</translation>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="232"/>
+        <location filename="../../app.py" line="233"/>
         <source>Signed in. You can close this tab and go back to Luukku.</source>
         <translation>Kirjautuminen onnistui. Voit sulkea tämän välilehden ja palata Luukkuun.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="235"/>
+        <location filename="../../app.py" line="236"/>
         <source>The sign-in did not go through. Go back to Luukku.</source>
         <translation>Kirjautuminen ei onnistunut. Palaa Luukkuun.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="379"/>
+        <location filename="../../app.py" line="380"/>
         <source>Too many attempts. Wait a moment.</source>
         <translation>Liian monta yritystä. Odota hetki.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="381"/>
+        <location filename="../../app.py" line="382"/>
         <source>The log-in was refused: %1</source>
         <translation>Kirjautuminen evättiin: %1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="385"/>
+        <location filename="../../app.py" line="386"/>
         <source>Wrong username or password.</source>
         <translation>Väärä käyttäjätunnus tai salasana.</translation>
     </message>
@@ -2097,67 +2125,67 @@ pyyntöjä</translation>
 <context>
     <name>Phone</name>
     <message>
-        <location filename="../phone.py" line="64"/>
+        <location filename="../phone.py" line="65"/>
         <source>Phone: ready for calls</source>
         <translation>Puhelin: valmis puheluihin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="66"/>
+        <location filename="../phone.py" line="67"/>
         <source>Phone: connecting…</source>
         <translation>Puhelin: yhdistetään…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="68"/>
+        <location filename="../phone.py" line="69"/>
         <source>Phone: no connection to the phone server, retrying</source>
         <translation>Puhelin: ei yhteyttä puhelinpalvelimeen, yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="73"/>
+        <location filename="../phone.py" line="74"/>
         <source>Phone: not configured</source>
         <translation>Puhelin: ei määritetty</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="78"/>
+        <location filename="../phone.py" line="79"/>
         <source>answered</source>
         <translation>vastattu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="79"/>
+        <location filename="../phone.py" line="80"/>
         <source>missed</source>
         <translation>vastaamatta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="80"/>
+        <location filename="../phone.py" line="81"/>
         <source>outgoing</source>
         <translation>lähtevä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="81"/>
+        <location filename="../phone.py" line="82"/>
         <source>not answered</source>
         <translation>ei vastattu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="556"/>
+        <location filename="../phone_dialogs.py" line="27"/>
         <source>microphone</source>
         <translation>mikrofoni</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="557"/>
+        <location filename="../phone_dialogs.py" line="28"/>
         <source>speaker</source>
         <translation>kaiutin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="558"/>
+        <location filename="../phone_dialogs.py" line="29"/>
         <source>ringer</source>
         <translation>soittoäänen laite</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="655"/>
+        <location filename="../phone_dialogs.py" line="126"/>
         <source>Phone password</source>
         <translation>Puhelimen salasana</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="656"/>
+        <location filename="../phone_dialogs.py" line="127"/>
         <source>SIP password for %1:</source>
         <translation>SIP-salasana käyttäjälle %1:</translation>
     </message>
@@ -2165,169 +2193,169 @@ pyyntöjä</translation>
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../phone.py" line="118"/>
+        <location filename="../phone.py" line="119"/>
         <source>Enter phone password…</source>
         <translation>Anna puhelimen salasana…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="130"/>
+        <location filename="../phone.py" line="131"/>
         <source>Incoming call</source>
         <translation>Saapuva puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="141"/>
+        <location filename="../phone.py" line="142"/>
         <source>Answer</source>
         <translation>Vastaa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="146"/>
+        <location filename="../phone.py" line="147"/>
         <source>Answer (Ctrl+Shift+A or the headset button)</source>
         <translation>Vastaa (Ctrl+Vaihto+A tai kuulokkeiden painike)</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="147"/>
+        <location filename="../phone.py" line="148"/>
         <source>Decline</source>
         <translation>Hylkää</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="173"/>
+        <location filename="../phone.py" line="174"/>
         <source>Mute</source>
         <translation>Mykistä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="176"/>
-        <location filename="../phone.py" line="406"/>
+        <location filename="../phone.py" line="177"/>
+        <location filename="../phone.py" line="407"/>
         <source>Hold</source>
         <translation>Pito</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="179"/>
+        <location filename="../phone.py" line="180"/>
         <source>Keypad</source>
         <translation>Näppäimistö</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="181"/>
+        <location filename="../phone.py" line="182"/>
         <source>Transfer…</source>
         <translation>Siirrä…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="183"/>
+        <location filename="../phone.py" line="184"/>
         <source>Complete transfer</source>
         <translation>Viimeistele siirto</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="185"/>
+        <location filename="../phone.py" line="186"/>
         <source>Hang up</source>
         <translation>Lopeta puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="224"/>
+        <location filename="../phone.py" line="225"/>
         <source>Number or colleague</source>
         <translation>Numero tai kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="225"/>
+        <location filename="../phone.py" line="226"/>
         <source>Call</source>
         <translation>Soita</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="243"/>
+        <location filename="../phone.py" line="244"/>
         <source>Switch back</source>
         <translation>Vaihda takaisin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="245"/>
+        <location filename="../phone.py" line="246"/>
         <source>Keep this one</source>
         <translation>Pidä tämä</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="253"/>
+        <location filename="../phone.py" line="254"/>
         <source>Today&apos;s calls</source>
         <translation>Tämän päivän puhelut</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="256"/>
+        <location filename="../phone.py" line="257"/>
         <source>Double-click to call back</source>
         <translation>Soita takaisin kaksoisnapsauttamalla</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="258"/>
+        <location filename="../phone.py" line="259"/>
         <source>Audio devices…</source>
         <translation>Äänilaitteet…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="309"/>
+        <location filename="../phone.py" line="310"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Siirto ei onnistunut; soittaja on yhä linjallasi.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="312"/>
+        <location filename="../phone.py" line="313"/>
         <source>Transferred.</source>
         <translation>Siirretty.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="337"/>
-        <location filename="../phone.py" line="486"/>
+        <location filename="../phone.py" line="338"/>
+        <location filename="../phone.py" line="487"/>
         <source>The phone is not connected.</source>
         <translation>Puhelin ei ole yhteydessä.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="341"/>
+        <location filename="../phone.py" line="342"/>
         <source>Unknown number</source>
         <translation>Tuntematon numero</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="347"/>
+        <location filename="../phone.py" line="348"/>
         <source>Line: %1</source>
         <translation>Linja: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="349"/>
+        <location filename="../phone.py" line="350"/>
         <source>Direct call</source>
         <translation>Suora puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="354"/>
+        <location filename="../phone.py" line="355"/>
         <source>Waited %1</source>
         <translation>Jonottanut %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="390"/>
+        <location filename="../phone.py" line="391"/>
         <source>calling…</source>
         <translation>soitetaan…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="392"/>
+        <location filename="../phone.py" line="393"/>
         <source>on hold</source>
         <translation>pidossa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="394"/>
+        <location filename="../phone.py" line="395"/>
         <source>consultation</source>
         <translation>konsultaatio</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="397"/>
+        <location filename="../phone.py" line="398"/>
         <source>Keys pressed: %1</source>
         <translation>Painetut näppäimet: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="406"/>
+        <location filename="../phone.py" line="407"/>
         <source>Resume</source>
         <translation>Jatka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="455"/>
+        <location filename="../phone.py" line="456"/>
         <source>The phone could not do that: %1</source>
         <translation>Puhelin ei voinut tehdä sitä: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="529"/>
+        <location filename="../phone.py" line="530"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Valittu %1 irrotettiin; käytetään oletuslaitetta. Puhelu jatkuu.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="539"/>
+        <location filename="../phone.py" line="540"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Valittu %1 on taas kytketty. Vaihdetaanko takaisin siihen?</translation>
     </message>
@@ -2502,34 +2530,6 @@ pyyntöjä</translation>
         <location filename="../roster.py" line="288"/>
         <source>%1 cells in all are marked red.</source>
         <translation>Yhteensä %1 solua on merkitty punaisella.</translation>
-    </message>
-</context>
-<context>
-    <name>StaffChatView</name>
-    <message>
-        <location filename="../staff_chat.py" line="65"/>
-        <source>Message to colleagues (no client details in the help channel)</source>
-        <translation>Viesti työkavereille (ei asiakastietoja apukanavalle)</translation>
-    </message>
-    <message>
-        <location filename="../staff_chat.py" line="68"/>
-        <source>Send</source>
-        <translation>Lähetä</translation>
-    </message>
-    <message>
-        <location filename="../staff_chat.py" line="98"/>
-        <source>Help channel (everyone)</source>
-        <translation>Apukanava (kaikki)</translation>
-    </message>
-    <message>
-        <location filename="../staff_chat.py" line="154"/>
-        <source>Help channel</source>
-        <translation>Apukanava</translation>
-    </message>
-    <message>
-        <location filename="../staff_chat.py" line="161"/>
-        <source>Sending…</source>
-        <translation>Lähetetään…</translation>
     </message>
 </context>
 <context>
@@ -2978,37 +2978,37 @@ pyyntöjä</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="619"/>
+        <location filename="../phone_dialogs.py" line="90"/>
         <source>Transfer the call</source>
         <translation>Siirrä puhelu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="622"/>
+        <location filename="../phone_dialogs.py" line="93"/>
         <source>Colleague or number:</source>
         <translation>Kollega tai numero:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="627"/>
+        <location filename="../phone_dialogs.py" line="98"/>
         <source>Transfer now</source>
         <translation>Siirrä heti</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="629"/>
+        <location filename="../phone_dialogs.py" line="100"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Soittaja yhdistetään heti; sinä poistut puhelusta.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="630"/>
+        <location filename="../phone_dialogs.py" line="101"/>
         <source>Talk first</source>
         <translation>Keskustele ensin</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="633"/>
+        <location filename="../phone_dialogs.py" line="104"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Soittaja odottaa pidossa, kun puhut kollegan kanssa.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="635"/>
+        <location filename="../phone_dialogs.py" line="106"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>

@@ -254,27 +254,27 @@
 <context>
     <name>AudioDialog</name>
     <message>
-        <location filename="../phone.py" line="581"/>
+        <location filename="../phone_dialogs.py" line="52"/>
         <source>Audio devices</source>
         <translation>Ljudenheter</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="589"/>
+        <location filename="../phone_dialogs.py" line="60"/>
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="590"/>
+        <location filename="../phone_dialogs.py" line="61"/>
         <source>Speaker / headset</source>
         <translation>Högtalare / headset</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="591"/>
+        <location filename="../phone_dialogs.py" line="62"/>
         <source>Ringer</source>
         <translation>Ringsignal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="601"/>
+        <location filename="../phone_dialogs.py" line="72"/>
         <source>System default</source>
         <translation>Systemets standard</translation>
     </message>
@@ -755,6 +755,34 @@
         <location filename="../conversation.py" line="480"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>ColleagueMessagesView</name>
+    <message>
+        <location filename="../colleague_messages.py" line="65"/>
+        <source>Message to colleagues (no client details in the help channel)</source>
+        <translation>Meddelande till kolleger (inga klientuppgifter i hjälpkanalen)</translation>
+    </message>
+    <message>
+        <location filename="../colleague_messages.py" line="68"/>
+        <source>Send</source>
+        <translation>Skicka</translation>
+    </message>
+    <message>
+        <location filename="../colleague_messages.py" line="98"/>
+        <source>Help channel (everyone)</source>
+        <translation>Hjälpkanal (alla)</translation>
+    </message>
+    <message>
+        <location filename="../colleague_messages.py" line="154"/>
+        <source>Help channel</source>
+        <translation>Hjälpkanal</translation>
+    </message>
+    <message>
+        <location filename="../colleague_messages.py" line="161"/>
+        <source>Sending…</source>
+        <translation>Skickas…</translation>
     </message>
 </context>
 <context>
@@ -1740,27 +1768,27 @@ Open it in the web browser?</source>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../app.py" line="232"/>
+        <location filename="../../app.py" line="233"/>
         <source>Signed in. You can close this tab and go back to Luukku.</source>
         <translation>Du är inloggad. Du kan stänga fliken och gå tillbaka till Luukku.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="235"/>
+        <location filename="../../app.py" line="236"/>
         <source>The sign-in did not go through. Go back to Luukku.</source>
         <translation>Inloggningen lyckades inte. Gå tillbaka till Luukku.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="379"/>
+        <location filename="../../app.py" line="380"/>
         <source>Too many attempts. Wait a moment.</source>
         <translation>För många försök. Vänta en stund.</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="381"/>
+        <location filename="../../app.py" line="382"/>
         <source>The log-in was refused: %1</source>
         <translation>Inloggningen avvisades: %1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="385"/>
+        <location filename="../../app.py" line="386"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -2097,67 +2125,67 @@ uppringningar</translation>
 <context>
     <name>Phone</name>
     <message>
-        <location filename="../phone.py" line="64"/>
+        <location filename="../phone.py" line="65"/>
         <source>Phone: ready for calls</source>
         <translation>Telefon: redo för samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="66"/>
+        <location filename="../phone.py" line="67"/>
         <source>Phone: connecting…</source>
         <translation>Telefon: ansluter…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="68"/>
+        <location filename="../phone.py" line="69"/>
         <source>Phone: no connection to the phone server, retrying</source>
         <translation>Telefon: ingen anslutning till telefonservern, försöker igen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="73"/>
+        <location filename="../phone.py" line="74"/>
         <source>Phone: not configured</source>
         <translation>Telefon: inte konfigurerad</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="78"/>
+        <location filename="../phone.py" line="79"/>
         <source>answered</source>
         <translation>besvarat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="79"/>
+        <location filename="../phone.py" line="80"/>
         <source>missed</source>
         <translation>missat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="80"/>
+        <location filename="../phone.py" line="81"/>
         <source>outgoing</source>
         <translation>utgående</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="81"/>
+        <location filename="../phone.py" line="82"/>
         <source>not answered</source>
         <translation>obesvarat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="556"/>
+        <location filename="../phone_dialogs.py" line="27"/>
         <source>microphone</source>
         <translation>mikrofon</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="557"/>
+        <location filename="../phone_dialogs.py" line="28"/>
         <source>speaker</source>
         <translation>högtalare</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="558"/>
+        <location filename="../phone_dialogs.py" line="29"/>
         <source>ringer</source>
         <translation>ringsignalenhet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="655"/>
+        <location filename="../phone_dialogs.py" line="126"/>
         <source>Phone password</source>
         <translation>Telefonlösenord</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="656"/>
+        <location filename="../phone_dialogs.py" line="127"/>
         <source>SIP password for %1:</source>
         <translation>SIP-lösenord för %1:</translation>
     </message>
@@ -2165,169 +2193,169 @@ uppringningar</translation>
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../phone.py" line="118"/>
+        <location filename="../phone.py" line="119"/>
         <source>Enter phone password…</source>
         <translation>Ange telefonlösenord…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="130"/>
+        <location filename="../phone.py" line="131"/>
         <source>Incoming call</source>
         <translation>Inkommande samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="141"/>
+        <location filename="../phone.py" line="142"/>
         <source>Answer</source>
         <translation>Svara</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="146"/>
+        <location filename="../phone.py" line="147"/>
         <source>Answer (Ctrl+Shift+A or the headset button)</source>
         <translation>Svara (Ctrl+Skift+A eller headsetknappen)</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="147"/>
+        <location filename="../phone.py" line="148"/>
         <source>Decline</source>
         <translation>Avvisa</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="173"/>
+        <location filename="../phone.py" line="174"/>
         <source>Mute</source>
         <translation>Tysta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="176"/>
-        <location filename="../phone.py" line="406"/>
+        <location filename="../phone.py" line="177"/>
+        <location filename="../phone.py" line="407"/>
         <source>Hold</source>
         <translation>Parkera</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="179"/>
+        <location filename="../phone.py" line="180"/>
         <source>Keypad</source>
         <translation>Knappsats</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="181"/>
+        <location filename="../phone.py" line="182"/>
         <source>Transfer…</source>
         <translation>Koppla…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="183"/>
+        <location filename="../phone.py" line="184"/>
         <source>Complete transfer</source>
         <translation>Slutför kopplingen</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="185"/>
+        <location filename="../phone.py" line="186"/>
         <source>Hang up</source>
         <translation>Lägg på</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="224"/>
+        <location filename="../phone.py" line="225"/>
         <source>Number or colleague</source>
         <translation>Nummer eller kollega</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="225"/>
+        <location filename="../phone.py" line="226"/>
         <source>Call</source>
         <translation>Ring</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="243"/>
+        <location filename="../phone.py" line="244"/>
         <source>Switch back</source>
         <translation>Byt tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="245"/>
+        <location filename="../phone.py" line="246"/>
         <source>Keep this one</source>
         <translation>Behåll den här</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="253"/>
+        <location filename="../phone.py" line="254"/>
         <source>Today&apos;s calls</source>
         <translation>Dagens samtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="256"/>
+        <location filename="../phone.py" line="257"/>
         <source>Double-click to call back</source>
         <translation>Dubbelklicka för att ringa tillbaka</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="258"/>
+        <location filename="../phone.py" line="259"/>
         <source>Audio devices…</source>
         <translation>Ljudenheter…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="309"/>
+        <location filename="../phone.py" line="310"/>
         <source>The transfer did not go through; the caller is still with you.</source>
         <translation>Kopplingen lyckades inte; den som ringer är kvar hos dig.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="312"/>
+        <location filename="../phone.py" line="313"/>
         <source>Transferred.</source>
         <translation>Kopplat.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="337"/>
-        <location filename="../phone.py" line="486"/>
+        <location filename="../phone.py" line="338"/>
+        <location filename="../phone.py" line="487"/>
         <source>The phone is not connected.</source>
         <translation>Telefonen är inte ansluten.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="341"/>
+        <location filename="../phone.py" line="342"/>
         <source>Unknown number</source>
         <translation>Okänt nummer</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="347"/>
+        <location filename="../phone.py" line="348"/>
         <source>Line: %1</source>
         <translation>Linje: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="349"/>
+        <location filename="../phone.py" line="350"/>
         <source>Direct call</source>
         <translation>Direktsamtal</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="354"/>
+        <location filename="../phone.py" line="355"/>
         <source>Waited %1</source>
         <translation>Väntat %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="390"/>
+        <location filename="../phone.py" line="391"/>
         <source>calling…</source>
         <translation>ringer…</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="392"/>
+        <location filename="../phone.py" line="393"/>
         <source>on hold</source>
         <translation>parkerat</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="394"/>
+        <location filename="../phone.py" line="395"/>
         <source>consultation</source>
         <translation>konsultation</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="397"/>
+        <location filename="../phone.py" line="398"/>
         <source>Keys pressed: %1</source>
         <translation>Tryckta knappar: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="406"/>
+        <location filename="../phone.py" line="407"/>
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="455"/>
+        <location filename="../phone.py" line="456"/>
         <source>The phone could not do that: %1</source>
         <translation>Telefonen kunde inte göra det: %1</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="529"/>
+        <location filename="../phone.py" line="530"/>
         <source>The chosen %1 is gone; using the default device. The call goes on.</source>
         <translation>Vald %1 försvann; standardenheten används. Samtalet fortsätter.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="539"/>
+        <location filename="../phone.py" line="540"/>
         <source>The chosen %1 is connected again. Switch back to it?</source>
         <translation>Vald %1 är ansluten igen. Byta tillbaka till den?</translation>
     </message>
@@ -2502,34 +2530,6 @@ uppringningar</translation>
         <location filename="../roster.py" line="288"/>
         <source>%1 cells in all are marked red.</source>
         <translation>Sammanlagt %1 celler är markerade med rött.</translation>
-    </message>
-</context>
-<context>
-    <name>StaffChatView</name>
-    <message>
-        <location filename="../staff_chat.py" line="65"/>
-        <source>Message to colleagues (no client details in the help channel)</source>
-        <translation>Meddelande till kolleger (inga klientuppgifter i hjälpkanalen)</translation>
-    </message>
-    <message>
-        <location filename="../staff_chat.py" line="68"/>
-        <source>Send</source>
-        <translation>Skicka</translation>
-    </message>
-    <message>
-        <location filename="../staff_chat.py" line="98"/>
-        <source>Help channel (everyone)</source>
-        <translation>Hjälpkanal (alla)</translation>
-    </message>
-    <message>
-        <location filename="../staff_chat.py" line="154"/>
-        <source>Help channel</source>
-        <translation>Hjälpkanal</translation>
-    </message>
-    <message>
-        <location filename="../staff_chat.py" line="161"/>
-        <source>Sending…</source>
-        <translation>Skickas…</translation>
     </message>
 </context>
 <context>
@@ -2978,37 +2978,37 @@ uppringningar</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../phone.py" line="619"/>
+        <location filename="../phone_dialogs.py" line="90"/>
         <source>Transfer the call</source>
         <translation>Koppla samtalet</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="622"/>
+        <location filename="../phone_dialogs.py" line="93"/>
         <source>Colleague or number:</source>
         <translation>Kollega eller nummer:</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="627"/>
+        <location filename="../phone_dialogs.py" line="98"/>
         <source>Transfer now</source>
         <translation>Koppla nu</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="629"/>
+        <location filename="../phone_dialogs.py" line="100"/>
         <source>The caller is put through at once; you leave the call.</source>
         <translation>Den som ringer kopplas genast; du lämnar samtalet.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="630"/>
+        <location filename="../phone_dialogs.py" line="101"/>
         <source>Talk first</source>
         <translation>Tala först</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="633"/>
+        <location filename="../phone_dialogs.py" line="104"/>
         <source>The caller waits on hold while you talk to the colleague.</source>
         <translation>Den som ringer väntar parkerad medan du talar med kollegan.</translation>
     </message>
     <message>
-        <location filename="../phone.py" line="635"/>
+        <location filename="../phone_dialogs.py" line="106"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>

@@ -1,6 +1,6 @@
 """Colleagues: the staff help channel and direct messages, with unread badges.
 
-A thin view over ``Workstation.staff_chat``: the channel list shows each channel's unread
+A thin view over ``Workstation.colleague_messages``: the channel list shows each channel's unread
 count, opening a channel marks it read (and tells the backend, so the count is the same
 on her next login)."""
 
@@ -25,24 +25,24 @@ from PySide6.QtWidgets import (
 
 from desktop.bridge import Bridge
 from desktop.chat.state import Workstation
+from desktop.colleague_messages.state import channel_peer
 from desktop.events import EventKind
-from desktop.staff_chat.state import channel_peer
 from desktop.ui.texts import ServiceClock
 from protocol.messages import HELP_CHANNEL, dm_channel
 
 
-class StaffChatCommands(Protocol):
-    async def staff_chat_send(self, channel: str, text: str) -> None: ...
-    async def staff_chat_read(self, channel: str, up_to: int) -> None: ...
+class ColleagueMessagesCommands(Protocol):
+    async def colleague_send(self, channel: str, text: str) -> None: ...
+    async def colleague_read(self, channel: str, up_to: int) -> None: ...
 
 
-class StaffChatView(QWidget):
+class ColleagueMessagesView(QWidget):
     unread_changed = Signal(int)
 
     def __init__(
         self,
         state: Workstation,
-        commands: StaffChatCommands,
+        commands: ColleagueMessagesCommands,
         run: Callable[[Coroutine[Any, Any, Any]], None],
         parent: QWidget | None = None,
     ) -> None:
@@ -84,7 +84,7 @@ class StaffChatView(QWidget):
     def _channel_ids(self) -> list[str]:
         me = self.state.me
         ids = [HELP_CHANNEL]
-        known = set(self.state.staff_chat.messages)
+        known = set(self.state.colleague_messages.messages)
         for colleague in self.state.colleagues:
             if colleague.username != me:
                 channel = dm_channel(me, colleague.username)
@@ -99,11 +99,11 @@ class StaffChatView(QWidget):
         else:
             online = next((c.online for c in self.state.colleagues if c.username == peer), False)
             name = ("● " if online else "○ ") + self.state.colleague_name(peer)
-        unread = self.state.staff_chat.unread(channel, self.state.me)
+        unread = self.state.colleague_messages.unread(channel, self.state.me)
         return f"{name} ({unread})" if unread else name
 
     def listen(self, bridge: Bridge) -> None:
-        bridge.subscribe(EventKind.STAFF_CHAT, lambda e: self.refresh())
+        bridge.subscribe(EventKind.COLLEAGUE_MESSAGES, lambda e: self.refresh())
         bridge.subscribe(EventKind.COLLEAGUES, lambda e: self.refresh())
 
     def refresh(self, _channel: str = "") -> None:
@@ -113,7 +113,7 @@ class StaffChatView(QWidget):
         for channel in self._channel_ids():
             item = QListWidgetItem(self._label(channel))
             item.setData(Qt.ItemDataRole.UserRole, channel)
-            if self.state.staff_chat.unread(channel, self.state.me):
+            if self.state.colleague_messages.unread(channel, self.state.me):
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
@@ -124,7 +124,7 @@ class StaffChatView(QWidget):
         self._show_messages()
         if self.isVisible():
             self._mark_read()
-        self.unread_changed.emit(self.state.staff_chat.total_unread(self.state.me))
+        self.unread_changed.emit(self.state.colleague_messages.total_unread(self.state.me))
 
     def open_channel(self, channel: str) -> None:
         self.current = channel
@@ -144,9 +144,9 @@ class StaffChatView(QWidget):
         self.refresh()
 
     def _mark_read(self) -> None:
-        up_to = self.state.staff_chat.mark_read(self.current)
+        up_to = self.state.colleague_messages.mark_read(self.current)
         if up_to is not None:
-            self._run(self.commands.staff_chat_read(self.current, up_to))
+            self._run(self.commands.colleague_read(self.current, up_to))
 
     def _show_messages(self) -> None:
         peer = channel_peer(self.current, self.state.me)
@@ -154,12 +154,12 @@ class StaffChatView(QWidget):
             self.tr("Help channel") if peer is None else self.state.colleague_name(peer)
         )
         parts = []
-        for message in self.state.staff_chat.messages.get(self.current, []):
+        for message in self.state.colleague_messages.messages.get(self.current, []):
             when = ServiceClock.text(message.at)
             text = html.escape(message.text).replace("\n", "<br>")
             parts.append(f"<p><b>{html.escape(message.sender_name)}</b> {when}<br>{text}</p>")
         sending = html.escape(self.tr("Sending…"))
-        for pending in self.state.staff_chat.pending:
+        for pending in self.state.colleague_messages.pending:
             if pending.channel in (self.current, self._send_name(self.current)):
                 parts.append(
                     f"<p style='color:#888'><i>{sending}</i><br>{html.escape(pending.text)}</p>"
@@ -177,5 +177,5 @@ class StaffChatView(QWidget):
         if not text:
             return
         self.input.clear()
-        self._run(self.commands.staff_chat_send(self._send_name(self.current), text[:4000]))
+        self._run(self.commands.colleague_send(self._send_name(self.current), text[:4000]))
         self._show_messages()

@@ -13,27 +13,27 @@ from backend.centre.events import Events, StaffAttached
 from backend.centre.outbox import Outbox
 from backend.centre.records import Online
 from backend.centre.service import Service
+from backend.store.colleague_messages import ColleagueMessageStore
 from backend.store.repository import Store
-from backend.store.staff_chat import StaffChatStore
-from backend.store.tables import StaffChatRow
+from backend.store.tables import ColleagueMessageRow
 from protocol.messages import (
     HELP_CHANNEL,
+    ColleagueMessage,
+    ColleagueMessageSend,
+    ColleagueMessagesRead,
     ErrorCode,
     ProtocolError,
-    StaffChatMessage,
-    StaffChatRead,
-    StaffChatSend,
-    ToStaffChat,
-    ToStaffChatHistory,
+    ToStaffColleagueHistory,
+    ToStaffColleagueMessage,
     channel_members,
     dm_channel,
 )
 
-log = logging.getLogger("luukku.staff_chat")
+log = logging.getLogger("luukku.colleague_messages")
 
 
-def message(row: StaffChatRow) -> StaffChatMessage:
-    return StaffChatMessage(
+def message(row: ColleagueMessageRow) -> ColleagueMessage:
+    return ColleagueMessage(
         id=row.id,
         channel=row.channel,
         sender=row.sender,
@@ -43,7 +43,7 @@ def message(row: StaffChatRow) -> StaffChatMessage:
     )
 
 
-class StaffChat:
+class ColleagueMessages:
     def __init__(
         self, service: Service, db: Store, online: Online, outbox: Outbox, events: Events
     ) -> None:
@@ -51,7 +51,7 @@ class StaffChat:
         self.db = db
         self.online = online
         self.outbox = outbox
-        self.store = StaffChatStore(db)
+        self.store = ColleagueMessageStore(db)
         events.subscribe(StaffAttached, lambda event: self.send_history(event.username))
 
     async def _channel(self, username: str, wanted: str) -> str:
@@ -67,7 +67,7 @@ class StaffChat:
             raise ProtocolError(ErrorCode.NOT_FOUND, "no such colleague", ref=other)
         return dm_channel(username, other)
 
-    async def send(self, username: str, frame: StaffChatSend) -> None:
+    async def send(self, username: str, frame: ColleagueMessageSend) -> None:
         channel = await self._channel(username, frame.channel)
         profile = self.online.profiles[username]
         row = await self.store.add(
@@ -87,14 +87,14 @@ class StaffChat:
         for target in targets:
             await self.outbox.send_staff(
                 target,
-                ToStaffChat(
+                ToStaffColleagueMessage(
                     message=out, client_msg_id=frame.client_msg_id if target == username else None
                 ),
             )
         # Her own message is read by her.
         await self.store.set_read(username, channel, row.id)
 
-    async def read(self, username: str, frame: StaffChatRead) -> None:
+    async def read(self, username: str, frame: ColleagueMessagesRead) -> None:
         channel = await self._channel(username, frame.channel)
         await self.store.set_read(username, channel, frame.up_to)
 
@@ -102,7 +102,7 @@ class StaffChat:
         rows = await self.store.history(username)
         await self.outbox.send_staff(
             username,
-            ToStaffChatHistory(
+            ToStaffColleagueHistory(
                 messages=[message(r) for r in rows], read=await self.store.reads(username)
             ),
         )

@@ -1,6 +1,6 @@
 """The colleagues' chat slice of the workstation state: messages by channel, how far she
 read each, and her messages not yet confirmed. Pure: frames in, events out
-(``STAFF_CHAT_FRAMES``, assembled in ``desktop/chat/state.py``)."""
+(``COLLEAGUE_MESSAGE_FRAMES``, assembled in ``desktop/chat/state.py``)."""
 
 from __future__ import annotations
 
@@ -10,16 +10,16 @@ from typing import Any
 
 from desktop.events import Event, EventKind
 from protocol.messages import (
+    ColleagueMessage,
     Frame,
-    StaffChatMessage,
-    ToStaffChat,
-    ToStaffChatHistory,
+    ToStaffColleagueHistory,
+    ToStaffColleagueMessage,
     channel_members,
 )
 
 
 @dataclass
-class PendingStaffMessage:
+class PendingColleagueMessage:
     channel: str
     client_msg_id: str
     text: str
@@ -34,14 +34,14 @@ def channel_peer(channel: str, me: str) -> str | None:
 
 
 @dataclass
-class StaffChatState:
+class ColleagueMessagesState:
     """The help channel and direct messages: messages by channel, and how far she read."""
 
-    messages: dict[str, list[StaffChatMessage]] = field(default_factory=dict)
+    messages: dict[str, list[ColleagueMessage]] = field(default_factory=dict)
     read: dict[str, int] = field(default_factory=dict)
-    pending: list[PendingStaffMessage] = field(default_factory=list)
+    pending: list[PendingColleagueMessage] = field(default_factory=list)
 
-    def add(self, message: StaffChatMessage) -> None:
+    def add(self, message: ColleagueMessage) -> None:
         items = self.messages.setdefault(message.channel, [])
         if any(m.id == message.id for m in items):
             return
@@ -63,24 +63,26 @@ class StaffChatState:
         self.read[channel] = items[-1].id
         return items[-1].id
 
-    def on_history(self, frame: ToStaffChatHistory) -> list[Event]:
+    def on_history(self, frame: ToStaffColleagueHistory) -> list[Event]:
         self.messages = {}
         for message in frame.messages:
             self.add(message)
         self.read = dict(frame.read)
-        return [Event(EventKind.STAFF_CHAT)]
+        return [Event(EventKind.COLLEAGUE_MESSAGES)]
 
-    def on_message(self, frame: ToStaffChat) -> list[Event]:
+    def on_message(self, frame: ToStaffColleagueMessage) -> list[Event]:
         self.add(frame.message)
         if frame.client_msg_id is not None:
             self.pending = [p for p in self.pending if p.client_msg_id != frame.client_msg_id]
             self.read[frame.message.channel] = max(
                 frame.message.id, self.read.get(frame.message.channel, 0)
             )
-        return [Event(EventKind.STAFF_CHAT, detail=frame.message.channel)]
+        return [Event(EventKind.COLLEAGUE_MESSAGES, detail=frame.message.channel)]
 
 
-STAFF_CHAT_FRAMES: dict[type[Frame], Callable[[StaffChatState, Any], list[Event]]] = {
-    ToStaffChatHistory: StaffChatState.on_history,
-    ToStaffChat: StaffChatState.on_message,
+COLLEAGUE_MESSAGE_FRAMES: dict[
+    type[Frame], Callable[[ColleagueMessagesState, Any], list[Event]]
+] = {
+    ToStaffColleagueHistory: ColleagueMessagesState.on_history,
+    ToStaffColleagueMessage: ColleagueMessagesState.on_message,
 }

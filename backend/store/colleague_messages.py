@@ -9,15 +9,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from backend.store.repository import Store
-from backend.store.tables import StaffChatReadRow, StaffChatRow
+from backend.store.tables import ColleagueMessageRow, ColleagueReadRow
 
 
-def _detach(s: Session, row: StaffChatRow) -> StaffChatRow:
+def _detach(s: Session, row: ColleagueMessageRow) -> ColleagueMessageRow:
     s.expunge(row)
     return row
 
 
-class StaffChatStore:
+class ColleagueMessageStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
@@ -29,11 +29,11 @@ class StaffChatStore:
         client_msg_id: str,
         text: str,
         at: datetime,
-    ) -> StaffChatRow:
+    ) -> ColleagueMessageRow:
         """Store once: a resend after a reconnect returns the stored message."""
 
-        def write(s: Session) -> StaffChatRow:
-            row = StaffChatRow(
+        def write(s: Session) -> ColleagueMessageRow:
+            row = ColleagueMessageRow(
                 channel=channel,
                 sender=sender,
                 sender_name=sender_name,
@@ -47,9 +47,9 @@ class StaffChatStore:
                     s.flush()
             except IntegrityError:
                 existing = s.scalar(
-                    select(StaffChatRow).where(
-                        StaffChatRow.sender == sender,
-                        StaffChatRow.client_msg_id == client_msg_id,
+                    select(ColleagueMessageRow).where(
+                        ColleagueMessageRow.sender == sender,
+                        ColleagueMessageRow.client_msg_id == client_msg_id,
                     )
                 )
                 assert existing is not None
@@ -58,24 +58,24 @@ class StaffChatStore:
 
         return await self.store.transaction(write)
 
-    async def history(self, username: str, limit: int = 200) -> list[StaffChatRow]:
+    async def history(self, username: str, limit: int = 200) -> list[ColleagueMessageRow]:
         """The latest help-channel messages and her direct messages, oldest first."""
 
         # Usernames may hold "_", a LIKE wildcard.
         name = username.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%")
 
-        def read(s: Session) -> list[StaffChatRow]:
+        def read(s: Session) -> list[ColleagueMessageRow]:
             rows = list(
                 s.scalars(
-                    select(StaffChatRow)
+                    select(ColleagueMessageRow)
                     .where(
                         or_(
-                            StaffChatRow.channel == "help",
-                            StaffChatRow.channel.like(f"dm:{name}|%", escape="\\"),
-                            StaffChatRow.channel.like(f"dm:%|{name}", escape="\\"),
+                            ColleagueMessageRow.channel == "help",
+                            ColleagueMessageRow.channel.like(f"dm:{name}|%", escape="\\"),
+                            ColleagueMessageRow.channel.like(f"dm:%|{name}", escape="\\"),
                         )
                     )
-                    .order_by(StaffChatRow.id.desc())
+                    .order_by(ColleagueMessageRow.id.desc())
                     .limit(limit)
                 )
             )
@@ -90,16 +90,16 @@ class StaffChatStore:
             lambda s: {
                 r.channel: r.up_to
                 for r in s.scalars(
-                    select(StaffChatReadRow).where(StaffChatReadRow.username == username)
+                    select(ColleagueReadRow).where(ColleagueReadRow.username == username)
                 )
             }
         )
 
     async def set_read(self, username: str, channel: str, up_to: int) -> None:
         def write(s: Session) -> None:
-            row = s.get(StaffChatReadRow, (username, channel))
+            row = s.get(ColleagueReadRow, (username, channel))
             if row is None:
-                s.add(StaffChatReadRow(username=username, channel=channel, up_to=up_to))
+                s.add(ColleagueReadRow(username=username, channel=channel, up_to=up_to))
             elif up_to > row.up_to:
                 row.up_to = up_to
 

@@ -1,4 +1,6 @@
-"""The staff help channel and direct messages between colleagues."""
+"""Messages between colleagues: the staff help channel and direct messages. (The frames'
+``type`` values, ``staff_chat…``, are the wire's names from before and stay: desktops of
+the previous version still speak them.)"""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ def channel_members(channel: str) -> tuple[str, str] | None:
     return first, second
 
 
-class StaffChatSend(Frame):
+class ColleagueMessageSend(Frame):
     """A message in the staff help channel (``help``) or to one colleague (``dm:name``)."""
 
     type: Literal["staff_chat"] = "staff_chat"
@@ -41,13 +43,13 @@ class StaffChatSend(Frame):
     text: Text
 
 
-class StaffChatRead(Frame):
+class ColleagueMessagesRead(Frame):
     type: Literal["staff_chat_read"] = "staff_chat_read"
     channel: StaffChannel
     up_to: int = Field(ge=0, le=MAX_INT)
 
 
-class StaffChatMessage(BaseModel):
+class ColleagueMessage(BaseModel):
     model_config = ConfigDict(frozen=True)
     id: int
     channel: str  # "help", or "dm:<a>|<b>" (usernames sorted)
@@ -57,15 +59,15 @@ class StaffChatMessage(BaseModel):
     at: datetime
 
 
-class ToStaffChat(Frame):
+class ToStaffColleagueMessage(Frame):
     type: Literal["staff_chat"] = "staff_chat"
-    message: StaffChatMessage
+    message: ColleagueMessage
     client_msg_id: str | None = None  # on the sender's copy: her ack
 
 
-class ToStaffChatHistory(Frame):
+class ToStaffColleagueHistory(Frame):
     """At login: recent help-channel and direct messages, and how far she has read each."""
 
     type: Literal["staff_chat_history"] = "staff_chat_history"
-    messages: list[StaffChatMessage]
+    messages: list[ColleagueMessage]
     read: dict[str, int]
