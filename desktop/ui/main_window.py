@@ -35,7 +35,7 @@ from desktop.ui.handbook import HandbookView
 from desktop.ui.menus import build_menus
 from desktop.ui.my_figures import MyFiguresDialog
 from desktop.ui.offer import OfferBanner, line_sound
-from desktop.ui.supervisor import SupervisorView
+from desktop.ui.supervisor import ROOM_SHOWS, SupervisorView
 from desktop.ui.text_size import apply_text_size
 from desktop.ui.texts import (
     ServiceClock,
@@ -158,10 +158,9 @@ class MainWindow(QMainWindow):
         if dialog is not None:
             dialog.refresh()
 
-    def _in_room(self, act: Callable[[SupervisorView], object]) -> None:
-        """Acts on the supervisor's room (built at log-in, for supervisors only)."""
+    def _to_room(self, show: Callable[[SupervisorView], None], _event: Event) -> None:
         if self.supervisor is not None:
-            act(self.supervisor)
+            show(self.supervisor)
 
     def _connect_signals(self, bridge: Bridge) -> None:
         """The window's wiring: the sections hear their own events; the window hears what
@@ -185,16 +184,14 @@ class MainWindow(QMainWindow):
             EventKind.CALL_OUTCOME_SAVED: lambda e: self.statusBar().showMessage(
                 self.tr("Call outcome saved."), 6000
             ),
-            EventKind.BOARD: lambda e: self._in_room(lambda r: r.board.refresh()),
-            EventKind.REPORT: lambda e: self._in_room(lambda r: r.history.show_report()),
-            EventKind.ADVICE: lambda e: self._in_room(lambda r: r.staffing.show_advice()),
-            EventKind.ROSTER: lambda e: self._on_roster_answer(),
-            EventKind.ROSTER_WEEK: lambda e: self._in_room(lambda r: r.roster.show_week()),
-            EventKind.ACCOUNTS: lambda e: self._in_room(lambda r: r.accounts.show_accounts()),
             EventKind.MY_FIGURES: lambda e: self._refresh(self._my_figures),
         }
         for kind, listener in by_kind.items():
             bridge.subscribe(kind, listener)
+        # The supervisor's room is built at log-in (supervisors only); what it shows of
+        # each kind is its own (ROOM_SHOWS).
+        for kind, show in ROOM_SHOWS.items():
+            bridge.subscribe(kind, functools.partial(self._to_room, show))
 
         self.handbook.unread_changed.connect(self._on_unread)
         self.handbook.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
@@ -336,11 +333,6 @@ class MainWindow(QMainWindow):
             layout.activate()
         self.resize(size)
         QTimer.singleShot(0, lambda: self.resize(size))
-
-    def _on_roster_answer(self) -> None:
-        if self.supervisor is not None:
-            self.supervisor.staffing.show_import()
-            self.supervisor.roster.show_saved()
 
     def _on_error(self, code: str) -> None:
         error = self.state.last_error

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 from desktop.chat.state import Workstation
+from desktop.events import EventKind
 from desktop.ui.accounts import AccountsView
 from desktop.ui.board import BoardView
 from desktop.ui.report_history import HistoryView
@@ -69,6 +70,26 @@ class SupervisorView(QTabWidget):
         if isinstance(holder, QScrollArea) and holder.widget() is self.accounts:
             self.accounts.request()
 
+    def show_board(self) -> None:
+        self.board.refresh()
+
+    def show_report(self) -> None:
+        self.history.show_report()
+
+    def show_advice(self) -> None:
+        self.staffing.show_advice()
+
+    def show_roster_week(self) -> None:
+        self.roster.show_week()
+
+    def show_accounts(self) -> None:
+        self.accounts.show_accounts()
+
+    def roster_answered(self) -> None:
+        """A roster import or save was answered (the staffing page or the grid asked)."""
+        self.staffing.show_import()
+        self.roster.show_saved()
+
     def refused(self, error: ErrorFrame, said: str) -> bool:
         """A refusal: each page waiting for an answer says it; True when the roster grid
         said it on its own line (the window then says nothing more)."""
@@ -83,3 +104,15 @@ class SupervisorView(QTabWidget):
             holder = self.widget(index)
             if isinstance(holder, QScrollArea) and holder.widget() is page:
                 self.setCurrentIndex(index)
+
+
+# What the room shows of each kind of event (the window hands them over once the room
+# exists: it is built at log-in, for supervisors only).
+ROOM_SHOWS: dict[EventKind, Callable[[SupervisorView], None]] = {
+    EventKind.BOARD: SupervisorView.show_board,
+    EventKind.REPORT: SupervisorView.show_report,
+    EventKind.ADVICE: SupervisorView.show_advice,
+    EventKind.ROSTER: SupervisorView.roster_answered,
+    EventKind.ROSTER_WEEK: SupervisorView.show_roster_week,
+    EventKind.ACCOUNTS: SupervisorView.show_accounts,
+}
