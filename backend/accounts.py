@@ -5,7 +5,7 @@ Every value is checked against the service file first (``backend/domain/accounts
 every change is recorded with who made it. Ending an account (disable, remove) ends her
 sessions in the same transaction; the running backend then closes her socket and gives
 her open chats back to the head of their queues (``on_ended``; from another process the
-hub notices within a tick, ``Hub.watch_sessions``).
+sessions notice within a round, ``Sessions.watch``).
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ def serves(config: ServiceConfig, profile: StaffProfile) -> set[str]:
 
 
 class Link(Protocol):
-    """One open socket, as the hub sees it."""
+    """One open socket, as the live centre sees it."""
 
     async def send(self, frame: Frame) -> None: ...
 

@@ -21,7 +21,8 @@ Rules (the service's promises, see the foundation issue):
   again, or stays in Wrap-up if ``wrap_up_then_ready`` is off.
 
 State changes only through the methods below, all of which take ``now``; nothing here
-does I/O, so the backend's hub decides what to store and whom to tell.
+does I/O, so the live centre's routing (``backend/centre/routing.py``) and the channels
+decide what to store and whom to tell.
 """
 
 from __future__ import annotations

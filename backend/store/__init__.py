@@ -1,1 +1,1 @@
-"""Persistence: SQLAlchemy tables, migrations (Alembic) and the repository the hub uses."""
+"""Persistence: SQLAlchemy tables, migrations (Alembic) and the repository the live centre uses."""

@@ -158,7 +158,7 @@ class CollabStore:
         return await self.store.transaction(write)
 
     async def consultants(self) -> dict[str, set[str]]:
-        """Open consultations, for the hub's restore after a restart."""
+        """Open consultations, for the chat channel's restore after a restart."""
 
         def read(s: Session) -> dict[str, set[str]]:
             result: dict[str, set[str]] = {}

@@ -1,6 +1,6 @@
 """All database access of the backend, as small async methods over a synchronous engine.
 
-Every write commits before it returns: the hub acknowledges a message or tells a client
+Every write commits before it returns: the chat channel acknowledges a message or tells a client
 "you are in the queue" only after the row is durable.
 
 Writes run on one dedicated thread (SQLite has one writer at a time; queueing them here
