@@ -201,9 +201,13 @@ class BoardView(RoomPage):
             for row, line in enumerate(self.lines):
                 if line.username == keep.username:
                     self.table.selectRow(row)
-        self.meter.show_figures(self.state.meter, names)
+        self.show_meter()
         self.digi.refresh()
         self._sync_buttons()
+
+    def show_meter(self) -> None:
+        names = {q: self.state.queue_name(q, self.lang) for q in self.state.queue_names}
+        self.meter.show_figures(self.state.meter, names)
 
     def _ask(self, action: Literal["not_ready", "sign_out"]) -> None:
         line = self.selected()

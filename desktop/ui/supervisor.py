@@ -73,6 +73,11 @@ class SupervisorView(QTabWidget):
     def show_board(self) -> None:
         self.board.refresh()
 
+    def show_meter(self) -> None:
+        """The queues' table on the board with every meter, not only with the next board
+        (after her log-in the board came first and its table stayed empty until then)."""
+        self.board.show_meter()
+
     def show_report(self) -> None:
         self.history.show_report()
 
@@ -110,6 +115,7 @@ class SupervisorView(QTabWidget):
 # exists: it is built at log-in, for supervisors only).
 ROOM_SHOWS: dict[EventKind, Callable[[SupervisorView], None]] = {
     EventKind.BOARD: SupervisorView.show_board,
+    EventKind.METER: SupervisorView.show_meter,
     EventKind.REPORT: SupervisorView.show_report,
     EventKind.ADVICE: SupervisorView.show_advice,
     EventKind.ROSTER: SupervisorView.roster_answered,
