@@ -133,6 +133,16 @@ class Routing:
     def lapse(self, contact_id: str, username: str, now: datetime) -> Lapse | None:
         return self.router.lapse(contact_id, username, now)
 
+    async def missed(self, lapse: Lapse, reason: str) -> None:
+        """After a lapsed offer: her other offers go, and the Not ready it set her is told
+        to her and published (the staff-state log then counts that time as Not ready, not
+        as Ready)."""
+        for contact_id in lapse.also_withdrawn:
+            await self.withdraw_offer(lapse.username, contact_id, reason)
+        if lapse.set_not_ready:
+            await self._publish_status(lapse.username)
+            await self.send_status(lapse.username)
+
     # --- staff ---------------------------------------------------------------------------
 
     async def attach(self, agent: Agent, holds: Iterable[str]) -> Agent:
@@ -251,10 +261,8 @@ class Routing:
         for lapse in self.router.expire_offers(now):
             log.info("offer of %s to %s lapsed", lapse.contact_id, lapse.username)
             self.metrics.lapses.inc()
-            for contact_id in (lapse.contact_id, *lapse.also_withdrawn):
-                await self.withdraw_offer(lapse.username, contact_id, "timeout")
-            if lapse.set_not_ready:
-                await self.send_status(lapse.username)
+            await self.withdraw_offer(lapse.username, lapse.contact_id, "timeout")
+            await self.missed(lapse, "timeout")
         for desk in self.desks.values():
             await desk.tick(now)
 

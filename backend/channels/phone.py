@@ -275,10 +275,7 @@ class PhoneChannel:
         lapse = self.routing.lapse(call.id, frame.username, now)
         if lapse is None:
             return
-        for other in lapse.also_withdrawn:
-            await self.routing.withdraw_offer(frame.username, other, "taken")
-        if lapse.set_not_ready:
-            await self.routing.send_status(frame.username)
+        await self.routing.missed(lapse, "taken")
         await self.routing.route()
 
     async def callback(self, frame: CallCallback, now: datetime) -> None:

@@ -67,10 +67,14 @@ async def test_a_lapsed_offer_is_withdrawn_as_timeout(parts: Parts) -> None:
     await parts.routing.attach(nurse(parts, Recorder()), [])
     parts.routing.enqueue(Contact("c1", "neuvola", "chat", parts.now[0]))
     await parts.routing.set_status("hoitaja", StaffStatus.READY, None)
+    told: list[StatusChanged] = []
+    parts.events.subscribe(StatusChanged, told.append)
     parts.now[0] += timedelta(minutes=5)
     await parts.routing.tick(parts.now[0])
     assert chat.withdrawn == [("hoitaja", "c1", "timeout")]
     assert parts.metrics.lapses._value.get() == 1
+    # The Not ready a missed offer sets is published: the staff-state log counts it.
+    assert [(t.status, t.reason) for t in told] == [(StaffStatus.NOT_READY, "missed_offer")]
 
 
 async def test_a_contact_no_longer_routed_belongs_to_the_desk_that_holds_it(
