@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desktop.bridge import Bridge
@@ -20,6 +21,7 @@ class TopBar(QWidget):
         self.state = state
         self.who = QLabel()
         self.who.setObjectName("who")
+        self.who.setTextFormat(Qt.TextFormat.PlainText)  # her name as the account has it
         self.who.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.status = StatusChoice(state)
         self.link_label = QLabel(link_name("connecting"))
