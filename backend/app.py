@@ -7,11 +7,12 @@ import contextlib
 import logging
 import shutil
 import signal
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.engine import make_url
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.responses import FileResponse
@@ -21,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 from backend.api import identification, web_page
 from backend.api.headers import SecurityHeaders
 from backend.api.http import client_picture, health, identity, queues
+from backend.api.node_gate import StandbyGate
 from backend.api.reports import report_file
 from backend.api.sockets import TransportInScope, client_socket, gateway_socket, staff_socket
 from backend.api.wallboard import metrics, wallboard_figures
@@ -28,8 +30,11 @@ from backend.config import ServiceConfig, load_service_config
 from backend.config_base import ConfigError
 from backend.domain.ratelimit import MessageLimits
 from backend.hub import Hub, ReloadRefused
+from backend.node.lease import Lease
+from backend.node.role import Leaving, Node, OneNodeLock, default_name
 from backend.settings import Settings
-from backend.store.migrate import upgrade
+from backend.store.connect import is_postgresql
+from backend.store.migrate import sync_url, upgrade
 from backend.store.repository import Store
 
 if TYPE_CHECKING:
@@ -65,37 +70,92 @@ def suomifi(settings: Settings, config: ServiceConfig) -> SuomiFi | None:
     return SuomiFi(wanted, settings.saml_key, settings.saml_cert, xmlsec)
 
 
-def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starlette:
+def build_node(settings: Settings) -> tuple[Node, OneNodeLock | None]:
+    """PostgreSQL: a node of a pair, active only while it holds the lease (even alone: a
+    second node started by mistake waits as standby instead of running a second centre).
+    SQLite: the one node, and a second process on the same file is refused."""
+    url = settings.database_url
+    name = settings.node_name or default_name(settings.port)
+    if is_postgresql(url):
+        return Node(name, Lease(url, name, settings.lease_ttl_s)), None
+    if settings.node_name:
+        raise ConfigError(
+            "LUUKKU_NODE_NAME is for two nodes on one PostgreSQL database; SQLite serves one "
+            "node (unset LUUKKU_NODE_NAME, or set LUUKKU_DATABASE_URL=postgresql+psycopg://…)"
+        )
+    database = make_url(sync_url(url)).database
+    lock = OneNodeLock(Path(database)) if database and database != ":memory:" else None
+    return Node(name, None), lock
+
+
+def log_leaving(why: Leaving) -> None:
+    log.error("node leaving (%s): restart the backend to serve again", why.value)
+
+
+def create_app(
+    settings: Settings,
+    config: ServiceConfig | None = None,
+    leave: Callable[[Leaving], None] = log_leaving,
+) -> Starlette:
+    """``leave`` stops the server when the node loses or hands over the lease (serve
+    starts the process again as standby)."""
     service = config or load_service_config(settings.service_file, settings.demo)
+    node, one_node = build_node(settings)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        if one_node is not None:
+            one_node.take()
         upgrade(settings.database_url)
-        store = Store(settings.database_url)
-        if settings.demo:
-            from backend.demo.seed import seed_demo_handbook, seed_demo_staff
-
-            await seed_demo_staff(store)
-            await seed_demo_handbook(store)
-        hub = Hub(settings, service, store, suomifi=suomifi(settings, service))
-        app.state.hub = hub
-        await hub.start()
+        store = Store(
+            settings.database_url,
+            app_name=node.lease.app_name if node.lease is not None else "luukku",
+        )
         loop = asyncio.get_running_loop()
-        reloads: set[asyncio.Task[None]] = set()
+        tasks: set[asyncio.Task[None]] = set()
+
+        def later(job: Coroutine[Any, Any, None]) -> None:
+            task = loop.create_task(job)
+            tasks.add(task)  # held until done (the loop keeps only weak references)
+            task.add_done_callback(tasks.discard)
+
+        if node.lease is not None:
+            store.fence = node.lease.fence
+            store.on_fenced = lambda: later(node.fenced())
+
+        async def activate() -> None:
+            if settings.demo:
+                from backend.demo.seed import seed_demo_handbook, seed_demo_staff
+
+                await seed_demo_staff(store)
+                await seed_demo_handbook(store)
+            hub = Hub(settings, service, store, suomifi=suomifi(settings, service))
+            hub.metrics.read_node(node.figures)
+            await hub.start()
+            app.state.hub = hub
+
+        async def deactivate() -> None:
+            hub: Hub | None = getattr(app.state, "hub", None)
+            if hub is not None:
+                await hub.stop()
+            await store.drain()
 
         def on_sighup() -> None:
-            task = asyncio.create_task(reload_service_file(hub))
-            reloads.add(task)  # held until done (the loop keeps only weak references)
-            task.add_done_callback(reloads.discard)
+            hub: Hub | None = getattr(app.state, "hub", None)
+            if hub is not None:
+                later(reload_service_file(hub))
 
+        await node.begin(activate, deactivate, leave)
         loop.add_signal_handler(signal.SIGHUP, on_sighup)
         try:
             yield
         finally:
             loop.remove_signal_handler(signal.SIGHUP)
-            await hub.stop()
+            await node.stop()
             await store.close()
+            if one_node is not None:
+                one_node.release()
 
     async def index(_request: object) -> FileResponse:
         return FileResponse(WEB / "index.html")
@@ -129,8 +189,13 @@ def create_app(settings: Settings, config: ServiceConfig | None = None) -> Starl
         WebSocketRoute("/ws/gateway", gateway_socket),
         Mount("/static", StaticFiles(directory=WEB), name="static"),
     ]
-    middleware = [Middleware(TransportInScope), Middleware(SecurityHeaders)]
+    middleware = [
+        Middleware(TransportInScope),
+        Middleware(SecurityHeaders),
+        Middleware(StandbyGate, node=node),
+    ]
     app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
+    app.state.node = node
     statement = service.web.accessibility
     if statement.review_overdue(datetime.now(service.tz).date()):
         log.warning(

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 from protocol.messages import Level, QueueFigures
@@ -81,6 +81,41 @@ class _Live(Collector):
         yield from (waiting, longest, level, service, callbacks, staff, sockets, tick)
 
 
+@dataclass(frozen=True)
+class NodeFigures:
+    """This node of a pair (backend/node/): the lease's fencing token, which rises by one
+    at every takeover anywhere in the pair, and this process's own takeovers."""
+
+    lease_token: int | None
+    active_since_unix: float | None
+    takeovers: int
+
+
+class _Node(Collector):
+    def __init__(self, read: Callable[[], NodeFigures]) -> None:
+        self.read = read
+
+    def collect(self) -> Iterable[Metric]:
+        now = self.read()
+        if now.lease_token is not None:
+            token = GaugeMetricFamily(
+                "luukku_lease_token", "The active node's fencing token (one more a takeover)"
+            )
+            token.add_metric([], now.lease_token)
+            yield token
+        if now.active_since_unix is not None:
+            since = GaugeMetricFamily(
+                "luukku_node_active_since_seconds", "When this node became active (Unix time)"
+            )
+            since.add_metric([], now.active_since_unix)
+            yield since
+        takeovers = CounterMetricFamily(
+            "luukku_node_takeovers", "Times this process took the lease over"
+        )
+        takeovers.add_metric([], now.takeovers)
+        yield takeovers
+
+
 class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
@@ -107,6 +142,9 @@ class Metrics:
 
     def read_live(self, read: Callable[[], Snapshot]) -> None:
         self.registry.register(_Live(read))
+
+    def read_node(self, read: Callable[[], NodeFigures]) -> None:
+        self.registry.register(_Node(read))
 
     def text(self) -> bytes:
         return generate_latest(self.registry)

@@ -40,6 +40,11 @@ class Settings:
     # The softphones' registrar, told to desktops that have none set (LUUKKU_SIP_REGISTRAR).
     sip_registrar: str | None = None
     source: Path | None = None  # the settings file read, if any
+    # One of two nodes on one PostgreSQL database (LUUKKU_NODE_NAME; default host:port)
+    # and the lease's time to live (LUUKKU_LEASE_TTL_S): a frozen active is replaced
+    # after it, a killed one at once (backend/node/).
+    node_name: str | None = None
+    lease_ttl_s: float = 3.0
 
     # Where the backend's settings are found when the environment does not name them:
     # ``LUUKKU_ENV_FILE`` ("none": no file), else the server's file, else the one the
@@ -81,8 +86,13 @@ class Settings:
         try:
             port = int(env.get("LUUKKU_PORT", "8765"))
             ttl = float(env.get("LUUKKU_SESSION_TTL_H", "10"))
+            lease_ttl = float(env.get("LUUKKU_LEASE_TTL_S", "3"))
         except ValueError as exc:
-            raise ConfigError(f"LUUKKU_PORT / LUUKKU_SESSION_TTL_H: {exc}") from exc
+            raise ConfigError(
+                f"LUUKKU_PORT / LUUKKU_SESSION_TTL_H / LUUKKU_LEASE_TTL_S: {exc}"
+            ) from exc
+        if not 1 <= lease_ttl <= 60:
+            raise ConfigError(f"LUUKKU_LEASE_TTL_S={lease_ttl}: between 1 and 60 seconds")
         if bool(env.get("LUUKKU_TLS_CERT")) != bool(env.get("LUUKKU_TLS_KEY")):
             raise ConfigError("LUUKKU_TLS_CERT and LUUKKU_TLS_KEY go together: set both or neither")
         return cls(
@@ -103,4 +113,6 @@ class Settings:
             saml_cert=Path(env["LUUKKU_SAML_CERT"]) if env.get("LUUKKU_SAML_CERT") else None,
             sip_registrar=env.get("LUUKKU_SIP_REGISTRAR") or None,
             source=source,
+            node_name=env.get("LUUKKU_NODE_NAME") or None,
+            lease_ttl_s=lease_ttl,
         )

@@ -17,7 +17,7 @@ runtime_pkgs=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libdb
   kamailio  # the demo's SIP registrar (production uses the organisation's)
   espeak-ng  # the service number's spoken prompts, generated when missing
   xmlsec1)  # signs and checks Suomi.fi SAML messages (identified clients)
-test_pkgs=(xvfb xauth xdotool chromium postgresql nginx sip-tester kamailio-tls-modules pulseaudio
+test_pkgs=(xvfb xauth xdotool chromium postgresql nginx haproxy sip-tester kamailio-tls-modules pulseaudio
   pulseaudio-utils)
 
 server_pkgs=(python3-venv xmlsec1)

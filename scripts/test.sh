@@ -41,7 +41,11 @@ timeout 900 .venv/bin/python -m pytest -q -p no:cacheprovider -k "not fuzz" test
   --ignore=tests/integration/test_client_limits.py \
   --ignore=tests/integration/test_service_reload.py \
   --ignore=tests/integration/test_restore.py \
-  --ignore=tests/integration/test_commands_find_the_service.py
+  --ignore=tests/integration/test_commands_find_the_service.py \
+  --ignore=tests/integration/test_failover.py \
+  --ignore=tests/integration/test_failover_phone.py \
+  --ignore=tests/integration/test_database_failover.py \
+  --ignore=tests/integration/test_node_lease.py
 for file in tests/e2e/test_chat_end_to_end.py tests/e2e/test_restart_end_to_end.py; do
   echo "== pytest (PostgreSQL): $file"
   timeout 600 .venv/bin/python -m pytest -q -p no:cacheprovider "$file"

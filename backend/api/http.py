@@ -13,13 +13,19 @@ from starlette.responses import JSONResponse
 from backend.auth import token_hash
 from backend.domain.pictures import MAX_BYTES, PictureRefused
 from backend.hub import Hub
+from backend.node.role import Node
 
 TICK_STALE_S = 5.0
 
 
 async def health(request: Request) -> JSONResponse:
-    """OK only while the database answers and the hub's tick runs (offers lapse, the meter
-    goes out, abandoned clients are counted): a stalled tick is an outage too."""
+    """200 only on the active node while the database answers, its lease is fresh and the
+    hub's tick runs (offers lapse, the meter goes out, abandoned clients are counted): a
+    stalled tick is an outage too. A standby answers 503 with ``"status": "standby"`` and
+    who is active: the front (HAProxy) sends traffic by this status code."""
+    node: Node = request.app.state.node
+    if not node.serving:
+        return JSONResponse({"status": node.role.value, **node.facts()}, status_code=503)
     hub: Hub = request.app.state.hub
     tick_age = None if hub.last_tick is None else asyncio.get_running_loop().time() - hub.last_tick
     body: dict[str, object] = {
@@ -27,11 +33,18 @@ async def health(request: Request) -> JSONResponse:
         "database": "ok",
         "tick_age_s": tick_age,
         "tick_longest_s": round(hub.tick_longest_s, 4),
+        **node.facts(),
     }
-    try:
-        await hub.store.ping()
-    except Exception:
-        body.update(status="degraded", database="unreachable")
+    if node.lease is not None:
+        # The lease renewed within its time is the database answering; a ping would queue
+        # behind the readers (a big report) and a slow answer here moves the front away.
+        if not node.lease_fresh:
+            body.update(status="degraded", database="unreachable", lease="not renewed")
+    else:
+        try:
+            await hub.store.ping()
+        except Exception:
+            body.update(status="degraded", database="unreachable")
     if tick_age is None or tick_age > TICK_STALE_S:
         body["status"] = "degraded"
     return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)

@@ -26,6 +26,7 @@ from backend.api.dispatch import (
 )
 from backend.domain.ratelimit import TokenBucket
 from backend.hub import Hub
+from backend.node.lease import LeaseLost
 from protocol.gateway import parse_gateway_frame
 from protocol.messages import (
     ErrorCode,
@@ -65,6 +66,9 @@ class TransportInScope:
                 scope = {**scope, TRANSPORT_KEY: transport}
             scope = {**scope, SEND_KEY: send}
         await self.app(scope, receive, send)
+
+
+SERVICE_RESTART = 1012  # RFC 6455: the server restarts; the client comes back
 
 
 class SocketLink:
@@ -224,6 +228,11 @@ async def _serve(
                 await handle(raw)
             except ProtocolError as exc:
                 await link.send(exc.frame)
+            except LeaseLost:
+                # This node no longer holds the centre: the peer reconnects (through the
+                # front, to the active node) and resends what was not acknowledged.
+                await link.close(SERVICE_RESTART, "node handing over")
+                break
             except Exception:
                 log.exception("%s frame failed", side)
                 await link.send(ErrorFrame(code=ErrorCode.INTERNAL, detail="internal error"))

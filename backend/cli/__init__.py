@@ -11,6 +11,7 @@ from backend.cli.accounts import add_user, add_user_arguments, users
 from backend.cli.data import NEEDS_THE_SERVICES_DATA, backup, find_the_service, purge, restore
 from backend.cli.demo import demo_history
 from backend.cli.handbook import handbook
+from backend.cli.node import nodes, step_down
 from backend.cli.reports import parse_day, report, roster_import, simulate_day, staffing
 from backend.cli.serve import serve
 from backend.config import load_service_config
@@ -25,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("serve", help="run the server (default)")
     sub.add_parser("check-config", help="validate the service file and exit")
+    sub.add_parser("step-down", help="two nodes: the active one hands over to the standby")
+    sub.add_parser("nodes", help="two nodes: which one is active, since when")
     sub.add_parser("config-reference", help="print the service file's reference (Markdown)")
     guide = sub.add_parser("handbook", help="import or export the handbook as Markdown files")
     guide.add_argument("action", choices=("import", "export"))
@@ -135,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print("service configuration is valid")
         return 0
+    if args.command == "step-down":
+        return step_down(settings)
+    if args.command == "nodes":
+        return nodes(settings)
     if args.command == "handbook":
         return asyncio.run(handbook(settings, args))
     if args.command == "backup":

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 0x4C55554B4D49
 
 
 def sync_url(url: str) -> str:
@@ -28,6 +29,10 @@ def upgrade(url: str) -> None:
     engine = create_engine(sync_url(url))
     _sqlite_pragmas(engine)
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # Two nodes starting together: one migrates, the other waits and finds the
+            # schema new already.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg = alembic_config(url)
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")

@@ -33,8 +33,10 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
+from backend.store.connect import session_args
 from backend.store.migrate import sync_url
 from backend.store.tables import AccessLog, Conversation, Message, StaffSession, StaffUser
+from backend.store.transactions import commit_all
 
 T = TypeVar("T")
 MAX_BATCH = 500
@@ -77,12 +79,13 @@ def _configure_sqlite(engine: Any) -> None:
 
 
 class Store:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, app_name: str = "luukku") -> None:
         url = sync_url(url)
         sqlite = url.startswith("sqlite")
-        self.engine = create_engine(
-            url, connect_args={"check_same_thread": False} if sqlite else {}, pool_size=6
-        )
+        connect = {"check_same_thread": False} if sqlite else session_args(app_name)
+        # pre_ping: after the database's own failover, a dead pooled connection is
+        # replaced before use instead of failing one write.
+        self.engine = create_engine(url, connect_args=connect, pool_size=6, pool_pre_ping=True)
         if sqlite:
             _configure_sqlite(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
@@ -96,6 +99,20 @@ class Store:
         self._write_flusher: asyncio.Task[None] | None = None
         # Told each batch commit's seconds (the backend's metrics), when set.
         self.on_commit: Callable[[float], None] | None = None
+        # First in every write transaction, when set: the node's lease check (fencing,
+        # backend/node/lease.py); it raises to refuse the whole transaction.
+        self.fence: Callable[[Session], None] | None = None
+        # Told when the fence refused a transaction (the node stops serving).
+        self.on_fenced: Callable[[], None] | None = None
+
+    async def drain(self) -> None:
+        """Every write begun so far committed or failed (a node handing over)."""
+        while (self._flusher is not None and not self._flusher.done()) or (
+            self._write_flusher is not None and not self._write_flusher.done()
+        ):
+            for task in (self._flusher, self._write_flusher):
+                if task is not None and not task.done():
+                    await asyncio.shield(task)
 
     async def close(self) -> None:
         if self._flusher is not None:
@@ -124,7 +141,11 @@ class Store:
             fns = [fn for fn, _ in batch]
             began = loop.time()
             try:
-                outcomes = await loop.run_in_executor(self._writer, _commit_all, self._session, fns)
+                outcomes, refused = await loop.run_in_executor(
+                    self._writer, commit_all, self._session, fns, self.fence
+                )
+                if refused and self.on_fenced is not None:
+                    self.on_fenced()
                 if self.on_commit is not None:
                     self.on_commit(loop.time() - began)
             except BaseException as exc:  # the executor itself is gone (shutting down)
@@ -365,29 +386,6 @@ class Store:
                 )
             )
         )
-
-
-def _commit_all(
-    session: Callable[[], Session], fns: list[Callable[[Session], Any]]
-) -> list[tuple[bool, Any]]:
-    """On the writer thread: all of ``fns`` in one transaction; if one fails, each again
-    in a transaction of its own, so only the failing write fails (and nothing it did
-    half-way is kept)."""
-    if len(fns) > 1:
-        try:
-            with session() as s, s.begin():
-                results = [fn(s) for fn in fns]
-            return [(True, r) for r in results]
-        except Exception:
-            pass
-    outcomes: list[tuple[bool, Any]] = []
-    for fn in fns:
-        try:
-            with session() as s, s.begin():
-                outcomes.append((True, fn(s)))
-        except Exception as exc:
-            outcomes.append((False, exc))
-    return outcomes
 
 
 def _append_all(

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -479,3 +481,17 @@ class ClientIdentityRow(Base):
     hetu: Mapped[str] = mapped_column(String(20))
     loa: Mapped[str] = mapped_column(String(80))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class NodeLease(Base):
+    """Which backend node is active (``backend/node/lease.py``): one row, written on
+    PostgreSQL only; its token fences every write of the active."""
+
+    __tablename__ = "node_lease"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(200), server_default="")
+    holder_app: Mapped[str] = mapped_column(String(64), server_default="")
+    token: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    step_down: Mapped[bool] = mapped_column(Boolean, server_default=sa_false())

@@ -67,10 +67,11 @@ def test_example_alert_rules_use_metrics_that_exist() -> None:
 
     import yaml
 
-    from backend.metrics import Metrics, Snapshot
+    from backend.metrics import Metrics, NodeFigures, Snapshot
 
     metrics = Metrics()
     metrics.read_live(lambda: Snapshot([], [], {"staff": 0}, 0.0))
+    metrics.read_node(lambda: NodeFigures(3, 1_800_000_000.0, 1))
     exported = {family.name for family in text_string_to_metric_families(metrics.text().decode())}
     root = Path(__file__).resolve().parents[2]
     rules = yaml.safe_load((root / "installer" / "server" / "luukku-alerts.yml").read_text())

@@ -34,3 +34,43 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
         )
     ]
     assert drift == []
+
+
+# Migrations before two nodes could run side by side are as they shipped.
+FIRST_TWO_NODE_MIGRATION = 12
+CONTRACTING = {"drop_column", "drop_table", "alter_column", "rename_table", "drop_index"}
+
+
+def test_migrations_only_expand_so_old_and_new_nodes_share_the_schema() -> None:
+    """During a rolling update the old version keeps running against the new schema: a
+    migration adds tables, nullable (or defaulted) columns and indexes. Dropping or
+    renaming is a later release's contract step, marked ``CONTRACT = True`` in its file
+    once no node of the version that used it can run."""
+    import ast
+
+    from backend.store.migrate import MIGRATIONS
+
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        number = int(path.name.split("_")[0])
+        if number < FIRST_TWO_NODE_MIGRATION:
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        if any(
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "CONTRACT" for t in node.targets)
+            for node in tree.body
+        ):
+            continue
+        upgrade = next(
+            n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "upgrade"
+        )
+        for call in ast.walk(upgrade):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+                continue
+            assert call.func.attr not in CONTRACTING, f"{path.name}: op.{call.func.attr}"
+            if call.func.attr == "add_column":
+                column = ast.unparse(call)
+                assert "server_default" in column or "nullable=True" in column, (
+                    f"{path.name}: a new column the old version does not fill needs "
+                    "nullable=True or a server_default"
+                )

@@ -1,0 +1,59 @@
+"""How a batch of writes commits: together, or one by one when one of them fails, and
+never past the fence (the node's lease check, backend/node/lease.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+
+class Fenced(Exception):
+    """What a fence raises to refuse a transaction (this node may no longer write)."""
+
+
+class Refused(Exception):
+    """The fence refused a transaction: every write of the batch fails with the reason."""
+
+    def __init__(self, reason: Exception) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+
+
+def commit_all(
+    session: Callable[[], Session],
+    fns: list[Callable[[Session], Any]],
+    fence: Callable[[Session], None] | None = None,
+) -> tuple[list[tuple[bool, Any]], bool]:
+    """On the writer thread: all of ``fns`` in one transaction; if one fails, each again
+    in a transaction of its own, so only the failing write fails (and nothing it did
+    half-way is kept). A refusal by ``fence`` fails the rest at once (and says so)."""
+
+    def run(s: Session, batch: list[Callable[[Session], Any]]) -> list[Any]:
+        if fence is not None:
+            try:
+                fence(s)
+            except Fenced as exc:
+                raise Refused(exc) from exc
+        return [fn(s) for fn in batch]
+
+    if len(fns) > 1:
+        try:
+            with session() as s, s.begin():
+                results = run(s, fns)
+            return [(True, r) for r in results], False
+        except Refused as refused:
+            return [(False, refused.reason)] * len(fns), True
+        except Exception:
+            pass
+    outcomes: list[tuple[bool, Any]] = []
+    for i, fn in enumerate(fns):
+        try:
+            with session() as s, s.begin():
+                outcomes.append((True, run(s, [fn])[0]))
+        except Refused as refused:
+            return outcomes + [(False, refused.reason)] * (len(fns) - i), True
+        except Exception as exc:
+            outcomes.append((False, exc))
+    return outcomes, False
