@@ -56,6 +56,15 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_s(pid: int) -> float:
+    """The process's CPU time so far (user + system, all its threads)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 async def seed_staff(data_dir: Path, count: int, capacity: int) -> None:
     from backend.auth import hash_password
     from backend.store.migrate import upgrade
@@ -207,6 +216,12 @@ class Figures:
     idle_rss_mb: float
     peak_rss_mb: float
     rtt_at: list[tuple[float, float]] = field(default_factory=list)
+    # The server's CPU seconds from the first client to the last line.
+    cpu_s: float = 0.0
+
+    @property
+    def cpu_per_round_trip_us(self) -> float:
+        return self.cpu_s / max(1, len(self.rtt)) * 1e6
 
     def p(self, name: str, q: float) -> float:
         values: list[float] = getattr(self, name)
@@ -258,6 +273,7 @@ async def measure(
         for _ in range(staff_count):
             await ready.acquire()
         began = time.monotonic()
+        cpu_began = cpu_s(server.pid)
         everyone = asyncio.Barrier(clients)
         runs = [
             asyncio.create_task(client(url, messages, pause, results, everyone))
@@ -269,6 +285,7 @@ async def measure(
         await asyncio.gather(*late, return_exceptions=True)
         dropped = len(late) + sum(1 for t in done if t.exception() is not None)
         elapsed = time.monotonic() - began
+        cpu_used = cpu_s(server.pid) - cpu_began
         stop.set()
         staff_ends = await asyncio.gather(*staff, return_exceptions=True)
         dropped += sum(1 for end in staff_ends if isinstance(end, BaseException))
@@ -289,6 +306,7 @@ async def measure(
         idle_rss,
         peak[0],
         results.rtt_at,
+        cpu_used,
     )
 
 

@@ -25,9 +25,12 @@ def row(luukku: Figures, relay: Figures) -> str:
     ratio50 = luukku.p("rtt", 50) / relay.p("rtt", 50)
     ratio99 = luukku.p("rtt", 99) / relay.p("rtt", 99)
     ack99 = luukku.p("ack", 99) / relay.p("ack", 99)
+    cpu = luukku.cpu_per_round_trip_us
+    cpu_ratio = cpu / max(relay.cpu_per_round_trip_us, 1e-9)
     return (
         f"| {luukku.clients:>5} / {luukku.staff:<3} | {both('rtt', 50)} | {both('rtt', 99)} | "
         f"{ratio50:4.1f}x / {ratio99:4.1f}x | {both('ack', 99)} ({ack99:4.1f}x) | "
+        f"{cpu:5.0f} / {relay.cpu_per_round_trip_us:4.0f} µs ({cpu_ratio:3.1f}x) | "
         f"{luukku.p('arrival', 50) / 1000:5.2f} s | "
         f"{len(luukku.ack)}/{luukku.lines} | {luukku.dropped} / {relay.dropped} |"
     )
@@ -55,10 +58,11 @@ async def main_async(args: argparse.Namespace) -> int:
     print()
     print(
         "| clients / staff | round trip p50 Luukku / relay (ms) | round trip p99 Luukku / relay"
-        " | Luukku ÷ relay p50 / p99 | ack p99 Luukku / relay (÷) | start → joined p50 |"
+        " | Luukku ÷ relay p50 / p99 | ack p99 Luukku / relay (÷) |"
+        " CPU a round trip Luukku / relay (÷) | start → joined p50 |"
         " lines acked | dropped Luukku / relay |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for line in lines:
         print(line)
     return 1 if failed else 0

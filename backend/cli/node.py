@@ -7,7 +7,7 @@ import time
 
 import psycopg
 
-from backend.node.lease import ask_to_step_down, current_holder
+from backend.node.lease import NoStandby, ask_to_step_down, current_holder
 from backend.settings import Settings
 from backend.store.connect import is_postgresql
 
@@ -33,6 +33,13 @@ def step_down(settings: Settings) -> int:
                 print(f"{now.node} is active (lease token {now.token})")
                 return 0
             time.sleep(0.1)
+    except NoStandby:
+        print(
+            "luukku-backend: no standby node is running: stepping down would only restart "
+            "the active one (start the other node first)",
+            file=sys.stderr,
+        )
+        return 1
     except psycopg.Error as exc:
         print(f"luukku-backend: the database did not answer: {exc}", file=sys.stderr)
         return 1

@@ -278,10 +278,26 @@ class Lease:
             raise LeaseLost(f"node {self.node} no longer holds the lease")
 
 
+class NoStandby(Exception):
+    """Nobody to hand over to: stepping down would only restart the active node."""
+
+
 def ask_to_step_down(url: str) -> str | None:
     """``python -m backend step-down``: ask the active node to hand over; its name, or
-    None when no node holds the lease."""
+    None when no node holds the lease. Refused (``NoStandby``) when no other node is
+    connected to take over."""
+    holder = current_holder(url)
+    if holder is None or not holder.live:
+        return None
     with psycopg.connect(**connect_args(url), autocommit=True, connect_timeout=5) as conn:
+        others = conn.execute(
+            "SELECT count(DISTINCT application_name) FROM pg_stat_activity "
+            "WHERE application_name LIKE 'luukku:%%' AND application_name <> "
+            "(SELECT holder_app FROM node_lease WHERE name = %s)",
+            (LEASE,),
+        ).fetchone()
+        if others is not None and int(others[0]) == 0:
+            raise NoStandby("no standby node is running")
         row = conn.execute(
             "UPDATE node_lease SET step_down = true WHERE name = %s "
             "AND expires_at IS NOT NULL AND expires_at > clock_timestamp() RETURNING holder",

@@ -34,6 +34,8 @@ T = TypeVar("T")
 class Role(Enum):
     STARTING = "starting"
     STANDBY = "standby"
+    # The lease held (and renewed), the live centre being rebuilt from the database.
+    ACTIVATING = "activating"
     ACTIVE = "active"
     HANDING_OVER = "handing_over"  # stepping down: the centre stopped, the lease released
     LEFT = "left"  # lost or handed over: the process restarts as standby
@@ -104,6 +106,7 @@ class Node:
         # One thread for the lease: its calls block, and must not wait behind the store.
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="luukku-lease")
         self._task: asyncio.Task[None] | None = None
+        self._keeper: asyncio.Task[None] | None = None
         self._activate: Callable[[], Awaitable[None]] | None = None
         self._deactivate: Callable[[], Awaitable[None]] | None = None
         self._leave: Callable[[Leaving], None] | None = None
@@ -169,7 +172,7 @@ class Node:
             return
         self.role = Role.STANDBY
         if await self._take():
-            await self._become_active()
+            await self._activate_keeping()
         else:
             self.active_holder = await self._blocking(self.lease_holder)
             log.info("node %s: standby, waiting for the lease", self.name)
@@ -183,14 +186,22 @@ class Node:
         self.last_renewed = time.monotonic()
         return True
 
+    async def _activate_keeping(self) -> None:
+        """The lease is renewed from the moment it is taken: rebuilding a big centre
+        may take longer than the lease lives."""
+        self.role = Role.ACTIVATING
+        self._keeper = asyncio.create_task(self._keep(), name="node-lease-renewal")
+        await self._become_active()
+
     async def _run(self) -> None:
         try:
             while self.role is Role.STANDBY:
                 self.active_holder = await self._blocking(self.lease_holder)
                 await asyncio.sleep(self.poll_s)
                 if await self._take():
-                    await self._become_active()
-            await self._keep()
+                    await self._activate_keeping()
+            if self._keeper is not None:
+                await self._keeper
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -205,6 +216,8 @@ class Node:
         began = time.monotonic()
         self.active_since = datetime.now(UTC)
         await self._activate()
+        if self.role not in (Role.STARTING, Role.ACTIVATING):
+            return  # the lease was lost while the centre was rebuilt
         self.role = Role.ACTIVE
         if self.lease is not None:
             self.takeovers += 1
@@ -217,14 +230,17 @@ class Node:
 
     async def _keep(self) -> None:
         assert self.lease is not None
-        while self.role is Role.ACTIVE:
+        holding = (Role.ACTIVATING, Role.ACTIVE)
+        while self.role in holding:
             await asyncio.sleep(self.renew_s)
-            if self.role is not Role.ACTIVE:
+            if self.role not in holding:
                 return
             renewal = await self._blocking(self.lease.renew)
             if renewal in (Renewal.KEPT, Renewal.STEP_DOWN):
                 self.last_renewed = time.monotonic()
-            if renewal is Renewal.STEP_DOWN:
+            # A step-down asked while the centre is still being rebuilt waits for it (the
+            # request stays in the lease row).
+            if renewal is Renewal.STEP_DOWN and self.role is Role.ACTIVE:
                 log.warning("node %s: asked to step down; handing over", self.name)
                 await self.hand_over(Leaving.HANDED_OVER)
                 return
@@ -237,7 +253,7 @@ class Node:
 
     async def fenced(self) -> None:
         """A write was refused by the fence: the lease is gone, whatever the loop thinks."""
-        if self.role is Role.ACTIVE:
+        if self.role in (Role.ACTIVATING, Role.ACTIVE):
             log.error("node %s: a write was fenced off; this one stops serving", self.name)
             await self._lost()
 
@@ -293,14 +309,15 @@ class Node:
     async def stop(self) -> None:
         """At shutdown (the server is stopping): the centre stops if it still runs, the
         loop ends, the lease is freed after the last write."""
-        if self.role is Role.ACTIVE:
+        if self.role in (Role.ACTIVATING, Role.ACTIVE):
             self.role = Role.LEFT
             assert self._deactivate is not None
             await self._deactivate()
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        for task in (self._task, self._keeper):
+            if task is not None and not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         if self.lease is not None:
             lease = self.lease
             await self._blocking(lease.release)

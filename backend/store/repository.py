@@ -83,9 +83,11 @@ class Store:
         url = sync_url(url)
         sqlite = url.startswith("sqlite")
         connect = {"check_same_thread": False} if sqlite else session_args(app_name)
-        # pre_ping: after the database's own failover, a dead pooled connection is
-        # replaced before use instead of failing one write.
-        self.engine = create_engine(url, connect_args=connect, pool_size=6, pool_pre_ping=True)
+        # PostgreSQL's pre_ping: after the database's own failover, a dead pooled
+        # connection is replaced before use instead of failing one write.
+        self.engine = create_engine(
+            url, connect_args=connect, pool_size=6, pool_pre_ping=not sqlite
+        )
         if sqlite:
             _configure_sqlite(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)

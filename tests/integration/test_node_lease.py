@@ -12,7 +12,14 @@ from datetime import UTC, datetime
 import psycopg
 import pytest
 
-from backend.node.lease import Lease, LeaseLost, Renewal, ask_to_step_down, current_holder
+from backend.node.lease import (
+    Lease,
+    LeaseLost,
+    NoStandby,
+    Renewal,
+    ask_to_step_down,
+    current_holder,
+)
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
 from backend.store.tables import Conversation
@@ -151,6 +158,8 @@ def test_step_down_is_asked_through_the_database_and_the_lease_freed(url: str) -
         assert ask_to_step_down(url) is None  # nobody holds it yet
         assert a.try_take() == 1
         assert a.peers() == 0  # b has not connected yet: nobody to hand over to
+        with pytest.raises(NoStandby):
+            ask_to_step_down(url)
         assert b.try_take() is None
         assert a.peers() == 1
         assert ask_to_step_down(url) == "a"

@@ -90,7 +90,7 @@ async def recover(owners: list[str | None], capacity: tuple[int, ...]) -> None:
 
 
 @settings(
-    max_examples=25,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

@@ -140,3 +140,38 @@ async def test_a_fenced_write_makes_the_node_leave() -> None:
     await one.fenced()  # told twice (two refused batches): leaves once
     assert app.left == [Leaving.LOST]
     await one.stop()
+
+
+async def test_the_lease_is_renewed_while_a_big_centre_is_rebuilt() -> None:
+    lease = FakeLease([1], [])
+    renewed: list[Role] = []
+    one = node(lease)
+
+    def renew() -> Renewal:
+        renewed.append(one.role)
+        return Renewal.KEPT
+
+    lease.renew = renew  # type: ignore[method-assign]
+    app = App()
+
+    async def slow_activate() -> None:
+        await asyncio.sleep(lease.ttl_s * 2)  # longer than the lease lives
+        app.calls.append("activate")
+
+    await one.begin(slow_activate, app.deactivate, app.leave)
+    assert one.role is Role.ACTIVE and app.calls == ["activate"]
+    assert renewed.count(Role.ACTIVATING) >= 5  # not a moment without a renewal
+    assert one.lease_fresh
+    await one.stop()
+
+
+async def test_a_lease_lost_while_rebuilding_never_serves() -> None:
+    lease = FakeLease([1], [Renewal.LOST])
+    app, one = App(), node(lease)
+
+    async def slow_activate() -> None:
+        await asyncio.sleep(0.2)
+
+    await one.begin(slow_activate, app.deactivate, app.leave)
+    assert app.left == [Leaving.LOST] and not one.serving
+    await one.stop()
