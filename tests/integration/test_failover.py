@@ -117,7 +117,7 @@ async def test_the_active_killed_under_load(pair: Pair) -> None:
         await load.finish()
     outcome = check_lines(pair.url, load.tally)
     assert (outcome.lost, outcome.duplicated) == (0, 0)
-    assert outcome.stored >= len(load.tally.acked) > 1000
+    assert outcome.stored >= len(load.tally.acked) > 500
     # The killed node, started again, waits as standby.
     pair.nodes[before].start()
     await until(lambda: pair.role(before) == "standby", 15, "the old node standby")
