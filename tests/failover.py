@@ -270,6 +270,21 @@ def strike(pair: Pair, event: str, name: str) -> None:
         raise ValueError(event)
 
 
+@contextlib.contextmanager
+def running_pair(
+    server: str, folder: Path, nurses: int, capacity: int, extra_env: dict[str, str] | None = None
+) -> Iterator[Pair]:
+    """A fresh database with ``nurses`` seeded, two nodes on it and HAProxy in front."""
+    url = new_database(server)
+    seed_staff(url, nurses, capacity)
+    pair = Pair(folder, url, extra_env=extra_env or {})
+    pair.start()
+    try:
+        yield pair
+    finally:
+        pair.stop()
+
+
 # --- the load --------------------------------------------------------------------------
 
 

@@ -180,22 +180,10 @@ class Lease:
 
     def holder(self) -> Holder | None:
         try:
-            row = (
-                self._connection()
-                .execute(
-                    "SELECT holder, token, since, "
-                    "expires_at IS NOT NULL AND expires_at > clock_timestamp() "
-                    "FROM node_lease WHERE name = %s",
-                    (LEASE,),
-                )
-                .fetchone()
-            )
+            return read_holder(self._connection())
         except psycopg.Error:
             self._drop()
             return None
-        if row is None:
-            return None
-        return Holder(str(row[0]), int(row[1]), row[2], bool(row[3]))
 
     def peers(self) -> int:
         """Other nodes connected to the database now (each keeps its lease connection open,
@@ -306,12 +294,17 @@ def ask_to_step_down(url: str) -> str | None:
     return None if row is None else str(row[0])
 
 
+def read_holder(conn: psycopg.Connection[Any]) -> Holder | None:
+    """Who holds the lease, as the database says (None: the row is not there yet)."""
+    row = conn.execute(
+        "SELECT holder, token, since, "
+        "expires_at IS NOT NULL AND expires_at > clock_timestamp() "
+        "FROM node_lease WHERE name = %s",
+        (LEASE,),
+    ).fetchone()
+    return None if row is None else Holder(str(row[0]), int(row[1]), row[2], bool(row[3]))
+
+
 def current_holder(url: str) -> Holder | None:
     with psycopg.connect(**connect_args(url), autocommit=True, connect_timeout=5) as conn:
-        row = conn.execute(
-            "SELECT holder, token, since, "
-            "expires_at IS NOT NULL AND expires_at > clock_timestamp() "
-            "FROM node_lease WHERE name = %s",
-            (LEASE,),
-        ).fetchone()
-    return None if row is None else Holder(str(row[0]), int(row[1]), row[2], bool(row[3]))
+        return read_holder(conn)

@@ -20,9 +20,8 @@ from tests.failover import (
     PASSWORD,
     Pair,
     haproxy_binary,
-    new_database,
     postgres_server,
-    seed_staff,
+    running_pair,
     sql,
 )
 
@@ -35,15 +34,8 @@ pytestmark = [
 
 @pytest.fixture
 def pair(tmp_path: Path) -> Iterator[Pair]:
-    with postgres_server() as server:
-        url = new_database(server)
-        seed_staff(url, 1, 4)
-        pair = Pair(tmp_path, url)
-        pair.start()
-        try:
-            yield pair
-        finally:
-            pair.stop()
+    with postgres_server() as server, running_pair(server, tmp_path, 1, 4) as pair:
+        yield pair
 
 
 async def test_page_and_desktop_resume_on_the_node_that_took_over(pair: Pair) -> None:

@@ -24,10 +24,9 @@ from tests.failover import (
     check_lines,
     haproxy_binary,
     health,
-    new_database,
     percentile,
     postgres_server,
-    seed_staff,
+    running_pair,
     sql,
     strike,
     until,
@@ -47,14 +46,8 @@ def pg() -> Iterator[str]:
 
 @pytest.fixture
 def pair(pg: str, tmp_path: Path) -> Iterator[Pair]:
-    url = new_database(pg)
-    seed_staff(url, 10, 4)
-    pair = Pair(tmp_path, url)
-    pair.start()
-    try:
+    with running_pair(pg, tmp_path, 10, 4) as pair:
         yield pair
-    finally:
-        pair.stop()
 
 
 @dataclass(frozen=True)

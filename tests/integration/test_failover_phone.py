@@ -17,9 +17,8 @@ from tests.failover import (
     PASSWORD,
     Pair,
     haproxy_binary,
-    new_database,
     postgres_server,
-    seed_staff,
+    running_pair,
     sql,
     until,
 )
@@ -46,15 +45,11 @@ class Front:
 
 @pytest.fixture
 def pair(tmp_path: Path) -> Iterator[Pair]:
-    with postgres_server() as server:
-        url = new_database(server)
-        seed_staff(url, 2, 2)
-        pair = Pair(tmp_path, url, extra_env={"LUUKKU_GATEWAY_TOKEN": TOKEN})
-        pair.start()
-        try:
-            yield pair
-        finally:
-            pair.stop()
+    with (
+        postgres_server() as server,
+        running_pair(server, tmp_path, 2, 2, {"LUUKKU_GATEWAY_TOKEN": TOKEN}) as pair,
+    ):
+        yield pair
 
 
 async def test_a_queued_call_survives_a_takeover_and_an_answered_one_a_switch(
