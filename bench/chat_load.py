@@ -22,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +65,15 @@ def cpu_s(pid: int) -> float:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, IndexError, ValueError):
         return 0.0
+
+
+def longest_tick(port: int) -> float:
+    """The hub's longest round since it started, in ms (its /api/health)."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=10) as answer:
+            return float(json.loads(answer.read())["tick_longest_s"]) * 1000
+    except (OSError, KeyError, ValueError):
+        return float("nan")
 
 
 async def seed_staff(data_dir: Path, count: int, capacity: int) -> None:
@@ -155,9 +166,18 @@ async def staff_member(
 
 
 async def client(
-    url: str, messages: int, pause_s: float, results: Results, everyone: asyncio.Barrier
+    url: str,
+    messages: int,
+    pause_s: float,
+    results: Results,
+    everyone: asyncio.Barrier | None,
+    arrive_after_s: float = 0.0,
 ) -> None:
-    async with websockets.connect(url + "/ws/client") as ws:
+    """One client: starts, waits to be joined, then writes ``messages`` lines ``pause_s``
+    apart. With ``everyone``, all write only once every chat is open (a steady state);
+    without, each begins as soon as she is joined, ``arrive_after_s`` into the run."""
+    await asyncio.sleep(arrive_after_s)
+    async with websockets.connect(url + "/ws/client", open_timeout=60) as ws:
         began = time.monotonic()
         await ws.send(json.dumps({"v": 1, "type": "start", "queue": "neuvola"}))
         while True:
@@ -167,8 +187,9 @@ async def client(
             if frame["type"] == "joined":
                 results.answer.append(time.monotonic() - began)
                 break
-        # Steady state: all chats open, each client writing at its own rhythm.
-        await everyone.wait()
+        if everyone is not None:
+            # Steady state: all chats open, each client writing at its own rhythm.
+            await everyone.wait()
         await asyncio.sleep(random.uniform(0, pause_s))
         for n in range(messages):
             text = f"m{n}"
@@ -218,6 +239,10 @@ class Figures:
     rtt_at: list[tuple[float, float]] = field(default_factory=list)
     # The server's CPU seconds from the first client to the last line.
     cpu_s: float = 0.0
+    # Clients arrived spread over this many seconds (0: all at once, then a steady state).
+    arrive_over_s: float = 0.0
+    # The hub's longest round (/api/health; Luukku only).
+    longest_tick_ms: float = float("nan")
 
     @property
     def cpu_per_round_trip_us(self) -> float:
@@ -236,8 +261,13 @@ async def measure(
     pause: float,
     port: int,
     time_limit_s: float = 300,
+    arrive_over_s: float = 0.0,
+    on_load: Callable[[int], object] | None = None,
 ) -> Figures:
-    """One run of the generator against ``target`` ("luukku" or "relay"), started fresh."""
+    """One run of the generator against ``target`` ("luukku" or "relay"), started fresh.
+    ``arrive_over_s``: the clients come spread evenly over that many seconds, each writing
+    as soon as she is joined (a morning's arrivals); 0: all at once, then the lines.
+    ``on_load`` is told the server's pid as the clients begin (bench.profile)."""
     data_dir = Path(tempfile.mkdtemp(prefix=f"luukku-bench-{target}-"))
     capacity = max(2, -(-clients // staff_count))
     url = f"ws://127.0.0.1:{port}"
@@ -272,12 +302,16 @@ async def measure(
         # The shift is on before the clients come: every staff member logged in and Ready.
         for _ in range(staff_count):
             await ready.acquire()
+        if on_load is not None:
+            on_load(server.pid)
         began = time.monotonic()
         cpu_began = cpu_s(server.pid)
-        everyone = asyncio.Barrier(clients)
+        everyone = asyncio.Barrier(clients) if arrive_over_s <= 0 else None
         runs = [
-            asyncio.create_task(client(url, messages, pause, results, everyone))
-            for _ in range(clients)
+            asyncio.create_task(
+                client(url, messages, pause, results, everyone, arrive_over_s * n / clients)
+            )
+            for n in range(clients)
         ]
         done, late = await asyncio.wait(runs, timeout=time_limit_s)
         for task in late:
@@ -286,6 +320,7 @@ async def measure(
         dropped = len(late) + sum(1 for t in done if t.exception() is not None)
         elapsed = time.monotonic() - began
         cpu_used = cpu_s(server.pid) - cpu_began
+        longest_tick_ms = longest_tick(port) if target == "luukku" else float("nan")
         stop.set()
         staff_ends = await asyncio.gather(*staff, return_exceptions=True)
         dropped += sum(1 for end in staff_ends if isinstance(end, BaseException))
@@ -307,11 +342,21 @@ async def measure(
         peak[0],
         results.rtt_at,
         cpu_used,
+        arrive_over_s,
+        longest_tick_ms,
     )
 
 
 async def main_async(args: argparse.Namespace) -> int:
-    f = await measure(args.target, args.clients, args.staff, args.messages, args.pause, args.port)
+    f = await measure(
+        args.target,
+        args.clients,
+        args.staff,
+        args.messages,
+        args.pause,
+        args.port,
+        arrive_over_s=args.arrive_over,
+    )
     capacity = max(2, -(-args.clients // args.staff))
     print(
         f"chat load ({f.target}): {f.clients} clients, {f.staff} staff (capacity {capacity}), "
@@ -331,6 +376,10 @@ async def main_async(args: argparse.Namespace) -> int:
                     f"p99 {pct(window, 99) * 1000:7.1f} ms"
                 )
     print(
+        f"  server CPU {f.cpu_per_round_trip_us:.0f} µs a round trip; "
+        f"the hub's longest round {f.longest_tick_ms:.0f} ms"
+    )
+    print(
         f"  server RSS idle {f.idle_rss_mb:.0f} MB, peak {f.peak_rss_mb:.0f} MB; "
         f"errors {f.errors}, dropped connections {f.dropped}"
     )
@@ -346,6 +395,12 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=10)
     parser.add_argument("--pause", type=float, default=1.0, help="seconds between a client's lines")
     parser.add_argument("--port", type=int, default=8790)
+    parser.add_argument(
+        "--arrive-over",
+        type=float,
+        default=0.0,
+        help="clients arrive spread over this many seconds (0: all at once)",
+    )
     parser.add_argument("--target", choices=["luukku", "relay"], default="luukku")
     return asyncio.run(main_async(parser.parse_args()))
 

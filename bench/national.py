@@ -1,12 +1,15 @@
 """Luukku against the minimal durable relay (bench/relay.py), the same generator, in one
-run, at 50/10, 200/30, 500/60 and 1,000/100 clients/staff; then the 2,000-client burst.
+run, at 50/10, 200/30, 500/60 and 1,000/100 clients/staff (all arrive at once, then every
+chat writes), and 2,000/200 arriving over 60 s (each writes as soon as she is joined).
 
-    .venv/bin/python -m bench.national            # every size, then bench.handout
-    .venv/bin/python -m bench.national --sizes 50/10 200/30 --messages 10
+    .venv/bin/python -m bench.national
+    .venv/bin/python -m bench.national --sizes 50/10 200/30 2000/200@60 --messages 10
 
-For each size the relay runs first, then Luukku, each on a fresh database. Printed: round
-trip and ack p50/p99 for both, the ratios (targets: p99 <= 3x the relay and < 100 ms),
-start -> joined, lines acked of lines sent, dropped connections.
+A size is CLIENTS/STAFF, or CLIENTS/STAFF@SECONDS for arrivals spread over that long. For
+each size the relay runs first, then Luukku, each on a fresh database. Printed: round trip
+and ack p50/p99 for both, the ratios (targets: p99 <= 3x the relay and < 100 ms), the CPU
+a round trip, the hub's longest round (target < 100 ms), start -> joined, lines acked of
+lines sent, dropped connections.
 """
 
 from __future__ import annotations
@@ -27,11 +30,13 @@ def row(luukku: Figures, relay: Figures) -> str:
     ack99 = luukku.p("ack", 99) / relay.p("ack", 99)
     cpu = luukku.cpu_per_round_trip_us
     cpu_ratio = cpu / max(relay.cpu_per_round_trip_us, 1e-9)
+    arrivals = f" over {luukku.arrive_over_s:.0f} s" if luukku.arrive_over_s else ""
     return (
-        f"| {luukku.clients:>5} / {luukku.staff:<3} | {both('rtt', 50)} | {both('rtt', 99)} | "
+        f"| {luukku.clients:>5} / {luukku.staff:<3}{arrivals} | "
+        f"{both('rtt', 50)} | {both('rtt', 99)} | "
         f"{ratio50:4.1f}x / {ratio99:4.1f}x | {both('ack', 99)} ({ack99:4.1f}x) | "
         f"{cpu:5.0f} / {relay.cpu_per_round_trip_us:4.0f} µs ({cpu_ratio:3.1f}x) | "
-        f"{luukku.p('arrival', 50) / 1000:5.2f} s | "
+        f"{luukku.longest_tick_ms:4.0f} ms | {luukku.p('arrival', 50) / 1000:5.2f} s | "
         f"{len(luukku.ack)}/{luukku.lines} | {luukku.dropped} / {relay.dropped} |"
     )
 
@@ -40,12 +45,21 @@ async def main_async(args: argparse.Namespace) -> int:
     lines = []
     failed = False
     for size in args.sizes:
-        clients, staff = (int(x) for x in size.split("/"))
+        counts, _, over = size.partition("@")
+        clients, staff = (int(x) for x in counts.split("/"))
+        arrive_over = float(over or 0)
         relay = await measure(
-            "relay", clients, staff, args.messages, 1.0, args.port, args.time_limit
+            "relay", clients, staff, args.messages, 1.0, args.port, args.time_limit, arrive_over
         )
         luukku = await measure(
-            "luukku", clients, staff, args.messages, 1.0, args.port + 1, args.time_limit
+            "luukku",
+            clients,
+            staff,
+            args.messages,
+            1.0,
+            args.port + 1,
+            args.time_limit,
+            arrive_over,
         )
         lines.append(row(luukku, relay))
         print(lines[-1], flush=True)
@@ -54,15 +68,16 @@ async def main_async(args: argparse.Namespace) -> int:
             or len(luukku.ack) < luukku.lines
             or luukku.p("rtt", 99) > max(3 * relay.p("rtt", 99), 0)
             or luukku.p("rtt", 99) >= 100
+            or luukku.longest_tick_ms >= 100
         )
     print()
     print(
         "| clients / staff | round trip p50 Luukku / relay (ms) | round trip p99 Luukku / relay"
         " | Luukku ÷ relay p50 / p99 | ack p99 Luukku / relay (÷) |"
-        " CPU a round trip Luukku / relay (÷) | start → joined p50 |"
+        " CPU a round trip Luukku / relay (÷) | longest round | start → joined p50 |"
         " lines acked | dropped Luukku / relay |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for line in lines:
         print(line)
     return 1 if failed else 0
@@ -72,7 +87,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", nargs="+", default=["50/10", "200/30", "500/60", "1000/100"])
+    parser.add_argument(
+        "--sizes", nargs="+", default=["50/10", "200/30", "500/60", "1000/100", "2000/200@60"]
+    )
     parser.add_argument("--messages", type=int, default=10)
     parser.add_argument("--port", type=int, default=8792)
     parser.add_argument(

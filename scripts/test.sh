@@ -12,7 +12,7 @@ echo "== ruff"
 echo "== mypy"
 .venv/bin/mypy
 echo "== pytest (SQLite): unit, integration, installer"
-timeout 1200 .venv/bin/python -m pytest -q -p no:cacheprovider --ignore=tests/e2e "$@"
+timeout 1800 .venv/bin/python -m pytest -q -p no:cacheprovider --ignore=tests/e2e "$@"
 # End-to-end files each in a process of their own: a Qt timer or qasync handle left over
 # by one file can then never fire inside another file's event processing.
 for file in tests/e2e/test_*.py; do
