@@ -56,6 +56,9 @@ from protocol.messages import (
 )
 
 log = logging.getLogger("luukku.collab")
+# Who is free changes many times a second in a rush; a second late is still in time for a
+# transfer choice (the transfer itself is checked against the live state).
+COLLEAGUES_EVERY_S = 1.0
 
 
 def note_view(row: NoteRow) -> StaffNoteView:
@@ -94,6 +97,7 @@ class Collaboration:
         self.chat = chat
         self.meter_due = meter_due
         self._colleagues_due = False
+        self._colleagues_told = -COLLEAGUES_EVERY_S
         self.store = CollabStore(db)
         self.pictures = PictureStore(db)
         self.config = service.config.collaboration
@@ -171,8 +175,13 @@ class Collaboration:
         self.outbox.send_each([link], ToStaffColleagues(items=self.colleagues()))
 
     def tell_colleagues(self) -> None:
-        if self._colleagues_due:
+        """At the end of a round, at most once every ``COLLEAGUES_EVERY_S``: a list is a
+        line per colleague to every desktop, and a morning's log-ins and Ready clicks
+        changed it nearly every round (200 staff logging in: ~30 MB of lists)."""
+        now = asyncio.get_running_loop().time()
+        if self._colleagues_due and now - self._colleagues_told >= COLLEAGUES_EVERY_S:
             self._colleagues_due = False
+            self._colleagues_told = now
             links = [conn.link for conn in self.online.staff.values()]
             if links:
                 self.outbox.send_each(links, ToStaffColleagues(items=self.colleagues()))

@@ -126,6 +126,8 @@ class Results:
         self.answer: list[float] = []
         self.started: dict[str, float] = {}
         self.errors = 0
+        # What the staff sockets were sent, by frame type: frames and bytes.
+        self.to_staff: dict[str, list[int]] = {}
 
 
 async def staff_member(
@@ -141,6 +143,9 @@ async def staff_member(
             except TimeoutError:
                 continue
             frame = json.loads(raw)
+            seen = results.to_staff.setdefault(frame["type"], [0, 0])
+            seen[0] += 1
+            seen[1] += len(raw)
             if frame["type"] == "status" and frame["status"] == "ready":
                 ready.release()
             elif frame["type"] == "offer":
@@ -243,6 +248,11 @@ class Figures:
     arrive_over_s: float = 0.0
     # The hub's longest round (/api/health; Luukku only).
     longest_tick_ms: float = float("nan")
+    to_staff: dict[str, list[int]] = field(default_factory=dict)
+    # The generator's own CPU seconds (it shares the machine with the server).
+    generator_cpu_s: float = 0.0
+    # (monotonic time, the server's CPU seconds so far), five times a second.
+    cpu_at: list[tuple[float, float]] = field(default_factory=list)
 
     @property
     def cpu_per_round_trip_us(self) -> float:
@@ -289,7 +299,10 @@ async def measure(
         async def sample() -> None:
             while True:
                 peak[0] = max(peak[0], rss_mb(server.pid))
+                cpu_at.append((time.monotonic(), cpu_s(server.pid)))
                 await asyncio.sleep(0.2)
+
+        cpu_at: list[tuple[float, float]] = []
 
         sampler = asyncio.create_task(sample())
         results = Results()
@@ -306,6 +319,7 @@ async def measure(
             on_load(server.pid)
         began = time.monotonic()
         cpu_began = cpu_s(server.pid)
+        generator_began = time.process_time()
         everyone = asyncio.Barrier(clients) if arrive_over_s <= 0 else None
         runs = [
             asyncio.create_task(
@@ -320,6 +334,7 @@ async def measure(
         dropped = len(late) + sum(1 for t in done if t.exception() is not None)
         elapsed = time.monotonic() - began
         cpu_used = cpu_s(server.pid) - cpu_began
+        generator_cpu = time.process_time() - generator_began
         longest_tick_ms = longest_tick(port) if target == "luukku" else float("nan")
         stop.set()
         staff_ends = await asyncio.gather(*staff, return_exceptions=True)
@@ -344,6 +359,9 @@ async def measure(
         cpu_used,
         arrive_over_s,
         longest_tick_ms,
+        results.to_staff,
+        generator_cpu,
+        cpu_at,
     )
 
 
@@ -370,14 +388,25 @@ async def main_async(args: argparse.Namespace) -> int:
         t0 = min(t for t, _ in f.rtt_at)
         for second in range(int(f.elapsed_s) + 1):
             window = [r for t, r in f.rtt_at if second <= t - t0 < second + 1]
+            used = [c for t, c in f.cpu_at if second <= t - t0 < second + 1]
+            cpu = f"{100 * (used[-1] - used[0]):4.0f} % CPU" if len(used) > 1 else ""
             if window:
                 print(
                     f"    t={second:3d}s n={len(window):4d} p50 {pct(window, 50) * 1000:7.1f} "
-                    f"p99 {pct(window, 99) * 1000:7.1f} ms"
+                    f"p99 {pct(window, 99) * 1000:7.1f} ms  server {cpu}"
                 )
     print(
         f"  server CPU {f.cpu_per_round_trip_us:.0f} µs a round trip; "
         f"the hub's longest round {f.longest_tick_ms:.0f} ms"
+    )
+    print(
+        f"  CPU used: server {f.cpu_s:.1f} s, generator {f.generator_cpu_s:.1f} s "
+        f"in {f.elapsed_s:.1f} s"
+    )
+    kinds = sorted(f.to_staff.items(), key=lambda kind: -kind[1][1])
+    print(
+        "  to the staff sockets: "
+        + ", ".join(f"{name} {n} ({size / 1e6:.1f} MB)" for name, (n, size) in kinds)
     )
     print(
         f"  server RSS idle {f.idle_rss_mb:.0f} MB, peak {f.peak_rss_mb:.0f} MB; "

@@ -88,17 +88,25 @@ async def staff_member(
     local: tuple[str, int] | None = (
         (f"127.0.{1 + i // 250}.{1 + i % 250}", 0) if own_address else None
     )
+    counted = False
     try:
-        async with websockets.connect(url + "/ws/staff", max_size=2**24, local_addr=local) as ws:
+        async with websockets.connect(
+            url + "/ws/staff", max_size=2**24, local_addr=local, open_timeout=60
+        ) as ws:
             began = time.monotonic()
             await log_in(ws, f"bench{i}")
             out.logins.append(time.monotonic() - began)
+            counted = True
             logged_in.release()
-            await go.wait()
-            await ws.send(json.dumps({"v": 1, "type": "set_status", "status": "ready"}))
+            # Reading all along, as a desktop does: frames left unread fill the client's
+            # queue, it stops reading the socket, and its keep-alive then times out.
+            ready = False
             while not done.is_set():
+                if go.is_set() and not ready:
+                    ready = True
+                    await ws.send(json.dumps({"v": 1, "type": "set_status", "status": "ready"}))
                 try:
-                    frame = json.loads(await asyncio.wait_for(ws.recv(), 0.5))
+                    frame = json.loads(await asyncio.wait_for(ws.recv(), 0.5 if ready else 0.05))
                 except TimeoutError:
                     continue
                 if frame["type"] == "offer":
@@ -107,8 +115,12 @@ async def staff_member(
                             {"v": 1, "type": "accept", "conversation_id": frame["conversation_id"]}
                         )
                     )
-    except (OSError, websockets.ConnectionClosed):
+    except (OSError, websockets.ConnectionClosed, TimeoutError) as exc:
         out.dropped_staff += 1
+        print(f"  staff {i}: {exc!r}", file=sys.stderr)
+    finally:
+        if not counted:
+            logged_in.release()  # never hang the bench on one who could not log in
 
 
 async def main_async(args: argparse.Namespace) -> int:
@@ -179,7 +191,7 @@ async def main_async(args: argparse.Namespace) -> int:
             f"its own address; log-in -> logged_in p50 {pct(out.logins, 50) * 1000:.0f} ms, "
             f"p99 {pct(out.logins, 99) * 1000:.0f} ms"
         )
-    for second in range(min(int(span) + 1, 30)):
+    for second in range(min(int(span) + 1, 30) if joined else 0):
         n = sum(1 for t in joined if second <= t - ready_at < second + 1)
         print(f"    t={second:2d}s {n:5d} joined")
     print(

@@ -115,6 +115,11 @@ def main() -> int:
     parser.add_argument("--time-limit", type=float, default=240)
     parser.add_argument("--rate", type=int, default=100, help="samples a second")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument(
+        "--gil",
+        action="store_true",
+        help="only the thread holding the GIL: where Python's one core goes",
+    )
     parser.add_argument("--port", type=int, default=8794)
     parser.add_argument("--out", help="where the collapsed stacks go (default: a temp file)")
     return asyncio.run(main_async(parser.parse_args()))

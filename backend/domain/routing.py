@@ -36,6 +36,7 @@ from typing import Literal
 from protocol.messages import StaffStatus
 
 Channel = Literal["chat", "phone"]
+CHANNELS: tuple[Channel, ...] = ("chat", "phone")
 MISSED_OFFER = "missed_offer"
 
 
@@ -288,15 +289,27 @@ class Router:
         # can serve costs one look per contact, not a scan of every agent (2,000 waiting
         # and 30 busy staff would be 60,000 checks a pass).
         free: dict[tuple[str, Channel], list[Agent]] = {}
-        for contact in self.waiting():
+
+        def takers(skill: str, channel: Channel) -> list[Agent]:
+            # Narrowed at each look: an offer just made may have filled her.
+            known = free.get((skill, channel))
+            pool = self.agents.values() if known is None else known
+            known = free[(skill, channel)] = [a for a in pool if a.can_take(skill, channel)]
+            return known
+
+        # A queue nobody can take from now is not walked at all (groups only narrow in a
+        # pass): 4,000 waiting while a shift logged in, nobody Ready yet, was 4,000 looks
+        # at every start, most of the event loop.
+        servable = [
+            order
+            for queue, order in self._order.items()
+            if order and any(takers(self.queue_skills[queue], channel) for channel in CHANNELS)
+        ]
+        for _, contact_id in heapq.merge(*servable):
+            contact = self.contacts[contact_id]
             if contact.offered_to is not None:
                 continue
-            skill = self.queue_skills[contact.queue]
-            key = (skill, contact.channel)
-            group = free.get(key)
-            if group is None:
-                group = list(self.agents.values())
-            group = free[key] = [a for a in group if a.can_take(skill, contact.channel)]
+            group = takers(self.queue_skills[contact.queue], contact.channel)
             if not group:
                 continue
             able = [
