@@ -558,14 +558,17 @@ class ChatLoad:
             await asyncio.sleep(0.01)
 
     async def steady(self, timeout: float = 30) -> None:
-        """Every party has had a line acknowledged in the last two seconds."""
+        """Every nurse is logged in and every client has had a line acknowledged in the
+        last two seconds. (The nurses log in one at a time from the front's one address:
+        a nurse still logging in at the strike would log in anew, not resume.)"""
         deadline = time.monotonic() + timeout
         everyone = {f"c{i}" for i in range(self.clients)}
+        nurses = {f"nurse{i}" for i in range(self.nurses)}
         while time.monotonic() < deadline:
             recent = {
                 who for who, times in self.tally.served.items() if times[-1] > time.monotonic() - 2
             }
-            if everyone <= recent:
+            if everyone <= recent and nurses <= set(self.tally.held):
                 return
             await asyncio.sleep(0.2)
         raise AssertionError(f"not steady: {len(everyone - set(self.tally.served))} never served")

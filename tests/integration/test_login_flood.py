@@ -37,6 +37,14 @@ async def test_a_bad_login_flood_neither_locks_out_nor_delays_the_right_one(tmp_
                 reply = await login(backend.ws, ATTACKER, "hoitaja", f"guess{i}")
                 refused.append(str(reply.get("code")))
 
+        # The right log-in's own time on this machine, before the flood (argon2 is
+        # ~0.3 s of a core on the 2-core CI machine).
+        alone = []
+        for n in range(3):
+            started = time.monotonic()
+            reply = await login(backend.ws, f"10.0.1.{n + 1}", "hoitaja", "demo")
+            alone.append(time.monotonic() - started)
+            assert reply["type"] == "logged_in", reply
         attackers = [asyncio.create_task(flood(i)) for i in range(40)]
         await asyncio.sleep(2)
         took = []
@@ -49,8 +57,14 @@ async def test_a_bad_login_flood_neither_locks_out_nor_delays_the_right_one(tmp_
         await asyncio.gather(*attackers, return_exceptions=True)
         # The flood was refused mostly without hashing: rate_limited, not auth_failed.
         assert refused.count("rate_limited") > refused.count("auth_failed") > 0
-        print(f"good log-in under a 40-socket flood: median {statistics.median(took):.3f} s")
-        assert statistics.median(took) < 1.0, took
+        baseline = statistics.median(alone)
+        print(
+            f"good log-in alone: median {baseline:.3f} s; "
+            f"under a 40-socket flood: median {statistics.median(took):.3f} s"
+        )
+        # Queued behind the flood's hashing (forty at once, two threads) it would wait
+        # ~20 verifications; limited to one a time per address, about one.
+        assert statistics.median(took) < 5 * baseline + 0.5, (took, alone)
         # From the attacker's own address the right password waits its turn there.
         reply = await login(backend.ws, ATTACKER, "hoitaja", "demo")
         assert reply["code"] == "rate_limited"
