@@ -1,17 +1,17 @@
-"""The service number under load: sipp callers -> Kamailio (dispatcher) -> a pool of
-pjsua2 gateway processes -> the backend -> staff softphones (pjsua2 processes registered
-at Kamailio, answering by themselves).
+"""The service number under load: sipp callers -> Kamailio (dispatcher) -> one baresip
+gateway process (or several, ``--gateways``) -> the backend -> staff softphones (pjsua2
+processes registered at Kamailio, answering by themselves).
 
-    .venv/bin/python -m bench.service_number --rate 10 --seconds 60 --staff 10 --gateways 45
+    .venv/bin/python -m bench.service_number                 # 0 -> 100 callers in one process
+    .venv/bin/python -m bench.service_number --soak 1800     # 100 callers for 30 minutes
 
-A gateway process holds 4 call legs (the wheel's compile-time limit), so 2 callers; the
-pool must be sized to the callers in the system at once (rate x call length / 2).
-
-Each caller chooses 2 -> 1 (RFC 2833, then SIP INFO), sends audio, and hangs up ``--hold``
-seconds later (about 5 s in all): with 10 new calls a second about 50 callers are in the
-system at once, most of them queued with comfort audio, some talking to staff. Measured: failed
-calls (sipp), calls left open afterwards (stuck channels), INVITE -> 200 OK (setup), and
-the gateway's and backend's CPU and RSS. Needs root (sipp's RTP from pcaps).
+Each caller chooses 2 -> 1 (RFC 2833, then SIP INFO), sends audio and stays ``--hold``
+seconds; new callers arrive at ``--callers / --hold`` a second, so about ``--callers``
+are in the system at once, most of them queued with comfort audio and announcements,
+some talking to staff. Measured: failed calls (sipp), calls left open afterwards, INVITE
+-> 200 OK through Kamailio, and the gateway's memory a caller (its RSS with the callers in
+against its RSS before the first), threads and sockets, CPU. With ``--soak`` the
+gateway's RSS, threads and sockets are sampled every 30 s. Needs root (sipp's RTP).
 """
 
 from __future__ import annotations
@@ -40,6 +40,10 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def threads_and_fds(pid: int) -> tuple[int, int]:
+    return len(os.listdir(f"/proc/{pid}/task")), len(os.listdir(f"/proc/{pid}/fd"))
+
+
 def peaks(backend: BackendProcess) -> tuple[int, int]:
     """The most callers in the system, and waiting in a queue, at the same moment."""
     rows = backend.query("SELECT arrived_at, queued_at, answered_at, ended_at FROM phone_calls")
@@ -54,6 +58,11 @@ def peaks(backend: BackendProcess) -> tuple[int, int]:
         waiting += d_waiting
         peak_system, peak_waiting = max(peak_system, in_system), max(peak_waiting, waiting)
     return peak_system, peak_waiting
+
+
+def callers_in(backend: BackendProcess) -> int:
+    """The callers in the system now, from the backend's records (arrived, not ended)."""
+    return int(backend.query("SELECT COUNT(*) FROM phone_calls WHERE ended_at IS NULL")[0][0])
 
 
 async def staff_online(url: str, count: int, stop: asyncio.Event) -> None:
@@ -116,10 +125,14 @@ async def main_async(args: argparse.Namespace) -> int:
             ("audio",),
             ("pause", args.hold * 1000),
         ]
-        total = int(args.rate * args.seconds)
+        seconds = args.soak or args.hold
+        rate = args.callers / args.hold
+        total = max(1, int(rate * seconds))
         assert backend.proc is not None
         gw_pids = [g.proc.pid for g in gateways if g.proc is not None]
         be_pid = backend.proc.pid
+        idle = {p: rss_mb(p) for p in gw_pids}
+        idle_tf = {p: threads_and_fds(p) for p in gw_pids}
         cpu0 = {p: cpu_seconds(p) for p in (*gw_pids, be_pid)}
         t0 = time.monotonic()
         caller = sipp(
@@ -127,24 +140,35 @@ async def main_async(args: argparse.Namespace) -> int:
             kamailio.address,
             service="service",
             calls=total,
-            rate=args.rate,
-            extra=["-l", "200", "-trace_rtt", "-rtt_freq", "1", "-trace_stat", "-fd", "1"],
+            rate=rate,
+            extra=[
+                *("-l", str(args.callers * 2), "-trace_rtt", "-rtt_freq", "1"),
+                *("-trace_stat", "-fd", "1"),
+            ],
             cwd=work,
         )
         peak = dict.fromkeys((*gw_pids, be_pid), 0.0)
-        gw_sum_peak = 0.0
+        most_callers = 0
+        at_most: dict[int, float] = {}
+        samples: list[tuple[float, float, int, int]] = []  # t, RSS, threads, sockets (gw0)
+        sampled = 0.0
         while caller.poll() is None:
             for pid in peak:
                 peak[pid] = max(peak[pid], rss_mb(pid))
-            gw_sum_peak = max(gw_sum_peak, sum(rss_mb(p) for p in gw_pids))
+            now = callers_in(backend)
+            if now >= most_callers:
+                most_callers, at_most = now, {p: rss_mb(p) for p in gw_pids}
+            if args.soak and time.monotonic() - sampled >= 30:
+                sampled = time.monotonic()
+                samples.append((sampled - t0, rss_mb(gw_pids[0]), *threads_and_fds(gw_pids[0])))
             await asyncio.sleep(0.5)
         elapsed = time.monotonic() - t0
         cpu = {p: (cpu_seconds(p) - cpu0[p]) / elapsed * 100 for p in cpu0}
         code, out = sipp_result(caller, timeout=5)
-        # The gateways' sweep (every 5 s) ends calls whose disconnect was lost.
-        await asyncio.sleep(8)
+        await asyncio.sleep(3)
         open_calls = backend.query("SELECT COUNT(*) FROM phone_calls WHERE ended_at IS NULL")[0][0]
         outcomes = dict(backend.query("SELECT outcome, COUNT(*) FROM phone_calls GROUP BY outcome"))
+        after_tf = {p: threads_and_fds(p) for p in gw_pids}
         rtts: list[float] = []
         for path in work.glob("*_rtt.csv"):
             for line in path.read_text().splitlines()[1:]:
@@ -155,7 +179,8 @@ async def main_async(args: argparse.Namespace) -> int:
             (int(line.split()[-1]) for line in out.splitlines() if "Failed call" in line), -1
         )
         print(
-            f"service number: {total} calls at {args.rate}/s, {args.staff} staff softphones; "
+            f"service number: {total} calls at {rate:.2f}/s over {seconds:.0f} s, each "
+            f"~{args.hold:.0f} s, {args.staff} staff softphones, {len(gw_pids)} gateway(s); "
             f"sipp exit {code}, failed calls {failed if failed >= 0 else 'see sipp'}, "
             f"calls left open {open_calls}"
         )
@@ -166,16 +191,34 @@ async def main_async(args: argparse.Namespace) -> int:
             print(
                 f"  setup INVITE -> 200 OK: p50 {pct(rtts, 50):.1f} ms, p99 {pct(rtts, 99):.1f} ms"
             )
+        for p in gw_pids:
+            per = (at_most[p] - idle[p]) / max(1, most_callers / len(gw_pids))
+            print(
+                f"  gateway {p}: RSS {idle[p]:.1f} MB idle, {at_most[p]:.1f} MB with "
+                f"{most_callers // len(gw_pids)} callers in: {per:.2f} MB a caller; peak "
+                f"{peak[p]:.1f} MB; threads/sockets {idle_tf[p][0]}/{idle_tf[p][1]} before, "
+                f"{after_tf[p][0]}/{after_tf[p][1]} after the last caller"
+            )
         gw_cpu = sum(cpu[p] for p in gw_pids)
         print(
-            f"  {len(gw_pids)} gateways: CPU {gw_cpu:.0f} % of a core together "
-            f"({gw_cpu / max(1, len(gw_pids)):.1f} % each), peak RSS "
-            f"{max(peak[p] for p in gw_pids):.0f} MB each, {gw_sum_peak:.0f} MB together; "
-            f"backend CPU {cpu[be_pid]:.0f} %, peak RSS {peak[be_pid]:.0f} MB"
+            f"  gateway CPU {gw_cpu:.0f} % of a core; backend CPU {cpu[be_pid]:.0f} %, "
+            f"peak RSS {peak[be_pid]:.0f} MB"
         )
+        if samples:
+            rss = [s[1] for s in samples]
+            half = rss[len(rss) // 2 :]
+            print(
+                f"  soak: RSS every 30 s from {rss[0]:.1f} to {rss[-1]:.1f} MB "
+                f"(min {min(rss):.1f}, max {max(rss):.1f}; second half "
+                f"{min(half):.1f}-{max(half):.1f}); threads {min(s[2] for s in samples)}-"
+                f"{max(s[2] for s in samples)}, sockets {min(s[3] for s in samples)}-"
+                f"{max(s[3] for s in samples)}"
+            )
+            print("  " + " ".join(f"{t / 60:.0f}m:{r:.0f}" for t, r, _, _ in samples))
         if code != 0:
             print(out[-1500:])
-        return 0 if code == 0 and open_calls == 0 else 1
+        leaked = any(after_tf[p][0] > idle_tf[p][0] + 2 for p in gw_pids)
+        return 0 if code == 0 and open_calls == 0 and not leaked else 1
     finally:
         stop.set()
         staff.cancel()
@@ -189,13 +232,11 @@ async def main_async(args: argparse.Namespace) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rate", type=float, default=10)
-    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--callers", type=int, default=100, help="in the system at once")
+    parser.add_argument("--hold", type=float, default=40, help="seconds a caller stays")
+    parser.add_argument("--soak", type=float, default=0, help="seconds of arrivals (0: one wave)")
     parser.add_argument("--staff", type=int, default=10)
-    parser.add_argument("--gateways", type=int, default=40)
-    parser.add_argument(
-        "--hold", type=float, default=3, help="seconds a caller stays after choosing"
-    )
+    parser.add_argument("--gateways", type=int, default=1)
     return asyncio.run(main_async(parser.parse_args()))
 
 

@@ -1,12 +1,11 @@
-"""``python -m backend.telephony``: the service number's gateway process (one of several
-behind Kamailio where more callers must be held than one process takes)."""
+"""``python -m backend.telephony``: the service number's gateway process (behind Kamailio;
+several spread the load where one machine's two cores are not enough)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import os
-import sys
 from pathlib import Path
 
 from backend.config import load_service_config
@@ -36,10 +35,6 @@ def main() -> None:
         await gateway.run()
 
     asyncio.run(amain())
-    # pjsua2 objects are gone (libDestroy); leave without a finalization pass that could
-    # meet the wheel's directors again.
-    sys.stdout.flush()
-    os._exit(0)
 
 
 main()

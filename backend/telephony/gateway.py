@@ -1,29 +1,35 @@
-"""The service number as a SIP application (pjsua2): answers ``sip:service@…``, plays the
-menu and the queue's announcements, collects DTMF (RFC 2833 and SIP INFO), and rings the
+"""The service number as a SIP application (baresip): answers ``sip:service@…``, plays the
+menu and the queue's announcements, collects DTMF (RFC 4733 and SIP INFO), and rings the
 professional the backend chose, bridging the caller to her when she answers.
 
-Single-threaded by design: pjsua2 is polled every 5 ms on the asyncio loop that also runs
-the backend link, so every pjsua2 callback (and every state change) happens on one thread.
-RTP and the conference bridge run on pjmedia's own media thread. What the caller hears and
-may do is decided by ``backend.domain.ivr`` (pure); this module only carries it out.
+One process holds hundreds of callers (``GatewaySettings.max_callers``). SIP and RTP run
+on the stack's own threads; every event reaches this module on the asyncio loop that also
+runs the backend link, and a pump on the same loop feeds each leg's send buffer every
+20 ms (prompts, comfort audio, or the other leg's voice). What the caller hears and may
+do is decided by ``backend.domain.ivr`` (pure); this module only carries it out.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes
 import logging
-import os
 import random
 import re
-import sys
-import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
-import pjsua2 as pj
 import websockets
+from baresip import (
+    Account,
+    BaresipError,
+    Call,
+    Config,
+    RegistrationError,
+    Runtime,
+    UserAgent,
+)
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from backend.config import ServiceConfig
@@ -38,15 +44,9 @@ from backend.domain.ivr import (
     Report,
     Step,
 )
-from backend.telephony.legs import (
-    CallerLeg,
-    Player,
-    ServiceAccount,
-    Session,
-    StaffLeg,
-    caller_number,
-)
-from backend.telephony.prompts import COMFORT, Prompts
+from backend.telephony.audio import Playback, PromptSounds
+from backend.telephony.legs import CallerLeg, Leg, Session, StaffLeg, caller_number
+from backend.telephony.prompts import COMFORT, STATIC, Prompts
 from backend.telephony.settings import GatewaySettings
 from protocol.gateway import (
     CallAnswered,
@@ -68,14 +68,8 @@ from protocol.gateway import (
 from protocol.messages import ErrorFrame, Frame
 
 log = logging.getLogger("luukku.gateway")
-POLL_S = 0.005
-SWEEP_S = 5.0
-
-
-def _pin_none() -> None:
-    # The wheel's SWIG directors over-release None (see desktop/softphone/engine.py).
-    if sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+PUMP_S = 0.02
+PHONE_NUMBER = re.compile(r"\+?[0-9]{3,20}")
 
 
 class Gateway:
@@ -90,38 +84,36 @@ class Gateway:
         )
         self.hours = config.opening_hours(default) if default else None
         self.prompts = Prompts(settings.prompts_dir, self.phone.language, config.timezone)
+        self.sounds = PromptSounds(self.prompts)
         self.sessions: dict[str, Session] = {}
-        self.by_leg: dict[int, Session] = {}
-        self._trash: list[Any] = []
+        self.legs: set[Leg] = set()
         self._ws: Any = None
         self._outbox: list[Frame] = []
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = asyncio.Event()
-        self.ep: Any = None
-        self.account: ServiceAccount | None = None
-        self.stats = {"calls": 0, "failed": 0}
+        self._tasks: set[asyncio.Task[Any]] = set()
+        # One worker: syntheses run one at a time anyway (PromptSounds.make).
+        self._synthesis = ThreadPoolExecutor(1, thread_name_prefix="prompts")
+        self.runtime: Runtime | None = None
+        self.ua: UserAgent | None = None
+        # Rings the phones that take SRTP only (RTP/SAVP), after such a phone refused the
+        # first offer (RTP/AVP with SDES keys) with 488.
+        self.ua_savp: UserAgent | None = None
+        self.stats = {"calls": 0, "failed": 0, "busy": 0}
 
     # --- plumbing ------------------------------------------------------------------------
 
-    def soon(self, fn: Any, *args: Any) -> None:
-        """Run after the current pjsua2 callback returns (never inside it)."""
-        assert self._loop is not None
-        self._loop.call_soon(self._guarded, fn, *args)
-
-    def _guarded(self, fn: Any, *args: Any) -> None:
-        try:
-            result = fn(*args)
-            if asyncio.iscoroutine(result):
-                task = asyncio.ensure_future(result)
-                task.add_done_callback(_log_failure)
-        except Exception:
-            log.exception("gateway step failed")
+    def spawn(self, work: Any) -> None:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(_log_failure)
 
     def send(self, frame: Frame) -> None:
         """To the backend; kept and sent on reconnect if the link is down."""
         self._outbox.append(frame)
         if self._ws is not None:
-            asyncio.ensure_future(self._flush()).add_done_callback(_log_failure)
+            self.spawn(self._flush())
 
     async def _flush(self) -> None:
         while self._outbox and self._ws is not None:
@@ -132,88 +124,96 @@ class Gateway:
                 return
             self._outbox.pop(0)
 
+    @property
+    def sip_host(self) -> str:
+        """Where the professionals' phones are reached (and this gateway, without one)."""
+        return self.settings.registrar or f"{self.settings.address or '127.0.0.1'}"
+
     # --- life cycle ----------------------------------------------------------------------
 
-    def start_sip(self) -> None:
-        _pin_none()
+    async def start_sip(self) -> None:
         self.prompts.ensure()
-        ep = pj.Endpoint()
-        ep.libCreate()
-        cfg = pj.EpConfig()
-        cfg.uaConfig.threadCnt = 0
-        cfg.uaConfig.mainThreadOnly = True
-        cfg.uaConfig.maxCalls = self.settings.max_calls
-        cfg.uaConfig.userAgent = "Luukku service number"
-        cfg.medConfig.threadCnt = 1
-        cfg.medConfig.hasIoqueue = True
-        cfg.medConfig.sndAutoCloseTime = -1
-        cfg.medConfig.clockRate = 16000
-        cfg.medConfig.maxMediaPorts = max(254, self.settings.max_calls * 4)
-        cfg.logConfig.level = 1
-        cfg.logConfig.consoleLevel = 1
-        ep.libInit(cfg)
-        tcfg = pj.TransportConfig()
-        tcfg.port = self.settings.sip_port
-        tcfg.boundAddress = "127.0.0.1" if os.environ.get("LUUKKU_GATEWAY_LOCAL") else ""
-        ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, tcfg)
-        ep.libStart()
-        ep.audDevManager().setNullDev()
-        self.ep = ep
-        acfg = pj.AccountConfig()
-        host = self.settings.registrar or f"127.0.0.1:{self.settings.sip_port}"
-        acfg.idUri = f"sip:{self.phone.service_user}@{host}"
-        if self.settings.registrar:
+        self.sounds.make([*STATIC, COMFORT])  # converted now, not while a caller waits
+        address = self.settings.address
+        runtime = Runtime()
+        await runtime.start(
+            Config(
+                net_interface=address,
+                # The cap is ours (max_callers, answered 486): the stack's counts a
+                # professional's leg too.
+                max_concurrent_calls=None,
+                native_log_level="warning",
+                extra_config_text=f"sip_listen {address or '0.0.0.0'}:{self.settings.sip_port}\n",
+            )
+        )
+        self.runtime = runtime
+        registrar = self.settings.registrar
+        domain = registrar or f"{address or '127.0.0.1'}:{self.settings.sip_port}"
+        account = Account(
+            user=self.phone.service_user,
+            domain=domain,
+            password="",
             # Registered as the service user: callers reach sip:service@<registrar>.
-            acfg.regConfig.registrarUri = f"sip:{self.settings.registrar}"
-            acfg.regConfig.timeoutSec = 60
-        self.account = ServiceAccount(self)
-        self.account.create(acfg, True)
+            reg_interval=60 if registrar else 0,
+            audio_codecs=("pcma", "pcmu"),
+            # SDES SRTP offered to the professionals' phones (and used where they take
+            # it, as the softphone does by default); plain RTP with those that do not,
+            # and with callers whose offer has no keys.
+            extra_params=("mediaenc=srtp",),
+        )
+        self.ua = await UserAgent.create(runtime, account)
+        self.ua.on_incoming(self.incoming)
+        secure = Account(
+            user=f"{self.phone.service_user}-srtp",
+            domain=domain,
+            password="",
+            reg_interval=0,
+            audio_codecs=("pcma", "pcmu"),
+            extra_params=("mediaenc=srtp-mand",),
+        )
+        self.ua_savp = await UserAgent.create(runtime, secure)
+        if registrar:
+            try:
+                await self.ua.register()
+            except RegistrationError as exc:
+                # The stack keeps trying; calls through the dispatcher work meanwhile.
+                log.warning("registration at %s failed: %s", registrar, exc.status or exc)
         log.info("service number listening on UDP %d", self.settings.sip_port)
 
     async def run(self) -> None:
         self._loop = asyncio.get_running_loop()
-        self.start_sip()
+        await self.start_sip()
         link = asyncio.create_task(self._backend_link(), name="backend-link")
         try:
-            swept = time.monotonic()
-            while not self._stopping.is_set():
-                self.ep.libHandleEvents(0)
-                self._trash.clear()
-                if time.monotonic() - swept > SWEEP_S:
-                    swept = time.monotonic()
-                    self._sweep()
-                await asyncio.sleep(POLL_S)
+            drained_by: float | None = None
+            loop = self._loop
+            while drained_by is None or (self.sessions and loop.time() < drained_by):
+                for leg in list(self.legs):
+                    leg.pump()
+                await asyncio.sleep(PUMP_S)
+                if drained_by is None and self._stopping.is_set():
+                    drained_by = loop.time() + self.settings.drain_s
+                    if self.sessions:
+                        log.info("draining: %d callers held, new ones busy", len(self.sessions))
         finally:
             link.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await link
-            self.shutdown()
+            await self.shutdown()
 
     def stop(self) -> None:
         self._stopping.set()
 
-    def _sweep(self) -> None:
-        """A caller whose call is over but whose disconnect never reached us (seen under
-        load when a dialog died early): ended now, so that no channel stays open."""
-        for session in list(self.sessions.values()):
-            try:
-                over = session.leg.getInfo().state == pj.PJSIP_INV_STATE_DISCONNECTED
-            except pj.Error:
-                over = True
-            if over:
-                self.caller_gone(session.leg)
-
-    def shutdown(self) -> None:
-        for session in list(self.sessions.values()):
-            with contextlib.suppress(pj.Error):
-                session.leg.hangup(pj.CallOpParam(True))
+    async def shutdown(self) -> None:
+        for leg in list(self.legs):
+            with contextlib.suppress(BaresipError):
+                await leg.call.hangup()
         self.sessions.clear()
-        self.by_leg.clear()
-        self._trash.clear()
-        self.account = None
-        if self.ep is not None:
-            self.ep.libDestroy(pj.PJSUA_DESTROY_NO_NETWORK)
-            self.ep = None
+        self.legs.clear()
+        if self.runtime is not None:
+            await self.runtime.close()
+            self.runtime = None
+        self._synthesis.shutdown(wait=False, cancel_futures=True)
 
     async def _backend_link(self) -> None:
         backoff = 0.5
@@ -285,36 +285,33 @@ class Gateway:
 
     # --- a caller ------------------------------------------------------------------------
 
-    def incoming(self, leg: CallerLeg) -> None:
-        if len(self.sessions) >= max(1, self.settings.max_calls // 2):
-            # Full: "busy" lets Kamailio's dispatcher try the next gateway of the pool.
-            self.stats["busy"] = self.stats.get("busy", 0) + 1
-            prm = pj.CallOpParam()
-            prm.statusCode = 486
-            with contextlib.suppress(pj.Error):
-                leg.answer(prm)
-            self._trash.append(leg)
+    def incoming(self, call: Call) -> None:
+        leg = CallerLeg(self, call)
+        if len(self.sessions) >= self.settings.max_callers or self._stopping.is_set():
+            # Full, or draining: "busy" lets Kamailio's dispatcher try the next gateway.
+            self.stats["busy"] += 1
+            leg.spawn(call.reject())
             return
-        info = leg.getInfo()
-        caller = caller_number(info.remoteUri)
+        caller = caller_number(call.peer or "")
+        raw_id = f"{self.settings.gateway_id}-{call.call_id or id(call)}"[:64]
         session = Session(
-            id=f"{self.settings.gateway_id}-{info.callIdString}"[:64].replace("@", "_"),
+            id=re.sub(r"[^A-Za-z0-9_.:-]", "_", raw_id),
             leg=leg,
             ivr=IvrCall(self.rules, caller),
             caller=caller,
             arrived_at=datetime.now(UTC),
         )
-        session.id = re.sub(r"[^A-Za-z0-9_.:-]", "_", session.id)
         leg.session = session
         self.sessions[session.id] = session
-        self.by_leg[info.id] = session
+        self.legs.add(leg)
         self.stats["calls"] += 1
-        prm = pj.CallOpParam()
-        prm.statusCode = 200
-        leg.answer(prm)
+        leg.spawn(call.answer())
 
-    def media_ready(self, leg: CallerLeg) -> None:
-        session = leg.session
+    def established(self, leg: Leg) -> None:
+        if isinstance(leg, StaffLeg):
+            self.staff_answered(leg)
+            return
+        session = leg.session if isinstance(leg, CallerLeg) else None
         if session is None or session.ended:
             return
         now = datetime.now(UTC)
@@ -323,13 +320,20 @@ class Gateway:
         next_opening = None if open_now or self.hours is None else self.hours.next_opening(now)
         self.apply(session, session.ivr.start(open_now, next_opening))
 
-    def digit(self, leg: CallerLeg, key: str) -> None:
-        session = leg.session
+    def closed(self, leg: Leg, status: int) -> None:
+        self.legs.discard(leg)
+        if isinstance(leg, StaffLeg):
+            self.staff_gone(leg, status)
+        elif isinstance(leg, CallerLeg):
+            self.caller_gone(leg)
+
+    def digit(self, leg: Leg, key: str) -> None:
+        session = leg.session if isinstance(leg, CallerLeg) else None
         if session is None or session.ended:
             return
         if session.ivr.step in (Step.MENU, Step.CB_CONFIRM, Step.CB_ENTER):
             # Barge-in: a key stops the prompt (she knows the menu already).
-            self._stop_player(session)
+            leg.play(None)
             self._cancel_timer(session)
         actions = session.ivr.digit(key)
         if session.ivr.step is Step.CB_ENTER and not actions:
@@ -346,56 +350,45 @@ class Gateway:
                 self.send(CallQueued(call_id=session.id, queue=action.queue))
                 self._schedule_announcement(session)
             elif isinstance(action, LeaveCallback):
-                self._stop_player(session)
+                session.leg.play(None)
                 self._cancel_announcement(session)
                 frame = CallCallback(call_id=session.id, queue=action.queue, number=action.number)
                 session.pending_callback = frame
                 self.send(frame)
             elif isinstance(action, Hangup):
                 self._end(session, action.reason)
-                with contextlib.suppress(pj.Error):
-                    session.leg.hangup(pj.CallOpParam(True))
+                session.leg.hang_up()
 
     def _play(self, session: Session, play: Play) -> None:
-        self._stop_player(session)
         self._cancel_timer(session)
-        if session.leg.media is None:
-            return
-        paths = pj.StringVector()
-        for key in play.prompts:
-            paths.append(str(self.prompts.path(key)))
-        player = Player(self, session, play.then)
+        if self.sounds.ready(play.prompts):
+            session.leg.play(self.sounds.playback(play.prompts, play.then))
+        else:
+            # A prompt with a value (a position, a number) not yet made: synthesised off
+            # the loop, which meanwhile answers the next callers; what she hears goes on.
+            self.spawn(self._play_when_made(session, play, session.leg.generation))
+
+    async def _play_when_made(self, session: Session, play: Play, generation: int) -> None:
         try:
-            player.createPlaylist(paths, "", pj.PJMEDIA_FILE_NO_LOOP)
-            player.startTransmit(session.leg.media)
-        except pj.Error as exc:
-            # The call ended under us (its media is gone): the disconnect callback follows.
-            log.info("prompt not played: %s", exc.info())
-            self._trash.append(player)
-            return
-        session.player = player
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(self._synthesis, self.sounds.make, play.prompts)
+            playback = self.sounds.playback(play.prompts, play.then)
+        except Exception:
+            # A prompt that could not be made (speech synthesis failed): the dialogue
+            # goes on as if it had been played.
+            log.exception("prompt not made")
+            playback = Playback([], play.then)
+        if not session.ended and session.leg.generation == generation:
+            session.leg.play(playback)  # unless a key or a newer prompt came meanwhile
 
     def _comfort(self, session: Session) -> None:
-        self._stop_player(session)
-        if session.leg.media is None:
-            return
-        player = Player(self, session, "loop")
-        try:
-            player.createPlayer(str(self.prompts.path(COMFORT)), 0)
-            player.startTransmit(session.leg.media)
-        except pj.Error as exc:
-            log.info("comfort audio not played: %s", exc.info())
-            self._trash.append(player)
-            return
-        session.player = player
+        session.leg.play(self.sounds.playback([COMFORT], "loop"))
 
-    def prompt_done(self, session: Session, player: Player) -> None:
-        if session.player is not player or session.ended:
+    def played(self, leg: Leg, playback: Playback) -> None:
+        session = leg.session if isinstance(leg, CallerLeg) else None
+        if session is None or session.ended:
             return
-        then = player.then
-        if then == "loop":
-            return
-        self._stop_player(session)
+        then = playback.then
         if then == "listen":
             self._listen(session)
         elif then == "comfort":
@@ -410,6 +403,12 @@ class Gateway:
         session.timer = self._loop.call_later(
             self.phone.no_input_timeout_s, self._guarded, self._timeout, session
         )
+
+    def _guarded(self, fn: Any, *args: Any) -> None:
+        try:
+            fn(*args)
+        except Exception:
+            log.exception("gateway step failed")
 
     def _timeout(self, session: Session) -> None:
         session.timer = None
@@ -429,14 +428,6 @@ class Gateway:
             return
         self._play(session, session.ivr.announcement())
         self._schedule_announcement(session)
-
-    def _stop_player(self, session: Session) -> None:
-        player, session.player = session.player, None
-        if player is not None:
-            with contextlib.suppress(pj.Error):
-                if session.leg.media is not None:
-                    player.stopTransmit(session.leg.media)
-            self._trash.append(player)
 
     def _cancel_timer(self, session: Session) -> None:
         if session.timer is not None:
@@ -460,18 +451,16 @@ class Gateway:
             else:
                 reason = "abandoned"
             self._end(session, reason)
+        session.ringing = False  # a delivery still being dialled is hung up when it is
         if session.staff is not None:
-            with contextlib.suppress(pj.Error):
-                session.staff.hangup(pj.CallOpParam(True))
+            session.staff.hang_up()
         self.sessions.pop(session.id, None)
-        self.by_leg.pop(leg.getId(), None)
-        self._trash.append(leg)
 
     def _end(self, session: Session, reason: str) -> None:
         if session.ended:
             return
         session.ended = True
-        self._stop_player(session)
+        session.leg.play(None)
         self._cancel_timer(session)
         self._cancel_announcement(session)
         self.send(CallEnded(call_id=session.id, reason=reason))
@@ -480,89 +469,98 @@ class Gateway:
 
     def deliver(self, frame: Deliver) -> None:
         session = self.sessions.get(frame.call_id)
-        if session is None or session.ended or session.staff is not None or not self.account:
+        if (
+            session is None
+            or session.ended
+            or session.staff is not None
+            or session.ringing
+            or self.ua is None
+        ):
             self.send(
                 CallDeliveryFailed(call_id=frame.call_id, username=frame.username, sip_status=410)
             )
             return
-        host = self.settings.registrar or "127.0.0.1"
-        leg = StaffLeg(self, self.account, session, frame.username)
-        prm = pj.CallOpParam(True)
-        headers = pj.SipHeaderVector()
-        for name, value in (
-            ("X-Luukku-Queue", frame.queue),
-            ("X-Luukku-Waited", str(int(frame.waited_s))),
+        session.ringing = True
+        self.spawn(self._dial(session, frame, self.ua))
+
+    async def _dial(self, session: Session, frame: Deliver, ua: UserAgent) -> None:
+        headers = {
+            "X-Luukku-Queue": frame.queue,
+            "X-Luukku-Waited": str(int(frame.waited_s)),
             # Her desktop records the call's outcome against this id after the call.
-            ("X-Luukku-Call", frame.call_id),
-        ):
-            header = pj.SipHeader()
-            header.hName, header.hValue = name, value
-            headers.append(header)
-        prm.txOption.headers = headers
-        if session.caller and re.fullmatch(r"\+?[0-9]{3,20}", session.caller):
+            "X-Luukku-Call": frame.call_id,
+        }
+        if session.caller and PHONE_NUMBER.fullmatch(session.caller):
             # Her phone shows (and its history keeps, for a call back) the caller's number,
             # not the service number's.
-            prm.txOption.localUri = f"sip:{session.caller}@{host}"
+            headers["P-Asserted-Identity"] = f"<sip:{session.caller}@{self.sip_host}>"
         try:
-            leg.makeCall(f"sip:{frame.username}@{host}", prm)
-        except pj.Error as exc:
-            log.warning("delivery to %s failed at once: %s", frame.username, exc.info())
+            call = await ua.dial(f"sip:{frame.username}@{self.sip_host}", headers)
+        except (BaresipError, ValueError) as exc:
+            log.warning("delivery to %s failed at once: %s", frame.username, type(exc).__name__)
+            session.ringing = False
             self.send(
                 CallDeliveryFailed(call_id=frame.call_id, username=frame.username, sip_status=500)
             )
             return
+        leg = StaffLeg(self, call, session, frame, secure=ua is self.ua_savp)
+        self.legs.add(leg)
+        if session.ended or not session.ringing:
+            # The caller hung up, or the backend took the delivery back, while it dialled.
+            leg.cancelled = True
+            leg.hang_up()
+            return
+        session.ringing = False
         session.staff = leg
         session.ivr.delivering()
 
     def cancel_delivery(self, frame: CancelDelivery) -> None:
         session = self.sessions.get(frame.call_id)
-        if session is None or session.staff is None or session.staff.user != frame.username:
+        if session is None:
+            return
+        if session.ringing and session.staff is None:
+            session.ringing = False  # still dialling: hung up as soon as it is
+            return
+        if session.staff is None or session.staff.user != frame.username:
             return
         if session.answered_by is not None:
             return  # she answered meanwhile: the call is hers
         session.staff.cancelled = True
-        with contextlib.suppress(pj.Error):
-            session.staff.hangup(pj.CallOpParam(True))
+        session.staff.hang_up()
 
     def staff_answered(self, leg: StaffLeg) -> None:
         session = leg.session
-        if session.ended or leg.cancelled:
-            with contextlib.suppress(pj.Error):
-                leg.hangup(pj.CallOpParam(True))
+        if session.ended or leg.cancelled or session.staff is not leg:
+            leg.hang_up()
             return
         session.answered_by = leg.user
         session.ivr.connected()
-        self._stop_player(session)
         self._cancel_announcement(session)
         self.send(CallAnswered(call_id=session.id, username=leg.user))
-        self.bridge(session)
-
-    def bridge(self, session: Session) -> None:
-        staff = session.staff
-        if staff is None or session.answered_by is None:
-            return
-        if staff.media is None or session.leg.media is None:
-            return
-        session.leg.media.startTransmit(staff.media)
-        staff.media.startTransmit(session.leg.media)
+        session.leg.bridge(leg)
+        leg.bridge(session.leg)
 
     def staff_gone(self, leg: StaffLeg, status: int) -> None:
         session = leg.session
-        if session.staff is leg:
-            session.staff = None
-        self._trash.append(leg)
+        if session.staff is not leg:
+            return  # a delivery taken back before it rang
+        session.staff = None
         if session.ended:
             return
         if session.answered_by is not None:
             # She hung up after talking: the call is over for the caller too.
             self._end(session, "answered")
-            with contextlib.suppress(pj.Error):
-                session.leg.hangup(pj.CallOpParam(True))
+            session.leg.hang_up()
+            return
+        if status == 488 and not leg.cancelled and not leg.secure and self.ua_savp is not None:
+            # Her phone takes SRTP only: the same delivery again, offered as RTP/SAVP.
+            session.ringing = True
+            self.spawn(self._dial(session, leg.frame, self.ua_savp))
             return
         if not leg.cancelled:
             self.send(CallDeliveryFailed(call_id=session.id, username=leg.user, sip_status=status))
         session.ivr.delivery_over()
-        if session.ivr.step is Step.QUEUED and session.player is None:
+        if session.ivr.step is Step.QUEUED and session.leg.playback is None:
             self._comfort(session)
 
 

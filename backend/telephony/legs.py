@@ -1,38 +1,45 @@
-"""The service number's SIP legs (pjsua2): the caller's call, the call to the professional,
-a prompt player, the account that answers, and a caller's session. Each pjsua2 callback
-only hands its event to the gateway's loop (``GatewaySide.soon``): nothing here decides.
+"""The service number's SIP legs (baresip): the caller's call and the call to the
+professional, each with what it sends (a prompt ``Playback`` or the other leg's voice),
+and a caller's session. A leg hands its stack events to the gateway
+(``GatewaySide``) and keeps its send buffer fed when the gateway's pump asks: nothing
+here decides.
+
+The stack delivers every event on the gateway's event loop, so no locking is needed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Coroutine
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-import pjsua2 as pj
+from baresip import AudioNotActive, AudioRestarted, BaresipError, Call, DigitEvent, StackEvent
+from baresip.events import Event
 
 from backend.domain.ivr import IvrCall
-from protocol.gateway import CallCallback
+from backend.telephony.audio import BYTES_PER_S, Playback
+from protocol.gateway import CallCallback, Deliver
 
 log = logging.getLogger("luukku.gateway")
 
+# How far ahead a prompt is written into the stack's send buffer: enough to ride over
+# a late pump round, little enough that a key press stops the prompt at once.
+AHEAD_BYTES = BYTES_PER_S * 120 // 1000
+READ_MAX = BYTES_PER_S // 2
+
 
 class GatewaySide(Protocol):
-    """What the legs tell the gateway (``backend/telephony/gateway.py``), on its loop."""
+    """What the legs tell the gateway (``backend/telephony/gateway.py``)."""
 
-    def soon(self, fn: Callable[..., Any], *args: Any) -> None: ...
-    def incoming(self, leg: CallerLeg) -> None: ...
-    def media_ready(self, leg: CallerLeg) -> None: ...
-    def digit(self, leg: CallerLeg, key: str) -> None: ...
-    def prompt_done(self, session: Session, player: Player) -> None: ...
-    def caller_gone(self, leg: CallerLeg) -> None: ...
-    def staff_answered(self, leg: StaffLeg) -> None: ...
-    def bridge(self, session: Session) -> None: ...
-    def staff_gone(self, leg: StaffLeg, status: int) -> None: ...
+    def established(self, leg: Leg) -> None: ...
+    def digit(self, leg: Leg, key: str) -> None: ...
+    def closed(self, leg: Leg, status: int) -> None: ...
+    def played(self, leg: Leg, playback: Playback) -> None: ...
 
 
 def caller_number(remote_uri: str) -> str | None:
@@ -40,95 +47,121 @@ def caller_number(remote_uri: str) -> str | None:
     return match.group(1) if match else None
 
 
-class Player(pj.AudioMediaPlayer):  # type: ignore[misc]
-    def __init__(self, gateway: GatewaySide, session: Session, then: str) -> None:
-        super().__init__()
-        self.gateway, self.session, self.then = gateway, session, then
+def close_status(reason: str | None) -> int:
+    """The SIP status of a close reason ("486 Busy Here"); 0 where none was answered."""
+    head = (reason or "").split(" ", 1)[0]
+    return int(head) if len(head) == 3 and head.isdigit() else 0
 
-    def onEof2(self) -> None:
+
+class Leg:
+    def __init__(self, side: GatewaySide, call: Call) -> None:
+        self.side = side
+        self.call = call
+        self.playback: Playback | None = None
+        self.peer: Leg | None = None  # bridged: what the peer says is what this leg sends
+        self.up = False
+        self.gone = False
+        self.generation = 0  # counts what it was told to send (a late prompt is stale)
+        self._tasks: set[asyncio.Task[Any]] = set()
+        call.on(self._on_event)
+        call.on_dtmf(self._on_digit)
+
+    # --- events from the stack -----------------------------------------------------------
+
+    def _on_event(self, event: StackEvent) -> None:
+        if event.event is Event.CALL_ESTABLISHED and not self.up:
+            self.up = True
+            self.side.established(self)
+        elif event.event is Event.CALL_CLOSED and not self.gone:
+            self.gone = True
+            self.playback = None
+            self.peer = None
+            self.side.closed(self, close_status(event.text))
+
+    def _on_digit(self, digit: DigitEvent) -> None:
+        if not self.gone:
+            self.side.digit(self, digit.digit)
+
+    # --- what it sends -------------------------------------------------------------------
+
+    def play(self, playback: Playback | None) -> None:
+        """Send these prompts from now on (None: silence); what was still buffered of the
+        previous ones is dropped, so a new prompt starts at once."""
+        self.playback = playback
+        self.generation += 1
+        with contextlib.suppress(AudioNotActive, AudioRestarted):
+            self.call.audio.flush_tx()
+
+    def bridge(self, peer: Leg | None) -> None:
+        self.playback = None
+        self.generation += 1
+        self.peer = peer
+        with contextlib.suppress(AudioNotActive, AudioRestarted):
+            self.call.audio.flush_tx()
+            if peer is not None:
+                peer.call.audio.read(READ_MAX)  # what was said before she answered
+
+    def pump(self) -> None:
+        """Keep the send buffer fed: the peer's voice, or the next of the prompts."""
+        if self.gone or not self.up:
+            return
         try:
-            self.gateway.soon(self.gateway.prompt_done, self.session, self)
-        except Exception:
-            log.exception("eof callback failed")
+            if self.peer is not None:
+                if not self.peer.gone:
+                    voice = self.peer.call.audio.read(READ_MAX)
+                    if voice:
+                        self.call.audio.write(voice)
+                return
+            playback = self.playback
+            if playback is None:
+                return
+            info = self.call.audio.info()
+            if not info.tx_ready:
+                return
+            if not playback.exhausted:
+                room = AHEAD_BYTES - info.tx_buffered
+                if room > AHEAD_BYTES // 3:
+                    self.call.audio.write(playback.take(room))
+            elif info.tx_buffered == 0:
+                self.playback = None
+                self.side.played(self, playback)
+        except (AudioNotActive, AudioRestarted):
+            return  # media not (or no longer) up, or renegotiated: the next round binds anew
+
+    # --- actions -------------------------------------------------------------------------
+
+    def hang_up(self) -> None:
+        if not self.gone:
+            self.spawn(self.call.hangup())
+
+    def spawn(self, work: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.ensure_future(_quietly(work))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
 
-class CallerLeg(pj.Call):  # type: ignore[misc]
-    def __init__(self, gateway: GatewaySide, account: pj.Account, call_id: int) -> None:
-        super().__init__(account, call_id)
-        self.gateway = gateway
-        self.media: Any = None
-        self.session: Session | None = None
-
-    def onCallState(self, prm: Any) -> None:
-        try:
-            if self.getInfo().state == pj.PJSIP_INV_STATE_DISCONNECTED:
-                self.gateway.soon(self.gateway.caller_gone, self)
-        except Exception:
-            log.exception("caller state callback failed")
-
-    def onCallMediaState(self, prm: Any) -> None:
-        try:
-            info = self.getInfo()
-            for media in info.media:
-                if (
-                    media.type == pj.PJMEDIA_TYPE_AUDIO
-                    and media.status == pj.PJSUA_CALL_MEDIA_ACTIVE
-                ):
-                    first = self.media is None
-                    self.media = self.getAudioMedia(media.index)
-                    if first:
-                        self.gateway.soon(self.gateway.media_ready, self)
-        except Exception:
-            log.exception("caller media callback failed")
-
-    def onDtmfDigit(self, prm: Any) -> None:
-        try:
-            self.gateway.soon(self.gateway.digit, self, str(prm.digit))
-        except Exception:
-            log.exception("dtmf callback failed")
+async def _quietly(work: Coroutine[Any, Any, Any]) -> None:
+    try:
+        await work
+    except BaresipError as exc:
+        # The call ended under us (StaleHandleError and kin): its close event follows.
+        log.info("SIP action not taken: %s", type(exc).__name__)
 
 
-class StaffLeg(pj.Call):  # type: ignore[misc]
-    def __init__(self, gateway: GatewaySide, account: pj.Account, session: Session, user: str):
-        super().__init__(account)
-        self.gateway, self.session, self.user = gateway, session, user
-        self.media: Any = None
+class CallerLeg(Leg):
+    session: Session | None = None
+
+
+class StaffLeg(Leg):
+    def __init__(
+        self, side: GatewaySide, call: Call, session: Session, frame: Deliver, secure: bool
+    ) -> None:
+        super().__init__(side, call)
+        self.session = session
+        self.frame = frame
+        self.user = frame.username
+        self.secure = secure  # offered as RTP/SAVP (SRTP only)
         self.cancelled = False
-
-    def onCallState(self, prm: Any) -> None:
-        try:
-            info = self.getInfo()
-            if info.state == pj.PJSIP_INV_STATE_CONFIRMED:
-                self.gateway.soon(self.gateway.staff_answered, self)
-            elif info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
-                self.gateway.soon(self.gateway.staff_gone, self, int(info.lastStatusCode))
-        except Exception:
-            log.exception("staff state callback failed")
-
-    def onCallMediaState(self, prm: Any) -> None:
-        try:
-            for media in self.getInfo().media:
-                if (
-                    media.type == pj.PJMEDIA_TYPE_AUDIO
-                    and media.status == pj.PJSUA_CALL_MEDIA_ACTIVE
-                ):
-                    self.media = self.getAudioMedia(media.index)
-                    self.gateway.soon(self.gateway.bridge, self.session)
-        except Exception:
-            log.exception("staff media callback failed")
-
-
-class ServiceAccount(pj.Account):  # type: ignore[misc]
-    def __init__(self, gateway: GatewaySide) -> None:
-        super().__init__()
-        self.gateway = gateway
-
-    def onIncomingCall(self, prm: Any) -> None:
-        try:
-            leg = CallerLeg(self.gateway, self, prm.callId)
-            self.gateway.incoming(leg)
-        except Exception:
-            log.exception("incoming call failed")
 
 
 @dataclass(eq=False)
@@ -138,11 +171,10 @@ class Session:
     ivr: IvrCall
     caller: str | None
     arrived_at: datetime
-    player: Player | None = None
     timer: asyncio.TimerHandle | None = None
     announce: asyncio.TimerHandle | None = None
     staff: StaffLeg | None = None
+    ringing: bool = False  # a delivery is being dialled (before its leg exists)
     answered_by: str | None = None
     ended: bool = False
     pending_callback: CallCallback | None = None
-    history: list[str] = field(default_factory=list)

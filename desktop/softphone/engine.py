@@ -194,11 +194,7 @@ class Engine:
             if settings.transport == "tls" and settings.tls_ca:
                 tcfg.tlsConfig.CaListFile = settings.tls_ca
                 tcfg.tlsConfig.verifyServer = True
-            kind = {
-                "udp": pj.PJSIP_TRANSPORT_UDP,
-                "tcp": pj.PJSIP_TRANSPORT_TCP,
-                "tls": pj.PJSIP_TRANSPORT_TLS,
-            }[settings.transport]
+            kind = getattr(pj, f"PJSIP_TRANSPORT_{settings.transport.upper()}")
             ep.transportCreate(kind, tcfg)
             if settings.transport != "udp":
                 # Calls from the service number may still come over UDP.
@@ -241,6 +237,8 @@ class Engine:
         }[settings.srtp]
         # SDES keys over plain UDP signalling are readable on the wire; required only with TLS.
         acfg.mediaConfig.srtpSecureSignaling = 0
+        if settings.media_address:
+            acfg.mediaConfig.transportConfig.boundAddress = settings.media_address
         account = _Account(self)
         self.registration = Registration.REGISTERING
         self._emit(PhoneEvent(PhoneEventKind.REGISTRATION))
@@ -445,9 +443,9 @@ class Engine:
         sip = _SipCall(self, account, prm.callId)
         remote = fields.get("from", "")
         busy = any(c.live and c.consult_for is None for c in self.calls.values())
-        record = self._adopt(sip, Direction.INCOMING, caller_number(remote))
-        record.name = caller_name(remote)
-        record.service = ServiceInfo.from_headers(fields)
+        service = ServiceInfo.from_headers(fields)
+        record = self._adopt(sip, Direction.INCOMING, service.caller or caller_number(remote))
+        record.name, record.service = caller_name(remote), service
         ring = pj.CallOpParam()
         # One line: while she is on a call a second caller gets "busy", and the service
         # number puts that caller back in the queue instead of ringing over her call.

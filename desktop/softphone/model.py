@@ -51,6 +51,8 @@ class SipSettings:
     # With TLS: the CA file the registrar's certificate must chain to. Empty = no check
     # (then the line is encrypted but anyone could pose as the registrar).
     tls_ca: str = ""
+    # The local address RTP uses (and the SDP names); empty = the stack's choice.
+    media_address: str = ""
 
     @property
     def domain(self) -> str:
@@ -113,12 +115,18 @@ class ServiceInfo:
     queue: str | None = None
     waited_s: int | None = None
     call_id: str | None = None  # the backend's record of the call, for its outcome
+    # The caller's number, where the service number asserts it (its own address is From).
+    caller: str | None = None
 
     @classmethod
     def from_headers(cls, fields: dict[str, str]) -> ServiceInfo:
         call_id = fields.get("x-luukku-call") or None
         if call_id is not None and not re.fullmatch(r"[A-Za-z0-9_.:-]{1,64}", call_id):
             call_id = None
+        caller: str | None = None
+        if call_id is not None:
+            asserted = caller_number(fields.get("p-asserted-identity", ""))
+            caller = asserted if re.fullmatch(r"\+?[0-9]{3,20}", asserted) else None
         queue = fields.get("x-luukku-queue") or None
         if queue is not None and not re.fullmatch(r"[A-Za-z0-9_.\-]{1,64}", queue):
             queue = None  # never show arbitrary header text from the network
@@ -126,7 +134,7 @@ class ServiceInfo:
         raw = fields.get("x-luukku-waited", "")
         if raw.isdigit() and len(raw) < 7:
             waited = int(raw)
-        return cls(queue, waited, call_id)
+        return cls(queue, waited, call_id, caller)
 
 
 @dataclass

@@ -14,7 +14,7 @@ import pytest
 from backend.telephony.prompts import STATIC, write_tone
 from tests.helpers import BackendProcess, free_port, staff
 from tests.sip.gateway import TOKEN, GatewayProcess
-from tests.sip.peers import Kamailio, sipp, sipp_result
+from tests.sip.peers import Kamailio, free_listen_port, sipp, sipp_result
 from tests.sip.peers import Peer as SipPeer
 from tests.sip.service_calls import scenario
 
@@ -324,7 +324,10 @@ async def test_queued_caller_hears_announcements_and_comfort_audio(
     candidates = [pitch["queued"], pitch["callback_offer"], *comfort]
     try:
         gateway.start()
-        await caller.register(kamailio.address, "0401234567", srtp="disabled")
+        # Its media on 127.0.0.1 like the gateway's (which takes no other address here).
+        await caller.register(
+            kamailio.address, "0401234567", srtp="disabled", media_address="127.0.0.1"
+        )
         # The gateway registers the service user at Kamailio: callers dial "service".
         handle = caller.send("dial", target="service")["result"]
         await caller.until(lambda s: any(c["state"] == "active" for c in s["calls"]), 10)
@@ -356,3 +359,126 @@ async def test_queued_caller_hears_announcements_and_comfort_audio(
         gateway.stop()
         backend.stop()
         kamailio.close()
+
+
+async def test_the_bridge_carries_both_voices_to_a_phone_that_demands_srtp(
+    tmp_path: Path, prompts: Path
+) -> None:
+    """A pjsua2 caller chooses 2 -> 1 by RFC 4733; the professional's phone takes only
+    SRTP (the gateway offers SDES keys); once she has answered, each hears the other's
+    tone through the gateway's bridge."""
+    kamailio = Kamailio()
+    kamailio.start()
+    backend = BackendProcess(tmp_path, free_port(), extra_env={"LUUKKU_GATEWAY_TOKEN": TOKEN})
+    backend.start()
+    gateway = GatewayProcess(backend, prompts, registrar=kamailio.address)
+    caller, nurse = SipPeer(), SipPeer()
+    try:
+        gateway.start()
+        await caller.register(
+            kamailio.address, "0401234567", srtp="disabled", media_address="127.0.0.1"
+        )
+        await nurse.register(kamailio.address, "hoitaja", srtp="mandatory")
+        nurse.send("auto_answer", on=True)
+        professional = await staff(backend.ws, "hoitaja")
+        handle = caller.send("dial", target="service")["result"]
+        await caller.until(lambda s: any(c["state"] == "active" for c in s["calls"]), 10)
+        await asyncio.sleep(1.0)
+        caller.send("send_dtmf", handle=handle, digits="2")
+        await asyncio.sleep(1.0)
+        caller.send("send_dtmf", handle=handle, digits="1")
+        state = await nurse.until(lambda s: any(c["state"] == "active" for c in s["calls"]), 20)
+        # Her phone shows the caller's number (asserted by the gateway), not "service".
+        assert [c["remote"] for c in state["calls"]] == ["0401234567"]
+        caller.send("tone", hz=700)
+        nurse.send("tone", hz=1100)
+        await asyncio.sleep(2.0)
+        heard_by_nurse = nurse.send("hear", ms=1000, candidates=[700, 1100])
+        heard_by_caller = caller.send("hear", ms=1000, candidates=[700, 1100])
+        assert heard_by_nurse["hz"] == 700 and heard_by_nurse["share"] > 0.5, heard_by_nurse
+        assert heard_by_caller["hz"] == 1100 and heard_by_caller["share"] > 0.5, heard_by_caller
+        caller.send("hangup", handle=handle)
+        call_id, queue, outcome, _ = await until_ended(backend)
+        assert (queue, outcome) == ("puh_aitiys", "answered")
+        assert ("answered", "hoitaja") in events(backend, call_id)
+        await professional.close()
+    finally:
+        caller.close()
+        nurse.close()
+        gateway.stop()
+        backend.stop()
+        kamailio.close()
+
+
+async def test_a_gateway_restart_keeps_its_queued_callers_and_sends_new_ones_on(
+    tmp_path: Path, prompts: Path
+) -> None:
+    """Two gateways behind Kamailio's dispatcher. One is stopped (a restart) while a caller
+    waits in it: the next caller is busy there and lands at the other, and the waiting
+    caller keeps her place, is put through when a nurse comes Ready, and talks to the end;
+    only then does the stopped gateway exit."""
+    backend = BackendProcess(tmp_path, free_port(), extra_env={"LUUKKU_GATEWAY_TOKEN": TOKEN})
+    backend.start()
+    port = free_listen_port()
+    registrar = f"127.0.0.1:{port}"
+    gateways = [
+        GatewayProcess(backend, prompts, registrar, gateway_id=g, drain_s=60)
+        for g in ("gw1", "gw2")
+    ]
+    kamailio = Kamailio(port=port, gateways=[g.target for g in gateways])
+    kamailio.start()
+    nurse = SipPeer()
+    steps: list[tuple[str, ...]] = [
+        ("pause", 1200),
+        ("dtmf", "2"),
+        ("pause", 800),
+        ("info", "1"),
+        ("pause", 12000),
+    ]
+
+    def calls() -> list[tuple[str, str | None]]:
+        return [(i, o) for i, o in backend.query("SELECT id, outcome FROM phone_calls")]
+
+    try:
+        for g in gateways:
+            g.start()
+        await nurse.register(registrar, "hoitaja", srtp="disabled")
+        nurse.send("auto_answer", on=True)
+        first = sipp(scenario(tmp_path, steps), registrar, service="service")
+        await until_queued(backend, 1)
+        ((first_id, _),) = calls()
+        held_by = next(g for g in gateways if first_id.startswith(f"{g.gateway_id}-"))
+        other = next(g for g in gateways if g is not held_by)
+        assert held_by.proc is not None
+        held_by.proc.terminate()  # what systemctl restart sends
+        await asyncio.sleep(0.5)
+        second = sipp(scenario(tmp_path, steps), registrar, service="service")
+        await until_queued(backend, 2)
+        second_id = next(i for i, _ in calls() if i != first_id)
+        assert second_id.startswith(f"{other.gateway_id}-"), second_id
+        assert held_by.proc.poll() is None  # still holding the first caller
+        professional = await staff(backend.ws, "hoitaja")
+        code, out = await asyncio.to_thread(sipp_result, first, 60)
+        assert code == 0, out
+        assert ("answered", "hoitaja") in events(backend, first_id)
+        # Her first caller is through: the stopped gateway leaves by itself.
+        await asyncio.to_thread(held_by.proc.wait, 15)
+        code, out = await asyncio.to_thread(sipp_result, second, 60)
+        assert code == 0, out
+        await professional.close()
+    finally:
+        nurse.close()
+        for g in gateways:
+            g.stop()
+        backend.stop()
+        kamailio.close()
+
+
+async def until_queued(backend: BackendProcess, count: int, timeout: float = 20) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while asyncio.get_running_loop().time() < deadline:
+        rows = backend.query("SELECT COUNT(*) FROM phone_calls WHERE queue IS NOT NULL")
+        if rows[0][0] >= count:
+            return
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"fewer than {count} callers queued")

@@ -23,11 +23,13 @@ class GatewayProcess:
         prompts: Path,
         registrar: str | None = None,
         gateway_id: str = "gw1",
+        drain_s: float = 0,
     ) -> None:
         self.backend = backend
         self.prompts = prompts
         self.registrar = registrar
         self.gateway_id = gateway_id
+        self.drain_s = drain_s  # stopped, it keeps its callers this long (production: 300)
         self.sip_port = free_udp_port()
         self.log_path = backend.data_dir / f"gateway-{gateway_id}.log"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -45,6 +47,7 @@ class GatewayProcess:
             LUUKKU_GATEWAY_ID=self.gateway_id,
             LUUKKU_GATEWAY_SIP_PORT=str(self.sip_port),
             LUUKKU_GATEWAY_LOCAL="1",
+            LUUKKU_GATEWAY_DRAIN_S=str(self.drain_s),
             LUUKKU_PROMPTS_DIR=str(self.prompts),
             LUUKKU_SERVICE_FILE=str(self.backend.service_file),
             LUUKKU_DATA_DIR=str(self.backend.data_dir),

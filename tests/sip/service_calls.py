@@ -2,11 +2,35 @@
 ``("dtmf", "2")`` RFC 2833 from sipp's pcaps, ``("info", "1")`` SIP INFO, ``("pause", ms)``,
 ``("audio",)`` a few seconds of speech; the call ends with the caller's BYE, or with the
 gateway's (``ends="gateway"``: a closed line or a confirmed callback hangs up itself).
-The caller's number is ``0401234567``."""
+The caller's number is ``0401234567``. The gateway (baresip) sends one re-INVITE a
+moment after answering (it settles the media directions once the call is up), which the
+caller answers as any phone does."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+# The caller's media (PCMA and RFC 4733 events); ``version`` counts the session's offers.
+SDP = """v=0
+o=user1 53655765 {version} IN IP[local_ip_type] [local_ip]
+s=-
+c=IN IP[local_ip_type] [local_ip]
+t=0 0
+m=audio [auto_media_port] RTP/AVP 8 101
+a=rtpmap:8 PCMA/8000
+a=rtpmap:101 telephone-event/8000
+a=fmtp:101 0-15
+"""
+
+# A 200 OK to the request just received (the gateway's re-INVITE or BYE).
+OK = """SIP/2.0 200 OK
+[last_Via:]
+[last_From:]
+[last_To:]
+[last_Call-ID:]
+[last_CSeq:]
+Contact: sip:{caller}@[local_ip]:[local_port]
+"""
 
 HEAD = """<?xml version="1.0" encoding="ISO-8859-1" ?>
 <!DOCTYPE scenario SYSTEM "sipp.dtd">
@@ -23,16 +47,7 @@ Max-Forwards: 70
 Content-Type: application/sdp
 Content-Length: [len]
 
-v=0
-o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]
-s=-
-c=IN IP[local_ip_type] [local_ip]
-t=0 0
-m=audio [auto_media_port] RTP/AVP 8 101
-a=rtpmap:8 PCMA/8000
-a=rtpmap:101 telephone-event/8000
-a=fmtp:101 0-15
-
+{sdp}
 ]]></send>
   <recv response="100" optional="true"/>
   <recv response="180" optional="true"/>
@@ -50,6 +65,14 @@ Max-Forwards: 70
 Content-Length: 0
 
 ]]></send>
+  <recv request="INVITE"/>
+  <send><![CDATA[
+{ok}Content-Type: application/sdp
+Content-Length: [len]
+
+{sdp_again}
+]]></send>
+  <recv request="ACK"/>
 """
 
 INFO = """  <send><![CDATA[
@@ -90,14 +113,7 @@ Content-Length: 0
 
 THEIR_BYE = """  <recv request="BYE" timeout="{timeout}"/>
   <send><![CDATA[
-SIP/2.0 200 OK
-[last_Via:]
-[last_From:]
-[last_To:]
-[last_Call-ID:]
-[last_CSeq:]
-Contact: sip:{caller}@[local_ip]:[local_port]
-Content-Length: 0
+{ok}Content-Length: 0
 
 ]]></send>
 </scenario>
@@ -111,7 +127,14 @@ def scenario(
     caller: str = "0401234567",
     timeout_ms: int = 60000,
 ) -> str:
-    parts = [HEAD.format(caller=caller)]
+    parts = [
+        HEAD.format(
+            caller=caller,
+            sdp=SDP.format(version=2353687637),
+            sdp_again=SDP.format(version=2353687638),
+            ok=OK.format(caller=caller),
+        )
+    ]
     cseq = 2
     dtmf_played = False
     for step in steps:
@@ -141,7 +164,7 @@ def scenario(
     if ends == "caller":
         parts.append(BYE.format(caller=caller, cseq=cseq))
     else:
-        parts.append(THEIR_BYE.format(caller=caller, timeout=timeout_ms))
+        parts.append(THEIR_BYE.format(ok=OK.format(caller=caller), timeout=timeout_ms))
     path = folder / f"service-{abs(hash(tuple(steps)))}-{ends}.xml"
     path.write_text("".join(parts), encoding="latin-1")
     return str(path)

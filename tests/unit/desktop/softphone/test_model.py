@@ -42,6 +42,20 @@ def test_hostile_service_headers_are_dropped() -> None:
     assert ServiceInfo.from_headers({"x-luukku-waited": "99999999"}).waited_s is None
 
 
+def test_the_service_numbers_asserted_caller_is_shown_only_from_the_service() -> None:
+    service = {
+        "from": "<sip:service@10.0.0.2>",
+        "x-luukku-call": "gw1-abc",
+        "p-asserted-identity": "<sip:+358401234567@10.0.0.2>",
+    }
+    assert ServiceInfo.from_headers(service).caller == "+358401234567"
+    # Not from the service (no call id), or not a number: the From header stands.
+    direct = {k: v for k, v in service.items() if k != "x-luukku-call"}
+    assert ServiceInfo.from_headers(direct).caller is None
+    forged = service | {"p-asserted-identity": "<sip:<b>boss</b>@10.0.0.2>"}
+    assert ServiceInfo.from_headers(forged).caller is None
+
+
 def test_dialled_text_becomes_a_uri() -> None:
     udp = SipSettings(registrar="pbx.example:5060", user="hoitaja")
     assert udp.uri("040 123 4567") == "sip:0401234567@pbx.example:5060"
