@@ -27,9 +27,11 @@ from protocol.gateway import CallCallback, Deliver
 
 log = logging.getLogger("luukku.gateway")
 
-# How far ahead a prompt is written into the stack's send buffer: enough to ride over
-# a late pump round, little enough that a key press stops the prompt at once.
-AHEAD_BYTES = BYTES_PER_S * 120 // 1000
+# A prompt is written this far ahead into the stack's send buffer and topped up every
+# FEED_EVERY pump rounds (100 ms): a key press still stops it at once (the buffer is
+# flushed), and a hundred queued callers cost the loop a tenth of what every round would.
+AHEAD_BYTES = BYTES_PER_S * 300 // 1000
+FEED_EVERY = 5
 READ_MAX = BYTES_PER_S // 2
 
 
@@ -62,6 +64,7 @@ class Leg:
         self.up = False
         self.gone = False
         self.generation = 0  # counts what it was told to send (a late prompt is stale)
+        self._turn = id(self) % FEED_EVERY  # spreads the legs' top-ups over the rounds
         self._tasks: set[asyncio.Task[Any]] = set()
         call.on(self._on_event)
         call.on_dtmf(self._on_digit)
@@ -113,13 +116,14 @@ class Leg:
                         self.call.audio.write(voice)
                 return
             playback = self.playback
-            if playback is None:
+            self._turn = (self._turn + 1) % FEED_EVERY
+            if playback is None or self._turn:
                 return
             info = self.call.audio.info()
             if not info.tx_ready:
                 return
             if not playback.exhausted:
-                room = AHEAD_BYTES - info.tx_buffered
+                room = min(AHEAD_BYTES, info.tx_capacity) - info.tx_buffered
                 if room > AHEAD_BYTES // 3:
                     self.call.audio.write(playback.take(room))
             elif info.tx_buffered == 0:

@@ -482,3 +482,29 @@ async def until_queued(backend: BackendProcess, count: int, timeout: float = 20)
             return
         await asyncio.sleep(0.2)
     raise AssertionError(f"fewer than {count} callers queued")
+
+
+async def test_hostile_invites_are_refused_and_the_line_goes_on(
+    line: tuple[BackendProcess, GatewayProcess], tmp_path: Path
+) -> None:
+    """An INVITE with a broken SDP, one with no codec in common, and a flood of 200 of
+    the latter at 100 a second: each is refused, none is left open, and the next caller
+    is served as usual."""
+    backend, gateway = line
+    before = backend.query("SELECT COUNT(*) FROM phone_calls")[0][0]
+    for hostile in ("bad_sdp", "unknown_codec"):
+        code, out = await asyncio.to_thread(
+            sipp_result, sipp(hostile, gateway.target, service="service"), 20
+        )
+        assert code == 0, (hostile, out)
+    flood = sipp(
+        "unknown_codec", gateway.target, service="service", calls=200, rate=100, extra=["-l", "50"]
+    )
+    code, out = await asyncio.to_thread(sipp_result, flood, 40)
+    assert code == 0, out
+    assert backend.query("SELECT COUNT(*) FROM phone_calls")[0][0] == before
+    await asyncio.to_thread(
+        run_caller, gateway, tmp_path, [("pause", 1500), ("dtmf", "1"), ("pause", 1500)]
+    )
+    _call_id, queue, outcome, _ = await until_ended(backend)
+    assert (queue, outcome) == ("puh_asiakas", "abandoned")
