@@ -151,6 +151,7 @@ class Prompts:
         self.language = language
         self.tz = ZoneInfo(tz)
         self.espeak = shutil.which("espeak-ng")
+        self.nice = shutil.which("nice")
 
     def ensure(self, languages: tuple[str, ...] | None = None) -> list[Path]:
         """Write the missing static prompts (and the comfort audio); returns what was made."""
@@ -234,8 +235,11 @@ class Prompts:
             # No speech synthesiser: a short beep keeps the call flow working.
             write_tone(tmp, [(660.0, 0.3)])
         else:
+            # Below the calls' priority: a prompt with a new value is made while the
+            # gateway's SIP and audio threads serve a hundred callers on the same cores.
+            nice = [self.nice, "-n", "10"] if self.nice else []
             subprocess.run(
-                [self.espeak, "-v", VOICES[language], "-s", "150", "-w", str(tmp), text],
+                [*nice, self.espeak, "-v", VOICES[language], "-s", "150", "-w", str(tmp), text],
                 check=True,
                 capture_output=True,
                 timeout=30,
