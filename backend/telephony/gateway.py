@@ -99,7 +99,6 @@ class Gateway:
         # Rings the phones that take SRTP only (RTP/SAVP), after such a phone refused the
         # first offer (RTP/AVP with SDES keys) with 488.
         self.ua_savp: UserAgent | None = None
-        self.stats = {"calls": 0, "failed": 0, "busy": 0}
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -127,7 +126,7 @@ class Gateway:
     @property
     def sip_host(self) -> str:
         """Where the professionals' phones are reached (and this gateway, without one)."""
-        return self.settings.registrar or f"{self.settings.address or '127.0.0.1'}"
+        return self.settings.registrar or self.settings.address or "127.0.0.1"
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -148,7 +147,7 @@ class Gateway:
         )
         self.runtime = runtime
         registrar = self.settings.registrar
-        domain = registrar or f"{address or '127.0.0.1'}:{self.settings.sip_port}"
+        domain = registrar or f"{self.sip_host}:{self.settings.sip_port}"
         account = Account(
             user=self.phone.service_user,
             domain=domain,
@@ -289,7 +288,6 @@ class Gateway:
         leg = CallerLeg(self, call)
         if len(self.sessions) >= self.settings.max_callers or self._stopping.is_set():
             # Full, or draining: "busy" lets Kamailio's dispatcher try the next gateway.
-            self.stats["busy"] += 1
             leg.spawn(call.reject())
             return
         caller = caller_number(call.peer or "")
@@ -304,7 +302,6 @@ class Gateway:
         leg.session = session
         self.sessions[session.id] = session
         self.legs.add(leg)
-        self.stats["calls"] += 1
         leg.spawn(call.answer())
 
     def established(self, leg: Leg) -> None:
