@@ -10,8 +10,16 @@ seconds; new callers arrive at ``--callers / --hold`` a second, so about ``--cal
 are in the system at once, most of them queued with comfort audio and announcements,
 some talking to staff. Measured: failed calls (sipp), calls left open afterwards, INVITE
 -> 200 OK through Kamailio, and the gateway's memory a caller (its RSS with the callers in
-against its RSS before the first), threads and sockets, CPU. With ``--soak`` the
-gateway's RSS, threads and sockets are sampled every 30 s. Needs root (sipp's RTP).
+against its RSS before the first), threads and sockets, CPU, and how the sound went (the
+gateway's per-leg media lines: frames sent short, the jitter the softphones measured).
+With ``--soak`` the gateway's RSS, threads and sockets are sampled every 30 s. Needs root
+(sipp's RTP).
+
+The prompts folder is made first as the installer makes it (numbers included); ``--cold``
+starts from an empty one (a gateway's first minutes where nobody ran the installer's
+step). sipp and the softphones stand in for callers' phones and nurses' workstations,
+which are not on the gateway's machine: they run at ``--generator-nice`` (10) so that the
+gateway, Kamailio and the backend are served first on the two cores they share here.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -27,6 +36,8 @@ from pathlib import Path
 
 import websockets
 
+from backend.config import load_service_config
+from backend.telephony.prompts import main as make_prompts
 from bench.chat_load import pct, rss_mb, seed_staff
 from tests.helpers import BackendProcess, free_port
 from tests.sip.gateway import TOKEN, GatewayProcess
@@ -34,6 +45,25 @@ from tests.sip.peers import Kamailio, Peer, free_listen_port, sipp, sipp_result
 from tests.sip.service_calls import scenario
 
 SERVICE = Path(__file__).resolve().parent.parent / "tests" / "data" / "open_always.toml"
+
+
+def renice(pid: int, nice: int) -> None:
+    """Every thread of a process (the threads it starts later inherit it)."""
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        os.setpriority(os.PRIO_PROCESS, int(tid), nice)
+
+
+def media_lines(log: Path) -> tuple[int, int, list[float]]:
+    """Legs closed, frames sent short, and the staff phones' jitter (ms) from the
+    gateway's per-leg media lines."""
+    legs, short, jitter = 0, 0, []
+    pattern = re.compile(r"(\w+) leg media: \d+ s, (\d+) frames sent short, .* ([\d.]+) ms")
+    for match in pattern.finditer(log.read_text(errors="replace")):
+        legs += 1
+        short += int(match.group(2))
+        if match.group(1) == "staff":
+            jitter.append(float(match.group(3)))
+    return legs, short, jitter
 
 
 def cpu_seconds(pid: int) -> float:
@@ -90,6 +120,12 @@ async def staff_online(url: str, count: int, stop: asyncio.Event) -> None:
 async def main_async(args: argparse.Namespace) -> int:
     work = Path(tempfile.mkdtemp(prefix="luukku-bench-phone-"))
     await seed_staff(work, args.staff, 2)
+    if not args.cold:
+        config = load_service_config(SERVICE)
+        began = time.monotonic()
+        made_where = [str(work / "prompts"), "--language", config.phone.language]
+        make_prompts([*made_where, "--tz", config.timezone, "--positions", str(args.callers * 2)])
+        print(f"  prompts made ahead (the installer's step) in {time.monotonic() - began:.0f} s")
     backend = BackendProcess(
         work, free_port(), service_file=SERVICE, extra_env={"LUUKKU_GATEWAY_TOKEN": TOKEN}
     )
@@ -115,6 +151,8 @@ async def main_async(args: argparse.Namespace) -> int:
             peer = Peer()
             peer.start(kamailio.address, f"bench{i}", srtp="disabled")
             peer.send("auto_answer", on=True)
+            assert peer.proc is not None
+            renice(peer.proc.pid, args.generator_nice)
             peers.append(peer)
         for peer in peers:
             await peer.until(lambda s: s["registration"] == "registered", timeout=15)
@@ -149,6 +187,7 @@ async def main_async(args: argparse.Namespace) -> int:
             ],
             cwd=work,
         )
+        renice(caller.pid, args.generator_nice)
         peak = dict.fromkeys((*gw_pids, be_pid), 0.0)
         db = sqlite3.connect(work / "luukku.db")
         most_callers = 0
@@ -208,6 +247,15 @@ async def main_async(args: argparse.Namespace) -> int:
             f"  gateway CPU {gw_cpu:.0f} % of a core; backend CPU {cpu[be_pid]:.0f} %, "
             f"peak RSS {peak[be_pid]:.0f} MB"
         )
+        for g in gateways:
+            legs, short, jitter = media_lines(g.log_path)
+            jitter_text = (
+                f"p50 {pct(jitter, 50):.1f} / p99 {pct(jitter, 99):.1f} ms" if jitter else "none"
+            )
+            print(
+                f"  sound ({g.gateway_id}): {legs} legs, {short} frames sent short; jitter "
+                f"the softphones measured in what the gateway sent: {jitter_text}"
+            )
         if samples:
             rss = [s[1] for s in samples]
             half = rss[len(rss) // 2 :]
@@ -241,6 +289,10 @@ def main() -> int:
     parser.add_argument("--soak", type=float, default=0, help="seconds of arrivals (0: one wave)")
     parser.add_argument("--staff", type=int, default=10)
     parser.add_argument("--gateways", type=int, default=1)
+    parser.add_argument("--cold", action="store_true", help="start with no prompts made")
+    parser.add_argument(
+        "--generator-nice", type=int, default=10, help="sipp's and the softphones' nice value"
+    )
     return asyncio.run(main_async(parser.parse_args()))
 
 

@@ -1,19 +1,17 @@
 """What a call leg sends: prompts as PCM at the line's rate, played one after another
-(``Playback``), and the prompt sounds kept in memory once converted (``PromptSounds``).
+(``Playback``), and the prompt sounds kept in memory once read (``PromptSounds``).
 
 Plain bytes and arithmetic: the legs (``backend/telephony/legs.py``) hand the bytes to
 the SIP stack; nothing here touches it."""
 
 from __future__ import annotations
 
-import array
 import threading
 import wave
 from pathlib import Path
 
-from backend.telephony.prompts import Prompts, resample
+from backend.telephony.prompts import LINE_RATE, Prompts
 
-LINE_RATE = 8000  # G.711, the only codecs the gateway offers (caller and professional)
 BYTES_PER_S = LINE_RATE * 2  # 16-bit mono
 
 
@@ -55,14 +53,13 @@ class Playback:
 
 
 class PromptSounds:
-    """Each prompt's WAV (made by ``Prompts``) as PCM at the line's rate, read once.
+    """Each prompt's WAV (made by ``Prompts`` at the line's rate) as PCM, read once.
 
     Making a prompt may take a speech synthesiser a second: the gateway asks ``ready``
     first and has the missing ones ``make``-d in a worker thread, never on its loop."""
 
-    def __init__(self, prompts: Prompts, rate: int = LINE_RATE) -> None:
+    def __init__(self, prompts: Prompts) -> None:
         self.prompts = prompts
-        self.rate = rate
         self._cache: dict[str, bytes] = {}
         self._making = threading.Lock()  # one synthesis at a time (they share temp names)
 
@@ -82,9 +79,10 @@ class PromptSounds:
         self.make(keys)
         return Playback([self._cache[key] for key in keys], then)
 
-    def _read(self, path: Path) -> bytes:
-        # Prompts.path hands out 16-bit mono WAV at one rate.
+    @staticmethod
+    def _read(path: Path) -> bytes:
         with wave.open(str(path)) as src:
-            rate = src.getframerate()
-            samples = array.array("h", src.readframes(src.getnframes()))
-        return resample(samples, rate, self.rate).tobytes()
+            if (src.getframerate(), src.getnchannels(), src.getsampwidth()) != (LINE_RATE, 1, 2):
+                raise ValueError(f"{path}: not {LINE_RATE} Hz mono 16-bit")  # Prompts.path's
+            pcm: bytes = src.readframes(src.getnframes())
+            return pcm

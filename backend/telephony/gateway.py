@@ -16,6 +16,9 @@ import contextlib
 import logging
 import random
 import re
+import shutil
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
@@ -46,6 +49,7 @@ from backend.domain.ivr import (
 )
 from backend.telephony.audio import Playback, PromptSounds
 from backend.telephony.legs import CallerLeg, Leg, Session, StaffLeg, caller_number
+from backend.telephony.media_threads import MediaThreads
 from backend.telephony.prompts import COMFORT, STATIC, Prompts
 from backend.telephony.settings import GatewaySettings
 from protocol.gateway import (
@@ -69,6 +73,7 @@ from protocol.messages import ErrorFrame, Frame
 
 log = logging.getLogger("luukku.gateway")
 PUMP_S = 0.02
+LOWER_EVERY_S = 1.0  # new media threads (MediaThreads) looked for at least this often
 PHONE_NUMBER = re.compile(r"\+?[0-9]{3,20}")
 
 
@@ -94,6 +99,8 @@ class Gateway:
         self._tasks: set[asyncio.Task[Any]] = set()
         # One worker: syntheses run one at a time anyway (PromptSounds.make).
         self._synthesis = ThreadPoolExecutor(1, thread_name_prefix="prompts")
+        self._preparer: subprocess.Popen[bytes] | None = None
+        self.media = MediaThreads()
         self.runtime: Runtime | None = None
         self.ua: UserAgent | None = None
         # Rings the phones that take SRTP only (RTP/SAVP), after such a phone refused the
@@ -130,9 +137,22 @@ class Gateway:
 
     # --- life cycle ----------------------------------------------------------------------
 
+    def prepare_prompts(self) -> None:
+        """The numbers the queue announces, made ahead in a process of their own at the
+        lowest priority (the installer made them already where it ran; a new language or an
+        emptied folder is made here): a caller's INVITE never waits behind espeak-ng."""
+        nice = shutil.which("nice")
+        command = [sys.executable, "-m", "backend.telephony.prompts"]
+        command += [str(self.settings.prompts_dir), "--language", self.phone.language]
+        command += ["--tz", self.config.timezone, "--positions", str(self.settings.max_callers)]
+        if nice:
+            command = [nice, "-n", "19", *command]
+        self._preparer = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+
     async def start_sip(self) -> None:
         self.prompts.ensure()
-        self.sounds.make([*STATIC, COMFORT])  # converted now, not while a caller waits
+        self.sounds.make([*STATIC, COMFORT])  # read now, not while a caller waits
+        self.prepare_prompts()
         address = self.settings.address
         runtime = Runtime()
         await runtime.start(
@@ -186,9 +206,13 @@ class Gateway:
         try:
             drained_by: float | None = None
             loop = self._loop
+            lowered_at = 0.0
             while drained_by is None or (self.sessions and loop.time() < drained_by):
                 for leg in list(self.legs):
                     leg.pump()
+                if loop.time() - lowered_at >= LOWER_EVERY_S:
+                    lowered_at = loop.time()
+                    self.media.lower()
                 await asyncio.sleep(PUMP_S)
                 if drained_by is None and self._stopping.is_set():
                     drained_by = loop.time() + self.settings.drain_s
@@ -204,6 +228,8 @@ class Gateway:
         self._stopping.set()
 
     async def shutdown(self) -> None:
+        if self._preparer is not None and self._preparer.poll() is None:
+            self._preparer.terminate()  # what it made is kept; the next start goes on
         for leg in list(self.legs):
             with contextlib.suppress(BaresipError):
                 await leg.call.hangup()
@@ -305,6 +331,7 @@ class Gateway:
         leg.spawn(call.answer())
 
     def established(self, leg: Leg) -> None:
+        self.media.lower()  # the call's media threads, started with it
         if isinstance(leg, StaffLeg):
             self.staff_answered(leg)
             return
@@ -319,6 +346,17 @@ class Gateway:
 
     def closed(self, leg: Leg, status: int) -> None:
         self.legs.discard(leg)
+        stats = leg.call.final_stats
+        if stats is not None and leg.up:
+            # How the sound went (no number, no address): frames the pump left the send
+            # buffer short, and the jitter the far end measured in what it got from here.
+            log.info(
+                "%s leg media: %d s, %d frames sent short, far end's jitter %.1f ms",
+                "staff" if isinstance(leg, StaffLeg) else "caller",
+                stats.duration_s,
+                stats.audio_tx_starved_frames,
+                stats.tx_jitter_ms,
+            )
         if isinstance(leg, StaffLeg):
             self.staff_gone(leg, status)
         elif isinstance(leg, CallerLeg):

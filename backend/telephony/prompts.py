@@ -1,13 +1,18 @@
 """The service number's spoken prompts: WAV files per language in a folder an admin can
 replace (a file that exists is never overwritten), generated when missing with espeak-ng
 (nothing is downloaded). Prompts that carry a value (a queue position, a phone number's
-digits, the next opening time) are generated on first use and cached in ``cache/``.
+digits, the next opening time) are generated on first use and cached in ``cache/``;
+the numbers a queue announces (positions, minutes, digits) are made ahead (``prepare``) by
+the installer and, at nice 19, by a starting gateway, so that no caller's INVITE waits
+behind a speech synthesiser.
 
-    .venv/bin/python -m backend.telephony.prompts DIR     # write every language's defaults
+    .venv/bin/python -m backend.telephony.prompts DIR     # every language's prompts
+    .venv/bin/python -m backend.telephony.prompts DIR --language fi --positions 200
 """
 
 from __future__ import annotations
 
+import argparse
 import array
 import hashlib
 import math
@@ -140,7 +145,12 @@ WEEKDAYS = {
     ],
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 }
-RATE = 16000  # every prompt is played as 16 kHz mono 16-bit PCM
+# Every prompt is kept as mono 16-bit PCM at the line's rate (G.711, the only codecs the
+# gateway offers): played as they are, never resampled while callers wait.
+LINE_RATE = 8000
+# Made ahead: a queue's positions up to the gateway's callers, estimated waits up to an
+# hour (a longer one is made when first said), a callback number's digits.
+MINUTES_AHEAD = 60
 STATIC = [k for k in TEXTS["fi"] if "{" not in TEXTS["fi"][k]]
 COMFORT = "comfort"
 
@@ -171,36 +181,49 @@ class Prompts:
             self.path(key)
         return made
 
+    def prepare(self, positions: int, minutes: int = MINUTES_AHEAD) -> int:
+        """Make the numbered prompts a queue announces, smallest first (a queue reaches
+        position 3 before 30); returns how many had to be made."""
+        keys = [f"digit:{d}" for d in range(10)]
+        for n in range(1, max(positions, minutes) + 1):
+            keys += [f"position:{n}"] if n <= positions else []
+            keys += [f"minutes:{n}"] if n <= minutes else []
+        made = 0
+        for key in keys:
+            made += not self._where(key)[0].exists()
+            self.path(key)
+        return made
+
     def path(self, key: str) -> Path:
         """The WAV for a prompt key (``"menu_main"``, ``"position:3"``…), made if needed,
-        in the one format the gateway plays (prompts are chained into playlists, and a
-        pjmedia playlist refuses files of different formats)."""
+        in the one format the gateway sends (``LINE_RATE`` mono, 16-bit)."""
         return self._normalised(self._source(key))
 
     def _source(self, key: str) -> Path:
-        if key == COMFORT:
-            return self.folder / f"{COMFORT}.wav"
-        name, _, value = key.partition(":")
-        if not value:
-            path = self.folder / self.language / f"{name}.wav"
-            if not path.exists():
-                self._speak(TEXTS[self.language][name], path, self.language)
-            return path
-        text = self._dynamic_text(name, value)
-        digest = hashlib.sha1(f"{self.language}:{text}".encode()).hexdigest()[:16]
-        path = self.folder / "cache" / self.language / f"{name}-{digest}.wav"
-        if not path.exists():
+        path, text = self._where(key)
+        if text is not None and not path.exists():
             self._speak(text, path, self.language)
         return path
+
+    def _where(self, key: str) -> tuple[Path, str | None]:
+        """Where a prompt's own file is, and what is said in it (None: not spoken)."""
+        if key == COMFORT:
+            return self.folder / f"{COMFORT}.wav", None
+        name, _, value = key.partition(":")
+        if not value:
+            return self.folder / self.language / f"{name}.wav", TEXTS[self.language][name]
+        text = self._dynamic_text(name, value)
+        digest = hashlib.sha1(f"{self.language}:{text}".encode()).hexdigest()[:16]
+        return self.folder / "cache" / self.language / f"{name}-{digest}.wav", text
 
     def _normalised(self, path: Path) -> Path:
         with wave.open(str(path)) as src:
             fmt = (src.getframerate(), src.getnchannels(), src.getsampwidth())
-            if fmt == (RATE, 1, 2):
+            if fmt == (LINE_RATE, 1, 2):
                 return path
             stat = path.stat()
             digest = hashlib.sha1(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
-            out = self.folder / "cache" / "16k" / f"{path.stem}-{digest.hexdigest()[:12]}.wav"
+            out = self.folder / "cache" / "8k" / f"{path.stem}-{digest.hexdigest()[:12]}.wav"
             if out.exists():
                 return out
             if fmt[2] != 2:
@@ -212,8 +235,8 @@ class Prompts:
         with wave.open(str(tmp), "wb") as dst:
             dst.setnchannels(1)
             dst.setsampwidth(2)
-            dst.setframerate(RATE)
-            dst.writeframes(resample(samples, fmt[0], RATE).tobytes())
+            dst.setframerate(LINE_RATE)
+            dst.writeframes(resample(samples, fmt[0], LINE_RATE).tobytes())
         tmp.replace(out)
         return out
 
@@ -295,7 +318,24 @@ def write_comfort(path: Path) -> None:
     write_tone(path, notes)
 
 
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write the service number's prompts.")
+    parser.add_argument("folder", nargs="?", default="prompts", type=Path)
+    parser.add_argument("--language", choices=sorted(TEXTS), help="one language (default all)")
+    parser.add_argument("--tz", default="Europe/Helsinki")
+    parser.add_argument(
+        "--positions", type=int, default=200, help="queue positions made ahead (0: none)"
+    )
+    args = parser.parse_args(argv)
+    made = 0
+    for language in (args.language,) if args.language else tuple(TEXTS):
+        prompts = Prompts(args.folder, language, args.tz)
+        made += len(prompts.ensure((language,)))
+        if args.positions > 0:
+            made += prompts.prepare(args.positions)
+    print(f"{made} prompts written to {args.folder}")
+    return 0
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "prompts")
-    made = Prompts(target).ensure(tuple(TEXTS))
-    print(f"{len(made)} prompts written to {target}")
+    sys.exit(main())

@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backend.telephony.audio import LINE_RATE, Playback, PromptSounds
+from backend.telephony.audio import Playback, PromptSounds
 from backend.telephony.legs import close_status
-from backend.telephony.prompts import Prompts, write_tone
+from backend.telephony.prompts import LINE_RATE, Prompts, write_tone
 
 sounds = st.lists(st.binary(min_size=0, max_size=64).map(lambda b: b[: len(b) // 2 * 2]))
 reads = st.lists(st.integers(min_value=0, max_value=100), min_size=1, max_size=40)

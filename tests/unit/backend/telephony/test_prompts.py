@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from backend.telephony.prompts import STATIC, Prompts, write_tone
+from backend.telephony.prompts import LINE_RATE, STATIC, Prompts, main, write_tone
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng missing")
 
@@ -33,9 +33,10 @@ def test_values_are_spoken_once_and_cached(tmp_path: Path) -> None:
     prompts = Prompts(tmp_path)
     first = prompts.path("position:3")
     assert seconds(first) > 0.5
-    # Played as 16 kHz mono whatever espeak-ng wrote: playlists need one format.
+    # Kept at the line's rate whatever espeak-ng wrote: sent as it is, never resampled
+    # while callers wait.
     with wave.open(str(first)) as w:
-        assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (16000, 1, 2)
+        assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (LINE_RATE, 1, 2)
     stamp = first.stat().st_mtime_ns
     assert prompts.path("position:3") == first and first.stat().st_mtime_ns == stamp
     assert prompts.path("position:4") != first
@@ -56,5 +57,24 @@ def test_an_admins_recording_in_another_format_is_played_converted(tmp_path: Pat
     played = Prompts(tmp_path).path("goodbye")
     assert played != mine and mine.exists()  # her file stays as she left it
     with wave.open(str(played)) as w:
-        assert (w.getframerate(), w.getnchannels()) == (16000, 1)
-        assert abs(w.getnframes() - 16000) < 5
+        assert (w.getframerate(), w.getnchannels()) == (LINE_RATE, 1)
+        assert abs(w.getnframes() - LINE_RATE) < 5
+
+
+def test_the_numbers_a_queue_announces_are_made_ahead_smallest_first(tmp_path: Path) -> None:
+    prompts = Prompts(tmp_path)
+    assert prompts.prepare(positions=3, minutes=2) == 10 + 3 + 2  # digits, positions, minutes
+    cached = sorted((tmp_path / "cache" / "fi").glob("*.wav"))
+    assert len(cached) == 15
+    assert prompts.prepare(positions=3, minutes=2) == 0  # a restart makes nothing again
+    with wave.open(str(prompts.path("position:2"))) as w:
+        assert w.getframerate() == LINE_RATE  # ready to send
+
+
+def test_the_installers_command_writes_one_languages_prompts_and_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(tmp_path), "--language", "sv", "--positions", "2"]) == 0
+    assert (tmp_path / "sv" / "menu_main.wav").exists() and not (tmp_path / "fi").exists()
+    assert len(list((tmp_path / "cache" / "sv").glob("position-*.wav"))) == 2
+    assert "prompts written" in capsys.readouterr().out
