@@ -16,9 +16,7 @@ import contextlib
 import logging
 import random
 import re
-import shutil
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
@@ -50,7 +48,7 @@ from backend.domain.ivr import (
 from backend.telephony.audio import Playback, PromptSounds
 from backend.telephony.legs import CallerLeg, Leg, Session, StaffLeg, caller_number
 from backend.telephony.media_threads import MediaThreads
-from backend.telephony.prompts import COMFORT, STATIC, Prompts
+from backend.telephony.prompts import COMFORT, STATIC, Prompts, prepare_in_background
 from backend.telephony.settings import GatewaySettings
 from protocol.gateway import (
     CallAnswered,
@@ -137,22 +135,16 @@ class Gateway:
 
     # --- life cycle ----------------------------------------------------------------------
 
-    def prepare_prompts(self) -> None:
-        """The numbers the queue announces, made ahead in a process of their own at the
-        lowest priority (the installer made them already where it ran; a new language or an
-        emptied folder is made here): a caller's INVITE never waits behind espeak-ng."""
-        nice = shutil.which("nice")
-        command = [sys.executable, "-m", "backend.telephony.prompts"]
-        command += [str(self.settings.prompts_dir), "--language", self.phone.language]
-        command += ["--tz", self.config.timezone, "--positions", str(self.settings.max_callers)]
-        if nice:
-            command = [nice, "-n", "19", *command]
-        self._preparer = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-
     async def start_sip(self) -> None:
         self.prompts.ensure()
         self.sounds.make([*STATIC, COMFORT])  # read now, not while a caller waits
-        self.prepare_prompts()
+        # The numbers the queue announces, made ahead while it serves (README "Prompts").
+        self._preparer = prepare_in_background(
+            self.settings.prompts_dir,
+            self.phone.language,
+            self.config.timezone,
+            self.settings.max_callers,
+        )
         address = self.settings.address
         runtime = Runtime()
         await runtime.start(
@@ -346,17 +338,6 @@ class Gateway:
 
     def closed(self, leg: Leg, status: int) -> None:
         self.legs.discard(leg)
-        stats = leg.call.final_stats
-        if stats is not None and leg.up:
-            # How the sound went (no number, no address): frames the pump left the send
-            # buffer short, and the jitter the far end measured in what it got from here.
-            log.info(
-                "%s leg media: %d s, %d frames sent short, far end's jitter %.1f ms",
-                "staff" if isinstance(leg, StaffLeg) else "caller",
-                stats.duration_s,
-                stats.audio_tx_starved_frames,
-                stats.tx_jitter_ms,
-            )
         if isinstance(leg, StaffLeg):
             self.staff_gone(leg, status)
         elif isinstance(leg, CallerLeg):

@@ -77,6 +77,17 @@ class Leg:
             self.side.established(self)
         elif event.event is Event.CALL_CLOSED and not self.gone:
             self.gone = True
+            if self.up and self.call.final_stats is not None:
+                stats = self.call.final_stats
+                # How the sound went (no number, no address): frames the pump left the
+                # send buffer short, and the jitter the far end measured in what it got.
+                log.info(
+                    "%s leg media: %d s, %d frames sent short, far end's jitter %.1f ms",
+                    "staff" if isinstance(self, StaffLeg) else "caller",
+                    stats.duration_s,
+                    stats.audio_tx_starved_frames,
+                    stats.tx_jitter_ms,
+                )
             self.playback = None
             self.peer = None
             self.side.closed(self, close_status(event.text))

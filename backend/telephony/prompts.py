@@ -318,6 +318,20 @@ def write_comfort(path: Path) -> None:
     write_tone(path, notes)
 
 
+def prepare_in_background(
+    folder: Path, language: str, tz: str, positions: int
+) -> subprocess.Popen[bytes]:
+    """``main`` in a process of its own at the lowest priority, for a starting gateway:
+    the installer made everything already where it ran; a new language or an emptied
+    folder is made here, so that no caller's INVITE waits behind espeak-ng."""
+    nice = shutil.which("nice")
+    command = [sys.executable, "-m", "backend.telephony.prompts", str(folder)]
+    command += ["--language", language, "--tz", tz, "--positions", str(positions)]
+    if nice:
+        command = [nice, "-n", "19", *command]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write the service number's prompts.")
     parser.add_argument("folder", nargs="?", default="prompts", type=Path)

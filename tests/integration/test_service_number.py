@@ -1,5 +1,5 @@
 """The service number with real peers: sipp callers (RTP, RFC 2833 and SIP INFO DTMF) ->
-the pjsua2 gateway process -> the backend process. What each caller chose, where they
+the baresip gateway process -> the backend process. What each caller chose, where they
 waited and how the call ended is read back from the database and the meter."""
 
 from __future__ import annotations
@@ -48,6 +48,18 @@ def line(
     finally:
         gateway.stop()
         backend.stop()
+
+
+def thread_nices(pid: int) -> dict[str, set[int]]:
+    """Each thread name of a process with the nice values its threads run at."""
+    nices: dict[str, set[int]] = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            name, rest = task.joinpath("stat").read_text().split("(", 1)[1].rsplit(")", 1)
+        except (OSError, ValueError):
+            continue  # ended meanwhile
+        nices.setdefault(name, set()).add(int(rest.split()[16]))
+    return nices
 
 
 def run_caller(
@@ -344,6 +356,11 @@ async def test_queued_caller_hears_announcements_and_comfort_audio(
             raise AssertionError(f"never heard {hz} Hz")
 
         await hears(pitch["queued"], 5)
+        # The call's media threads run below the SIP thread and the loop (README "Scale").
+        assert gateway.proc is not None
+        nices = thread_nices(gateway.proc.pid)
+        assert nices["Audio TX"] == nices["aumem_src"] == nices["aumem_play"] == {10}, nices
+        assert nices["python"] == {0}, nices
         for note in comfort[:3]:
             await hears(note, 8)
         # announce_every_s is 6 in this service file.
@@ -508,3 +525,34 @@ async def test_hostile_invites_are_refused_and_the_line_goes_on(
     )
     _call_id, queue, outcome, _ = await until_ended(backend)
     assert (queue, outcome) == ("puh_asiakas", "abandoned")
+
+
+async def test_a_starting_gateway_makes_the_queues_numbers_ahead_at_the_lowest_priority(
+    line: tuple[BackendProcess, GatewayProcess], prompts: Path
+) -> None:
+    """The positions, minutes and digits a queue announces are made before a caller waits
+    on them, by a process of its own at nice 19 (a new value had held every INVITE)."""
+    cache = prompts / "cache" / "fi"
+    deadline = asyncio.get_running_loop().time() + 60
+    while len(list(cache.glob("position-*.wav"))) < 3:
+        assert asyncio.get_running_loop().time() < deadline, "no position made ahead"
+        await asyncio.sleep(0.5)
+    preparers = [
+        proc
+        for proc in Path("/proc").iterdir()
+        if proc.name.isdigit()
+        and b"backend.telephony.prompts" in read_or_nothing(proc / "cmdline")
+        and str(prompts).encode() in read_or_nothing(proc / "cmdline")
+    ]
+    for proc in preparers:  # gone already where it made everything
+        stat = read_or_nothing(proc / "stat")
+        if stat:
+            assert int(stat.rsplit(b")", 1)[1].split()[16]) == 19
+
+
+def read_or_nothing(path: Path) -> bytes:
+    """A /proc file, or nothing where the process ended meanwhile."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
