@@ -48,7 +48,7 @@ from backend.domain.ivr import (
 from backend.telephony.audio import Playback, PromptSounds
 from backend.telephony.legs import CallerLeg, Leg, Session, StaffLeg, caller_number
 from backend.telephony.media_threads import MediaThreads
-from backend.telephony.prompts import COMFORT, STATIC, Prompts, prepare_in_background
+from backend.telephony.prompts import COMFORT, STATIC, Prompts
 from backend.telephony.settings import GatewaySettings
 from protocol.gateway import (
     CallAnswered,
@@ -71,7 +71,7 @@ from protocol.messages import ErrorFrame, Frame
 
 log = logging.getLogger("luukku.gateway")
 PUMP_S = 0.02
-LOWER_EVERY_S = 1.0  # new media threads (MediaThreads) looked for at least this often
+LOWER_EVERY_S = 1.0  # new media threads (MediaThreads) looked for this often
 PHONE_NUMBER = re.compile(r"\+?[0-9]{3,20}")
 
 
@@ -139,12 +139,7 @@ class Gateway:
         self.prompts.ensure()
         self.sounds.make([*STATIC, COMFORT])  # read now, not while a caller waits
         # The numbers the queue announces, made ahead while it serves (README "Prompts").
-        self._preparer = prepare_in_background(
-            self.settings.prompts_dir,
-            self.phone.language,
-            self.config.timezone,
-            self.settings.max_callers,
-        )
+        self._preparer = self.prompts.prepare_in_background(self.settings.max_callers)
         address = self.settings.address
         runtime = Runtime()
         await runtime.start(
@@ -323,7 +318,6 @@ class Gateway:
         leg.spawn(call.answer())
 
     def established(self, leg: Leg) -> None:
-        self.media.lower()  # the call's media threads, started with it
         if isinstance(leg, StaffLeg):
             self.staff_answered(leg)
             return

@@ -77,8 +77,7 @@ class Leg:
             self.side.established(self)
         elif event.event is Event.CALL_CLOSED and not self.gone:
             self.gone = True
-            if self.up and self.call.final_stats is not None:
-                stats = self.call.final_stats
+            if self.up and (stats := self.call.final_stats) is not None:
                 # How the sound went (no number, no address): frames the pump left the
                 # send buffer short, and the jitter the far end measured in what it got.
                 log.info(

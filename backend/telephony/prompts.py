@@ -194,6 +194,18 @@ class Prompts:
             self.path(key)
         return made
 
+    def prepare_in_background(self, positions: int) -> subprocess.Popen[bytes]:
+        """``prepare`` (``main``) in a process of its own at the lowest priority, for a
+        starting gateway: the installer made everything already where it ran; a new
+        language or an emptied folder is made here, so that no caller's INVITE waits
+        behind espeak-ng."""
+        command = [sys.executable, "-m", "backend.telephony.prompts", str(self.folder)]
+        command += ["--language", self.language, "--tz", str(self.tz)]
+        command += ["--positions", str(positions)]
+        if self.nice:
+            command = [self.nice, "-n", "19", *command]
+        return subprocess.Popen(command, stdout=subprocess.DEVNULL)
+
     def path(self, key: str) -> Path:
         """The WAV for a prompt key (``"menu_main"``, ``"position:3"``…), made if needed,
         in the one format the gateway sends (``LINE_RATE`` mono, 16-bit)."""
@@ -316,20 +328,6 @@ def write_comfort(path: Path) -> None:
         (0, 1.0),
     ]
     write_tone(path, notes)
-
-
-def prepare_in_background(
-    folder: Path, language: str, tz: str, positions: int
-) -> subprocess.Popen[bytes]:
-    """``main`` in a process of its own at the lowest priority, for a starting gateway:
-    the installer made everything already where it ran; a new language or an emptied
-    folder is made here, so that no caller's INVITE waits behind espeak-ng."""
-    nice = shutil.which("nice")
-    command = [sys.executable, "-m", "backend.telephony.prompts", str(folder)]
-    command += ["--language", language, "--tz", tz, "--positions", str(positions)]
-    if nice:
-        command = [nice, "-n", "19", *command]
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL)
 
 
 def main(argv: list[str] | None = None) -> int:
