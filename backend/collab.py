@@ -72,6 +72,14 @@ def note_view(row: NoteRow) -> StaffNoteView:
     )
 
 
+def note_views(rows: list[NoteRow]) -> list[StaffNoteView]:
+    """A conversation's notes as staff see them: the latest transfer note first (the
+    receiver reads it before anything else), then the rest, oldest first."""
+    notes = [note_view(n) for n in rows]
+    transfers = [n for n in notes if n.kind == "transfer"][-1:]
+    return transfers + [n for n in notes if n not in transfers]
+
+
 def picture_key(picture_id: int) -> str:
     """How a picture opening appears in the access log."""
     return f"picture:{picture_id}"
@@ -121,12 +129,6 @@ class Collaboration:
 
     async def _account_ended(self, event: AccountEnded) -> None:
         await self.give_back(event.username)
-
-    async def note_views(self, conversation_id: str) -> list[StaffNoteView]:
-        notes = [note_view(n) for n in await self.store.notes(conversation_id)]
-        # The latest transfer note first: the receiver reads it before anything else.
-        transfers = [n for n in notes if n.kind == "transfer"][-1:]
-        return transfers + [n for n in notes if n not in transfers]
 
     def _name(self, username: str) -> str:
         profile = self.online.profiles.get(username)

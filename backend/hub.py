@@ -32,7 +32,7 @@ from backend.centre.sessions import Sessions
 from backend.centre.state_log import StateLog
 from backend.channels.chat import ChatChannel
 from backend.channels.phone import PhoneChannel
-from backend.collab import Collaboration
+from backend.collab import Collaboration, note_views
 from backend.colleague_messages import ColleagueMessages
 from backend.config import ServiceConfig
 from backend.digi import DigiAgents
@@ -45,7 +45,6 @@ from backend.store.handbook import HandbookStore
 from backend.store.reports import ReportStore
 from backend.store.repository import Store
 from backend.supervision import Supervision
-from protocol.messages import StaffNoteView
 
 if TYPE_CHECKING:  # pysaml2 is loaded only where identification is set up
     from backend.suomifi import SuomiFi
@@ -90,7 +89,7 @@ class Hub:
             events,
             due,
             metrics,
-            notes=self._notes,
+            notes=note_views,
             suomifi=suomifi,
         )
         self.callbacks = callbacks = Callbacks(service, store, online, outbox, routing, events, due)
@@ -136,9 +135,6 @@ class Hub:
         # Event-loop time of the round's last completed run: what the health check reports.
         self.last_tick: float | None = None
         self.tick_longest_s = 0.0
-
-    async def _notes(self, conversation_id: str) -> list[StaffNoteView]:
-        return await self.collab.note_views(conversation_id)
 
     @property
     def config(self) -> ServiceConfig:

@@ -70,6 +70,7 @@ async def main_async(args: argparse.Namespace) -> int:
                     "--rate",
                     str(args.rate),
                     "--nonblocking",
+                    *(["--gil"] if args.gil else []),
                 ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,

@@ -24,6 +24,7 @@ from backend.api.dispatch import (
     dispatch_gateway,
     dispatch_staff,
 )
+from backend.api.ws_protocol import CentreWebSocketProtocol
 from backend.domain.ratelimit import TokenBucket
 from backend.hub import Hub
 from backend.node.lease import LeaseLost
@@ -39,14 +40,15 @@ from protocol.messages import (
 
 log = logging.getLogger("luukku.api")
 FLOOD_CLOSE_AFTER = 200
-# Frames read but not yet handled: past this the peer sends far faster than allowed.
-MAX_WAITING_FRAMES = 1000
 
 
 TRANSPORT_KEY = "luukku.transport"
 # The server's own send: a link's frames go straight to it, not through every middleware's
 # wrapper (a tenth of the event loop at 500 chats was those layers).
 SEND_KEY = "luukku.send"
+# The server's protocol object when it is ours (backend/api/ws_protocol.py): a link writes
+# through it directly while the peer keeps up.
+PROTOCOL_KEY = "luukku.protocol"
 
 
 class TransportInScope:
@@ -60,10 +62,13 @@ class TransportInScope:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
-            transport = getattr(getattr(send, "__self__", None), "transport", None)
+            protocol = getattr(send, "__self__", None)
+            transport = getattr(protocol, "transport", None)
             # uvloop's transports are not asyncio.Transport subclasses: what matters is abort.
             if callable(getattr(transport, "abort", None)):
                 scope = {**scope, TRANSPORT_KEY: transport}
+            if isinstance(protocol, CentreWebSocketProtocol):
+                scope = {**scope, PROTOCOL_KEY: protocol}
             scope = {**scope, SEND_KEY: send}
         await self.app(scope, receive, send)
 
@@ -72,13 +77,16 @@ SERVICE_RESTART = 1012  # RFC 6455: the server restarts; the client comes back
 
 
 class SocketLink:
-    """One socket's outgoing side: a bounded queue drained by the link's own writer task.
+    """One socket's outgoing side.
 
     ``send`` never waits for the peer, so nothing the hub does (the tick, routing, the
     meter, a fan-out to many sockets) can be held up by one slow or stalled reader, and
-    frames leave in the order the hub decided them. A peer that falls behind by more than
-    ``max_queued`` frames, or does not take one frame within ``deadline_s``, is closed with
-    ``TOO_SLOW`` (4008); its clients resume from where they were.
+    frames leave in the order the hub decided them. While the peer keeps up, a frame is
+    written at once (``CentreWebSocketProtocol.write_text``: no task or timer a frame);
+    once it does not, frames wait in a bounded queue drained by the link's own writer task.
+    A peer that falls behind by more than ``max_queued`` frames, or does not take one frame
+    within ``deadline_s``, is closed with ``TOO_SLOW`` (4008); its clients resume from
+    where they were.
     """
 
     TOO_SLOW = 4008
@@ -90,7 +98,11 @@ class SocketLink:
         self._queue: deque[str | tuple[int, str]] = deque()
         self._wake = asyncio.Event()
         self._closing = False
-        self._writer = asyncio.get_running_loop().create_task(self._write(), name="socket-writer")
+        # Set while the writer task holds a frame it has not handed over yet: a frame
+        # written directly meanwhile would overtake it.
+        self._sending = False
+        self._direct: CentreWebSocketProtocol | None = ws.scope.get(PROTOCOL_KEY)
+        self._writer: asyncio.Task[None] | None = None
 
     @property
     def queued(self) -> int:
@@ -106,12 +118,23 @@ class SocketLink:
     def send_text(self, text: str) -> None:
         if self._closing:
             return
+        direct = self._direct
+        if not self._queue and not self._sending and direct is not None and direct.write_text(text):
+            return
         if len(self._queue) >= self.max_queued:
             log.warning("socket %d frames behind: closed", len(self._queue))
             self._queue.clear()
             self._close_later(self.TOO_SLOW, "too slow")
             return
         self._queue.append(text)
+        self._wake_writer()
+
+    def _wake_writer(self) -> None:
+        # Started when first needed: most sockets never fall behind.
+        if self._writer is None:
+            self._writer = asyncio.get_running_loop().create_task(
+                self._write(), name="socket-writer"
+            )
         self._wake.set()
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
@@ -122,14 +145,15 @@ class SocketLink:
         if not self._closing:
             self._closing = True
             self._queue.append((code, reason))
-            self._wake.set()
+            self._wake_writer()
 
     async def stop(self) -> None:
         """The socket is gone: the writer ends (frames still queued are dropped)."""
         self._closing = True
-        self._writer.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self._writer
+        if self._writer is not None:
+            self._writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._writer
 
     def _abort(self) -> None:
         """Drop the connection without flushing: a close handshake, and even a plain TCP
@@ -139,12 +163,21 @@ class SocketLink:
             transport.abort()
 
     async def _write(self) -> None:
+        try:
+            await self._drain()
+        finally:
+            # A writer that ended (closed, too slow, gone) leaves nothing more to send.
+            self._closing = True
+
+    async def _drain(self) -> None:
         ws = self.ws
         raw_send: Send | None = ws.scope.get(SEND_KEY)
         while True:
+            self._sending = False
             await self._wake.wait()
             self._wake.clear()
             while self._queue:
+                self._sending = True
                 item = self._queue.popleft()
                 if ws.application_state is not WebSocketState.CONNECTED:
                     self._queue.clear()
@@ -177,7 +210,10 @@ class SocketLink:
 
 
 async def _receive(ws: WebSocket) -> str | bytes | None:
-    message = await ws.receive()
+    try:
+        message = await ws.receive()
+    except WebSocketDisconnect:
+        return None
     if message["type"] == "websocket.disconnect":
         return None
     text = message.get("text")
@@ -194,55 +230,31 @@ async def _serve(
     """The receive loop every socket shares: rate limit, then ``handle``; every failure of
     one frame becomes an error frame and the socket carries on.
 
-    Reading and handling are two tasks. The server stops reading a socket whose app has
-    not taken its last message, and then misses the peer's keep-alive answers too: a
-    staff socket waiting behind slow work was dropped for "no pong" under load. Here the
-    reader always takes what arrives (refusing a flood at once), so pings are answered
-    however long the work behind them takes.
+    The server's protocol keeps reading (and answering keep-alive pings) while a frame is
+    handled, however long the work behind it takes (backend/api/ws_protocol.py); a peer
+    ``CentreWebSocketProtocol.MAX_WAITING`` frames ahead of its handler is not read on
+    until it catches up, and one refused ``FLOOD_CLOSE_AFTER`` times in a row is closed.
     """
-    inbox: asyncio.Queue[str | bytes | None] = asyncio.Queue()
-    flood = asyncio.Event()
-
-    async def read() -> None:
+    while (raw := await _receive(ws)) is not None:
+        if not bucket.allow(time.monotonic()):
+            if bucket.refused_in_row > FLOOD_CLOSE_AFTER:
+                with contextlib.suppress(Exception):
+                    await ws.close(1008, "flood")
+                return
+            link.push(ErrorFrame(code=ErrorCode.RATE_LIMITED, detail="slow down"))
+            continue
         try:
-            while (raw := await _receive(ws)) is not None:
-                if not bucket.allow(time.monotonic()):
-                    if bucket.refused_in_row > FLOOD_CLOSE_AFTER:
-                        flood.set()
-                        break
-                    link.push(ErrorFrame(code=ErrorCode.RATE_LIMITED, detail="slow down"))
-                    continue
-                if inbox.qsize() >= MAX_WAITING_FRAMES:
-                    flood.set()
-                    break
-                inbox.put_nowait(raw)
-        except WebSocketDisconnect:
-            pass
-        finally:
-            inbox.put_nowait(None)
-
-    reader = asyncio.get_running_loop().create_task(read(), name=f"{side}-reader")
-    try:
-        while (raw := await inbox.get()) is not None:
-            try:
-                await handle(raw)
-            except ProtocolError as exc:
-                await link.send(exc.frame)
-            except LeaseLost:
-                # This node no longer holds the centre: the peer reconnects (through the
-                # front, to the active node) and resends what was not acknowledged.
-                await link.close(SERVICE_RESTART, "node handing over")
-                break
-            except Exception:
-                log.exception("%s frame failed", side)
-                await link.send(ErrorFrame(code=ErrorCode.INTERNAL, detail="internal error"))
-        if flood.is_set():
-            with contextlib.suppress(Exception):
-                await ws.close(1008, "flood")
-    finally:
-        reader.cancel()
-        with contextlib.suppress(asyncio.CancelledError, WebSocketDisconnect):
-            await reader
+            await handle(raw)
+        except ProtocolError as exc:
+            await link.send(exc.frame)
+        except LeaseLost:
+            # This node no longer holds the centre: the peer reconnects (through the
+            # front, to the active node) and resends what was not acknowledged.
+            await link.close(SERVICE_RESTART, "node handing over")
+            return
+        except Exception:
+            log.exception("%s frame failed", side)
+            await link.send(ErrorFrame(code=ErrorCode.INTERNAL, detail="internal error"))
 
 
 async def client_socket(ws: WebSocket) -> None:

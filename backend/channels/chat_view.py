@@ -4,17 +4,19 @@ to the access log as opened."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import datetime
 from typing import Literal
 
 from backend.centre.records import Live, chat_line, client_lang
+from backend.store.collab import NoteRow, notes_in
 from backend.store.identities import IdentityStore
 from backend.store.pictures import PictureStore
-from backend.store.repository import Store
+from backend.store.repository import Store, conversation_in, lines_in
 from protocol.messages import ClientIdentity, ConversationView, StaffNoteView
 
-Notes = Callable[[str], Awaitable[list[StaffNoteView]]]
+# How staff see a conversation's notes (the working-together feature decides their order).
+Notes = Callable[[list[NoteRow]], list[StaffNoteView]]
 
 
 async def staff_view(
@@ -28,9 +30,15 @@ async def staff_view(
     clock: Callable[[], datetime],
 ) -> ConversationView:
     """``live`` is the open conversation, or None for a closed one (read only)."""
-    row = await store.conversation(conversation_id)
+    # One read for the three (every accept opens a view): the row, its lines, its notes.
+    row, stored, note_rows = await store.query(
+        lambda s: (
+            conversation_in(s, conversation_id),
+            lines_in(s, conversation_id),
+            notes_in(s, conversation_id),
+        )
+    )
     assert row is not None
-    stored = await store.lines(conversation_id)
     pictures = (
         await pictures_store.meta(conversation_id)
         if any(line.picture_id is not None for line in stored)
@@ -59,7 +67,7 @@ async def staff_view(
         started_at=row.arrived_at,
         lines=[chat_line(line, pictures) for line in stored],
         lang=client_lang(row.lang),
-        notes=await notes(conversation_id),
+        notes=notes(note_rows),
         owner=owner,
         consultants=consultants,
         role=role,

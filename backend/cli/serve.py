@@ -13,6 +13,7 @@ from types import FrameType
 
 import uvicorn
 
+from backend.api.ws_protocol import CentreWebSocketProtocol
 from backend.cli.logs import setup_logging
 from backend.config import load_service_config
 from backend.config_base import ConfigError
@@ -83,6 +84,9 @@ def serve(settings: Settings, json_logs: bool) -> int:
             log_config=None,
             # Access logs would carry client IP addresses; the hub logs what matters, by id.
             access_log=False,
+            # uvicorn's sans-I/O protocol, reading without a pause a frame and writing a
+            # frame at once (backend/api/ws_protocol.py).
+            ws=CentreWebSocketProtocol,
             ws_max_size=1024 * 1024,
             ws_ping_interval=20,
             ws_ping_timeout=20,

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from backend.store.repository import Store, StoredLine, add_line
+from backend.store.repository import Store, StoredLine, add_line, table_of
 from backend.store.tables import AccessLog, Conversation, Participant, StaffNoteRow
 
 
@@ -28,6 +28,27 @@ class NoteRow:
 
 def _note(row: StaffNoteRow) -> NoteRow:
     return NoteRow(row.id, row.kind, row.author, row.author_name, row.text, row.at)
+
+
+_NOTES = table_of(StaffNoteRow)
+_NOTES_OF = (
+    select(
+        _NOTES.c.id,
+        _NOTES.c.kind,
+        _NOTES.c.author,
+        _NOTES.c.author_name,
+        _NOTES.c.text,
+        _NOTES.c.at,
+    )
+    .where(_NOTES.c.conversation_id == bindparam("cid"))
+    .order_by(_NOTES.c.id)
+)
+
+
+def notes_in(s: Session, conversation_id: str) -> list[NoteRow]:
+    """A conversation's notes, oldest first, inside the caller's read (a staff view reads
+    the conversation, its lines and its notes in one go)."""
+    return [NoteRow(*r) for r in s.connection().execute(_NOTES_OF, {"cid": conversation_id})]
 
 
 class Conflict(Exception):
@@ -104,18 +125,6 @@ class CollabStore:
             return _note(row)
 
         return await self.store.transaction(write)
-
-    async def notes(self, conversation_id: str) -> list[NoteRow]:
-        return await self.store.query(
-            lambda s: [
-                _note(r)
-                for r in s.scalars(
-                    select(StaffNoteRow)
-                    .where(StaffNoteRow.conversation_id == conversation_id)
-                    .order_by(StaffNoteRow.id)
-                )
-            ]
-        )
 
     async def join(
         self, conversation_id: str, *, username: str, name: str, invited_by: str, at: datetime

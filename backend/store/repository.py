@@ -22,24 +22,98 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     Table,
+    bindparam,
     create_engine,
     delete,
     event,
     func,
+    insert,
     select,
     tuple_,
     update,
 )
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Row
 from sqlalchemy.orm import Session, sessionmaker
 
 from backend.store.connect import session_args
 from backend.store.migrate import sync_url
-from backend.store.tables import AccessLog, Conversation, Message, StaffSession, StaffUser
+from backend.store.tables import (
+    AccessLog,
+    Base,
+    Conversation,
+    Message,
+    StaffSession,
+    StaffUser,
+    UTCDateTime,
+)
 from backend.store.transactions import commit_all
 
 T = TypeVar("T")
 MAX_BATCH = 500
+
+
+# The hot writes, built once: SQLAlchemy caches their compiled form, and building a
+# statement (or flushing ORM objects) a call was most of what the writer thread did for a
+# start or an accept.
+def table_of(model: type[Base]) -> Table:
+    """A mapped class's table, for statements built once (Core, not the ORM)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+_CONVERSATIONS = table_of(Conversation)
+_MESSAGES = table_of(Message)
+_ADD_CONVERSATION = insert(_CONVERSATIONS)
+# A transferred conversation keeps its first answer time: the service level measures how
+# long the client waited for the first professional.
+_ANSWERED = (
+    update(_CONVERSATIONS)
+    .where(_CONVERSATIONS.c.id == bindparam("cid"))
+    .values(
+        state="active",
+        # The column's own type: a bare parameter would skip its UTC conversion.
+        answered_at=func.coalesce(_CONVERSATIONS.c.answered_at, bindparam("at", type_=UTCDateTime)),
+        answered_by=bindparam("by"),
+    )
+)
+_CLOSED = (
+    update(_CONVERSATIONS)
+    .where(_CONVERSATIONS.c.id == bindparam("cid"))
+    .values(
+        state="closed",
+        closed_at=bindparam("at"),
+        outcome=bindparam("how"),
+        wrap_up=bindparam("note"),
+        abandoned=bindparam("gone"),
+    )
+)
+_ADD_ACCESS = insert(table_of(AccessLog))
+_CONVERSATION_BY_ID = select(_CONVERSATIONS).where(_CONVERSATIONS.c.id == bindparam("cid"))
+_LINES_AFTER = (
+    select(
+        _MESSAGES.c.seq,
+        _MESSAGES.c.author,
+        _MESSAGES.c.author_name,
+        _MESSAGES.c.text,
+        _MESSAGES.c.at,
+        _MESSAGES.c.kind,
+        _MESSAGES.c.picture_id,
+    )
+    .where(_MESSAGES.c.conversation_id == bindparam("cid"), _MESSAGES.c.seq > bindparam("after"))
+    .order_by(_MESSAGES.c.seq)
+)
+
+
+def conversation_in(s: Session, conversation_id: str) -> Row[Any] | None:
+    """The conversation's row (its columns by name) inside the caller's read."""
+    return s.connection().execute(_CONVERSATION_BY_ID, {"cid": conversation_id}).first()
+
+
+def lines_in(s: Session, conversation_id: str, after_seq: int = 0) -> list[StoredLine]:
+    """Its lines after ``after_seq``, in order, inside the caller's read."""
+    rows = s.connection().execute(_LINES_AFTER, {"cid": conversation_id, "after": after_seq})
+    return [StoredLine(*r) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -227,7 +301,10 @@ class Store:
     # --- conversations -------------------------------------------------------------------
 
     async def add_conversation(self, row: Conversation) -> None:
-        await self._write(lambda s: s.add(row))
+        # Core, not the unit of work: a burst of starts shares one commit, and the ORM's
+        # flush was most of the writer thread's time for them (the thread holds the GIL).
+        values = {key: value for key, value in vars(row).items() if key in _CONVERSATIONS.c}
+        await self._write(lambda s: s.connection().execute(_ADD_CONVERSATION, values))
 
     async def conversation(self, conversation_id: str) -> Conversation | None:
         return await self._read(lambda s: s.get(Conversation, conversation_id))
@@ -252,21 +329,16 @@ class Store:
         """Accepted: state, who and when, and the access-log row, in one transaction."""
 
         def write(s: Session) -> None:
-            # A transferred conversation keeps its first answer time: the service level
-            # measures how long the client waited for the first professional.
-            s.execute(
-                update(Conversation)
-                .where(Conversation.id == conversation_id)
-                .values(
-                    state="active",
-                    answered_at=func.coalesce(Conversation.answered_at, at),
-                    answered_by=username,
-                )
-            )
-            s.add(
-                AccessLog(
-                    at=at, username=username, conversation_id=conversation_id, action="accept"
-                )
+            conn = s.connection()
+            conn.execute(_ANSWERED, {"cid": conversation_id, "at": at, "by": username})
+            conn.execute(
+                _ADD_ACCESS,
+                {
+                    "at": at,
+                    "username": username,
+                    "conversation_id": conversation_id,
+                    "action": "accept",
+                },
             )
 
         await self._write(write)
@@ -281,16 +353,15 @@ class Store:
         abandoned: bool = False,
     ) -> None:
         def write(s: Session) -> None:
-            s.execute(
-                update(Conversation)
-                .where(Conversation.id == conversation_id)
-                .values(
-                    state="closed",
-                    closed_at=at,
-                    outcome=outcome,
-                    wrap_up=wrap_up,
-                    abandoned=abandoned,
-                )
+            s.connection().execute(
+                _CLOSED,
+                {
+                    "cid": conversation_id,
+                    "at": at,
+                    "how": outcome,
+                    "note": wrap_up,
+                    "gone": abandoned,
+                },
             )
             # Its ids are forgotten (on the writer thread, where they are kept): a late
             # resend is checked against the database.
@@ -359,24 +430,20 @@ class Store:
                     future.set_result(result)
 
     async def lines(self, conversation_id: str, after_seq: int = 0) -> list[StoredLine]:
-        return await self._read(
-            lambda s: [
-                _line(r)
-                for r in s.scalars(
-                    select(Message)
-                    .where(Message.conversation_id == conversation_id, Message.seq > after_seq)
-                    .order_by(Message.seq)
-                )
-            ]
-        )
+        return await self._read(lambda s: lines_in(s, conversation_id, after_seq))
 
     # --- access log ----------------------------------------------------------------------
 
     async def log_access(
         self, username: str, conversation_id: str, action: str, at: datetime
     ) -> None:
-        row = AccessLog(at=at, username=username, conversation_id=conversation_id, action=action)
-        await self._write(lambda s: s.add(row))
+        values = {
+            "at": at,
+            "username": username,
+            "conversation_id": conversation_id,
+            "action": action,
+        }
+        await self._write(lambda s: s.connection().execute(_ADD_ACCESS, values))
 
     async def access_log(self, conversation_id: str) -> list[AccessLog]:
         return await self._read(
@@ -541,12 +608,6 @@ def _line_sql(conn: Connection) -> _LineSql:
 
     known = _LINE_SQL[dialect.name] = _LineSql(reserve, insert_sql, at)
     return known
-
-
-def _line(row: Message) -> StoredLine:
-    return StoredLine(
-        row.seq, row.author, row.author_name, row.text, row.at, row.kind, row.picture_id
-    )
 
 
 def add_line(

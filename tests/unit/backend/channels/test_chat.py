@@ -13,6 +13,7 @@ from backend.centre.estimates import Estimates
 from backend.centre.records import StaffConn
 from backend.channels.chat import CLIENT_GRACE, ChatChannel
 from backend.domain.routing import Agent
+from backend.store.collab import NoteRow
 from protocol.messages import (
     ClientMessage,
     ClientStart,
@@ -28,7 +29,7 @@ from protocol.messages import (
 from tests.unit.backend.centre.parts import Desk, Parts, Recorder, build
 
 
-async def no_notes(_conversation_id: str) -> list[StaffNoteView]:
+def no_notes(_rows: list[NoteRow]) -> list[StaffNoteView]:
     return []
 
 
