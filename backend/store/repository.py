@@ -304,7 +304,13 @@ class Store:
         # Core, not the unit of work: a burst of starts shares one commit, and the ORM's
         # flush was most of the writer thread's time for them (the thread holds the GIL).
         values = {key: value for key, value in vars(row).items() if key in _CONVERSATIONS.c}
-        await self._write(lambda s: s.connection().execute(_ADD_CONVERSATION, values))
+
+        def write(s: Session) -> None:
+            s.connection().execute(_ADD_CONVERSATION, values)
+            # A new conversation has no lines: its first ones need no look-up of their ids.
+            self._seen[row.id] = set()
+
+        await self._write(write)
 
     async def conversation(self, conversation_id: str) -> Conversation | None:
         return await self._read(lambda s: s.get(Conversation, conversation_id))
@@ -474,7 +480,10 @@ def _append_all(
     conn = s.connection()
     results: list[tuple[StoredLine, bool] | Exception | None] = [None] * len(batch)
 
-    unknown = {n.conversation_id for n in batch if n.client_msg_id} - seen.keys()
+    # (Not ``set - seen.keys()``: that walks every open conversation's entry each batch.)
+    unknown = {
+        n.conversation_id for n in batch if n.client_msg_id and n.conversation_id not in seen
+    }
     if unknown:
         loaded: dict[str, set[tuple[str, str]]] = {cid: set() for cid in unknown}
         for r in conn.execute(
