@@ -4,12 +4,15 @@ chat writes), and 2,000/200 arriving over 60 s (each writes as soon as she is jo
 
     .venv/bin/python -m bench.national
     .venv/bin/python -m bench.national --sizes 50/10 200/30 2000/200@60 --messages 10
+    .venv/bin/python -m bench.national --sizes 1000/100 --repeat 3
 
 A size is CLIENTS/STAFF, or CLIENTS/STAFF@SECONDS for arrivals spread over that long. For
 each size the relay runs first, then Luukku, each on a fresh database. Printed: round trip
 and ack p50/p99 for both, the ratios (targets: p99 <= 3x the relay and < 100 ms), the CPU
 a round trip, the hub's longest round (target < 100 ms), start -> joined, lines acked of
-lines sent, dropped connections.
+lines sent, dropped connections. ``--repeat N`` runs each size N times, relay and Luukku
+in turn, and pools the runs (every round trip's time; CPU seconds over round trips): on a
+shared two-core machine one run's CPU a round trip wanders by a tenth either way.
 """
 
 from __future__ import annotations
@@ -17,8 +20,29 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from dataclasses import replace
 
 from bench.chat_load import Figures, measure
+
+
+def pooled(runs: list[Figures]) -> Figures:
+    """The runs of one size as one: their samples together, their CPU summed."""
+    first = runs[0]
+    return replace(
+        first,
+        round_trips=sum(r.round_trips for r in runs),
+        lines=sum(r.lines for r in runs),
+        elapsed_s=sum(r.elapsed_s for r in runs),
+        ack=[x for r in runs for x in r.ack],
+        rtt=[x for r in runs for x in r.rtt],
+        arrival=[x for r in runs for x in r.arrival],
+        offer=[x for r in runs for x in r.offer],
+        errors=sum(r.errors for r in runs),
+        dropped=sum(r.dropped for r in runs),
+        peak_rss_mb=max(r.peak_rss_mb for r in runs),
+        cpu_s=sum(r.cpu_s for r in runs),
+        longest_tick_ms=max(r.longest_tick_ms for r in runs),
+    )
 
 
 def row(luukku: Figures, relay: Figures) -> str:
@@ -48,19 +72,33 @@ async def main_async(args: argparse.Namespace) -> int:
         counts, _, over = size.partition("@")
         clients, staff = (int(x) for x in counts.split("/"))
         arrive_over = float(over or 0)
-        relay = await measure(
-            "relay", clients, staff, args.messages, 1.0, args.port, args.time_limit, arrive_over
-        )
-        luukku = await measure(
-            "luukku",
-            clients,
-            staff,
-            args.messages,
-            1.0,
-            args.port + 1,
-            args.time_limit,
-            arrive_over,
-        )
+        relays, luukkus = [], []
+        for _ in range(args.repeat):
+            relays.append(
+                await measure(
+                    "relay",
+                    clients,
+                    staff,
+                    args.messages,
+                    1.0,
+                    args.port,
+                    args.time_limit,
+                    arrive_over,
+                )
+            )
+            luukkus.append(
+                await measure(
+                    "luukku",
+                    clients,
+                    staff,
+                    args.messages,
+                    1.0,
+                    args.port + 1,
+                    args.time_limit,
+                    arrive_over,
+                )
+            )
+        relay, luukku = pooled(relays), pooled(luukkus)
         lines.append(row(luukku, relay))
         print(lines[-1], flush=True)
         failed |= bool(
@@ -91,6 +129,9 @@ def main() -> int:
         "--sizes", nargs="+", default=["50/10", "200/30", "500/60", "1000/100", "2000/200@60"]
     )
     parser.add_argument("--messages", type=int, default=10)
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of each size, pooled (relay, Luukku in turn)"
+    )
     parser.add_argument("--port", type=int, default=8792)
     parser.add_argument(
         "--time-limit",

@@ -288,14 +288,18 @@ class Router:
         # Who can take each queue's contacts, narrowed as offers fill them: a queue nobody
         # can serve costs one look per contact, not a scan of every agent (2,000 waiting
         # and 30 busy staff would be 60,000 checks a pass).
-        free: dict[tuple[str, Channel], list[Agent]] = {}
+        free: dict[tuple[str, Channel], tuple[list[Agent], int]] = {}
 
         def takers(skill: str, channel: Channel) -> list[Agent]:
-            # Narrowed at each look: an offer just made may have filled her.
+            # Narrowed again only after an offer (it may have filled her): a pass over 1,000
+            # waiting contacts otherwise re-checks every agent for each of them.
             known = free.get((skill, channel))
-            pool = self.agents.values() if known is None else known
-            known = free[(skill, channel)] = [a for a in pool if a.can_take(skill, channel)]
-            return known
+            if known is not None and known[1] == len(offers):
+                return known[0]
+            pool = self.agents.values() if known is None else known[0]
+            group = [a for a in pool if a.can_take(skill, channel)]
+            free[(skill, channel)] = (group, len(offers))
+            return group
 
         # A queue nobody can take from now is not walked at all (groups only narrow in a
         # pass): 4,000 waiting while a shift logged in, nobody Ready yet, was 4,000 looks
@@ -312,17 +316,25 @@ class Router:
             group = takers(self.queue_skills[contact.queue], contact.channel)
             if not group:
                 continue
-            able = [
-                a
-                for a in group
-                if a.username not in contact.excluded
-                and (contact.only_for is None or a.username == contact.only_for)
-            ]
+            able = (
+                [
+                    a
+                    for a in group
+                    if a.username not in contact.excluded
+                    and (contact.only_for is None or a.username == contact.only_for)
+                ]
+                if contact.excluded or contact.only_for is not None
+                else group
+            )
             if not able:
                 continue
             # A client she missed comes back to her after the cool-down, or at once when
             # nobody else can take it: never left waiting while she is Ready and free.
-            fresh = [a for a in able if not self._cooling(contact, a.username, now)]
+            fresh = (
+                [a for a in able if not self._cooling(contact, a.username, now)]
+                if contact.missed_at
+                else able
+            )
             candidates = fresh or able
             speakers = [a for a in candidates if contact.lang in a.languages]
             if speakers:
