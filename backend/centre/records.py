@@ -16,8 +16,8 @@ from datetime import datetime
 from typing import Literal, Protocol
 
 from backend.config import ServiceConfig
+from backend.store.lines import StoredLine
 from backend.store.pictures import PictureMeta
-from backend.store.repository import StoredLine
 from backend.store.tables import Conversation
 from protocol.messages import (
     Author,

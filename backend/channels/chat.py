@@ -29,8 +29,9 @@ from backend.channels.chat_view import Notes, staff_view
 from backend.domain.routing import Contact, Offer, RoutingError
 from backend.metrics import Metrics
 from backend.store.identities import IdentityStore
+from backend.store.lines import StoredLine
 from backend.store.pictures import PictureMeta, PictureStore
-from backend.store.repository import Store, StoredLine
+from backend.store.repository import Store
 from backend.store.tables import Conversation
 from protocol.messages import (
     Author,

@@ -11,8 +11,9 @@ from typing import Literal
 from backend.centre.records import Live, chat_line, client_lang
 from backend.store.collab import NoteRow, notes_in
 from backend.store.identities import IdentityStore
+from backend.store.lines import lines_in
 from backend.store.pictures import PictureStore
-from backend.store.repository import Store, conversation_in, lines_in
+from backend.store.repository import Store, conversation_in
 from protocol.messages import ClientIdentity, ConversationView, StaffNoteView
 
 # How staff see a conversation's notes (the working-together feature decides their order).

@@ -12,8 +12,9 @@ from datetime import datetime
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from backend.store.repository import Store, StoredLine, add_line, table_of
-from backend.store.tables import AccessLog, Conversation, Participant, StaffNoteRow
+from backend.store.lines import StoredLine, add_line
+from backend.store.repository import Store
+from backend.store.tables import AccessLog, Conversation, Participant, StaffNoteRow, table_of
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backend.domain.pictures import CleanPicture, PictureRefused
-from backend.store.repository import Store, StoredLine, add_line
+from backend.store.lines import StoredLine, add_line
+from backend.store.repository import Store
 from backend.store.tables import Picture
 
 

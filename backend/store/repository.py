@@ -14,14 +14,13 @@ after the commit that holds its message.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import (
-    Table,
     bindparam,
     create_engine,
     delete,
@@ -29,22 +28,21 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    tuple_,
     update,
 )
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, sessionmaker
 
 from backend.store.connect import session_args
+from backend.store.lines import NewLine, StoredLine, append_all, lines_in, settle_lines
 from backend.store.migrate import sync_url
 from backend.store.tables import (
     AccessLog,
-    Base,
     Conversation,
-    Message,
     StaffSession,
     StaffUser,
     UTCDateTime,
+    table_of,
 )
 from backend.store.transactions import commit_all
 
@@ -56,15 +54,7 @@ SQLITE_MMAP_BYTES = 256 * 1024 * 1024
 # The hot writes, built once: SQLAlchemy caches their compiled form, and building a
 # statement (or flushing ORM objects) a call was most of what the writer thread did for a
 # start or an accept.
-def table_of(model: type[Base]) -> Table:
-    """A mapped class's table, for statements built once (Core, not the ORM)."""
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
-
-
 _CONVERSATIONS = table_of(Conversation)
-_MESSAGES = table_of(Message)
 _ADD_CONVERSATION = insert(_CONVERSATIONS)
 # A transferred conversation keeps its first answer time: the service level measures how
 # long the client waited for the first professional.
@@ -91,53 +81,11 @@ _CLOSED = (
 )
 _ADD_ACCESS = insert(table_of(AccessLog))
 _CONVERSATION_BY_ID = select(_CONVERSATIONS).where(_CONVERSATIONS.c.id == bindparam("cid"))
-_LINES_AFTER = (
-    select(
-        _MESSAGES.c.seq,
-        _MESSAGES.c.author,
-        _MESSAGES.c.author_name,
-        _MESSAGES.c.text,
-        _MESSAGES.c.at,
-        _MESSAGES.c.kind,
-        _MESSAGES.c.picture_id,
-    )
-    .where(_MESSAGES.c.conversation_id == bindparam("cid"), _MESSAGES.c.seq > bindparam("after"))
-    .order_by(_MESSAGES.c.seq)
-)
 
 
 def conversation_in(s: Session, conversation_id: str) -> Row[Any] | None:
     """The conversation's row (its columns by name) inside the caller's read."""
     return s.connection().execute(_CONVERSATION_BY_ID, {"cid": conversation_id}).first()
-
-
-def lines_in(s: Session, conversation_id: str, after_seq: int = 0) -> list[StoredLine]:
-    """Its lines after ``after_seq``, in order, inside the caller's read."""
-    rows = s.connection().execute(_LINES_AFTER, {"cid": conversation_id, "after": after_seq})
-    return [StoredLine(*r) for r in rows]
-
-
-@dataclass(frozen=True)
-class StoredLine:
-    seq: int
-    author: str
-    author_name: str | None
-    text: str
-    at: datetime
-    kind: str = "text"
-    picture_id: int | None = None
-
-
-@dataclass(frozen=True)
-class NewLine:
-    conversation_id: str
-    author: str
-    text: str
-    at: datetime
-    client_msg_id: str | None
-    author_name: str | None
-    staff_username: str | None
-    kind: str = "text"
 
 
 def _configure_sqlite(engine: Any) -> None:
@@ -176,7 +124,8 @@ class Store:
             _configure_sqlite(self.engine)
             _configure_sqlite(self.write_engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
-        self._write_session = sessionmaker(self.write_engine, expire_on_commit=False)
+        # Made on the writer thread at its first transaction, and only used there.
+        self._writer_session: Session | None = None
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="luukku-db-write")
         self._readers = ThreadPoolExecutor(4, thread_name_prefix="luukku-db-read")
         self._pending: list[tuple[NewLine, asyncio.Future[tuple[StoredLine, bool]]]] = []
@@ -205,6 +154,20 @@ class Store:
         self.engine.dispose()
         self.write_engine.dispose()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        """On the writer thread: one transaction of the writer's one session (a session
+        made for every commit was a fifth of that thread's Python time). Nothing is kept
+        from one transaction to the next: each starts with an empty identity map."""
+        if self._writer_session is None:
+            self._writer_session = Session(self.write_engine, expire_on_commit=False)
+        s = self._writer_session
+        try:
+            with s.begin():
+                yield s
+        finally:
+            s.expunge_all()
+
     def _flush_soon(self) -> None:
         if self._flusher is None or self._flusher.done():
             self._flusher = asyncio.create_task(self._flush())
@@ -229,11 +192,11 @@ class Store:
             fns = [fn for fn, _ in batch]
             if lines:
                 news = [new for new, _ in lines]
-                fns.append(lambda s: _append_all(s, news, self._seen))  # noqa: B023
+                fns.append(lambda s: append_all(s, news, self._seen))  # noqa: B023
             began = loop.time()
             try:
                 outcomes, refused = await loop.run_in_executor(
-                    self._writer, commit_all, self._write_session, fns, self.fence
+                    self._writer, commit_all, self._transaction, fns, self.fence
                 )
                 if refused and self.on_fenced is not None:
                     self.on_fenced()
@@ -249,7 +212,7 @@ class Store:
                     else:
                         future.set_exception(value)
             if lines:
-                _settle_lines(lines, outcomes[-1])
+                settle_lines(lines, outcomes[-1])
 
     async def _read(self, fn: Callable[[Session], T]) -> T:
         def run() -> T:
@@ -454,215 +417,3 @@ class Store:
                 )
             )
         )
-
-
-def _settle_lines(
-    lines: list[tuple[NewLine, asyncio.Future[tuple[StoredLine, bool]]]],
-    outcome: tuple[bool, Any],
-) -> None:
-    """Each waiting line told its own result: stored, or why not."""
-    ok, value = outcome
-    results = value if ok else [value] * len(lines)
-    for (_, future), result in zip(lines, results, strict=True):
-        if future.done():
-            continue
-        if isinstance(result, Exception):
-            future.set_exception(result)
-        else:
-            future.set_result(result)
-
-
-def _append_all(
-    s: Session, batch: list[NewLine], seen: dict[str, set[tuple[str, str]]]
-) -> list[tuple[StoredLine, bool] | Exception]:
-    """Store a batch in the caller's transaction; one result (or error) per line, in order.
-
-    The hot path. ``seen`` holds, per conversation, the
-    (author, client_msg_id) pairs this process stored (the writer thread's alone), so the
-    usual line, never seen before, costs no look-up: the database is asked only about a
-    conversation's ids the first time this process writes to it, and about a line that
-    looks resent. An ``UPDATE ... RETURNING`` a conversation reserves its sequence
-    numbers and one ``executemany`` stores the lines (``_line_sql``).
-    """
-    messages = Message.__table__
-    assert isinstance(messages, Table)
-    conn = s.connection()
-    results: list[tuple[StoredLine, bool] | Exception | None] = [None] * len(batch)
-
-    # (Not ``set - seen.keys()``: that walks every open conversation's entry each batch.)
-    unknown = {
-        n.conversation_id for n in batch if n.client_msg_id and n.conversation_id not in seen
-    }
-    if unknown:
-        loaded: dict[str, set[tuple[str, str]]] = {cid: set() for cid in unknown}
-        for r in conn.execute(
-            select(messages.c.conversation_id, messages.c.author, messages.c.client_msg_id).where(
-                messages.c.conversation_id.in_(sorted(unknown)),
-                messages.c.client_msg_id.is_not(None),
-            )
-        ):
-            loaded[r.conversation_id].add((r.author, r.client_msg_id))
-        seen.update(loaded)
-    suspects = {
-        (n.conversation_id, n.author, n.client_msg_id)
-        for n in batch
-        if n.client_msg_id and (n.author, n.client_msg_id) in seen[n.conversation_id]
-    }
-    stored: dict[tuple[str, str, str | None], StoredLine] = {}
-    if suspects:
-        rows = conn.execute(
-            select(
-                messages.c.conversation_id,
-                messages.c.author,
-                messages.c.client_msg_id,
-                messages.c.seq,
-                messages.c.author_name,
-                messages.c.text,
-                messages.c.at,
-                messages.c.kind,
-                messages.c.picture_id,
-            ).where(
-                tuple_(messages.c.conversation_id, messages.c.author, messages.c.client_msg_id).in_(
-                    list(suspects)
-                )
-            )
-        )
-        for r in rows:
-            stored[(r.conversation_id, r.author, r.client_msg_id)] = StoredLine(
-                r.seq, r.author, r.author_name, r.text, r.at, r.kind, r.picture_id
-            )
-
-    fresh: dict[str, list[int]] = {}
-    first_in_batch: dict[tuple[str, str, str | None], int] = {}
-    repeats: list[tuple[int, int]] = []
-    for i, new in enumerate(batch):
-        key = (new.conversation_id, new.author, new.client_msg_id)
-        if new.client_msg_id is not None:
-            if key in stored:
-                results[i] = (stored[key], False)
-                continue
-            if key in first_in_batch:
-                repeats.append((i, first_in_batch[key]))
-                continue
-            first_in_batch[key] = i
-        fresh.setdefault(new.conversation_id, []).append(i)
-
-    rows_to_insert: list[tuple[Any, ...]] = []
-    sql = _line_sql(conn)
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        for conversation_id, indexes in fresh.items():
-            cursor.execute(sql.reserve, (len(indexes), conversation_id))
-            row = cursor.fetchone()
-            if row is None:
-                for i in indexes:
-                    results[i] = LookupError(conversation_id)
-                continue
-            last = int(row[0])
-            for offset, i in enumerate(indexes):
-                new = batch[i]
-                seq = last - len(indexes) + 1 + offset
-                rows_to_insert.append(
-                    (
-                        new.conversation_id,
-                        seq,
-                        new.author,
-                        new.author_name,
-                        new.staff_username,
-                        new.client_msg_id,
-                        new.text,
-                        sql.at(new.at),
-                        new.kind,
-                    )
-                )
-                if new.client_msg_id is not None:
-                    # Kept even if this transaction fails: a kept id only costs a look-up.
-                    seen[conversation_id].add((new.author, new.client_msg_id))
-                results[i] = (
-                    StoredLine(seq, new.author, new.author_name, new.text, new.at, new.kind),
-                    True,
-                )
-        if rows_to_insert:
-            cursor.executemany(sql.insert, rows_to_insert)
-    finally:
-        cursor.close()
-    for i, first in repeats:
-        earlier = results[first]
-        results[i] = (earlier[0], False) if isinstance(earlier, tuple) else earlier
-    return [r if r is not None else LookupError("unprocessed") for r in results]
-
-
-@dataclass(frozen=True)
-class _LineSql:
-    """The hot path's two statements, written once per database kind and run on the
-    driver's own cursor: SQLAlchemy building and compiling them for every batch was most
-    of the writer thread's time, and that thread holds the GIL against the event loop."""
-
-    reserve: str
-    insert: str
-    at: Callable[[datetime], Any]
-
-
-_LINE_SQL: dict[str, _LineSql] = {}
-
-
-def _line_sql(conn: Connection) -> _LineSql:
-    dialect = conn.dialect
-    known = _LINE_SQL.get(dialect.name)
-    if known is not None:
-        return known
-    reserve = "UPDATE conversations SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq"
-    insert_sql = (
-        "INSERT INTO messages (conversation_id, seq, author, author_name, staff_username,"
-        " client_msg_id, text, at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    )
-    if dialect.paramstyle != "qmark":
-        reserve, insert_sql = reserve.replace("?", "%s"), insert_sql.replace("?", "%s")
-    # The column's own conversion (aware UTC; SQLite's text form), as SQLAlchemy would bind it.
-    bind = Message.__table__.c.at.type.bind_processor(dialect)
-
-    def at(value: datetime) -> Any:
-        return bind(value) if bind is not None else value
-
-    known = _LINE_SQL[dialect.name] = _LineSql(reserve, insert_sql, at)
-    return known
-
-
-def add_line(
-    s: Session,
-    conversation_id: str,
-    *,
-    author: str,
-    text: str,
-    at: datetime,
-    author_name: str | None = None,
-    staff_username: str | None = None,
-    kind: str = "text",
-    picture_id: int | None = None,
-) -> StoredLine:
-    """One line inside the caller's transaction (a transfer, a picture): the line commits
-    with the change it reports, or neither does."""
-    conversations = Conversation.__table__
-    assert isinstance(conversations, Table)
-    seq = s.execute(
-        update(conversations)
-        .where(conversations.c.id == conversation_id)
-        .values(last_seq=conversations.c.last_seq + 1)
-        .returning(conversations.c.last_seq)
-    ).scalar()
-    if seq is None:
-        raise LookupError(conversation_id)
-    s.add(
-        Message(
-            conversation_id=conversation_id,
-            seq=seq,
-            author=author,
-            author_name=author_name,
-            staff_username=staff_username,
-            text=text,
-            at=at,
-            kind=kind,
-            picture_id=picture_id,
-        )
-    )
-    return StoredLine(seq, author, author_name, text, at, kind, picture_id)

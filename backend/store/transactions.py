@@ -4,6 +4,7 @@ never past the fence (the node's lease check, backend/node/lease.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -22,11 +23,12 @@ class Refused(Exception):
 
 
 def commit_all(
-    session: Callable[[], Session],
+    transaction: Callable[[], AbstractContextManager[Session]],
     fns: list[Callable[[Session], Any]],
     fence: Callable[[Session], None] | None = None,
 ) -> tuple[list[tuple[bool, Any]], bool]:
-    """On the writer thread: all of ``fns`` in one transaction; if one fails, each again
+    """On the writer thread: all of ``fns`` in one ``transaction`` (a session in a begun
+    transaction, committed when the block ends without an error); if one fails, each again
     in a transaction of its own, so only the failing write fails (and nothing it did
     half-way is kept). A refusal by ``fence`` fails the rest at once (and says so)."""
 
@@ -40,7 +42,7 @@ def commit_all(
 
     if len(fns) > 1:
         try:
-            with session() as s, s.begin():
+            with transaction() as s:
                 results = run(s, fns)
             return [(True, r) for r in results], False
         except Refused as refused:
@@ -50,7 +52,7 @@ def commit_all(
     outcomes: list[tuple[bool, Any]] = []
     for i, fn in enumerate(fns):
         try:
-            with session() as s, s.begin():
+            with transaction() as s:
                 outcomes.append((True, run(s, [fn])[0]))
         except Refused as refused:
             return outcomes + [(False, refused.reason)] * (len(fns) - i), True
