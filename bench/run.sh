@@ -7,7 +7,7 @@ bash scripts/setup.sh test >/dev/null
 .venv/bin/python -m bench.chat_load "$@"
 .venv/bin/python -m bench.store_writes
 # Exits non-zero while a size misses its target: shown, not fatal to the other benches.
-.venv/bin/python -m bench.national || true
+.venv/bin/python -m bench.national --repeat 2 || true
 .venv/bin/python -m bench.handout
 .venv/bin/python -m bench.handout --clients 4000 --staff 200 --rush || true
 .venv/bin/python -m bench.failover
