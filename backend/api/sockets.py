@@ -52,10 +52,12 @@ PROTOCOL_KEY = "luukku.protocol"
 
 
 class TransportInScope:
-    """ASGI middleware: puts a websocket's transport into its scope under ``TRANSPORT_KEY``,
-    so that a link can abort a peer that stopped reading. Starlette exposes no transport;
-    the server's own ``send`` callable (uvicorn's protocol method) holds it, and only the
-    outermost middleware still sees that callable unwrapped."""
+    """ASGI middleware: puts a websocket's transport (``TRANSPORT_KEY``: a link aborts a
+    peer that stopped reading), the server's own ``send`` (``SEND_KEY``) and, when it is
+    ours, the server's protocol (``PROTOCOL_KEY``: a link writes through it directly) into
+    its scope. Starlette exposes none of them; the server's ``send`` callable (uvicorn's
+    protocol method) holds them, and only the outermost middleware still sees it
+    unwrapped."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
