@@ -9,7 +9,7 @@ for a centre where one process carries thousands of sockets.
    await and no timer a frame. The socket's link (``backend/api/sockets.py``) writes this
    way while the peer keeps up and queues behind its own writer task when it does not.
 
-Measured at 1,000 chats and 100 staff: see README "Scale".
+Measured at 1,000 chats and 100 staff: README "Benchmarks", against a minimal durable relay.
 """
 
 from __future__ import annotations
