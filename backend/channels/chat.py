@@ -25,7 +25,7 @@ from backend.centre.routing import Routing
 from backend.centre.service import Service
 from backend.channels.chat_identity import identity_of
 from backend.channels.chat_limits import ChatLimits
-from backend.channels.chat_view import Notes, staff_view
+from backend.channels.chat_view import Notes, Read, staff_view, view_read
 from backend.domain.routing import Contact, Offer, RoutingError
 from backend.metrics import Metrics
 from backend.store.identities import IdentityStore
@@ -432,7 +432,7 @@ class ChatChannel:
                 ErrorCode.NOT_FOUND, "the offer is no longer valid", ref=frame.conversation_id
             ) from exc
         assert live is not None
-        await self.store.mark_answered(live.id, username, now)
+        read = await self.store.mark_answered(live.id, username, now, then=view_read(live.id, live))
         live.state = "active"
         live.owner = username
         live.transfer = None
@@ -444,7 +444,7 @@ class ChatChannel:
         log.info("conversation %s accepted by %s", live.id, username)
         self.metrics.accepts.inc()
         await self.outbox.send_staff(
-            username, ToStaffConversation(conversation=await self.view(live.id, username))
+            username, ToStaffConversation(conversation=await self.view(live.id, username, read))
         )
         await self.outbox.send_to(
             live.client,
@@ -546,7 +546,9 @@ class ChatChannel:
         await self.routing.route()
         self.meter_due.mark()
 
-    async def view(self, conversation_id: str, username: str) -> ConversationView:
+    async def view(
+        self, conversation_id: str, username: str, read: Read | None = None
+    ) -> ConversationView:
         """The conversation as staff see it (``backend/channels/chat_view.py``)."""
         return await staff_view(
             self.store,
@@ -557,6 +559,7 @@ class ChatChannel:
             username,
             self.notes,
             self.service.clock,
+            read,
         )
 
     # --- who takes part (for colleagues working together) --------------------------------

@@ -42,8 +42,20 @@ class AddressScrubber(logging.Filter):
         return True
 
 
+# What the WebSocket library says of every socket: "[accepted]" just before already says
+# it opened, and the centre's own lines say how a conversation ended. Two lines a chat
+# were a third of a chat's log writes (each a write(2) on the event loop's thread).
+SOCKET_CHATTER = frozenset({"connection open", "connection closed"})
+
+
+class SocketChatter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name == "uvicorn.error" and record.msg in SOCKET_CHATTER)
+
+
 def setup_logging(json_lines: bool) -> None:
     handler = logging.StreamHandler(sys.stdout)
+    handler.addFilter(SocketChatter())
     handler.addFilter(AddressScrubber())
     if json_lines:
         handler.setFormatter(JsonFormatter())

@@ -14,6 +14,7 @@ after the commit that holds its message.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -128,6 +129,7 @@ class Store:
         self._writer_session: Session | None = None
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="luukku-db-write")
         self._readers = ThreadPoolExecutor(4, thread_name_prefix="luukku-db-read")
+        self._reader_sessions = threading.local()
         self._pending: list[tuple[NewLine, asyncio.Future[tuple[StoredLine, bool]]]] = []
         self._flusher: asyncio.Task[None] | None = None
         self._writes: list[tuple[Callable[[Session], Any], asyncio.Future[Any]]] = []
@@ -216,8 +218,16 @@ class Store:
 
     async def _read(self, fn: Callable[[Session], T]) -> T:
         def run() -> T:
-            with self._session() as s:
-                return fn(s)
+            # Each read thread keeps one session (as the writer does): making one a read
+            # was a quarter of a staff view's read.
+            s: Session | None = getattr(self._reader_sessions, "session", None)
+            if s is None:
+                s = self._reader_sessions.session = self._session()
+            try:
+                with s.begin():
+                    return fn(s)
+            finally:
+                s.expunge_all()
 
         return await asyncio.get_running_loop().run_in_executor(self._readers, run)
 
@@ -309,10 +319,13 @@ class Store:
             lambda s: list(s.scalars(select(Conversation).where(Conversation.arrived_at >= since)))
         )
 
-    async def mark_answered(self, conversation_id: str, username: str, at: datetime) -> None:
-        """Accepted: state, who and when, and the access-log row, in one transaction."""
+    async def mark_answered(
+        self, conversation_id: str, username: str, at: datetime, then: Callable[[Session], T]
+    ) -> T:
+        """Accepted: state, who and when, and the access-log row, in one transaction;
+        ``then`` reads what the accepting professional is shown in that transaction."""
 
-        def write(s: Session) -> None:
+        def write(s: Session) -> T:
             conn = s.connection()
             conn.execute(_ANSWERED, {"cid": conversation_id, "at": at, "by": username})
             conn.execute(
@@ -324,8 +337,9 @@ class Store:
                     "action": "accept",
                 },
             )
+            return then(s)
 
-        await self._write(write)
+        return await self._write(write)
 
     async def mark_closed(
         self,

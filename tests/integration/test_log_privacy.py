@@ -37,4 +37,6 @@ async def test_the_log_keeps_no_client_address(tmp_path: Path) -> None:
         backend.stop()
     log = backend.log_path.read_text()
     assert '"WebSocket /ws/client" [accepted]' in log  # the lines are there, scrubbed
+    # ... but not the WebSocket library's two lines a socket (backend/cli/logs.py).
+    assert "connection open" not in log and "connection closed" not in log
     assert "127.0.0.1" not in log and FORWARDED not in log

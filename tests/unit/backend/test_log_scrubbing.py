@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from backend.cli.logs import AddressScrubber
+from backend.cli.logs import AddressScrubber, SocketChatter
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,19 @@ def test_addresses_out_the_rest_kept(message: str, args: tuple[str, ...], expect
     record = logging.LogRecord("x", logging.INFO, "", 0, message, args, None)
     assert AddressScrubber().filter(record)
     assert record.getMessage() == expected
+
+
+@pytest.mark.parametrize(
+    ("logger", "message", "kept"),
+    [
+        ("uvicorn.error", "connection open", False),
+        ("uvicorn.error", "connection closed", False),
+        ("uvicorn.error", '%s - "WebSocket %s" [accepted]', True),
+        ("uvicorn.error", "Application startup complete.", True),
+        # The centre's own lines are never dropped, whatever they say.
+        ("luukku.chat", "connection closed", True),
+    ],
+)
+def test_socket_chatter_dropped_the_rest_kept(logger: str, message: str, kept: bool) -> None:
+    record = logging.LogRecord(logger, logging.INFO, "", 0, message, (), None)
+    assert SocketChatter().filter(record) is kept
