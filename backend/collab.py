@@ -176,7 +176,7 @@ class Collaboration:
         the names in her conversations), not at the end of the round."""
         self.outbox.send_each([link], ToStaffColleagues(items=self.colleagues()))
 
-    def tell_colleagues(self) -> None:
+    async def tell_colleagues(self) -> None:
         """At the end of a round, at most once every ``COLLEAGUES_EVERY_S``: a list is a
         line per colleague to every desktop, and a morning's log-ins and Ready clicks
         changed it nearly every round (200 staff logging in: ~30 MB of lists)."""
@@ -186,7 +186,7 @@ class Collaboration:
             self._colleagues_told = now
             links = [conn.link for conn in self.online.staff.values()]
             if links:
-                self.outbox.send_each(links, ToStaffColleagues(items=self.colleagues()))
+                await self.outbox.fan_out(links, ToStaffColleagues(items=self.colleagues()))
 
     # --- transfer ------------------------------------------------------------------------
 

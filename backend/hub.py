@@ -54,7 +54,6 @@ __all__ = ["Hub", "ReloadRefused"]
 log = logging.getLogger("luukku.hub")
 
 TICK_S = 0.25
-METER_EVERY_S = 2.0
 
 
 class Hub:
@@ -184,10 +183,10 @@ class Hub:
             began = loop.time()
             try:
                 await self.tick()
-                if self.meter_due.take() or loop.time() - self._last_meter >= METER_EVERY_S:
+                if self.meter_due.send_now(loop.time() - self._last_meter):
                     self._last_meter = loop.time()
                     await self.meter.send()
-                self.collab.tell_colleagues()
+                await self.collab.tell_colleagues()
             except Exception:
                 log.exception("round failed")
             self.last_tick = loop.time()

@@ -99,4 +99,4 @@ class Meter:
             readers.setdefault(frozenset(serves(config, conn.profile)), []).append(conn.link)
         for mine, links in readers.items():
             frame = ToStaffMeter(at=now, queues=[f for f in figures if f.queue in mine])
-            self.outbox.send_each(links, frame)
+            await self.outbox.fan_out(links, frame)

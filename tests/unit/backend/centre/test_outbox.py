@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from backend.centre.outbox import Outbox
+import asyncio
+
+from backend.centre.outbox import FAN_OUT_SLICE, Outbox
 from backend.centre.records import Online, StaffConn
 from protocol.messages import StaffProfile, StaffStatus, ToStaffStatus
 from tests.unit.backend.centre.parts import Recorder
@@ -47,3 +49,22 @@ async def test_to_a_staff_member_only_while_she_is_online() -> None:
     online.staff["hoitaja"] = StaffConn(profile("hoitaja"), link)
     await outbox.send_staff("hoitaja", frame())
     assert len(link.frames) == 1
+
+
+async def test_a_round_fan_out_lets_the_loop_turn_between_slices() -> None:
+    """200 desktops: every one gets the one text, a dead one stops nobody, and what
+    arrived meanwhile (a client's line) is handled between slices, not after them all."""
+    dead = 7 * FAN_OUT_SLICE + 3  # in the last slice
+    links = [Recorder(fail=n == dead) for n in range(8 * FAN_OUT_SLICE)]
+    written_before_turn: list[int] = []
+
+    async def a_line_arrives() -> None:
+        written_before_turn.append(sum(len(link.texts) for link in links))
+
+    turn = asyncio.get_running_loop().create_task(a_line_arrives())
+    await Outbox(Online()).fan_out(links, frame())
+    await turn
+    alive = [link for n, link in enumerate(links) if n != dead]
+    assert all(len(link.texts) == 1 for link in alive)
+    assert len({link.texts[0] for link in alive}) == 1
+    assert written_before_turn == [FAN_OUT_SLICE]
