@@ -75,7 +75,8 @@ class _Live(Collector):
         for kind, count in sorted(now.sockets.items()):
             sockets.add_metric([kind], count)
         tick = GaugeMetricFamily(
-            "luukku_round_longest_seconds", "The live centre's longest round since start"
+            "luukku_round_longest_seconds",
+            "The live centre's longest round since start (the time it held the event loop)",
         )
         tick.add_metric([], now.longest_tick_s)
         yield from (waiting, longest, level, service, callbacks, staff, sockets, tick)
