@@ -183,7 +183,10 @@ class Hub:
             began, paused = loop.time(), self.outbox.paused_s
             try:
                 await self.tick()
-                if self.meter_due.send_now(loop.time() - self._last_meter):
+                compute, send = self.meter_due.plan(loop.time() - self._last_meter)
+                if compute:
+                    await self.meter.compute()
+                if send:
                     self._last_meter = loop.time()
                     await self.meter.send()
                 await self.collab.tell_colleagues()

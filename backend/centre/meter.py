@@ -84,13 +84,20 @@ class Meter:
             )
         return infos
 
-    async def send(self) -> None:
-        """Computed once a round and published first: what the subscribers change (a
-        call-in, the board) is marked for the next round."""
+    async def compute(self) -> None:
+        """Computed once a round when something changed, and published: the board and the
+        call-ins follow at once (what they change is marked for the next round)."""
         if not self.online.staff:
             return
-        figures = self.last = self.figures()
-        await self.events.publish(MeterComputed(figures))
+        self.last = self.figures()
+        await self.events.publish(MeterComputed(self.last))
+
+    async def send(self) -> None:
+        """The figures last computed, to every desktop (at most once a second: the
+        hub's ``MeterDue.plan``)."""
+        if not self.online.staff:
+            return
+        figures = self.last
         now = self.service.clock()
         config = self.service.config
         # One serialisation per distinct set of queues (a handful), not one per desktop.

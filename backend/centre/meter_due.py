@@ -1,19 +1,22 @@
 """The meter's "something changed" mark: whoever changes what the meter shows marks it,
-and a round recomputes and sends it once (not once per change), and at least every
-``METER_EVERY_S`` whatever changed (a desktop shows the meter's age)."""
+and a round recomputes it once (not once per change): the board and the call-ins follow
+at once. The desktops get it at the next round too, but under load at most once every
+``METER_GAP_S``, and every ``METER_EVERY_S`` whatever changed (a desktop shows the
+meter's age)."""
 
 from __future__ import annotations
 
 METER_EVERY_S = 2.0
-# A change shows at the next round, but at most once a second: under load something
-# changes every round, and a meter to every desktop four times a second was most of a
-# round's time (200 desktops: 8 ms a round, the event loop held meanwhile).
+# Under load something changes every 250 ms round, and the meter to every desktop each
+# round was most of a round's time (200 desktops: 8 ms, the event loop held meanwhile).
 METER_GAP_S = 1.0
 
 
 class MeterDue:
     def __init__(self) -> None:
         self.due = False
+        # Computed (for the board) but not yet sent to the desktops.
+        self.unsent = False
 
     def mark(self) -> None:
         self.due = True
@@ -22,9 +25,13 @@ class MeterDue:
         due, self.due = self.due, False
         return due
 
-    def send_now(self, since_last_s: float) -> bool:
-        """Whether this round sends the meter, ``since_last_s`` after the last one."""
-        if since_last_s >= METER_EVERY_S or (self.due and since_last_s >= METER_GAP_S):
-            self.due = False
-            return True
-        return False
+    def plan(self, since_sent_s: float) -> tuple[bool, bool]:
+        """This round's (compute, send), ``since_sent_s`` after the desktops last got it:
+        computed when marked or when it is sent; sent every ``METER_EVERY_S``, and a
+        change not yet sent once ``METER_GAP_S`` has passed."""
+        changed = self.due or self.unsent
+        send = since_sent_s >= METER_EVERY_S or (changed and since_sent_s >= METER_GAP_S)
+        compute = self.due or send
+        self.unsent = changed and not send
+        self.due = False
+        return compute, send
