@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from backend.centre.estimates import Estimates
-from backend.centre.events import Events, MeterComputed
+from backend.centre.events import Events, MeterComputed, StaffAttached
 from backend.centre.outbox import Outbox
 from backend.centre.records import Link, Online, serves
 from backend.centre.routing import Routing
@@ -40,7 +40,10 @@ class Meter:
         self.events = events
         self.callbacks = callbacks
         self.phone_available = phone_available
-        self.last: list[QueueFigures] = []  # the figures the last round sent
+        self.last: list[QueueFigures] = []  # the figures the last round computed
+        # Who just logged in gets her meter at once (her queues, the Ready bar, the
+        # softphone's queues), not when the desktops next get theirs (up to a second).
+        events.subscribe(StaffAttached, lambda event: self.send_to(event.username))
 
     def figures(self) -> list[QueueFigures]:
         service = self.service
@@ -91,6 +94,14 @@ class Meter:
             return
         self.last = self.figures()
         await self.events.publish(MeterComputed(self.last))
+
+    def send_to(self, username: str) -> None:
+        conn = self.online.staff.get(username)
+        if conn is None:
+            return
+        mine = serves(self.service.config, conn.profile)
+        figures = [f for f in self.figures() if f.queue in mine]
+        self.outbox.send_each([conn.link], ToStaffMeter(at=self.service.clock(), queues=figures))
 
     async def send(self) -> None:
         """The figures last computed, to every desktop (at most once a second: the

@@ -98,3 +98,23 @@ async def test_red_ends_when_the_queue_empties_and_the_call_in_is_withdrawn(
 
     calls = backend.query("select trigger, closed_why from call_ins order by id")
     assert calls == [("red", "green")]  # one call-in, closed when the queue emptied
+
+
+async def test_a_desktop_gets_its_meter_when_she_logs_in_not_a_second_later(
+    backend: BackendProcess,
+) -> None:
+    """The desktops get the meter at most once a second under load; who just logged in
+    gets hers at once (her queues, the Ready bar and the softphone's queues need it)."""
+    first = await staff(backend.ws, "hoitaja", ready=False)
+    try:
+        await first.expect("meter")  # hers, at once
+        await first.expect("meter", timeout=3)  # the desktops': the gap runs from now
+        second = await Peer.connect(backend.ws + "/ws/staff")
+        try:
+            await second.send(type="login", username="digi1", password="demo")
+            await second.expect("logged_in")
+            await second.expect("meter", timeout=0.5)
+        finally:
+            await second.close()
+    finally:
+        await first.close()
