@@ -42,12 +42,7 @@ class Outbox:
     def send_each(self, links: Iterable[Link], frame: Frame) -> None:
         """One frame to many sockets, serialised once (a colleagues list to every desktop
         was a hundred serialisations of the same hundred lines)."""
-        text = frame.model_dump_json()
-        for link in links:
-            try:
-                link.send_text(text)
-            except Exception:
-                log.debug("send failed", exc_info=True)
+        self._write(links, frame.model_dump_json())
 
     async def fan_out(self, links: Sequence[Link], frame: Frame) -> None:
         """``send_each`` for a round's big fan-out: serialised once, written a slice of
@@ -58,11 +53,15 @@ class Outbox:
                 paused = time.perf_counter()
                 await asyncio.sleep(0)
                 self.paused_s += time.perf_counter() - paused
-            for link in links[start : start + FAN_OUT_SLICE]:
-                try:
-                    link.send_text(text)
-                except Exception:
-                    log.debug("send failed", exc_info=True)
+            self._write(links[start : start + FAN_OUT_SLICE], text)
+
+    @staticmethod
+    def _write(links: Iterable[Link], text: str) -> None:
+        for link in links:
+            try:
+                link.send_text(text)
+            except Exception:
+                log.debug("send failed", exc_info=True)
 
     async def send_staff(self, username: str | None, frame: Frame) -> None:
         """To one staff member if she is online."""
