@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from backend.callbacks import Callbacks
+from backend.centre.collector import Collector
 from backend.centre.estimates import Estimates
 from backend.centre.events import ConfigReloaded, Events
 from backend.centre.meter import Meter
@@ -131,6 +132,7 @@ class Hub:
         store.on_commit = metrics.commit_seconds.observe
         self._task: asyncio.Task[None] | None = None
         self._last_meter = 0.0
+        self.collector = Collector()
         # Event-loop time of the round's last completed run: what the health check reports.
         self.last_tick: float | None = None
         self.tick_longest_s = 0.0
@@ -190,6 +192,7 @@ class Hub:
                     self._last_meter = loop.time()
                     await self.meter.send()
                 await self.collab.tell_colleagues()
+                self.collector.round()
             except Exception:
                 log.exception("round failed")
             self.last_tick = loop.time()

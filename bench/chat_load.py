@@ -30,7 +30,12 @@ from pathlib import Path
 
 import websockets
 
-from bench.common import backend_process, listening, server_process
+from bench.common import (
+    backend_process,
+    generator_without_collector,
+    listening,
+    server_process,
+)
 
 SERVICE = Path(__file__).with_name("bench_service.toml")
 
@@ -321,13 +326,14 @@ async def measure(
         cpu_began = cpu_s(server.pid)
         generator_began = time.process_time()
         everyone = asyncio.Barrier(clients) if arrive_over_s <= 0 else None
-        runs = [
-            asyncio.create_task(
-                client(url, messages, pause, results, everyone, arrive_over_s * n / clients)
-            )
-            for n in range(clients)
-        ]
-        done, late = await asyncio.wait(runs, timeout=time_limit_s)
+        with generator_without_collector():
+            runs = [
+                asyncio.create_task(
+                    client(url, messages, pause, results, everyone, arrive_over_s * n / clients)
+                )
+                for n in range(clients)
+            ]
+            done, late = await asyncio.wait(runs, timeout=time_limit_s)
         for task in late:
             task.cancel()
         await asyncio.gather(*late, return_exceptions=True)

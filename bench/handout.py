@@ -32,7 +32,7 @@ from pathlib import Path
 import websockets
 
 from bench.chat_load import SERVICE, log_in, longest_tick, pct, rss_mb, seed_staff
-from bench.common import backend_process
+from bench.common import backend_process, generator_without_collector
 
 
 @dataclass
@@ -135,7 +135,7 @@ async def main_async(args: argparse.Namespace) -> int:
     )
     url = f"ws://127.0.0.1:{args.port}"
     out = HandOut()
-    with backend_process(env, args.port) as backend:
+    with backend_process(env, args.port) as backend, generator_without_collector():
         go, done = asyncio.Event(), asyncio.Event()
         logged_in = asyncio.Semaphore(0)
         staff = [

@@ -13,6 +13,7 @@ from types import FrameType
 
 import uvicorn
 
+from backend.api.http_protocol import CentreHttpProtocol
 from backend.api.ws_protocol import CentreWebSocketProtocol
 from backend.cli.logs import setup_logging
 from backend.config import load_service_config
@@ -73,7 +74,8 @@ def serve(settings: Settings, json_logs: bool) -> int:
         return 2
     # The collector's full passes over a busy centre's objects stalled every socket for
     # 100+ ms at a time (round trip p99 166 ms at 500 chats, 70 ms without): what exists
-    # at start is never collected, and young objects are gathered in bigger rounds.
+    # at start is never collected. The hub's round runs the collector's passes
+    # (backend/centre/collector.py); these thresholds are its backstop.
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
     server = NodeServer(
@@ -84,6 +86,9 @@ def serve(settings: Settings, json_logs: bool) -> int:
             log_config=None,
             # Access logs would carry client IP addresses; the hub logs what matters, by id.
             access_log=False,
+            # httptools' parser, without the garbage cycle an upgraded socket left
+            # (backend/api/http_protocol.py).
+            http=CentreHttpProtocol,
             # uvicorn's sans-I/O protocol, reading without a pause a frame and writing a
             # frame at once (backend/api/ws_protocol.py).
             ws=CentreWebSocketProtocol,
