@@ -1,5 +1,5 @@
 """The hub in-process with a fixed clock and a real SQLite file: opening and closing,
-sessions, and what a rush of changes sends to every desktop."""
+sessions, what a rush of changes sends to every desktop, and the round's turns."""
 
 from __future__ import annotations
 
@@ -205,3 +205,30 @@ async def test_a_rush_of_changes_tells_each_desktop_the_colleagues_once_a_second
         assert 1 <= len(lists) <= 1 + took / COLLEAGUES_EVERY_S < len(names)
         told = {c.username: c for c in lists[-1].items}
     assert all(told[u].online and told[u].status is StaffStatus.READY for u in names)
+
+
+async def test_what_came_during_the_round_is_handled_before_the_collector_s_pass(
+    hub: Hub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loop = asyncio.get_running_loop()
+    line = asyncio.Event()
+    told: list[bool] = []
+    handled_first: list[bool] = []
+    tell = hub.collab.tell_colleagues
+
+    async def tell_colleagues() -> None:
+        await tell()
+        told.append(True)
+        loop.call_soon(line.set)  # as a socket's read would be, while the round runs
+
+    class Collector:
+        def round(self) -> None:
+            if told:  # not a round that began before these stand-ins
+                handled_first.append(line.is_set())
+
+    monkeypatch.setattr(hub.collab, "tell_colleagues", tell_colleagues)
+    monkeypatch.setattr(hub, "collector", Collector())
+    async with asyncio.timeout(2):
+        while not handled_first:
+            await asyncio.sleep(0.05)
+    assert handled_first[0] is True
