@@ -1,5 +1,6 @@
-"""The HTTP side of a socket: once it is upgraded to a WebSocket, the HTTP protocol object
-is freed at once, not left in a cycle for the garbage collector's next pass."""
+"""The HTTP side of a connection: once it is upgraded to a WebSocket, the HTTP protocol
+object is freed at once, not left in a cycle for the garbage collector's next pass; and a
+connection reset after its response keeps no keep-alive timer."""
 
 from __future__ import annotations
 
@@ -53,6 +54,11 @@ class Transport:
         pass
 
 
+async def hello(scope: Any, receive: Any, send: Any) -> None:
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"hei"})
+
+
 async def refused(scope: Any, receive: Any, send: Any) -> None:
     await send({"type": "websocket.close", "code": 1000})
 
@@ -80,3 +86,21 @@ async def test_an_upgraded_connection_s_http_protocol_is_freed_without_the_colle
     finally:
         if was_on:
             gc.enable()
+
+
+async def test_a_connection_reset_after_its_response_keeps_no_keep_alive_timer() -> None:
+    config = Config(app=hello, http=CentreHttpProtocol, log_config=None)
+    config.load()
+    transport = Transport()
+    http = CentreHttpProtocol(config, ServerState(), {}, asyncio.get_running_loop())
+    http.connection_made(cast(asyncio.Transport, transport))
+    http.data_received(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    async with asyncio.timeout(2):
+        while http.timeout_keep_alive_task is None:
+            await asyncio.sleep(0.01)
+    timer = http.timeout_keep_alive_task
+    assert b"".join(transport.written).startswith(b"HTTP/1.1 200")
+    # uvicorn's own protocol leaves the timer (and through it the protocol) armed here.
+    http.connection_lost(ConnectionResetError())
+    assert timer.cancelled()
+    assert http.timeout_keep_alive_task is None
