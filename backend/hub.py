@@ -131,7 +131,6 @@ class Hub:
         metrics.read_live(self.snapshot)
         store.on_commit = metrics.commit_seconds.observe
         self._task: asyncio.Task[None] | None = None
-        self._last_meter = 0.0
         self.collector = Collector()
         # Event-loop time of the round's last completed run: what the health check reports.
         self.last_tick: float | None = None
@@ -186,11 +185,10 @@ class Hub:
             try:
                 await self.tick()
                 gave += await self._turn()
-                compute, send = self.meter_due.plan(loop.time() - self._last_meter)
+                compute, send = self.meter_due.plan(loop.time())
                 if compute:
                     await self.meter.compute()
                 if send:
-                    self._last_meter = loop.time()
                     await self.meter.send()
                 await self.collab.tell_colleagues()
                 gave += await self._turn()

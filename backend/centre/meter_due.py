@@ -17,6 +17,8 @@ class MeterDue:
         self.due = False
         # Computed (for the board) but not yet sent to the desktops.
         self.unsent = False
+        # When the desktops last got it (the event loop's clock); never yet: None.
+        self.sent_at: float | None = None
 
     def mark(self) -> None:
         self.due = True
@@ -25,13 +27,16 @@ class MeterDue:
         due, self.due = self.due, False
         return due
 
-    def plan(self, since_sent_s: float) -> tuple[bool, bool]:
-        """This round's (compute, send), ``since_sent_s`` after the desktops last got it:
-        computed when marked or when it is sent; sent every ``METER_EVERY_S``, and a
-        change not yet sent once ``METER_GAP_S`` has passed."""
+    def plan(self, now: float) -> tuple[bool, bool]:
+        """This round's (compute, send) at ``now``: computed when marked or when it is
+        sent; sent every ``METER_EVERY_S``, and a change not yet sent once ``METER_GAP_S``
+        has passed since the desktops last got it."""
+        since = float("inf") if self.sent_at is None else now - self.sent_at
         changed = self.due or self.unsent
-        send = since_sent_s >= METER_EVERY_S or (changed and since_sent_s >= METER_GAP_S)
+        send = since >= METER_EVERY_S or (changed and since >= METER_GAP_S)
         compute = self.due or send
         self.unsent = changed and not send
         self.due = False
+        if send:
+            self.sent_at = now
         return compute, send

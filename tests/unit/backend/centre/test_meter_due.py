@@ -20,31 +20,30 @@ def rounds(due: MeterDue, marks: list[bool]) -> tuple[list[float], list[float]]:
     and when it sent."""
     computed: list[float] = []
     sent: list[float] = []
-    last = -100.0
     for i, marked in enumerate(marks):
         now = i * ROUND_S
         if marked:
             due.mark()
-        compute, send = due.plan(now - last)
+        compute, send = due.plan(now)
         if compute:
             computed.append(now)
         if send:
             sent.append(now)
-            last = now
     return computed, sent
 
 
 def test_a_change_after_a_quiet_while_goes_at_the_next_round() -> None:
     due = MeterDue()
     assert due.plan(100.0) == (True, True)  # the first round
-    assert due.plan(ROUND_S) == (False, False)
+    assert due.plan(100.0 + ROUND_S) == (False, False)
     due.mark()
-    assert due.plan(METER_GAP_S) == (True, True)
-    assert due.plan(ROUND_S) == (False, False)
+    assert due.plan(100.0 + METER_GAP_S) == (True, True)
+    assert due.plan(100.0 + METER_GAP_S + ROUND_S) == (False, False)
 
 
 def test_a_change_right_after_a_send_is_computed_at_once_and_sent_after_the_gap() -> None:
     due = MeterDue()
+    due.plan(0.0)  # the desktops got it
     due.mark()
     assert due.plan(ROUND_S) == (True, False)  # the board follows now
     assert due.plan(2 * ROUND_S) == (False, False)  # nothing new: not computed again
