@@ -121,8 +121,8 @@ def create_app(
             task.add_done_callback(tasks.discard)
 
         if node.lease is not None:
-            store.fence = node.lease.fence
-            store.on_fenced = lambda: later(node.fenced())
+            store.writer.fence = node.lease.fence
+            store.writer.on_fenced = lambda: later(node.fenced())
 
         async def activate() -> None:
             if settings.demo:

@@ -129,7 +129,7 @@ class Hub:
         )
         self.retention = Retention(store, lambda: service.config, clock)
         metrics.read_live(self.snapshot)
-        store.on_commit = metrics.commit_seconds.observe
+        store.writer.on_commit = metrics.commit_seconds.observe
         self._task: asyncio.Task[None] | None = None
         self.collector = Collector()
         # Event-loop time of the round's last completed run: what the health check reports.

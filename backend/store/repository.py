@@ -3,9 +3,9 @@
 Every write commits before it returns: the chat channel acknowledges a message or tells a client
 "you are in the queue" only after the row is durable.
 
-Writes run on one dedicated thread (SQLite has one writer at a time; queueing them here
-avoids SQLite's sleeping busy handler), reads on a small pool beside it (WAL lets readers
-run while the writer commits). Chat messages are group-committed: all appends that
+Writes run on one dedicated thread (``backend/store/writer.py``: SQLite has one writer at
+a time; queueing them there avoids SQLite's sleeping busy handler), reads on a small pool
+beside it (WAL lets readers run while the writer commits). Chat messages are group-committed: all appends that
 arrive while a commit is under way go into the next transaction together, so a burst of
 200 conversations costs a few commits, not 200, and each sender still gets its ack only
 after the commit that holds its message.
@@ -35,7 +35,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, sessionmaker
 
 from backend.store.connect import session_args
-from backend.store.lines import NewLine, StoredLine, append_all, lines_in, settle_lines
+from backend.store.lines import NewLine, StoredLine, lines_in
 from backend.store.migrate import sync_url
 from backend.store.tables import (
     AccessLog,
@@ -45,10 +45,9 @@ from backend.store.tables import (
     UTCDateTime,
     table_of,
 )
-from backend.store.transactions import commit_all
+from backend.store.writer import Writer
 
 T = TypeVar("T")
-MAX_BATCH = 500
 SQLITE_MMAP_BYTES = 256 * 1024 * 1024
 
 
@@ -127,31 +126,17 @@ class Store:
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         # Made on the writer thread at its first transaction, and only used there.
         self._writer_session: Session | None = None
-        self._writer = ThreadPoolExecutor(1, thread_name_prefix="luukku-db-write")
         self._readers = ThreadPoolExecutor(4, thread_name_prefix="luukku-db-read")
         self._reader_sessions = threading.local()
-        self._pending: list[tuple[NewLine, asyncio.Future[tuple[StoredLine, bool]]]] = []
-        self._flusher: asyncio.Task[None] | None = None
-        self._writes: list[tuple[Callable[[Session], Any], asyncio.Future[Any]]] = []
-        # Client message ids stored per open conversation: touched on the writer thread only.
-        self._seen: dict[str, set[tuple[str, str]]] = {}
-        # Told each batch commit's seconds (the backend's metrics), when set.
-        self.on_commit: Callable[[float], None] | None = None
-        # First in every write transaction, when set: the node's lease check (fencing,
-        # backend/node/lease.py); it raises to refuse the whole transaction.
-        self.fence: Callable[[Session], None] | None = None
-        # Told when the fence refused a transaction (the node stops serving).
-        self.on_fenced: Callable[[], None] | None = None
+        self.writer = Writer(self._transaction)
 
     async def drain(self) -> None:
         """Every write begun so far committed or failed (a node handing over)."""
-        while self._flusher is not None and not self._flusher.done():
-            await asyncio.shield(self._flusher)
+        await self.writer.drain()
 
     async def close(self) -> None:
-        if self._flusher is not None:
-            await self._flusher
-        self._writer.shutdown(wait=True)
+        await self.writer.drain()
+        self.writer.close()
         self._readers.shutdown(wait=True)
         self.engine.dispose()
         self.write_engine.dispose()
@@ -170,51 +155,11 @@ class Store:
         finally:
             s.expunge_all()
 
-    def _flush_soon(self) -> None:
-        if self._flusher is None or self._flusher.done():
-            self._flusher = asyncio.create_task(self._flush())
-
     async def _write(self, fn: Callable[[Session], T]) -> T:
-        """Run ``fn`` in a committed transaction; what arrives while a commit runs shares
-        the next one (a burst of starts, accepts and lines costs a few fsyncs, not one
-        each), and each caller still returns only after the commit that holds its write."""
-        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-        self._writes.append((fn, future))
-        self._flush_soon()
-        result: T = await future
+        """Run ``fn`` in a committed transaction on the writer thread (shared with what
+        else waits: ``Writer``); returns only after the commit that holds it."""
+        result: T = await self.writer.write(fn)
         return result
-
-    async def _flush(self) -> None:
-        """One task commits everything waiting, writes and chat lines together, until
-        nothing waits: one thread hop and one commit a round, whatever the mix."""
-        loop = asyncio.get_running_loop()
-        while self._writes or self._pending:
-            batch, self._writes = self._writes[:MAX_BATCH], self._writes[MAX_BATCH:]
-            lines, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
-            fns = [fn for fn, _ in batch]
-            if lines:
-                news = [new for new, _ in lines]
-                fns.append(lambda s: append_all(s, news, self._seen))  # noqa: B023
-            began = loop.time()
-            try:
-                outcomes, refused = await loop.run_in_executor(
-                    self._writer, commit_all, self._transaction, fns, self.fence
-                )
-                if refused and self.on_fenced is not None:
-                    self.on_fenced()
-                if self.on_commit is not None:
-                    self.on_commit(loop.time() - began)
-            except BaseException as exc:  # the executor itself is gone (shutting down)
-                failure = exc if isinstance(exc, Exception) else RuntimeError()
-                outcomes = [(False, failure)] * len(fns)
-            for (_, future), (ok, value) in zip(batch, outcomes, strict=False):
-                if not future.done():
-                    if ok:
-                        future.set_result(value)
-                    else:
-                        future.set_exception(value)
-            if lines:
-                settle_lines(lines, outcomes[-1])
 
     async def _read(self, fn: Callable[[Session], T]) -> T:
         def run() -> T:
@@ -296,7 +241,7 @@ class Store:
         def write(s: Session) -> None:
             s.connection().execute(_ADD_CONVERSATION, values)
             # A new conversation has no lines: its first ones need no look-up of their ids.
-            self._seen[row.id] = set()
+            self.writer.seen[row.id] = set()
 
         await self._write(write)
 
@@ -363,7 +308,7 @@ class Store:
             )
             # Its ids are forgotten (on the writer thread, where they are kept): a late
             # resend is checked against the database.
-            self._seen.pop(conversation_id, None)
+            self.writer.seen.pop(conversation_id, None)
 
         await self._write(write)
 
@@ -386,24 +331,18 @@ class Store:
         A message resent with the same ``client_msg_id`` (the sender did not see the ack
         before a reconnect) returns the stored one, so it is kept and shown once.
         """
-        future: asyncio.Future[tuple[StoredLine, bool]] = asyncio.get_running_loop().create_future()
-        self._pending.append(
-            (
-                NewLine(
-                    conversation_id,
-                    author,
-                    text,
-                    at,
-                    client_msg_id,
-                    author_name,
-                    staff_username,
-                    kind,
-                ),
-                future,
+        return await self.writer.line(
+            NewLine(
+                conversation_id,
+                author,
+                text,
+                at,
+                client_msg_id,
+                author_name,
+                staff_username,
+                kind,
             )
         )
-        self._flush_soon()
-        return await future
 
     async def lines(self, conversation_id: str, after_seq: int = 0) -> list[StoredLine]:
         return await self._read(lambda s: lines_in(s, conversation_id, after_seq))

@@ -86,8 +86,8 @@ def test_a_holder_that_stops_renewing_is_replaced_and_fenced_off(url: str) -> No
     async def scenario() -> None:
         store = Store(url, app_name=a.app_name)
         fenced: list[bool] = []
-        store.fence = a.fence
-        store.on_fenced = lambda: fenced.append(True)
+        store.writer.fence = a.fence
+        store.writer.on_fenced = lambda: fenced.append(True)
         try:
             assert a.try_take() == 1
             await store.add_conversation(conversation("before"))

@@ -1,0 +1,134 @@
+"""The writer thread: what arrives while a commit runs shares the next commit, which the
+thread starts by itself, without waiting for a busy event loop to come round."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from backend.store.migrate import upgrade
+from backend.store.repository import Store
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'luukku.db'}"
+    upgrade(url)
+    return url
+
+
+def connection_of(s: Session) -> int:
+    """Which transaction this is: SQLite's count of changes is per connection, so a marker
+    row's id tells the transactions apart instead."""
+    s.execute(
+        text(
+            "INSERT INTO access_log (at, username, conversation_id, action)"
+            " VALUES ('2026-12-07', 'w', 'c', 'open')"
+        )
+    )
+    return int(s.execute(text("SELECT count(*) FROM access_log")).scalar_one())
+
+
+async def test_what_arrives_during_a_commit_is_committed_next_while_the_loop_is_busy(
+    url: str,
+) -> None:
+    store = Store(url)
+    release = threading.Event()
+    committed: dict[str, float] = {}
+
+    def slow(s: Session) -> None:
+        release.wait(5)
+
+    def mark(name: str) -> object:
+        def fn(s: Session) -> None:
+            s.execute(text("SELECT 1"))
+            committed[name] = time.monotonic()
+
+        return fn
+
+    try:
+        first = asyncio.ensure_future(store.transaction(slow))
+        await asyncio.sleep(0.05)  # the thread is inside the first commit
+        later = [asyncio.ensure_future(store.transaction(mark(n))) for n in ("b", "c")]
+        await asyncio.sleep(0)
+        release.set()
+        # The event loop is busy for half a second: the next commit does not wait for it.
+        busy_until = time.monotonic() + 0.5
+        while time.monotonic() < busy_until:
+            pass
+        await asyncio.gather(first, *later)
+        assert set(committed) == {"b", "c"}
+        assert max(committed.values()) < busy_until
+    finally:
+        await store.close()
+
+
+async def test_writes_of_one_batch_share_one_transaction_and_a_failing_one_fails_alone(
+    url: str,
+) -> None:
+    store = Store(url)
+    release = threading.Event()
+
+    def broken(s: Session) -> None:
+        s.execute(text("INSERT INTO no_such_table VALUES (1)"))
+
+    try:
+        first = asyncio.ensure_future(store.transaction(lambda s: release.wait(5)))
+        await asyncio.sleep(0.05)
+        together = [asyncio.ensure_future(store.transaction(connection_of)) for _ in range(3)]
+        bad = asyncio.ensure_future(store.transaction(broken))
+        release.set()
+        await first
+        counts = await asyncio.gather(*together)
+        with pytest.raises(Exception, match="no_such_table"):
+            await bad
+        # Retried one by one after the failure: each its own transaction, all kept.
+        assert sorted(counts) == [1, 2, 3]
+        assert (
+            await store.query(
+                lambda s: s.execute(text("SELECT count(*) FROM access_log")).scalar_one()
+            )
+            == 3
+        )
+    finally:
+        await store.close()
+
+
+async def test_drain_waits_for_everything_handed_over_and_close_refuses_what_comes_after(
+    url: str,
+) -> None:
+    store = Store(url)
+    done: list[int] = []
+
+    def write(n: int) -> object:
+        def fn(s: Session) -> None:
+            time.sleep(0.01)
+            done.append(n)
+
+        return fn
+
+    pending = [asyncio.ensure_future(store.transaction(write(n))) for n in range(20)]
+    await asyncio.sleep(0)
+    await store.drain()
+    assert sorted(done) == list(range(20))
+    assert all(p.done() for p in pending)
+    await store.close()
+    with pytest.raises(RuntimeError, match="closed"):
+        await store.transaction(write(99))
+
+
+def test_a_store_serves_one_event_loop_after_another(url: str) -> None:
+    store = Store(url)
+
+    async def one_write() -> int:
+        return int(await store.transaction(lambda s: s.execute(text("SELECT 7")).scalar_one()))
+
+    assert asyncio.run(one_write()) == 7
+    assert asyncio.run(one_write()) == 7
+    asyncio.run(store.close())
