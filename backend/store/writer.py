@@ -131,7 +131,7 @@ class Writer:
             began = time.perf_counter()
             try:
                 outcomes, refused = commit_all(self._transaction, fns, self.fence)
-            except BaseException as exc:  # commit_all keeps each write's own error
+            except BaseException as exc:  # not a write's own error: it must not end the thread
                 failure = exc if isinstance(exc, Exception) else RuntimeError()
                 outcomes, refused = [(False, failure)] * len(fns), False
             seconds = time.perf_counter() - began
