@@ -5,10 +5,10 @@ Every write commits before it returns: the chat channel acknowledges a message o
 
 Writes run on one dedicated thread (``backend/store/writer.py``: SQLite has one writer at
 a time; queueing them there avoids SQLite's sleeping busy handler), reads on a small pool
-beside it (WAL lets readers run while the writer commits). Chat messages are group-committed: all appends that
-arrive while a commit is under way go into the next transaction together, so a burst of
-200 conversations costs a few commits, not 200, and each sender still gets its ack only
-after the commit that holds its message.
+beside it (WAL lets readers run while the writer commits). Chat messages are
+group-committed: all appends that arrive while a commit is under way go into the next
+transaction together, so a burst of 200 conversations costs a few commits, not 200, and
+each sender still gets its ack only after the commit that holds its message.
 """
 
 from __future__ import annotations

@@ -23,9 +23,8 @@ def url(tmp_path: Path) -> str:
     return url
 
 
-def connection_of(s: Session) -> int:
-    """Which transaction this is: SQLite's count of changes is per connection, so a marker
-    row's id tells the transactions apart instead."""
+def add_a_row(s: Session) -> int:
+    """A row added; how many there are now."""
     s.execute(
         text(
             "INSERT INTO access_log (at, username, conversation_id, action)"
@@ -81,14 +80,15 @@ async def test_writes_of_one_batch_share_one_transaction_and_a_failing_one_fails
     try:
         first = asyncio.ensure_future(store.transaction(lambda s: release.wait(5)))
         await asyncio.sleep(0.05)
-        together = [asyncio.ensure_future(store.transaction(connection_of)) for _ in range(3)]
+        together = [asyncio.ensure_future(store.transaction(add_a_row)) for _ in range(3)]
         bad = asyncio.ensure_future(store.transaction(broken))
         release.set()
         await first
         counts = await asyncio.gather(*together)
         with pytest.raises(Exception, match="no_such_table"):
             await bad
-        # Retried one by one after the failure: each its own transaction, all kept.
+        # The shared transaction failed and was rolled back; each was tried again on its
+        # own and kept, and the broken one alone failed.
         assert sorted(counts) == [1, 2, 3]
         assert (
             await store.query(
