@@ -34,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, sessionmaker
 
+from backend.store.checkpoint import Checkpointer
 from backend.store.connect import session_args
 from backend.store.lines import NewLine, StoredLine, lines_in
 from backend.store.migrate import sync_url
@@ -88,7 +89,7 @@ def conversation_in(s: Session, conversation_id: str) -> Row[Any] | None:
     return s.connection().execute(_CONVERSATION_BY_ID, {"cid": conversation_id}).first()
 
 
-def _configure_sqlite(engine: Any) -> None:
+def _configure_sqlite(engine: Any, *, checkpoints: bool = True) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         cursor = dbapi_conn.cursor()
@@ -101,6 +102,9 @@ def _configure_sqlite(engine: Any) -> None:
         # Pages read through a map, not a read(2) each: a chat centre reads the pages of
         # its open conversations over and over.
         cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
+        if not checkpoints:
+            # Not in the writer's commits: backend/store/checkpoint.py.
+            cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
 
 
@@ -122,13 +126,16 @@ class Store:
         )
         if sqlite:
             _configure_sqlite(self.engine)
-            _configure_sqlite(self.write_engine)
+            _configure_sqlite(self.write_engine, checkpoints=False)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         # Made on the writer thread at its first transaction, and only used there.
         self._writer_session: Session | None = None
         self._readers = ThreadPoolExecutor(4, thread_name_prefix="luukku-db-read")
         self._reader_sessions = threading.local()
         self.writer = Writer(self._transaction)
+        self.checkpointer = Checkpointer(self.engine) if sqlite else None
+        if self.checkpointer is not None:
+            self.checkpointer.start()
 
     async def drain(self) -> None:
         """Every write begun so far committed or failed (a node handing over)."""
@@ -137,6 +144,8 @@ class Store:
     async def close(self) -> None:
         await self.writer.drain()
         self.writer.close()
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         self._readers.shutdown(wait=True)
         self.engine.dispose()
         self.write_engine.dispose()
