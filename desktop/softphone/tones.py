@@ -74,6 +74,11 @@ def dominant(pcm: bytes, candidates: list[float], rate: int = RATE) -> tuple[flo
     return best, powers[best] / total
 
 
+def peak(pcm: bytes) -> int:
+    """The largest absolute sample: full scale (32,767) means clipped."""
+    return max((abs(v) for v in samples(pcm)), default=0)
+
+
 def rms(pcm: bytes) -> float:
     values = samples(pcm)
     if not values:

@@ -30,7 +30,7 @@ from desktop.chat.connection import StaffConnection
 from desktop.config import Resolved
 from desktop.softphone.devices import DeviceChoice
 from desktop.softphone.model import CallState, Outcome, Registration
-from desktop.softphone.tones import dominant
+from desktop.softphone.tones import dominant, peak
 from desktop.ui.callbacks import CallbackDialog
 from desktop.ui.conversation import CloseDialog, ConversationPanel
 from desktop.ui.main_window import MainWindow
@@ -366,6 +366,16 @@ async def test_tone_from_the_caller_reaches_the_headset_and_the_microphone_reach
         await asyncio.sleep(2.0)
         hz, share = dominant(pulse.heard(1000), [600.0, 1000.0, 425.0])
         assert (hz, share > 0.8) == (1000.0, True), (hz, share)
+        # At the level the caller sent (0.3 of full scale) from the first moment, without a
+        # hole: Speex, pjsua's first choice, clipped a steady tone at full scale for most
+        # of a second and then dropped to near silence for some 400 ms.
+        since_answer = pulse.heard(2000)
+        assert peak(since_answer) < 0.5 * 32767
+        step = len(since_answer) // 20  # 100 ms
+        quietest = min(
+            peak(since_answer[i : i + 2 * step]) for i in range(0, len(since_answer) - step, step)
+        )
+        assert quietest > 3000, quietest
         heard = client.send("hear", candidates=[600, 1000], ms=1000)
         assert heard["hz"] == 600 and heard["share"] > 0.8 and heard["rms"] > 500, heard
         # Mute: the caller hears silence, not her microphone.
