@@ -28,11 +28,16 @@ class Checkpointer:
         self._every_s = every_s
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        # Frames copied into the database file so far (the health of the log, and tests).
+        # Frames copied into the database file so far (what the tests read).
         self.frames_checkpointed = 0
 
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
     def start(self) -> None:
-        if self._thread is None:
+        """Started by the store's writer with its first write; once stopped, for good."""
+        if self._thread is None and not self._stop.is_set():
             self._thread = threading.Thread(
                 target=self._run, name="luukku-db-checkpoint", daemon=True
             )

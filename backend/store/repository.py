@@ -132,10 +132,10 @@ class Store:
         self._writer_session: Session | None = None
         self._readers = ThreadPoolExecutor(4, thread_name_prefix="luukku-db-read")
         self._reader_sessions = threading.local()
-        self.writer = Writer(self._transaction)
         self.checkpointer = Checkpointer(self.engine) if sqlite else None
-        if self.checkpointer is not None:
-            self.checkpointer.start()
+        self.writer = Writer(
+            self._transaction, self.checkpointer.start if self.checkpointer else None
+        )
 
     async def drain(self) -> None:
         """Every write begun so far committed or failed (a node handing over)."""
@@ -249,8 +249,7 @@ class Store:
 
         def write(s: Session) -> None:
             s.connection().execute(_ADD_CONVERSATION, values)
-            # A new conversation has no lines: its first ones need no look-up of their ids.
-            self.writer.seen[row.id] = set()
+            self.writer.opened(row.id)
 
         await self._write(write)
 
@@ -315,9 +314,7 @@ class Store:
                     "gone": abandoned,
                 },
             )
-            # Its ids are forgotten (on the writer thread, where they are kept): a late
-            # resend is checked against the database.
-            self.writer.seen.pop(conversation_id, None)
+            self.writer.closed(conversation_id)
 
         await self._write(write)
 

@@ -39,14 +39,24 @@ class _Batch:
 
 class Writer:
     """Owns the thread, what waits for it, and the client message ids it stored per open
-    conversation (``seen``: touched on the thread only)."""
+    conversation (touched on the thread only: :meth:`opened`, :meth:`closed`)."""
 
-    def __init__(self, transaction: Callable[[], AbstractContextManager[Session]]) -> None:
+    def __init__(
+        self,
+        transaction: Callable[[], AbstractContextManager[Session]],
+        on_start: Callable[[], None] | None = None,
+    ) -> None:
         self._transaction = transaction
-        self.seen: dict[str, set[tuple[str, str]]] = {}
+        # Called when the thread starts, at the first write (the store's checkpoints: a
+        # store that is only read needs none).
+        self._on_start = on_start
+        self._seen: dict[str, set[tuple[str, str]]] = {}
         self._writes: deque[tuple[Callable[[Session], Any], asyncio.Future[Any]]] = deque()
         self._lines: deque[tuple[NewLine, LineFuture]] = deque()
         self._wake = threading.Condition()
+        # Set by the thread, under the condition, before it looks at the queues for the
+        # last time and waits: only then does a hand-over need the condition to wake it.
+        self._idle = False
         self._closing = False
         self._thread: threading.Thread | None = None
         # The last future handed over: when it is settled, so is everything before it.
@@ -71,6 +81,16 @@ class Writer:
         self._hand_over(self._lines, (new, future), future)
         return future
 
+    def opened(self, conversation_id: str) -> None:
+        """On the thread, in the transaction that adds it: a new conversation has no lines,
+        so its first ones need no look-up of their ids."""
+        self._seen[conversation_id] = set()
+
+    def closed(self, conversation_id: str) -> None:
+        """On the thread, in the transaction that closes it: its ids are forgotten, and a
+        late resend is checked against the database."""
+        self._seen.pop(conversation_id, None)
+
     async def drain(self) -> None:
         """Every write handed over so far committed or failed (a node handing over)."""
         while self._last is not None and not self._last.done():
@@ -88,19 +108,26 @@ class Writer:
 
     def _start(self) -> asyncio.AbstractEventLoop:
         loop = asyncio.get_running_loop()
-        if self._thread is None:
+        if self._thread is None and not self._closing:
             self._thread = threading.Thread(target=self._run, name="luukku-db-write", daemon=True)
             self._thread.start()
+            if self._on_start is not None:
+                self._on_start()
         return loop
 
     def _hand_over(self, queue: deque[Any], item: Any, future: asyncio.Future[Any]) -> None:
-        with self._wake:
-            if self._closing:
-                future.set_exception(RuntimeError("the store is closed"))
-                return
-            queue.append(item)
-            self._last = future
-            self._wake.notify()
+        # Every line passes here on the event loop: no lock unless the thread sleeps. (The
+        # loop is the only caller, close() included, so ``_closing`` cannot change under
+        # us; a deque's append is atomic.) The thread sets ``_idle`` before its last look
+        # at the queues: if we read False, it will see this item; if True, we wake it.
+        if self._closing:
+            future.set_exception(RuntimeError("the store is closed"))
+            return
+        queue.append(item)
+        self._last = future
+        if self._idle:
+            with self._wake:
+                self._wake.notify()
 
     def _settle(self, batch: _Batch, outcomes: list[tuple[bool, Any]], refused: bool) -> None:
         if refused and self.on_fenced is not None:
@@ -119,15 +146,17 @@ class Writer:
     def _run(self) -> None:
         while True:
             with self._wake:
+                self._idle = True
                 while not (self._writes or self._lines or self._closing):
                     self._wake.wait()
-                if not (self._writes or self._lines):
-                    return
-                batch = _Batch(_take(self._writes), _take(self._lines))
+                self._idle = False
+            if not (self._writes or self._lines):
+                return
+            batch = _Batch(_take(self._writes), _take(self._lines))
             fns = [fn for fn, _ in batch.writes]
             if batch.lines:
                 news = [new for new, _ in batch.lines]
-                fns.append(lambda s: append_all(s, news, self.seen))  # noqa: B023
+                fns.append(lambda s: append_all(s, news, self._seen))  # noqa: B023
             began = time.perf_counter()
             try:
                 outcomes, refused = commit_all(self._transaction, fns, self.fence)

@@ -69,3 +69,16 @@ async def test_the_checkpoint_thread_copies_the_log_every_second(url: str) -> No
         assert log_frames(store) < 50
     finally:
         await store.close()
+
+
+async def test_a_store_only_read_has_no_checkpoint_thread_until_its_first_write(url: str) -> None:
+    store = Store(url)
+    assert store.checkpointer is not None
+    try:
+        assert await store.conversation("nobody") is None
+        assert not store.checkpointer.running
+        await store.transaction(lambda s: add_pages(s, 1))
+        assert store.checkpointer.running
+    finally:
+        await store.close()
+    assert not store.checkpointer.running

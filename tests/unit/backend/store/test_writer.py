@@ -132,3 +132,21 @@ def test_a_store_serves_one_event_loop_after_another(url: str) -> None:
     assert asyncio.run(one_write()) == 7
     assert asyncio.run(one_write()) == 7
     asyncio.run(store.close())
+
+
+async def test_no_write_waits_for_the_next_one_to_wake_the_thread(url: str) -> None:
+    """The loop hands writes over without a lock while the thread is busy: a write that
+    arrives just as the thread goes to sleep must still wake it. Alternating single writes
+    (the thread asleep between them) with bursts (busy) meets that moment many times."""
+    store = Store(url)
+    try:
+        for round_ in range(300):
+            writes = [store.transaction(add_a_row) for _ in range(1 + round_ % 4)]
+            # Each alone would finish in a few milliseconds; a lost wake-up never would.
+            counts = await asyncio.wait_for(asyncio.gather(*writes), 5)
+            assert counts == sorted(counts)
+            if round_ % 3 == 0:
+                await asyncio.sleep(0.001)  # the thread goes idle
+        assert counts[-1] == sum(1 + r % 4 for r in range(300))
+    finally:
+        await store.close()
