@@ -25,6 +25,7 @@ from typing import Any
 import pjsua2 as pj
 
 from desktop.refcounts import pin_singletons
+from desktop.softphone.codecs import prefer_codecs
 from desktop.softphone.model import (
     Call,
     CallState,
@@ -45,15 +46,6 @@ from desktop.softphone.pipe import FRAME_MS, RATE, PcmPipe
 from desktop.softphone.port import BridgePort
 
 log = logging.getLogger("luukku.softphone")
-
-# pjsua's own order puts Speex first. Speex models speech: a steady tone (in-band DTMF, a
-# ring-back, a prompt's chime) came out of it at a tenth of its level, then clipped at full
-# scale for most of a second, then with a gap of some 400 ms (measured at the desktop's
-# bridge port, a 1,000 Hz tone from a second pjsua2 process; none of it with G.722): a
-# blast in a headset. G.722 is HD telephony's wideband codec; G.711 A-law is what Finnish
-# networks and the service number's gateway use. Between two softphones (a consult, a
-# direct call) this order decides; the rest stay offered after these.
-CODEC_PRIORITIES = {"G722/16000/1": 255, "PCMA/8000/1": 254, "PCMU/8000/1": 253}
 
 
 class _Account(pj.Account):  # type: ignore[misc]
@@ -209,8 +201,7 @@ class Engine:
                 # Calls from the service number may still come over UDP.
                 ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, pj.TransportConfig())
             ep.libStart()
-            for codec, priority in CODEC_PRIORITIES.items():
-                ep.codecSetPriority(codec, priority)
+            prefer_codecs(ep)
             # The wheel has no sound devices; our bridge port is the sound card.
             ep.audDevManager().setNullDev()
             # The wheel's SWIG directors over-release None (desktop/refcounts.py).
