@@ -124,7 +124,12 @@ async def staff_member(
 
 
 async def main_async(args: argparse.Namespace) -> int:
-    data_dir = Path(tempfile.mkdtemp(prefix="luukku-handout-"))
+    with tempfile.TemporaryDirectory(prefix="luukku-handout-") as folder:
+        return await run_in(Path(folder), args)
+
+
+async def run_in(data_dir: Path, args: argparse.Namespace) -> int:
+    """The bench with its database in ``data_dir`` (removed after it)."""
     capacity = -(-args.clients // args.staff)
     await seed_staff(data_dir, args.staff, capacity)
     env = dict(
