@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import json
 import os
@@ -285,7 +286,11 @@ def sipp(
     port: int | None = None,
 ) -> subprocess.Popen[bytes]:
     """Start sipp with a built-in scenario (``uac_pcap``) or one of tests/sip/scenarios."""
-    workdir = cwd or Path(tempfile.mkdtemp(prefix="luukku-sipp-"))
+    workdir = cwd
+    if workdir is None:
+        workdir = Path(tempfile.mkdtemp(prefix="luukku-sipp-"))
+        # Its error trace is there while the tests run; gone with them (hundreds piled up).
+        atexit.register(shutil.rmtree, workdir, True)
     pcap = workdir / "pcap"
     if not pcap.exists():
         # uac_pcap looks for pcap/… in its working directory.
