@@ -285,110 +285,92 @@ async def measure(
     ``on_load`` is told the server's pid as the clients begin (bench.profile). The run's
     database goes with it (a 2,000-chat run leaves tens of megabytes)."""
     with tempfile.TemporaryDirectory(prefix=f"luukku-bench-{target}-") as folder:
-        return await measure_in(
-            Path(folder), target, clients, staff_count, messages, pause, port,
-            time_limit_s, arrive_over_s, on_load,
-        )  # fmt: skip
+        data_dir = Path(folder)
+        capacity = max(2, -(-clients // staff_count))
+        url = f"ws://127.0.0.1:{port}"
+        if target == "luukku":
+            await seed_staff(data_dir, staff_count, capacity)
+            env = dict(
+                os.environ,
+                LUUKKU_DATA_DIR=str(data_dir),
+                LUUKKU_PORT=str(port),
+                LUUKKU_SERVICE_FILE=str(SERVICE),
+            )
+            process = backend_process(env, port)
+        else:
+            process = relay_process(port, data_dir)
+        with process as server:
+            idle_rss = rss_mb(server.pid)
+            peak = [idle_rss]
 
+            async def sample() -> None:
+                while True:
+                    peak[0] = max(peak[0], rss_mb(server.pid))
+                    cpu_at.append((time.monotonic(), cpu_s(server.pid)))
+                    await asyncio.sleep(0.2)
 
-async def measure_in(
-    data_dir: Path,
-    target: str,
-    clients: int,
-    staff_count: int,
-    messages: int,
-    pause: float,
-    port: int,
-    time_limit_s: float,
-    arrive_over_s: float,
-    on_load: Callable[[int], object] | None,
-) -> Figures:
-    """:func:`measure` with its data in ``data_dir``."""
-    capacity = max(2, -(-clients // staff_count))
-    url = f"ws://127.0.0.1:{port}"
-    if target == "luukku":
-        await seed_staff(data_dir, staff_count, capacity)
-        env = dict(
-            os.environ,
-            LUUKKU_DATA_DIR=str(data_dir),
-            LUUKKU_PORT=str(port),
-            LUUKKU_SERVICE_FILE=str(SERVICE),
-        )
-        process = backend_process(env, port)
-    else:
-        process = relay_process(port, data_dir)
-    with process as server:
-        idle_rss = rss_mb(server.pid)
-        peak = [idle_rss]
+            cpu_at: list[tuple[float, float]] = []
 
-        async def sample() -> None:
-            while True:
-                peak[0] = max(peak[0], rss_mb(server.pid))
-                cpu_at.append((time.monotonic(), cpu_s(server.pid)))
-                await asyncio.sleep(0.2)
-
-        cpu_at: list[tuple[float, float]] = []
-
-        sampler = asyncio.create_task(sample())
-        results = Results()
-        stop = asyncio.Event()
-        ready = asyncio.Semaphore(0)
-        staff = [
-            asyncio.create_task(staff_member(url, i, results, stop, ready))
-            for i in range(staff_count)
-        ]
-        # The shift is on before the clients come: every staff member logged in and Ready.
-        for _ in range(staff_count):
-            await ready.acquire()
-        if on_load is not None:
-            on_load(server.pid)
-        began = time.monotonic()
-        cpu_began = cpu_s(server.pid)
-        generator_began = time.process_time()
-        everyone = asyncio.Barrier(clients) if arrive_over_s <= 0 else None
-        with generator_without_collector():
-            runs = [
-                asyncio.create_task(
-                    client(url, messages, pause, results, everyone, arrive_over_s * n / clients)
-                )
-                for n in range(clients)
+            sampler = asyncio.create_task(sample())
+            results = Results()
+            stop = asyncio.Event()
+            ready = asyncio.Semaphore(0)
+            staff = [
+                asyncio.create_task(staff_member(url, i, results, stop, ready))
+                for i in range(staff_count)
             ]
-            done, late = await asyncio.wait(runs, timeout=time_limit_s)
-        for task in late:
-            task.cancel()
-        await asyncio.gather(*late, return_exceptions=True)
-        dropped = len(late) + sum(1 for t in done if t.exception() is not None)
-        elapsed = time.monotonic() - began
-        cpu_used = cpu_s(server.pid) - cpu_began
-        generator_cpu = time.process_time() - generator_began
-        longest_tick_ms = longest_tick(port) if target == "luukku" else float("nan")
-        stop.set()
-        staff_ends = await asyncio.gather(*staff, return_exceptions=True)
-        dropped += sum(1 for end in staff_ends if isinstance(end, BaseException))
-        sampler.cancel()
-    return Figures(
-        target,
-        clients,
-        staff_count,
-        len(results.rtt),
-        clients * messages,
-        elapsed,
-        results.ack,
-        results.rtt,
-        results.answer,
-        results.offer,
-        results.errors,
-        dropped,
-        idle_rss,
-        peak[0],
-        results.rtt_at,
-        cpu_used,
-        arrive_over_s,
-        longest_tick_ms,
-        results.to_staff,
-        generator_cpu,
-        cpu_at,
-    )
+            # The shift is on before the clients come: every staff member logged in and Ready.
+            for _ in range(staff_count):
+                await ready.acquire()
+            if on_load is not None:
+                on_load(server.pid)
+            began = time.monotonic()
+            cpu_began = cpu_s(server.pid)
+            generator_began = time.process_time()
+            everyone = asyncio.Barrier(clients) if arrive_over_s <= 0 else None
+            with generator_without_collector():
+                runs = [
+                    asyncio.create_task(
+                        client(url, messages, pause, results, everyone, arrive_over_s * n / clients)
+                    )
+                    for n in range(clients)
+                ]
+                done, late = await asyncio.wait(runs, timeout=time_limit_s)
+            for task in late:
+                task.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
+            dropped = len(late) + sum(1 for t in done if t.exception() is not None)
+            elapsed = time.monotonic() - began
+            cpu_used = cpu_s(server.pid) - cpu_began
+            generator_cpu = time.process_time() - generator_began
+            longest_tick_ms = longest_tick(port) if target == "luukku" else float("nan")
+            stop.set()
+            staff_ends = await asyncio.gather(*staff, return_exceptions=True)
+            dropped += sum(1 for end in staff_ends if isinstance(end, BaseException))
+            sampler.cancel()
+        return Figures(
+            target,
+            clients,
+            staff_count,
+            len(results.rtt),
+            clients * messages,
+            elapsed,
+            results.ack,
+            results.rtt,
+            results.answer,
+            results.offer,
+            results.errors,
+            dropped,
+            idle_rss,
+            peak[0],
+            results.rtt_at,
+            cpu_used,
+            arrive_over_s,
+            longest_tick_ms,
+            results.to_staff,
+            generator_cpu,
+            cpu_at,
+        )
 
 
 async def main_async(args: argparse.Namespace) -> int:
