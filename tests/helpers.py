@@ -13,10 +13,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import websockets
+
+from backend.store.tables import Conversation
 
 ROOT = Path(__file__).resolve().parent.parent
 OPEN_ALWAYS = ROOT / "tests" / "data" / "open_always.toml"
@@ -243,3 +246,17 @@ def service_today() -> str:
     from zoneinfo import ZoneInfo
 
     return datetime.now(ZoneInfo("Europe/Helsinki")).date().isoformat()
+
+
+def queued_conversation(cid: str) -> Conversation:
+    """A chat conversation's row as a start stores it (the store's tests)."""
+    return Conversation(
+        id=cid,
+        queue="neuvola",
+        channel="chat",
+        state="queued",
+        client_token_hash="x" * 64,
+        lang="fi",
+        arrived_at=datetime.now(UTC),
+        last_seq=0,
+    )

@@ -31,7 +31,7 @@ from typing import Any
 
 import psycopg
 from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
 from backend.store.connect import TCP_LIVENESS, connect_args
 from backend.store.transactions import Fenced
@@ -248,14 +248,14 @@ class Lease:
             log.warning("lease not released (it expires by itself): %s", type(exc).__name__)
             self._drop()
 
-    def fence(self, session: Session) -> None:
+    def fence(self, conn: Connection) -> None:
         """On the store's writer thread, first in every write transaction: refuse the
         transaction unless this node still holds the lease, and keep the lease row from
         changing hands until it commits."""
         token = self.token
         held = (
             token is not None
-            and session.execute(
+            and conn.execute(
                 text("SELECT 1 FROM node_lease WHERE name = :name AND token = :token FOR SHARE"),
                 {"name": LEASE, "token": token},
             ).first()

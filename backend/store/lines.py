@@ -84,7 +84,7 @@ def settle_lines(
 
 
 def append_all(
-    s: Session, batch: list[NewLine], seen: dict[str, set[tuple[str, str]]]
+    conn: Connection, batch: list[NewLine], seen: dict[str, set[tuple[str, str]]]
 ) -> list[tuple[StoredLine, bool] | Exception]:
     """Store a batch in the caller's transaction; one result (or error) per line, in order.
 
@@ -97,7 +97,6 @@ def append_all(
     """
     messages = Message.__table__
     assert isinstance(messages, Table)
-    conn = s.connection()
     results: list[tuple[StoredLine, bool] | Exception | None] = [None] * len(batch)
 
     # (Not ``set - seen.keys()``: that walks every open conversation's entry each batch.)

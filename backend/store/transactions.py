@@ -7,6 +7,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 
@@ -25,7 +26,7 @@ class Refused(Exception):
 def commit_all(
     transaction: Callable[[], AbstractContextManager[Session]],
     fns: list[Callable[[Session], Any]],
-    fence: Callable[[Session], None] | None = None,
+    fence: Callable[[Connection], None] | None = None,
 ) -> tuple[list[tuple[bool, Any]], bool]:
     """On the writer thread: all of ``fns`` in one ``transaction`` (a session in a begun
     transaction, committed when the block ends without an error); if one fails, each again
@@ -33,11 +34,7 @@ def commit_all(
     half-way is kept). A refusal by ``fence`` fails the rest at once (and says so)."""
 
     def run(s: Session, batch: list[Callable[[Session], Any]]) -> list[Any]:
-        if fence is not None:
-            try:
-                fence(s)
-            except Fenced as exc:
-                raise Refused(exc) from exc
+        _pass_fence(fence, s.connection())
         return [fn(s) for fn in batch]
 
     if len(fns) > 1:
@@ -59,3 +56,28 @@ def commit_all(
         except Exception as exc:
             outcomes.append((False, exc))
     return outcomes, False
+
+
+def commit_one(
+    transaction: Callable[[], AbstractContextManager[Connection]],
+    fn: Callable[[Connection], Any],
+    fence: Callable[[Connection], None] | None = None,
+) -> tuple[tuple[bool, Any], bool]:
+    """On the writer thread: ``fn`` alone in one ``transaction`` of a connection (no
+    session: a batch of lines); its outcome, and whether ``fence`` refused it."""
+    try:
+        with transaction() as conn:
+            _pass_fence(fence, conn)
+            return (True, fn(conn)), False
+    except Refused as refused:
+        return (False, refused.reason), True
+    except Exception as exc:
+        return (False, exc), False
+
+
+def _pass_fence(fence: Callable[[Connection], None] | None, conn: Connection) -> None:
+    if fence is not None:
+        try:
+            fence(conn)
+        except Fenced as exc:
+            raise Refused(exc) from exc

@@ -21,10 +21,11 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from backend.store.lines import NewLine, StoredLine, append_all, settle_lines
-from backend.store.transactions import commit_all
+from backend.store.transactions import commit_all, commit_one
 
 MAX_BATCH = 500
 
@@ -44,9 +45,12 @@ class Writer:
     def __init__(
         self,
         transaction: Callable[[], AbstractContextManager[Session]],
+        line_transaction: Callable[[], AbstractContextManager[Connection]],
         on_start: Callable[[], None] | None = None,
     ) -> None:
         self._transaction = transaction
+        # A batch of lines alone (no other write) commits without a session.
+        self._line_transaction = line_transaction
         # Called when the thread starts, at the first write (the store's checkpoints: a
         # store that is only read needs none).
         self._on_start = on_start
@@ -65,7 +69,7 @@ class Writer:
         self.on_commit: Callable[[float], None] | None = None
         # First in every write transaction, when set: the node's lease check (fencing,
         # backend/node/lease.py); it raises to refuse the whole transaction.
-        self.fence: Callable[[Session], None] | None = None
+        self.fence: Callable[[Connection], None] | None = None
         # Told when the fence refused a transaction (the node stops serving).
         self.on_fenced: Callable[[], None] | None = None
 
@@ -153,18 +157,28 @@ class Writer:
             if not (self._writes or self._lines):
                 return
             batch = _Batch(_take(self._writes), _take(self._lines))
-            fns = [fn for fn, _ in batch.writes]
-            if batch.lines:
-                news = [new for new, _ in batch.lines]
-                fns.append(lambda s: append_all(s, news, self._seen))  # noqa: B023
             began = time.perf_counter()
             try:
-                outcomes, refused = commit_all(self._transaction, fns, self.fence)
+                outcomes, refused = self._commit(batch)
             except BaseException as exc:  # not a write's own error: it must not end the thread
                 failure = exc if isinstance(exc, Exception) else RuntimeError()
-                outcomes, refused = [(False, failure)] * len(fns), False
+                outcomes = [(False, failure)] * (len(batch.writes) + bool(batch.lines))
+                refused = False
             seconds = time.perf_counter() - began
             self._tell(batch, outcomes, refused, seconds)
+
+    def _commit(self, batch: _Batch) -> tuple[list[tuple[bool, Any]], bool]:
+        """The batch's outcomes: one a write, then one for all its lines."""
+        news = [new for new, _ in batch.lines]
+        if not batch.writes:
+            outcome, refused = commit_one(
+                self._line_transaction, lambda c: append_all(c, news, self._seen), self.fence
+            )
+            return [outcome], refused
+        fns = [fn for fn, _ in batch.writes]
+        if news:
+            fns.append(lambda s: append_all(s.connection(), news, self._seen))
+        return commit_all(self._transaction, fns, self.fence)
 
     def _tell(
         self, batch: _Batch, outcomes: list[tuple[bool, Any]], refused: bool, seconds: float

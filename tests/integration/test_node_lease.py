@@ -22,8 +22,8 @@ from backend.node.lease import (
 )
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
-from backend.store.tables import Conversation
 from tests.failover import postgres_server
+from tests.helpers import queued_conversation
 
 TTL = 1.0
 
@@ -44,17 +44,14 @@ def url(server: str) -> str:
     return database
 
 
-def conversation(cid: str) -> Conversation:
-    return Conversation(
-        id=cid,
-        queue="neuvola",
-        channel="chat",
-        state="queued",
-        client_token_hash="x" * 64,
-        lang="fi",
-        arrived_at=datetime.now(UTC),
-        last_seq=0,
-    )
+def lines(url: str, cid: str) -> int:
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM messages WHERE conversation_id = %s", (cid,)
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
 
 
 def count(url: str, cid: str) -> int:
@@ -90,15 +87,21 @@ def test_a_holder_that_stops_renewing_is_replaced_and_fenced_off(url: str) -> No
         store.writer.on_fenced = lambda: fenced.append(True)
         try:
             assert a.try_take() == 1
-            await store.add_conversation(conversation("before"))
+            await store.add_conversation(queued_conversation("before"))
             # Node a freezes: no renewal. Within the lease's time b may not take it ...
             assert b.try_take() is None
             time.sleep(TTL + 0.2)
             # ... after it, b does.
             assert b.try_take() == 2
             with pytest.raises(LeaseLost):
-                await store.add_conversation(conversation("after"))
+                await store.add_conversation(queued_conversation("after"))
             assert fenced == [True]
+            # A batch of lines alone (committed without a session) passes the same fence.
+            with pytest.raises(LeaseLost):
+                await store.append_message(
+                    "before", author="client", text="late", at=datetime.now(UTC)
+                )
+            assert fenced == [True, True]
             assert a.renew() is Renewal.LOST
         finally:
             await store.close()
@@ -109,6 +112,7 @@ def test_a_holder_that_stops_renewing_is_replaced_and_fenced_off(url: str) -> No
         a.close()
         b.close()
     assert (count(url, "before"), count(url, "after")) == (1, 0)
+    assert lines(url, "before") == 0
 
 
 def test_a_transaction_the_old_holder_left_open_never_commits(url: str) -> None:

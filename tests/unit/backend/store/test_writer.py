@@ -4,16 +4,19 @@ thread starts by itself, without waiting for a busy event loop to come round."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
 from backend.store.migrate import upgrade
 from backend.store.repository import Store
+from tests.helpers import queued_conversation
 
 
 @pytest.fixture
@@ -148,5 +151,53 @@ async def test_no_write_waits_for_the_next_one_to_wake_the_thread(url: str) -> N
             if round_ % 3 == 0:
                 await asyncio.sleep(0.001)  # the thread goes idle
         assert counts[-1] == sum(1 + r % 4 for r in range(300))
+    finally:
+        await store.close()
+
+
+async def test_lines_alone_and_lines_beside_writes_share_one_kept_connection(url: str) -> None:
+    """A batch of lines alone commits without a session; all of the writer's commits
+    (SQLite) use one connection, checked out of the pool once."""
+    store = Store(url)
+    checkouts: list[object] = []
+    event.listen(store.write_engine, "checkout", lambda *args: checkouts.append(args[0]))
+    now = datetime.now(UTC)
+    try:
+        await store.add_conversation(queued_conversation("c1"))
+        for round_ in range(20):
+            lines = [
+                store.append_message("c1", author="client", text=f"{round_}.{i}", at=now)
+                for i in range(1 + round_ % 3)
+            ]
+            writes = [store.transaction(add_a_row)] if round_ % 2 else []
+            await asyncio.gather(*lines, *writes)
+        stored = await store.lines("c1")
+        assert [line.seq for line in stored] == list(range(1, len(stored) + 1))
+        assert len(stored) == sum(1 + r % 3 for r in range(20))
+        assert len(checkouts) == 1
+    finally:
+        await store.close()
+
+
+async def test_a_failed_batch_of_lines_fails_its_lines_and_the_next_batch_commits(
+    url: str,
+) -> None:
+    store = Store(url)
+    now = datetime.now(UTC)
+    try:
+        await store.add_conversation(queued_conversation("c1"))
+        # The database refuses a line without text: the batch's transaction rolls back.
+        bad = store.append_message("c1", author="client", text=None, at=now)  # type: ignore[arg-type]
+        with pytest.raises(sqlite3.IntegrityError):
+            await bad
+        line, new = await store.append_message("c1", author="client", text="after", at=now)
+        assert new and line.text == "after"
+        assert [m.text for m in await store.lines("c1")] == ["after"]
+        # A line to a conversation that does not exist fails alone.
+        missing = store.append_message("nobody", author="client", text="x", at=now)
+        kept = store.append_message("c1", author="client", text="kept", at=now)
+        results = await asyncio.gather(missing, kept, return_exceptions=True)
+        assert isinstance(results[0], LookupError)
+        assert [m.text for m in await store.lines("c1")] == ["after", "kept"]
     finally:
         await store.close()
