@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from desktop.chat.connection import StaffConnection
 from desktop.ui.collab import ChatTransferDialog, InviteDialog, PictureDialog
 from desktop.ui.conversation import ConversationPanel
 from desktop.ui.main_window import MainWindow
@@ -129,7 +130,9 @@ async def test_picture_note_consult_video_and_transfer(
     qtbot.keyClick(panel.note_input, Qt.Key.Key_Return)
     await until(lambda: "Ihottuma kuvassa" in panel.notes_view.toPlainText(), what="note shown")
 
-    # A consultant joins, writes, leaves; the client sees each step.
+    # A consultant joins, writes, leaves; the client sees each step. (Who is online reaches
+    # the desktops at most once a second: the dialog lists her once the nurse has heard.)
+    await until(lambda: online(nurse_conn, "psyk"), what="the consultant online")
     nurse.work.invite_colleague(cid)
     invite = visible(InviteDialog)
     invite.person.setCurrentIndex(invite.person.findData("psyk"))
@@ -164,7 +167,7 @@ async def test_picture_note_consult_video_and_transfer(
     nurse.grab().save(os.path.join(artifacts, "desktop-collab.png"))
 
     # Transfer to a named colleague: refused while she is not Ready (and why), then done.
-    await until(lambda: other_conn.state.colleagues, what="colleague list")
+    await until(lambda: online(nurse_conn, "hoitaja2"), what="the receiver online")
     dialog = nurse.work.transfer_chat(cid)
     assert dialog is not None
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -215,6 +218,11 @@ async def test_picture_note_consult_video_and_transfer(
     await received_close(other, cid)
     for conn in (nurse_conn, other_conn, psyk_conn):
         await conn.stop()
+
+
+def online(conn: StaffConnection, username: str) -> bool:
+    """Her desktop's colleagues list shows ``username`` online."""
+    return any(c.username == username and c.online for c in conn.state.colleagues)
 
 
 async def received_close(window: MainWindow, cid: str) -> None:
